@@ -1,0 +1,1 @@
+"""Anonymised portfolio, logbook and evidence-pack exports. Plain Python: plain data in, bytes out."""

@@ -1,0 +1,1 @@
+"""Scoring engine (HEAT, acknowledge-apologise-act, examiner marking points). Plain Python."""
