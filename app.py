@@ -1,0 +1,50 @@
+"""Composition root: create_app() wires configuration, extensions, blueprints and CLI commands.
+
+Run locally with `bash scripts/start.sh`; in production with `gunicorn 'app:create_app()'`.
+There is deliberately no module-level app object.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask, render_template
+
+from web import admin, api, assess, auth, cli, learner, main, tutor
+from web.config import check_production_safety, from_environment
+from web.extensions import csrf, db, limiter, login_manager, migrate
+from web.models import User
+from web.security import add_security_headers
+
+BLUEPRINTS = (main.bp, auth.bp, learner.bp, tutor.bp, assess.bp, admin.bp, api.bp)
+ROOT = Path(__file__).resolve().parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_path=os.environ.get("INSTANCE_PATH", str(ROOT / "instance")),
+                template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app.config.from_mapping(from_environment(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    check_production_safety(app.config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to see that page."
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    csrf.exempt(api.bp)  # the JSON API takes no cookies-only form posts; see web/api.py
+    cli.register(app)
+    app.after_request(add_security_headers)
+    for code in (400, 403, 404, 413, 429, 500):
+        app.register_error_handler(code, lambda exc, code=code: (render_template("errors/error.html", code=code,
+                                                                                  error=exc), code))
+    return app

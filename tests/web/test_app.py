@@ -1,0 +1,101 @@
+"""The factory, configuration, health check, security headers, CLI and migrations."""
+import pytest
+
+from tests.conftest import ROOT
+
+
+def test_health_reports_ok_and_database_as_json(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_pages_carry_security_headers(client):
+    response = client.get("/login")
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_production_refuses_the_default_secret(monkeypatch, tmp_path):
+    from app import create_app
+    from web.config import ConfigError
+
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        create_app()
+
+
+def test_production_starts_with_a_real_secret_and_secure_cookies(monkeypatch, tmp_path):
+    from app import create_app
+
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-value")
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    app = create_app()
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_database_url_is_read_from_the_environment(monkeypatch, tmp_path):
+    from app import create_app
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://user@db.internal:5432/sim")
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    app = create_app({"TESTING": True})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://user@db.internal:5432/sim"
+
+
+def test_models_and_migrations_agree(app):
+    """A model change without a migration fails here (flask db migrate makes the missing one)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from web.extensions import db
+
+    with app.app_context(), db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+    assert diff == []
+
+
+def test_create_user_command_creates_an_account(app, runner):
+    from web.extensions import db
+    from web.models import User
+
+    result = runner.invoke(args=["create-user", "--username", "newtutor", "--name", "New Tutor",
+                                 "--role", "tutor", "--password", "long-enough-pw"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.username == "newtutor"))
+        assert user.role == "tutor" and user.check_password("long-enough-pw")
+
+
+def test_create_user_command_refuses_a_short_password(runner):
+    result = runner.invoke(args=["create-user", "--username", "x1y", "--name", "X", "--role", "tutor",
+                                 "--password", "short"])
+    assert result.exit_code != 0
+    assert "at least 10 characters" in result.output
+
+
+def test_seed_demo_creates_every_role_once(app, runner):
+    from web.extensions import db
+    from web.models import Cohort, User
+
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    assert "learner1" in first.output and "learner1-demo" in first.output
+    second = runner.invoke(args=["seed-demo"])
+    assert "nothing changed" in second.output
+    with app.app_context():
+        roles = sorted(u.role for u in db.session.scalars(db.select(User)))
+        assert roles == ["admin", "assessor", "learner", "learner", "learner", "learner", "learner", "tutor"]
+        cohort = db.session.scalar(db.select(Cohort))
+        assert len(cohort.learners) == 5 and [a.username for a in cohort.assessors] == ["assessor1"]
+
+
+def test_start_script_runs_migrations_and_seed_before_serving():
+    script = (ROOT / "scripts" / "start.sh").read_text()
+    assert script.index("db upgrade") < script.index("seed-demo") < script.index(" run ")

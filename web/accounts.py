@@ -1,0 +1,71 @@
+"""Creating users and cohort membership: shared by the admin pages, the CLI and the demo data."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from web.extensions import db
+from web.models import ROLES, Cohort, User
+
+
+class AccountError(ValueError):
+    """A caller mistake the user can fix (duplicate username, unknown role...)."""
+
+
+def next_candidate_number() -> str:
+    count = db.session.scalar(select(func.count()).select_from(User).where(User.candidate_number.is_not(None)))
+    return f"CAND-{1001 + (count or 0):05d}"
+
+
+def create_user(username: str, full_name: str, role: str, password: str, email: str | None = None) -> User:
+    username = username.strip().lower()
+    if role not in ROLES:
+        raise AccountError(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
+    if len(password) < 10:
+        raise AccountError("Passwords need at least 10 characters.")
+    if db.session.scalar(select(User).where(User.username == username)):
+        raise AccountError(f"The username {username!r} is taken.")
+    if email and db.session.scalar(select(User).where(User.email == email)):
+        raise AccountError(f"The email {email!r} belongs to another account.")
+    user = User(username=username, full_name=full_name.strip(), role=role, email=email or None)
+    user.set_password(password)
+    if role == "learner":
+        user.candidate_number = next_candidate_number()
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def join_cohort(learner: User, code: str) -> Cohort:
+    cohort = db.session.scalar(select(Cohort).where(Cohort.join_code == code.strip().upper()))
+    if cohort is None:
+        raise AccountError("No cohort has that join code. Check it with your tutor.")
+    if learner not in cohort.learners:
+        cohort.learners.append(learner)
+    return cohort
+
+
+def add_learner_to_cohort(cohort: Cohort, username: str) -> User:
+    learner = db.session.scalar(select(User).where(User.username == username.strip().lower()))
+    if learner is None or learner.role != "learner":
+        raise AccountError(f"There is no learner with the username {username!r}.")
+    if learner not in cohort.learners:
+        cohort.learners.append(learner)
+    return learner
+
+
+def learner_ids_visible_to(user: User) -> set[int] | None:
+    """Which learners' work this user may see: None means all (admin)."""
+    if user.role == "admin":
+        return None
+    if user.role == "learner":
+        return {user.id}
+    if user.role == "tutor":
+        cohorts = db.session.scalars(select(Cohort).where(Cohort.tutor_id == user.id)).all()
+    else:  # assessor
+        cohorts = user.assessed_cohorts
+    return {learner.id for cohort in cohorts for learner in cohort.learners}
+
+
+def can_see_learner(user: User, learner_id: int) -> bool:
+    visible = learner_ids_visible_to(user)
+    return visible is None or learner_id in visible

@@ -1,0 +1,71 @@
+"""Configuration from the environment, with safe defaults for local use.
+
+Order (as in Flask's tutorial): these defaults, then environment variables, then a test's overrides.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET_KEY = "dev-only-insecure-secret-change-me"
+
+
+class ConfigError(RuntimeError):
+    """The app refuses to start with this configuration."""
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the common postgres:// and postgresql:// forms and use the psycopg 3 driver."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def from_environment(instance_path: str) -> dict:
+    env = os.environ
+    app_env = env.get("APP_ENV", "development").lower()
+    production = app_env == "production"
+    default_db = f"sqlite:///{Path(instance_path) / 'simulator.sqlite'}"
+    return {
+        "APP_ENV": app_env,
+        "SECRET_KEY": env.get("SECRET_KEY", DEFAULT_SECRET_KEY),
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(env.get("DATABASE_URL", default_db)),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "REDIS_URL": env.get("REDIS_URL") or None,
+        "EXPORT_DIR": env.get("EXPORT_DIR", str(Path(instance_path) / "exports")),
+        "SCENARIO_DIR": env.get("SCENARIO_DIR", str(ROOT / "scenarios")),
+        # Cookies: HttpOnly and SameSite always; Secure wherever the app is served over HTTPS.
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), production),
+        "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), production),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "PERMANENT_SESSION_LIFETIME": int(env.get("SESSION_MINUTES", "120")) * 60,
+        "WTF_CSRF_TIME_LIMIT": None,   # a tab left open all shift must still submit; the session still expires
+        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "5 per minute"),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or env.get("REDIS_URL") or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "MAX_REPLY_CHARS": 5_000,
+    }
+
+
+def check_production_safety(config) -> None:
+    """Refuse to run a production server with the well-known default secret."""
+    if config.get("TESTING") or config.get("DEBUG"):
+        return
+    if config.get("APP_ENV") == "production" and config.get("SECRET_KEY") == DEFAULT_SECRET_KEY:
+        raise ConfigError(
+            "APP_ENV=production but SECRET_KEY is the default development secret. "
+            "Set SECRET_KEY to a long random value, e.g. "
+            "SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')."
+        )

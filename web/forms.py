@@ -1,0 +1,57 @@
+"""WTForms classes: every form carries a CSRF token (Flask-WTF)."""
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField, SubmitField,
+                     TextAreaField)
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+
+from web.models import ROLES
+
+USERNAME_RULE = Regexp(r"^[a-z0-9_.-]+$", message="Use lower-case letters, digits, dots, dashes or underscores.")
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(max=64)],
+                           render_kw={"autocomplete": "username", "autocapitalize": "none"})
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)],
+                             render_kw={"autocomplete": "current-password"})
+    remember = BooleanField("Keep me signed in on this device")
+    submit = SubmitField("Sign in")
+
+
+class LogoutForm(FlaskForm):
+    submit = SubmitField("Sign out")
+
+
+class JoinCohortForm(FlaskForm):
+    join_code = StringField("Join code", validators=[DataRequired(), Length(min=4, max=16)],
+                            render_kw={"autocomplete": "off", "autocapitalize": "characters"})
+    submit = SubmitField("Join cohort")
+
+
+class CohortForm(FlaskForm):
+    name = StringField("Cohort name", validators=[DataRequired(), Length(max=120)])
+    submit = SubmitField("Create cohort")
+
+
+class AddLearnerForm(FlaskForm):
+    username = StringField("Learner's username", validators=[DataRequired(), Length(max=64)])
+    submit = SubmitField("Add learner")
+
+
+class UserForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(min=3, max=64), USERNAME_RULE])
+    full_name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
+    email = EmailField("Email", validators=[Optional(), Email(), Length(max=254)])
+    role = SelectField("Role", choices=[SelectChoice(r, r.capitalize()) for r in ROLES])
+    password = PasswordField("Password", validators=[DataRequired(), Length(min=10, max=200)],
+                             render_kw={"autocomplete": "new-password"})
+    submit = SubmitField("Create user")
+
+
+class ToggleUserForm(FlaskForm):
+    submit = SubmitField("Change")
+
+
+class CommentForm(FlaskForm):
+    text = TextAreaField("Comment", validators=[DataRequired(), Length(max=5000)])
+    submit = SubmitField("Save comment")

@@ -1,0 +1,44 @@
+"""The learner's home: cohorts, assignments, recent attempts."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from web.accounts import AccountError, join_cohort
+from web.extensions import db
+from web.forms import JoinCohortForm
+from web.models import Assignment, Attempt
+from web.security import roles_required
+
+bp = Blueprint("learner", __name__, url_prefix="/learner")
+
+
+@bp.route("/")
+@roles_required("learner")
+def home():
+    cohort_ids = [c.id for c in current_user.learner_cohorts]
+    assignments = db.session.scalars(
+        select(Assignment).where(Assignment.cohort_id.in_(cohort_ids)).order_by(Assignment.created_at.desc())
+    ).all() if cohort_ids else []
+    attempts = db.session.scalars(
+        select(Attempt).where(Attempt.learner_id == current_user.id).order_by(Attempt.started_at.desc()).limit(10)
+    ).all()
+    return render_template("learner/home.html", form=JoinCohortForm(), assignments=assignments, attempts=attempts)
+
+
+@bp.route("/join", methods=["POST"])
+@roles_required("learner")
+def join():
+    form = JoinCohortForm()
+    if form.validate_on_submit():
+        try:
+            cohort = join_cohort(current_user, form.join_code.data)
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            flash(f"You have joined {cohort.name}.", "info")
+    else:
+        flash("Enter the join code your tutor gave you.", "error")
+    return redirect(url_for("learner.home"))

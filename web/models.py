@@ -1,0 +1,262 @@
+"""Persistence: what the packages return, stored. Models hold data; views and services decide."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timezone
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from web.extensions import db
+
+ROLES = ("learner", "tutor", "assessor", "admin")
+MODES = ("practice", "assessed")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def new_join_code() -> str:
+    # Unambiguous characters: a learner reads it off a whiteboard.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+cohort_learners = db.Table(
+    "cohort_learners",
+    db.Column("cohort_id", ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+)
+cohort_assessors = db.Table(
+    "cohort_assessors",
+    db.Column("cohort_id", ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(UserMixin, db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(16), index=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    candidate_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    learner_cohorts = relationship("Cohort", secondary=cohort_learners, back_populates="learners")
+    assessed_cohorts = relationship("Cohort", secondary=cohort_assessors, back_populates="assessors")
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses sign-in to deactivated accounts
+        return self.active
+
+    def __repr__(self) -> str:
+        return f"<User {self.username} ({self.role})>"
+
+
+class Cohort(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    join_code: Mapped[str] = mapped_column(String(16), unique=True, default=new_join_code)
+    tutor_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    qualification: Mapped[str] = mapped_column(String(200), default="Customer Service Practitioner (Level 2)")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    tutor = relationship("User", foreign_keys=[tutor_id])
+    learners = relationship("User", secondary=cohort_learners, back_populates="learner_cohorts", order_by="User.username")
+    assessors = relationship("User", secondary=cohort_assessors, back_populates="assessed_cohorts")
+
+
+class Assignment(db.Model):
+    """A tutor sets a scenario for a cohort, in practice or assessed mode."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"), index=True)
+    scenario_id: Mapped[str] = mapped_column(String(80))
+    seed: Mapped[int | None] = mapped_column()
+    mode: Mapped[str] = mapped_column(String(16), default="practice")
+    due_at: Mapped[datetime | None] = mapped_column()
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    cohort = relationship("Cohort")
+
+
+class ScenarioInstance(db.Model):
+    """A generated scenario, kept whole so an attempt can be replayed and explained years later."""
+
+    __table_args__ = (UniqueConstraint("scenario_id", "scenario_version", "seed"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(80), index=True)
+    scenario_version: Mapped[str] = mapped_column(String(80))
+    seed: Mapped[int] = mapped_column()
+    exercise_type: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Attempt(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("scenario_instance.id"))
+    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"))
+    mode: Mapped[str] = mapped_column(String(16), default="practice")
+    exercise_type: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="in_progress", index=True)
+    state: Mapped[dict | None] = mapped_column(JSON)           # the simulator's conversation state
+    sim_minutes: Mapped[float] = mapped_column(default=0.0)    # the simulated clock
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(index=True)
+    result: Mapped[dict | None] = mapped_column(JSON)          # the scorer's whole result
+    auto_grade: Mapped[str | None] = mapped_column(String(16))
+    final_grade: Mapped[str | None] = mapped_column(String(16), index=True)
+    rubric_id: Mapped[str | None] = mapped_column(String(80))
+    rubric_hash: Mapped[str | None] = mapped_column(String(80))
+    scorer_version: Mapped[str | None] = mapped_column(String(32))
+    signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    signed_off_at: Mapped[datetime | None] = mapped_column()
+    signoff_comment: Mapped[str | None] = mapped_column(Text)
+
+    learner = relationship("User", foreign_keys=[learner_id])
+    instance = relationship("ScenarioInstance")
+    assignment = relationship("Assignment")
+    signed_off_by = relationship("User", foreign_keys=[signed_off_by_id])
+    messages = relationship("Message", back_populates="attempt", order_by="Message.id", cascade="all, delete-orphan")
+    scores = relationship("CriterionScore", back_populates="attempt", cascade="all, delete-orphan")
+    moderations = relationship("Moderation", back_populates="attempt", order_by="Moderation.id",
+                               cascade="all, delete-orphan")
+    feedback = relationship("Feedback", back_populates="attempt", order_by="Feedback.id", cascade="all, delete-orphan")
+
+
+class Message(db.Model):
+    """One message in an attempt's transcript; every message is timestamped (real and simulated time)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    thread: Mapped[str] = mapped_column(String(32), default="main")   # live chat: one thread per customer
+    author: Mapped[str] = mapped_column(String(16))                   # customer | learner | system
+    channel: Mapped[str] = mapped_column(String(16), default="public")
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sim_minute: Mapped[float] = mapped_column(default=0.0)
+    response_minutes: Mapped[float | None] = mapped_column()
+
+    attempt = relationship("Attempt", back_populates="messages")
+
+
+class CriterionScore(db.Model):
+    """One criterion's automatic level beside its moderated level: both are kept, neither overwrites."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "criterion"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    criterion: Mapped[str] = mapped_column(String(32), index=True)
+    auto_level: Mapped[str] = mapped_column(String(8))        # "2" "1" "0" "pass" "fail" or "na"
+    moderated_level: Mapped[str | None] = mapped_column(String(8))
+    confidence: Mapped[str | None] = mapped_column(String(8))
+    reason: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[list | None] = mapped_column(JSON)
+
+    attempt = relationship("Attempt", back_populates="scores")
+
+    @property
+    def level(self) -> str:
+        return self.moderated_level if self.moderated_level is not None else self.auto_level
+
+
+class Moderation(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    criterion: Mapped[str] = mapped_column(String(32))
+    tutor_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    old_level: Mapped[str] = mapped_column(String(8))
+    new_level: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    attempt = relationship("Attempt", back_populates="moderations")
+    tutor = relationship("User")
+
+
+class Feedback(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    attempt = relationship("Attempt", back_populates="feedback")
+    author = relationship("User")
+
+
+class LogbookEntry(db.Model):
+    """A reflective entry, on a simulated attempt or on a real interaction logged from work."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("attempt.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16), default="simulated")   # simulated | real
+    form: Mapped[str] = mapped_column(String(16), default="short")       # gibbs | short
+    title: Mapped[str] = mapped_column(String(200))
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)
+    performance_criteria: Mapped[list] = mapped_column(JSON, default=list)
+    customer_text: Mapped[str | None] = mapped_column(Text)   # real interactions: anonymised before saving
+    reply_text: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[dict | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    learner = relationship("User")
+    attempt = relationship("Attempt")
+    comments = relationship("LogbookComment", back_populates="entry", order_by="LogbookComment.id",
+                            cascade="all, delete-orphan")
+
+
+class LogbookComment(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("logbook_entry.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    entry = relationship("LogbookEntry", back_populates="comments")
+    author = relationship("User")
+
+
+class Draft(db.Model):
+    """What a learner is typing, saved as they type so a reload or an expired session loses nothing."""
+
+    __table_args__ = (UniqueConstraint("user_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ExportJob(db.Model):
+    """A long export (a cohort's portfolios) run by the task queue; progress is read by the page."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"))
+    params: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="queued")   # queued | running | done | failed
+    progress: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int] = mapped_column(default=0)
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column()

@@ -1,0 +1,69 @@
+"""The tutor's home: their cohorts, join codes, adding learners."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from web.accounts import AccountError, add_learner_to_cohort
+from web.extensions import db
+from web.forms import AddLearnerForm, CohortForm
+from web.models import Attempt, Cohort
+from web.security import roles_required
+
+bp = Blueprint("tutor", __name__, url_prefix="/tutor")
+
+
+def owned_cohort(cohort_id: int) -> Cohort:
+    cohort = db.get_or_404(Cohort, cohort_id)
+    if cohort.tutor_id != current_user.id and current_user.role != "admin":
+        abort(403)
+    return cohort
+
+
+@bp.route("/")
+@roles_required("tutor")
+def home():
+    cohorts = db.session.scalars(select(Cohort).where(Cohort.tutor_id == current_user.id).order_by(Cohort.name)).all()
+    learner_ids = [l.id for c in cohorts for l in c.learners]
+    recent = db.session.scalars(
+        select(Attempt).where(Attempt.learner_id.in_(learner_ids), Attempt.status == "completed")
+        .order_by(Attempt.submitted_at.desc()).limit(20)
+    ).all() if learner_ids else []
+    return render_template("tutor/home.html", cohorts=cohorts, recent=recent, form=CohortForm())
+
+
+@bp.route("/cohorts", methods=["POST"])
+@roles_required("tutor")
+def create_cohort():
+    form = CohortForm()
+    if form.validate_on_submit():
+        cohort = Cohort(name=form.name.data.strip(), tutor_id=current_user.id)
+        db.session.add(cohort)
+        db.session.commit()
+        flash(f"Cohort {cohort.name} created. Its join code is {cohort.join_code}.", "info")
+        return redirect(url_for("tutor.cohort", cohort_id=cohort.id))
+    flash("Give the cohort a name.", "error")
+    return redirect(url_for("tutor.home"))
+
+
+@bp.route("/cohorts/<int:cohort_id>")
+@roles_required("tutor", "admin")
+def cohort(cohort_id: int):
+    return render_template("tutor/cohort.html", cohort=owned_cohort(cohort_id), form=AddLearnerForm())
+
+
+@bp.route("/cohorts/<int:cohort_id>/learners", methods=["POST"])
+@roles_required("tutor", "admin")
+def add_learner(cohort_id: int):
+    cohort = owned_cohort(cohort_id)
+    form = AddLearnerForm()
+    if form.validate_on_submit():
+        try:
+            learner = add_learner_to_cohort(cohort, form.username.data)
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            flash(f"{learner.full_name} added to {cohort.name}.", "info")
+    return redirect(url_for("tutor.cohort", cohort_id=cohort.id))
