@@ -55,3 +55,17 @@ class ToggleUserForm(FlaskForm):
 class CommentForm(FlaskForm):
     text = TextAreaField("Comment", validators=[DataRequired(), Length(max=5000)])
     submit = SubmitField("Save comment")
+
+
+class ModerationForm(FlaskForm):
+    criterion = StringField("Criterion", validators=[DataRequired(), Length(max=32)])
+    level = SelectField("New level", choices=[SelectChoice(v, l) for v, l in
+                                              (("2", "2 clearly shown"), ("1", "1 partly shown"), ("0", "0 not shown"),
+                                               ("pass", "pass"), ("fail", "fail"), ("na", "n/a"))])
+    comment = TextAreaField("Why you changed it", validators=[DataRequired(), Length(max=2000)])
+    submit = SubmitField("Save moderation")
+
+
+class SignOffForm(FlaskForm):
+    comment = TextAreaField("Assessor comment", validators=[Optional(), Length(max=2000)])
+    submit = SubmitField("Sign off as evidence")

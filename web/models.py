@@ -107,6 +107,7 @@ class ScenarioInstance(db.Model):
 
 
 class Attempt(db.Model):
+    __table_args__ = (db.Index("ix_attempt_learner_submitted", "learner_id", "submitted_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     instance_id: Mapped[int] = mapped_column(ForeignKey("scenario_instance.id"))
@@ -260,3 +261,15 @@ class ExportJob(db.Model):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class LevelTally(db.Model):
+    """How often each learner reached each level of each criterion, kept up to date as attempts are scored
+    and moderated, so a cohort dashboard reads a few hundred rows instead of scanning every attempt."""
+
+    __table_args__ = (UniqueConstraint("learner_id", "criterion", "level"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    criterion: Mapped[str] = mapped_column(String(32))
+    level: Mapped[str] = mapped_column(String(8))
+    count: Mapped[int] = mapped_column(default=0)

@@ -1,0 +1,51 @@
+"""Template filters: learner text is always escaped; evidence is highlighted by wrapping escaped spans."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup, escape
+
+
+def highlight(text: str, spans) -> Markup:
+    """Escape `text` and wrap each evidence span ({start, end, label?}) in <mark>; overlaps are merged."""
+    text = text or ""
+    cleaned = sorted((max(0, s["start"]), min(len(text), s["end"]), s.get("label", "")) for s in spans or []
+                     if s.get("end", 0) > s.get("start", 0))
+    merged: list[list] = []
+    for start, end, label in cleaned:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            if label and label not in merged[-1][2]:
+                merged[-1][2].append(label)
+        else:
+            merged.append([start, end, [label] if label else []])
+    out, pos = [], 0
+    for start, end, labels in merged:
+        out.append(escape(text[pos:start]))
+        title = f' title="{escape(", ".join(labels))}"' if labels else ""
+        out.append(Markup(f"<mark{title}>") + escape(text[start:end]) + Markup("</mark>"))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def authored_markdown(text: str) -> Markup:
+    """Markdown for authored content only (scenario briefs, knowledge base), then sanitised: Markdown passes raw HTML."""
+    return Markup(nh3.clean(markdown_lib.markdown(text or "")))
+
+
+def when(value: datetime | None, fmt: str = "%d %b %Y %H:%M") -> str:
+    return value.strftime(fmt) if value else ""
+
+
+def level_label(level: str | None) -> str:
+    return {"na": "n/a", None: "—"}.get(level, level)
+
+
+def register(app) -> None:
+    app.add_template_filter(highlight)
+    app.add_template_filter(authored_markdown, "markdown")
+    app.add_template_filter(when)
+    app.add_template_filter(level_label)

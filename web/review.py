@@ -1,0 +1,131 @@
+"""Tutors review scored attempts, moderate a criterion with a comment, leave feedback and see cohort weaknesses.
+
+Assessors read the same attempt page and sign attempts off as evidence.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+
+import rubrics
+from web.accounts import can_see_learner, learner_ids_visible_to
+from web.extensions import db
+from web.forms import CommentForm, ModerationForm, SignOffForm
+from web.models import Attempt, Cohort, CriterionScore, Feedback, LevelTally, utcnow
+from web.scores import ModerationError, moderate
+from web.security import roles_required
+
+bp = Blueprint("review", __name__, url_prefix="/review")
+
+
+def visible_attempt(attempt_id: int) -> Attempt:
+    attempt = db.get_or_404(Attempt, attempt_id)
+    if not can_see_learner(current_user, attempt.learner_id):
+        abort(403)
+    return attempt
+
+
+@bp.route("/")
+@roles_required("tutor", "admin")
+def queue():
+    """Completed attempts, those with low-confidence judgements and no moderation first."""
+    visible = learner_ids_visible_to(current_user)
+    low_confidence = (select(func.count()).select_from(CriterionScore)
+                      .where(CriterionScore.attempt_id == Attempt.id, CriterionScore.confidence == "low",
+                             CriterionScore.moderated_level.is_(None))
+                      .correlate(Attempt).scalar_subquery())
+    query = select(Attempt, low_confidence.label("unsure")).where(Attempt.status == "completed")
+    if visible is not None:
+        query = query.where(Attempt.learner_id.in_(visible or [-1]))
+    only = request.args.get("show", "unsure")
+    if only == "unsure":
+        query = query.where(low_confidence > 0)
+    rows = db.session.execute(query.order_by(low_confidence.desc(), Attempt.submitted_at.desc()).limit(100)).all()
+    return render_template("review/queue.html", rows=rows, show=only)
+
+
+@bp.route("/attempts/<int:attempt_id>")
+@roles_required("tutor", "assessor", "admin")
+def attempt(attempt_id: int):
+    attempt = visible_attempt(attempt_id)
+    return render_template("review/attempt.html", attempt=attempt, criteria=rubrics.CRITERIA,
+                           moderation_form=ModerationForm(), feedback_form=CommentForm(), signoff_form=SignOffForm())
+
+
+@bp.route("/attempts/<int:attempt_id>/moderate", methods=["POST"])
+@roles_required("tutor", "admin")
+def moderate_attempt(attempt_id: int):
+    attempt = visible_attempt(attempt_id)
+    form = ModerationForm()
+    if not form.validate_on_submit():
+        flash("Choose a level and say why you changed it.", "error")
+    else:
+        try:
+            moderate(attempt, form.criterion.data, form.level.data, form.comment.data, current_user)
+        except ModerationError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            flash(f"Moderated {form.criterion.data}: the grade is now {attempt.final_grade}.", "info")
+    return redirect(url_for("review.attempt", attempt_id=attempt.id) + f"#crit-{form.criterion.data}")
+
+
+@bp.route("/attempts/<int:attempt_id>/feedback", methods=["POST"])
+@roles_required("tutor", "admin")
+def add_feedback(attempt_id: int):
+    attempt = visible_attempt(attempt_id)
+    form = CommentForm()
+    if form.validate_on_submit():
+        attempt.feedback.append(Feedback(author_id=current_user.id, text=form.text.data.strip()))
+        db.session.commit()
+        flash("Feedback saved: the learner sees it with their result.", "info")
+    else:
+        flash("Write some feedback first.", "error")
+    return redirect(url_for("review.attempt", attempt_id=attempt.id) + "#feedback")
+
+
+@bp.route("/attempts/<int:attempt_id>/signoff", methods=["POST"])
+@roles_required("assessor")
+def sign_off(attempt_id: int):
+    attempt = visible_attempt(attempt_id)
+    form = SignOffForm()
+    if attempt.status != "completed":
+        flash("Only completed attempts can be signed off.", "error")
+    elif form.validate_on_submit():
+        attempt.signed_off_by_id, attempt.signed_off_at = current_user.id, utcnow()
+        attempt.signoff_comment = (form.comment.data or "").strip() or None
+        db.session.commit()
+        flash("Signed off as evidence.", "info")
+    return redirect(url_for("review.attempt", attempt_id=attempt.id))
+
+
+def cohort_weaknesses(cohort: Cohort) -> list[dict]:
+    """Per criterion: how often the cohort's learners reached each level (from the running tallies)."""
+    learner_ids = [l.id for l in cohort.learners] or [-1]
+    rows = db.session.execute(
+        select(LevelTally.criterion, LevelTally.level, func.sum(LevelTally.count))
+        .where(LevelTally.learner_id.in_(learner_ids)).group_by(LevelTally.criterion, LevelTally.level)).all()
+    counts: dict[str, dict[str, int]] = {}
+    for criterion, level, total in rows:
+        counts.setdefault(criterion, {})[level] = int(total or 0)
+    summary = []
+    for key, info in rubrics.CRITERIA.items():
+        c = counts.get(key, {})
+        top, middle, bottom = (c.get("pass", 0), 0, c.get("fail", 0)) if key == "data_protection" \
+            else (c.get("2", 0), c.get("1", 0), c.get("0", 0))
+        judged = top + middle + bottom
+        summary.append({"criterion": key, "label": info["label"], "judged": judged, "top": top, "middle": middle,
+                        "bottom": bottom, "na": c.get("na", 0),
+                        "top_share": top / judged if judged else None})
+    # Weakest first: the smallest share at the top level among criteria that were judged.
+    return sorted(summary, key=lambda r: (r["top_share"] is None, r["top_share"] if r["top_share"] is not None else 0))
+
+
+@bp.route("/cohorts/<int:cohort_id>/weaknesses")
+@roles_required("tutor", "admin")
+def weaknesses(cohort_id: int):
+    cohort = db.get_or_404(Cohort, cohort_id)
+    if current_user.role != "admin" and cohort.tutor_id != current_user.id:
+        abort(403)
+    return render_template("review/weaknesses.html", cohort=cohort, rows=cohort_weaknesses(cohort))

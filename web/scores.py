@@ -1,0 +1,82 @@
+"""Storing a scorer's result and a tutor's moderation: automatic and moderated levels side by side.
+
+Levels are stored as short strings ("2", "1", "0", "pass", "fail", "na") so one column holds every kind.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+import rubrics
+from web.extensions import db
+from web.models import Attempt, CriterionScore, LevelTally, Moderation, User
+
+NA = "na"
+
+
+def level_to_str(level) -> str:
+    return NA if level is None else str(level)
+
+
+def str_to_level(text: str):
+    if text == NA:
+        return None
+    return int(text) if text.isdigit() else text
+
+
+def effective_levels(attempt: Attempt) -> dict:
+    return {s.criterion: str_to_level(s.level) for s in attempt.scores}
+
+
+def _bump(learner_id: int, criterion: str, level: str, delta: int) -> None:
+    tally = db.session.scalar(select(LevelTally).where(
+        LevelTally.learner_id == learner_id, LevelTally.criterion == criterion, LevelTally.level == level))
+    if tally is None:
+        tally = LevelTally(learner_id=learner_id, criterion=criterion, level=level, count=0)
+        db.session.add(tally)
+    tally.count += delta
+
+
+def store_result(attempt: Attempt, result: dict) -> None:
+    """Keep the scorer's whole result and one row per criterion; count it in the learner's tallies."""
+    for old in list(attempt.scores):   # a re-score replaces the automatic levels and their tallies
+        _bump(attempt.learner_id, old.criterion, old.level, -1)
+        attempt.scores.remove(old)
+    db.session.flush()
+    attempt.result = result
+    attempt.auto_grade = attempt.final_grade = result["grade"]
+    rubric = result.get("rubric", {})
+    attempt.rubric_id, attempt.rubric_hash = rubric.get("id"), rubric.get("hash")
+    attempt.scorer_version = rubric.get("scorer_version")
+    for key, judgement in result["criteria"].items():
+        level = level_to_str(judgement.get("level"))
+        attempt.scores.append(CriterionScore(
+            criterion=key, auto_level=level, confidence=judgement.get("confidence"),
+            reason=judgement.get("reason"), evidence=judgement.get("evidence") or []))
+        _bump(attempt.learner_id, key, level, +1)
+
+
+class ModerationError(ValueError):
+    """The tutor's moderation cannot be applied as asked (message says why)."""
+
+
+def moderate(attempt: Attempt, criterion: str, new_level: str, comment: str, tutor: User) -> Moderation:
+    score = next((s for s in attempt.scores if s.criterion == criterion), None)
+    if score is None:
+        raise ModerationError(f"This attempt has no {criterion!r} score to moderate.")
+    allowed = {"pass", "fail"} if criterion == "data_protection" else {"2", "1", "0"}
+    allowed.add(NA)
+    if new_level not in allowed:
+        raise ModerationError(f"{criterion} takes one of {', '.join(sorted(allowed))}.")
+    if not comment.strip():
+        raise ModerationError("Say why you changed the level: the learner and the assessor will read it.")
+    old = score.level
+    if old == new_level:
+        raise ModerationError(f"{criterion} is already at {new_level}.")
+    record = Moderation(criterion=criterion, tutor_id=tutor.id, old_level=old, new_level=new_level,
+                        comment=comment.strip())
+    attempt.moderations.append(record)
+    score.moderated_level = new_level
+    _bump(attempt.learner_id, criterion, old, -1)
+    _bump(attempt.learner_id, criterion, new_level, +1)
+    attempt.final_grade, _rule = rubrics.grade(effective_levels(attempt))
+    return record
