@@ -27,7 +27,8 @@ NAME_CONTEXTS = (
     re.compile(rf"(?:[Rr]egards|[Tt]hanks|[Cc]heers|[Bb]est),?\s*\n\s*({NAME})"),
 )
 NOT_NAMES = {"Team", "There", "All", "Everyone", "Again", "Very", "So", "For", "The", "Sorry", "Thanks", "You",
-             "Customer", "Support", "Service", "Please", "Good", "Not", "Just", "Really", "Here", "Sure"}
+             "Customer", "Support", "Service", "Please", "Good", "Not", "Just", "Really", "Here", "Sure",
+             "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"}
 
 
 def find_names(text: str) -> set[str]:
