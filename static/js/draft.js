@@ -84,6 +84,7 @@
       say(box, 'Your saved draft was restored.');
       writeLocal(box);
     }
+    if (box.value) { box.setSelectionRange(box.value.length, box.value.length); }   // carry on where you left off
     box.dispatchEvent(new Event('draft:restored', { bubbles: true }));
     box.addEventListener('input', function () { schedule(box); });
     var form = box.closest('form');
