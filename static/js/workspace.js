@@ -55,7 +55,12 @@
     body.appendChild(p);
     var ul = document.createElement('ul');
     ul.className = 'coach-list';
-    Object.keys(result.criteria).forEach(function (key) {
+    var ORDER = ['hear', 'empathise', 'apologise', 'take_ownership', 'acknowledge', 'act', 'greeting', 'personalisation',
+      'signposting', 'closing', 'tone_of_voice', 'plain_language', 'data_protection', 'take_private', 'clarify',
+      'escalation', 'accuracy', 'timeliness', 'platform_fit'];
+    var keys = ORDER.filter(function (k) { return k in result.criteria; })
+      .concat(Object.keys(result.criteria).filter(function (k) { return ORDER.indexOf(k) < 0; }));
+    keys.forEach(function (key) {
       var c = result.criteria[key];
       if (c.level === null) { return; }
       var li = document.createElement('li');
