@@ -187,7 +187,7 @@ EXPECTED_FIELDS = ("not_applicable", "take_private", "escalate", "escalation_rou
 EXPECTED_FLAGS = ("take_private", "escalate", "clarify", "verify_identity")
 FLAG_CRITERION = {"take_private": "take_private", "escalate": "escalation", "clarify": "clarify"}
 CRM_FIELDS = ("query_type", "resolution_keywords", "follow_up", "follow_up_keywords")
-QUEUE_FIELDS = ("id", "text", "platform", "channel", "at_minute", "why", "critical")
+QUEUE_FIELDS = ("id", "text", "platform", "channel", "at_minute", "why", "critical", "posts_personal_data_publicly")
 CRISIS_FIELDS = ("platform", "incident", "burst", "holding_statement", "waves")
 BURST_FIELDS = ("text", "at_minute", "author", "channel")
 HOLDING_FIELDS = ("must_cover", "must_not", "channel")
@@ -550,7 +550,8 @@ class _ScenarioValidator:
                 channel = item.get("channel", _default_channel(plat))
                 self.check_channel(channel, p + ("channel",), [plat])
                 if "text" in item:
-                    self.template(item["text"], p + ("text",), self.variables, public=channel == "public")
+                    self.template(item["text"], p + ("text",), self.variables, public=channel == "public",
+                                  personal_ok=item.get("posts_personal_data_publicly") is True)
             if "why" in item:
                 c.typed(item["why"], p + ("why",), str, "a text")
             if "critical" in item:
