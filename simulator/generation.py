@@ -327,8 +327,8 @@ def _build_crisis(b: _Build) -> None:
     def post(i: int, text: str, at: float, channel: str, tag: str) -> Message:
         ident = make_identity(b.brand, sc.id, b.seed, tag, i)
         b.identities.append(ident)
-        slots = {**shared, **{k: v for k, v in fill_slots(ident, rng_for(tag, sc.id, b.seed, i), b.brand).items()
-                              if k in {"name", "first_name", "last_name", "handle"}}}
+        slots = {**shared, "name": ident.name, "first_name": ident.first_name, "last_name": ident.last_name,
+                 "handle": ident.handle}
         return Message("public", _render(_pick(text, rng), slots), channel, float(at), b.platform, f"{tag}-{i}",
                        ident.name, ident.handle)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
@@ -66,7 +66,7 @@ class Identity:
     card_last4: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)
 
 
 def make_identity(brand: Brand, *seed_parts: object) -> Identity:

@@ -49,10 +49,12 @@ class ConversationState:
     threatened_to_leave: bool = False
     history: tuple[str, ...] = ()             # reaction keys so far
     previous_replies: tuple[str, ...] = ()    # the learner's earlier turns, for the scorer
+    customer_messages: tuple[str, ...] = ()   # everything the customer has said so far, in order
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["history"], d["previous_replies"] = list(self.history), list(self.previous_replies)
+        for key in ("history", "previous_replies", "customer_messages"):
+            d[key] = list(d[key])
         return d
 
     @classmethod
@@ -61,6 +63,7 @@ class ConversationState:
             d = dict(data)
             d["history"] = tuple(d.get("history", ()))
             d["previous_replies"] = tuple(d.get("previous_replies", ()))
+            d["customer_messages"] = tuple(d.get("customer_messages", ()))
             return cls(**d)
         except TypeError as exc:
             raise SimulatorUsageError(f"not a conversation state: {exc}") from exc
@@ -101,11 +104,13 @@ def initial_state(instance: Instance, customer: str | None = None) -> Conversati
     """The state before the learner's first reply to this customer (crisis: to the public)."""
     if instance.crisis is not None:
         last = max(m.at_minute for m in instance.messages)
-        return ConversationState(instance.scenario_id, instance.seed, "crisis", "angry", 1, "public", last)
+        return ConversationState(instance.scenario_id, instance.seed, "crisis", "angry", 1, "public", last,
+                                 customer_messages=tuple(m.text for m in instance.messages))
     cust = instance.customer(customer)
     last = cust.messages[-1]
     return ConversationState(instance.scenario_id, instance.seed, cust.id, cust.persona.mood,
-                             cust.persona.patience, last.channel, last.at_minute)
+                             cust.persona.patience, last.channel, last.at_minute,
+                             customer_messages=tuple(m.text for m in cust.messages))
 
 
 # ------------------------------------------------------------------------------------------ reading levels
@@ -527,6 +532,7 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
         asked_for_manager=state.asked_for_manager or flags.get("asked_for_manager", False),
         threatened_to_leave=state.threatened_to_leave or flags.get("threatened_to_leave", False),
         history=state.history + (turn.key,), previous_replies=state.previous_replies + (reply_text,),
+        customer_messages=state.customer_messages + tuple(m.text for m in messages if m.author == "customer"),
     )
     sla = (instance.sla_minutes)
     return Reaction(
@@ -548,5 +554,7 @@ def scoring_context_for_turn(instance: Instance, state, *, channel: str, respons
     state = _coerce_state(instance, state, customer)
     base = instance.scoring_context if instance.crisis else instance.customer(state.customer_id).scoring_context
     ctx = dict(base)
-    ctx.update(channel=channel, response_minutes=response_minutes, previous_replies=list(state.previous_replies))
+    said = list(state.customer_messages) or base["customer"]
+    ctx.update(customer=said[0] if isinstance(said, list) and len(said) == 1 else said, channel=channel,
+               response_minutes=response_minutes, previous_replies=list(state.previous_replies))
     return ctx
