@@ -28,6 +28,7 @@ from simulator.platforms import PLATFORMS
 DEFAULT_SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _NUMBER = (int, float)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available: same result, faster
 _TEXT = (str, list)   # a template, or a list of alternative templates (one is picked per seed)
 
 
@@ -621,9 +622,10 @@ def _read(path: Path) -> tuple[Any, _LineMap | None, list[Problem]]:
     except OSError as exc:
         return None, None, [Problem(name, "", f"cannot read the file ({exc.strerror})",
                                     "check the path and permissions", None, "unreadable")]
+    loader = _YAML_LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else None
@@ -631,6 +633,8 @@ def _read(path: Path) -> tuple[Any, _LineMap | None, list[Problem]]:
         return None, None, [Problem(name, "", f"YAML syntax error: {what}",
                                     "check indentation, colons and quotes on this line and the one above "
                                     "(quote texts that contain `: ` or start with @, { or *)", line, "yaml_syntax")]
+    finally:
+        loader.dispose()
     return data, _LineMap(node), []
 
 

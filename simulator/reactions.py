@@ -497,9 +497,8 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
     gave_up = False
     if status == "open" and patience <= 0 and cust is not None:
         gave_up, status = True, "gave_up"
-        lines = [(state.channel, turn.rng.choice(cust.followups["gave_up"]))]
-        turn.why = turn.why.split(", so ")[0] + f", so {turn.name} has run out of patience and given up."
-        turn.key = "gave_up"
+        lines.append((state.channel, turn.rng.choice(cust.followups["gave_up"])))
+        turn.why += f" Then {turn.name} ran out of patience and gave up."
     new_turn = state.turn + 1
     max_turns = EXERCISE_TYPES[instance.exercise_type].max_turns
     if status == "open" and new_turn >= max_turns:
@@ -531,7 +530,7 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
         escalated_publicly=state.escalated_publicly or flags.get("escalated_publicly", False),
         asked_for_manager=state.asked_for_manager or flags.get("asked_for_manager", False),
         threatened_to_leave=state.threatened_to_leave or flags.get("threatened_to_leave", False),
-        history=state.history + (turn.key,), previous_replies=state.previous_replies + (reply_text,),
+        history=state.history + (turn.key,) + (("gave_up",) if gave_up else ()), previous_replies=state.previous_replies + (reply_text,),
         customer_messages=state.customer_messages + tuple(m.text for m in messages if m.author == "customer"),
     )
     sla = (instance.sla_minutes)
