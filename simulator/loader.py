@@ -694,7 +694,7 @@ def load_scenario_file(path: str | Path) -> Scenario:
         raise ScenarioFileError(str(path), check.problems)
     _ScenarioValidator(data, path.stem, check).run()
     if check.problems:
-        raise ScenarioFileError(str(path), check.problems)
+        raise ScenarioFileError(str(path), sorted(check.problems, key=lambda p: p.line or 0))
     full = _with_defaults(data)
     canonical = json.dumps(full, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return Scenario(

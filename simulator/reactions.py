@@ -331,16 +331,19 @@ def _repeats(t: Turn):
              f"will do, so they asked again.")
 
 
+# What an ignored or blamed customer does next, by the mood they have now reached.
+IGNORED_LADDER = {"delighted": "frustrated", "happy": "frustrated", "calm": "frustrated", "worried": "frustrated",
+                  "frustrated": "frustrated", "angry": "leave_threat", "furious": "pile_on"}
+
+
 def _ignored(t: Turn):
     t.mood_change, t.patience_change = 1, -1
     mood = MOODS[min(len(MOODS) - 1, MOODS.index(t.state.mood) + 1)]
-    public = "public" in t.instance.channels
-    if mood in ("delighted", "happy", "calm", "worried", "frustrated"):
-        t.key = "frustrated"
-    elif mood == "angry":
-        t.key = "manager" if t.state.threatened_to_leave else "leave_threat"
-    else:
-        t.key = "pile_on" if public and not t.state.escalated_publicly else "manager"
+    t.key = IGNORED_LADDER[mood]
+    if t.key == "leave_threat" and t.state.threatened_to_leave:
+        t.key = "manager"
+    if t.key == "pile_on" and ("public" not in t.instance.channels or t.state.escalated_publicly):
+        t.key = "manager"
     if t.key == "pile_on":
         t.say("pile_on", "public")
         t.flags["escalated_publicly"] = True

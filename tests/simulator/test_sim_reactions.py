@@ -193,3 +193,38 @@ def test_scoring_context_for_a_later_turn_holds_the_conversation_so_far():
 
 def test_every_exercise_type_has_a_builder_and_a_reactor():
     assert set(simulator.BUILDERS) == set(simulator.EXERCISE_TYPES) == set(simulator.REACTORS)
+
+
+GOOD_TEXT = ("Hi, I'm so sorry about this. Could you confirm your name, first line of address and postcode, "
+             "and I'll sort it for you?")
+
+
+def _drive(inst, cid, judged, turns=8):
+    state, channel, reactions = None, {"webchat": "chat"}.get(inst.platform, "public"), []
+    for _ in range(turns):
+        r = simulator.react(inst, state, GOOD_TEXT, judged, channel, customer=cid)
+        reactions.append(r)
+        state = r.state
+        if state.channel == "private":
+            channel = "private"
+        if r.ended:
+            break
+    return reactions
+
+
+def test_every_customer_in_the_library_can_be_won_by_a_good_learner_and_lost_by_a_poor_one(library):
+    for scenario in library.list():
+        if scenario.exercise_type in ("triage", "crisis"):
+            continue
+        inst = simulator.generate(scenario, 13)
+        for cust in inst.customers:
+            good = _drive(inst, cust.id, GOOD)
+            poor = _drive(inst, cust.id, POOR)
+            if scenario.exercise_type == "public_reply":
+                assert good[-1].mood <= cust.persona.mood or good[-1].key in ("sends_details", "resolved", "calmer",
+                                                                                "escalation_ack"), scenario.id
+                assert poor[-1].key in ("frustrated", "leave_threat", "manager", "pile_on", "repeats"), scenario.id
+                continue
+            assert good[-1].resolved, (scenario.id, cust.id, [r.key for r in good])
+            assert not poor[-1].resolved and poor[-1].gave_up, (scenario.id, cust.id, [r.key for r in poor])
+            assert len(good) <= 3, (scenario.id, cust.id, [r.key for r in good])
