@@ -28,7 +28,7 @@ class _Slots(dict):
 
 @dataclass(frozen=True)
 class Message:
-    author: str            # "customer", "public" (a crisis or triage post), "agent"
+    author: str            # always "customer" (anyone posting to the brand: the customer, a crisis or triage poster)
     text: str
     channel: str
     at_minute: float
@@ -310,7 +310,7 @@ def _build_triage(b: _Build) -> None:
     while len(shown) > 1 and [i.id for i in shown] == b.expected_order:
         rng.shuffle(shown)
     b.queue = shown
-    b.messages = [Message("public", i.text, i.channel, i.at_minute, i.platform, i.id, i.name, i.handle)
+    b.messages = [Message("customer", i.text, i.channel, i.at_minute, i.platform, i.id, i.name, i.handle)
                   for i in sorted(shown, key=lambda i: i.at_minute)]
     b.facts = _render_tree(data["facts"], shared)
     b.expected = derived_expected(data["expected"], b.platform)
@@ -329,7 +329,7 @@ def _build_crisis(b: _Build) -> None:
         b.identities.append(ident)
         slots = {**shared, "name": ident.name, "first_name": ident.first_name, "last_name": ident.last_name,
                  "handle": ident.handle}
-        return Message("public", _render(_pick(text, rng), slots), channel, float(at), b.platform, f"{tag}-{i}",
+        return Message("customer", _render(_pick(text, rng), slots), channel, float(at), b.platform, f"{tag}-{i}",
                        ident.name, ident.handle)
 
     b.messages = [post(i, p["text"], p.get("at_minute", i * 3), p.get("channel", "public"), "burst")
