@@ -209,6 +209,8 @@ class _ScenarioValidator:
         self.platforms: list[str] = []
         self.variables: set[str] = set()
         self.public_platform = False
+        self.used: set[str] = set()
+        self.declared: dict[str, tuple] = {}
 
     # -- helpers
     def texts(self, value, path) -> list[tuple[tuple, str]]:
@@ -229,6 +231,7 @@ class _ScenarioValidator:
                 self.c.add(p, f"broken template ({exc})",
                            "close every `{` with `}`; write `{{` or `}}` for a literal brace", "bad_template")
                 continue
+            self.used.update(names)
             for name in names:
                 if name not in SLOTS and name not in variables:
                     known = sorted(set(SLOTS) | variables)
@@ -299,6 +302,10 @@ class _ScenarioValidator:
             self.check_expected(d["expected"], ("expected",))
         if spec is not None:
             self.check_shape(spec)
+        for name, path in self.declared.items():
+            if name not in self.used:
+                c.add(path, f"variable {name!r} is declared but no text uses it",
+                      f"use {{{name}}} in a message, or remove it", "unused_variable")
 
     def check_variables(self, value, path) -> set[str]:
         if value is None:
@@ -318,6 +325,7 @@ class _ScenarioValidator:
                 self.c.add(path + (name,), f"variable {name!r} should be a non-empty list of values",
                            "write e.g. `product: [air fryer, toaster]`", "wrong_type")
             names.add(name)
+            self.declared.setdefault(name, path + (name,))
         return names
 
     def check_facts(self, facts, path, variables):

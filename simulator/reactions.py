@@ -297,7 +297,8 @@ def _resolved(t: Turn):
     t.key, t.mood_change = "resolved", -2
     t.say("resolved")
     t.flags["status"] = "resolved"
-    t.why = f"You heard {t.name}, owned the problem and did everything it needed, so they are happy it is sorted."
+    t.why = (f"You heard {t.name}, owned the problem and did everything it needed, so {t.name} is satisfied and "
+             f"the conversation is resolved.")
 
 
 def _calmer(t: Turn):

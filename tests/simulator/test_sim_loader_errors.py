@@ -30,6 +30,9 @@ BROKEN_CASES = [
                        "not_applicable: [escalation]": "not_applicable: [escalation, clarify]"},
      "contradiction", "expected.not_applicable", True),
     ("wrong-shape", {"exercise_type: conversation": "exercise_type: live_chat"}, "wrong_shape", "customer", True),
+    ("unused-variable", {"product: [air fryer, stand mixer, cordless vacuum]":
+                         "product: [air fryer, stand mixer, cordless vacuum]\n  colour: [red, blue]"},
+     "unused_variable", "variables.colour", True),
     ("duplicate", {"difficulty: easy": "difficulty: easy\ndifficulty: hard"}, "duplicate_field", "difficulty", True),
 ]
 
