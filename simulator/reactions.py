@@ -328,8 +328,10 @@ def _still_needed(t: Turn) -> str:
 def _repeats(t: Turn):
     t.key, t.patience_change = "repeats", -1
     t.say("repeats")
-    t.why = (f"Your reply was polite but generic: it did not name {t.name}'s problem or say exactly what you "
-             f"will do, so they asked again.")
+    gaps = ([] if t.judged.heard else [f"name {t.name}'s actual problem"]) + \
+           ([] if t.judged.owned else ["say exactly what you will do"])
+    gaps = gaps or ["apologise and show you understand how it affects them"]
+    t.why = f"Your reply was polite but did not {' or '.join(gaps)}, so {t.name} asked again."
 
 
 # What an ignored or blamed customer does next, by the mood they have now reached.
@@ -352,8 +354,8 @@ def _ignored(t: Turn):
         t.say(t.key)
     t.flags.update({"leave_threat": {"threatened_to_leave": True}, "manager": {"asked_for_manager": True}}
                    .get(t.key, {}))
-    blamed = t.judged.level("empathise") == 0 or t.judged.level("take_ownership") == 0
-    reason = "pushed the problem back on them" if blamed else "did not deal with their problem"
+    blamed = t.judged.level("empathise") == 0
+    reason = "was dismissive or put the problem back on them" if blamed else "did not deal with their problem"
     consequence = {"frustrated": "is more frustrated", "leave_threat": "is threatening to leave",
                    "manager": "is asking for a manager", "pile_on": "has gone public and others are joining in"}
     t.why = f"Your reply {reason}, so {t.name} {consequence[t.key]}."
@@ -402,7 +404,8 @@ def _coerce_state(instance: Instance, state, customer: str | None) -> Conversati
     return state
 
 
-def _check_channel(instance: Instance, state: ConversationState, reply: str, channel: str, at_minute: float):
+def _check_channel(instance: Instance, state: ConversationState, reply: str, channel: str, at_minute: float,
+                   human_agent_tag: bool):
     platform = get_platform(instance.platform)
     if channel not in platform.channels:
         raise ChannelError(f"{platform.label} has no {channel!r} channel; use {', '.join(platform.channels)}")
@@ -414,9 +417,11 @@ def _check_channel(instance: Instance, state: ConversationState, reply: str, cha
                            f"this reply has {length}")
     clock = SimClock(at_minute)
     if channel == "private" and not clock.private_window_open(instance.platform, state.last_customer_minute,
-                                                              human_agent_tag=True):
-        raise ChannelError(f"{platform.label} private messages close 7 days after the customer's last message "
-                           f"(even with the human-agent tag)")
+                                                              human_agent_tag=human_agent_tag):
+        hours = chan.extended_window_hours if human_agent_tag else chan.reply_window_hours
+        hint = "" if human_agent_tag else "; a human agent may tag the reply (HUMAN_AGENT) to extend it to 7 days"
+        raise ChannelError(f"{platform.label} private messages may only be sent within {hours:g} hours of the "
+                           f"customer's last message{hint}")
 
 
 def _react_customer(instance: Instance, state: ConversationState, reply: str, judged: Judged, channel: str,
@@ -466,14 +471,15 @@ REACTORS: dict[str, Callable] = {
 
 
 def react(instance: Instance, state, reply_text: str, judgement: dict, channel: str, *,
-          customer: str | None = None, at_minute: float | None = None) -> Reaction:
+          customer: str | None = None, at_minute: float | None = None, human_agent_tag: bool = False) -> Reaction:
     """The customer's next turn after the learner's reply.
 
     state: None (first reply), a dict from `ConversationState.to_dict()`, or a ConversationState.
     judgement: the scoring result of this reply (only `criteria[key]["level"]` is read).
     channel: where the learner replied ("public", "private" or "chat").
     customer: which customer (live chat); at_minute: simulated minute the reply was sent (default: one
-    minute after the customer's last message).
+    minute after the customer's last message); human_agent_tag: the learner tagged a private reply as a
+    human agent's (Messenger / Instagram: 7-day window instead of 24 hours).
     """
     if instance.exercise_type == "triage":
         _no_reaction(instance)
@@ -486,7 +492,7 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
     if reply_minute < state.last_customer_minute:
         raise SimulatorUsageError(f"the reply (minute {reply_minute}) cannot come before the customer's last "
                                   f"message (minute {state.last_customer_minute})")
-    _check_channel(instance, state, reply_text, channel, reply_minute)
+    _check_channel(instance, state, reply_text, channel, reply_minute, human_agent_tag)
     cust = instance.customer(state.customer_id) if instance.customers else None
     expected = cust.expected if cust else instance.expected
     judged = Judged.read(judgement, expected.get("not_applicable", []))

@@ -153,3 +153,25 @@ def test_crisis_instance_has_a_burst_and_a_holding_statement_brief(library):
     assert hs["max_chars"] == 280 and hs["weighted"] and hs["must_cover"]
     assert inst.scoring_context["channel"] == "public"
     assert inst.scoring_context["scenario"]["expected"]["holding_statement"]["must_cover"] == hs["must_cover"]
+
+
+def test_generation_does_not_depend_on_the_process_or_its_hash_seed():
+    """Another process with another PYTHONHASHSEED prints the very same instance (no salted hash() anywhere)."""
+    import os
+    import subprocess
+    import sys
+
+    from sim_helpers import ROOT
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = subprocess.run([sys.executable, "-m", "simulator", "generate", "live-chat-bank-identity", "--seed", "42"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == simulator.generate("live-chat-bank-identity", 42).to_dict()
+
+
+def test_contact_details_stay_reserved_over_200_seeds_of_the_data_heavy_scenarios():
+    for scenario_id in ("personal-data-posted-x", "live-chat-bank-identity"):
+        for seed in range(200):
+            pd = simulator.generate(scenario_id, seed).injected_personal_data
+            assert all(EMAIL.match(e) for e in pd["emails"])
+            assert all(PHONE.match(p) for p in pd["phones"])
+            assert all(POSTCODE.match(p) for p in pd.get("postcodes", []))

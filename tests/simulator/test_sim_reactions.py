@@ -164,8 +164,20 @@ def test_x_public_reply_over_280_weighted_characters_is_refused():
 
 def test_private_message_after_the_window_is_refused():
     inst = simulator.generate("slow-refund-instagram", 1)
-    with pytest.raises(ChannelError, match="7 days"):
-        simulator.react(inst, None, "Hi, sorry for the wait", GOOD, "private", at_minute=8 * 24 * 60)
+    with pytest.raises(ChannelError, match="24 hours.*HUMAN_AGENT"):
+        simulator.react(inst, None, "Hi, sorry for the wait", GOOD, "private", at_minute=25 * 60)
+    tagged = simulator.react(inst, None, "Hi, sorry for the wait", GOOD, "private", at_minute=25 * 60,
+                             human_agent_tag=True)
+    assert tagged.response_minutes == 25 * 60
+    with pytest.raises(ChannelError, match="168 hours"):
+        simulator.react(inst, None, "Hi, sorry for the wait", GOOD, "private", at_minute=8 * 24 * 60,
+                        human_agent_tag=True)
+
+
+def test_x_direct_messages_have_no_window():
+    inst = simulator.generate("double-charge-bank-x", 1)
+    r = simulator.react(inst, None, "Hi, sorry about this", GOOD, "private", at_minute=30 * 24 * 60)
+    assert r.timeliness == 0
 
 
 def test_judgement_without_criteria_is_a_caller_error():
