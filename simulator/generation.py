@@ -193,6 +193,11 @@ def _render_tree(value, slots: dict):
     return value
 
 
+def _platform_slots(brand: Brand, platform: str) -> dict:
+    """On Facebook people tag a page by its name, not an @handle."""
+    return {"brand_handle": brand.name} if platform == "facebook" else {}
+
+
 def _choose_variables(variables: dict, rng: random.Random) -> dict:
     return {name: str(rng.choice(values)) for name, values in sorted(variables.items())}
 
@@ -250,7 +255,7 @@ def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
     ident = make_identity(b.brand, sc.id, b.seed, "customer", raw["id"])
     b.identities.append(ident)
     rng = rng_for("customer", sc.id, b.seed, raw["id"])
-    slots = fill_slots(ident, rng, b.brand)
+    slots = {**fill_slots(ident, rng, b.brand), **_platform_slots(b.brand, b.platform)}
     slots.update(_choose_variables(data["variables"], rng_for("variables", sc.id, b.seed)))
     slots.update(_choose_variables(raw["variables"], rng))
     messages = tuple(
@@ -300,7 +305,8 @@ def _build_triage(b: _Build) -> None:
     for pos, raw in enumerate(data["queue"], start=1):
         ident = make_identity(b.brand, sc.id, b.seed, "queue", raw["id"])
         b.identities.append(ident)
-        slots = {**fill_slots(ident, rng_for("queue", sc.id, b.seed, raw["id"]), b.brand), **shared}
+        slots = {**fill_slots(ident, rng_for("queue", sc.id, b.seed, raw["id"]), b.brand),
+                 **_platform_slots(b.brand, raw["platform"]), **shared}
         items.append(QueueItem(raw["id"], _render(_pick(raw["text"], rng), slots), raw["platform"], raw["channel"],
                                float(raw["at_minute"]), ident.name,
                                ident.handle if raw["platform"] != "webchat" else ident.name,
@@ -322,6 +328,7 @@ def _build_crisis(b: _Build) -> None:
     b.platform = cr["platform"]
     rng = rng_for("crisis", sc.id, b.seed)
     shared = {**fill_slots(make_identity(b.brand, sc.id, b.seed, "crisis-shared"), rng, b.brand),
+              **_platform_slots(b.brand, b.platform),
               **_choose_variables(data["variables"], rng_for("variables", sc.id, b.seed))}
 
     def post(i: int, text: str, at: float, channel: str, tag: str) -> Message:
