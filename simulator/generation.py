@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from simulator.brands import Brand, get_brand
 from simulator.catalogue import CUSTOMER_TEXT_FIELDS, EXERCISE_TYPES

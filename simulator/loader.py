@@ -471,8 +471,8 @@ class _ScenarioValidator:
             self.check_facts(cust["facts"], path + ("facts",), variables)
         if "expected" in cust:
             self.check_expected(cust["expected"], path + ("expected",), partial=True)
-        expected = {**(self.d.get("expected") or {}), **(cust.get("expected") or {})} \
-            if isinstance(self.d.get("expected"), dict) and isinstance(cust.get("expected", {}), dict) else {}
+        as_dict = lambda v: v if isinstance(v, dict) else {}  # noqa: E731  (wrong types are reported elsewhere)
+        expected = {**as_dict(self.d.get("expected")), **as_dict(cust.get("expected"))}
         msgs = cust.get("messages")
         if msgs is not None and c.typed(msgs, path + ("messages",), list, "a list of messages"):
             if not msgs:
