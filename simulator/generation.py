@@ -41,6 +41,10 @@ class Message:
         return {"author": self.author, "text": self.text, "channel": self.channel, "at_minute": self.at_minute,
                 "platform": self.platform, "customer_id": self.customer_id, "name": self.name, "handle": self.handle}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Message":
+        return cls(**d)
+
 
 @dataclass(frozen=True)
 class Persona:
@@ -60,6 +64,10 @@ class Persona:
         return {"name": self.name, "first_name": self.first_name, "last_name": self.last_name,
                 "handle": self.handle, "email": self.email, "phone": self.phone, "address": self.address,
                 "postcode": self.postcode, "mood": self.mood, "patience": self.patience, "needs": list(self.needs)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Persona":
+        return cls(**{**d, "needs": tuple(d["needs"])})
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,11 @@ class CustomerInstance:
                 "followups": _plain(self.followups), "facts": _plain(self.facts), "expected": _plain(self.expected),
                 "crm": _plain(self.crm), "scoring_context": _plain(self.scoring_context)}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "CustomerInstance":
+        return cls(**{**d, "persona": Persona.from_dict(d["persona"]),
+                      "messages": tuple(Message.from_dict(m) for m in d["messages"])})
+
 
 @dataclass(frozen=True)
 class QueueItem:
@@ -101,6 +114,10 @@ class QueueItem:
     def to_dict(self) -> dict:
         return dict(self.__dict__)
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "QueueItem":
+        return cls(**d)
+
 
 @dataclass(frozen=True)
 class Crisis:
@@ -113,6 +130,11 @@ class Crisis:
         return {"incident": self.incident, "platform": self.platform,
                 "holding_statement": _plain(self.holding_statement),
                 "waves": {k: [m.to_dict() for m in v] for k, v in self.waves.items()}}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Crisis":
+        return cls(d["incident"], d["platform"], d["holding_statement"],
+                   {k: [Message.from_dict(m) for m in v] for k, v in d["waves"].items()})
 
 
 @dataclass(frozen=True)
@@ -167,6 +189,32 @@ class Instance:
             "expected_order": list(self.expected_order),
             "crisis": self.crisis.to_dict() if self.crisis else None, "max_turns": self.max_turns,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Instance":
+        """Rebuild a stored instance (e.g. from the database), so an attempt can go on even after its
+        scenario file has changed."""
+        try:
+            return cls(**{
+                **d, "channels": tuple(d["channels"]),
+                "persona": Persona.from_dict(d["persona"]) if d.get("persona") else None,
+                "messages": tuple(Message.from_dict(m) for m in d["messages"]),
+                "customers": tuple(CustomerInstance.from_dict(c) for c in d.get("customers", [])),
+                "queue": tuple(QueueItem.from_dict(q) for q in d.get("queue", [])),
+                "expected_order": tuple(d.get("expected_order", [])),
+                "crisis": Crisis.from_dict(d["crisis"]) if d.get("crisis") else None,
+            })
+        except (KeyError, TypeError) as exc:
+            raise SimulatorUsageError(f"not a generated instance: {exc}") from exc
+
+
+def as_instance(value) -> Instance:
+    """An Instance, or its stored `to_dict()`, as an Instance."""
+    if isinstance(value, Instance):
+        return value
+    if isinstance(value, dict):
+        return Instance.from_dict(value)
+    raise SimulatorUsageError(f"expected a generated instance, not {type(value).__name__}")
 
 
 def _plain(value):

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from faker import Faker
-
 from simulator.brands import Brand
 from simulator.seeds import stable_int
 
@@ -42,6 +40,7 @@ def _faker(seed: int) -> Faker:
     """A per-thread en_GB Faker, re-seeded for this call (building one takes ~0.4 s, seeding is free)."""
     fake = getattr(_local, "faker", None)
     if fake is None:
+        from faker import Faker   # imported on first use, so loading and validating scenarios stays quick
         fake = _local.faker = Faker("en_GB")
     fake.seed_instance(seed)
     return fake

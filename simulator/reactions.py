@@ -15,7 +15,7 @@ from typing import Callable
 from simulator.catalogue import EXERCISE_TYPES, MOODS
 from simulator.clock import SimClock
 from simulator.errors import ChannelError, ExerciseError, SimulatorUsageError
-from simulator.generation import CustomerInstance, Instance, Message
+from simulator.generation import CustomerInstance, Instance, Message, as_instance
 from simulator.platforms import get_platform, message_length
 from simulator.seeds import rng_for
 
@@ -102,6 +102,7 @@ class Reaction:
 
 def initial_state(instance: Instance, customer: str | None = None) -> ConversationState:
     """The state before the learner's first reply to this customer (crisis: to the public)."""
+    instance = as_instance(instance)
     if instance.crisis is not None:
         last = max(m.at_minute for m in instance.messages)
         return ConversationState(instance.scenario_id, instance.seed, "crisis", "angry", 1, "public", last,
@@ -474,6 +475,7 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
           customer: str | None = None, at_minute: float | None = None, human_agent_tag: bool = False) -> Reaction:
     """The customer's next turn after the learner's reply.
 
+    instance: the Instance from `generate`, or its `to_dict()` as stored.
     state: None (first reply), a dict from `ConversationState.to_dict()`, or a ConversationState.
     judgement: the scoring result of this reply (only `criteria[key]["level"]` is read).
     channel: where the learner replied ("public", "private" or "chat").
@@ -481,6 +483,7 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
     minute after the customer's last message); human_agent_tag: the learner tagged a private reply as a
     human agent's (Messenger / Instagram: 7-day window instead of 24 hours).
     """
+    instance = as_instance(instance)
     if instance.exercise_type == "triage":
         _no_reaction(instance)
     state = _coerce_state(instance, state, customer)
@@ -560,6 +563,7 @@ def scoring_context_for_turn(instance: Instance, state, *, channel: str, respons
                              customer: str | None = None) -> dict:
     """The scoring context for the learner's next reply in a conversation: the customer's messages so far,
     the learner's earlier turns, the channel and the delay. Pass it to `rubrics.score_reply`."""
+    instance = as_instance(instance)
     state = _coerce_state(instance, state, customer)
     base = instance.scoring_context if instance.crisis else instance.customer(state.customer_id).scoring_context
     ctx = dict(base)

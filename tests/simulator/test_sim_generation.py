@@ -175,3 +175,16 @@ def test_contact_details_stay_reserved_over_200_seeds_of_the_data_heavy_scenario
             assert all(EMAIL.match(e) for e in pd["emails"])
             assert all(PHONE.match(p) for p in pd["phones"])
             assert all(POSTCODE.match(p) for p in pd.get("postcodes", []))
+
+
+def test_a_stored_instance_round_trips_and_still_reacts(library):
+    from sim_helpers import GOOD
+    for scenario in library.list():
+        inst = simulator.generate(scenario, 8)
+        stored = json.loads(json.dumps(inst.to_dict()))
+        again = simulator.Instance.from_dict(stored)
+        assert again.to_dict() == inst.to_dict()
+        if inst.customers:
+            channel = "chat" if inst.platform == "webchat" else "public"
+            assert simulator.react(stored, None, "Sorry!", GOOD, channel).to_dict() == \
+                simulator.react(inst, None, "Sorry!", GOOD, channel).to_dict()
