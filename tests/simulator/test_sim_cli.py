@@ -60,3 +60,11 @@ def test_readme_tables_are_up_to_date(library):
     from simulator.table import readme_with_tables
     readme = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
     assert readme_with_tables(readme, library) == readme, "run: python -m simulator table --write-readme"
+
+
+def test_readme_python_example_runs(capsys):
+    readme = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    code = readme.split("## Using the engine from Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "scenarios/README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "sends_details" in out and "private" in out and "Rank correlation 1.00" in out
