@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import threading
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
@@ -68,13 +69,18 @@ class Identity:
         return dict(self.__dict__)
 
 
+def _ascii_word(name: str) -> str:
+    """'Zoë O'Neil-Smith' -> 'zoeoneilsmith': safe in a handle or an email address."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return "".join(ch for ch in plain.lower() if ch.isalnum()) or "user"
+
+
 def make_identity(brand: Brand, *seed_parts: object) -> Identity:
     seed = stable_int("identity", *seed_parts)
     fake = _faker(seed)
     rng = random.Random(seed)
     first, last = fake.first_name(), fake.last_name()
-    clean_first = "".join(ch for ch in first.lower() if ch.isalnum())
-    clean_last = "".join(ch for ch in last.lower() if ch.isalnum())
+    clean_first, clean_last = _ascii_word(first), _ascii_word(last)
     handle = rng.choice((
         f"{clean_first}{clean_last[:1]}{rng.randint(1, 99)}",
         f"{clean_first}_{clean_last}",
