@@ -12,8 +12,16 @@ from rubrics.lexicon import GENERIC, KNOWN_ACRONYMS, SLANG, STOPWORDS, THEME_OF
 from rubrics.text import EMOJI_RE, EMOTICON_RE, Reading, stem
 
 
+FAST: dict[int, re.Pattern] = {}   # case-insensitive pattern -> twin compiled without re.I (run on lower text)
+GATES: dict[int, tuple[str, ...]] = {}   # pattern -> substrings, one of which must be in the lower text
+
+
 def rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.I)
+    """Compile a case-insensitive cue pattern (literals written in lower case) and its fast twin."""
+    p = re.compile(pattern, re.I)
+    if not re.search(r"\[[^\]]*A-Z", pattern):     # a twin on lower text cannot see capitals
+        FAST[id(p)] = re.compile(pattern)
+    return p
 
 
 # --- apologies -----------------------------------------------------------------------------------------
@@ -55,7 +63,7 @@ EMPATHY_STRONG_RE = rx(
 EMPATHY_UNDERSTAND_FEELING_RE = rx(r"\b(?:understand|appreciate|recognise|recognize|hear)\s+(?:your|the|how much|"
                                    r"why you'?re)\s+(?:\w+\s+)?" + FEELING)
 EMPATHY_LIGHT_RE = rx(
-    r"\b(?:sorry to (?:hear|read|see|learn)|not ideal|(?<!do )(?<!to )(?:we|i) (?:completely |totally |fully )?understand\b|"
+    r"\b(?:sorry to (?:hear|read|see|learn)|not ideal|(?:don'?t|do not) like to (?:hear|see|read)|(?<!do )(?<!to )(?:we|i) (?:completely |totally |fully )?understand\b|"
     r"(?:we|i) hear you|oh no|not what we (?:like|want|expect|hope) to (?:hear|see|read)|not (?:good|great) to hear|"
     r"that'?s (?:not good|not great|a shame|unfortunate|no good|a pain)|what a (?:shame|pain)|"
     r"(?:that|this) (?:doesn'?t|does not) sound (?:right|good|great|ideal)|we know how|understandably|"
@@ -148,7 +156,7 @@ ACK_RE = rx(r"\b(?:thanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+(?
             r"the\s+info\w*|pointing|checking|following\s+up|your\s+understanding)|"
             r"sorry\s+to\s+(?:hear|read|see|learn)|(?:we'?ve|i'?ve|we\s+have|i\s+have)\s+(?:seen|received|noted|"
             r"got)\s+your|(?:we|i)\s+(?:see|hear|understand|can\s+see|note)\b|we'?re\s+aware|we\s+are\s+aware|"
-            r"i'?m\s+aware|noted|got\s+it|understood|not\s+what\s+we\s+(?:like|want)\s+to\s+(?:hear|see)|"
+            r"i'?m\s+aware|noted|got\s+it|(?:don'?t|do\s+not)\s+like\s+to\s+(?:hear|see|read)|understood|not\s+what\s+we\s+(?:like|want)\s+to\s+(?:hear|see)|"
             r"that'?s\s+(?:not\s+good|not\s+great|not\s+ideal|a\s+shame)|oh\s+no|"
             r"(?:that|this)\s+(?:doesn'?t|does\s+not)\s+sound\s+right|thanks\s+for\s+letting)\b")
 REFERENCE_RE = rx(r"\b(?:information|info|news|updates?|details)\s+(?:on|about|regarding)\s+(?:this|that|it)\b|"
@@ -184,7 +192,8 @@ THANKS_END_RE = rx(r"(?:thanks?(?:\s+(?:you|again|so\s+much))?|cheers|kind\s+reg
                    r"\s*[.!]?\s*$")
 
 # --- tone ----------------------------------------------------------------------------------------------
-RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)|you\s+(?:need|have)\s+to\s+(?:read|learn|understand|check\s+(?:before|first))|"
+RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)\s+(?:read|checked|known|called|contacted|followed|listened|booked|noticed|"
+             r"looked|asked|thought|realised|realized|done|paid\s+attention)|you\s+(?:need|have)\s+to\s+(?:read|learn|understand|check\s+(?:before|first))|"
              r"(?:it'?s|that'?s|this\s+is)\s+(?:your\s+(?:own\s+)?(?:fault|problem|responsibility)|on\s+you)|"
              r"you\s+(?:didn'?t|did\s+not|failed\s+to|never)\s+(?:read|check|follow|bother|listen)|learn\s+to\s+read|"
              r"as\s+(?:i|we)\s+(?:already\s+)?(?:said|told\s+you|explained|stated|mentioned)|(?:read|check)\s+the\s+"
@@ -197,7 +206,7 @@ RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)|you\s+(?:need|have)\s+to\s+(?:re
              r"apologi[sz]e|clearly\s+you|obviously\s+you|that'?s\s+(?:just\s+)?(?:how|the\s+way)\s+it\s+is|"
              r"take\s+it\s+or\s+leave\s+it|go\s+elsewhere|(?:nobody|no\s+one)\s+(?:else\s+)?(?:has|is)\s+complain\w*)\b")
 SARCASM_RE = rx(r"(?:\b(?:oh\s+)?(?:great|wonderful|brilliant|fantastic|lovely|perfect),?\s+(?:another|so|now|just\s+what)|"
-                r"\byeah\s+right\b|\bgood\s+luck\s+with\s+that\b|\bnice\s+try\b|\bsure\s+you\s+(?:did|do|are|were)\b|"
+                r"\byeah\s+right\b|\bgood\s+luck\s+with\s+that\b|\bnice\s+try\b|(?<!make )(?<!making )(?<!be )(?<!to )\bsure\s+you\s+(?:did|do|are|were)\b|"
                 r"\bif\s+you\s+say\s+so\b|\bthanks\s+for\s+nothing\b|\bwhat\s+a\s+(?:surprise|shock)\b|"
                 r"\bcongrat\w*\s+on\s+(?:finally|your\s+(?:complaint|tweet))|\bwell\s+done\s+you\b|/s\b|🙄|😒|🙃|"
                 r"\bsorry\s+(?:not\s+sorry|you\s+feel\s+that\s+way\s+but)|\bas\s+if\b|\bhow\s+(?:shocking|surprising)\b|"
@@ -248,13 +257,14 @@ ASK_RE = rx(r"\b(?:what(?:'s|\s+is)\s+your|(?:can|could|would|will)\s+(?:you|we|
             r"add|enter|type)|may\s+(?:we|i)\s+(?:have|get|ask|know)|(?:reply|respond|tweet)\s+(?:back\s+)?(?:with|us)|"
             r"(?:send|give|share|tell|post|tweet)\s+(?:us|me)\b|we'?(?:ll|d)\s+need\s+your|we\s+(?:will\s+)?need\s+your|"
             r"i'?(?:ll|d)\s+need\s+your|(?:dm|message)\s+(?:us|me))\b")
-PERSONAL_ITEM_RE = rx(r"\b(?:e-?mail(?:\s+address)?|(?:phone|mobile|contact|telephone|cell)\s+(?:number|no)|number|"
-                      r"(?:home\s+|postal\s+|full\s+)?address|post\s?code|zip\s?code|account\s+(?:number|details|no|"
-                      r"name|info\w*)|card\s+(?:number|details|no)|long\s+card|password|passcode|pin|date\s+of\s+birth|"
-                      r"dob|birthday|full\s+name|(?:booking|order|reservation|confirmation|reference|ref|tracking|"
-                      r"membership|customer|case|policy|ticket|loyalty|frequent\s+flyer)\s+(?:number|no|reference|"
-                      r"ref|code|id|details|#)|record\s+locator|sort\s+code|security\s+(?:question|answer|code)|"
-                      r"cvv|details|personal\s+info\w*|adobe\s+id|apple\s+id|account)\b")
+PERSONAL_ITEM_RE = rx(r"\b(?:e-?mail(?:\s+address)?|(?:phone|mobile|contact|telephone|cell|cellphone)\s*(?:number|no|#)|"
+                      r"your\s+(?:number|name|details|account\s+details|personal\s+details|contact\s+details)|"
+                      r"(?:your|home|postal|full|shipping|delivery|billing|street|the)\s+address|post\s?code|zip\s?code|"
+                      r"account\s+(?:number|details|no|name|info\w*|#)|card\s+(?:number|details|no)|long\s+card|password|"
+                      r"passcode|pin|date\s+of\s+birth|dob|birthday|full\s+name|(?:booking|order|reservation|confirmation|"
+                      r"reference|ref|tracking|membership|customer|case|policy|ticket|loyalty|frequent\s+flyer)\s+(?:number|"
+                      r"no|reference|ref|code|id|details|#)|record\s+locator|sort\s+code|security\s+(?:question|answer|code)|"
+                      r"cvv|personal\s+info\w*|adobe\s+id|apple\s+id)\b")
 PRIVATE_MARK_RE = rx(r"\b(?:dm|dms|direct\s+message|private(?:ly)?|pm|inbox|message\s+(?:us|me)|messaging|secure\w*|"
                      r"via\s+(?:this|the)\s+(?:link|form)|(?:link|form)\s+(?:below|here|above)|"
                      r"don'?t\s+(?:share|post|include))\b|\bhere\s*:")
@@ -286,15 +296,67 @@ NEXT_RE = rx(r"\b(?:will\s+(?:contact|call|email|be\s+in\s+touch|get\s+back|repl
              r"next\s+step)\b")
 
 
+# Gates: a pattern runs only when one of these substrings is in the lower-cased reply (a cheap C-level check).
+GATES[id(SARCASM_RE)] = ('great', 'wonderful', 'brilliant', 'fantastic', 'lovely', 'perfect', 'yeah right', 'good luck', 'nice try', 'sure you', 'say so', 'thanks for nothing', 'what a', 'congrat', 'well done', '/s', '🙄', '😒', '🙃', 'sorry not', 'sorry you feel', 'as if', 'how shocking', 'how surprising', 'bless', 'news')
+GATES[id(EMPATHY_LIGHT_RE)] = ('sorry', 'ideal', 'like to', 'understand', 'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know', 'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor')
+GATES[id(DEFENSIVE_RE)] = ('responsible', 'liable', 'blame', 'policy', 'terms', 'wrong', 'nothing', 'not much', 'control', 'staff', 'team', 'agent', 'crew', 'unfortunately', 'defen', 'to be fair', 'but i', 'but we', 'rest assured')
+GATES[id(RUDE_RE)] = ('should', 'need to', 'have to', 'fault', 'problem', 'responsib', 'on you', 'didn', 'did not', 'failed', 'never', 'learn', 'as i', 'as we', 'terms', 't&c', 'small print', 'calm', 'stop', 'deal with', 'get over', 'not our', "you're", 'you are', 'no need', 'what do you', 'shut', 'idiot', 'stupid', 'ridiculous', 'pathetic', 'whatever', 'blame', 'if you', 'not sorry', 'apolog', 'clearly', 'obviously', 'how it is', 'way it is', 'take it or', 'elsewhere', 'complain')
+GATES[id(DISMISSIVE_RE)] = ('calm', 'relax', 'chill', 'no need', 'big deal', 'happens', 'get over', 'deal with', 'stop', 'whatever', 'overreact')
+GATES[id(APOLOGY_RE)] = ('sorry', 'apolog', 'regret', 'forgive')
+GATES[id(EMPATHY_STRONG_RE)] = ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult', 'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible', 'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat', 'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you', 'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same', 'just as', 'equally')
+GATES[id(EMPATHY_UNDERSTAND_FEELING_RE)] = ('understand', 'appreciate', 'recognis', 'recogniz', 'hear')
+GATES[id(WELLWISH_RE)] = ('have a', 'enjoy', 'take care', 'safe', 'speak soon', 'all the best', 'best wishes', 'happy', 'good luck', 'thanks for your')
+GATES[id(JARGON_RE)] = ('tier', 'l1', 'l2', 'l3', 'sla', 'rma', 'noc', 'crm', 'backend', 'back-end', 'provision', 'matrix', 'ticket', 'case', 'ont', 'olt', 'dslam', 'pon', 'sync', 'packet', 'node', 'stream', 'mac ', 'dns', 'ttl', 'incident', 'p1', 'p2', 'p3', 'p4', 'bau', 'kpi', 'workaround')
+GATES[id(PUSHBACK_RE)] = ('need', 'have to', 'contact', 'speak', 'ask', 'responsib', 'problem', 'fault', 'issue', 'nothing', "can't", 'cannot', 'unable', "won't", 'down to', 'up to', 'out of our', "don't", 'do not')
+GATES[id(PURPOSE_CONCRETE_RE)] = ('so ', 'and we', 'and i', 'allow', 'help', 'enable', 'for us', 'for me', 'where we', 'where i')
+GATES[id(ACK_RE)] = ('thank', 'sorry to', 'seen', 'received', 'noted', 'got', 'see', 'hear', 'understand', 'note', 'aware', 'like to', 'that', 'oh no', 'sound')
+GATES[id(DONE_RE)] = ("'ve", 'have', 'has ')
+GATES[id(REPLIED_DM_RE)] = ('repl', 'respond', 'sent you', 'messaged', 'dm', 'followed up', 'check your', 'check ur', 'see you')
+GATES[id(DM_RE)] = ('dm', 'direct', 'private', 'pm', 'inbox', 'message', 'messaging', 'note', 'secure')
+GATES[id(NONNATIVE_RE)] = ('has', 'have', 'needful', 'revert', 'was', 'please to', 'prepone', 'resolve')
+GATES[id(OFFICIALESE_RE)] = ('advised', 'kindly', 'as per', 'pursuant', 'hereby', 'aforementioned', 'herewith', 'accordance', 'moment in time', 'regret to', 'undersigned', 'compliant', 'regard', 'needful', 'revert')
+GATES[id(REFERENCE_RE)] = ('information', 'info', 'news', 'update', 'details', 'look', 'check', 'investigat')
+GATES[id(VERIFY_RE)] = ('verify', 'confirm', 'security', 'address', 'postcode', 'date of birth', 'make sure', 'protect')
+GATES[id(ESCALATE_RE)] = ('escalat', 'pass', 'refer', 'rais', 'leader', 'manager', 'supervisor', 'specialist', 'senior', 'team', 'data protection', 'flag')
+GATES[id(OWN_VAGUE_RE)] = ('help', 'assist', 'forward', 'support', 'touch', 'work', 'pass', 'shar', 'feed', 'know', 'not', 'keep')
+GATES[id(QUESTION_RE)] = ('?',)
+GATES[id(MULTI_PUNCT_RE)] = ('!!', '??', '!?', '?!')
+GATE_RE: dict[int, re.Pattern] = {k: re.compile("|".join(re.escape(g) for g in v)) for k, v in GATES.items()}
+
+
+def lsearch(pattern: re.Pattern, lower_text: str):
+    """Search lower-cased text with the pattern's fast twin (same result as the case-insensitive pattern)."""
+    return FAST.get(id(pattern), pattern).search(lower_text)
+
+
 class Cues:
     """All the cue matches of one reply, computed on first use."""
 
     def __init__(self, reading: Reading, customer: CustomerReading):
         self.r = reading
         self.c = customer
+        self._found: dict = {}
+        self._same_length = len(reading.lower) == len(reading.masked)
 
     def find(self, pattern: re.Pattern) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in pattern.finditer(self.r.masked)]
+        """(start, end) of every match, cached; case-insensitive patterns run as their twin on lower text."""
+        key = id(pattern)   # compiled patterns hash slowly; they live for the process, so id() is safe
+        cache = self._found
+        found = cache.get(key)
+        if found is not None:
+            return found
+        lower = self.r.lower
+        gate = GATE_RE.get(key)
+        if gate is not None and gate.search(lower) is None:
+            found = []
+        else:
+            fast = FAST.get(key)
+            if fast is not None and self._same_length:
+                found = [(m.start(), m.end()) for m in fast.finditer(lower)]
+            else:
+                found = [(m.start(), m.end()) for m in pattern.finditer(self.r.masked)]
+        cache[key] = found
+        return found
 
     @cached_property
     def sentences(self) -> list[tuple[int, int, str]]:
@@ -338,8 +400,7 @@ class Cues:
         """Each apology with its kind: specific (2), vague (1), conditional (1), negated (0), blame (0)."""
         out = []
         text = self.r.masked
-        for m in APOLOGY_RE.finditer(text):
-            s, e = m.start(), m.end()
+        for s, e in self.find(APOLOGY_RE):
             sent_s, sent_e = self.r.sentence_of(s)
             before = text[max(sent_s, s - 25):s]
             after = text[e:sent_e] if sent_e > e else ""
@@ -368,8 +429,12 @@ class Cues:
                     kind = "vague"
                 else:
                     kind = "vague_other"
-            out.append({"span": (s, e if kind not in ("specific", "specific_heard", "vague_other") else
-                                 s + len(text[s:sent_e].rstrip(" .!?,"))), "kind": kind})
+            if kind in ("specific", "specific_heard", "vague_other"):
+                end = s + len(text[s:sent_e].rstrip(" .!?,"))
+            else:
+                clause = re.match(r"[^.!?;:,\n]{0,80}", text[s:])
+                end = s + len(clause.group().rstrip())
+            out.append({"span": (s, max(end, e)), "kind": kind})
         return out
 
     @cached_property
@@ -392,8 +457,9 @@ class Cues:
 
     @cached_property
     def slang(self) -> list[tuple[int, int, str]]:
-        return [(s, e, w) for s, e, w in self.r.words if w.lower() in SLANG and w.lower() not in self.c.vocabulary - SLANG
-                and not (w == "U" and False)]
+        text = self.r.masked
+        return [(s, e, w) for s, e, w in self.r.words if w.lower() in SLANG
+                and not (len(w) == 1 and text[e:e + 1] == ".")]
 
     @cached_property
     def caps_words(self) -> list[tuple[int, int, str]]:

@@ -12,10 +12,10 @@ from typing import Any, Callable
 from rubrics import cues as C
 from rubrics import tone
 from rubrics.customer import CustomerReading
-from rubrics.cues import Cues
+from rubrics.cues import Cues, lsearch
 from rubrics.lexicon import KNOWN_ACRONYMS, THEME_OF
-from rubrics.spelling import unknown_words
-from rubrics.text import Span, stem
+from rubrics.spelling import is_english, unknown_words
+from rubrics.text import URL_RE, Span, stem
 
 HIGH, LOW = "high", "low"
 
@@ -213,6 +213,18 @@ def _ownership_cues(cues: Cues) -> dict:
     }
 
 
+def _own(cues: Cues, done: dict) -> dict:
+    if "_own" not in done:
+        done["_own"] = _ownership_cues(cues)
+    return done["_own"]
+
+
+def _names_of(cues: Cues, sit: Situation, done: dict) -> list:
+    if "_names" not in done:
+        done["_names"] = _names(cues, sit)
+    return done["_names"]
+
+
 def _purpose_is_ours(cues: Cues, pairs) -> list:
     # "to check" after "you may want to check" is the customer's action, not ours
     out = []
@@ -226,7 +238,7 @@ def _purpose_is_ours(cues: Cues, pairs) -> list:
 
 @detector("take_ownership")
 def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    o = done.setdefault("_own", _ownership_cues(cues))
+    o = _own(cues, done)
     purpose = _purpose_is_ours(cues, o["purpose"])
     strong = o["done"] + o["concrete"] + purpose
     if strong:
@@ -254,7 +266,7 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("act")
 def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    o = done.setdefault("_own", _ownership_cues(cues))
+    o = _own(cues, done)
     purpose = _purpose_is_ours(cues, o["purpose"])
     how = o["time"] or o["dm"] or o["links"] or cues.find(C.AMOUNT_RE)
     if o["done"]:
@@ -325,7 +337,7 @@ def greeting(cues: Cues, sit: Situation, done: dict) -> Judgement:
     while first_s < len(text) and text[first_s].isspace():
         first_s += 1
     head = text[first_s:]
-    names = done.setdefault("_names", _names(cues, sit))
+    names = _names_of(cues, sit, done)
     if sit.turn_index > 0:
         return Judgement(2, (), None, "Later turn of a conversation: no greeting needed.", HIGH)
     bad = C.BAD_OPENING_RE.match(head)
@@ -352,7 +364,7 @@ def greeting(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("personalisation")
 def personalisation(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    names = done.setdefault("_names", _names(cues, sit))
+    names = _names_of(cues, sit, done)
     situation = done["hear"].level == 2
     ev = spans(cues, names[:1]) + (done["hear"].evidence[:1] if situation else ())
     if names and situation:
@@ -369,7 +381,7 @@ def personalisation(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("signposting")
 def signposting(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    o = done.setdefault("_own", _ownership_cues(cues))
+    o = _own(cues, done)
     team = cues.find(re.compile(r"\b(?:our|the)\s+(?:[A-Za-z]+\s+){0,2}(?:team|department|desk)\b", re.I))
     phone_or_mail = [(m.start(), m.end()) for m in C.PHONE_RE.finditer(cues.r.masked)
                      if C.BRAND_PHONE_RE.match(m.group())] + [(m.start(), m.end()) for m in C.EMAIL_RE.finditer(cues.r.masked)
@@ -415,7 +427,7 @@ def closing(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     rude = cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE)
     sarcasm = cues.find(C.SARCASM_RE)
-    caps = cues.caps_words
+    caps = [c for c in cues.caps_words if is_english(c[2])]
     letters = [ch for ch in cues.r.masked if ch.isalpha()]
     upper_ratio = sum(ch.isupper() for ch in letters) / len(letters) if len(letters) >= 12 else 0.0
     if rude or sarcasm:
@@ -446,13 +458,13 @@ def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if issues:
         return Judgement(1, spans(cues, ev), "a consistently professional voice",
                          "Mostly professional, but with " + ", ".join(issues) + ".", HIGH)
-    warm = cues.find(C.COURTESY_RE) or done.get("_names")
+    warm = (cues.find(C.COURTESY_RE) or _names_of(cues, sit, done) or [a["span"] for a in cues.apologies]
+            or cues.find(C.EMPATHY_STRONG_RE) or cues.find(C.EMPATHY_LIGHT_RE))
     score = tone.polarity(cues.r.content, sit.analyser) if sit.analyser != "none" else 0.0
-    if not warm and score <= -0.3 and not cues.apologies:
+    if not warm and score <= -0.3:
         return Judgement(1, (), "warmth (please, thanks, their name)", "Correct but cold: nothing warm in it.", LOW)
-    if score <= -0.5 and not cues.apologies:
-        return Judgement(1, (), "a warmer, more positive phrasing", "The wording reads as negative.", LOW)
-    return Judgement(2, spans(cues, (warm if isinstance(warm, list) else [])[:1]), None, "Professional and warm.", HIGH)
+    return Judgement(2, spans(cues, (warm if isinstance(warm, list) else [])[:1]), None, "Professional and warm.",
+                     HIGH if warm else LOW)
 
 
 @detector("plain_language")
@@ -539,13 +551,16 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
             what = ", ".join(dict.fromkeys(r[2] for r in revealed))
             return Judgement("fail", spans(cues, [r[:2] for r in revealed[:2]]),
                              "keep personal details out of public replies", f"Reveals {what} in public (critical).", HIGH)
+        lower = cues.r.lower
         for s, e in cues.r.sentences:
-            sent = text[s:e]
-            ask = C.ASK_RE.search(sent)
-            item = C.PERSONAL_ITEM_RE.search(sent)
-            if ask and item and not C.PRIVATE_MARK_RE.search(sent) and not C.NEVER_SHARE_RE.search(sent):
-                nxt = text[e:e + 80]
-                if C.PRIVATE_MARK_RE.search(nxt[:60]) and re.match(r"\s*(?:via|in|by|over|through)\b", nxt, re.I):
+            sent = lower[s:e]
+            ask = lsearch(C.ASK_RE, sent)
+            if not ask:
+                continue
+            item = lsearch(C.PERSONAL_ITEM_RE, sent)
+            if item and not lsearch(C.PRIVATE_MARK_RE, sent) and not lsearch(C.NEVER_SHARE_RE, sent):
+                nxt = lower[e:e + 80]
+                if lsearch(C.PRIVATE_MARK_RE, nxt[:60]) and re.match(r"\s*(?:via|in|by|over|through)\b", nxt):
                     continue
                 strong = re.search(r"e-?mail|phone|mobile|address|post\s?code|card|password|date of birth|dob|"
                                    r"full name|account number|sort code", item.group(), re.I)
@@ -563,7 +578,7 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("take_private")
 def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    o = done.setdefault("_own", _ownership_cues(cues))
+    o = _own(cues, done)
     if "take_private" in sit.expected:
         needed = bool(sit.expected.get("take_private"))
     else:
@@ -607,7 +622,7 @@ def clarify(cues: Cues, sit: Situation, done: dict) -> Judgement:
             return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", LOW if not sit.scenario else HIGH)
         return Judgement(0, (), "a focused question about what is unclear before proposing a solution",
                          "The message is unclear, but the reply does not ask about it.", LOW if sit.free else HIGH)
-    o = done.setdefault("_own", _ownership_cues(cues))
+    o = _own(cues, done)
     solution_before = [p for p in o["concrete"] + o["instruction"] if p[0] < qs[0][0]]
     vague = re.search(r"\bmore\s+(?:details|info\w*)\b", qs[0][2], re.I) and not re.search(
         r"\b(?:which|what|when|where)\b", qs[0][2], re.I)
@@ -704,7 +719,14 @@ def platform_fit(cues: Cues, sit: Situation, done: dict) -> Judgement:
     parts = [p for p in parts if p.strip()] or [text]
     worst = None
     for p in parts:
-        n = message_length(p.strip(), sit.platform, sit.channel) if (chan.weighted and len(p) > 140) else len(p.strip())
+        p = p.strip()
+        if chan.weighted:
+            # upper bound of X's weighted count (URLs 23, anything outside Latin-1-ish ranges 2); the exact
+            # count from the platform rules is needed only near the limit (parse_tweet costs ~2 ms)
+            bound = len(URL_RE.sub("x" * 23, p)) + sum(1 for ch in p if ord(ch) > 4351)
+            n = message_length(p, sit.platform, sit.channel) if bound > chan.max_chars - 10 else bound
+        else:
+            n = len(p)
         worst = n if worst is None else max(worst, n)
     hashtags = len(re.findall(r"(?<!\w)#\w+", cues.r.masked))
     conf = HIGH if sit.platform_known else LOW

@@ -5,10 +5,13 @@ from rubrics.rubric import RUBRIC
 from rubrics.text import read
 
 
-def _quote(result, turns: list[str]) -> str:
+def _quote(result, turns: list[str], readings: dict) -> str:
     ev = result.evidence[0]
-    text = turns[ev.turn] if ev.turn < len(turns) else ""
-    text = read(text).masked if not any(s.start <= ev.start < s.end for s in read(text).signoff) else text
+    raw = turns[ev.turn] if ev.turn < len(turns) else ""
+    if ev.turn not in readings:
+        readings[ev.turn] = read(raw)
+    reading = readings[ev.turn]
+    text = raw if any(s.start <= ev.start < s.end for s in reading.signoff) else reading.masked
     # quote the sentence around the evidence so the learner sees their words in context
     s, e = ev.start, ev.end
     while s > 0 and text[s - 1] not in ".!?\n":
@@ -24,6 +27,7 @@ def _quote(result, turns: list[str]) -> str:
 def build(results: dict, turns: list[str], issue: str, name: str | None, route: str | None,
           target: float | None) -> dict:
     went_well, ebi = [], []
+    readings: dict = {}
     for c in RUBRIC.criteria:
         r = results[c.key]
         if r.level is None:
@@ -31,7 +35,7 @@ def build(results: dict, turns: list[str], issue: str, name: str | None, route: 
         top = r.level == 2 or r.level == "pass"
         if top:
             if r.evidence:
-                went_well.append({"criterion": c.key, "quote": _quote(r, turns),
+                went_well.append({"criterion": c.key, "quote": _quote(r, turns, readings),
                                   "text": f"{c.label}: {r.reason}"})
             elif c.key in ("timeliness", "platform_fit"):
                 went_well.append({"criterion": c.key, "quote": "", "text": f"{c.label}: {r.reason}"})
