@@ -126,7 +126,7 @@ HANDOFF_RE = rx(r"\b(?:(?:please\s+|you\s+(?:can|could|may|will\s+need\s+to|need
                 r"provider|seller|courier|retailer|manufacturer|carrier|airline|app|settings|article|guide)|"
                 r"(?:someone|somebody|a\s+member\s+of\s+(?:the|our)\s+team|the\s+\w+\s+team|our\s+\w+\s+team|they)\s+"
                 r"(?:will|should|can)\s+(?:be\s+in\s+touch|contact|get\s+back|call|reach|help|follow)|"
-                r"reach\s+out\s+to\s+us|get\s+in\s+touch|contact\s+us|stay\s+tuned|keep\s+an\s+eye\s+on|"
+                r"reach\s+out\s+to\s+us|(?:please\s+|you\s+can\s+|do\s+)get\s+in\s+touch|(?<!to\s)get\s+in\s+touch\s+(?:with\s+us|via|on|by|here)|(?<!to\s)contact\s+us|stay\s+tuned|keep\s+an\s+eye\s+on|"
                 r"(?:can\s+be\s+(?:reached|found|contacted))|(?:details|info\w*|steps|more)\s+(?:here|at|on|in)\b|"
                 r"(?:available|listed|found)\s+(?:here|at|on)\b|this\s+link|(?:here|below)\s*:)")
 INSTRUCTION_RE = rx(r"(?:^|[.!?,]\s*|\b(?:please|can\s+you|could\s+you|would\s+you|you\s+(?:can|could|may|might\s+want\s+to|"

@@ -24,7 +24,9 @@ COMPLAINT_RE = re.compile(
     r"crash\w*|stuck|froze|freez\w*|frozen|issue|problem|bug|glitch|waiting|waited|complain\w*|shocking|"
     r"appalling|disgust\w*|unacceptable|poor|bad|hate|ugh|smh|wtf|fix|ruin\w*|lost|stolen|damaged|faulty|"
     r"expired|slow|outage|nobody|no one|no response|no reply|keeps? \w+ing|still being|"
-    r"hacked|fraud|scam\w*|dirty|cold|weak)\b|!!", re.I)
+    r"hacked|fraud|scam\w*|dirty|cold|weak|stopped\s+working|stop\w*\s+working|died|dead|cracked|smashed|"
+    r"leak\w*|overdue|refused|declined|locked\s+out|charged|double\s+charged|no\s+sign|never\s+came|"
+    r"keeps?\s+(?:crashing|dropping|freezing|failing|disconnecting))\b|!!", re.I)
 HEATED_RE = re.compile(
     r"\b(?:worst|disgust\w*|appalling|shocking|ridiculous|joke|useless|pathetic|furious|angry|livid|fuming|"
     r"unacceptable|never again|sue|lawyer|legal|disgrace\w*|hate|wtf|ffs|crap|shit\w*|fuck\w*|damn|hell|"

@@ -245,6 +245,9 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
         conf = LOW if o["pushback"] else HIGH
         return Judgement(2, spans(cues, sorted(strong)[:2]), None,
                          "Commits in the first person to a concrete action.", conf)
+    if o["pushback"] and not (o["vague"] or o["dm"] or o["replied_dm"]):
+        return Judgement(0, spans(cues, o["pushback"][:1]), "ownership of the next step",
+                         "Pushes responsibility elsewhere.", HIGH)
     if o["vague"] or o["dm"] or o["replied_dm"] or o["handoff"] or o["links"]:
         ev = o["vague"] + o["dm"] + o["replied_dm"] + o["handoff"]
         return Judgement(1, spans(cues, sorted(ev)[:2]) or spans(cues, o["links"][:1]),
@@ -386,7 +389,7 @@ def signposting(cues: Cues, sit: Situation, done: dict) -> Judgement:
     phone_or_mail = [(m.start(), m.end()) for m in C.PHONE_RE.finditer(cues.r.masked)
                      if C.BRAND_PHONE_RE.match(m.group())] + [(m.start(), m.end()) for m in C.EMAIL_RE.finditer(cues.r.masked)
                                                              if C.GENERIC_MAILBOX_RE.match(m.group())]
-    clear = o["dm"] + o["replied_dm"] + phone_or_mail + (team if (o["concrete"] or o["handoff"]) else [])
+    clear = o["dm"] + o["replied_dm"] + phone_or_mail + (team if (o["concrete"] or o["done"]) and (o["time"] or o["done"]) else [])
     if clear or o["links"] or (o["concrete"] and o["time"]):
         ev = spans(cues, sorted(clear)[:2]) or spans(cues, o["links"][:1]) or spans(cues, o["time"][:1])
         conf = HIGH if clear else LOW
