@@ -86,7 +86,11 @@ CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|q
             r"get\w*\s+(?:this|it)\s+(?:sorted|fixed|resolved|looked\s+at)|set\w*\s+up|waiv\w*|upgrad\w*|transfer\w*|"
             r"pass(?:ed|ing)?\s+(?:this|it|your \w+)\s+(?:on\s+)?to\s+(?:our|the)\s+\w+\s+team|issu\w*\s+(?:a|you)|"
             r"honou?r\w*|extend\w*|expedit\w*|priorit\w*|locat\w*|recover\w*|help\w*\s+(?:you\s+)?(?:get|fix|sort|find|with\s+(?:your|the|this))|"
-            r"see\s+what\s+(?:we|i)\s+can\s+do|find\s+(?:a|the)\s+(?:fix|solution))")
+            r"see\s+what\s+(?:we|i)\s+can\s+do|find\s+(?:a|the)\s+(?:fix|solution)|reach\w*\s+out(?!\s+to\s+us)|"
+            r"giv\w*\s+you\s+a\s+(?:call|ring|refund|credit)|log\w*\s+(?:this|it|a)|take\s+look|"
+            r"work\w*\s+on\s+(?:getting|fixing|resolving|a\s+fix|sorting)|get\w*\s+(?:you|it|this)\s+\w+ed|"
+            r"inform\w*\s+you|let\s+you\s+know|keep\w*\s+you\s+(?:updated|posted|informed)|"
+            r"(?:get|send)\w*\s+(?:a\s+)?(?:replacement|refund|engineer|technician)|look\s+(?:further\s+)?into)")
 VAGUE_VERB = (r"(?:help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
               r"that|your\s+\w+)\s+on|share\w*|feed\w*\s+(?:this|it)\s+back|let\s+(?:the|our)\s+\w+\s+team\s+know|"
               r"not\w*\s+(?:this|it)|keep\w*\s+(?:you|an\s+eye))")
@@ -140,6 +144,9 @@ PUSHBACK_RE = rx(r"\b(?:you(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:contact|spea
                  r"(?:that'?s|this\s+is)\s+(?:down\s+to|up\s+to)\s+(?:you|the)|out\s+of\s+our\s+(?:hands|control)|"
                  r"(?:we\s+)?(?:don'?t|do\s+not)\s+have\s+any\s+(?:information|info|news|updates?|details)|"
                  r"(?:we\s+)?(?:don'?t|do\s+not)\s+(?:have|handle|deal\s+with)\s+(?:that|this))")
+CONDITIONAL_OFFER_RE = rx(r"\b(?:if\s+(?:you|there)\s+(?:\w+\s+){0,4}?(?:need|want|have|would\s+like|require)|"
+                         r"if\s+we\s+can\s+(?:be\s+of\s+any|help)|should\s+you\s+(?:need|require)|don'?t\s+hesitate|"
+                         r"feel\s+free)\b")
 TIME_RE = rx(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|by\s+(?:\d|noon|midday|monday|"
              r"tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of|close\s+of|tomorrow|tonight)|"
              r"within\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|24|48|a|an)\s+(?:working\s+|business\s+)?"
@@ -329,6 +336,14 @@ def lsearch(pattern: re.Pattern, lower_text: str):
     return FAST.get(id(pattern), pattern).search(lower_text)
 
 
+WEAK_SHARED = frozenset(stem(w) for w in """
+let letting keep kept pass passed full give make sure able going find send happy provide like want can
+need get try tried call call called said tell told ask asked come came done doing seem seems new last first
+right left long much many more most also even still only just very really well good great best better bad
+worse worst today week month year hour hours minute minutes time times thing things stuff people person
+""".split())
+
+
 class Cues:
     """All the cue matches of one reply, computed on first use."""
 
@@ -387,10 +402,36 @@ class Cues:
             theme = THEME_OF.get(st)
             hit = (theme is not None and theme in self.c.themes and theme != "delay" or
                    theme == "delay" and "delay" in self.c.themes or
-                   st in self.c.issue_stems and st not in GENERIC)
+                   st in self.c.issue_stems and st not in GENERIC and st not in WEAK_SHARED and len(st) >= 4)
             if not hit:
                 continue
             if any(zs <= s < ze for zs, ze in zones):
+                continue
+            out.append((s, e, w))
+        return out
+
+    @cached_property
+    def named_issue(self) -> list[tuple[int, int, str]]:  # noqa: C901
+        """Issue mentions that *state* the issue: in an apology, acknowledgement or empathy sentence, in a
+        declarative statement about it, or in the answer to the customer's question; not in a request for data,
+        a question back, an instruction or a promise of action."""
+        out = []
+        text = self.r.masked
+        acks = self.find(ACK_RE) + self.find(APOLOGY_RE) + self.find(EMPATHY_LIGHT_RE) + self.find(EMPATHY_STRONG_RE)
+        asked = "?" in self.c.text
+        for s, e, w in self.issue_mentions:
+            ss, se = self.r.sentence_of(s)
+            sent = self.r.lower[ss:se]
+            if any(ss <= a < se for a, _ in acks):
+                out.append((s, e, w))
+                continue
+            if sent.rstrip().endswith("?"):
+                continue
+            stripped = sent.strip()
+            if re.match(r"(?:please\b|pls\b|can you|could you|try\b|check\b|dm\b|send\b|contact\b|visit\b|go to\b)",
+                        stripped):
+                continue
+            if re.match(r"(?:i|we)(?:'ll| will|'ve| have|'d| would| can)\b", stripped) and not asked:
                 continue
             out.append((s, e, w))
         return out

@@ -101,7 +101,7 @@ def _has_problem(sit: Situation) -> bool:
 # ---------------------------------------------------------------------------------------------- HEAT
 @detector("hear")
 def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    mentions = cues.issue_mentions
+    mentions = cues.named_issue
     if mentions:
         words = ", ".join(dict.fromkeys(m[2].lower() for m in mentions[:3]))
         conf = HIGH if len(mentions) >= 2 or any(THEME_OF.get(stem(m[2].lower())) not in (None, "delay") for m in mentions) else LOW
@@ -110,7 +110,7 @@ def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if acks:
         return Judgement(1, spans(cues, acks[:2]), f"the specific issue (the {_issue(sit)})",
                          "Acknowledges the customer, but generically: the issue itself is not named.", HIGH)
-    engaged = (cues.focused_questions or cues.find(C.OWN_CONCRETE_RE) or cues.find(C.PURPOSE_CONCRETE_RE) or
+    engaged = (cues.issue_mentions or cues.focused_questions or cues.find(C.OWN_CONCRETE_RE) or cues.find(C.PURPOSE_CONCRETE_RE) or
                cues.find(C.DONE_RE) or cues.find(C.INSTRUCTION_RE) or cues.find(C.REFERENCE_RE))
     if engaged and len(cues.r.words) >= 5:
         return Judgement(1, spans(cues, engaged[:1]), f"a words that name the issue (the {_issue(sit)})",
@@ -133,39 +133,55 @@ def acknowledge(cues: Cues, sit: Situation, done: dict) -> Judgement:
                      "The issue is not acknowledged.", h.confidence)
 
 
+EMPATHY_IMPACT_RE = re.compile(r"\b(?:is|was|are|were|'s|must\s+be|can\s+be|sounds)\s+(?:really\s+|so\s+|very\s+|"
+                               r"incredibly\s+|truly\s+|genuinely\s+|such\s+|pretty\s+)?(?:a\s+)?(?:real\s+|huge\s+)?"
+                               + C.FEELING + r"|\bnot\s+(?:the|what)\s+(?:\w+\s+)?(?:you|we)\s+(?:paid\s+for|expected|deserve|"
+                               r"booked|want|wanted)|\b(?:such\s+a|a\s+really)\s+(?:hard|difficult|tough|stressful)\s+time\b|"
+                               r"\bhope\s+you(?:'re|\s+are)\s+(?:ok|okay|alright|all\s+right|safe)", re.I)
+VAGUE_SUBJECT_RE = re.compile(r"^\W*(?:(?:oh\s+no|sorry|i'?m\s+sorry)\W+)?(?:that|this|it)(?:'s|\s+is|\s+sounds|\s+must\s+be)\b", re.I)
+TIE_RE = re.compile(r"\b(?:when\s+you|all\s+day|your\s+whole|paid\s+for|work\s+from\s+home|\d+\s+times|again|"
+                    r"without|with\s+no|no\s+warning|for\s+(?:your|the)\s+\w+|to\s+(?:get|wait|be)|waiting|seeing|"
+                    r"getting|being)\b", re.I)
+
+
 @detector("empathise")
 def empathise(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    strong = cues.find(C.EMPATHY_STRONG_RE)
+    strong = cues.find(C.EMPATHY_STRONG_RE) + [(m.start(), m.end()) for m in EMPATHY_IMPACT_RE.finditer(cues.r.masked)]
     understand = cues.find(C.EMPATHY_UNDERSTAND_FEELING_RE)
     light = cues.find(C.EMPATHY_LIGHT_RE)
     dismiss = cues.find(C.DISMISSIVE_RE) + cues.find(C.RUDE_RE) + cues.find(C.SARCASM_RE)
     if dismiss:
         return Judgement(0, spans(cues, dismiss[:2]), "recognition of how the customer feels, without blame",
                          "Dismissive, blaming or sarcastic wording cancels any empathy.", HIGH)
-    if strong:
-        return Judgement(2, spans(cues, strong[:2]), None, "Recognises the customer's feeling or its impact.", HIGH)
-    if understand:
-        s, e = understand[0]
-        sent_s, sent_e = cues.r.sentence_of(s)
-        tied = any(sent_s <= m[0] < sent_e for m in cues.issue_mentions) or re.search(
-            r"\b(?:this|that|wait\w*|delay\w*|situation)\b", cues.r.masked[sent_s:sent_e], re.I)
-        if tied:
-            return Judgement(2, spans(cues, understand[:1]), None, "Recognises the customer's feeling, tied to the situation.", LOW)
-        return Judgement(1, spans(cues, understand[:1]), "a link between the feeling and their situation",
-                         "Names a feeling, but in a formulaic way.", LOW)
-    regret = [a["span"] for a in cues.apologies if a["kind"] not in ("negated", "blame")]
-    if not _has_problem(sit) and not light and not regret:
+    tied, vague = [], []
+    for s, e in sorted(strong + understand):
+        ss, se = cues.r.sentence_of(s)
+        sentence = cues.r.masked[ss:se]
+        clause = re.split(r"\s[-–—]\s|;|,\s(?:and|but)\s", cues.r.masked[ss:e])[-1]
+        named = any(ss <= m[0] < se for m in cues.issue_mentions)
+        if re.search(r"not\s+(?:the|a)\s+(?:kind\s+of\s+)?(?:experience|service|standard|journey|impression)", sentence, re.I):
+            tied.append((s, e))
+        elif (named or TIE_RE.search(sentence)) and not (VAGUE_SUBJECT_RE.match(clause) and not named):
+            tied.append((s, e))
+        else:
+            vague.append((s, e))
+    if tied:
+        return Judgement(2, spans(cues, tied[:2]), None, "Recognises the customer's feeling or its impact, tied to their situation.",
+                         HIGH)
+    if vague:
+        return Judgement(1, spans(cues, vague[:1]), f"a link between the feeling and their situation (the {_issue(sit)})",
+                         "Names a feeling, but not tied to their specific problem.", LOW)
+    if not _has_problem(sit) and not light:
         return Judgement(None, (), None, "A neutral request for information: nothing to empathise with.",
                          HIGH if sit.customer.intent in ("query", "praise") else LOW)
     if light:
         return Judgement(1, spans(cues, light[:2]), f"how the {_issue(sit)} affects the customer",
                          "Light, formulaic empathy.", HIGH)
-    if regret:
-        return Judgement(1, spans(cues, regret[:1]), f"how the {_issue(sit)} affects the customer",
-                         "Regret for their experience, but no recognition of how they feel.", LOW)
-    return Judgement(0, (), f"recognition of how the {_issue(sit)} affects the customer",
+    regret = [a["span"] for a in cues.apologies if a["kind"] not in ("negated", "blame")]
+    return Judgement(0, spans(cues, regret[:1]), f"recognition of how the {_issue(sit)} affects the customer",
+                     "An apology alone is not empathy: no recognition of how the customer feels." if regret else
                      "No recognition of the customer's feelings or the impact on them.",
-                     HIGH if sit.customer.intent == "complaint" else LOW)
+                     LOW if regret else (HIGH if sit.customer.intent == "complaint" else LOW))
 
 
 @detector("apologise")
@@ -236,6 +252,39 @@ def _purpose_is_ours(cues: Cues, pairs) -> list:
     return out
 
 
+HEDGE_RE = re.compile(r"\b(?:should|might|may|usually|hopefully|i\s+think|probably|normally|possibly|perhaps|"
+                      r"not\s+sure|afraid\s+we\s+don'?t\s+know)\b", re.I)
+DEFLECT_RE = re.compile(r"\b(?:question\s+for\s+(?:your|the)|(?:contact|ask|call|speak\s+to|check\s+with|reach\s+out\s+to)\s+"
+                        r"(?:your|the|a)\s+(?:local\s+)?(?:store|bank|seller|courier|provider|retailer|manufacturer|crew|"
+                        r"card\s+issuer|airport|venue|restaurant|host|friend)|did\s+you\s+(?:ask|call|contact|speak|check|"
+                        r"file|report|try)\b)", re.I)
+
+
+def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
+    """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
+    asked = sit.customer.intent == "query" or "?" in sit.customer.text
+    if not asked or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
+        return None
+    statements = [ev for ev in done["hear"].evidence if not cues.r.masked[cues.r.sentence_of(ev.start)[0]:
+                                                                          cues.r.sentence_of(ev.start)[1]].rstrip().endswith("?")]
+    if not statements:
+        return None
+    return "hedged" if HEDGE_RE.search(cues.r.masked) else "definite"
+
+
+def _conditional_only(cues: Cues, o: dict) -> bool:
+    """Every next step sits inside an 'if you need...' / 'don't hesitate' offer."""
+    steps = o["dm"] + o["handoff"] + o["vague"]
+    if not steps:
+        return False
+    conds = cues.find(C.CONDITIONAL_OFFER_RE)
+    for s, _ in steps:
+        ss, se = cues.r.sentence_of(s)
+        if not any(ss <= c < se for c, _ in conds):
+            return False
+    return True
+
+
 @detector("take_ownership")
 def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
     o = _own(cues, done)
@@ -245,21 +294,21 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
         conf = LOW if o["pushback"] else HIGH
         return Judgement(2, spans(cues, sorted(strong)[:2]), None,
                          "Commits in the first person to a concrete action.", conf)
-    if o["pushback"] and not (o["vague"] or o["dm"] or o["replied_dm"]):
-        return Judgement(0, spans(cues, o["pushback"][:1]), "ownership of the next step",
+    answered = _answered(cues, sit, done, o)
+    if answered == "definite":
+        return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question definitely.", LOW)
+    deflect = [(m.start(), m.end()) for m in DEFLECT_RE.finditer(cues.r.masked)]
+    if (o["pushback"] or deflect) and not (o["vague"] or o["dm"] or o["replied_dm"]):
+        return Judgement(0, spans(cues, (o["pushback"] + deflect)[:1]), "ownership of the next step",
                          "Pushes responsibility elsewhere.", HIGH)
-    if o["vague"] or o["dm"] or o["replied_dm"] or o["handoff"] or o["links"]:
+    if _conditional_only(cues, o):
+        return Judgement(0, spans(cues, cues.find(C.CONDITIONAL_OFFER_RE)[:1]), "a step you will take, not an 'if you need us'",
+                         "Only a conditional offer of help: no next step is taken.", LOW)
+    if o["vague"] or o["dm"] or o["replied_dm"] or o["handoff"] or o["links"] or answered:
         ev = o["vague"] + o["dm"] + o["replied_dm"] + o["handoff"]
-        return Judgement(1, spans(cues, sorted(ev)[:2]) or spans(cues, o["links"][:1]),
+        return Judgement(1, spans(cues, sorted(ev)[:2]) or spans(cues, o["links"][:1]) or done["hear"].evidence[:1],
                          "a first-person promise of what you will do (e.g. 'and I'll look into it')",
                          "A hand-off or vague promise: it does not say what you will do.", HIGH if ev else LOW)
-    if o["pushback"]:
-        return Judgement(0, spans(cues, o["pushback"][:1]), "ownership of the next step",
-                         "Pushes responsibility elsewhere.", HIGH)
-    if ((sit.customer.intent == "query" or "?" in sit.customer.text) and done["hear"].level == 2
-            and len(cues.r.words) >= 6):
-        return Judgement(1, done["hear"].evidence[:1], "a first-person offer to take it further",
-                         "Answers the question, without taking on a next step.", LOW)
     if o["instruction"] or cues.focused_questions:
         ev = o["instruction"][:1] or [q[:2] for q in cues.focused_questions[:1]]
         return Judgement(1, spans(cues, ev), "a first-person commitment to resolve it",
@@ -274,22 +323,28 @@ def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
     how = o["time"] or o["dm"] or o["links"] or cues.find(C.AMOUNT_RE)
     if o["done"]:
         return Judgement(2, spans(cues, o["done"][:1]), None, "States an action already taken.", HIGH)
-    if purpose and (o["dm"] or o["links"] or o["time"]):
+    if purpose:
         return Judgement(2, spans(cues, (o["dm"][:1] or []) + purpose[:1]), None,
-                         "Says what will happen next, who does it and how.", HIGH)
+                         "Says what will happen next, who does it and how.", HIGH if (o["dm"] or o["links"]) else LOW)
     if o["concrete"] and how:
         return Judgement(2, spans(cues, o["concrete"][:1] + (o["time"][:1] or o["dm"][:1])), None,
                          "A concrete action with who and when or how.", HIGH)
-    if o["concrete"] or purpose:
-        return Judgement(1, spans(cues, (o["concrete"] or purpose)[:1]), "when or how it will happen (a time or a channel)",
-                         "An action without specifics (no time or channel).", HIGH)
-    answered = ((sit.customer.intent == "query" or "?" in sit.customer.text) and done["hear"].level == 2 and not cues.focused_questions
-                and not o["pushback"] and len(cues.r.words) >= 6)
-    if answered:
+    answered = _answered(cues, sit, done, o)
+    if answered == "definite":
         return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question.", LOW)
+    if o["concrete"]:
+        return Judgement(1, spans(cues, o["concrete"][:1]), "when or how it will happen (a time or a channel)",
+                         "An action without specifics (no time or channel).", HIGH)
+    steps_in_reply = [i for i in o["instruction"] if not any(l[0] - 60 < i[0] < l[1] + 5 for l in o["links"])]
+    if o["instruction"] and (len(o["instruction"]) >= 2 or steps_in_reply and not o["links"]
+                             or re.search(r"\band\s+(?:clear|reset|restart|update|select|tap|go)", cues.r.lower)):
+        return Judgement(2, spans(cues, o["instruction"][:2]), None, "Gives concrete steps to follow.", LOW)
+    if _conditional_only(cues, o):
+        return Judgement(0, spans(cues, cues.find(C.CONDITIONAL_OFFER_RE)[:1]), "a concrete next step",
+                         "Only a conditional offer: no action is stated.", LOW)
     nextstep = o["vague"] + o["dm"] + o["replied_dm"] + o["handoff"] + o["instruction"]
-    if nextstep or o["links"]:
-        return Judgement(1, spans(cues, sorted(nextstep)[:2]) or spans(cues, o["links"][:1]),
+    if nextstep or o["links"] or answered:
+        return Judgement(1, spans(cues, sorted(nextstep)[:2]) or spans(cues, o["links"][:1]) or done["hear"].evidence[:1],
                          "what will happen, by whom and when", "A next step without specifics.",
                          HIGH if o["dm"] or o["handoff"] else LOW)
     if cues.focused_questions:
@@ -368,10 +423,11 @@ def greeting(cues: Cues, sit: Situation, done: dict) -> Judgement:
 @detector("personalisation")
 def personalisation(cues: Cues, sit: Situation, done: dict) -> Judgement:
     names = _names_of(cues, sit, done)
-    situation = done["hear"].level == 2
-    ev = spans(cues, names[:1]) + (done["hear"].evidence[:1] if situation else ())
+    mentions = cues.issue_mentions
+    situation = bool(mentions)
+    ev = spans(cues, names[:1]) + (spans(cues, mentions[:1]) if situation else ())
     if names and situation:
-        return Judgement(2, ev, None, "Uses the customer's name and refers to their own situation.", done["hear"].confidence)
+        return Judgement(2, ev, None, "Uses the customer's name and refers to their own situation.", HIGH)
     if names:
         return Judgement(1, ev, f"a reference to their own situation (the {_issue(sit)})",
                          "Uses their name, but the rest reads like a template.", HIGH)
@@ -382,22 +438,43 @@ def personalisation(cues: Cues, sit: Situation, done: dict) -> Judgement:
                      "Reads as a template: no name and nothing specific to them.", HIGH)
 
 
+LINK_PURPOSE_RE = re.compile(r"\b(?:steps|info\w*|more|learn|details|how|guide|form|find|claim|report|apply|book|"
+                             r"track|check\s+(?:the|your)|updates?|status|for\s+\w+|to\s+\w+)\b[^.!?]{0,40}$", re.I)
+
+
 @detector("signposting")
 def signposting(cues: Cues, sit: Situation, done: dict) -> Judgement:
     o = _own(cues, done)
-    team = cues.find(re.compile(r"\b(?:our|the)\s+(?:[A-Za-z]+\s+){0,2}(?:team|department|desk)\b", re.I))
-    phone_or_mail = [(m.start(), m.end()) for m in C.PHONE_RE.finditer(cues.r.masked)
-                     if C.BRAND_PHONE_RE.match(m.group())] + [(m.start(), m.end()) for m in C.EMAIL_RE.finditer(cues.r.masked)
+    text = cues.r.masked
+    team = cues.find(re.compile(r"\b(?:our|the)\s+(?:[A-Za-z]+\s+){0,2}(?:team|department|desk|agents?)\b", re.I))
+    phone_or_mail = [(m.start(), m.end()) for m in C.PHONE_RE.finditer(text)
+                     if C.BRAND_PHONE_RE.match(m.group())] + [(m.start(), m.end()) for m in C.EMAIL_RE.finditer(text)
                                                              if C.GENERIC_MAILBOX_RE.match(m.group())]
-    clear = o["dm"] + o["replied_dm"] + phone_or_mail + (team if (o["concrete"] or o["done"]) and (o["time"] or o["done"]) else [])
-    if clear or o["links"] or (o["concrete"] and o["time"]):
-        ev = spans(cues, sorted(clear)[:2]) or spans(cues, o["links"][:1]) or spans(cues, o["time"][:1])
-        conf = HIGH if clear else LOW
-        return Judgement(2, ev, None, "Says clearly where the next step happens.", conf)
-    vague = o["handoff"] + o["vague"]
-    if vague or o["concrete"]:
-        return Judgement(1, spans(cues, (vague or o["concrete"])[:1]), "where and how (a DM, a link, a named team or a time)",
-                         "Points to a next step, but not clearly where or how.", LOW if o["concrete"] else HIGH)
+    purpose = _purpose_is_ours(cues, o["purpose"])
+    clear = []
+    for s, e in o["dm"]:
+        ss, se = cues.r.sentence_of(s)
+        sent = cues.r.lower[ss:se]
+        if (lsearch(C.PERSONAL_ITEM_RE, sent) or re.search(r"\b(?:with|your)\s+(?:the\s+)?(?:\w+\s+)?(?:details|info|"
+                                                            r"number|code|email|name|id|address|location)", sent)
+                or any(ss <= p < se + 40 for p, _ in purpose + o["concrete"])):
+            clear.append((s, e))
+    for s, e in o["links"]:
+        before = text[max(0, s - 60):s]
+        if LINK_PURPOSE_RE.search(before) or re.search(r"\b(?:via|using|through|use)\s+(?:the|this)\s+link", text, re.I):
+            clear.append((s, e))
+    clear += phone_or_mail
+    if team and (o["concrete"] or o["done"] or o["time"]):
+        clear += team[:1]
+    if o["concrete"] and o["time"]:
+        clear += o["time"][:1]
+    if clear:
+        return Judgement(2, spans(cues, sorted(clear)[:2]), None, "Says clearly where and how the next step happens.", HIGH)
+    vague = o["dm"] + o["replied_dm"] + o["links"] + o["handoff"] + team + cues.find(
+        re.compile(r"\breply\s+here\b|\btweet\s+us\b|\blocal\s+store\b", re.I)) + o["time"]
+    if vague:
+        return Judgement(1, spans(cues, sorted(vague)[:1]), "where and how (what to send in the DM, what the link is for, a named team or a time)",
+                         "Points to a next step, but not clearly where or how.", HIGH if o["dm"] or o["handoff"] else LOW)
     return Judgement(0, (), "where and how the next step happens", "No signposting to a next step.", HIGH)
 
 
