@@ -90,7 +90,10 @@ CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|q
             r"giv\w*\s+you\s+a\s+(?:call|ring|refund|credit)|log\w*\s+(?:this|it|a)|take\s+look|"
             r"work\w*\s+on\s+(?:getting|fixing|resolving|a\s+fix|sorting)|get\w*\s+(?:you|it|this)\s+\w+ed|"
             r"inform\w*\s+you|let\s+you\s+know|keep\w*\s+you\s+(?:updated|posted|informed)|"
-            r"(?:get|send)\w*\s+(?:a\s+)?(?:replacement|refund|engineer|technician)|look\s+(?:further\s+)?into)")
+            r"(?:get|send)\w*\s+(?:a\s+)?(?:replacement|refund|engineer|technician)|look\s+(?:further\s+)?into|"
+            r"see\s+what\s+happened|paus\w*|repair\w*|flag\w*|ask\w*\s+(?:our|the|my)\s+\w+|mak\w*\s+(?:your|this|it)\s+"
+            r"(?:\w+\s+)?(?:a\s+)?priority|giv\w*\s+you|not\w*\s+(?:this|it)\s+(?:on|down)|schedul\w*|request\w*|"
+            r"submit\w*|order\w*\s+(?:a|you)|assign\w*|allocat\w*|investigat\w*|contact\w*\s+(?:our|the|your)\s+\w+)")
 VAGUE_VERB = (r"(?:help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
               r"that|your\s+\w+)\s+on|share\w*|feed\w*\s+(?:this|it)\s+back|let\s+(?:the|our)\s+\w+\s+team\s+know|"
               r"not\w*\s+(?:this|it)|keep\w*\s+(?:you|an\s+eye))")
@@ -98,7 +101,7 @@ FIRST_PERSON = (r"(?:(?:i|we)(?:'ll|\s+will|\s+shall|'ve|\s+have|'m\s+going\s+to
                 r"\s+are\s+going\s+to|'d\s+(?:like|love|be\s+happy|be\s+glad)\s+to|\s+would\s+(?:like|love|be\s+happy|"
                 r"be\s+glad)\s+to|\s+can|\s+could|\s+want\s+to|'m|\s+am|'re|\s+are|\s+have\s+now|\s+just|"
                 r"\s+already|\s+will\s+now|\s+need\s+to)?(?:\s+(?:now|just|already|also|then|happily|gladly|personally|"
-                r"definitely|certainly|be|been|now\s+be|happy\s+to|glad\s+to|able\s+to))*|let\s+(?:me|us)|"
+                r"definitely|certainly|be|been|now\s+be|happy\s+to|glad\s+to|able\s+to|need\s+to|have\s+to|also))*|let\s+(?:me|us)|"
                 r"allow\s+(?:me|us)\s+to|our\s+(?:\w+\s+)?team\s+(?:will|have|has|are|is)(?:\s+(?:now|be|been|already))*|"
                 r"i'?ll|we'?ll|i'?ve|we'?ve|i'?m|we'?re)")
 OWN_CONCRETE_RE = rx(r"\b" + FIRST_PERSON + r"\s+(?:\w+ly\s+)?" + CONCRETE + r"\b")
@@ -108,7 +111,10 @@ PURPOSE_CONCRETE_RE = rx(r"\b(?:so\s+(?:that\s+)?(?:we|i)\s+(?:can|could|may|mig
                          + CONCRETE + r"\b")
 OWN_VAGUE_RE = rx(r"\b(?:" + FIRST_PERSON + r"|so\s+(?:that\s+)?(?:we|i)\s+(?:can|could|may))\s+(?:\w+ly\s+)?"
                   + VAGUE_VERB + r"\b")
-DONE_RE = rx(r"\b(?:(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:refunded|credited|sent|arranged|"
+DONE_RE = rx(r"\b(?:(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|also\s+)?(?!(?:seen|received|noticed|heard|read|got|"
+             r"had|been|replied|responded|passed\s+on|passed\s+this\s+on|tried|looked|checked\s+in|"
+             r"reached\s+out\s+to\s+you|messaged|dm'?d|followed)\b)[a-z]+ed\b|"
+             r"(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:made|sent|put|set|given|taken|booked|refunded|credited|sent|arranged|"
              r"booked|rebooked|fixed|sorted|resolved|escalated|raised|reset|reissued|cancelled|canceled|processed|"
              r"replaced|added|applied|removed|unlocked|restored|issued|updated|amended|corrected|changed|upgraded|"
              r"waived|passed|logged|reported|contacted|spoken|chased|extended|expedited|reinstated)|"

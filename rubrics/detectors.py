@@ -423,9 +423,8 @@ def greeting(cues: Cues, sit: Situation, done: dict) -> Judgement:
 @detector("personalisation")
 def personalisation(cues: Cues, sit: Situation, done: dict) -> Judgement:
     names = _names_of(cues, sit, done)
-    mentions = cues.issue_mentions
-    situation = bool(mentions)
-    ev = spans(cues, names[:1]) + (spans(cues, mentions[:1]) if situation else ())
+    situation = done["hear"].level == 2
+    ev = spans(cues, names[:1]) + (done["hear"].evidence[:1] if situation else ())
     if names and situation:
         return Judgement(2, ev, None, "Uses the customer's name and refers to their own situation.", HIGH)
     if names:
