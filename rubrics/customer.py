@@ -26,7 +26,8 @@ COMPLAINT_RE = re.compile(
     r"expired|slow|outage|nobody|no one|no response|no reply|keeps? \w+ing|still being|"
     r"hacked|fraud|scam\w*|dirty|cold|weak|stopped\s+working|stop\w*\s+working|died|dead|cracked|smashed|"
     r"leak\w*|overdue|refused|declined|locked\s+out|charged|double\s+charged|no\s+sign|never\s+came|"
-    r"keeps?\s+(?:crashing|dropping|freezing|failing|disconnecting))\b|!!", re.I)
+    r"keeps?\s+(?:crashing|dropping|freezing|failing|disconnecting)|down|why|only\s+(?:received|got|had)|left\s+my|"
+    r"constantly|again|still)\b|!!|\?!|!\?", re.I)
 HEATED_RE = re.compile(
     r"\b(?:worst|disgust\w*|appalling|shocking|ridiculous|joke|useless|pathetic|furious|angry|livid|fuming|"
     r"unacceptable|never again|sue|lawyer|legal|disgrace\w*|hate|wtf|ffs|crap|shit\w*|fuck\w*|damn|hell|"
@@ -64,7 +65,7 @@ class CustomerReading:
 
 @lru_cache(maxsize=2048)
 def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
-    clean = strip_customer(text or "")
+    clean = strip_customer(text or "").replace("’", "'").replace("´", "'")
     words = WORD_RE.findall(clean)
     lower = [w.lower() for w in words]
     stems, themes, issue_words = set(), set(), []

@@ -463,13 +463,16 @@ def signposting(cues: Cues, sit: Situation, done: dict) -> Judgement:
         if LINK_PURPOSE_RE.search(before) or re.search(r"\b(?:via|using|through|use)\s+(?:the|this)\s+link", text, re.I):
             clear.append((s, e))
     clear += phone_or_mail
+    clear += cues.find(re.compile(r"\b(?:call|ring|phone|email)\s+you\b|\bgive\s+you\s+a\s+(?:call|ring)\b", re.I))
+    if len(o["instruction"]) >= 2 and not o["links"]:
+        clear += o["instruction"][:1]
     if team and (o["concrete"] or o["done"] or o["time"]):
         clear += team[:1]
     if o["concrete"] and o["time"]:
         clear += o["time"][:1]
     if clear:
         return Judgement(2, spans(cues, sorted(clear)[:2]), None, "Says clearly where and how the next step happens.", HIGH)
-    vague = o["dm"] + o["replied_dm"] + o["links"] + o["handoff"] + team + cues.find(
+    vague = o["dm"] + o["replied_dm"] + o["links"] + o["handoff"] + team + purpose + cues.find(
         re.compile(r"\breply\s+here\b|\btweet\s+us\b|\blocal\s+store\b", re.I)) + o["time"]
     if vague:
         return Judgement(1, spans(cues, sorted(vague)[:1]), "where and how (what to send in the DM, what the link is for, a named team or a time)",
@@ -693,23 +696,24 @@ def clarify(cues: Cues, sit: Situation, done: dict) -> Judgement:
         needed = bool(sit.expected.get("clarify"))
     else:
         needed = sit.customer.ambiguous
+    if not needed:
+        return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", HIGH if sit.scenario else LOW)
     qs = cues.focused_questions
-    if sit.scenario is not None and not needed:
-        return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", HIGH)
+    o = _own(cues, done)
     if not qs:
-        if not needed:
-            return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", LOW if not sit.scenario else HIGH)
+        open_q = [q[:2] for q in cues.questions if not C.CLOSING_Q_RE.search(q[2])]
+        if open_q or o["dm"]:
+            return Judgement(1, spans(cues, (open_q or o["dm"])[:1]), "a focused question about what exactly is wrong",
+                             "Asks only an open question, or moves to DM without asking what is unclear.", LOW)
         return Judgement(0, (), "a focused question about what is unclear before proposing a solution",
                          "The message is unclear, but the reply does not ask about it.", LOW if sit.free else HIGH)
-    o = _own(cues, done)
     solution_before = [p for p in o["concrete"] + o["instruction"] if p[0] < qs[0][0]]
-    vague = re.search(r"\bmore\s+(?:details|info\w*)\b", qs[0][2], re.I) and not re.search(
-        r"\b(?:which|what|when|where)\b", qs[0][2], re.I)
-    conf = HIGH if needed else LOW
+    vague = (re.search(r"\b(?:more\s+(?:details|info\w*)|what'?s\s+(?:going\s+on|happening|wrong)|tell\s+(?:us|me)\s+more)\b",
+                       qs[0][2], re.I) and not re.search(r"\b(?:which|when|where)\b", qs[0][2], re.I))
     if solution_before or vague:
         return Judgement(1, spans(cues, [qs[0][:2]]), "a focused question before any solution",
-                         "Asks, but vaguely or after proposing a solution.", conf)
-    return Judgement(2, spans(cues, [qs[0][:2]]), None, "Asks a focused question before proposing a solution.", conf)
+                         "Asks, but vaguely or after proposing a solution.", LOW)
+    return Judgement(2, spans(cues, [qs[0][:2]]), None, "Asks a focused question before proposing a solution.", HIGH)
 
 
 @detector("escalation")
