@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rubrics import score_reply, warm_up  # noqa: E402
+from rubrics.spelling import unknown_words  # noqa: E402
+from rubrics.text import WORD_RE  # noqa: E402
+from rubrics.tone import textblob_polarity, vader_compound  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "twcs_pairs.csv"
 if not DATA.exists():
@@ -65,13 +68,25 @@ def main() -> None:
     for reply, ctx in data[:200]:
         score_reply(reply, ctx)
     warm = time.perf_counter() - t0
-    times = []
+    # Yardstick measured in the same run, alternating with the scorer so both see the same machine load:
+    # the reference pipeline of shared/research/perf_baselines.md s.1 (TextBlob sentiment + VADER + spelling
+    # unknown()) on the same reply. Target: scorer median <= 2x the yardstick median.
+    times, yard = [], []
     start = time.perf_counter()
-    for reply, ctx in data:
+    spent = 0.0
+    for i, (reply, ctx) in enumerate(data):
         t = time.perf_counter()
         score_reply(reply, ctx)
-        times.append((time.perf_counter() - t) * 1000)
-    total = time.perf_counter() - start
+        dt = time.perf_counter() - t
+        spent += dt
+        times.append(dt * 1000)
+        if i % 10 == 0:
+            t = time.perf_counter()
+            textblob_polarity(reply)
+            vader_compound(reply)
+            unknown_words([w.lower() for w in WORD_RE.findall(reply)])
+            yard.append((time.perf_counter() - t) * 1000)
+    total = spent
     times.sort()
     p99 = times[int(len(times) * 0.99) - 1]
     mean_len = statistics.mean(len(r) for r, _ in data)
@@ -79,6 +94,10 @@ def main() -> None:
     print(f"warm-up (analysers + 200 replies): {warm:.2f} s")
     print(f"median: {statistics.median(times):.3f} ms/reply   p99: {p99:.3f} ms/reply   max: {times[-1]:.1f} ms")
     print(f"throughput: {n / total:,.0f} replies/s on one core")
+    ymed = statistics.median(yard)
+    print(f"yardstick (TextBlob + VADER + spelling on the same reply, every 10th, interleaved): median {ymed:.3f} ms;"
+          f" scorer/yardstick = {statistics.median(times) / ymed:.2f}x")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -542,7 +542,7 @@ def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
                          "Mostly professional, but with " + ", ".join(issues) + ".", HIGH)
     warm = (cues.find(C.COURTESY_RE) or _names_of(cues, sit, done) or [a["span"] for a in cues.apologies]
             or cues.find(C.EMPATHY_STRONG_RE) or cues.find(C.EMPATHY_LIGHT_RE))
-    score = tone.polarity(cues.r.content, sit.analyser) if sit.analyser != "none" else 0.0
+    score = tone.polarity(cues.r.content, sit.analyser) if not warm and sit.analyser != "none" else 0.0
     if not warm and score <= -0.3:
         return Judgement(1, (), "warmth (please, thanks, their name)", "Correct but cold: nothing warm in it.", LOW)
     return Judgement(2, spans(cues, (warm if isinstance(warm, list) else [])[:1]), None, "Professional and warm.",
@@ -599,6 +599,8 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
     text = cues.r.masked
     found = []
+    if not any(ch.isdigit() for ch in text) and "@" not in cues.r.text and "pass" not in cues.r.lower and "pin" not in cues.r.lower:
+        return found
     for m in C.EMAIL_RE.finditer(cues.r.text):
         if not C.GENERIC_MAILBOX_RE.match(m.group()):
             found.append((m.start(), m.end(), "an email address"))

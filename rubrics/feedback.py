@@ -6,22 +6,19 @@ from rubrics.text import read
 
 
 def _quote(result, turns: list[str], readings: dict) -> str:
+    """The learner's sentence around the first evidence span (handles and links left out)."""
     ev = result.evidence[0]
     raw = turns[ev.turn] if ev.turn < len(turns) else ""
     if ev.turn not in readings:
-        readings[ev.turn] = read(raw)
+        readings[ev.turn] = read(raw, ev.turn)
     reading = readings[ev.turn]
-    text = raw if any(s.start <= ev.start < s.end for s in reading.signoff) else reading.masked
-    # quote the sentence around the evidence so the learner sees their words in context
-    s, e = ev.start, ev.end
-    while s > 0 and text[s - 1] not in ".!?\n":
-        s -= 1
-    while e < len(text) and text[e] not in ".!?\n":
-        e += 1
-    if e < len(text):
-        e += 1
-    quote = " ".join(text[s:e].split())
-    return quote if len(quote) <= 160 else ev.text
+    if any(s.start <= ev.start < s.end for s in reading.signoff):
+        return ev.text
+    s, e = reading.sentence_of(ev.start)
+    if e <= s:
+        return ev.text
+    quote = " ".join(reading.masked[s:e].split())
+    return quote if 0 < len(quote) <= 160 else ev.text
 
 
 def build(results: dict, turns: list[str], issue: str, name: str | None, route: str | None,
