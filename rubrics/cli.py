@@ -100,6 +100,8 @@ def cmd_calibrate(args) -> int:
         print(f"no labelled file at {path}", file=sys.stderr)
         return 2
     records, problems = load_labels(path)
+    if args.source:
+        records = [r for r in records if r.get("source") == args.source]
     for p in problems:
         print(f"{path}: {p}", file=sys.stderr)
     analysers = [None] if not args.compare_tone else ["vader", "textblob", "none"]
@@ -159,6 +161,7 @@ def main(argv=None) -> int:
     c.add_argument("--json", action="store_true", help="print the figures as JSON")
     c.add_argument("--compare-tone", action="store_true", help="run with VADER, TextBlob and no sentiment")
     c.add_argument("--disagreements", action="store_true", help="list every disagreement")
+    c.add_argument("--source", help="only records with this source (e.g. twcs for the real replies)")
     c.set_defaults(func=cmd_calibrate)
     v = sub.add_parser("survey", help="level distribution over real pairs (twcs_pairs.csv format)")
     v.add_argument("file")

@@ -676,9 +676,12 @@ def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
     moves = moves + phone
     if not moves and form_link:
         moves = form_link
+    asks_details = any(lsearch(C.PERSONAL_ITEM_RE, cues.r.lower[slice(*cues.r.sentence_of(m[0]))]) or
+                       re.search(r"\b(?:details|info\w*|number|code|locator|what\s+happened)\b",
+                                 cues.r.lower[slice(*cues.r.sentence_of(m[0]))]) for m in moves)
+    if not needed and not (moves and sit.scenario is None and asks_details):
+        return Judgement(None, (), None, "Nothing here needs to move to a private channel.", HIGH if sit.scenario else LOW)
     if not moves:
-        if not needed:
-            return Judgement(None, (), None, "Nothing here needs to move to a private channel.", HIGH if sit.scenario else LOW)
         return Judgement(0, (), "a move to a private channel (DM) with a reason",
                          "Keeps a matter that needs personal details public.", HIGH if sit.scenario else LOW)
     reason = (_purpose_is_ours(cues, o["purpose"]) + o["concrete"] + cues.find(re.compile(
