@@ -56,8 +56,19 @@ def _generate(scenario_dir: str, scenario_id: str, version: str, seed: int) -> s
     return simulator.generate(lib.get(scenario_id), seed, library=lib)
 
 
+@lru_cache(maxsize=256)
+def _from_stored(row_id: int, scenario_id: str, version: str, seed: int, data_json: str) -> simulator.Instance:
+    import json
+    return simulator.Instance.from_dict(json.loads(data_json))
+
+
 def instance_for(row: ScenarioInstance) -> simulator.Instance:
-    """The simulator's Instance for a stored row (regenerated: same scenario version and seed, same instance)."""
+    """The simulator's Instance for a stored row: rebuilt from the stored data, so an attempt keeps working
+    after its scenario file is edited (older simulators without Instance.from_dict: regenerated)."""
+    if hasattr(simulator.Instance, "from_dict"):
+        import json
+        return _from_stored(row.id, row.scenario_id, row.scenario_version, row.seed,
+                            json.dumps(row.data, sort_keys=True))
     sc = scenario(row.scenario_id)
     if sc.version != row.scenario_version:
         raise AttemptError("This scenario has been edited since the attempt started, so the customer can no "
