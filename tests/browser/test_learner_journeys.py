@@ -20,7 +20,7 @@ def first_name(page, thread: str = "customer") -> str:
 
 def test_public_reply_with_the_coach_and_highlighted_feedback(page):
     page.goto("/")
-    page.get_by_role("link", name="Practise").click()
+    page.get_by_role("link", name="Practise", exact=True).click()
     check(page, "01-catalogue")
     start(page, "Late air fryer on X")
     box = page.locator("#reply-customer")
@@ -31,6 +31,13 @@ def test_public_reply_with_the_coach_and_highlighted_feedback(page):
     text = box.input_value()
     expected = len(text) - len("https://example.com/help") + 23 - len("😀") + 2
     assert counter.inner_text().startswith(f"{expected} of 280")
+    # The page's counter agrees with the server's (twitter-text) weighted count on awkward text.
+    import simulator
+    samples = ["plain text", "emoji 😀👍🏽 and flags 🇬🇧", "see www.example.co.uk/help and http://t.co/x",
+               "café — “quotes” … ½", "日本語のテキスト", "👨‍👩‍👧 family", "a" * 300]
+    for sample in samples:
+        assert page.evaluate("t => window.replyReadyWeightedLength(t)", sample) == \
+            simulator.message_length(sample, "twitter", "public"), sample
     box.fill(GOOD.format(name=first_name(page))[:-1])
     box.press("End")
     page.keyboard.type("V")
@@ -125,10 +132,19 @@ def test_triage_by_keyboard_and_drag(page):
 def test_crisis_burst_and_holding_statement(page):
     start(page, "Overheating kettles")
     assert page.locator(".feed .post").count() >= 5
-    page.get_by_label("Your holding statement").fill("We're so sorry: some kettles are overheating. Please stop "
-                                                     "using yours and unplug it now. We'll post an update by 5pm.")
+    # Keyboard only: Tab to the statement box, type, Tab to the button, press Enter.
+    def tab_to(predicate: str) -> None:
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"() => {{ const e = document.activeElement; return {predicate}; }}"):
+                return
+        raise AssertionError(f"Tab never reached {predicate}")
+    tab_to("e.id === 'reply-main'")
+    page.keyboard.type("We're so sorry: some kettles are overheating. Please stop using yours and unplug it now. "
+                       "We'll post an update by 5pm.")
     check(page, "12-crisis")
-    page.get_by_role("button", name="Post the holding statement").click()
+    tab_to("e.classList.contains('send-button')")
+    page.keyboard.press("Enter")
     page.wait_for_url("**/result")
     check(page, "13-result-crisis", axe=False)
 
@@ -182,10 +198,10 @@ def test_logbook_entry_progress_and_script_shown_as_text(page):
     page.get_by_role("button", name="Save to my logbook").click()
     page.get_by_role("heading", name="Reflection", exact=True).wait_for()
     check(page, "16-logbook-entry")
-    page.get_by_role("link", name="Progress").click()
+    page.get_by_role("link", name="Progress", exact=True).click()
     page.get_by_role("heading", name="Grade over time").wait_for()
     check(page, "17-progress")
-    page.get_by_role("link", name="Logbook").click()
+    page.get_by_role("link", name="Logbook", exact=True).click()
     page.get_by_role("link", name="Log a real interaction from work").click()
     page.get_by_label("The customer's message").fill("Hi I'm Jo Bloggs, 07700 900456, order #LV554433 is late")
     page.get_by_label("Your reply").fill("Hi Jo, sorry about order LV554433, I'll chase it now. -Sam")
