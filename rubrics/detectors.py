@@ -256,8 +256,7 @@ HEDGE_RE = re.compile(r"\b(?:should|might|may|usually|hopefully|i\s+think|probab
                       r"not\s+sure|afraid\s+we\s+don'?t\s+know)\b", re.I)
 DEFLECT_RE = re.compile(r"\b(?:question\s+for\s+(?:your|the)|(?:contact|ask|call|speak\s+to|check\s+with|reach\s+out\s+to)\s+"
                         r"(?:your|the|a)\s+(?:local\s+)?(?:store|bank|seller|courier|provider|retailer|manufacturer|crew|"
-                        r"card\s+issuer|airport|venue|restaurant|host|friend)|did\s+you\s+(?:ask|call|contact|speak|check|"
-                        r"file|report|try)\b)", re.I)
+                        r"card\s+issuer|airport|venue|restaurant|host|friend)|did\s+you\s+(?:ask|call|contact|speak)\b)", re.I)
 
 
 def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
@@ -298,7 +297,9 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if answered == "definite":
         return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question definitely.", LOW)
     deflect = [(m.start(), m.end()) for m in DEFLECT_RE.finditer(cues.r.masked)]
-    if (o["pushback"] or deflect) and not (o["vague"] or o["dm"] or o["replied_dm"]):
+    own_handoff = [h for h in o["handoff"] if not any(p[0] <= h[0] < p[1] or h[0] <= p[0] < h[1]
+                                                      for p in o["pushback"] + deflect)]
+    if (o["pushback"] or deflect) and not (o["vague"] or o["dm"] or o["replied_dm"] or own_handoff):
         return Judgement(0, spans(cues, (o["pushback"] + deflect)[:1]), "ownership of the next step",
                          "Pushes responsibility elsewhere.", HIGH)
     if _conditional_only(cues, o):
