@@ -425,6 +425,13 @@ class Cues:
         out = []
         text = self.r.masked
         acks = self.find(ACK_RE) + self.find(APOLOGY_RE) + self.find(EMPATHY_LIGHT_RE) + self.find(EMPATHY_STRONG_RE)
+        for a in self.apologies:
+            if a["kind"] in ("specific", "specific_heard") and not any(ss <= a["span"][0] < se for ss, se, _ in out):
+                ss, se = a["span"]
+                obj = re.search(r"\b(?:interruption|disruption|outage|delay\w*|wait\w*|error|mistake|mix-?up|"
+                                r"cancell?ation|fault)\b", self.r.lower[ss:se])
+                if obj:
+                    out.append((ss + obj.start(), ss + obj.end(), self.r.text[ss + obj.start():ss + obj.end()]))
         asked = "?" in self.c.text
         for s, e, w in self.issue_mentions:
             ss, se = self.r.sentence_of(s)
@@ -433,6 +440,13 @@ class Cues:
                 out.append((s, e, w))
                 continue
             if sent.rstrip().endswith("?"):
+                # a focused question about the issue itself ("which model iPhone was it?") shows it was heard;
+                # a check that hands it back ("did you ask a crew member?") does not
+                q = re.split(r"[.!]\s+", sent.strip())[-1]
+                if (THEME_OF.get(stem(w.lower())) in self.c.themes and
+                        re.match(r"\W*(?:(?:hi|hey|hello)\b[^,?]{0,20},\s*)?(?:which|what|when|where|how|does|is|are)\b", q)
+                        and not re.match(r"\W*what'?s\s+happening", q)):
+                    out.append((s, e, w))
                 continue
             stripped = sent.strip()
             if re.match(r"(?:please\b|pls\b|can you|could you|try\b|check\b|dm\b|send\b|contact\b|visit\b|go to\b)",
