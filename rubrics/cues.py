@@ -77,7 +77,7 @@ DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|up
 # --- ownership and action ------------------------------------------------------------------------------
 CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+)?look|"
             r"have\s+a\s+(?:closer\s+|quick\s+)?look|taking\s+a\s+look|dig\w*\s+into|investigat\w*|check\w*|chas\w*|"
-            r"refund\w*|credit\w*|reimburs\w*|replac\w*|re-?send\w*|send\w*|sent|arrang\w*|book\w*|rebook\w*|"
+            r"refund\w*|credit\w*|reimburs\w*|replac\w*|re-?send\w*|send\w*(?!\s+(?:you|us)\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|sent(?!\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|arrang\w*|book\w*|rebook\w*|"
             r"fix\w*|sort\w*(?:\s+(?:this|it|that)\s+out|\s+out)?|get\w*\s+(?:this|it|that|you|things?)\s+(?:sorted|fixed|resolved)|"
             r"resolv\w*|escalat\w*|rais\w*|reset\w*|reissu\w*|cancel\w*|process\w*|review\w*|follow\w*\s+up|"
             r"updat\w*\s+you|get\w*\s+back\s+to\s+you|call\w*\s+you|ring\w*\s+you|email\w*\s+you|contact\w*\s+(?:you|the)|"
@@ -95,11 +95,11 @@ CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|q
             r"see\s+what\s+happened|paus\w*|repair\w*|flag\w*|ask\w*\s+(?:our|the|my)\s+\w+|mak\w*\s+(?:your|this|it)\s+"
             r"(?:\w+\s+)?(?:a\s+)?priority|giv\w*\s+you|not\w*\s+(?:this|it)\s+(?:on|down)|schedul\w*|request\w*|"
             r"submit\w*|order\w*\s+(?:a|you)|assign\w*|allocat\w*|investigat\w*|contact\w*\s+(?:our|the|your)\s+\w+)")
-VAGUE_VERB = (r"(?:help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
+VAGUE_VERB = (r"(?:pass\w*\s+(?:this|it|that|your\s+\w+)\s+along|help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
               r"that|your\s+\w+)\s+on|share\w*|feed\w*\s+(?:this|it)\s+back|let\s+(?:the|our)\s+\w+\s+team\s+know|"
               r"not\w*\s+(?:this|it)|keep\w*\s+(?:you|an\s+eye))")
 FIRST_PERSON = (r"(?:(?:i|we)(?:'ll|\s+will|\s+shall|'ve|\s+have|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|"
-                r"\s+are\s+going\s+to|'d\s+(?:like|love|be\s+happy|be\s+glad)\s+to|\s+would\s+(?:like|love|be\s+happy|"
+                r"\s+are\s+going\s+to|\s+(?:may|might)(?:\s+need\s+to)?|'d\s+(?:like|love|be\s+happy|be\s+glad)\s+to|\s+would\s+(?:like|love|be\s+happy|"
                 r"be\s+glad)\s+to|\s+can|\s+could|\s+want\s+to|'m|\s+am|'re|\s+are|\s+have\s+now|\s+just|"
                 r"\s+already|\s+will\s+now|\s+need\s+to)?(?:\s+(?:now|just|already|also|then|happily|gladly|personally|"
                 r"definitely|certainly|be|been|now\s+be|happy\s+to|glad\s+to|able\s+to|need\s+to|have\s+to|also))*|let\s+(?:me|us)|"
@@ -115,7 +115,7 @@ OWN_VAGUE_RE = rx(r"\b(?:" + FIRST_PERSON + r"|so\s+(?:that\s+)?(?:we|i)\s+(?:ca
 DONE_RE = rx(r"\b(?:(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|also\s+)?(?!(?:seen|received|noticed|heard|read|got|"
              r"had|been|replied|responded|passed\s+on|passed\s+this\s+on|tried|looked|checked\s+in|"
              r"reached\s+out\s+to\s+you|messaged|dm'?d|followed)\b)[a-z]+ed\b|"
-             r"(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:made|sent|put|set|given|taken|booked|refunded|credited|sent|arranged|"
+             r"(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?!sent\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))(?:made|sent|put|set|given|taken|booked|refunded|credited|sent|arranged|"
              r"booked|rebooked|fixed|sorted|resolved|escalated|raised|reset|reissued|cancelled|canceled|processed|"
              r"replaced|added|applied|removed|unlocked|restored|issued|updated|amended|corrected|changed|upgraded|"
              r"waived|passed|logged|reported|contacted|spoken|chased|extended|expedited|reinstated)|"
@@ -152,8 +152,7 @@ PUSHBACK_RE = rx(r"\b(?:you(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:contact|spea
                  r"(?:we\s+)?(?:don'?t|do\s+not)\s+have\s+any\s+(?:information|info|news|updates?|details)|"
                  r"(?:we\s+)?(?:don'?t|do\s+not)\s+(?:have|handle|deal\s+with)\s+(?:that|this))")
 CONDITIONAL_OFFER_RE = rx(r"\b(?:if\s+(?:you|there)\s+(?:\w+\s+){0,4}?(?:need|want|have|would\s+like|require)|"
-                         r"if\s+we\s+can\s+(?:be\s+of\s+any|help)|should\s+you\s+(?:need|require)|don'?t\s+hesitate|"
-                         r"feel\s+free)\b")
+                         r"if\s+we\s+can\s+(?:be\s+of\s+any|help)|should\s+you\s+(?:need|require)|don'?t\s+hesitate)\b")
 TIME_RE = rx(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|by\s+(?:\d|noon|midday|monday|"
              r"tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of|close\s+of|tomorrow|tonight)|"
              r"within\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|24|48|a|an)\s+(?:working\s+|business\s+)?"
