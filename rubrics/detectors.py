@@ -111,7 +111,7 @@ def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
         return Judgement(1, spans(cues, acks[:2]), f"the specific issue (the {_issue(sit)})",
                          "Acknowledges the customer, but generically: the issue itself is not named.", HIGH)
     engaged = (cues.issue_mentions or cues.focused_questions or cues.find(C.OWN_CONCRETE_RE) or cues.find(C.PURPOSE_CONCRETE_RE) or
-               cues.find(C.DONE_RE) or cues.find(C.INSTRUCTION_RE) or cues.find(C.REFERENCE_RE))
+               cues.find(C.DONE_RE) or cues.find(C.REFERENCE_RE))
     if engaged and len(cues.r.words) >= 5:
         return Judgement(1, spans(cues, engaged[:1]), f"a words that name the issue (the {_issue(sit)})",
                          "Responds to the message without naming the issue.", LOW)
@@ -261,11 +261,15 @@ DEFLECT_RE = re.compile(r"\b(?:question\s+for\s+(?:your|the)|(?:contact|ask|call
 
 def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
     """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
-    asked = sit.customer.intent == "query" or "?" in sit.customer.text
-    if not asked or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
+    if sit.customer.intent != "query" or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
         return None
-    statements = [ev for ev in done["hear"].evidence if not cues.r.masked[cues.r.sentence_of(ev.start)[0]:
-                                                                          cues.r.sentence_of(ev.start)[1]].rstrip().endswith("?")]
+    apology_at = [a["span"][0] for a in cues.apologies]
+    statements = []
+    for ev in done["hear"].evidence:
+        ss, se = cues.r.sentence_of(ev.start)
+        if cues.r.masked[ss:se].rstrip().endswith("?") or any(ss <= a < se for a in apology_at):
+            continue
+        statements.append(ev)
     if not statements:
         return None
     return "hedged" if HEDGE_RE.search(cues.r.masked) else "definite"
