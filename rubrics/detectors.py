@@ -18,6 +18,9 @@ from rubrics.spelling import is_english, unknown_words
 from rubrics.text import URL_RE, Span, stem
 
 HIGH, LOW = "high", "low"
+LETTER_RE = re.compile(r"[^\W\d_]")
+UPPER_RE = re.compile(r"[A-Z]")
+DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -515,8 +518,8 @@ def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     rude = cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE)
     sarcasm = cues.find(C.SARCASM_RE)
     caps = [c for c in cues.caps_words if is_english(c[2])]
-    letters = [ch for ch in cues.r.masked if ch.isalpha()]
-    upper_ratio = sum(ch.isupper() for ch in letters) / len(letters) if len(letters) >= 12 else 0.0
+    n_letters = len(LETTER_RE.findall(cues.r.masked))
+    upper_ratio = len(UPPER_RE.findall(cues.r.masked)) / n_letters if n_letters >= 12 else 0.0
     if rude or sarcasm:
         kind = "rude, blaming or argumentative" if rude else "sarcastic"
         return Judgement(0, spans(cues, (rude + sarcasm)[:2]), "a professional, respectful tone",
@@ -604,7 +607,7 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
     text = cues.r.masked
     found = []
-    if not any(ch.isdigit() for ch in text) and "@" not in cues.r.text and "pass" not in cues.r.lower and "pin" not in cues.r.lower:
+    if not DIGIT_RE.search(text) and "@" not in cues.r.text and "pass" not in cues.r.lower and "pin" not in cues.r.lower:
         return found
     for m in C.EMAIL_RE.finditer(cues.r.text):
         if not C.GENERIC_MAILBOX_RE.match(m.group()):
