@@ -262,9 +262,14 @@ DEFLECT_RE = re.compile(r"\b(?:question\s+for\s+(?:your|the)|(?:contact|ask|call
                         r"card\s+issuer|airport|venue|restaurant|host|friend)|did\s+you\s+(?:ask|call|contact|speak)\b)", re.I)
 
 
+WH_QUESTION_RE = re.compile(r"\b(?:how|what|when|where|which|is\s+there|are\s+there|do\s+you|can\s+i|could\s+i)\b"
+                            r"[^.!?]*\?", re.I)
+
+
 def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
     """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
-    if sit.customer.intent != "query" or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
+    asked = sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text)
+    if not asked or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
         return None
     apology_at = [a["span"][0] for a in cues.apologies]
     statements = []
