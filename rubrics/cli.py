@@ -33,7 +33,11 @@ def _scenario_context(rec: dict) -> dict:
             instance = generate(rec["scenario"], seed)
     except KeyError as exc:
         raise ScoringInputError(f"unknown scenario {rec['scenario']!r}") from exc
-    ctx = dict(instance.to_dict()["scoring_context"])
+    data = instance.to_dict()
+    if not data.get("scoring_context"):
+        raise ScoringInputError(f"scenario {rec['scenario']!r} ({data.get('exercise_type', 'this exercise type')}) has no "
+                                f"single-reply scoring context; score it with the simulator's own scoring")
+    ctx = dict(data["scoring_context"])
     for key in ("customer", "platform", "channel", "response_minutes", "customer_name"):
         if rec.get(key) is not None:
             ctx[key] = rec[key]
@@ -74,9 +78,15 @@ def cmd_score(args) -> int:
                     if "reply" not in rec:
                         raise ScoringInputError("missing 'reply'")
                     result = score_reply(rec["reply"], ctx)
-            except (ValueError, RubricsError) as exc:   # json errors and ScoringInputError are ValueErrors
+            except (ValueError, KeyError, RubricsError) as exc:   # json errors, ScoringInputError, simulator usage errors
                 bad += 1
-                print(f"{args.file}:{lineno}: skipped: {exc}", file=sys.stderr)
+                msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+                print(f"{args.file}:{lineno}: skipped: {msg}", file=sys.stderr)
+                continue
+            except Exception as exc:  # noqa: BLE001 - one broken record must not stop the batch
+                bad += 1
+                print(f"{args.file}:{lineno}: skipped (internal error, please report): {type(exc).__name__}: {exc}",
+                      file=sys.stderr)
                 continue
             crit = result["criteria"]
             out.write(json.dumps({

@@ -18,6 +18,9 @@ from rubrics.spelling import is_english, unknown_words
 from rubrics.text import URL_RE, Span, stem
 
 HIGH, LOW = "high", "low"
+LETTER_RE = re.compile(r"[^\W\d_]")
+UPPER_RE = re.compile(r"[A-Z]")
+DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
         return Judgement(1, spans(cues, acks[:2]), f"the specific issue (the {_issue(sit)})",
                          "Acknowledges the customer, but generically: the issue itself is not named.", HIGH)
     engaged = (cues.issue_mentions or cues.focused_questions or cues.find(C.OWN_CONCRETE_RE) or cues.find(C.PURPOSE_CONCRETE_RE) or
-               cues.find(C.DONE_RE) or cues.find(C.INSTRUCTION_RE) or cues.find(C.REFERENCE_RE))
+               cues.find(C.DONE_RE) or cues.find(C.REFERENCE_RE))
     if engaged and len(cues.r.words) >= 5:
         return Judgement(1, spans(cues, engaged[:1]), f"a words that name the issue (the {_issue(sit)})",
                          "Responds to the message without naming the issue.", LOW)
@@ -256,17 +259,25 @@ HEDGE_RE = re.compile(r"\b(?:should|might|may|usually|hopefully|i\s+think|probab
                       r"not\s+sure|afraid\s+we\s+don'?t\s+know)\b", re.I)
 DEFLECT_RE = re.compile(r"\b(?:question\s+for\s+(?:your|the)|(?:contact|ask|call|speak\s+to|check\s+with|reach\s+out\s+to)\s+"
                         r"(?:your|the|a)\s+(?:local\s+)?(?:store|bank|seller|courier|provider|retailer|manufacturer|crew|"
-                        r"card\s+issuer|airport|venue|restaurant|host|friend)|did\s+you\s+(?:ask|call|contact|speak|check|"
-                        r"file|report|try)\b)", re.I)
+                        r"card\s+issuer|airport|venue|restaurant|host|friend)|did\s+you\s+(?:ask|call|contact|speak)\b)", re.I)
+
+
+WH_QUESTION_RE = re.compile(r"\b(?:how|what|when|where|which|is\s+there|are\s+there|do\s+you|can\s+i|could\s+i)\b"
+                            r"[^.!?]*\?", re.I)
 
 
 def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
     """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
-    asked = sit.customer.intent == "query" or "?" in sit.customer.text
+    asked = sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text)
     if not asked or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
         return None
-    statements = [ev for ev in done["hear"].evidence if not cues.r.masked[cues.r.sentence_of(ev.start)[0]:
-                                                                          cues.r.sentence_of(ev.start)[1]].rstrip().endswith("?")]
+    apology_at = [a["span"][0] for a in cues.apologies]
+    statements = []
+    for ev in done["hear"].evidence:
+        ss, se = cues.r.sentence_of(ev.start)
+        if cues.r.masked[ss:se].rstrip().endswith("?") or any(ss <= a < se for a in apology_at):
+            continue
+        statements.append(ev)
     if not statements:
         return None
     return "hedged" if HEDGE_RE.search(cues.r.masked) else "definite"
@@ -298,7 +309,9 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if answered == "definite":
         return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question definitely.", LOW)
     deflect = [(m.start(), m.end()) for m in DEFLECT_RE.finditer(cues.r.masked)]
-    if (o["pushback"] or deflect) and not (o["vague"] or o["dm"] or o["replied_dm"]):
+    own_handoff = [h for h in o["handoff"] if not any(p[0] <= h[0] < p[1] or h[0] <= p[0] < h[1]
+                                                      for p in o["pushback"] + deflect)]
+    if (o["pushback"] or deflect) and not (o["vague"] or o["dm"] or o["replied_dm"] or own_handoff):
         return Judgement(0, spans(cues, (o["pushback"] + deflect)[:1]), "ownership of the next step",
                          "Pushes responsibility elsewhere.", HIGH)
     if _conditional_only(cues, o):
@@ -510,8 +523,8 @@ def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     rude = cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE)
     sarcasm = cues.find(C.SARCASM_RE)
     caps = [c for c in cues.caps_words if is_english(c[2])]
-    letters = [ch for ch in cues.r.masked if ch.isalpha()]
-    upper_ratio = sum(ch.isupper() for ch in letters) / len(letters) if len(letters) >= 12 else 0.0
+    n_letters = len(LETTER_RE.findall(cues.r.masked))
+    upper_ratio = len(UPPER_RE.findall(cues.r.masked)) / n_letters if n_letters >= 12 else 0.0
     if rude or sarcasm:
         kind = "rude, blaming or argumentative" if rude else "sarcastic"
         return Judgement(0, spans(cues, (rude + sarcasm)[:2]), "a professional, respectful tone",
@@ -599,7 +612,7 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
     text = cues.r.masked
     found = []
-    if not any(ch.isdigit() for ch in text) and "@" not in cues.r.text and "pass" not in cues.r.lower and "pin" not in cues.r.lower:
+    if not DIGIT_RE.search(text) and "@" not in cues.r.text and "pass" not in cues.r.lower and "pin" not in cues.r.lower:
         return found
     for m in C.EMAIL_RE.finditer(cues.r.text):
         if not C.GENERIC_MAILBOX_RE.match(m.group()):
