@@ -1,0 +1,415 @@
+"""Language cues in a reply, found once per reply and shared by the detectors.
+
+Every cue is a list of (start, end) offsets on the masked reply, so it is valid evidence in the original.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from rubrics.customer import CustomerReading
+from rubrics.lexicon import GENERIC, KNOWN_ACRONYMS, SLANG, STOPWORDS, THEME_OF
+from rubrics.text import EMOJI_RE, EMOTICON_RE, Reading, stem
+
+
+def rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+# --- apologies -----------------------------------------------------------------------------------------
+APOLOGY_RE = rx(r"\b(?:(?:i'?m|i am|we'?re|we are|i|we)\s+(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+|deeply\s+)?"
+                r"(?:sorry|apologi[sz]e)|(?:so\s+|very\s+|really\s+)?sorry|(?:my|our|sincere|many|huge)\s+apologies|"
+                r"apologies|apologi[sz]e|(?:we|i)\s+regret|please accept our apolog\w+|forgive us)\b")
+APOLOGY_NEGATED_RE = rx(r"(?:\bnot|n't|\bnever|\bno need to|\bno reason to|\bnothing to)\s+(?:\w+\s+){0,2}$")
+SORRY_TO_HEAR_RE = rx(r"^\W*(?:to\s+(?:hear|read|see|learn)|for\s+(?:hearing|reading))\b")
+CONDITIONAL_RE = rx(r"^\W*(?:if\b|you feel\b|that you feel\b|you think\b|you(?:'re| are) feeling\b|for any\b|"
+                    r"for whatever\b|that's how you\b|it seems\b)")
+BLAME_AFTER_RE = rx(r"\b(?:but|however|though)\b[^.!?]{0,60}\b(?:you\s+(?:should|need(?:ed)? to|have to|had to|must|"
+                    r"didn'?t|did not|failed|forgot|were supposed|could have|ought)|your (?:own )?fault|it'?s (?:clearly )?"
+                    r"(?:stated|written)|(?:read|check)(?:ing)? (?:the|our) (?:terms|t&cs|policy|small print))")
+GENERIC_OBJECT_RE = rx(r"^\W*(?:(?:for|about)\s+)?(?:(?:any|the|this|that|all|your|all the|these|those)\s+)*"
+                       r"(?:(?:unpleasant|bad|poor|negative|frustrating|recent)\s+)?"
+                       r"(?:inconvenience|inconveniences|trouble|troubles|hassle|confusion|frustration|issues?|"
+                       r"problems?|experience|difficult(?:y|ies)|this|that|it|situation|matter|mix-?up|"
+                       r"disappointment|upset|concerns?|everything|all this)?\W*(?:(?:this|it|that)\s+(?:may|might|has)"
+                       r"[^.!?]*)?[.!?,]*\s*$")
+
+# --- empathy -------------------------------------------------------------------------------------------
+FEELING = (r"(?:frustrat\w*|annoy\w*|upset\w*|disappoint\w*|stress\w*|worr\w*|inconvenien\w*|difficult|hard|"
+           r"concern\w*|anxious|distress\w*|infuriat\w*|maddening|awful|horrible|unacceptable|let down|fed up|"
+           r"angry|anger|scary|unsettling|annoying|worrying|exasperat\w*|gutted|rubbish|painful|a pain|a nightmare|"
+           r"disruptive|important to you|matters to you|the last thing you need)")
+EMPATHY_STRONG_RE = rx(
+    r"\b(?:(?:i|we)\s+(?:can\s+|completely\s+|totally\s+|fully\s+|really\s+|do\s+|definitely\s+|can\s+only\s+)*"
+    r"(?:see|understand|imagine|appreciate|know|get|realise|realize)\s+(?:just\s+)?(?:how|why|that|what|this|it'?s|your)"
+    r"[^.!?]{0,80}?" + FEELING + r"|"
+    r"(?:must|must've|must have|would|would've|will)\s+(?:be|have been|feel|have felt)\s+(?:so\s+|very\s+|really\s+|"
+    r"incredibly\s+|extremely\s+|such\s+)?" + FEELING + r"|"
+    r"(?:that|this|it)(?:'s| is| was| sounds| does sound| sounds really| must be)\s+(?:so\s+|really\s+|very\s+|"
+    r"incredibly\s+|understandably\s+)?" + FEELING + r"|"
+    r"(?:not|isn'?t|wasn'?t)\s+(?:the|a)\s+(?:kind of\s+)?(?:experience|service|standard|journey|impression)\s+"
+    r"(?:we|that we|you|we'd)|"
+    r"(?:your|the)\s+(?:frustration|disappointment|upset|anger|concern|worry|inconvenience)\s+(?:is|about|with|at|"
+    r"over)\s+(?:completely\s+|totally\s+)?(?:understandable|justified|valid)|"
+    r"(?:i'?d|we'?d|anyone would)\s+(?:be|feel)\s+(?:the same|just as|equally|" + FEELING + r"))")
+EMPATHY_UNDERSTAND_FEELING_RE = rx(r"\b(?:understand|appreciate|recognise|recognize|hear)\s+(?:your|the|how much|"
+                                   r"why you'?re)\s+(?:\w+\s+)?" + FEELING)
+EMPATHY_LIGHT_RE = rx(
+    r"\b(?:sorry to (?:hear|read|see|learn)|not ideal|(?<!do )(?<!to )(?:we|i) (?:completely |totally |fully )?understand\b|"
+    r"(?:we|i) hear you|oh no|not what we (?:like|want|expect|hope) to (?:hear|see|read)|not (?:good|great) to hear|"
+    r"that'?s (?:not good|not great|a shame|unfortunate|no good|a pain)|what a (?:shame|pain)|"
+    r"(?:that|this) (?:doesn'?t|does not) sound (?:right|good|great|ideal)|we know how|understandably|"
+    r"we feel your pain|sorry you'?ve had|sorry you had|never (?:nice|fun|good)|far from ideal|"
+    r"not (?:the )?news (?:we|you)|not what you (?:want|need|expect)|poor (?:thing|you))")
+DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|upset|angry|so)|not (?:a|that) big (?:of a )?deal|"
+                   r"it happens|these things happen|get over it|deal with it|stop (?:complaining|moaning)|"
+                   r"whatever|you(?:'re| are) overreacting)\b")
+
+# --- ownership and action ------------------------------------------------------------------------------
+CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+)?look|"
+            r"have\s+a\s+(?:closer\s+|quick\s+)?look|taking\s+a\s+look|dig\w*\s+into|investigat\w*|check\w*|chas\w*|"
+            r"refund\w*|credit\w*|reimburs\w*|replac\w*|re-?send\w*|send\w*|sent|arrang\w*|book\w*|rebook\w*|"
+            r"fix\w*|sort\w*(?:\s+(?:this|it|that)\s+out|\s+out)?|get\w*\s+(?:this|it|that|you|things?)\s+(?:sorted|fixed|resolved)|"
+            r"resolv\w*|escalat\w*|rais\w*|reset\w*|reissu\w*|cancel\w*|process\w*|review\w*|follow\w*\s+up|"
+            r"updat\w*\s+you|get\w*\s+back\s+to\s+you|call\w*\s+you|ring\w*\s+you|email\w*\s+you|contact\w*\s+(?:you|the)|"
+            r"speak\w*\s+to|compensat\w*|add\w*|appl(?:y|ied|ying)|remov\w*|unlock\w*|restor\w*|track\w*|trac\w*|"
+            r"find\w*\s+out|confirm\w*|investigat\w*|amend\w*|correct\w*|chang\w*|put\w*\s+(?:this|it)\s+right|"
+            r"make\w*\s+(?:this|it|things)\s+right|tak\w*\s+care\s+of|deal\w*\s+with|handl\w*|work\w*\s+(?:this|it)\s+out|"
+            r"get\w*\s+(?:this|it)\s+(?:sorted|fixed|resolved|looked\s+at)|set\w*\s+up|waiv\w*|upgrad\w*|transfer\w*|"
+            r"pass(?:ed|ing)?\s+(?:this|it|your \w+)\s+(?:on\s+)?to\s+(?:our|the)\s+\w+\s+team|issu\w*\s+(?:a|you)|"
+            r"honou?r\w*|extend\w*|expedit\w*|priorit\w*|locat\w*|recover\w*|help\w*\s+(?:you\s+)?(?:get|fix|sort|find|with\s+(?:your|the|this))|"
+            r"see\s+what\s+(?:we|i)\s+can\s+do|find\s+(?:a|the)\s+(?:fix|solution))")
+VAGUE_VERB = (r"(?:help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
+              r"that|your\s+\w+)\s+on|share\w*|feed\w*\s+(?:this|it)\s+back|let\s+(?:the|our)\s+\w+\s+team\s+know|"
+              r"not\w*\s+(?:this|it)|keep\w*\s+(?:you|an\s+eye))")
+FIRST_PERSON = (r"(?:(?:i|we)(?:'ll|\s+will|\s+shall|'ve|\s+have|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|"
+                r"\s+are\s+going\s+to|'d\s+(?:like|love|be\s+happy|be\s+glad)\s+to|\s+would\s+(?:like|love|be\s+happy|"
+                r"be\s+glad)\s+to|\s+can|\s+could|\s+want\s+to|'m|\s+am|'re|\s+are|\s+have\s+now|\s+just|"
+                r"\s+already|\s+will\s+now|\s+need\s+to)?(?:\s+(?:now|just|already|also|then|happily|gladly|personally|"
+                r"definitely|certainly|be|been|now\s+be|happy\s+to|glad\s+to|able\s+to))*|let\s+(?:me|us)|"
+                r"allow\s+(?:me|us)\s+to|our\s+(?:\w+\s+)?team\s+(?:will|have|has|are|is)(?:\s+(?:now|be|been|already))*|"
+                r"i'?ll|we'?ll|i'?ve|we'?ve|i'?m|we'?re)")
+OWN_CONCRETE_RE = rx(r"\b" + FIRST_PERSON + r"\s+(?:\w+ly\s+)?" + CONCRETE + r"\b")
+PURPOSE_CONCRETE_RE = rx(r"\b(?:so\s+(?:that\s+)?(?:we|i)\s+(?:can|could|may|might|will)|and\s+(?:we|i)(?:'ll|\s+will|"
+                         r"\s+can|\s+could|\s+shall)|to\s+(?:allow|help|enable)\s+(?:us|me)\s+to|for\s+(?:us|me)\s+to|"
+                         r"where\s+(?:we|i)\s+(?:can|will)|so\s+(?:we|i)\s+can)\s+(?:\w+ly\s+)?(?:try\s+and\s+|try\s+to\s+)?"
+                         + CONCRETE + r"\b")
+OWN_VAGUE_RE = rx(r"\b(?:" + FIRST_PERSON + r"|so\s+(?:that\s+)?(?:we|i)\s+(?:can|could|may))\s+(?:\w+ly\s+)?"
+                  + VAGUE_VERB + r"\b")
+DONE_RE = rx(r"\b(?:(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:refunded|credited|sent|arranged|"
+             r"booked|rebooked|fixed|sorted|resolved|escalated|raised|reset|reissued|cancelled|canceled|processed|"
+             r"replaced|added|applied|removed|unlocked|restored|issued|updated|amended|corrected|changed|upgraded|"
+             r"waived|passed|logged|reported|contacted|spoken|chased|extended|expedited|reinstated)|"
+             r"(?:has|have)\s+(?:now\s+)?been\s+(?:refunded|credited|sent|arranged|booked|fixed|sorted|resolved|"
+             r"escalated|raised|reset|reissued|cancelled|processed|replaced|added|applied|removed|restored|issued|"
+             r"updated|amended|corrected|passed|logged|reported))\b")
+REPLIED_DM_RE = rx(r"\b(?:(?:we|i)(?:'ve|\s+have|\s+has)?\s+(?:just\s+|already\s+)?(?:repl\w+|respond\w*|sent\s+you|"
+                   r"messaged|dm'?e?d|followed\s+up)\s+(?:\w+\s+){0,3}?(?:via|in|by|through|over)\s+(?:a\s+)?"
+                   r"(?:dm|direct message|private message|pm|email|inbox)|check\s+(?:your|ur)\s+(?:dms?|inbox|"
+                   r"direct messages|messages|email)|see\s+you\s+(?:there|in\s+dm))")
+DM_RE = rx(r"\b(?:dm|dms|direct\s+messages?|private\s+messages?|privately|pm|inbox|message\s+(?:us|me)|"
+           r"messaging\s+(?:us|me)|send\s+(?:us|me)\s+a\s+(?:message|note)|secure\s+(?:form|link|message|chat))\b")
+HANDOFF_RE = rx(r"\b(?:(?:please\s+|you\s+(?:can|could|may|will\s+need\s+to|need\s+to|should)\s+|kindly\s+|feel\s+free\s+to\s+)?"
+                r"(?:contact|call|phone|ring|reach\s+out\s+to|get\s+in\s+touch\s+with|speak\s+(?:to|with)|visit|check|"
+                r"see|head\s+to|go\s+to|pop\s+into|drop\s+into|email|write\s+to|raise\s+(?:it|this)\s+with|"
+                r"fill\s+(?:in|out)|submit|suggest|find)\s+(?:\w+\s+){0,3}?(?:our|the|your|a|this|us)\s*(?:\w+\s+){0,2}?"
+                r"(?:support|customer\s+(?:service|care|support|relations)|team|help\s*(?:centre|center|page|desk)?|"
+                r"website|site|store|page|faq\w*|community|forum|link|here|form|agents?|department|bank|"
+                r"provider|seller|courier|retailer|manufacturer|carrier|airline|app|settings|article|guide)|"
+                r"(?:someone|somebody|a\s+member\s+of\s+(?:the|our)\s+team|the\s+\w+\s+team|our\s+\w+\s+team|they)\s+"
+                r"(?:will|should|can)\s+(?:be\s+in\s+touch|contact|get\s+back|call|reach|help|follow)|"
+                r"reach\s+out\s+to\s+us|get\s+in\s+touch|contact\s+us|stay\s+tuned|keep\s+an\s+eye\s+on|"
+                r"(?:can\s+be\s+(?:reached|found|contacted))|(?:details|info\w*|steps|more)\s+(?:here|at|on|in)\b|"
+                r"(?:available|listed|found)\s+(?:here|at|on)\b|this\s+link|(?:here|below)\s*:)")
+INSTRUCTION_RE = rx(r"(?:^|[.!?,]\s*|\b(?:please|can\s+you|could\s+you|would\s+you|you\s+(?:can|could|may|might\s+want\s+to|"
+                    r"should))\s+)(?:try|restart\w*|reboot\w*|reinstall\w*|re-?install\w*|updat\w*|clear\w*|reset\w*|"
+                    r"turn\w*|switch\w*|log\s+out|sign\s+out|delete|remove|check|make\s+sure|ensure|power|unplug|"
+                    r"plug|go\s+to|open|tap|select|enable|disable|download|install|use|follow|head\s+to|visit)\b")
+PUSHBACK_RE = rx(r"\b(?:you(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:contact|speak|call|ask|take\s+(?:this|it)\s+up|raise)|"
+                 r"(?:contact|speak\s+to|ask)\s+(?:the\s+)?(?:seller|courier|bank|retailer|manufacturer|store\s+you)|"
+                 r"(?:not|isn'?t)\s+(?:our|my)\s+(?:responsibility|problem|fault|issue)|nothing\s+(?:we|i)\s+can\s+do|"
+                 r"(?:we|i)\s+(?:can'?t|cannot|are\s+unable\s+to|am\s+unable\s+to|won'?t)\s+(?:help|do\s+anything|assist)|"
+                 r"(?:that'?s|this\s+is)\s+(?:down\s+to|up\s+to)\s+(?:you|the)|out\s+of\s+our\s+(?:hands|control)|"
+                 r"(?:we\s+)?(?:don'?t|do\s+not)\s+have\s+any\s+(?:information|info|news|updates?|details)|"
+                 r"(?:we\s+)?(?:don'?t|do\s+not)\s+(?:have|handle|deal\s+with)\s+(?:that|this))")
+TIME_RE = rx(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|by\s+(?:\d|noon|midday|monday|"
+             r"tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of|close\s+of|tomorrow|tonight)|"
+             r"within\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|24|48|a|an)\s+(?:working\s+|business\s+)?"
+             r"(?:hours?|days?|minutes?|mins?|weeks?)|in\s+the\s+next\s+\d+|\d+\s*(?:am|pm)\b|"
+             r"(?:on|by)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|right\s+away|"
+             r"straight\s+away|immediately|now\s+(?:on\s+its\s+way|been)|as\s+soon\s+as\s+(?:it|we|they|possible)|"
+             r"\d+\s*(?:-\s*\d+\s*)?(?:working\s+|business\s+)?(?:days?|hours?))\b")
+AMOUNT_RE = re.compile(r"[£$€]\s?\d[\d,]*(?:\.\d\d)?|\b\d+\s?(?:GBP|USD|EUR|pounds|dollars)\b", re.I)
+
+# --- acknowledgement -----------------------------------------------------------------------------------
+ACK_RE = rx(r"\b(?:thanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+(?:reaching\s+out|getting\s+in\s+touch|"
+            r"contacting|letting\s+us\s+know|the\s+heads\s+up|flagging|bringing|raising|your\s+(?:tweet|message|patience|"
+            r"feedback|comments?|post|question)|asking|sharing|telling|the\s+(?:tweet|message|feedback|update)|"
+            r"the\s+info\w*|pointing|checking|following\s+up|your\s+understanding)|"
+            r"sorry\s+to\s+(?:hear|read|see|learn)|(?:we'?ve|i'?ve|we\s+have|i\s+have)\s+(?:seen|received|noted|"
+            r"got)\s+your|(?:we|i)\s+(?:see|hear|understand|can\s+see|note)\b|we'?re\s+aware|we\s+are\s+aware|"
+            r"i'?m\s+aware|noted|got\s+it|understood|not\s+what\s+we\s+(?:like|want)\s+to\s+(?:hear|see)|"
+            r"that'?s\s+(?:not\s+good|not\s+great|not\s+ideal|a\s+shame)|oh\s+no|"
+            r"(?:that|this)\s+(?:doesn'?t|does\s+not)\s+sound\s+right|thanks\s+for\s+letting)\b")
+REFERENCE_RE = rx(r"\b(?:information|info|news|updates?|details)\s+(?:on|about|regarding)\s+(?:this|that|it)\b|"
+                  r"\b(?:look|looking|check|checking|investigate)\s+(?:into|at)\s+(?:this|that|it)\b")
+DATA_WORDS = (r"(?:number|no\.?|#|code|id|reference|ref|details|email|e-mail|address|postcode|locator|confirmation|"
+              r"info(?:rmation)?|account\s+(?:number|details)|name|dob|date\s+of\s+birth|phone|mobile)")
+
+# --- greeting, closing ---------------------------------------------------------------------------------
+GREETING_RE = rx(r"^\W{0,3}(?:hi|hello|hey|hiya|heya|howdy|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|"
+                 r"evening|greetings|dear|welcome|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:reaching\s+out|"
+                 r"getting\s+in\s+touch|contacting|your\s+(?:message|tweet|patience)|the\s+(?:message|tweet)|"
+                 r"letting|asking|flagging|bringing|sharing|waiting|your\s+\w+)|thanks\s+for)\b")
+STIFF_GREETING_RE = rx(r"^\W{0,3}(?:dear\s+(?:sir|madam|customer|valued|client|user|sir/madam)|to\s+whom|greetings|"
+                       r"valued\s+customer|attention)\b")
+BAD_OPENING_RE = rx(r"^\W{0,3}(?:yo|oi|listen|look|wow|ugh|seriously|calm\s+down|what\s+do\s+you\s+want|whatever|"
+                    r"um+|err+|lol|lmao|k|ok\s+so|sigh|duh|no|nope|wrong|actually)\b")
+OFFER_RE = rx(r"\b(?:let\s+(?:us|me)\s+know\s+if|if\s+(?:you|there'?s|there\s+is)\s+(?:\w+\s+){0,3}?(?:anything|"
+              r"any\s+(?:more|further|other)|else|more|further|questions)|anything\s+else|any\s+(?:other|further|more)\s+"
+              r"(?:questions|help|queries|assistance)|(?:happy|glad)\s+to\s+help(?:\s+further)?|here\s+(?:if|whenever|"
+              r"when|to\s+help|for\s+you)|we'?re\s+(?:always\s+)?here|don'?t\s+hesitate|feel\s+free\s+to|hope\s+(?:this|that)\s+"
+              r"(?:helps|resolves|sorts|answers|clears)|does\s+(?:that|this)\s+(?:help|answer|make\s+sense|work)|"
+              r"(?:did|has)\s+(?:that|this)\s+(?:help|work|resolve|fix|sort)|reach\s+(?:out|back)\s+(?:again|anytime|any\s+time)|"
+              r"give\s+us\s+a\s+(?:shout|shout)|(?:dm|message)\s+us\s+if|keep\s+us\s+(?:posted|in\s+the\s+loop|updated)|"
+              r"get\s+back\s+to\s+us\s+if|let\s+us\s+know\s+how|is\s+(?:that|everything)\s+(?:ok|okay|all\s+sorted|resolved)|"
+              r"are\s+you\s+(?:happy|satisfied)|can\s+(?:i|we)\s+help\s+with\s+anything|always\s+happy\s+to|"
+              r"let\s+us\s+know\s+(?:if|should|whether|once)|just\s+let\s+us\s+know|let\s+me\s+know\s+(?:if|should|once)|"
+              r"we'?ll\s+be\s+here|any\s+time)\b")
+WELLWISH_RE = rx(r"\b(?:have\s+a\s+(?:great|good|lovely|nice|wonderful|fantastic|fab|safe|brilliant)\s+\w+|enjoy\s+(?:your|the)|"
+                 r"take\s+care|safe\s+travels|speak\s+soon|all\s+the\s+best|best\s+wishes|happy\s+(?:halloween|holidays|"
+                 r"travels|flying|shopping|gaming|listening|weekend|friday)|good\s+luck|stay\s+safe|thanks\s+for\s+your\s+"
+                 r"(?:patience|understanding|support|custom|loyalty))\b")
+THANKS_END_RE = rx(r"(?:thanks?(?:\s+(?:you|again|so\s+much))?|cheers|kind\s+regards|regards|best\s+wishes|many\s+thanks)"
+                   r"\s*[.!]?\s*$")
+
+# --- tone ----------------------------------------------------------------------------------------------
+RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)|you\s+(?:need|have)\s+to\s+(?:read|learn|understand|check\s+(?:before|first))|"
+             r"(?:it'?s|that'?s|this\s+is)\s+(?:your\s+(?:own\s+)?(?:fault|problem|responsibility)|on\s+you)|"
+             r"you\s+(?:didn'?t|did\s+not|failed\s+to|never)\s+(?:read|check|follow|bother|listen)|learn\s+to\s+read|"
+             r"as\s+(?:i|we)\s+(?:already\s+)?(?:said|told\s+you|explained|stated|mentioned)|(?:read|check)\s+the\s+"
+             r"(?:terms|t&cs|small\s+print|policy)\s+(?:next\s+time|first|before)|calm\s+down|stop\s+(?:complaining|moaning|"
+             r"shouting|whining)|deal\s+with\s+it|get\s+over\s+it|(?:that'?s|it'?s)\s+not\s+our\s+(?:fault|problem)|"
+             r"not\s+our\s+(?:fault|problem)|you(?:'re|\s+are)\s+(?:wrong|mistaken|lying|overreacting|being\s+(?:rude|"
+             r"unreasonable|ridiculous|difficult))|no\s+need\s+to\s+be\s+(?:rude|so)|what\s+do\s+you\s+(?:want|expect)|"
+             r"shut\s+up|idiot|stupid|ridiculous|pathetic|whatever|your\s+(?:own\s+)?fault|blame\s+(?:yourself|you)|"
+             r"if\s+you\s+(?:had|would\s+have)\s+(?:read|checked|listened)|not\s+sorry|(?:we|i)\s+(?:won'?t|will\s+not)\s+"
+             r"apologi[sz]e|clearly\s+you|obviously\s+you|that'?s\s+(?:just\s+)?(?:how|the\s+way)\s+it\s+is|"
+             r"take\s+it\s+or\s+leave\s+it|go\s+elsewhere|(?:nobody|no\s+one)\s+(?:else\s+)?(?:has|is)\s+complain\w*)\b")
+SARCASM_RE = rx(r"(?:\b(?:oh\s+)?(?:great|wonderful|brilliant|fantastic|lovely|perfect),?\s+(?:another|so|now|just\s+what)|"
+                r"\byeah\s+right\b|\bgood\s+luck\s+with\s+that\b|\bnice\s+try\b|\bsure\s+you\s+(?:did|do|are|were)\b|"
+                r"\bif\s+you\s+say\s+so\b|\bthanks\s+for\s+nothing\b|\bwhat\s+a\s+(?:surprise|shock)\b|"
+                r"\bcongrat\w*\s+on\s+(?:finally|your\s+(?:complaint|tweet))|\bwell\s+done\s+you\b|/s\b|🙄|😒|🙃|"
+                r"\bsorry\s+(?:not\s+sorry|you\s+feel\s+that\s+way\s+but)|\bas\s+if\b|\bhow\s+(?:shocking|surprising)\b|"
+                r"\bbless\s+(?:you|your\s+heart)\b|\bnews\s+flash\b|\bnewsflash\b)")
+DEFENSIVE_RE = rx(r"\b(?:we\s+(?:are|'re)\s+not\s+(?:responsible|liable|to\s+blame)|(?:as\s+per|according\s+to|that'?s|it'?s|"
+                  r"this\s+is)\s+(?:our|the)\s+(?:policy|terms)|we\s+did\s+(?:nothing|not\s+do\s+anything)\s+wrong|"
+                  r"(?:nothing|not\s+much)\s+(?:we|i)\s+can\s+do|we\s+can'?t\s+control|beyond\s+our\s+control|"
+                  r"(?:our|the)\s+(?:staff|team|agent|crew)\s+(?:was|were|did)\s+(?:right|correct|following)|"
+                  r"unfortunately\s+(?:that|this)\s+is\s+(?:how|the)|in\s+our\s+defen[cs]e|to\s+be\s+fair|"
+                  r"but\s+i'?m\s+glad|but\s+we'?re\s+glad|rest\s+assured\s+(?:our|that\s+our)\s+(?:staff|team))\b")
+COURTESY_RE = rx(r"\b(?:good\s+(?:morning|afternoon|evening|day)|please|thanks?|thank\s+you|sorry|apolog\w*|hi|hello|hey|happy|glad|welcome|appreciate|kind|"
+                 r"regards|cheers|enjoy|great|lovely|here\s+to\s+help|we'?d\s+(?:like|love)|would\s+like|help|hope)\b")
+CAPS_RE = re.compile(r"\b[A-Z]{3,}\b")
+EXCLAIM_RE = re.compile(r"!")
+MULTI_PUNCT_RE = re.compile(r"[!?]{2,}")
+NONNATIVE_RE = rx(r"\b(?:(?:we|they|you|i)\s+has\s+\w+|(?:has|have)\s+(?:respond|reply|send|fix|check|receive)\b|"
+                  r"do\s+the\s+needful|kindly\s+revert|revert\s+(?:back|to\s+you)|(?:we|you|they)\s+was\b|"
+                  r"please\s+to\s+\w+|prepone|it'?s\s+resolve\b|gets?\s+resolve\b|hopefully\s+it\s+gets\s+resolve\b)")
+OFFICIALESE_RE = rx(r"\b(?:please\s+be\s+advised|kindly|as\s+per|pursuant|hereby|aforementioned|herewith|in\s+accordance\s+with|"
+                    r"at\s+this\s+moment\s+in\s+time|we\s+regret\s+to\s+inform|the\s+undersigned|non-?compliant|"
+                    r"with\s+regards?\s+to\s+the\s+above|do\s+the\s+needful|revert\s+back)\b")
+JARGON_RE = rx(r"\b(?:tier\s*[123]|l[123]\s+(?:team|support)|sla|rma|noc|crm|backend|back-end|provisioning|"
+               r"escalation\s+matrix|ticket\s+(?:id|status)|case\s+(?:id|status)|(?:ont|olt|dslam|pon)\b|"
+               r"sync\s+speed|packet\s+loss|node|upstream|downstream|mac\s+address|dns|ttl|incident\s+(?:id|number)|"
+               r"p[1-4]\s+(?:incident|priority)|bau|kpi|workaround\s+ref)\b")
+CODE_RE = re.compile(r"\b[A-Z]{2,6}[-_]?\d{3,}[A-Z0-9-]*\b")
+ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}s?\b")
+
+# --- data protection -----------------------------------------------------------------------------------
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+GENERIC_MAILBOX_RE = rx(r"^(?:help|support|info|care|complaints?|customerservices?|customercare|contact|contactus|hello|"
+                        r"team|service|enquiries|feedback|press|social|socialmedia|cs|helpdesk|admin|noreply|no-reply)@")
+PHONE_RE = re.compile(r"(?<![\w])(?:\+44\s?\(?0?\)?\s?|0)(?:\d\s?){9,10}(?!\d)|(?<![\w])\(?0\d{3,4}\)?\s?\d{3}\s?\d{3,4}(?!\d)")
+BRAND_PHONE_RE = re.compile(r"^(?:\+44\s?\(?0?\)?\s?|0)(?:8\d\d|3\d\d|1\s?0?0)")
+CARD_RE = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+SORT_CODE_RE = re.compile(r"(?<!\d)\d{2}-\d{2}-\d{2}(?!\d)")
+ACCOUNT_NO_RE = rx(r"\b(?:account|acct|a/c|membership|customer)\s*(?:number|no\.?|#)?\s*(?:is|:)?\s*\d{6,}\b")
+POSTCODE_RE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b")
+ADDRESS_RE = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|"
+                        r"Dr|Way|Crescent|Court|Ct|Place|Pl|Gardens|Terrace|Grove|Square|Hill|Mews|Row|Park|View)\b")
+DOB_RE = rx(r"\b(?:born\s+on|date\s+of\s+birth|dob|birthday)\b[^.!?]{0,20}\d")
+PASSWORD_REVEAL_RE = rx(r"\b(?:your\s+)?(?:password|passcode|pin)\s+(?:is|:)\s*\S+")
+ORDER_REF_RE = rx(r"\b(?:order|booking|reservation|reference|ref|case|ticket|confirmation)\s*(?:number|no\.?|code|#|id)?\s*"
+                  r"(?:is|:)?\s*#?(?=[A-Z0-9-]*\d)[A-Z0-9]{2,}[A-Z0-9-]{4,}\b")
+ASK_RE = rx(r"\b(?:what(?:'s|\s+is)\s+your|(?:can|could|would|will)\s+(?:you|we|i)\s+(?:please\s+)?(?:send|give|provide|share|"
+            r"tell|confirm|post|reply|tweet|let\s+(?:us|me)\s+(?:know|have)|have|get|grab|pass|include|check)|"
+            r"please\s+(?:send|give|provide|share|tell|confirm|reply|tweet|post|include|let\s+(?:us|me)\s+(?:know|have)|"
+            r"add|enter|type)|may\s+(?:we|i)\s+(?:have|get|ask|know)|(?:reply|respond|tweet)\s+(?:back\s+)?(?:with|us)|"
+            r"(?:send|give|share|tell|post|tweet)\s+(?:us|me)\b|we'?(?:ll|d)\s+need\s+your|we\s+(?:will\s+)?need\s+your|"
+            r"i'?(?:ll|d)\s+need\s+your|(?:dm|message)\s+(?:us|me))\b")
+PERSONAL_ITEM_RE = rx(r"\b(?:e-?mail(?:\s+address)?|(?:phone|mobile|contact|telephone|cell)\s+(?:number|no)|number|"
+                      r"(?:home\s+|postal\s+|full\s+)?address|post\s?code|zip\s?code|account\s+(?:number|details|no|"
+                      r"name|info\w*)|card\s+(?:number|details|no)|long\s+card|password|passcode|pin|date\s+of\s+birth|"
+                      r"dob|birthday|full\s+name|(?:booking|order|reservation|confirmation|reference|ref|tracking|"
+                      r"membership|customer|case|policy|ticket|loyalty|frequent\s+flyer)\s+(?:number|no|reference|"
+                      r"ref|code|id|details|#)|record\s+locator|sort\s+code|security\s+(?:question|answer|code)|"
+                      r"cvv|details|personal\s+info\w*|adobe\s+id|apple\s+id|account)\b")
+PRIVATE_MARK_RE = rx(r"\b(?:dm|dms|direct\s+message|private(?:ly)?|pm|inbox|message\s+(?:us|me)|messaging|secure\w*|"
+                     r"via\s+(?:this|the)\s+(?:link|form)|(?:link|form)\s+(?:below|here|above)|"
+                     r"don'?t\s+(?:share|post|include))\b|\bhere\s*:")
+PASSWORD_ASK_RE = rx(r"\b(?:send|give|share|tell|provide|confirm|dm|message|reply\s+with)\s+(?:us|me)?\s*(?:your|the)\s+"
+                     r"(?:full\s+)?(?:password|passcode|pin|cvv|security\s+code)\b|what(?:'s|\s+is)\s+your\s+(?:password|pin)")
+NEVER_SHARE_RE = rx(r"\b(?:never|don'?t|do\s+not|please\s+don'?t|won'?t\s+ever|we\s+will\s+never)\s+(?:\w+\s+){0,4}"
+                    r"(?:password|pin|card|details|cvv)")
+VERIFY_RE = rx(r"\b(?:verify|confirm|security\s+(?:check|question|questions)|(?:first\s+line\s+of|your)\s+(?:address|"
+               r"postcode|date\s+of\s+birth)|make\s+sure\s+i'?m\s+speaking|for\s+security|to\s+protect\s+your\s+account|"
+               r"can\s+you\s+confirm)\b")
+ACCOUNT_TALK_RE = rx(r"\b(?:your\s+(?:account|balance|bill|order|payment|card|booking|address|statement|contract|plan)\s+"
+                     r"(?:shows|is|was|has|says|ends)|i\s+can\s+see\s+(?:on\s+)?your\s+(?:account|order|booking|bill|payment)|"
+                     r"(?:on|in)\s+your\s+account,?\s+(?:i|we)\s+(?:can\s+)?see)\b")
+
+# --- clarify, escalation -------------------------------------------------------------------------------
+QUESTION_RE = re.compile(r"[^.!?\n]*\?")
+FOCUSED_Q_RE = rx(r"^\W*(?:(?:hi|hey|hello)\b[^,?]{0,20},\s*)?(?:which|what|when|where|how|who|whereabouts|do|does|did|is|are|was|were|"
+                  r"have|has|had|can\s+you\s+(?:tell|confirm|let|share|describe|check|clarify|explain|try)|could\s+you\s+"
+                  r"(?:tell|confirm|let|share|describe|check|clarify|explain)|would\s+you\s+(?:mind|be\s+able)|"
+                  r"are\s+you|were\s+you|just\s+to\s+(?:check|confirm|clarify)|to\s+(?:check|confirm|clarify))\b")
+CLOSING_Q_RE = rx(r"\b(?:anything\s+else|any\s+(?:other|more|further)|can\s+(?:i|we)\s+help\s+with|is\s+there\s+anything|"
+                  r"does\s+that\s+help|did\s+that\s+help|make\s+sense)\b")
+ESCALATE_RE = rx(r"\b(?:escalat\w*|pass(?:ed|ing)?\s+(?:this|it|your\s+\w+)\s+(?:on\s+)?to|refer(?:red|ring)?\s+(?:this|it|"
+                 r"you)\s+to|rais(?:e|ed|ing)\s+(?:this|it|a\s+\w+)\s+with|(?:team\s+leader|manager|supervisor|specialist|"
+                 r"senior|complaints\s+team|safety\s+team|security\s+team|fraud\s+team|data\s+protection|legal\s+team)|"
+                 r"flag(?:ged|ging)?\s+(?:this|it)\s+(?:to|with))")
+NEXT_RE = rx(r"\b(?:will\s+(?:contact|call|email|be\s+in\s+touch|get\s+back|reply|respond|review|investigate|update)|"
+             r"(?:be|get)\s+in\s+touch|get\s+back\s+to\s+you|update\s+you|within\s+\d+|by\s+\w+day|today|tomorrow|"
+             r"next\s+step)\b")
+
+
+class Cues:
+    """All the cue matches of one reply, computed on first use."""
+
+    def __init__(self, reading: Reading, customer: CustomerReading):
+        self.r = reading
+        self.c = customer
+
+    def find(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in pattern.finditer(self.r.masked)]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int, str]]:
+        return [(s, e, self.r.masked[s:e]) for s, e in self.r.sentences]
+
+    @cached_property
+    def content_words(self) -> list[tuple[int, int, str]]:
+        return [w for w in self.r.words]
+
+    @cached_property
+    def data_request_zones(self) -> list[tuple[int, int]]:
+        """Spans like "order number", "booking reference", "confirmation code": naming these is asking for data."""
+        zones = []
+        for m in re.finditer(r"\b([A-Za-z]+)\s+" + DATA_WORDS + r"\b", self.r.masked, re.I):
+            zones.append((m.start(), m.end()))
+        return zones
+
+    @cached_property
+    def issue_mentions(self) -> list[tuple[int, int, str]]:
+        """Words of the reply that name the customer's issue (same theme or a shared salient word)."""
+        out = []
+        zones = self.data_request_zones
+        for s, e, w in self.r.words:
+            lw = w.lower()
+            if lw in STOPWORDS or len(lw) < 3:
+                continue
+            st = stem(lw)
+            theme = THEME_OF.get(st)
+            hit = (theme is not None and theme in self.c.themes and theme != "delay" or
+                   theme == "delay" and "delay" in self.c.themes or
+                   st in self.c.issue_stems and st not in GENERIC)
+            if not hit:
+                continue
+            if any(zs <= s < ze for zs, ze in zones):
+                continue
+            out.append((s, e, w))
+        return out
+
+    @cached_property
+    def apologies(self) -> list[dict]:
+        """Each apology with its kind: specific (2), vague (1), conditional (1), negated (0), blame (0)."""
+        out = []
+        text = self.r.masked
+        for m in APOLOGY_RE.finditer(text):
+            s, e = m.start(), m.end()
+            sent_s, sent_e = self.r.sentence_of(s)
+            before = text[max(sent_s, s - 25):s]
+            after = text[e:sent_e] if sent_e > e else ""
+            if APOLOGY_NEGATED_RE.search(before) or re.match(r"\W*not\s+sorry", after, re.I):
+                kind = "negated"
+            elif BLAME_AFTER_RE.search(after) or BLAME_AFTER_RE.search(text[e:min(len(text), sent_e + 80)][:120]
+                                                                       if re.match(r"\W*but\b", text[sent_e:sent_e + 6], re.I) else ""):
+                kind = "blame"
+            elif CONDITIONAL_RE.search(after):
+                kind = "conditional"
+            else:
+                to_hear = SORRY_TO_HEAR_RE.search(after)
+                obj = after[to_hear.end():] if to_hear else after
+                obj_clean = re.sub(r",?\s*[A-Z][a-z]+\s*[.!?]*\s*$", "", obj)  # a trailing name is not the object
+                mentions = [w for w in self.issue_mentions if e <= w[0] < sent_e]
+                specific_words = [w for w in mentions if THEME_OF.get(stem(w[2].lower())) or stem(w[2].lower()) in self.c.issue_stems]
+                own_specific = re.search(r"\b(?:your|the|this|our)\s+(?:\w+\s+)?(?:delay\w*|wait\w*|outage|interruption|"
+                                         r"disruption|error|mistake|mix-?up|cancell?ation|late\w*|refund|charge|order|"
+                                         r"parcel|delivery|flight|booking|bill|issue with|problem with|trouble with)",
+                                         obj, re.I)
+                if specific_words or own_specific:
+                    kind = "specific_heard" if to_hear else "specific"
+                elif to_hear:
+                    kind = "to_hear"
+                elif GENERIC_OBJECT_RE.match(obj_clean) or not obj_clean.strip(" ,.!"):
+                    kind = "vague"
+                else:
+                    kind = "vague_other"
+            out.append({"span": (s, e if kind not in ("specific", "specific_heard", "vague_other") else
+                                 s + len(text[s:sent_e].rstrip(" .!?,"))), "kind": kind})
+        return out
+
+    @cached_property
+    def questions(self) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in QUESTION_RE.finditer(self.r.masked) if m.group().strip(" ?")]
+
+    @cached_property
+    def focused_questions(self) -> list[tuple[int, int, str]]:
+        out = []
+        for s, e, q in self.questions:
+            q_strip = q.strip()
+            if CLOSING_Q_RE.search(q) or DM_RE.search(q) and not re.search(r"\bwhich|what|when|where|how\b", q, re.I):
+                continue
+            if ASK_RE.search(q) and PERSONAL_ITEM_RE.search(q):
+                continue
+            if FOCUSED_Q_RE.search(q_strip) or re.search(r"\b(?:which|what|when|where|how)\b", q, re.I):
+                lead = len(q) - len(q.lstrip())
+                out.append((s + lead, e, q_strip))
+        return out
+
+    @cached_property
+    def slang(self) -> list[tuple[int, int, str]]:
+        return [(s, e, w) for s, e, w in self.r.words if w.lower() in SLANG and w.lower() not in self.c.vocabulary - SLANG
+                and not (w == "U" and False)]
+
+    @cached_property
+    def caps_words(self) -> list[tuple[int, int, str]]:
+        out = []
+        for m in CAPS_RE.finditer(self.r.masked):
+            w = m.group()
+            if w in KNOWN_ACRONYMS or w in self.c.acronyms:
+                continue
+            out.append((m.start(), m.end(), w))
+        return out
+
+    @cached_property
+    def emojis(self) -> list[tuple[int, int, str]]:
+        return ([(m.start(), m.end(), m.group()) for m in EMOJI_RE.finditer(self.r.masked)] +
+                [(m.start(), m.end(), m.group()) for m in EMOTICON_RE.finditer(self.r.masked)])
+
+    @cached_property
+    def exclamations(self) -> int:
+        return self.r.masked.count("!")

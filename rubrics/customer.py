@@ -1,0 +1,100 @@
+"""Reading the customer's message: what the issue is, whether it is a complaint, whether it is heated or vague.
+
+The scorer judges *hear* against this: a reply hears the customer when it names their issue, not when it
+says "thanks for reaching out".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rubrics import tone
+from rubrics.lexicon import GENERIC, STOPWORDS, THEME_OF
+from rubrics.text import WORD_RE, stem, strip_customer
+
+COMPLAINT_RE = re.compile(
+    r"\b(?:(?:not|never|cannot|can'?t|won'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|haven'?t|hasn'?t|unable to|"
+    r"couldn'?t|still no|no longer)\s+(?:\w+\s+){0,2}?(?:work\w*|arriv\w*|receiv\w*|get|got|load\w*|open\w*|"
+    r"find|access|log\w*|sign\w*|connect\w*|happy|good|acceptable|help\w*|turn\w*|charg\w*|download\w*|"
+    r"updat\w*|play\w*|see|use|print|send|sent|make|hear|heard|reach|respond\w*|refund\w*|show\w*|come|came|"
+    r"fix\w*|resolv\w*|listen\w*|call\w*|answer\w*|deliver\w*|been|there)|"
+    r"broken|broke|late|delay\w*|missing|wrong|terrible|awful|worst|horrible|rude|disappoint\w*|frustrat\w*|"
+    r"annoy\w*|angry|furious|fed up|ridiculous|joke|useless|overcharg\w*|charged twice|cancell?ed|error|fail\w*|"
+    r"crash\w*|stuck|froze|freez\w*|frozen|issue|problem|bug|glitch|waiting|waited|complain\w*|shocking|"
+    r"appalling|disgust\w*|unacceptable|poor|bad|hate|ugh|smh|wtf|fix|ruin\w*|lost|stolen|damaged|faulty|"
+    r"expired|slow|outage|nobody|no one|no response|no reply|keeps? \w+ing|still being|"
+    r"hacked|fraud|scam\w*|dirty|cold|weak)\b|!!", re.I)
+HEATED_RE = re.compile(
+    r"\b(?:worst|disgust\w*|appalling|shocking|ridiculous|joke|useless|pathetic|furious|angry|livid|fuming|"
+    r"unacceptable|never again|sue|lawyer|legal|disgrace\w*|hate|wtf|ffs|crap|shit\w*|fuck\w*|damn|hell|"
+    r"incompetent|liars?|scam\w*|rip ?off|robbery|coward|horrible|terrible|awful)\b|!{2,}|\?{3,}", re.I)
+PRAISE_RE = re.compile(r"\b(?:thanks?|thank you|love|great|amazing|awesome|brilliant|excellent|kudos|shout ?out|"
+                       r"well done|best|fantastic)\b", re.I)
+PERSONAL_RE = re.compile(
+    r"\b(?:my (?:order|parcel|package|delivery|refund|account|bill|card|booking|reservation|flight|ticket|"
+    r"payment|money|subscription|plan|contract|claim|case|credit|points|voucher|luggage|bag)|charged|refund|"
+    r"account|booking|reservation|order(?:ed)?|payment|bill(?:ed|ing)?|password|hacked|fraud|stolen|"
+    r"case officer|crm|confirmation)\b", re.I)
+VAGUE_RE = re.compile(r"^\W*(?:help|it|this|that|something|why|what)\b|\b(?:it|this|that)(?:'s| is)? "
+                      r"(?:not working|broken|wrong|happening again)\b", re.I)
+CAPS_WORD_RE = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}\b")
+
+
+@dataclass(frozen=True)
+class CustomerReading:
+    text: str
+    issue_stems: frozenset[str]          # stems of salient content words
+    themes: frozenset[str]               # issue themes named by the customer
+    issue_words: tuple[str, ...]         # the customer's own issue words, in order (for feedback)
+    intent: str                          # "complaint" | "query" | "praise" | "none"
+    heated: bool
+    needs_private: bool                  # the issue involves their account/order/booking, or is heated
+    ambiguous: bool
+    vocabulary: frozenset[str]           # every lower-cased word the customer used
+    acronyms: frozenset[str]             # capitalised tokens the customer used
+    sentiment: float
+
+    @property
+    def issue_label(self) -> str:
+        return self.issue_words[0] if self.issue_words else "issue"
+
+
+@lru_cache(maxsize=2048)
+def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
+    clean = strip_customer(text or "")
+    words = WORD_RE.findall(clean)
+    lower = [w.lower() for w in words]
+    stems, themes, issue_words = set(), set(), []
+    for w in lower:
+        if w in STOPWORDS or len(w) < 3:
+            continue
+        s = stem(w)
+        theme = THEME_OF.get(s)
+        if theme:
+            themes.add(theme)
+            if w not in issue_words:
+                issue_words.append(w)
+        if s not in GENERIC and (len(s) >= 4 or theme):
+            stems.add(s)
+    # prefer the concrete nouns of a theme for feedback wording ("parcel" over "late")
+    issue_words.sort(key=lambda w: (THEME_OF.get(stem(w)) == "delay", THEME_OF.get(stem(w)) == "damage"))
+    sentiment = tone.polarity(clean, analyser) if clean.strip() else 0.0
+    complaint = bool(COMPLAINT_RE.search(clean)) or sentiment <= -0.5
+    if complaint:
+        intent = "complaint"
+    elif "?" in clean or re.search(r"\b(?:how|what|when|where|why|which|can|could|is|are|do|does|will)\b", clean, re.I):
+        intent = "query"
+    elif PRAISE_RE.search(clean):
+        intent = "praise"
+    else:
+        intent = "none" if not clean.strip() else "query"
+    heated = bool(HEATED_RE.search(clean)) or len([w for w in CAPS_WORD_RE.findall(clean) if len(w) >= 4]) >= 3
+    needs_private = intent == "complaint" and (bool(PERSONAL_RE.search(clean)) or heated)
+    content = [w for w in lower if w not in STOPWORDS]
+    ambiguous = intent != "praise" and (not themes and len(content) < 6 or bool(VAGUE_RE.search(clean)) and len(content) < 8)
+    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes),
+                           issue_words=tuple(issue_words), intent=intent, heated=heated, needs_private=needs_private,
+                           ambiguous=ambiguous, vocabulary=frozenset(lower),
+                           acronyms=frozenset(w.upper() for w in words if w.isupper() or any(c.isdigit() for c in w)),
+                           sentiment=sentiment)

@@ -1,0 +1,720 @@
+"""One detector per criterion, in a registry keyed by the name used in the rubric data file.
+
+A detector takes the reply's cues and the situation and returns a Judgement: level, evidence spans,
+what was missing, a one-line reason and a confidence flag ("low" where a cue is weak or cues conflict).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from rubrics import cues as C
+from rubrics import tone
+from rubrics.customer import CustomerReading
+from rubrics.cues import Cues
+from rubrics.lexicon import KNOWN_ACRONYMS, THEME_OF
+from rubrics.spelling import unknown_words
+from rubrics.text import Span, stem
+
+HIGH, LOW = "high", "low"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    level: Any
+    evidence: tuple[Span, ...] = ()
+    missing: str | None = None
+    reason: str = ""
+    confidence: str = HIGH
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "evidence": [s.to_dict() for s in self.evidence], "missing": self.missing,
+                "reason": self.reason, "confidence": self.confidence}
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Everything about the context a detector may need (built once per call)."""
+
+    customer: CustomerReading
+    platform: str
+    channel: str
+    platform_known: bool
+    response_minutes: float | None
+    customer_name: str | None
+    customer_handle: str | None
+    scenario: dict | None
+    expected: dict = field(default_factory=dict)
+    analyser: str | None = None
+    turn_index: int = 0
+    turn_count: int = 1
+
+    @property
+    def public(self) -> bool:
+        return self.channel == "public"
+
+    @property
+    def chat(self) -> bool:
+        return self.channel == "chat"
+
+    @property
+    def free(self) -> bool:
+        return self.scenario is None
+
+
+Detector = Callable[[Cues, Situation, dict], Judgement]
+DETECTORS: dict[str, Detector] = {}
+
+
+def detector(name: str):
+    def register(fn: Detector) -> Detector:
+        DETECTORS[name] = fn
+        return fn
+    return register
+
+
+def spans(cues: Cues, pairs) -> tuple[Span, ...]:
+    out = []
+    for p in pairs:
+        sp = cues.r.span(p[0], p[1])
+        if sp.text:
+            out.append(sp)
+    return tuple(out)
+
+
+def first(cues: Cues, pattern) -> list[tuple[int, int]]:
+    return cues.find(pattern)
+
+
+def _issue(sit: Situation) -> str:
+    return sit.customer.issue_label
+
+
+def _has_problem(sit: Situation) -> bool:
+    c = sit.customer
+    if sit.scenario is not None:
+        return True
+    return c.intent == "complaint" or c.sentiment <= -0.25
+
+
+# ---------------------------------------------------------------------------------------------- HEAT
+@detector("hear")
+def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    mentions = cues.issue_mentions
+    if mentions:
+        words = ", ".join(dict.fromkeys(m[2].lower() for m in mentions[:3]))
+        conf = HIGH if len(mentions) >= 2 or any(THEME_OF.get(stem(m[2].lower())) not in (None, "delay") for m in mentions) else LOW
+        return Judgement(2, spans(cues, mentions[:3]), None, f"Names the customer's issue ({words}).", conf)
+    acks = cues.find(C.ACK_RE) + [a["span"] for a in cues.apologies if a["kind"] != "negated"]
+    if acks:
+        return Judgement(1, spans(cues, acks[:2]), f"the specific issue (the {_issue(sit)})",
+                         "Acknowledges the customer, but generically: the issue itself is not named.", HIGH)
+    engaged = (cues.focused_questions or cues.find(C.OWN_CONCRETE_RE) or cues.find(C.PURPOSE_CONCRETE_RE) or
+               cues.find(C.DONE_RE) or cues.find(C.INSTRUCTION_RE) or cues.find(C.REFERENCE_RE))
+    if engaged and len(cues.r.words) >= 5:
+        return Judgement(1, spans(cues, engaged[:1]), f"a words that name the issue (the {_issue(sit)})",
+                         "Responds to the message without naming the issue.", LOW)
+    return Judgement(0, (), f"any acknowledgement of the issue (the {_issue(sit)})",
+                     "Does not acknowledge what the customer raised.", HIGH if len(cues.r.words) < 25 else LOW)
+
+
+@detector("acknowledge")
+def acknowledge(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    h = done["hear"]
+    acks = cues.find(C.ACK_RE)
+    if h.level == 2:
+        return Judgement(2, h.evidence, None, "Acknowledges the issue specifically.", h.confidence)
+    if acks or h.level == 1:
+        ev = spans(cues, acks[:2]) or h.evidence
+        return Judgement(1, ev, f"an acknowledgement that names the {_issue(sit)}",
+                         "Acknowledges the message generically.", h.confidence if not acks else HIGH)
+    return Judgement(0, (), "an acknowledgement that the issue is real and received",
+                     "The issue is not acknowledged.", h.confidence)
+
+
+@detector("empathise")
+def empathise(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    strong = cues.find(C.EMPATHY_STRONG_RE)
+    understand = cues.find(C.EMPATHY_UNDERSTAND_FEELING_RE)
+    light = cues.find(C.EMPATHY_LIGHT_RE)
+    dismiss = cues.find(C.DISMISSIVE_RE) + cues.find(C.RUDE_RE) + cues.find(C.SARCASM_RE)
+    if dismiss:
+        return Judgement(0, spans(cues, dismiss[:2]), "recognition of how the customer feels, without blame",
+                         "Dismissive, blaming or sarcastic wording cancels any empathy.", HIGH)
+    if strong:
+        return Judgement(2, spans(cues, strong[:2]), None, "Recognises the customer's feeling or its impact.", HIGH)
+    if understand:
+        s, e = understand[0]
+        sent_s, sent_e = cues.r.sentence_of(s)
+        tied = any(sent_s <= m[0] < sent_e for m in cues.issue_mentions) or re.search(
+            r"\b(?:this|that|wait\w*|delay\w*|situation)\b", cues.r.masked[sent_s:sent_e], re.I)
+        if tied:
+            return Judgement(2, spans(cues, understand[:1]), None, "Recognises the customer's feeling, tied to the situation.", LOW)
+        return Judgement(1, spans(cues, understand[:1]), "a link between the feeling and their situation",
+                         "Names a feeling, but in a formulaic way.", LOW)
+    regret = [a["span"] for a in cues.apologies if a["kind"] not in ("negated", "blame")]
+    if not _has_problem(sit) and not light and not regret:
+        return Judgement(None, (), None, "A neutral request for information: nothing to empathise with.",
+                         HIGH if sit.customer.intent in ("query", "praise") else LOW)
+    if light:
+        return Judgement(1, spans(cues, light[:2]), f"how the {_issue(sit)} affects the customer",
+                         "Light, formulaic empathy.", HIGH)
+    if regret:
+        return Judgement(1, spans(cues, regret[:1]), f"how the {_issue(sit)} affects the customer",
+                         "Regret for their experience, but no recognition of how they feel.", LOW)
+    return Judgement(0, (), f"recognition of how the {_issue(sit)} affects the customer",
+                     "No recognition of the customer's feelings or the impact on them.",
+                     HIGH if sit.customer.intent == "complaint" else LOW)
+
+
+@detector("apologise")
+def apologise(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    aps = cues.apologies
+    if not _has_problem(sit) and not aps:
+        return Judgement(None, (), None, "Nothing to apologise for (a neutral query or a compliment).",
+                         HIGH if sit.customer.intent in ("query", "praise") else LOW)
+    if not aps:
+        return Judgement(0, (), f"an apology that names what went wrong (the {_issue(sit)})", "No apology.",
+                         HIGH if sit.customer.intent == "complaint" else LOW)
+    kinds = [a["kind"] for a in aps]
+    by_kind = lambda *ks: [a["span"] for a in aps if a["kind"] in ks]
+    if "blame" in kinds:
+        return Judgement(0, spans(cues, by_kind("blame")[:1]), "an apology without 'but you...'",
+                         "A non-apology: the regret is followed by blame.", HIGH)
+    if "specific" in kinds or "specific_heard" in kinds:
+        conf = HIGH if "specific" in kinds else LOW
+        return Judgement(2, spans(cues, by_kind("specific", "specific_heard")[:1]), None,
+                         "A clear apology that names what went wrong.", conf)
+    if set(kinds) == {"negated"}:
+        return Judgement(0, spans(cues, by_kind("negated")[:1]), "a sincere apology", "The apology is negated.", HIGH)
+    if "conditional" in kinds:
+        return Judgement(1, spans(cues, by_kind("conditional")[:1]), f"an apology that owns the {_issue(sit)}",
+                         "A conditional or impersonal apology.", HIGH)
+    ev = by_kind("to_hear", "vague", "vague_other")
+    conf = LOW if "vague_other" in kinds else HIGH
+    return Judgement(1, spans(cues, ev[:1]), f"an apology that names what went wrong (the {_issue(sit)})",
+                     "A vague apology that does not say what went wrong.", conf)
+
+
+def _ownership_cues(cues: Cues) -> dict:
+    return {
+        "concrete": cues.find(C.OWN_CONCRETE_RE),
+        "purpose": cues.find(C.PURPOSE_CONCRETE_RE),
+        "done": cues.find(C.DONE_RE),
+        "vague": cues.find(C.OWN_VAGUE_RE),
+        "dm": cues.find(C.DM_RE),
+        "replied_dm": cues.find(C.REPLIED_DM_RE),
+        "handoff": cues.find(C.HANDOFF_RE),
+        "instruction": cues.find(C.INSTRUCTION_RE),
+        "pushback": cues.find(C.PUSHBACK_RE),
+        "time": cues.find(C.TIME_RE),
+        "links": [(s.start, s.end) for s in cues.r.links],
+    }
+
+
+def _purpose_is_ours(cues: Cues, pairs) -> list:
+    # "to check" after "you may want to check" is the customer's action, not ours
+    out = []
+    for s, e in pairs:
+        before = cues.r.masked[max(0, s - 30):s].lower()
+        if re.search(r"\b(?:you|please)\s+(?:\w+\s+){0,3}$", before) and cues.r.masked[s:e].lower().startswith("to "):
+            continue
+        out.append((s, e))
+    return out
+
+
+@detector("take_ownership")
+def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    o = done.setdefault("_own", _ownership_cues(cues))
+    purpose = _purpose_is_ours(cues, o["purpose"])
+    strong = o["done"] + o["concrete"] + purpose
+    if strong:
+        conf = LOW if o["pushback"] else HIGH
+        return Judgement(2, spans(cues, sorted(strong)[:2]), None,
+                         "Commits in the first person to a concrete action.", conf)
+    if o["vague"] or o["dm"] or o["replied_dm"] or o["handoff"] or o["links"]:
+        ev = o["vague"] + o["dm"] + o["replied_dm"] + o["handoff"]
+        return Judgement(1, spans(cues, sorted(ev)[:2]) or spans(cues, o["links"][:1]),
+                         "a first-person promise of what you will do (e.g. 'and I'll look into it')",
+                         "A hand-off or vague promise: it does not say what you will do.", HIGH if ev else LOW)
+    if o["pushback"]:
+        return Judgement(0, spans(cues, o["pushback"][:1]), "ownership of the next step",
+                         "Pushes responsibility elsewhere.", HIGH)
+    if ((sit.customer.intent == "query" or "?" in sit.customer.text) and done["hear"].level == 2
+            and len(cues.r.words) >= 6):
+        return Judgement(1, done["hear"].evidence[:1], "a first-person offer to take it further",
+                         "Answers the question, without taking on a next step.", LOW)
+    if o["instruction"] or cues.focused_questions:
+        ev = o["instruction"][:1] or [q[:2] for q in cues.focused_questions[:1]]
+        return Judgement(1, spans(cues, ev), "a first-person commitment to resolve it",
+                         "Gives the customer a step to take, but does not take the issue on.", LOW)
+    return Judgement(0, (), "any next step that you own", "No next step.", HIGH)
+
+
+@detector("act")
+def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    o = done.setdefault("_own", _ownership_cues(cues))
+    purpose = _purpose_is_ours(cues, o["purpose"])
+    how = o["time"] or o["dm"] or o["links"] or cues.find(C.AMOUNT_RE)
+    if o["done"]:
+        return Judgement(2, spans(cues, o["done"][:1]), None, "States an action already taken.", HIGH)
+    if purpose and (o["dm"] or o["links"] or o["time"]):
+        return Judgement(2, spans(cues, (o["dm"][:1] or []) + purpose[:1]), None,
+                         "Says what will happen next, who does it and how.", HIGH)
+    if o["concrete"] and how:
+        return Judgement(2, spans(cues, o["concrete"][:1] + (o["time"][:1] or o["dm"][:1])), None,
+                         "A concrete action with who and when or how.", HIGH)
+    if o["concrete"] or purpose:
+        return Judgement(1, spans(cues, (o["concrete"] or purpose)[:1]), "when or how it will happen (a time or a channel)",
+                         "An action without specifics (no time or channel).", HIGH)
+    answered = ((sit.customer.intent == "query" or "?" in sit.customer.text) and done["hear"].level == 2 and not cues.focused_questions
+                and not o["pushback"] and len(cues.r.words) >= 6)
+    if answered:
+        return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question.", LOW)
+    nextstep = o["vague"] + o["dm"] + o["replied_dm"] + o["handoff"] + o["instruction"]
+    if nextstep or o["links"]:
+        return Judgement(1, spans(cues, sorted(nextstep)[:2]) or spans(cues, o["links"][:1]),
+                         "what will happen, by whom and when", "A next step without specifics.",
+                         HIGH if o["dm"] or o["handoff"] else LOW)
+    if cues.focused_questions:
+        return Judgement(1, spans(cues, [q[:2] for q in cues.focused_questions[:1]]), "what will happen once they answer",
+                         "Asks a question but states no plan.", LOW)
+    return Judgement(0, spans(cues, o["pushback"][:1]), "a concrete next step", "No action or next step.", HIGH)
+
+
+# ---------------------------------------------------------------------------------------------- marking points
+NAME_NOT = frozenset("there team all everyone everybody folks guys again for so to and you friend sir madam customer "
+                     "valued the we our this that it again back thanks thank sorry please".split())
+NAME_AFTER_GREETING_RE = re.compile(r"\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Dd]ear|[Mm]orning|[Aa]fternoon|[Ee]vening|"
+                                    r"[Tt]hanks|[Tt]hank you|[Ss]orry|[Cc]heers|[Ww]elcome)\b,?\s+([A-Z][a-z]{1,15})\b")
+NAME_BEFORE_PUNCT_RE = re.compile(r",\s*([A-Z][a-z]{1,15})\s*(?=[.!?]|$)|"
+                                  r"\b(?:[Ss]orry|[Tt]hanks|[Aa]pologies)\b[^.!?,\n]{0,40}?\s([A-Z][a-z]{2,15})\s*(?=[.!?,])")
+
+
+def _names(cues: Cues, sit: Situation) -> list[tuple[int, int]]:
+    text = cues.r.masked
+    if sit.customer_name:
+        parts = [p for p in re.split(r"\s+", sit.customer_name.strip()) if len(p) > 1]
+        pats = [re.escape(sit.customer_name.strip())] + [re.escape(p) for p in parts]
+        found = []
+        for p in pats:
+            found += [(m.start(), m.end()) for m in re.finditer(r"\b" + p + r"\b", text, re.I)]
+        if sit.customer_handle:
+            h = sit.customer_handle if sit.customer_handle.startswith("@") else "@" + sit.customer_handle
+            leading = {(s.start, s.end) for s in cues.r.leading_handles}
+            found += [(s.start, s.end) for s in cues.r.handles if s.text.lower() == h.lower()
+                      and (s.start, s.end) not in leading]
+        return sorted(set(found))
+    found = []
+    for m in NAME_AFTER_GREETING_RE.finditer(text):
+        if m.group(1).lower() not in NAME_NOT:
+            found.append((m.start(1), m.end(1)))
+    for m in NAME_BEFORE_PUNCT_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        w = m.group(g)
+        if w.lower() not in NAME_NOT and w.upper() not in KNOWN_ACRONYMS and stem(w.lower()) not in THEME_OF:
+            found.append((m.start(g), m.end(g)))
+    return sorted(set(found))
+
+
+@detector("greeting")
+def greeting(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    text = cues.r.masked
+    first_s = cues.r.sentences[0][0] if cues.r.sentences else 0
+    while first_s < len(text) and text[first_s].isspace():
+        first_s += 1
+    head = text[first_s:]
+    names = done.setdefault("_names", _names(cues, sit))
+    if sit.turn_index > 0:
+        return Judgement(2, (), None, "Later turn of a conversation: no greeting needed.", HIGH)
+    bad = C.BAD_OPENING_RE.match(head)
+    if bad:
+        return Judgement(0, spans(cues, [(first_s + bad.start(), first_s + bad.end())]), "a courteous opening",
+                         "The opening is not appropriate for a customer.", HIGH)
+    stiff = C.STIFF_GREETING_RE.match(head)
+    if stiff:
+        return Judgement(1, spans(cues, [(first_s + stiff.start(), first_s + stiff.end())]),
+                         "a warmer greeting, with their name", "The greeting is stiff.", HIGH)
+    g = C.GREETING_RE.match(head)
+    if g:
+        return Judgement(2, spans(cues, [(first_s + g.start(), first_s + g.end())] + names[:1]), None,
+                         "Opens with a greeting.", HIGH)
+    if sit.public and names:
+        return Judgement(2, spans(cues, names[:1]), None, "Uses the customer's name, which suits a public reply.", HIGH)
+    if sit.chat:
+        return Judgement(0, (), "a greeting (live chat expects one)", "No greeting in live chat.", HIGH)
+    if done["tone_of_voice"].level == 0:
+        return Judgement(0, (), "a courteous opening", "No greeting, and the reply is not courteous.", HIGH)
+    return Judgement(1, (), "a greeting or the customer's name",
+                     "No greeting, though the reply is otherwise courteous.", HIGH)
+
+
+@detector("personalisation")
+def personalisation(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    names = done.setdefault("_names", _names(cues, sit))
+    situation = done["hear"].level == 2
+    ev = spans(cues, names[:1]) + (done["hear"].evidence[:1] if situation else ())
+    if names and situation:
+        return Judgement(2, ev, None, "Uses the customer's name and refers to their own situation.", done["hear"].confidence)
+    if names:
+        return Judgement(1, ev, f"a reference to their own situation (the {_issue(sit)})",
+                         "Uses their name, but the rest reads like a template.", HIGH)
+    if situation:
+        return Judgement(1, ev, "the customer's name (an @handle the platform adds does not count)",
+                         "Refers to their situation but not to them by name.", HIGH if sit.customer_name else LOW)
+    return Judgement(0, (), "the customer's name and a reference to their situation",
+                     "Reads as a template: no name and nothing specific to them.", HIGH)
+
+
+@detector("signposting")
+def signposting(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    o = done.setdefault("_own", _ownership_cues(cues))
+    team = cues.find(re.compile(r"\b(?:our|the)\s+(?:[A-Za-z]+\s+){0,2}(?:team|department|desk)\b", re.I))
+    phone_or_mail = [(m.start(), m.end()) for m in C.PHONE_RE.finditer(cues.r.masked)
+                     if C.BRAND_PHONE_RE.match(m.group())] + [(m.start(), m.end()) for m in C.EMAIL_RE.finditer(cues.r.masked)
+                                                             if C.GENERIC_MAILBOX_RE.match(m.group())]
+    clear = o["dm"] + o["replied_dm"] + phone_or_mail + (team if (o["concrete"] or o["handoff"]) else [])
+    if clear or o["links"] or (o["concrete"] and o["time"]):
+        ev = spans(cues, sorted(clear)[:2]) or spans(cues, o["links"][:1]) or spans(cues, o["time"][:1])
+        conf = HIGH if clear else LOW
+        return Judgement(2, ev, None, "Says clearly where the next step happens.", conf)
+    vague = o["handoff"] + o["vague"]
+    if vague or o["concrete"]:
+        return Judgement(1, spans(cues, (vague or o["concrete"])[:1]), "where and how (a DM, a link, a named team or a time)",
+                         "Points to a next step, but not clearly where or how.", LOW if o["concrete"] else HIGH)
+    return Judgement(0, (), "where and how the next step happens", "No signposting to a next step.", HIGH)
+
+
+@detector("closing")
+def closing(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    offer = cues.find(C.OFFER_RE)
+    wish = cues.find(C.WELLWISH_RE)
+    sign = list(cues.r.signoff)
+    thanks_end = C.THANKS_END_RE.search(cues.r.masked.rstrip())
+    sign_ev = tuple(sign) or (spans(cues, [(thanks_end.start(), thanks_end.end())]) if thanks_end else ())
+    if sit.turn_count > 1 and sit.turn_index < sit.turn_count - 1:
+        return Judgement(2, (), None, "Not the last turn: no closing needed yet.", HIGH)
+    courtesy = offer or wish
+    conf = HIGH if offer else LOW
+    if courtesy and sign_ev:
+        if sit.chat and not offer:
+            return Judgement(1, sign_ev + spans(cues, wish[:1]), "a satisfaction check before ending the chat",
+                             "Signs off, but live chat needs a check that the customer is satisfied.", HIGH)
+        return Judgement(2, spans(cues, courtesy[:1]) + sign_ev[:1], None, "Offers further help and signs off.", conf)
+    if courtesy:
+        return Judgement(1, spans(cues, courtesy[:1]), "a sign-off in the brand's way (for example your initials)",
+                         "Offers further help, but no sign-off.", conf)
+    if sign_ev:
+        return Judgement(1, sign_ev[:1], "an offer of further help or a check they are satisfied",
+                         "Signs off, but does not offer further help.", HIGH if sign else LOW)
+    return Judgement(0, (), "an offer of further help and a sign-off", "No closing.", HIGH)
+
+
+@detector("tone_of_voice")
+def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    rude = cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE)
+    sarcasm = cues.find(C.SARCASM_RE)
+    caps = cues.caps_words
+    letters = [ch for ch in cues.r.masked if ch.isalpha()]
+    upper_ratio = sum(ch.isupper() for ch in letters) / len(letters) if len(letters) >= 12 else 0.0
+    if rude or sarcasm:
+        kind = "rude, blaming or argumentative" if rude else "sarcastic"
+        return Judgement(0, spans(cues, (rude + sarcasm)[:2]), "a professional, respectful tone",
+                         f"The wording is {kind} (critical).", HIGH)
+    if len(caps) >= 3 or upper_ratio > 0.6:
+        return Judgement(0, spans(cues, [c[:2] for c in caps[:3]]), "sentence case instead of capitals",
+                         "Shouting in capitals (critical).", HIGH)
+    issues, ev = [], []
+    if cues.slang:
+        issues.append("slang or text-speak")
+        ev += [s[:2] for s in cues.slang[:2]]
+    if len(cues.emojis) > 2:
+        issues.append("too many emojis")
+        ev += [e[:2] for e in cues.emojis[:2]]
+    multi = cues.find(C.MULTI_PUNCT_RE)
+    if cues.exclamations > 2 or multi:
+        issues.append("too many exclamation marks")
+        ev += multi[:1] or [(m.start(), m.end()) for m in re.finditer("!", cues.r.masked)][:2]
+    if caps:
+        issues.append("words in capitals")
+        ev += [c[:2] for c in caps[:2]]
+    defensive = cues.find(C.DEFENSIVE_RE)
+    if defensive:
+        issues.append("defensive wording")
+        ev += defensive[:1]
+    if issues:
+        return Judgement(1, spans(cues, ev), "a consistently professional voice",
+                         "Mostly professional, but with " + ", ".join(issues) + ".", HIGH)
+    warm = cues.find(C.COURTESY_RE) or done.get("_names")
+    score = tone.polarity(cues.r.content, sit.analyser) if sit.analyser != "none" else 0.0
+    if not warm and score <= -0.3 and not cues.apologies:
+        return Judgement(1, (), "warmth (please, thanks, their name)", "Correct but cold: nothing warm in it.", LOW)
+    if score <= -0.5 and not cues.apologies:
+        return Judgement(1, (), "a warmer, more positive phrasing", "The wording reads as negative.", LOW)
+    return Judgement(2, spans(cues, (warm if isinstance(warm, list) else [])[:1]), None, "Professional and warm.", HIGH)
+
+
+@detector("plain_language")
+def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    text = cues.r.masked
+    cust = sit.customer
+    jargon = [j for j in cues.find(C.JARGON_RE) if text[j[0]:j[1]].lower() not in cust.vocabulary]
+    codes = [(m.start(), m.end()) for m in C.CODE_RE.finditer(text) if m.group().upper() not in cust.acronyms]
+    acr = [(m.start(), m.end()) for m in C.ACRONYM_RE.finditer(text)
+           if m.group().rstrip("s") not in KNOWN_ACRONYMS and m.group() not in KNOWN_ACRONYMS
+           and m.group().upper() not in cust.acronyms and m.group().rstrip("s").upper() not in cust.acronyms
+           and not (len(m.group()) >= 3 and m.group().isalpha() and len(cues.caps_words) >= 3)]
+    officialese = cues.find(C.OFFICIALESE_RE)
+    nonnative = cues.find(C.NONNATIVE_RE)
+    candidates = [w for s, e, w in cues.r.words
+                  if w.islower() and len(w) > 2 and w not in cust.vocabulary and "'" not in w and "’" not in w]
+    typos = unknown_words(candidates) if candidates else []
+    typo_spans = []
+    if typos:
+        tset = set(typos)
+        typo_spans = [(s, e) for s, e, w in cues.r.words if w in tset][:3]
+    sent_lengths = [len(re.findall(r"[A-Za-z']+", text[s:e])) for s, e in cues.r.sentences]
+    long_sent = [cues.r.sentences[i] for i, n in enumerate(sent_lengths) if n > 35]
+    total_words = len(cues.r.words)
+    problems, ev = [], []
+    if jargon or codes or acr:
+        problems.append("jargon or codes the customer may not know")
+        ev += (jargon + codes + acr)[:2]
+    if officialese:
+        problems.append("stiff officialese")
+        ev += officialese[:1]
+    if len(typos) >= 2 or typos and total_words < 12:
+        problems.append(f"spelling mistakes ({', '.join(typos[:3])})")
+        ev += typo_spans[:2]
+    if nonnative:
+        problems.append("grammar slips")
+        ev += nonnative[:1]
+    if long_sent:
+        problems.append("very long sentences")
+        ev += long_sent[:1]
+    if total_words > 120:
+        problems.append("too long to be concise")
+    if not problems:
+        return Judgement(2, (), None, "Clear and concise, no jargon.", LOW if typos else HIGH)
+    heavy = len(jargon + codes + acr) >= 3 or len(typos) >= 5 or len(problems) >= 3
+    return Judgement(0 if heavy else 1, spans(cues, ev[:3]), "plain, everyday words in short sentences",
+                     "Harder to read: " + "; ".join(problems) + ".", HIGH if heavy or len(problems) >= 2 else LOW)
+
+
+def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
+    text = cues.r.masked
+    found = []
+    for m in C.EMAIL_RE.finditer(cues.r.text):
+        if not C.GENERIC_MAILBOX_RE.match(m.group()):
+            found.append((m.start(), m.end(), "an email address"))
+    for m in C.PHONE_RE.finditer(text):
+        if not C.BRAND_PHONE_RE.match(m.group().strip()):
+            found.append((m.start(), m.end(), "a phone number"))
+    for m in C.CARD_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19:
+            found.append((m.start(), m.end(), "a card number"))
+    for pat, what in ((C.SORT_CODE_RE, "a sort code"), (C.ACCOUNT_NO_RE, "an account number"),
+                      (C.POSTCODE_RE, "a postcode"), (C.ADDRESS_RE, "a street address"),
+                      (C.DOB_RE, "a date of birth"), (C.PASSWORD_REVEAL_RE, "a password"),
+                      (C.ORDER_REF_RE, "an order or booking reference")):
+        for m in pat.finditer(text):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), what))
+    return found
+
+
+@detector("data_protection")
+def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    text = cues.r.masked
+    pw = [p for p in cues.find(C.PASSWORD_ASK_RE)
+          if not C.NEVER_SHARE_RE.search(text[max(0, p[0] - 40):p[1]])]
+    if pw:
+        return Judgement("fail", spans(cues, pw[:1]), "never ask for a password, PIN or security code",
+                         "Asks for a password or security code (critical).", HIGH)
+    if sit.public:
+        revealed = _reveals(cues, sit)
+        if revealed:
+            what = ", ".join(dict.fromkeys(r[2] for r in revealed))
+            return Judgement("fail", spans(cues, [r[:2] for r in revealed[:2]]),
+                             "keep personal details out of public replies", f"Reveals {what} in public (critical).", HIGH)
+        for s, e in cues.r.sentences:
+            sent = text[s:e]
+            ask = C.ASK_RE.search(sent)
+            item = C.PERSONAL_ITEM_RE.search(sent)
+            if ask and item and not C.PRIVATE_MARK_RE.search(sent) and not C.NEVER_SHARE_RE.search(sent):
+                nxt = text[e:e + 80]
+                if C.PRIVATE_MARK_RE.search(nxt[:60]) and re.match(r"\s*(?:via|in|by|over|through)\b", nxt, re.I):
+                    continue
+                strong = re.search(r"e-?mail|phone|mobile|address|post\s?code|card|password|date of birth|dob|"
+                                   r"full name|account number|sort code", item.group(), re.I)
+                return Judgement("fail", spans(cues, [(s + ask.start(), s + max(ask.end(), item.end()))]),
+                                 "ask for personal details only in a private message",
+                                 f"Asks for {item.group().lower()} in a public reply (critical).", HIGH if strong else LOW)
+    if sit.chat and sit.expected.get("verify_identity"):
+        talk = cues.find(C.ACCOUNT_TALK_RE)
+        verified = cues.find(C.VERIFY_RE) or done.get("_verified_earlier")
+        if talk and not verified:
+            return Judgement("fail", spans(cues, talk[:1]), "verify the customer's identity before discussing the account",
+                             "Discusses the account before verifying identity (critical).", LOW)
+    return Judgement("pass", (), None, "No personal data asked for or revealed in public.", HIGH)
+
+
+@detector("take_private")
+def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    o = done.setdefault("_own", _ownership_cues(cues))
+    if "take_private" in sit.expected:
+        needed = bool(sit.expected.get("take_private"))
+    else:
+        needed = sit.customer.needs_private
+    if not sit.public:
+        return Judgement(None, (), None, "Already in a private channel.", HIGH)
+    moves = o["dm"] + o["replied_dm"]
+    phone = [(m.start(), m.end()) for m in C.PHONE_RE.finditer(cues.r.masked) if C.BRAND_PHONE_RE.match(m.group())]
+    form_link = [l for l in o["links"] if re.search(r"\b(?:details|form|here|secure|contact)\b",
+                                                        cues.r.masked[max(0, l[0] - 40):l[0]], re.I)]
+    moves = moves + phone
+    if not moves and form_link:
+        moves = form_link
+    if not moves:
+        if not needed:
+            return Judgement(None, (), None, "Nothing here needs to move to a private channel.", HIGH if sit.scenario else LOW)
+        return Judgement(0, (), "a move to a private channel (DM) with a reason",
+                         "Keeps a matter that needs personal details public.", HIGH if sit.scenario else LOW)
+    reason = (_purpose_is_ours(cues, o["purpose"]) + o["concrete"] + cues.find(re.compile(
+        r"\b(?:so\s+(?:that\s+)?(?:we|i)\s+can|for\s+(?:further|more)\s+(?:assistance|help|support)|to\s+help|to\s+assist|"
+        r"for\s+(?:security|privacy)|to\s+keep\s+your|(?:your|the)\s+(?:\w+\s+)?(?:number|code|details|reference|email|"
+        r"address|id|locator)|where\s+(?:we|i)\s+can|more\s+(?:details|information|info))\b", re.I)))
+    if reason:
+        return Judgement(2, spans(cues, sorted(moves)[:1] + sorted(reason)[:1]), None,
+                         "Moves the conversation to a private channel and says why.", HIGH if needed else LOW)
+    return Judgement(1, spans(cues, sorted(moves)[:1]), "a reason for moving to DM ('so we can check your account')",
+                     "Moves it private, but abruptly.", HIGH)
+
+
+@detector("clarify")
+def clarify(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    if "clarify" in sit.expected:
+        needed = bool(sit.expected.get("clarify"))
+    else:
+        needed = sit.customer.ambiguous
+    qs = cues.focused_questions
+    if sit.scenario is not None and not needed:
+        return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", HIGH)
+    if not qs:
+        if not needed:
+            return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", LOW if not sit.scenario else HIGH)
+        return Judgement(0, (), "a focused question about what is unclear before proposing a solution",
+                         "The message is unclear, but the reply does not ask about it.", LOW if sit.free else HIGH)
+    o = done.setdefault("_own", _ownership_cues(cues))
+    solution_before = [p for p in o["concrete"] + o["instruction"] if p[0] < qs[0][0]]
+    vague = re.search(r"\bmore\s+(?:details|info\w*)\b", qs[0][2], re.I) and not re.search(
+        r"\b(?:which|what|when|where)\b", qs[0][2], re.I)
+    conf = HIGH if needed else LOW
+    if solution_before or vague:
+        return Judgement(1, spans(cues, [qs[0][:2]]), "a focused question before any solution",
+                         "Asks, but vaguely or after proposing a solution.", conf)
+    return Judgement(2, spans(cues, [qs[0][:2]]), None, "Asks a focused question before proposing a solution.", conf)
+
+
+@detector("escalation")
+def escalation(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    if sit.scenario is None:
+        return Judgement(None, (), None, "Free mode: escalation needs a scenario.", HIGH)
+    if not sit.expected.get("escalate"):
+        return Judgement(None, (), None, "The scenario does not require escalation.", HIGH)
+    esc = cues.find(C.ESCALATE_RE)
+    route = sit.expected.get("escalation_route")
+    if route:
+        esc += [(m.start(), m.end()) for m in re.finditer(re.escape(route), cues.r.masked, re.I)]
+    nxt = cues.find(C.NEXT_RE)
+    if esc and nxt:
+        return Judgement(2, spans(cues, sorted(esc)[:1] + nxt[:1]), None, "Escalates and says what happens next.", HIGH)
+    if esc:
+        return Judgement(1, spans(cues, esc[:1]), "what happens next once it is escalated",
+                         "Escalates, but does not say what happens next.", HIGH)
+    return Judgement(0, (), f"escalation to {route or 'the right team'} and what happens next",
+                     "The scenario needs escalation, but the reply does not escalate.", HIGH)
+
+
+def _phrase_in(text: str, phrase: str) -> bool:
+    p = phrase.lower().strip()
+    if not p:
+        return False
+    if p in text:
+        return True
+    words = [w for w in re.findall(r"[a-z0-9£$%]+", p) if w not in ("a", "an", "the", "of", "to", "your", "you", "we")]
+    return len(words) >= 2 and all(re.search(r"\b" + re.escape(w), text) for w in words)
+
+
+@detector("accuracy")
+def accuracy(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    if sit.scenario is None:
+        return Judgement(None, (), None, "No scenario facts to check against.", HIGH)
+    facts = sit.scenario.get("facts") or {}
+    exp = sit.expected
+    if not facts and not exp.get("must_not_promise") and not exp.get("may_promise"):
+        return Judgement(None, (), None, "The scenario gives no facts to check against.", HIGH)
+    low = cues.r.lower
+    for phrase in exp.get("must_not_promise") or []:
+        if _phrase_in(low, phrase):
+            i = low.find(phrase.lower())
+            ev = spans(cues, [(i, i + len(phrase))]) if i >= 0 else ()
+            return Judgement(0, ev, "promises that stay within the policy",
+                             f"Promises something beyond policy ({phrase}).", HIGH if i >= 0 else LOW)
+    known = (repr(facts) + " " + " ".join(exp.get("may_promise") or [])).lower()
+    invented = [(m.start(), m.end()) for m in C.AMOUNT_RE.finditer(cues.r.masked)
+                if re.sub(r"\s", "", m.group().lower()) not in known.replace(" ", "")]
+    invented += [t for t in cues.find(re.compile(r"\b(?:by|on|before)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+                                                r"saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+\w+)\b", re.I))
+                 if cues.r.masked[t[0]:t[1]].lower().split(None, 1)[-1] not in known]
+    if invented:
+        return Judgement(1, spans(cues, invented[:2]), "only amounts and dates the policy supports",
+                         "States an amount or date the scenario does not support.", LOW)
+    return Judgement(2, (), None, "Nothing stated goes beyond the scenario's facts and policy.",
+                     HIGH if exp.get("must_not_promise") else LOW)
+
+
+@detector("timeliness")
+def timeliness(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    if sit.response_minutes is None:
+        return Judgement(None, (), None, "The reply's delay is not known.", HIGH)
+    if sit.scenario is not None and sit.scenario.get("sla_minutes"):
+        target = float(sit.scenario["sla_minutes"])
+    else:
+        target = 1.0 if sit.chat else 60.0
+    m = float(sit.response_minutes)
+    fmt = lambda x: f"{x:g}"
+    if m <= target:
+        return Judgement(2, (), None, f"Sent after {fmt(m)} min, within the {fmt(target)}-minute target.", HIGH)
+    if m <= 2 * target:
+        return Judgement(1, (), f"a reply within {fmt(target)} minutes",
+                         f"Sent after {fmt(m)} min: late, but within twice the {fmt(target)}-minute target.", HIGH)
+    return Judgement(0, (), f"a reply within {fmt(target)} minutes",
+                     f"Sent after {fmt(m)} min, more than twice the {fmt(target)}-minute target.", HIGH)
+
+
+@detector("platform_fit")
+def platform_fit(cues: Cues, sit: Situation, done: dict) -> Judgement:
+    from simulator.platforms import get_platform, message_length
+    chan = get_platform(sit.platform).channel(sit.channel)
+    text = cues.r.text
+    parts = re.split(r"(?<![\w/])\d/\d(?![\w/])", text) if re.search(r"(?<![\w/])1/\d(?![\w/])", text) else [text]
+    parts = [p for p in parts if p.strip()] or [text]
+    worst = None
+    for p in parts:
+        n = message_length(p.strip(), sit.platform, sit.channel) if (chan.weighted and len(p) > 140) else len(p.strip())
+        worst = n if worst is None else max(worst, n)
+    hashtags = len(re.findall(r"(?<!\w)#\w+", cues.r.masked))
+    conf = HIGH if sit.platform_known else LOW
+    where = f"{get_platform(sit.platform).label} ({sit.channel})"
+    if worst > chan.max_chars:
+        return Judgement(0, (), f"a reply within {chan.max_chars} characters",
+                         f"{worst} characters: over the {chan.max_chars}-character limit of {where}.", conf)
+    if worst > chan.comfortable_chars:
+        return Judgement(1, (), f"a shorter reply (under {chan.comfortable_chars} characters) for {where}",
+                         f"{worst} characters: a wall of text for {where}.", conf)
+    if hashtags > 2:
+        return Judgement(1, (), "no hashtags in a customer-service reply", "Too many hashtags for a reply.", conf)
+    return Judgement(2, (), None, f"{worst} characters: suits {where}.", conf)

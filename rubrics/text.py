@@ -1,0 +1,146 @@
+"""Reading a reply: mask platform furniture, split sentences, tokenise with regexes (no NLTK corpora).
+
+Masking replaces @handles, links, thread markers and agent sign-offs with spaces of the same length,
+so every regex match on the masked text is also a valid character offset into the original reply.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
+THREAD_RE = re.compile(r"(?<![\w/])\d/\d(?![\w/])")
+# Agent sign-offs: "^CH", "^ Tanuj", "-Sean", "- Anwar", "—Dee", "Thanks, Dee", "Kind regards ^NW", "=) Yana".
+CARET_SIGN_RE = re.compile(r"\^\s?[A-Za-z]{1,12}\b")
+DASH_SIGN_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.!?)]))[-–—~]\s?[A-Z][a-z]{1,14}(?:\s[A-Z][a-z]{0,14}\.?)?\s*(?=$|\^|https?://|\s*(?:\d/\d)?\s*$)")
+THANKS_SIGN_RE = re.compile(r"(?:(?:many\s+)?thanks|cheers|regards|kind regards|best wishes|best|warm regards|thank you)\s*,\s*([A-Z][a-z]{1,14})\s*[.!]?\s*$", re.I)
+TRAILING_NAME_RE = re.compile(r"(?<=[.!?)])\s+([A-Z][a-z]{2,14})\s*$")
+NOT_NAMES = frozenset("thanks thank cheers regards sorry enjoy best thx ta bye goodbye apologies welcome "
+                      "again soon today tomorrow there here everyone all team".split())
+
+WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+EMOJI_RE = re.compile("[\U0001F300-\U0001FAFF\U00002600-\U000027BF\U0001F000-\U0001F2FF\u2764\u263a]")
+EMOTICON_RE = re.compile(r"(?<!\w)(?:[:;=]-?[)(DPp]|<3)(?!\w)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    turn: int = 0
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "turn": self.turn}
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\n":
+            chars[i] = " "
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reply as the detectors see it."""
+
+    text: str                    # the original reply
+    masked: str                  # same length; handles, links, sign-offs blanked
+    lower: str                   # masked.lower()
+    signoff: tuple[Span, ...]    # agent sign-off spans (count towards closing)
+    leading_handles: tuple[Span, ...]
+    handles: tuple[Span, ...]
+    links: tuple[Span, ...]
+    words: tuple[tuple[int, int, str], ...]   # (start, end, word) on the masked text
+    sentences: tuple[tuple[int, int], ...]    # (start, end) of non-blank sentences on the masked text
+    turn: int = 0
+
+    def span(self, start: int, end: int) -> Span:
+        # trim whitespace so evidence reads cleanly
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Span(start, end, self.text[start:end], self.turn)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return pos, pos
+
+    @property
+    def content(self) -> str:
+        return " ".join(self.masked.split())
+
+
+def read(text: str, turn: int = 0) -> Reading:
+    chars = list(text)
+    handles = tuple(Span(m.start(), m.end(), m.group(), turn) for m in HANDLE_RE.finditer(text))
+    leading = []
+    pos = 0
+    for h in handles:
+        if text[pos:h.start].strip(" \t\n.,") == "":
+            leading.append(h)
+            pos = h.end
+        else:
+            break
+    links = tuple(Span(m.start(), m.end(), m.group(), turn) for m in URL_RE.finditer(text))
+    for s in handles + links:
+        _blank(chars, s.start, s.end)
+    for m in THREAD_RE.finditer(text):
+        _blank(chars, m.start(), m.end())
+    masked = "".join(chars).replace("´", "'").replace("’", "'").replace("`", "'")
+    chars = list(masked)
+    signoff = []
+    for m in CARET_SIGN_RE.finditer(masked):
+        signoff.append(Span(m.start(), m.end(), text[m.start():m.end()], turn))
+    for m in DASH_SIGN_RE.finditer(masked):
+        end = m.start() + len(m.group().rstrip())
+        signoff.append(Span(m.start(), end, text[m.start():end], turn))
+    tail = masked.rstrip()
+    m = THANKS_SIGN_RE.search(tail)
+    if m:
+        signoff.append(Span(m.start(), m.end(), text[m.start():m.end()].rstrip(), turn))
+    elif not signoff:
+        m = TRAILING_NAME_RE.search(tail)
+        if m and m.group(1).lower() not in NOT_NAMES:
+            signoff.append(Span(m.start(1), m.end(1), m.group(1), turn))
+    for s in signoff:
+        _blank(chars, s.start, s.end)
+    masked = "".join(chars)
+    words = tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(masked))
+    sentences = tuple((m.start(), m.end()) for m in SENT_RE.finditer(masked) if m.group().strip(" \t\n.!?,"))
+    return Reading(text=text, masked=masked, lower=masked.lower(), signoff=tuple(sorted(signoff, key=lambda s: s.start)),
+                   leading_handles=tuple(leading), handles=handles, links=links, words=words,
+                   sentences=sentences, turn=turn)
+
+
+def strip_customer(text: str) -> str:
+    """Customer message with handles and links removed (for issue extraction)."""
+    return URL_RE.sub(" ", HANDLE_RE.sub(" ", text))
+
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """Light stemming: enough to match delay/delayed/delays, charge/charged, refund/refunded."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("men") and len(w) > 4:
+        w = w[:-3] + "man"
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf in _SUFFIXES:
+        if len(w) - len(suf) >= 4 and w.endswith(suf):
+            w = w[: -len(suf)]
+            if suf in ("ies", "ied"):
+                w += "y"
+            break
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+        w = w[:-1]
+    return w
