@@ -1,4 +1,35 @@
-"""Scenario engine: scenario files, seeded generation, customers who react. Plain Python: no Flask, no database."""
-from simulator.platforms import PLATFORMS, Channel, Platform, can_reply_privately, get_platform, message_length
+"""Scenario engine: scenario files, seeded generation, customers who react. Plain Python: no Flask, no database.
 
-__all__ = ["PLATFORMS", "Channel", "Platform", "can_reply_privately", "get_platform", "message_length"]
+Public API (see docs/interfaces.md and scenarios/README.md):
+    load_library(path=None) -> Library          load_scenario_file(path) -> Scenario
+    generate(scenario_or_id, seed, *, library=None) -> Instance
+    react(instance, state, reply_text, judgement, channel, *, customer=None, at_minute=None) -> Reaction
+    initial_state(instance, customer=None) -> ConversationState
+    score_triage(instance, learner_order) -> dict
+    validate_crm_record(instance, record, *, customer=None) -> CrmCheck
+    SimClock, EXERCISE_TYPES, PLATFORMS and the platform helpers
+"""
+from simulator.brands import BRANDS, Brand
+from simulator.catalogue import CATEGORIES, DIFFICULTIES, EXERCISE_TYPES, MOODS, NEEDS, REACTION_KEYS, ExerciseType
+from simulator.clock import SimClock
+from simulator.criteria import CRITERIA
+from simulator.errors import (ChannelError, ExerciseError, Problem, ScenarioFileError, SimulatorError,
+                              SimulatorInternalError, SimulatorUsageError, TriageOrderError, UnknownScenarioError)
+from simulator.exercises import CrmCheck, score_triage, spearman, validate_crm_record
+from simulator.generation import (BUILDERS, CustomerInstance, Instance, Message, Persona, QueueItem, generate)
+from simulator.loader import Library, Scenario, load_library, load_scenario_file
+from simulator.platforms import (PLATFORMS, Channel, Platform, can_reply_privately, fits, get_platform,
+                                 message_length)
+from simulator.reactions import (REACTORS, RULES, ConversationState, Reaction, initial_state, react,
+                                 scoring_context_for_turn)
+
+__all__ = [
+    "BRANDS", "BUILDERS", "CATEGORIES", "CRITERIA", "DIFFICULTIES", "EXERCISE_TYPES", "MOODS", "NEEDS", "PLATFORMS",
+    "REACTION_KEYS", "REACTORS", "RULES", "Brand", "Channel", "ChannelError", "ConversationState", "CrmCheck",
+    "CustomerInstance", "ExerciseError", "ExerciseType", "Instance", "Library", "Message", "Persona", "Platform",
+    "Problem", "QueueItem", "Reaction", "Scenario", "ScenarioFileError", "SimClock", "SimulatorError",
+    "SimulatorInternalError", "SimulatorUsageError", "TriageOrderError", "UnknownScenarioError",
+    "can_reply_privately", "fits", "generate", "get_platform", "initial_state", "load_library",
+    "load_scenario_file", "message_length", "react", "score_triage", "scoring_context_for_turn", "spearman",
+    "validate_crm_record",
+]

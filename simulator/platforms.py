@@ -79,3 +79,8 @@ def can_reply_privately(platform: str, hours_since_customer_message: float, *, h
         return False
     window = chan.extended_window_hours if human_agent_tag else chan.reply_window_hours
     return window is None or hours_since_customer_message <= window
+
+
+def fits(text: str, platform: str, channel: str) -> bool:
+    """Whether a message is within the platform's hard limit for that channel (X: 280 weighted characters)."""
+    return message_length(text, platform, channel) <= get_platform(platform).channel(channel).max_chars
