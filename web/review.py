@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 import rubrics
 from web.accounts import can_see_learner, learner_ids_visible_to
@@ -38,7 +39,8 @@ def queue():
     if only == "unsure":
         query = query.where(Attempt.unsure_count > 0)
     attempts = db.session.scalars(
-        query.order_by(Attempt.unsure_count.desc(), Attempt.submitted_at.desc()).limit(100)).all()
+        query.options(selectinload(Attempt.learner), selectinload(Attempt.instance))
+        .order_by(Attempt.unsure_count.desc(), Attempt.submitted_at.desc()).limit(100)).all()
     return render_template("review/queue.html", attempts=attempts, show=only)
 
 
