@@ -121,3 +121,13 @@ LATE_REFUND_AUTHORITY = scen(
     [], True, True, "a team leader", False, False,
     ["repair visit", "replacement", "a team leader will review the partial refund within 1 working day"],
     ["£300 refund approved", "we will refund £300"])
+
+PRIORITY_SERVICES = scen(
+    "priority-services-chat", 1,
+    ["Customers who depend on powered medical equipment must be referred to the Priority Services team straight away; the team can add up to £30 emergency credit the same day.",
+     "Verify identity (full name, postcode, date of birth) before discussing or changing an account in live chat."],
+    {"meter": "prepayment electricity meter", "credit": "£0.40 remaining"},
+    [{"title": "Priority Services", "text": "Medical dependency, disability, age or illness; emergency credit up to £30; welfare call within 24 hours."}],
+    ["take_private"], False, True, "the Priority Services team", False, True,
+    ["emergency credit today via Priority Services", "welfare call within 24 hours"],
+    ["we can't help until Friday", "top up at a shop", "unlimited credit"])
