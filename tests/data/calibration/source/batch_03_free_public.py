@@ -60,7 +60,7 @@ w("@SaffiBeauty loving the new vegan lip range 😍 the berry shade is perfect",
   "twitter", "public", 30, "weak", "0--0 00 1001 12 P -- --?2", "Misreads a compliment as a complaint: hear 0, ack 0, act 0; curt (tone 1).", name=None, handle="@mel_beauty")
 w("@CloverMobile bill's wrong again",
   "@nina_r Hi Nina, sorry your bill doesn't look right again, that's frustrating. So I check the right thing: is it a charge you don't recognise, or is the total higher than your plan? DM us and I'll go through it with you. ^AL",
-  "twitter", "public", 9, "strong", "2122 22 2221 22 P 22 --?2", "Ambiguous complaint: focused either/or question (clarify 2); 'that's frustrating' is generic (empathise 1); apology names the wrong bill (2).", name="Nina Ross", handle="@nina_r")
+  "twitter", "public", 9, "strong", "2222 22 2221 22 P 22 --?2", "Ambiguous complaint: focused either/or question (clarify 2); 'that's frustrating' names the feeling right after her specific problem (empathise 2); apology names the wrong bill (2); sign-off only (closing 1).", name="Nina Ross", handle="@nina_r")
 w("@PennantAir is this a joke??",
   "@marcusj We're sorry for the delay to your flight today. Compensation details are on our website. ^RB",
   "twitter", "public", 15, "weak", "0011 01 1011 22 P -0 --?2", "Guesses the problem instead of asking (clarify 0, hear 0, ack 0); apology for an assumed delay = 1; website = act 1.", name=None, handle="@marcusj")
@@ -95,4 +95,4 @@ w("@NorthlineRail is the lift at Harrogate station working? I use a wheelchair a
   "twitter", "public", 20, "strong", "2--2 22 2222 22 P -- --?2", "Neutral access query answered and an owned Passenger Assist offer; every applicable criterion at 2 within 60 minutes.", name="Amira Haddad", handle="@amira_wheels")
 w("@CloverMobile I've been charged for phone insurance I cancelled in August",
   "@will_j Hi Will, I'm sorry you're still being charged for insurance you cancelled in August - that's frustrating. DM us your number and I'll check the cancellation and refund any payments taken since, today. Anything else, just say. ^SM",
-  "twitter", "public", 25, "strong", "2122 22 2222 22 P 2- --?2", "'that's frustrating' is light empathy not tied to a feeling about his situation (1), so not Distinction; apology names the charges (2).", name="Will James", handle="@will_j")
+  "twitter", "public", 25, "strong", "2222 22 2222 22 P 2- --?2", "Apology names the charges (2) and 'that's frustrating' names the feeling attached to that specific problem (empathise 2); owned same-day refund; offer + sign-off.", name="Will James", handle="@will_j")

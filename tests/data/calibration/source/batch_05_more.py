@@ -76,7 +76,7 @@ w("@Hollybrook your website says the Ilkley store is open till 10 but I got ther
   "twitter", "public", 40, "strong", "2222 22 2222 22 P -- --?2", "Admits the website error, owned fix today, offer + sign-off; empathy tied to the wasted drive (2).", name="Gareth Wood", handle="@gareth_w")
 w("I was charged for delivery even though I used the free delivery code",
   "Hi Zainab, sorry you were charged for delivery when you'd used the free delivery code - that's annoying. I've refunded the £3.95 to your card today; it can take 3-5 working days to show. Anything else I can help with? Mia",
-  "instagram", "private", None, "strong", "2122 22 2222 22 P -- ---2", "'that's annoying' is light, generic empathy (1) so the grade is Pass despite an otherwise complete reply.", name="Zainab Ali", handle="@zainab.a")
+  "instagram", "private", None, "strong", "2222 22 2222 22 P -- ---2", "'that's annoying' names the feeling straight after her specific problem (empathise 2, same rule as other 'that's frustrating' replies); owned refund with timescale.", name="Zainab Ali", handle="@zainab.a")
 w("@VeloBikesUK is the Trailblazer 2 available in a small frame? site says out of stock",
   "@fi_cycles Hi Fiona, the small Trailblazer 2 is back in stock on 4 December. Tap 'Notify me' on the product page and we'll email you the moment it's live. Anything else I can help with? ^VB",
   "twitter", "public", 25, "strong", "2--2 22 2222 22 P -- --?2", "Neutral stock query: dated answer, how to be notified, offer + sign-off.", name="Fiona Grant", handle="@fi_cycles")
