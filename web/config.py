@@ -55,6 +55,7 @@ def from_environment(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or env.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "PASSWORD_HASH_METHOD": "scrypt",
         "MAX_REPLY_CHARS": 5_000,
     }
 

@@ -51,8 +51,8 @@ class User(UserMixin, db.Model):
     learner_cohorts = relationship("Cohort", secondary=cohort_learners, back_populates="learners")
     assessed_cohorts = relationship("Cohort", secondary=cohort_assessors, back_populates="assessors")
 
-    def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+    def set_password(self, password: str, method: str = "scrypt") -> None:
+        self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
