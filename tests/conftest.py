@@ -50,6 +50,7 @@ def app(database_url, tmp_path):
         "SECRET_KEY": "test-secret",
         "RATELIMIT_STORAGE_URI": "memory://",
         "EXPORT_DIR": str(tmp_path / "exports"),
+        "QUEUE_SQLITE_PATH": str(tmp_path / "queue.sqlite"),
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",   # fast in tests; production keeps scrypt
     })
     with app.app_context():

@@ -26,7 +26,8 @@ class TaskQueue:
             if config.get("REDIS_URL"):
                 self._huey = RedisHuey("replyready", url=config["REDIS_URL"])
             else:
-                path = Path(self.app.instance_path) / "queue.sqlite"
+                path = Path(config["QUEUE_SQLITE_PATH"])
+                path.parent.mkdir(parents=True, exist_ok=True)
                 self._huey = SqliteHuey("replyready", filename=str(path))
             self._register()
         return self._huey
