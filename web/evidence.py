@@ -62,7 +62,7 @@ def logbook_evidence(entry: LogbookEntry) -> dict:
         "id": entry.id, "kind": entry.kind, "form": entry.form, "title": entry.title,
         "created_at": _iso(entry.created_at), "attempt_id": entry.attempt_id,
         "customer_text": entry.customer_text, "reply_text": entry.reply_text, "result": entry.result,
-        "fields": entry.fields or {}, "performance_criteria": entry.performance_criteria or [],
+        "reflection": entry.fields or {}, "performance_criteria": entry.performance_criteria or [],
         "tutor_comments": [{"by": c.author.full_name, "at": _iso(c.created_at), "text": c.text} for c in entry.comments],
     }
 
@@ -87,6 +87,8 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
         "learner": {"username": learner.username, "full_name": learner.full_name, "email": learner.email,
                     "candidate_number": learner.candidate_number},
         "cohort": {"name": cohort.name if cohort else "", "qualification": cohort.qualification if cohort else ""},
+        "qualification": {"name": cohort.qualification if cohort else STANDARD["qualification"],
+                          "standard": STANDARD["name"]},
         "standard": STANDARD,
         "period": {"start": _iso(min(dates)) if dates else None, "end": _iso(max(dates)) if dates else None},
         "attempts": evidence,
