@@ -3,7 +3,8 @@
 Public API (see docs/interfaces.md and scenarios/README.md):
     load_library(path=None) -> Library          load_scenario_file(path) -> Scenario
     generate(scenario_or_id, seed, *, library=None) -> Instance
-    react(instance, state, reply_text, judgement, channel, *, customer=None, at_minute=None) -> Reaction
+    react(instance, state, reply_text, judgement, channel, *, customer=None, at_minute=None,
+          human_agent_tag=False) -> Reaction
     initial_state(instance, customer=None) -> ConversationState
     score_triage(instance, learner_order) -> dict
     validate_crm_record(instance, record, *, customer=None) -> CrmCheck

@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from simulator.errors import SimulatorUsageError
 from simulator.generation import generate
 from simulator.loader import DEFAULT_SCENARIO_DIR, load_library
-from simulator.table import coverage, markdown_table
+from simulator.table import coverage, markdown_table, readme_with_tables, reference_markdown
 
 
 def _list(args) -> int:
@@ -43,7 +44,15 @@ def _generate(args) -> int:
 
 def _table(args) -> int:
     lib = load_library(args.path)
+    if args.write_readme:
+        readme = Path(args.path) / "README.md"
+        readme.write_text(readme_with_tables(readme.read_text(encoding="utf-8"), lib), encoding="utf-8")
+        print(f"updated {readme}", file=sys.stderr)
+        return 1 if lib.errors else 0
     print(markdown_table(lib))
+    if args.reference:
+        print()
+        print(reference_markdown())
     if args.coverage:
         print()
         print(json.dumps(coverage(lib), indent=2))
@@ -67,5 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("table", help="print the markdown table of scenarios (for scenarios/README.md)")
     p.add_argument("--path", default=str(DEFAULT_SCENARIO_DIR))
     p.add_argument("--coverage", action="store_true", help="also print counts per category, type, platform")
+    p.add_argument("--reference", action="store_true", help="also print the allowed words (slots, moods...)")
+    p.add_argument("--write-readme", action="store_true",
+                   help="rewrite the generated blocks of scenarios/README.md in place")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from simulator.errors import ExerciseError, TriageOrderError
-from simulator.generation import Instance
+from simulator.generation import Instance, as_instance
 
 
 def spearman(expected: list, actual: list) -> float:
@@ -31,6 +31,7 @@ def _band(rho: float) -> str:
 
 def score_triage(instance: Instance, learner_order: list[str]) -> dict:
     """Score a triage order (item ids, most urgent first) against the scenario's expected order."""
+    instance = as_instance(instance)
     if instance.exercise_type != "triage":
         raise ExerciseError(f"score_triage is for triage exercises, not {instance.exercise_type}")
     expected = list(instance.expected_order)
@@ -89,6 +90,7 @@ def _norm(text: str) -> str:
 
 def validate_crm_record(instance: Instance, record: dict, *, customer: str | None = None) -> CrmCheck:
     """Check a CRM record (query_type, resolution, follow_up) for one live-chat customer."""
+    instance = as_instance(instance)
     if instance.exercise_type != "live_chat":
         raise ExerciseError(f"CRM records end live-chat exercises, not {instance.exercise_type}")
     cust = instance.customer(customer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from simulator.brands import Brand, get_brand
 from simulator.catalogue import CUSTOMER_TEXT_FIELDS, EXERCISE_TYPES
@@ -28,7 +28,7 @@ class _Slots(dict):
 
 @dataclass(frozen=True)
 class Message:
-    author: str            # "customer", "public" (a crisis or triage post), "agent"
+    author: str            # always "customer" (anyone posting to the brand: the customer, a crisis or triage poster)
     text: str
     channel: str
     at_minute: float
@@ -40,6 +40,10 @@ class Message:
     def to_dict(self) -> dict:
         return {"author": self.author, "text": self.text, "channel": self.channel, "at_minute": self.at_minute,
                 "platform": self.platform, "customer_id": self.customer_id, "name": self.name, "handle": self.handle}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Message":
+        return cls(**d)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,10 @@ class Persona:
         return {"name": self.name, "first_name": self.first_name, "last_name": self.last_name,
                 "handle": self.handle, "email": self.email, "phone": self.phone, "address": self.address,
                 "postcode": self.postcode, "mood": self.mood, "patience": self.patience, "needs": list(self.needs)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Persona":
+        return cls(**{**d, "needs": tuple(d["needs"])})
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,11 @@ class CustomerInstance:
                 "followups": _plain(self.followups), "facts": _plain(self.facts), "expected": _plain(self.expected),
                 "crm": _plain(self.crm), "scoring_context": _plain(self.scoring_context)}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "CustomerInstance":
+        return cls(**{**d, "persona": Persona.from_dict(d["persona"]),
+                      "messages": tuple(Message.from_dict(m) for m in d["messages"])})
+
 
 @dataclass(frozen=True)
 class QueueItem:
@@ -101,6 +114,10 @@ class QueueItem:
     def to_dict(self) -> dict:
         return dict(self.__dict__)
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "QueueItem":
+        return cls(**d)
+
 
 @dataclass(frozen=True)
 class Crisis:
@@ -113,6 +130,11 @@ class Crisis:
         return {"incident": self.incident, "platform": self.platform,
                 "holding_statement": _plain(self.holding_statement),
                 "waves": {k: [m.to_dict() for m in v] for k, v in self.waves.items()}}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Crisis":
+        return cls(d["incident"], d["platform"], d["holding_statement"],
+                   {k: [Message.from_dict(m) for m in v] for k, v in d["waves"].items()})
 
 
 @dataclass(frozen=True)
@@ -168,6 +190,32 @@ class Instance:
             "crisis": self.crisis.to_dict() if self.crisis else None, "max_turns": self.max_turns,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Instance":
+        """Rebuild a stored instance (e.g. from the database), so an attempt can go on even after its
+        scenario file has changed."""
+        try:
+            return cls(**{
+                **d, "channels": tuple(d["channels"]),
+                "persona": Persona.from_dict(d["persona"]) if d.get("persona") else None,
+                "messages": tuple(Message.from_dict(m) for m in d["messages"]),
+                "customers": tuple(CustomerInstance.from_dict(c) for c in d.get("customers", [])),
+                "queue": tuple(QueueItem.from_dict(q) for q in d.get("queue", [])),
+                "expected_order": tuple(d.get("expected_order", [])),
+                "crisis": Crisis.from_dict(d["crisis"]) if d.get("crisis") else None,
+            })
+        except (KeyError, TypeError) as exc:
+            raise SimulatorUsageError(f"not a generated instance: {exc}") from exc
+
+
+def as_instance(value) -> Instance:
+    """An Instance, or its stored `to_dict()`, as an Instance."""
+    if isinstance(value, Instance):
+        return value
+    if isinstance(value, dict):
+        return Instance.from_dict(value)
+    raise SimulatorUsageError(f"expected a generated instance, not {type(value).__name__}")
+
 
 def _plain(value):
     return json.loads(json.dumps(value))
@@ -191,6 +239,11 @@ def _render_tree(value, slots: dict):
     if isinstance(value, dict):
         return {k: _render_tree(v, slots) for k, v in value.items()}
     return value
+
+
+def _platform_slots(brand: Brand, platform: str) -> dict:
+    """On Facebook people tag a page by its name, not an @handle."""
+    return {"brand_handle": brand.name} if platform == "facebook" else {}
 
 
 def _choose_variables(variables: dict, rng: random.Random) -> dict:
@@ -250,7 +303,7 @@ def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
     ident = make_identity(b.brand, sc.id, b.seed, "customer", raw["id"])
     b.identities.append(ident)
     rng = rng_for("customer", sc.id, b.seed, raw["id"])
-    slots = fill_slots(ident, rng, b.brand)
+    slots = {**fill_slots(ident, rng, b.brand), **_platform_slots(b.brand, b.platform)}
     slots.update(_choose_variables(data["variables"], rng_for("variables", sc.id, b.seed)))
     slots.update(_choose_variables(raw["variables"], rng))
     messages = tuple(
@@ -300,7 +353,8 @@ def _build_triage(b: _Build) -> None:
     for pos, raw in enumerate(data["queue"], start=1):
         ident = make_identity(b.brand, sc.id, b.seed, "queue", raw["id"])
         b.identities.append(ident)
-        slots = {**fill_slots(ident, rng_for("queue", sc.id, b.seed, raw["id"]), b.brand), **shared}
+        slots = {**fill_slots(ident, rng_for("queue", sc.id, b.seed, raw["id"]), b.brand),
+                 **_platform_slots(b.brand, raw["platform"]), **shared}
         items.append(QueueItem(raw["id"], _render(_pick(raw["text"], rng), slots), raw["platform"], raw["channel"],
                                float(raw["at_minute"]), ident.name,
                                ident.handle if raw["platform"] != "webchat" else ident.name,
@@ -310,7 +364,7 @@ def _build_triage(b: _Build) -> None:
     while len(shown) > 1 and [i.id for i in shown] == b.expected_order:
         rng.shuffle(shown)
     b.queue = shown
-    b.messages = [Message("public", i.text, i.channel, i.at_minute, i.platform, i.id, i.name, i.handle)
+    b.messages = [Message("customer", i.text, i.channel, i.at_minute, i.platform, i.id, i.name, i.handle)
                   for i in sorted(shown, key=lambda i: i.at_minute)]
     b.facts = _render_tree(data["facts"], shared)
     b.expected = derived_expected(data["expected"], b.platform)
@@ -322,14 +376,15 @@ def _build_crisis(b: _Build) -> None:
     b.platform = cr["platform"]
     rng = rng_for("crisis", sc.id, b.seed)
     shared = {**fill_slots(make_identity(b.brand, sc.id, b.seed, "crisis-shared"), rng, b.brand),
+              **_platform_slots(b.brand, b.platform),
               **_choose_variables(data["variables"], rng_for("variables", sc.id, b.seed))}
 
     def post(i: int, text: str, at: float, channel: str, tag: str) -> Message:
         ident = make_identity(b.brand, sc.id, b.seed, tag, i)
         b.identities.append(ident)
-        slots = {**shared, **{k: v for k, v in fill_slots(ident, rng_for(tag, sc.id, b.seed, i), b.brand).items()
-                              if k in {"name", "first_name", "last_name", "handle"}}}
-        return Message("public", _render(_pick(text, rng), slots), channel, float(at), b.platform, f"{tag}-{i}",
+        slots = {**shared, "name": ident.name, "first_name": ident.first_name, "last_name": ident.last_name,
+                 "handle": ident.handle}
+        return Message("customer", _render(_pick(text, rng), slots), channel, float(at), b.platform, f"{tag}-{i}",
                        ident.name, ident.handle)
 
     b.messages = [post(i, p["text"], p.get("at_minute", i * 3), p.get("channel", "public"), "burst")

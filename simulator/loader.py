@@ -28,6 +28,7 @@ from simulator.platforms import PLATFORMS
 DEFAULT_SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _NUMBER = (int, float)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available: same result, faster
 _TEXT = (str, list)   # a template, or a list of alternative templates (one is picked per seed)
 
 
@@ -208,6 +209,8 @@ class _ScenarioValidator:
         self.platforms: list[str] = []
         self.variables: set[str] = set()
         self.public_platform = False
+        self.used: set[str] = set()
+        self.declared: dict[str, tuple] = {}
 
     # -- helpers
     def texts(self, value, path) -> list[tuple[tuple, str]]:
@@ -228,6 +231,7 @@ class _ScenarioValidator:
                 self.c.add(p, f"broken template ({exc})",
                            "close every `{` with `}`; write `{{` or `}}` for a literal brace", "bad_template")
                 continue
+            self.used.update(names)
             for name in names:
                 if name not in SLOTS and name not in variables:
                     known = sorted(set(SLOTS) | variables)
@@ -298,6 +302,10 @@ class _ScenarioValidator:
             self.check_expected(d["expected"], ("expected",))
         if spec is not None:
             self.check_shape(spec)
+        for name, path in self.declared.items():
+            if name not in self.used:
+                c.add(path, f"variable {name!r} is declared but no text uses it",
+                      f"use {{{name}}} in a message, or remove it", "unused_variable")
 
     def check_variables(self, value, path) -> set[str]:
         if value is None:
@@ -317,6 +325,7 @@ class _ScenarioValidator:
                 self.c.add(path + (name,), f"variable {name!r} should be a non-empty list of values",
                            "write e.g. `product: [air fryer, toaster]`", "wrong_type")
             names.add(name)
+            self.declared.setdefault(name, path + (name,))
         return names
 
     def check_facts(self, facts, path, variables):
@@ -462,8 +471,8 @@ class _ScenarioValidator:
             self.check_facts(cust["facts"], path + ("facts",), variables)
         if "expected" in cust:
             self.check_expected(cust["expected"], path + ("expected",), partial=True)
-        expected = {**(self.d.get("expected") or {}), **(cust.get("expected") or {})} \
-            if isinstance(self.d.get("expected"), dict) and isinstance(cust.get("expected", {}), dict) else {}
+        as_dict = lambda v: v if isinstance(v, dict) else {}  # noqa: E731  (wrong types are reported elsewhere)
+        expected = {**as_dict(self.d.get("expected")), **as_dict(cust.get("expected"))}
         msgs = cust.get("messages")
         if msgs is not None and c.typed(msgs, path + ("messages",), list, "a list of messages"):
             if not msgs:
@@ -621,9 +630,10 @@ def _read(path: Path) -> tuple[Any, _LineMap | None, list[Problem]]:
     except OSError as exc:
         return None, None, [Problem(name, "", f"cannot read the file ({exc.strerror})",
                                     "check the path and permissions", None, "unreadable")]
+    loader = _YAML_LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else None
@@ -631,6 +641,8 @@ def _read(path: Path) -> tuple[Any, _LineMap | None, list[Problem]]:
         return None, None, [Problem(name, "", f"YAML syntax error: {what}",
                                     "check indentation, colons and quotes on this line and the one above "
                                     "(quote texts that contain `: ` or start with @, { or *)", line, "yaml_syntax")]
+    finally:
+        loader.dispose()
     return data, _LineMap(node), []
 
 
@@ -690,7 +702,7 @@ def load_scenario_file(path: str | Path) -> Scenario:
         raise ScenarioFileError(str(path), check.problems)
     _ScenarioValidator(data, path.stem, check).run()
     if check.problems:
-        raise ScenarioFileError(str(path), check.problems)
+        raise ScenarioFileError(str(path), sorted(check.problems, key=lambda p: p.line or 0))
     full = _with_defaults(data)
     canonical = json.dumps(full, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return Scenario(

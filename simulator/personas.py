@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import random
 import threading
-from dataclasses import asdict, dataclass
+import unicodedata
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
-
-from faker import Faker
 
 from simulator.brands import Brand
 from simulator.seeds import stable_int
@@ -42,6 +41,7 @@ def _faker(seed: int) -> Faker:
     """A per-thread en_GB Faker, re-seeded for this call (building one takes ~0.4 s, seeding is free)."""
     fake = getattr(_local, "faker", None)
     if fake is None:
+        from faker import Faker   # imported on first use, so loading and validating scenarios stays quick
         fake = _local.faker = Faker("en_GB")
     fake.seed_instance(seed)
     return fake
@@ -66,7 +66,13 @@ class Identity:
     card_last4: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)
+
+
+def _ascii_word(name: str) -> str:
+    """'Zoë O'Neil-Smith' -> 'zoeoneilsmith': safe in a handle or an email address."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return "".join(ch for ch in plain.lower() if ch.isalnum()) or "user"
 
 
 def make_identity(brand: Brand, *seed_parts: object) -> Identity:
@@ -74,8 +80,7 @@ def make_identity(brand: Brand, *seed_parts: object) -> Identity:
     fake = _faker(seed)
     rng = random.Random(seed)
     first, last = fake.first_name(), fake.last_name()
-    clean_first = "".join(ch for ch in first.lower() if ch.isalnum())
-    clean_last = "".join(ch for ch in last.lower() if ch.isalnum())
+    clean_first, clean_last = _ascii_word(first), _ascii_word(last)
     handle = rng.choice((
         f"{clean_first}{clean_last[:1]}{rng.randint(1, 99)}",
         f"{clean_first}_{clean_last}",

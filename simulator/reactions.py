@@ -15,7 +15,7 @@ from typing import Callable
 from simulator.catalogue import EXERCISE_TYPES, MOODS
 from simulator.clock import SimClock
 from simulator.errors import ChannelError, ExerciseError, SimulatorUsageError
-from simulator.generation import CustomerInstance, Instance, Message
+from simulator.generation import CustomerInstance, Instance, Message, as_instance
 from simulator.platforms import get_platform, message_length
 from simulator.seeds import rng_for
 
@@ -49,10 +49,12 @@ class ConversationState:
     threatened_to_leave: bool = False
     history: tuple[str, ...] = ()             # reaction keys so far
     previous_replies: tuple[str, ...] = ()    # the learner's earlier turns, for the scorer
+    customer_messages: tuple[str, ...] = ()   # everything the customer has said so far, in order
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["history"], d["previous_replies"] = list(self.history), list(self.previous_replies)
+        for key in ("history", "previous_replies", "customer_messages"):
+            d[key] = list(d[key])
         return d
 
     @classmethod
@@ -61,6 +63,7 @@ class ConversationState:
             d = dict(data)
             d["history"] = tuple(d.get("history", ()))
             d["previous_replies"] = tuple(d.get("previous_replies", ()))
+            d["customer_messages"] = tuple(d.get("customer_messages", ()))
             return cls(**d)
         except TypeError as exc:
             raise SimulatorUsageError(f"not a conversation state: {exc}") from exc
@@ -99,13 +102,16 @@ class Reaction:
 
 def initial_state(instance: Instance, customer: str | None = None) -> ConversationState:
     """The state before the learner's first reply to this customer (crisis: to the public)."""
+    instance = as_instance(instance)
     if instance.crisis is not None:
         last = max(m.at_minute for m in instance.messages)
-        return ConversationState(instance.scenario_id, instance.seed, "crisis", "angry", 1, "public", last)
+        return ConversationState(instance.scenario_id, instance.seed, "crisis", "angry", 1, "public", last,
+                                 customer_messages=tuple(m.text for m in instance.messages))
     cust = instance.customer(customer)
     last = cust.messages[-1]
     return ConversationState(instance.scenario_id, instance.seed, cust.id, cust.persona.mood,
-                             cust.persona.patience, last.channel, last.at_minute)
+                             cust.persona.patience, last.channel, last.at_minute,
+                             customer_messages=tuple(m.text for m in cust.messages))
 
 
 # ------------------------------------------------------------------------------------------ reading levels
@@ -292,7 +298,8 @@ def _resolved(t: Turn):
     t.key, t.mood_change = "resolved", -2
     t.say("resolved")
     t.flags["status"] = "resolved"
-    t.why = f"You heard {t.name}, owned the problem and did everything it needed, so they are happy it is sorted."
+    t.why = (f"You heard {t.name}, owned the problem and did everything it needed, so {t.name} is satisfied and "
+             f"the conversation is resolved.")
 
 
 def _calmer(t: Turn):
@@ -322,20 +329,25 @@ def _still_needed(t: Turn) -> str:
 def _repeats(t: Turn):
     t.key, t.patience_change = "repeats", -1
     t.say("repeats")
-    t.why = (f"Your reply was polite but generic: it did not name {t.name}'s problem or say exactly what you "
-             f"will do, so they asked again.")
+    gaps = ([] if t.judged.heard else [f"name {t.name}'s actual problem"]) + \
+           ([] if t.judged.owned else ["say exactly what you will do"])
+    gaps = gaps or ["apologise and show you understand how it affects them"]
+    t.why = f"Your reply was polite but did not {' or '.join(gaps)}, so {t.name} asked again."
+
+
+# What an ignored or blamed customer does next, by the mood they have now reached.
+IGNORED_LADDER = {"delighted": "frustrated", "happy": "frustrated", "calm": "frustrated", "worried": "frustrated",
+                  "frustrated": "frustrated", "angry": "leave_threat", "furious": "pile_on"}
 
 
 def _ignored(t: Turn):
     t.mood_change, t.patience_change = 1, -1
     mood = MOODS[min(len(MOODS) - 1, MOODS.index(t.state.mood) + 1)]
-    public = "public" in t.instance.channels
-    if mood in ("delighted", "happy", "calm", "worried", "frustrated"):
-        t.key = "frustrated"
-    elif mood == "angry":
-        t.key = "manager" if t.state.threatened_to_leave else "leave_threat"
-    else:
-        t.key = "pile_on" if public and not t.state.escalated_publicly else "manager"
+    t.key = IGNORED_LADDER[mood]
+    if t.key == "leave_threat" and t.state.threatened_to_leave:
+        t.key = "manager"
+    if t.key == "pile_on" and ("public" not in t.instance.channels or t.state.escalated_publicly):
+        t.key = "manager"
     if t.key == "pile_on":
         t.say("pile_on", "public")
         t.flags["escalated_publicly"] = True
@@ -343,8 +355,8 @@ def _ignored(t: Turn):
         t.say(t.key)
     t.flags.update({"leave_threat": {"threatened_to_leave": True}, "manager": {"asked_for_manager": True}}
                    .get(t.key, {}))
-    blamed = t.judged.level("empathise") == 0 or t.judged.level("take_ownership") == 0
-    reason = "pushed the problem back on them" if blamed else "did not deal with their problem"
+    blamed = t.judged.level("empathise") == 0
+    reason = "was dismissive or put the problem back on them" if blamed else "did not deal with their problem"
     consequence = {"frustrated": "is more frustrated", "leave_threat": "is threatening to leave",
                    "manager": "is asking for a manager", "pile_on": "has gone public and others are joining in"}
     t.why = f"Your reply {reason}, so {t.name} {consequence[t.key]}."
@@ -393,7 +405,8 @@ def _coerce_state(instance: Instance, state, customer: str | None) -> Conversati
     return state
 
 
-def _check_channel(instance: Instance, state: ConversationState, reply: str, channel: str, at_minute: float):
+def _check_channel(instance: Instance, state: ConversationState, reply: str, channel: str, at_minute: float,
+                   human_agent_tag: bool):
     platform = get_platform(instance.platform)
     if channel not in platform.channels:
         raise ChannelError(f"{platform.label} has no {channel!r} channel; use {', '.join(platform.channels)}")
@@ -405,9 +418,11 @@ def _check_channel(instance: Instance, state: ConversationState, reply: str, cha
                            f"this reply has {length}")
     clock = SimClock(at_minute)
     if channel == "private" and not clock.private_window_open(instance.platform, state.last_customer_minute,
-                                                              human_agent_tag=True):
-        raise ChannelError(f"{platform.label} private messages close 7 days after the customer's last message "
-                           f"(even with the human-agent tag)")
+                                                              human_agent_tag=human_agent_tag):
+        hours = chan.extended_window_hours if human_agent_tag else chan.reply_window_hours
+        hint = "" if human_agent_tag else "; a human agent may tag the reply (HUMAN_AGENT) to extend it to 7 days"
+        raise ChannelError(f"{platform.label} private messages may only be sent within {hours:g} hours of the "
+                           f"customer's last message{hint}")
 
 
 def _react_customer(instance: Instance, state: ConversationState, reply: str, judged: Judged, channel: str,
@@ -457,15 +472,18 @@ REACTORS: dict[str, Callable] = {
 
 
 def react(instance: Instance, state, reply_text: str, judgement: dict, channel: str, *,
-          customer: str | None = None, at_minute: float | None = None) -> Reaction:
+          customer: str | None = None, at_minute: float | None = None, human_agent_tag: bool = False) -> Reaction:
     """The customer's next turn after the learner's reply.
 
+    instance: the Instance from `generate`, or its `to_dict()` as stored.
     state: None (first reply), a dict from `ConversationState.to_dict()`, or a ConversationState.
     judgement: the scoring result of this reply (only `criteria[key]["level"]` is read).
     channel: where the learner replied ("public", "private" or "chat").
     customer: which customer (live chat); at_minute: simulated minute the reply was sent (default: one
-    minute after the customer's last message).
+    minute after the customer's last message); human_agent_tag: the learner tagged a private reply as a
+    human agent's (Messenger / Instagram: 7-day window instead of 24 hours).
     """
+    instance = as_instance(instance)
     if instance.exercise_type == "triage":
         _no_reaction(instance)
     state = _coerce_state(instance, state, customer)
@@ -477,7 +495,7 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
     if reply_minute < state.last_customer_minute:
         raise SimulatorUsageError(f"the reply (minute {reply_minute}) cannot come before the customer's last "
                                   f"message (minute {state.last_customer_minute})")
-    _check_channel(instance, state, reply_text, channel, reply_minute)
+    _check_channel(instance, state, reply_text, channel, reply_minute, human_agent_tag)
     cust = instance.customer(state.customer_id) if instance.customers else None
     expected = cust.expected if cust else instance.expected
     judged = Judged.read(judgement, expected.get("not_applicable", []))
@@ -492,9 +510,8 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
     gave_up = False
     if status == "open" and patience <= 0 and cust is not None:
         gave_up, status = True, "gave_up"
-        lines = [(state.channel, turn.rng.choice(cust.followups["gave_up"]))]
-        turn.why = turn.why.split(", so ")[0] + f", so {turn.name} has run out of patience and given up."
-        turn.key = "gave_up"
+        lines.append((state.channel, turn.rng.choice(cust.followups["gave_up"])))
+        turn.why += f" Then {turn.name} ran out of patience and gave up."
     new_turn = state.turn + 1
     max_turns = EXERCISE_TYPES[instance.exercise_type].max_turns
     if status == "open" and new_turn >= max_turns:
@@ -526,7 +543,8 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
         escalated_publicly=state.escalated_publicly or flags.get("escalated_publicly", False),
         asked_for_manager=state.asked_for_manager or flags.get("asked_for_manager", False),
         threatened_to_leave=state.threatened_to_leave or flags.get("threatened_to_leave", False),
-        history=state.history + (turn.key,), previous_replies=state.previous_replies + (reply_text,),
+        history=state.history + (turn.key,) + (("gave_up",) if gave_up else ()), previous_replies=state.previous_replies + (reply_text,),
+        customer_messages=state.customer_messages + tuple(m.text for m in messages if m.author == "customer"),
     )
     sla = (instance.sla_minutes)
     return Reaction(
@@ -545,8 +563,11 @@ def scoring_context_for_turn(instance: Instance, state, *, channel: str, respons
                              customer: str | None = None) -> dict:
     """The scoring context for the learner's next reply in a conversation: the customer's messages so far,
     the learner's earlier turns, the channel and the delay. Pass it to `rubrics.score_reply`."""
+    instance = as_instance(instance)
     state = _coerce_state(instance, state, customer)
     base = instance.scoring_context if instance.crisis else instance.customer(state.customer_id).scoring_context
     ctx = dict(base)
-    ctx.update(channel=channel, response_minutes=response_minutes, previous_replies=list(state.previous_replies))
+    said = list(state.customer_messages) or base["customer"]
+    ctx.update(customer=said[0] if isinstance(said, list) and len(said) == 1 else said, channel=channel,
+               response_minutes=response_minutes, previous_replies=list(state.previous_replies))
     return ctx
