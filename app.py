@@ -10,14 +10,15 @@ from pathlib import Path
 
 from flask import Flask, render_template
 
-from web import admin, api, assess, auth, cli, learner, logbook, main, practice, progress, rendering, tutor
+from web import (admin, api, assess, auth, cli, exports, learner, logbook, main, practice, progress, queue, rendering,
+                 review, tutor)
 from web.config import check_production_safety, from_environment
 from web.extensions import csrf, db, limiter, login_manager, migrate
 from web.models import User
 from web.security import add_security_headers
 
-BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, assess.bp, admin.bp,
-              api.bp)
+BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
+              exports.bp, admin.bp, api.bp)
 ROOT = Path(__file__).resolve().parent
 
 
@@ -44,8 +45,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # the JSON API takes no cookies-only form posts; see web/api.py
-    rendering.register(app)
     cli.register(app)
+    rendering.register(app)
+    queue.init_app(app)
     app.after_request(add_security_headers)
     for code in (400, 403, 404, 413, 429, 500):
         app.register_error_handler(code, lambda exc, code=code: (render_template("errors/error.html", code=code,

@@ -1,1 +1,20 @@
-"""Anonymised portfolio, logbook and evidence-pack exports. Plain Python: plain data in, bytes out."""
+"""Anonymised portfolio, logbook and evidence-pack exports. Plain Python: plain data in, bytes out.
+
+    from portfolio import render_portfolio_pdf, PageCache
+    cache = PageCache()                      # keep one per worker process
+    pdf_bytes = render_portfolio_pdf(data, include=("evidence", "reflections"), cache=cache)
+
+Every export anonymises first (see portfolio.anonymise). See portfolio/README.md for the data shape.
+"""
+from .anonymise import anonymise, anonymise_with_report
+from .errors import InvalidPortfolioData, PortfolioError, RenderError, UnknownAttempt
+from .exports import (INCLUDE, build_evidence_pack, evidence_json, render_attempt_pdf, render_logbook_pdf,
+                      render_portfolio_pdf)
+from .model import PortfolioData
+from .pdf import PageCache
+
+__all__ = [
+    "INCLUDE", "InvalidPortfolioData", "PageCache", "PortfolioData", "PortfolioError", "RenderError", "UnknownAttempt",
+    "anonymise", "anonymise_with_report", "build_evidence_pack", "evidence_json", "render_attempt_pdf",
+    "render_logbook_pdf", "render_portfolio_pdf",
+]

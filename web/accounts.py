@@ -1,6 +1,7 @@
 """Creating users and cohort membership: shared by the admin pages, the CLI and the demo data."""
 from __future__ import annotations
 
+from flask import current_app
 from sqlalchemy import func, select
 
 from web.extensions import db
@@ -27,7 +28,7 @@ def create_user(username: str, full_name: str, role: str, password: str, email: 
     if email and db.session.scalar(select(User).where(User.email == email)):
         raise AccountError(f"The email {email!r} belongs to another account.")
     user = User(username=username, full_name=full_name.strip(), role=role, email=email or None)
-    user.set_password(password)
+    user.set_password(password, method=current_app.config["PASSWORD_HASH_METHOD"])
     if role == "learner":
         user.candidate_number = next_candidate_number()
     db.session.add(user)

@@ -12,6 +12,8 @@ from web.extensions import db
 def register(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(portfolio_group)
+    app.cli.add_command(worker)
 
 
 @click.command("seed-demo")
@@ -43,3 +45,56 @@ def create_user_command(username, full_name, role, email, password):
         raise click.ClickException(str(exc)) from exc
     db.session.commit()
     click.echo(f"Created {user.role} {user.username}.")
+
+
+@click.group("portfolio")
+def portfolio_group():
+    """Anonymised evidence exports."""
+
+
+@portfolio_group.command("export")
+@click.option("--learner", "username", required=True, help="The learner's username.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), help="Write the portfolio PDF here.")
+@click.option("--logbook", "logbook_path", type=click.Path(dir_okay=False, writable=True),
+              help="Write the logbook PDF here.")
+@click.option("--pack", "pack_path", type=click.Path(dir_okay=False, writable=True),
+              help="Write the evidence pack (PDF, JSON, manifest) ZIP here.")
+@click.option("--include", type=click.Choice(["evidence", "reflections"]), multiple=True,
+              help="Sections of the portfolio (default: both).")
+@with_appcontext
+def export_command(username, out_path, logbook_path, pack_path, include):
+    """Export a learner's anonymised portfolio, logbook and/or evidence pack."""
+    import portfolio
+
+    from web.evidence import learner_evidence
+    from web.models import User
+
+    if not (out_path or logbook_path or pack_path):
+        raise click.UsageError("Say what to write: --out FILE.pdf, --logbook FILE.pdf and/or --pack FILE.zip.")
+    learner = db.session.scalar(db.select(User).where(User.username == username.strip().lower()))
+    if learner is None or learner.role != "learner":
+        raise click.ClickException(f"There is no learner with the username {username!r}.")
+    data = learner_evidence(learner)
+    outputs = []
+    if out_path:
+        outputs.append((out_path, portfolio.render_portfolio_pdf(data, include=tuple(include) or
+                                                                 ("evidence", "reflections"))))
+    if logbook_path:
+        outputs.append((logbook_path, portfolio.render_logbook_pdf(data)))
+    if pack_path:
+        outputs.append((pack_path, portfolio.build_evidence_pack(data)))
+    for path, content in outputs:
+        with open(path, "wb") as handle:
+            handle.write(content)
+        click.echo(f"Wrote {path} ({len(content):,} bytes, {len(data['attempts'])} attempts).")
+
+
+@click.command("worker")
+@click.option("--workers", default=1, show_default=True, help="Worker threads.")
+@with_appcontext
+def worker(workers):
+    """Run the task-queue consumer (bulk exports). Uses Redis when REDIS_URL is set, else SQLite."""
+    from web.queue import task_queue
+
+    click.echo(f"Task queue consumer on {task_queue().backend} with {workers} worker(s).")
+    task_queue().consumer(workers=workers).run()

@@ -42,6 +42,7 @@ def from_environment(instance_path: str) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": env.get("REDIS_URL") or None,
         "EXPORT_DIR": env.get("EXPORT_DIR", str(Path(instance_path) / "exports")),
+        "QUEUE_SQLITE_PATH": env.get("QUEUE_SQLITE_PATH", str(Path(instance_path) / "queue.sqlite")),
         "SCENARIO_DIR": env.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         # Cookies: HttpOnly and SameSite always; Secure wherever the app is served over HTTPS.
         "SESSION_COOKIE_HTTPONLY": True,
@@ -55,6 +56,7 @@ def from_environment(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or env.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "PASSWORD_HASH_METHOD": "scrypt",
         "MAX_REPLY_CHARS": 5_000,
     }
 

@@ -51,8 +51,8 @@ class User(UserMixin, db.Model):
     learner_cohorts = relationship("Cohort", secondary=cohort_learners, back_populates="learners")
     assessed_cohorts = relationship("Cohort", secondary=cohort_assessors, back_populates="assessors")
 
-    def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+    def set_password(self, password: str, method: str = "scrypt") -> None:
+        self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
@@ -107,7 +107,8 @@ class ScenarioInstance(db.Model):
 
 
 class Attempt(db.Model):
-    __table_args__ = (db.Index("ix_attempt_learner_submitted", "learner_id", "submitted_at"),)
+    __table_args__ = (db.Index("ix_attempt_learner_submitted", "learner_id", "submitted_at"),
+                      db.Index("ix_attempt_status_unsure", "status", "unsure_count"))
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     instance_id: Mapped[int] = mapped_column(ForeignKey("scenario_instance.id"))
@@ -120,6 +121,7 @@ class Attempt(db.Model):
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(index=True)
     result: Mapped[dict | None] = mapped_column(JSON)          # the scorer's whole result
+    unsure_count: Mapped[int] = mapped_column(default=0)   # low-confidence judgements not yet moderated
     auto_grade: Mapped[str | None] = mapped_column(String(16))
     final_grade: Mapped[str | None] = mapped_column(String(16), index=True)
     rubric_id: Mapped[str | None] = mapped_column(String(80))

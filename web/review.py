@@ -7,12 +7,13 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 import rubrics
 from web.accounts import can_see_learner, learner_ids_visible_to
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
-from web.models import Attempt, Cohort, CriterionScore, Feedback, LevelTally, utcnow
+from web.models import Attempt, Cohort, Feedback, LevelTally, utcnow
 from web.scores import ModerationError, moderate
 from web.security import roles_required
 
@@ -31,18 +32,16 @@ def visible_attempt(attempt_id: int) -> Attempt:
 def queue():
     """Completed attempts, those with low-confidence judgements and no moderation first."""
     visible = learner_ids_visible_to(current_user)
-    low_confidence = (select(func.count()).select_from(CriterionScore)
-                      .where(CriterionScore.attempt_id == Attempt.id, CriterionScore.confidence == "low",
-                             CriterionScore.moderated_level.is_(None))
-                      .correlate(Attempt).scalar_subquery())
-    query = select(Attempt, low_confidence.label("unsure")).where(Attempt.status == "completed")
+    query = select(Attempt).where(Attempt.status == "completed")
     if visible is not None:
         query = query.where(Attempt.learner_id.in_(visible or [-1]))
     only = request.args.get("show", "unsure")
     if only == "unsure":
-        query = query.where(low_confidence > 0)
-    rows = db.session.execute(query.order_by(low_confidence.desc(), Attempt.submitted_at.desc()).limit(100)).all()
-    return render_template("review/queue.html", rows=rows, show=only)
+        query = query.where(Attempt.unsure_count > 0)
+    attempts = db.session.scalars(
+        query.options(selectinload(Attempt.learner), selectinload(Attempt.instance))
+        .order_by(Attempt.unsure_count.desc(), Attempt.submitted_at.desc()).limit(100)).all()
+    return render_template("review/queue.html", attempts=attempts, show=only)
 
 
 @bp.route("/attempts/<int:attempt_id>")

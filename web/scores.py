@@ -53,6 +53,7 @@ def store_result(attempt: Attempt, result: dict) -> None:
             criterion=key, auto_level=level, confidence=judgement.get("confidence"),
             reason=judgement.get("reason"), evidence=judgement.get("evidence") or []))
         _bump(attempt.learner_id, key, level, +1)
+    attempt.unsure_count = sum(1 for j in result["criteria"].values() if j.get("confidence") == "low")
 
 
 class ModerationError(ValueError):
@@ -72,6 +73,8 @@ def moderate(attempt: Attempt, criterion: str, new_level: str, comment: str, tut
     old = score.level
     if old == new_level:
         raise ModerationError(f"{criterion} is already at {new_level}.")
+    if score.confidence == "low" and score.moderated_level is None:
+        attempt.unsure_count = max(0, attempt.unsure_count - 1)
     record = Moderation(criterion=criterion, tutor_id=tutor.id, old_level=old, new_level=new_level,
                         comment=comment.strip())
     attempt.moderations.append(record)

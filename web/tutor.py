@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from web.accounts import AccountError, add_learner_to_cohort
 from web.extensions import db
@@ -28,6 +29,7 @@ def home():
     learner_ids = [l.id for c in cohorts for l in c.learners]
     recent = db.session.scalars(
         select(Attempt).where(Attempt.learner_id.in_(learner_ids), Attempt.status == "completed")
+        .options(selectinload(Attempt.learner), selectinload(Attempt.instance))
         .order_by(Attempt.submitted_at.desc()).limit(20)
     ).all() if learner_ids else []
     return render_template("tutor/home.html", cohorts=cohorts, recent=recent, form=CohortForm())

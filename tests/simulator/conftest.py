@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 import simulator
-from sim_helpers import EXAMPLE, GOOD, POOR
+from tests.simulator.sim_helpers import EXAMPLE, GOOD, POOR
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from simulator.cli import main
-from sim_helpers import ROOT, write_variant
+from tests.simulator.sim_helpers import ROOT, write_variant
 
 
 def test_list_prints_every_scenario(capsys, library):

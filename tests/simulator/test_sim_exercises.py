@@ -5,7 +5,7 @@ import pytest
 
 import simulator
 from simulator import ExerciseError, TriageOrderError
-from sim_helpers import GOOD, POOR, judgement
+from tests.simulator.sim_helpers import GOOD, POOR, judgement
 
 
 def test_public_reply_ends_after_one_reply():

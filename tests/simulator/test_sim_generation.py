@@ -161,7 +161,7 @@ def test_generation_does_not_depend_on_the_process_or_its_hash_seed():
     import subprocess
     import sys
 
-    from sim_helpers import ROOT
+    from tests.simulator.sim_helpers import ROOT
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-m", "simulator", "generate", "live-chat-bank-identity", "--seed", "42"],
                          cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
@@ -178,7 +178,7 @@ def test_contact_details_stay_reserved_over_200_seeds_of_the_data_heavy_scenario
 
 
 def test_a_stored_instance_round_trips_and_still_reacts(library):
-    from sim_helpers import GOOD
+    from tests.simulator.sim_helpers import GOOD
     for scenario in library.list():
         inst = simulator.generate(scenario, 8)
         stored = json.loads(json.dumps(inst.to_dict()))

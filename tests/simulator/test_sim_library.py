@@ -5,7 +5,7 @@ import simulator
 from simulator.catalogue import CATEGORIES, DIFFICULTIES, EXERCISE_TYPES
 from simulator.platforms import PLATFORMS
 
-from sim_helpers import EXAMPLE, SCENARIOS
+from tests.simulator.sim_helpers import EXAMPLE, SCENARIOS
 
 REQUIRED_SITUATIONS = {
     "late_delivery", "lost_delivery", "damaged_product", "faulty_product", "billing_error", "double_charge",

@@ -6,7 +6,7 @@ import pytest
 import simulator
 from simulator.errors import ScenarioFileError, UnknownScenarioError
 
-from sim_helpers import write_variant
+from tests.simulator.sim_helpers import write_variant
 
 # (file stem, {old: new}, expected problem code, expected field (substring), expected line or None)
 BROKEN_CASES = [

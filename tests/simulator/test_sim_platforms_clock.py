@@ -57,7 +57,7 @@ def test_clock_never_goes_backwards():
 
 def test_instagram_private_reply_inside_the_tagged_window_is_accepted():
     inst = simulator.generate("slow-refund-instagram", 1)
-    from sim_helpers import GOOD
+    from tests.simulator.sim_helpers import GOOD
     r = simulator.react(inst, None, "Hi, so sorry for the wait on your refund", GOOD, "private", at_minute=3 * 24 * 60,
                         human_agent_tag=True)
     assert r.response_minutes == 3 * 24 * 60 and r.timeliness == 0

@@ -7,7 +7,7 @@ import pytest
 
 import simulator
 from simulator import ChannelError, ExerciseError, SimulatorUsageError
-from sim_helpers import GOOD, POOR, judgement
+from tests.simulator.sim_helpers import GOOD, POOR, judgement
 
 GOOD_PUBLIC = "Hi {first}, I'm so sorry your parcel hasn't arrived. Please DM us so I can check where it is for you ^JS"
 POOR_PUBLIC = "Deliveries can take longer at busy times. Please check the tracking on our website."

@@ -99,3 +99,9 @@ def test_seed_demo_creates_every_role_once(app, runner):
 def test_start_script_runs_migrations_and_seed_before_serving():
     script = (ROOT / "scripts" / "start.sh").read_text()
     assert script.index("db upgrade") < script.index("seed-demo") < script.index(" run ")
+
+
+def test_passwords_are_hashed_with_scrypt_outside_tests(tmp_path):
+    from web.config import from_environment
+
+    assert from_environment(str(tmp_path))["PASSWORD_HASH_METHOD"] == "scrypt"

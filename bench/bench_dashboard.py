@@ -1,0 +1,149 @@
+"""Tutor and assessor dashboards at scale: builds a database with N attempts (default 500,000) and times
+the pages a tutor opens, through the real app and Flask test client.
+
+Shape: 50 cohorts x 20 learners, N spread evenly over the 1,000 learners, each attempt with its level
+tallies counted as the app counts them. Attempt rows carry every column the pages read; the scorer's full
+JSON result is stored only on the newest 2,000 attempts (the ones pages show) to keep the file size sane,
+and per-criterion score rows are left out unless --with-scores (no dashboard reads them; they only add bulk).
+
+    .venv/bin/python bench/bench_dashboard.py [--attempts 500000] [--repeat 20] [--database-url URL]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+CRITERIA = ["hear", "empathise", "apologise", "take_ownership", "acknowledge", "act", "greeting", "personalisation",
+            "signposting", "closing", "tone_of_voice", "plain_language", "data_protection", "take_private", "clarify",
+            "escalation", "accuracy", "timeliness", "platform_fit"]
+GRADES = ["Refer", "Pass", "Merit", "Distinction"]
+
+
+def build(app, attempts: int, with_scores: bool, seed: int = 7) -> dict:
+    from sqlalchemy import insert
+
+    from web.accounts import create_user
+    from web.extensions import db
+    from web.models import Attempt, Cohort, CriterionScore, LevelTally, ScenarioInstance, cohort_learners
+
+    rng = random.Random(seed)
+    with app.app_context():
+        tutors = [create_user(f"tutor{i:02d}", f"Tutor {i}", "tutor", "bench-password") for i in range(50)]
+        db.session.flush()
+        learner_rows = [{"username": f"l{i:04d}", "full_name": f"Learner {i}", "role": "learner",
+                         "password_hash": tutors[0].password_hash, "candidate_number": f"CAND-{i:05d}",
+                         "active": True, "created_at": datetime(2026, 1, 1)} for i in range(1000)]
+        from web.models import User
+        db.session.execute(insert(User), learner_rows)
+        learners = db.session.scalars(db.select(User.id).where(User.role == "learner").order_by(User.id)).all()
+        cohorts = []
+        for c in range(50):
+            cohort = Cohort(name=f"Cohort {c}", tutor_id=tutors[c].id, join_code=f"BENCH{c:03d}")
+            db.session.add(cohort)
+            cohorts.append(cohort)
+        db.session.flush()
+        db.session.execute(insert(cohort_learners), [{"cohort_id": cohorts[i // 20].id, "user_id": lid}
+                                                     for i, lid in enumerate(learners)])
+        instances = []
+        for k in range(30):
+            inst = ScenarioInstance(scenario_id=f"bench-{k}", scenario_version="v1", seed=k, exercise_type="public_reply",
+                                    data={"title": f"Bench scenario {k}", "scenario_id": f"bench-{k}",
+                                          "platform": "twitter", "category": "delivery"})
+            db.session.add(inst)
+            instances.append(inst)
+        db.session.flush()
+        sample_result = {"grade": "Pass", "grade_rule": "bench", "criteria": {c: {"level": 1} for c in CRITERIA}}
+        start = datetime(2026, 1, 5)
+        tallies: dict[tuple, int] = {}
+        batch, score_batch = [], []
+        for n in range(attempts):
+            learner_id = learners[n % len(learners)]
+            levels = {c: rng.choice(["2", "2", "1", "0", "na"]) for c in CRITERIA}
+            levels["data_protection"] = rng.choice(["pass", "pass", "pass", "fail"])
+            for c, lv in levels.items():
+                tallies[(learner_id, c, lv)] = tallies.get((learner_id, c, lv), 0) + 1
+            when = start + timedelta(minutes=n)
+            newest = n >= attempts - 2000
+            batch.append({"learner_id": learner_id, "instance_id": instances[n % 30].id, "mode": "practice",
+                          "exercise_type": "public_reply", "status": "completed", "sim_minutes": 30.0,
+                          "started_at": when, "submitted_at": when + timedelta(minutes=5),
+                          "auto_grade": (g := rng.choice(GRADES)), "final_grade": g,
+                          "unsure_count": rng.choice([0, 0, 0, 1, 2]), "result": sample_result if newest else None})
+            if len(batch) == 20_000:
+                db.session.execute(insert(Attempt), batch)
+                batch = []
+        if batch:
+            db.session.execute(insert(Attempt), batch)
+        if with_scores:
+            ids = db.session.scalars(db.select(Attempt.id)).all()
+            for aid in ids:
+                score_batch.extend({"attempt_id": aid, "criterion": c, "auto_level": "1"} for c in CRITERIA)
+                if len(score_batch) >= 50_000:
+                    db.session.execute(insert(CriterionScore), score_batch)
+                    score_batch = []
+            if score_batch:
+                db.session.execute(insert(CriterionScore), score_batch)
+        db.session.execute(insert(LevelTally), [{"learner_id": l, "criterion": c, "level": lv, "count": k}
+                                                for (l, c, lv), k in tallies.items()])
+        db.session.commit()
+        return {"cohort_id": cohorts[0].id, "learner": "l0000"}
+
+
+def time_page(client, path: str, repeat: int) -> tuple[float, float]:
+    client.get(path)   # warm
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        response = client.get(path)
+        times.append((time.perf_counter() - t0) * 1000)
+        assert response.status_code == 200, (path, response.status_code)
+    times.sort()
+    return statistics.median(times), times[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--attempts", type=int, default=500_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--with-scores", action="store_true")
+    parser.add_argument("--database-url", default=None, help="default: a new SQLite file in a temp folder")
+    args = parser.parse_args()
+
+    from flask_migrate import upgrade
+
+    from app import create_app
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-dash-"))
+    os.environ["INSTANCE_PATH"] = str(tmp)
+    url = args.database_url or f"sqlite:///{tmp / 'bench.sqlite'}"
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
+                      "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+    with app.app_context():
+        upgrade(directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    t0 = time.perf_counter()
+    info = build(app, args.attempts, args.with_scores)
+    print(f"built {args.attempts:,} attempts in {time.perf_counter() - t0:.1f} s ({url.split(':')[0]})")
+
+    client = app.test_client()
+    client.post("/login", data={"username": "tutor00", "password": "bench-password"})
+    pages = [("tutor home (cohorts, 20 newest attempts)", "/tutor/"),
+             ("cohort weaknesses chart", f"/review/cohorts/{info['cohort_id']}/weaknesses"),
+             ("review queue: judgements to check", "/review/?show=unsure"),
+             ("review queue: all completed", "/review/?show=all")]
+    print(f"{'page':45s} {'median ms':>10s} {'max ms':>8s}   ({args.repeat} requests each, test client)")
+    for name, path in pages:
+        median, worst = time_page(client, path, args.repeat)
+        print(f"{name:45s} {median:10.1f} {worst:8.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,706 @@
+"""Replace personal data in portfolio data with consistent pseudonyms, before anything is rendered.
+
+Layers, applied together to every string (one pass, overlapping hits resolved longest-first):
+
+1. Exact values the app knows: the learner's name, first name, surname, username and email; staff who
+   moderated or signed; every value the simulator injected (persona names, handles, emails, phones,
+   order numbers, addresses) and any ``known_values`` from the caller. Matched case-insensitively,
+   across line breaks and with any separators between the digits of a number.
+2. UK pattern rules for what learners type: emails (also "name at example dot com"), UK phone numbers in
+   any format (Ofcom drama ranges included: no validity check), postcodes, card numbers, "card ending
+   1234", sort codes, National Insurance numbers, @handles of any length, URLs carrying identifiers,
+   street addresses (with the town and postcode after them), order/account/booking references, and any
+   run of six or more digits.
+3. Names: identifier-like tokens that contain a known or gazetteer name (``joyce_smith99``), and
+   capitalised (or all-capitals) words found in an offline first-name/surname gazetteer
+   (``data/*.txt``, built from Faker's person lists). Names that are also common words ("Rose",
+   "Grace", "Bill", "Mark") count only with support: a greeting or title before them, or another name
+   next to them.
+
+Pseudonyms are consistent within one document: a person keeps one letter ("Customer A", "@customer_a",
+"customer.a@example.invalid"), the learner is "Candidate <number>", staff are "Tutor A" / "Assessor A",
+and other values are numbered by kind ("[phone 1]", "[order ref 2]").
+
+Scoring evidence spans (character offsets into the learner's turns) are remapped through the
+replacements so highlighting still lines up.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# ---------------------------------------------------------------------------------------------------
+# Gazetteer
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple]:
+    def load(name):
+        return [line.strip() for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    firsts = frozenset(n.lower() for n in load("first_names"))
+    lasts = frozenset(n.lower() for n in load("surnames"))
+    words = frozenset(n.lower() for n in load("name_words"))
+    suffixes = tuple(sorted({s for s in load("street_suffixes")}, key=len, reverse=True))
+    return firsts, lasts, words, suffixes
+
+
+# Capitalised words that are never taken as names (they would make the text unreadable).
+NOT_NAMES = frozenset("""
+i a an the hi hello hey dear thanks thank cheers regards kind best yes no ok okay please sorry
+customer candidate tutor assessor learner agent team support service page order account
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december christmas easter today tomorrow yesterday
+we you he she they it this that our your my his her their its there here what when where why how who
+""".split())
+MONTHS = frozenset("april may june august".split())
+
+# Words before a name that make a capitalised word a name even when it is also an everyday word.
+CUE_BEFORE = re.compile(
+    r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|ta|mr|mrs|ms|miss|mx|dr|sir|madam|"
+    r"name\s+is|name's|i'm|i\s+am|this\s+is|called|spoke\s+to|speak\s+to|spoke\s+with|from|with|"
+    r"love|regards|sincerely|best|to|for|by|asked|told|colleague|manager|tutor|assessor|"
+    r"customer|sorry|apologies|morning|afternoon|evening|@)\b[\s,.:]*|[-~–—^]\s*)$",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------------
+# Pattern rules (order matters only for equal-length overlaps: earlier wins)
+
+_SEP = r"[\s\-.()]{0,3}"
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("email", re.compile(r"[A-Za-z0-9._%+\-']+\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")),
+    ("email", re.compile(r"\b[\w.+\-]+\s+(?:at|\[at\]|\(at\))\s+[\w\-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+", re.I)),
+    ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b(?:[a-z0-9\-]+\.)+(?:com|co\.uk|uk|net|org|io|me|ly)/[^\s<>\"']+", re.I)),
+    ("ni_number", re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)),
+    ("card", re.compile(r"(?<![\d])(?:\d[ \-]?){12,18}\d(?![\d])")),
+    ("card", re.compile(r"\b(?:ending|ends|ending\s+in|last\s+(?:4|four)(?:\s+digits)?(?:\s+(?:are|is|of))?)\s*:?\s*(\d{4})\b", re.I)),
+    ("phone", re.compile(r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,3}\d){8,9}(?![\d])")),
+    ("bank_details", re.compile(r"(?<![\d])\d{2}[\s\-]\d{2}[\s\-]\d{2}(?![\d])")),
+    ("postcode", re.compile(r"\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2})\b", re.I)),
+    ("postcode", re.compile(r"\bpost\s?code\s*(?:is|:|-)?\s*([A-Z]{1,2}\d[A-Z\d]?)\b", re.I)),
+    ("order_ref", re.compile(
+        r"\b(?:order|account|acct|a/c|booking|ticket|tracking|case|ref|reference|reservation|membership|"
+        r"loyalty|customer|policy|claim|invoice|parcel|consignment|voucher|receipt)\b\s*"
+        r"(?:no\.?|num(?:ber)?|#|id|ref(?:erence)?|code)?\s*(?:is|was|:|-)?\s*#?\s*"
+        r"((?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,})", re.I)),
+    ("order_ref", re.compile(r"\b[A-Z]{2,5}[\-/]?\d{4,}[A-Z0-9\-]*\b|#\d{4,}\b|(?<![\d£$€.,])\d{6,}(?![\d])")),
+    ("handle", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")),
+    ("initials", re.compile(r"(?<!\w)\^[A-Z]{1,3}\b")),
+]
+OWN_PSEUDONYM = re.compile(r"^@?(?:customer|candidate|tutor|assessor|staff|account)[_.][a-z]+$", re.I)
+NAME_TOKEN = re.compile(r"[A-ZÀ-Ö][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]*(?:['’\-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*")
+IDENT_TOKEN = re.compile(r"(?<![\w@])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+\b|(?<![\w@])[A-Za-z]+\d+[A-Za-z0-9]*\b")
+KIND_LABELS = {
+    "email": "email", "url": "link", "ni_number": "NI number", "card": "card number", "phone": "phone",
+    "bank_details": "bank details", "postcode": "postcode", "order_ref": "order ref", "address": "address",
+}
+
+
+def _letters(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Document-wide pseudonym registry
+
+
+@dataclass
+class Person:
+    label: str          # "Customer A", "Candidate 1234", "Tutor A"
+    handle: str         # "@customer_a"
+    email: str          # "customer.a@example.invalid"
+    tokens: set = field(default_factory=set)   # lower-case name parts that point to this person
+
+
+class Registry:
+    def __init__(self, candidate_label: str):
+        self.people: dict[str, Person] = {}        # normalised key -> person
+        self.token_owner: dict[str, Person] = {}   # single name part -> person (first registered wins)
+        self.values: dict[tuple[str, str], str] = {}
+        self.counts: dict[str, int] = {}
+        self.role_counts: dict[str, int] = {}
+        self.replaced: dict[str, int] = {}
+        slug = re.sub(r"[^a-z0-9]+", "_", candidate_label.lower()).strip("_")
+        self.candidate = Person(candidate_label, f"@{slug}", f"{slug}@example.invalid")
+
+    def new_person(self, role: str) -> Person:
+        n = self.role_counts.get(role, 0)
+        self.role_counts[role] = n + 1
+        letter = _letters(n)
+        slug = f"{role.lower()}_{letter.lower()}"
+        return Person(f"{role} {letter}", f"@{slug}", f"{role.lower()}.{letter.lower()}@example.invalid")
+
+    def person_for(self, name: str, role: str = "Customer", person: Person | None = None) -> Person:
+        key = _norm(name)
+        if key in self.people:
+            return self.people[key]
+        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2]
+        if person is None:
+            for p in parts:
+                if p in self.token_owner:
+                    person = self.token_owner[p]
+                    break
+        if person is None:
+            person = self.new_person(role)
+        self.people[key] = person
+        for p in parts:
+            self.token_owner.setdefault(p, person)
+            person.tokens.add(p)
+        return person
+
+    def value_for(self, kind: str, value: str) -> str:
+        key = (kind, _norm_value(kind, value))
+        if key not in self.values:
+            n = self.counts.get(kind, 0) + 1
+            self.counts[kind] = n
+            self.values[key] = f"[{KIND_LABELS.get(kind, kind)} {n}]"
+        return self.values[key]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _norm_value(kind: str, value: str) -> str:
+    if kind in ("phone", "card", "bank_details", "order_ref"):
+        digits = re.sub(r"[^0-9a-z]", "", value.lower())
+        if kind == "phone" and digits.startswith("44"):
+            digits = "0" + digits[2:]
+        if kind == "phone" and digits.startswith("00440"):
+            digits = digits[4:]
+        return digits
+    return re.sub(r"\s+", "", value.lower())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Known values
+
+
+@dataclass
+class Known:
+    """Exact values to replace, each with what replaces it (a person or a kind)."""
+    entries: list = field(default_factory=list)   # (value, kind, person or None)
+
+    def add(self, value, kind: str, person: Person | None = None):
+        if isinstance(value, str) and len(value.strip()) >= 2:
+            self.entries.append((value.strip(), kind, person))
+
+
+def _flex(value: str) -> str:
+    """A regex matching value case-insensitively, across line breaks and, for numbers, any separators."""
+    if sum(c.isdigit() for c in value) >= 4:
+        chars = [c for c in value if c.isalnum() or c in "@+"]
+        body = r"[\s\-.()/]{0,3}".join(re.escape(c) for c in chars if c != "+")
+        return body
+    words = value.split()
+    return r"[\s,]+".join(re.escape(w) for w in words)
+
+
+def _guess_kind(value: str) -> str:
+    v = value.strip()
+    if v.startswith("@"):
+        return "handle"
+    if "@" in v:
+        return "email"
+    if re.match(r"^(?:https?://|www\.)", v, re.I):
+        return "url"
+    digits = sum(c.isdigit() for c in v)
+    if re.fullmatch(r"[\d\s+()\-.]{10,}", v) and digits >= 10:
+        return "phone"
+    if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", v, re.I):
+        return "postcode"
+    if "\n" in v or re.match(r"^\d+[A-Z]?\s+\w+", v) or ("," in v and digits):
+        return "address"
+    if digits:
+        return "order_ref"
+    return "name"
+
+
+# ---------------------------------------------------------------------------------------------------
+# The text scrubber
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    kind: str
+    text: str
+    person: Person | None = None
+    priority: int = 0
+
+
+class Scrubber:
+    def __init__(self, registry: Registry, known: Known, keep: set):
+        self.registry = registry
+        self.keep = {_norm(k) for k in keep}
+        self.firsts, self.lasts, self.words, suffixes = gazetteer()
+        self.known_names: set[str] = set()
+        # Known values: one alternation, longest first.
+        entries = sorted(known.entries, key=lambda e: -len(e[0]))
+        self.known_lookup: dict[str, tuple] = {}
+        alts = []
+        for value, kind, person in entries:
+            if kind == "name_part":
+                continue
+            key = _norm_value(kind, value) if kind in ("phone", "card", "bank_details", "order_ref") else _norm(value)
+            if key in self.known_lookup:
+                continue
+            self.known_lookup[key] = (kind, person)
+            alts.append(_flex(value))
+            if kind in ("name", "handle") and person is not None:
+                for part in re.split(r"[\s_.@]+", value.lower()):
+                    if len(part) >= 3 and not part.isdigit():
+                        self.known_names.add(part)
+        # Name parts of known people: matched case-sensitively when capitalised or all capitals.
+        self.part_owner: dict[str, Person] = {}
+        for value, kind, person in known.entries:
+            if kind == "name_part" and person is not None:
+                self.part_owner.setdefault(value.lower(), person)
+                self.known_names.add(value.lower())
+        self.known_re = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I) if alts else None
+        suffix_alt = "|".join(re.escape(s) for s in suffixes)
+        self.address_re = re.compile(
+            r"\b(?:(?:flat|apartment|apt|unit|studio)\s+\d+[A-Z]?\s*,?\s+)?\d{1,4}[A-Z]?\s*,?\s+"
+            r"(?:[A-Z][A-Za-z'’\-]+\s+){1,3}(?:" + suffix_alt + r")\b\.?"
+            r"(?:\s*,?\s*(?:[A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}){0,3}",
+            re.I,
+        )
+        self.address_re_cs = re.compile(r"[A-Z]")
+
+    # -- detection --------------------------------------------------------------------------------
+    def hits(self, text: str) -> list[Hit]:
+        found: list[Hit] = []
+        if self.known_re is not None:
+            for m in self.known_re.finditer(text):
+                value = m.group(0)
+                kind, person = self._known_for(value)
+                found.append(Hit(m.start(), m.end(), kind, value, person, priority=3))
+        for kind, rx in PATTERNS:
+            for m in rx.finditer(text):
+                start, end = (m.start(1), m.end(1)) if m.groups() and m.group(1) else (m.start(), m.end())
+                value = text[start:end]
+                if kind == "handle" and (OWN_PSEUDONYM.match(value) or _norm(value) in self.keep):
+                    continue
+                if kind == "url" and not self._url_identifies(value):
+                    continue
+                if kind == "bank_details" and re.fullmatch(r"\d{2}[:.]\d{2}", value):
+                    continue
+                found.append(Hit(start, end, kind, value, priority=2))
+        for m in self.address_re.finditer(text):
+            value = m.group(0).rstrip(" ,")
+            # The street words must be capitalised as typed (the suffix may be lower case).
+            street = re.sub(r"^\D*?\d+[A-Z]?\s*,?\s+", "", value, count=1)
+            if street[:1].isupper():
+                found.append(Hit(m.start(), m.start() + len(value), "address", value, priority=2))
+        found += self._identifier_hits(text)
+        found += self._name_hits(text)
+        return _resolve(found)
+
+    def _known_for(self, value: str):
+        for key in (_norm(value),) + tuple(_norm_value(k, value) for k in ("phone", "order_ref")):
+            if key in self.known_lookup:
+                return self.known_lookup[key]
+        return ("order_ref", None)
+
+    def _url_identifies(self, url: str) -> bool:
+        low = url.lower()
+        if "?" in low or "#" in low or re.search(r"/[^/]*\d", low):
+            return True
+        if re.search(r"(twitter|x|facebook|fb|instagram|tiktok|linkedin|threads|youtube)\.(com|net)/", low):
+            return True
+        return any(self._is_name_word(part) for part in re.split(r"[/._\-]+", low))
+
+    def _is_name_word(self, word: str) -> bool:
+        w = word.lower()
+        return len(w) >= 3 and (w in self.known_names or ((w in self.firsts or w in self.lasts) and w not in self.words and w not in NOT_NAMES))
+
+    def _identifier_hits(self, text: str) -> list[Hit]:
+        out = []
+        for m in IDENT_TOKEN.finditer(text):
+            token = m.group(0)
+            if OWN_PSEUDONYM.match(token) or "." in token and re.fullmatch(r"[\w\-]+\.(?:com|co\.uk|uk|org|net)", token, re.I):
+                continue
+            pieces = [p for p in re.split(r"[._\d]+", token.lower()) if p]
+            named = any(self._is_name_word(p) or any(k in p for k in self.known_names if len(k) >= 4) for p in pieces)
+            if named:
+                out.append(Hit(m.start(), m.end(), "handle", token, priority=1))
+        return out
+
+    def _name_hits(self, text: str) -> list[Hit]:
+        tokens = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN.finditer(text)]
+        flags = []
+        for start, end, tok in tokens:
+            low = tok.lower().strip("'’")
+            base = re.sub(r"['’]s$", "", low)
+            known = base in self.part_owner
+            is_caps = tok.isupper() and len(tok) > 1
+            in_gaz = (base in self.firsts or base in self.lasts) and base not in NOT_NAMES and len(base) >= 2
+            if is_caps and not (known or in_gaz):
+                flags.append(None)
+                continue
+            if known:
+                flags.append("known")
+            elif in_gaz:
+                flags.append("word" if base in self.words or base in MONTHS else "name")
+            else:
+                flags.append(None)
+        out = []
+        i = 0
+        while i < len(tokens):
+            if flags[i] is None:
+                i += 1
+                continue
+            # Gather a run of adjacent name-ish tokens separated by single spaces/newlines.
+            j = i
+            while j + 1 < len(tokens) and flags[j + 1] is not None and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
+                j += 1
+            run = list(range(i, j + 1))
+            strong = [k for k in run if flags[k] in ("known", "name")]
+            before = text[max(0, tokens[i][0] - 40):tokens[i][0]]
+            cued = bool(CUE_BEFORE.search(before))
+            if strong or cued or len(run) >= 2 and all(tokens[k][2][0].isupper() for k in run):
+                # Trim leading/trailing "word" tokens that have no support of their own.
+                if not cued:
+                    while run and flags[run[0]] == "word" and len(run) > 1 and not strong[:1] == [run[0]]:
+                        if any(flags[k] != "word" for k in run):
+                            break
+                        run = run[1:]
+                if not (len(run) == 1 and flags[run[0]] == "word" and not cued):
+                    s, e = tokens[run[0]][0], tokens[run[-1]][1]
+                    value = text[s:e]
+                    person = None
+                    for k in run:
+                        base = re.sub(r"['’]s$", "", tokens[k][2].lower())
+                        if base in self.part_owner:
+                            person = self.part_owner[base]
+                            break
+                    if value.lower().endswith(("'s", "’s")):
+                        e -= 2
+                        value = text[s:e]
+                    out.append(Hit(s, e, "name", value, person, priority=1))
+            i = j + 1
+        return out
+
+    # -- replacement ------------------------------------------------------------------------------
+    def replacement(self, hit: Hit) -> str:
+        reg = self.registry
+        reg.replaced[hit.kind] = reg.replaced.get(hit.kind, 0) + 1
+        person = hit.person
+        if hit.kind == "initials":
+            return "^XX"
+        if hit.kind in ("name", "handle", "email") and person is None:
+            if hit.kind == "name":
+                person = reg.person_for(hit.text)
+            elif hit.kind == "handle":
+                bare = hit.text.lstrip("@")
+                parts = [p for p in re.split(r"[._\d]+", bare.lower()) if len(p) >= 3]
+                person = next((reg.token_owner[p] for p in parts if p in reg.token_owner), None)
+                person = reg.person_for(hit.text, person=person)
+            else:
+                local = re.split(r"\s?@|\s+(?:at|\[at\]|\(at\))\s+", hit.text, maxsplit=1)[0].lower()
+                parts = [p for p in re.split(r"[._\-+\d]+", local) if len(p) >= 3]
+                person = next((reg.token_owner[p] for p in parts if p in reg.token_owner), None)
+                if person is None:
+                    return reg.value_for("email", hit.text)
+        if person is not None:
+            if hit.kind == "handle":
+                return person.handle if hit.text.startswith("@") else person.handle.lstrip("@")
+            if hit.kind == "email":
+                return person.email
+            return person.label
+        return reg.value_for(hit.kind, hit.text)
+
+    def scrub(self, text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+        """Return the scrubbed text and the replaced spans as (old_start, old_end, new_start, new_end)."""
+        if not text:
+            return text, []
+        out, spans, pos, shift = [], [], 0, 0
+        for hit in self.hits(text):
+            rep = self.replacement(hit)
+            out.append(text[pos:hit.start])
+            new_start = hit.start + shift
+            out.append(rep)
+            spans.append((hit.start, hit.end, new_start, new_start + len(rep)))
+            shift += len(rep) - (hit.end - hit.start)
+            pos = hit.end
+        out.append(text[pos:])
+        return "".join(out), spans
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """Keep non-overlapping hits: known values first, then the longest, then the earliest.
+
+    A lower-priority hit that sticks out of a kept one is merged into it, so no fragment of a
+    value is left behind (e.g. a handle detected by pattern that runs past a known name).
+    """
+    hits.sort(key=lambda h: (-h.priority, -(h.end - h.start), h.start))
+    taken: list[Hit] = []
+    for h in hits:
+        if h.end <= h.start:
+            continue
+        overlapping = [t for t in taken if h.start < t.end and t.start < h.end]
+        if not overlapping:
+            taken.append(h)
+            continue
+        for t in overlapping:
+            if h.start < t.start or h.end > t.end:
+                t.start, t.end = min(t.start, h.start), max(t.end, h.end)
+    # Merging may create new overlaps: fold them.
+    taken.sort(key=lambda h: h.start)
+    merged: list[Hit] = []
+    for h in taken:
+        if merged and h.start < merged[-1].end:
+            merged[-1].end = max(merged[-1].end, h.end)
+            continue
+        merged.append(h)
+    return merged
+
+
+def remap_offset(offset: int, spans, *, is_end: bool) -> int:
+    """Map a character offset in the original text to the scrubbed text (spans from Scrubber.scrub).
+
+    An offset inside a replaced value moves to the edge of its replacement, so a highlight that
+    touched personal data covers the whole pseudonym, never a fragment.
+    """
+    shift = 0
+    for old_s, old_e, new_s, new_e in spans:
+        if is_end:
+            if offset <= old_s:
+                break
+            if offset <= old_e:
+                return new_e
+        else:
+            if offset < old_s:
+                break
+            if offset < old_e:
+                return new_s
+        shift = new_e - old_e
+    return offset + shift
+
+
+# ---------------------------------------------------------------------------------------------------
+# Walking the portfolio data
+
+
+def _register_known(data: dict, registry: Registry, known_values, staff_names: bool) -> Known:
+    known = Known()
+    learner = data.get("learner") or {}
+    cand = registry.candidate
+    full = (learner.get("full_name") or "").strip()
+    if full:
+        registry.people[_norm(full)] = cand
+        known.add(full, "name", cand)
+        for part in full.split():
+            if len(part) >= 2:
+                known.add(part, "name_part", cand)
+                registry.token_owner.setdefault(part.lower(), cand)
+    if learner.get("username"):
+        u = learner["username"]
+        known.add(u, "handle", cand)
+        known.add("@" + u.lstrip("@"), "handle", cand)
+    if learner.get("email"):
+        known.add(learner["email"], "email", cand)
+
+    def add_staff(name, role):
+        if not name or not staff_names:
+            return
+        p = registry.person_for(name, role=role)
+        known.add(name, "name", p)
+        for part in name.split():
+            if len(part) >= 3 and part.lower() not in NOT_NAMES:
+                known.add(part, "name_part", p)
+
+    attempts = sorted(data.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
+    for a in attempts:
+        for m in a.get("moderations") or []:
+            add_staff(m.get("by"), "Tutor")
+        for f in a.get("tutor_feedback") or []:
+            add_staff(f.get("by"), "Tutor")
+        if a.get("assessor_signoff"):
+            add_staff(a["assessor_signoff"].get("by"), "Assessor")
+    for e in data.get("logbook") or []:
+        for c in e.get("tutor_comments") or []:
+            if isinstance(c, dict):
+                add_staff(c.get("by"), "Tutor")
+
+    def add_injected(values, author_names=()):
+        # Names first (so handles and emails can link to the person), then everything else.
+        values = [v for v in values or [] if isinstance(v, str) and v.strip()]
+        names = [v for v in values if _guess_kind(v) == "name"] + [n for n in author_names if n]
+        persons = []
+        for n in names:
+            p = registry.person_for(n)
+            persons.append(p)
+            known.add(n, "name", p)
+            for part in n.split():
+                if len(part) >= 2 and part.lower() not in NOT_NAMES:
+                    known.add(part, "name_part", p)
+        for v in values:
+            kind = _guess_kind(v)
+            if kind == "name":
+                continue
+            person = None
+            if kind in ("handle", "email"):
+                bare = v.lstrip("@").split("@")[0].lower()
+                parts = [p for p in re.split(r"[._\-\d]+", bare) if len(p) >= 3]
+                person = next((registry.token_owner[p] for p in parts if p in registry.token_owner), None)
+                if person is None and len(persons) == 1:
+                    person = persons[0]
+                if person is None and kind == "handle":
+                    person = registry.person_for(v)
+            if kind == "address":
+                for line in re.split(r"[\n,]+", v):
+                    if line.strip():
+                        known.add(line.strip(), "address")
+                        line_kind = _guess_kind(line.strip())
+                        if line_kind == "postcode":
+                            known.add(line.strip(), "postcode")
+            known.add(v, kind, person)
+            if kind == "handle":
+                known.add(v.lstrip("@"), "handle", person)
+
+    for a in attempts:
+        authors = [m.get("author_name") for m in a.get("messages") or [] if m.get("author") == "customer"]
+        add_injected(a.get("injected_personal_data"), authors)
+    for e in data.get("logbook") or []:
+        add_injected(e.get("injected_personal_data"))
+    add_injected(list(known_values or ()))
+    return known
+
+
+def anonymise(data, *, known_values=(), keep_values=(), staff_names: bool = True):
+    """Return a copy of ``data`` with personal data replaced by consistent pseudonyms.
+
+    ``data`` is a PortfolioData dict (or a :class:`portfolio.model.PortfolioData`; the same type comes
+    back). ``known_values``: further exact strings to replace (e.g. names the caller knows).
+    ``keep_values``: handles or names that are not personal (the brand's own account).
+    ``staff_names``: also pseudonymise tutor/assessor names ("Tutor A", "Assessor A").
+    """
+    out, _report = anonymise_with_report(data, known_values=known_values, keep_values=keep_values, staff_names=staff_names)
+    return out
+
+
+def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names: bool = True):
+    from .model import PortfolioData
+
+    as_model = isinstance(data, PortfolioData)
+    raw = data.to_dict() if as_model else copy.deepcopy(data)
+    if raw.get("_anonymised"):
+        return (data if as_model else raw), raw.get("_anonymisation_report", {})
+    learner = raw.get("learner") or {}
+    cand_label = f"Candidate {learner.get('candidate_number') or 'unknown'}"
+    registry = Registry(cand_label)
+    known = _register_known(raw, registry, known_values, staff_names)
+    scrubber = Scrubber(registry, known, set(keep_values))
+
+    def s(text):
+        return scrubber.scrub(text)[0] if isinstance(text, str) else text
+
+    def walk(value):
+        if isinstance(value, str):
+            return s(value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    # The learner block: only the candidate number and pseudonyms survive.
+    raw["learner"] = {
+        "username": registry.candidate.handle.lstrip("@"),
+        "full_name": cand_label,
+        "email": registry.candidate.email,
+        "candidate_number": learner.get("candidate_number"),
+    }
+    raw["cohort"] = walk(raw.get("cohort") or {})
+    for key in ("qualification", "standard", "period"):
+        if key in raw:
+            raw[key] = walk(raw[key])
+    attempts = sorted(raw.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
+    new_attempts = []
+    for a in attempts:
+        new_attempts.append(_anonymise_attempt(a, scrubber, walk))
+    raw["attempts"] = new_attempts
+    raw["logbook"] = [_anonymise_entry(e, walk) for e in raw.get("logbook") or []]
+    report = {
+        "method": "portfolio.anonymise: exact known values, UK pattern rules, offline name gazetteer",
+        "replaced": dict(sorted(registry.replaced.items())),
+        "people": len({id(p) for p in registry.people.values()}),
+    }
+    raw["_anonymised"] = True
+    raw["_anonymisation_report"] = report
+    if as_model:
+        return PortfolioData.from_dict(raw), report
+    return raw, report
+
+
+def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
+    a = dict(a)
+    messages = a.get("messages") or []
+    new_messages, turn_spans = [], []
+    for m in messages:
+        m = dict(m)
+        text, spans = scrubber.scrub(m.get("text") or "")
+        if m.get("author") == "learner":
+            turn_spans.append((m.get("text") or "", text, spans))
+        m["text"] = text
+        if m.get("author") == "customer":
+            m["author_name"] = walk(m.get("author_name")) if m.get("author_name") else "Customer"
+        elif m.get("author") == "learner":
+            m["author_name"] = scrubber.registry.candidate.label
+        else:
+            m["author_name"] = walk(m.get("author_name"))
+        new_messages.append(m)
+    a["messages"] = new_messages
+    result = a.get("result")
+    if isinstance(result, dict):
+        result = dict(result)
+        crits = {}
+        for key, c in (result.get("criteria") or {}).items():
+            c = dict(c)
+            ev = []
+            for span in c.get("evidence") or []:
+                span = dict(span)
+                turn = span.get("turn") or 0
+                if turn < len(turn_spans) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+                    _old, new_text, spans = turn_spans[turn]
+                    span["start"] = remap_offset(span["start"], spans, is_end=False)
+                    span["end"] = remap_offset(span["end"], spans, is_end=True)
+                    span["text"] = new_text[span["start"]:span["end"]]
+                else:
+                    span = walk(span)
+                ev.append(span)
+            c["evidence"] = ev
+            for k in ("reason", "missing"):
+                if isinstance(c.get(k), str):
+                    c[k] = walk(c[k])
+            crits[key] = c
+        result["criteria"] = crits
+        for k in ("feedback", "grade_rule"):
+            if k in result:
+                result[k] = walk(result[k])
+        a["result"] = result
+    for k in ("scenario", "moderations", "tutor_feedback", "assessor_signoff", "reflection"):
+        if k in a:
+            a[k] = walk(a[k])
+    a["injected_personal_data"] = []
+    return a
+
+
+def _anonymise_entry(e: dict, walk) -> dict:
+    e = walk(dict(e))
+    e["injected_personal_data"] = []
+    return e

@@ -1,0 +1,263 @@
+"""Turn (already anonymised) portfolio data into the plain values the templates show.
+
+Nothing here touches WeasyPrint or Jinja: every function takes plain dicts and returns plain dicts,
+lists, strings and numbers, so the views can be tested and hashed for the render cache.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .charts import bar_chart_levels, grades_chart, response_chart
+
+HERE = Path(__file__).resolve().parent
+GRADES = ("Refer", "Pass", "Merit", "Distinction")
+TOP = (2, "pass")
+LEVEL_TEXT = {2: "2 — clearly shown", 1: "1 — partly shown", 0: "0 — not shown", None: "n/a",
+              "pass": "Pass", "fail": "Fail (critical)"}
+REFLECTION_LABELS = {
+    "gibbs": [("description", "Description: what happened"), ("feelings", "Feelings"), ("evaluation", "Evaluation: what was good and bad"),
+              ("analysis", "Analysis: why"), ("conclusion", "Conclusion: what I learned"), ("action_plan", "Action plan: what I will do next time")],
+    "short": [("what_went_well", "What went well"), ("even_better_if", "Even better if"), ("next_time", "Next time I will")],
+}
+
+
+@lru_cache(maxsize=1)
+def standard() -> dict:
+    return yaml.safe_load((HERE / "standard.yaml").read_text(encoding="utf-8"))
+
+
+def criterion_labels() -> dict:
+    return {m["key"]: m["label"] for m in standard()["marking_points"]}
+
+
+def parse_time(value):
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def show_time(value) -> str:
+    t = parse_time(value)
+    if t is None:
+        return "" if not value else str(value)
+    return t.strftime("%d %b %Y %H:%M") + (" UTC" if t.utcoffset() is not None and not t.utcoffset() else "")
+
+
+def show_date(value) -> str:
+    t = parse_time(value)
+    return t.strftime("%d %B %Y") if t else (value or "")
+
+
+def final_levels(attempt: dict) -> dict:
+    """Each criterion's level after moderation."""
+    crits = (attempt.get("result") or {}).get("criteria") or {}
+    levels = {k: (c or {}).get("level") for k, c in crits.items()}
+    levels.update(attempt.get("moderated_levels") or {})
+    return levels
+
+
+def final_grade(attempt: dict) -> str | None:
+    return attempt.get("grade") or (attempt.get("result") or {}).get("grade")
+
+
+def first_response_minutes(attempt: dict):
+    for m in attempt.get("messages") or []:
+        if m.get("author") == "learner" and m.get("response_minutes") is not None:
+            return float(m["response_minutes"])
+    return None
+
+
+def _segments(text: str, spans: list) -> list[dict]:
+    """Split text into [{text, mark}] pieces so the template can wrap evidence in <mark>."""
+    cuts = sorted({(max(0, s), min(len(text), e)) for s, e in spans if isinstance(s, int) and isinstance(e, int) and e > s})
+    merged = []
+    for s, e in cuts:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out, pos = [], 0
+    for s, e in merged:
+        if s > pos:
+            out.append({"text": text[pos:s], "mark": False})
+        out.append({"text": text[s:e], "mark": True})
+        pos = e
+    if pos < len(text):
+        out.append({"text": text[pos:], "mark": False})
+    return out
+
+
+def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
+    scenario = attempt.get("scenario") or {}
+    sla = scenario.get("sla_minutes")
+    result = attempt.get("result") or {}
+    crits = result.get("criteria") or {}
+    levels = final_levels(attempt)
+    labels = criterion_labels()
+    # Evidence spans per learner turn.
+    spans_by_turn: dict[int, list] = {}
+    for c in crits.values():
+        for ev in (c or {}).get("evidence") or []:
+            spans_by_turn.setdefault(ev.get("turn") or 0, []).append((ev.get("start"), ev.get("end")))
+    transcript, turn = [], 0
+    for m in attempt.get("messages") or []:
+        row = {"author": m.get("author"), "who": m.get("author_name") or m.get("author", "").title(),
+               "time": show_time(m.get("sent_at")), "channel": m.get("channel") or "", "timing": "", "late": False}
+        if m.get("author") == "learner":
+            row["segments"] = _segments(m.get("text") or "", spans_by_turn.get(turn, []))
+            turn += 1
+            rm = m.get("response_minutes")
+            if rm is not None:
+                row["timing"] = f"Replied after {_minutes(rm)}" + (f" (target {_minutes(sla)}: {'within target' if rm <= sla else 'late'})" if sla else "")
+                row["late"] = bool(sla and rm > sla)
+        else:
+            row["segments"] = [{"text": m.get("text") or "", "mark": False}]
+        transcript.append(row)
+    moderated = attempt.get("moderated_levels") or {}
+    scores = []
+    order = [m["key"] for m in standard()["marking_points"]]
+    for key in order + [k for k in crits if k not in order]:
+        if key not in crits and key not in moderated:
+            continue
+        c = crits.get(key) or {}
+        auto = c.get("level")
+        final = levels.get(key)
+        scores.append({
+            "key": key, "label": labels.get(key, key.replace("_", " ").capitalize()),
+            "level": LEVEL_TEXT.get(final, str(final)), "auto": LEVEL_TEXT.get(auto, str(auto)),
+            "moderated": key in moderated and moderated[key] != auto,
+            "evidence": [ev.get("text") or "" for ev in c.get("evidence") or [] if ev.get("text")],
+            "reason": c.get("reason") or "", "missing": c.get("missing") or "",
+        })
+    fb = result.get("feedback") or {}
+    refl = attempt.get("reflection") or None
+    reflection = None
+    if refl and "reflections" in include:
+        form = refl.get("form") or "short"
+        fields = refl.get("fields") or {}
+        known = REFLECTION_LABELS.get(form, [])
+        rows = [{"label": label, "text": fields[k]} for k, label in known if fields.get(k)]
+        rows += [{"label": k.replace("_", " ").capitalize(), "text": v} for k, v in fields.items() if k not in dict(known) and v]
+        reflection = {"form": "Gibbs reflective cycle" if form == "gibbs" else "Short reflection", "rows": rows,
+                      "created": show_time(refl.get("created_at"))}
+    signoff = attempt.get("assessor_signoff")
+    first = first_response_minutes(attempt)
+    return {
+        "anchor": f"attempt-{number}",
+        "number": number,
+        "id": str(attempt.get("id")),
+        "title": scenario.get("title") or scenario.get("id") or "",
+        "scenario_id": scenario.get("id") or "",
+        "category": scenario.get("category") or "",
+        "platform": scenario.get("platform") or "",
+        "exercise_type": (scenario.get("exercise_type") or "").replace("_", " "),
+        "brief": scenario.get("brief") or "",
+        "sla": _minutes(sla) if sla else "",
+        "started": show_time(attempt.get("started_at")),
+        "submitted": show_time(attempt.get("submitted_at")),
+        "first_response": _minutes(first) if first is not None else "",
+        "sla_met": None if first is None or not sla else first <= sla,
+        "grade": final_grade(attempt) or "",
+        "auto_grade": result.get("grade") or "",
+        "grade_rule": result.get("grade_rule") or "",
+        "rubric": (result.get("rubric") or {}),
+        "transcript": transcript,
+        "scores": scores,
+        "went_well": fb.get("went_well") or [],
+        "even_better_if": fb.get("even_better_if") or [],
+        "moderations": [{**m, "at": show_time(m.get("at")), "criterion_label": labels.get(m.get("criterion"), m.get("criterion")),
+                         "old": LEVEL_TEXT.get(m.get("old_level"), str(m.get("old_level"))),
+                         "new": LEVEL_TEXT.get(m.get("new_level"), str(m.get("new_level")))} for m in attempt.get("moderations") or []],
+        "tutor_feedback": [{**f, "at": show_time(f.get("at"))} for f in attempt.get("tutor_feedback") or []],
+        "signoff": {**signoff, "at": show_time(signoff.get("at"))} if signoff else None,
+        "reflection": reflection,
+        "show_evidence": "evidence" in include,
+    }
+
+
+def _minutes(value) -> str:
+    if value is None:
+        return ""
+    value = float(value)
+    if value < 1:
+        return f"{round(value * 60)} s"
+    if value >= 120:
+        h, m = divmod(round(value), 60)
+        return f"{h} h {m} min"
+    return f"{value:.0f} min" if value == int(value) else f"{value:.1f} min"
+
+
+def evidence_map(attempts: list[dict]) -> dict:
+    """Performance criteria and marking points against the attempts that evidence them."""
+    std = standard()
+    levels = [final_levels(a) for a in attempts]
+    pcs = []
+    for pc in std["performance_criteria"]:
+        keys = pc.get("evidenced_by") or []
+        hits = []
+        for n, lv in enumerate(levels, start=1):
+            applicable = [k for k in keys if lv.get(k) is not None]
+            if applicable and all(lv.get(k) in TOP for k in applicable):
+                hits.append(n)
+        pcs.append({"id": pc["id"], "text": pc["text"], "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
+                    "attempts": _ranges(hits), "count": len(hits), "simulator": bool(keys)})
+    mps = []
+    for mp in std["marking_points"]:
+        top = [n for n, lv in enumerate(levels, start=1) if lv.get(mp["key"]) in TOP]
+        part = [n for n, lv in enumerate(levels, start=1) if lv.get(mp["key"]) == 1]
+        mps.append({"label": mp["label"], "group": mp["group"], "top": _ranges(top), "top_count": len(top),
+                    "part": _ranges(part), "part_count": len(part)})
+    return {"performance_criteria": pcs, "marking_points": mps}
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1,2,3,5,7,8] -> '1–3, 5, 7–8' (attempt numbers, compact for long portfolios)."""
+    out, run = [], []
+    for n in numbers:
+        if run and n == run[-1] + 1:
+            run.append(n)
+            continue
+        if run:
+            out.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+        run = [n]
+    if run:
+        out.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+    return ", ".join(out)
+
+
+def summary(attempts: list[dict]) -> dict:
+    grades = [final_grade(a) for a in attempts]
+    counts = {g: grades.count(g) for g in GRADES}
+    points = [(show_date(a.get("submitted_at")), GRADES.index(g) if g in GRADES else None) for a, g in zip(attempts, grades)]
+    std = standard()
+    levels = [final_levels(a) for a in attempts]
+    crit_rows = []
+    for mp in std["marking_points"]:
+        vals = [lv.get(mp["key"]) for lv in levels if lv.get(mp["key"]) is not None]
+        nums = [2 if v == "pass" else 0 if v == "fail" else v for v in vals if isinstance(v, (int, str))]
+        nums = [v for v in nums if isinstance(v, int)]
+        crit_rows.append((mp["label"], sum(nums) / len(nums) if nums else None, len(nums)))
+    responses = []
+    for n, a in enumerate(attempts, start=1):
+        rm = first_response_minutes(a)
+        sla = (a.get("scenario") or {}).get("sla_minutes")
+        if rm is not None and sla:
+            responses.append((n, rm, float(sla)))
+    within = sum(1 for _, r, s in responses if r <= s)
+    return {
+        "count": len(attempts),
+        "grade_counts": [{"grade": g, "count": counts[g]} for g in GRADES],
+        "grades_svg": grades_chart(points),
+        "levels_svg": bar_chart_levels(crit_rows),
+        "response_svg": response_chart(responses),
+        "within_target": within, "timed": len(responses),
+        "first": show_date(attempts[0].get("submitted_at")) if attempts else "",
+        "last": show_date(attempts[-1].get("submitted_at")) if attempts else "",
+    }

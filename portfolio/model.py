@@ -1,0 +1,224 @@
+"""PortfolioData: the plain input of every export, as frozen dataclasses.
+
+The web layer builds a plain dict (see portfolio/README.md for the shape) and may pass it straight to
+the export functions; ``PortfolioData.from_dict`` validates it and reports every problem at once.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
+from typing import Any
+
+from .errors import InvalidPortfolioData
+
+AUTHORS = ("customer", "learner", "system")
+REFLECTION_FORMS = ("gibbs", "short")
+
+
+def _iso(value, where, problems, required=True):
+    if value in (None, ""):
+        if required:
+            problems.append(f"{where}: missing (ISO 8601 date-time expected)")
+        return value
+    try:
+        datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        problems.append(f"{where}: {value!r} is not an ISO 8601 date-time")
+    return value
+
+
+def _freeze(value):
+    """Lists become tuples so the dataclasses stay hashable-ish and immutable."""
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Learner:
+    username: str
+    full_name: str
+    email: str
+    candidate_number: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    category: str = ""
+    platform: str = ""
+    exercise_type: str = ""
+    brief: str = ""
+    sla_minutes: float | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    author: str                 # customer | learner | system
+    text: str
+    author_name: str = ""
+    channel: str = ""           # public | private | chat
+    sent_at: str | None = None
+    response_minutes: float | None = None
+
+
+@dataclass(frozen=True)
+class Moderation:
+    criterion: str
+    old_level: Any
+    new_level: Any
+    comment: str = ""
+    by: str = ""
+    at: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    by: str
+    at: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Signoff:
+    by: str
+    at: str | None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Reflection:
+    form: str                   # gibbs | short
+    fields: dict
+    created_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: str
+    scenario: Scenario
+    started_at: str | None
+    submitted_at: str | None
+    messages: tuple
+    result: dict                # the scoring result from docs/interfaces.md
+    grade: str | None = None    # final, after moderation
+    moderated_levels: dict = field(default_factory=dict)
+    moderations: tuple = ()
+    tutor_feedback: tuple = ()
+    assessor_signoff: Signoff | None = None
+    reflection: Reflection | None = None
+    injected_personal_data: tuple = ()
+
+
+@dataclass(frozen=True)
+class LogbookEntry:
+    kind: str                   # simulated | real
+    created_at: str
+    title: str
+    customer_text: str = ""
+    reply_text: str = ""
+    result: dict | None = None
+    reflection: dict = field(default_factory=dict)   # reflection fields
+    tutor_comments: tuple = ()
+    injected_personal_data: tuple = ()
+
+
+@dataclass(frozen=True)
+class PortfolioData:
+    learner: Learner
+    cohort: dict
+    qualification: dict
+    period: dict
+    attempts: tuple = ()
+    logbook: tuple = ()
+    standard: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "PortfolioData":
+        problems: list[str] = []
+        if not isinstance(raw, dict):
+            raise InvalidPortfolioData(["portfolio data: a dict is expected"])
+        lr = raw.get("learner") or {}
+        for k in ("username", "full_name", "candidate_number"):
+            if not lr.get(k):
+                problems.append(f"learner.{k}: missing")
+        learner = Learner(str(lr.get("username") or ""), str(lr.get("full_name") or ""), str(lr.get("email") or ""),
+                          str(lr.get("candidate_number") or ""))
+        period = raw.get("period") or {}
+        _iso(period.get("start"), "period.start", problems, required=False)
+        _iso(period.get("end"), "period.end", problems, required=False)
+        attempts = []
+        for i, a in enumerate(raw.get("attempts") or []):
+            where = f"attempts[{i}]"
+            sc = a.get("scenario") or {}
+            if not sc.get("id"):
+                problems.append(f"{where}.scenario.id: missing")
+            scenario = Scenario(id=str(sc.get("id") or ""), title=str(sc.get("title") or sc.get("id") or ""),
+                                **{f.name: sc[f.name] for f in fields(Scenario) if f.name not in ("id", "title") and f.name in sc})
+            if a.get("id") in (None, ""):
+                problems.append(f"{where}.id: missing")
+            _iso(a.get("started_at"), f"{where}.started_at", problems, required=False)
+            _iso(a.get("submitted_at"), f"{where}.submitted_at", problems, required=False)
+            msgs = []
+            for j, m in enumerate(a.get("messages") or []):
+                if m.get("author") not in AUTHORS:
+                    problems.append(f"{where}.messages[{j}].author: {m.get('author')!r}, expected one of {AUTHORS}")
+                _iso(m.get("sent_at"), f"{where}.messages[{j}].sent_at", problems, required=False)
+                msgs.append(Message(author=m.get("author") or "", text=m.get("text") or "", author_name=m.get("author_name") or "",
+                                    channel=m.get("channel") or "", sent_at=m.get("sent_at"), response_minutes=m.get("response_minutes")))
+            result = a.get("result") or {}
+            if result and not isinstance(result.get("criteria"), dict):
+                problems.append(f"{where}.result.criteria: a dict of criterion -> {{level, evidence, reason}} is expected")
+            refl = a.get("reflection")
+            if refl and refl.get("form") not in REFLECTION_FORMS:
+                problems.append(f"{where}.reflection.form: {refl.get('form')!r}, expected one of {REFLECTION_FORMS}")
+            so = a.get("assessor_signoff")
+            attempts.append(Attempt(
+                id=str(a.get("id")), scenario=scenario, started_at=a.get("started_at"), submitted_at=a.get("submitted_at"),
+                messages=tuple(msgs), result=result, grade=a.get("grade") or result.get("grade"),
+                moderated_levels=dict(a.get("moderated_levels") or {}),
+                moderations=tuple(Moderation(**{k: m.get(k) for k in ("criterion", "old_level", "new_level", "comment", "by", "at")}) for m in a.get("moderations") or []),
+                tutor_feedback=tuple(Note(f.get("by") or "", f.get("at"), f.get("text") or "") for f in a.get("tutor_feedback") or []),
+                assessor_signoff=Signoff(so.get("by") or "", so.get("at"), so.get("comment") or "") if so else None,
+                reflection=Reflection(refl.get("form"), dict(refl.get("fields") or {}), refl.get("created_at")) if refl else None,
+                injected_personal_data=tuple(a.get("injected_personal_data") or ()),
+            ))
+        logbook = []
+        for i, e in enumerate(raw.get("logbook") or []):
+            if e.get("kind") not in ("simulated", "real"):
+                problems.append(f"logbook[{i}].kind: {e.get('kind')!r}, expected 'simulated' or 'real'")
+            _iso(e.get("created_at"), f"logbook[{i}].created_at", problems)
+            logbook.append(LogbookEntry(
+                kind=e.get("kind") or "", created_at=e.get("created_at") or "", title=e.get("title") or "",
+                customer_text=e.get("customer_text") or "", reply_text=e.get("reply_text") or "", result=e.get("result"),
+                reflection=dict(e.get("reflection") or e.get("reflection_fields") or {}),
+                tutor_comments=_freeze(list(e.get("tutor_comments") or [])),
+                injected_personal_data=tuple(e.get("injected_personal_data") or ())))
+        if problems:
+            raise InvalidPortfolioData(problems)
+        return cls(learner=learner, cohort=dict(raw.get("cohort") or {}), qualification=dict(raw.get("qualification") or {}),
+                   period=dict(period), attempts=tuple(attempts), logbook=tuple(logbook), standard=dict(raw.get("standard") or {}))
+
+    def to_dict(self) -> dict:
+        return _plain(asdict(self))
+
+
+def _plain(value):
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def as_dict(data) -> dict:
+    """Validate and return the plain dict form (accepts a dict or a PortfolioData)."""
+    if isinstance(data, PortfolioData):
+        return data.to_dict()
+    extra = {k: v for k, v in data.items() if k.startswith("_")} if isinstance(data, dict) else {}
+    out = PortfolioData.from_dict(data).to_dict()
+    out.update(extra)
+    return out

@@ -1,0 +1,151 @@
+"""The only module that imports WeasyPrint (lazily, on first render).
+
+- A URL fetcher that refuses every external URL and any ``file:`` outside this package's templates.
+- One shared FontConfiguration, so pages laid out in separate documents can be written together.
+- ``PageCache``: an in-memory LRU of laid-out pages, keyed by content hash, passed in by the caller
+  (a web worker or job runner keeps one for its lifetime). An attempt's evidence does not change once
+  scored, so a repeat export re-uses its layout and only writes the PDF.
+- Page numbers of an assembled document come from a thin "chrome" layer: empty pages that only carry
+  the footer, laid out once per page number and grafted onto the content pages at assembly.
+"""
+from __future__ import annotations
+
+import gc
+import threading
+from collections import OrderedDict
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import RenderError
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PDF_VARIANT = "pdf/ua-1"
+_lock = threading.Lock()
+_state: dict = {}
+
+
+def _weasy():
+    if "mod" not in _state:
+        try:
+            import weasyprint
+            from weasyprint.document import Page
+            from weasyprint.formatting_structure import boxes
+            from weasyprint.text.fonts import FontConfiguration
+            from weasyprint.urls import URLFetcher, URLFetcherResponse
+        except (ImportError, OSError) as exc:  # OSError: Pango or another system library is missing
+            raise RenderError(f"WeasyPrint cannot be loaded ({exc}); install its system libraries "
+                              "(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)") from exc
+
+        class SafeFetcher(URLFetcher):
+            """Serve files under portfolio/templates/ and data: URLs; refuse everything else."""
+
+            def fetch(self, url, headers=None):
+                if url.startswith("data:"):
+                    return super().fetch(url, headers)
+                if url.startswith("file:"):
+                    from urllib.parse import unquote, urlparse
+                    path = Path(unquote(urlparse(url).path)).resolve()
+                    if path.is_file() and TEMPLATES in path.parents:
+                        return URLFetcherResponse(url, body=path.read_bytes())
+                raise ValueError(f"refused to fetch {url!r}: portfolio PDFs use no outside resources")
+
+        _state.update(mod=weasyprint, Page=Page, boxes=boxes, fonts=FontConfiguration(), fetcher=SafeFetcher())
+    return _state
+
+
+class PageCache:
+    """LRU of laid-out WeasyPrint pages by content key. Not picklable: keep one per process."""
+
+    def __init__(self, max_entries: int = 1000):
+        self.max_entries = max_entries
+        self._items: OrderedDict = OrderedDict()
+        self.hits = self.misses = 0
+
+    def get(self, key):
+        with _lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return self._items[key]
+            self.misses += 1
+            return None
+
+    def put(self, key, value):
+        with _lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.max_entries:
+                self._items.popitem(last=False)
+
+    def __len__(self):
+        return len(self._items)
+
+
+@contextmanager
+def _no_gc():
+    # The cyclic GC costs ~12% of a WeasyPrint render (perf_baselines §2.1) and finds little there.
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def layout(html: str):
+    """Lay out an HTML string; return the WeasyPrint Document (its .pages are what the cache keeps)."""
+    w = _weasy()
+    try:
+        with _no_gc():
+            return w["mod"].HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=w["fetcher"]).render(
+                font_config=w["fonts"], pdf_variant=PDF_VARIANT)
+    except RenderError:
+        raise
+    except Exception as exc:
+        raise RenderError(f"layout failed: {exc}") from exc
+
+
+def chrome_pages(labels: list[tuple[str, str]], cache: PageCache | None) -> list:
+    """Margin boxes (footer) for each (footer text, page label), laid out once per distinct pair."""
+    from markupsafe import escape
+
+    w = _weasy()
+    out: list = [None] * len(labels)
+    missing = []
+    for i, label in enumerate(labels):
+        hit = cache.get(("chrome",) + label) if cache is not None else None
+        if hit is None:
+            missing.append(i)
+        else:
+            out[i] = hit
+    if missing:
+        sheet = (TEMPLATES / "chrome.css").read_text(encoding="utf-8")
+        body = "".join(f'<div><span class="f">{escape(labels[i][0])}</span><span class="n">{escape(labels[i][1])}</span></div>' for i in missing)
+        doc = layout(f'<!DOCTYPE html><html lang="en-GB"><head><style>{sheet}</style></head><body>{body}</body></html>')
+        for i, page in zip(missing, doc.pages):
+            margins = [b for b in page._page_box.children if isinstance(b, w["boxes"].MarginBox)]
+            out[i] = margins
+            if cache is not None:
+                cache.put(("chrome",) + labels[i], margins)
+    return out
+
+
+def assemble(documents_pages: list[list], footers: list[list], metadata_doc) -> bytes:
+    """Write the given pages (with their grafted footers) as one tagged PDF/UA document."""
+    w = _weasy()
+    pages = []
+    for page, margins in zip(documents_pages, footers):
+        box = page._page_box
+        if margins:
+            box = box.copy_with_children(list(box.children) + list(margins))
+        pages.append(w["Page"](box))
+    return write(metadata_doc.copy(pages))
+
+
+def write(document) -> bytes:
+    try:
+        with _no_gc():
+            return document.write_pdf(pdf_variant=PDF_VARIANT)
+    except Exception as exc:
+        raise RenderError(f"writing the PDF failed: {exc}") from exc

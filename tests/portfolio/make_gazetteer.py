@@ -1,0 +1,70 @@
+"""Rebuild portfolio/data/{first_names,surnames,name_words,street_suffixes}.txt (run by hand; not a test).
+
+The name gazetteer is taken from Faker's person providers (offline, MIT licensed) for the locales
+below, which cover the names most common among UK customers. `name_words.txt` lists the names that
+are also common English words (from pyspellchecker's English frequency list): the anonymiser treats
+those as names only with supporting context (a greeting, a title, a neighbouring name).
+
+Usage: /work/venv/bin/python tests/portfolio/make_gazetteer.py
+"""
+import gzip
+import importlib
+import json
+import re
+from pathlib import Path
+
+GAZETTEER_LOCALES = (
+    "en", "en_GB", "en_US", "en_IE", "ga_IE", "en_IN", "en_NZ", "en_KE", "en_NG", "en_PK", "hi_IN",
+    "yo_NG", "ig_NG", "ha_NG", "tw_GH", "pl_PL", "ro_RO", "lt_LT", "it_IT", "fr_FR", "de_DE",
+    "es_ES", "pt_PT", "pt_BR", "tr_TR", "sk_SK", "hr_HR",
+)
+# Locales deliberately NOT in the gazetteer: the recall measurement uses them as unseen names.
+# Names that are also everyday words, beyond the 3,000 most frequent English words.
+MANUAL_WORDS = set("""Grace Rose Bill Mark Will Joy Hope Faith Dawn Holly Ivy Amber Daisy Penny Ruby Pearl Crystal
+Jack Frank Ray Pat Drew Sue Rob Nick Bob Dot Kit Chuck Cliff Gene Sandy Sunny Summer Autumn April June August
+Lane Hill Wood Ward Fox Lamb Hunter Baker Cook Mason Carter Turner Archer Bishop Foster Cherry Olive Lily Melody
+Harmony Destiny Patience Charity Mercy Liberty Bond Gray Grey Banks Burns Fields Gates Waters Shields Chambers
+Savage Swift Ferry Pope Monk Sharp Miles Chase Heather Iris Jade Robin Sky Storm Page Marsh Moss Stone Field
+Day Winter Brown Green White Black Young King Hall Bell Hunt Price Long Little Rich Grant Mark Mason Norman
+Florence Chester Lincoln Jersey Kent Devon Paris Sydney Austin Dallas Phoenix Georgia Carolina Virginia""".split())
+HELD_OUT_LOCALES = ("nl_NL", "sv_SE", "fi_FI", "hu_HU", "da_DK", "cs_CZ")
+LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]{2,}$")
+DATA = Path(__file__).resolve().parents[2] / "portfolio" / "data"
+
+
+def names_of(locale):
+    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    firsts, lasts = set(), set()
+    for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        value = getattr(provider, attr, ())
+        firsts |= set(value.keys() if isinstance(value, dict) else value)
+    for attr in ("last_names", "last_names_male", "last_names_female"):
+        value = getattr(provider, attr, ())
+        lasts |= set(value.keys() if isinstance(value, dict) else value)
+    keep = lambda names: {n.strip() for n in names if LATIN.match(n.strip())}
+    return keep(firsts), keep(lasts)
+
+
+def main():
+    firsts, lasts = set(), set()
+    for locale in GAZETTEER_LOCALES:
+        f, l = names_of(locale)
+        firsts |= f
+        lasts |= l
+    spell = Path(importlib.import_module("spellchecker").__file__).parent / "resources" / "en.json.gz"
+    freq = json.loads(gzip.open(spell).read())
+    common = {w for w, _ in sorted(freq.items(), key=lambda kv: -kv[1])[:3000]}
+    words = sorted(n for n in firsts | lasts if n.lower() in common or n in MANUAL_WORDS)
+    street = importlib.import_module("faker.providers.address.en_GB").Provider.street_suffixes
+    uk = ["Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way",
+          "Crescent", "Court", "Ct", "Place", "Pl", "Gardens", "Grove", "Terrace", "Hill", "Square", "Sq",
+          "Mews", "Row", "Walk", "Park", "Rise", "View", "Green", "Parade", "Vale", "Gate", "Wharf",
+          "Fields", "Meadow", "Mount", "Crescent", "Drove", "Wynd", "Yard", "Approach", "Broadway"]
+    for name, values in (("first_names", firsts), ("surnames", lasts), ("name_words", words),
+                         ("street_suffixes", set(street) | set(uk))):
+        (DATA / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
+        print(name, len(values))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Builds the plain evidence data the portfolio package renders, from the database. Never passes ORM objects."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from web.extensions import db
+from web.models import Attempt, LogbookEntry, User
+from web.scores import effective_levels
+
+STANDARD = {
+    "name": "Develop customer service social networks",
+    "framework": "National Occupational Standard (customer service)",
+    "qualification": "Customer Service Practitioner (Level 2)",
+}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat(timespec="minutes") if value else None
+
+
+def _personal_values(instance_data: dict) -> list[str]:
+    found = instance_data.get("injected_personal_data") or []
+    if isinstance(found, dict):   # {kind: [values]} or a flat list: both are accepted
+        return sorted({v for values in found.values() for v in (values if isinstance(values, list) else [values])})
+    return list(found)
+
+
+def attempt_evidence(attempt: Attempt) -> dict:
+    data = attempt.instance.data
+    return {
+        "id": attempt.id,
+        "mode": attempt.mode,
+        "scenario": {"id": data.get("scenario_id"), "title": data.get("title"), "category": data.get("category"),
+                     "platform": data.get("platform"), "exercise_type": data.get("exercise_type"),
+                     "brief": data.get("brief", ""), "sla_minutes": data.get("sla_minutes"),
+                     "difficulty": data.get("difficulty"), "version": data.get("scenario_version"),
+                     "seed": data.get("seed")},
+        "started_at": _iso(attempt.started_at),
+        "submitted_at": _iso(attempt.submitted_at),
+        "messages": [{"author": m.author, "author_name": None, "text": m.text, "channel": m.channel,
+                      "thread": m.thread, "sent_at": _iso(m.created_at), "sim_minute": m.sim_minute,
+                      "response_minutes": m.response_minutes} for m in attempt.messages],
+        "result": attempt.result or {},
+        "moderated_levels": {s.criterion: s.moderated_level for s in attempt.scores if s.moderated_level is not None},
+        "levels": effective_levels(attempt),
+        "moderations": [{"criterion": m.criterion, "old_level": m.old_level, "new_level": m.new_level,
+                         "comment": m.comment, "by": m.tutor.full_name, "at": _iso(m.created_at)}
+                        for m in attempt.moderations],
+        "grade": attempt.final_grade,
+        "auto_grade": attempt.auto_grade,
+        "tutor_feedback": [{"by": f.author.full_name, "at": _iso(f.created_at), "text": f.text}
+                           for f in attempt.feedback],
+        "assessor_signoff": ({"by": attempt.signed_off_by.full_name, "at": _iso(attempt.signed_off_at),
+                              "comment": attempt.signoff_comment or ""} if attempt.signed_off_at else None),
+        "reflection": None,
+        "injected_personal_data": _personal_values(data),
+    }
+
+
+def logbook_evidence(entry: LogbookEntry) -> dict:
+    return {
+        "id": entry.id, "kind": entry.kind, "form": entry.form, "title": entry.title,
+        "created_at": _iso(entry.created_at), "attempt_id": entry.attempt_id,
+        "customer_text": entry.customer_text, "reply_text": entry.reply_text, "result": entry.result,
+        "reflection": entry.fields or {}, "performance_criteria": entry.performance_criteria or [],
+        "tutor_comments": [{"by": c.author.full_name, "at": _iso(c.created_at), "text": c.text} for c in entry.comments],
+    }
+
+
+def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> dict:
+    """Everything about one learner's completed work that an export may show (it is anonymised later)."""
+    query = select(Attempt).where(Attempt.learner_id == learner.id, Attempt.status == "completed")
+    if attempt_ids is not None:
+        query = query.where(Attempt.id.in_(attempt_ids or [-1]))
+    attempts = db.session.scalars(query.order_by(Attempt.submitted_at)).all()
+    entries = db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == learner.id)
+                                 .order_by(LogbookEntry.created_at)).all()
+    evidence = [attempt_evidence(a) for a in attempts]
+    by_attempt = {e.attempt_id: e for e in entries if e.attempt_id}
+    for item in evidence:   # the learner's reflection on an attempt travels with it (a separable section)
+        entry = by_attempt.get(item["id"])
+        if entry:
+            item["reflection"] = {"form": entry.form, "fields": entry.fields or {}, "created_at": _iso(entry.created_at)}
+    cohort = learner.learner_cohorts[0] if learner.learner_cohorts else None
+    dates = [a.submitted_at for a in attempts if a.submitted_at] + [e.created_at for e in entries]
+    return {
+        "learner": {"username": learner.username, "full_name": learner.full_name, "email": learner.email,
+                    "candidate_number": learner.candidate_number},
+        "cohort": {"name": cohort.name if cohort else "", "qualification": cohort.qualification if cohort else ""},
+        "qualification": {"name": cohort.qualification if cohort else STANDARD["qualification"],
+                          "standard": STANDARD["name"]},
+        "standard": STANDARD,
+        "period": {"start": _iso(min(dates)) if dates else None, "end": _iso(max(dates)) if dates else None},
+        "attempts": evidence,
+        "logbook": [logbook_evidence(e) for e in entries],
+    }

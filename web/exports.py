@@ -1,0 +1,182 @@
+"""Exports: one attempt, one learner's portfolio / logbook / evidence pack, and a cohort's portfolios
+as a background job with progress. The portfolio package anonymises and renders; this module fetches
+the data, checks who may see it, and stores job output where any app server can serve it."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import zipfile
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, \
+    send_file, url_for
+from flask_login import current_user
+
+import portfolio
+from web.accounts import can_see_learner
+from web.evidence import learner_evidence
+from web.extensions import db
+from web.forms import ToggleUserForm
+from web.models import Attempt, Cohort, ExportJob, User, utcnow
+from web.queue import task_queue
+from web.security import roles_required
+
+bp = Blueprint("exports", __name__, url_prefix="/exports")
+EVERYONE = ("learner", "tutor", "assessor", "admin")
+SECTIONS = ("evidence", "reflections")
+
+
+def _visible_learner(user_id: int) -> User:
+    learner = db.get_or_404(User, user_id)
+    if learner.role != "learner" or not can_see_learner(current_user, learner.id):
+        abort(404 if current_user.role == "learner" else 403)
+    return learner
+
+
+def _download(data: bytes, name: str, mimetype: str) -> Response:
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def export_name(learner: User, kind: str, ext: str) -> str:
+    # Candidate numbers, never names, in file names: the file name is part of the export too.
+    return f"{learner.candidate_number or 'candidate'}-{kind}.{ext}"
+
+
+@bp.route("/attempts/<int:attempt_id>.pdf")
+@roles_required(*EVERYONE)
+def attempt_pdf(attempt_id: int):
+    attempt = db.get_or_404(Attempt, attempt_id)
+    if not can_see_learner(current_user, attempt.learner_id):
+        abort(404 if current_user.role == "learner" else 403)
+    if attempt.status != "completed":
+        abort(404)
+    data = learner_evidence(attempt.learner, attempt_ids=[attempt.id])
+    return _download(portfolio.render_attempt_pdf(data, attempt.id),
+                     export_name(attempt.learner, f"attempt-{attempt.id}", "pdf"), "application/pdf")
+
+
+@bp.route("/learners/<int:user_id>/portfolio.pdf")
+@roles_required(*EVERYONE)
+def portfolio_pdf(user_id: int):
+    learner = _visible_learner(user_id)
+    include = tuple(s for s in request.args.getlist("include") if s in SECTIONS) or SECTIONS
+    pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=include)
+    return _download(pdf, export_name(learner, "portfolio", "pdf"), "application/pdf")
+
+
+@bp.route("/learners/<int:user_id>/logbook.pdf")
+@roles_required(*EVERYONE)
+def logbook_pdf(user_id: int):
+    learner = _visible_learner(user_id)
+    return _download(portfolio.render_logbook_pdf(learner_evidence(learner)),
+                     export_name(learner, "logbook", "pdf"), "application/pdf")
+
+
+@bp.route("/learners/<int:user_id>/pack.zip")
+@roles_required(*EVERYONE)
+def evidence_pack(user_id: int):
+    learner = _visible_learner(user_id)
+    return _download(portfolio.build_evidence_pack(learner_evidence(learner)),
+                     export_name(learner, "evidence-pack", "zip"), "application/zip")
+
+
+def _cohort_for(user: User, cohort_id: int) -> Cohort:
+    cohort = db.get_or_404(Cohort, cohort_id)
+    allowed = user.role == "admin" or cohort.tutor_id == user.id or user in cohort.assessors
+    if not allowed:
+        abort(403)
+    return cohort
+
+
+@bp.route("/cohorts/<int:cohort_id>", methods=["POST"])
+@roles_required("tutor", "assessor", "admin")
+def start_cohort_export(cohort_id: int):
+    cohort = _cohort_for(current_user, cohort_id)
+    if not ToggleUserForm().validate_on_submit():
+        abort(400)
+    job = ExportJob(kind="cohort_portfolios", requested_by_id=current_user.id, cohort_id=cohort.id,
+                    total=len(cohort.learners), params={"include": list(SECTIONS)})
+    db.session.add(job)
+    db.session.commit()
+    task_queue().enqueue("export", job.id)
+    flash("The export has started. This page shows its progress.", "info")
+    return redirect(url_for("exports.job", job_id=job.id))
+
+
+def _own_job(job_id: int) -> ExportJob:
+    job = db.get_or_404(ExportJob, job_id)
+    if job.requested_by_id != current_user.id and current_user.role != "admin":
+        abort(403)
+    return job
+
+
+def job_status(job: ExportJob) -> dict:
+    return {"id": job.id, "status": job.status, "progress": job.progress, "total": job.total,
+            "percent": round(100 * job.progress / job.total) if job.total else (100 if job.status == "done" else 0),
+            "error": job.error,
+            "download": url_for("exports.job_download", job_id=job.id) if job.status == "done" else None}
+
+
+@bp.route("/jobs/<int:job_id>")
+@roles_required("tutor", "assessor", "admin")
+def job(job_id: int):
+    return render_template("exports/job.html", job=_own_job(job_id), status=job_status(_own_job(job_id)))
+
+
+@bp.route("/jobs/<int:job_id>.json")
+@roles_required("tutor", "assessor", "admin")
+def job_json(job_id: int):
+    return jsonify(job_status(_own_job(job_id)))
+
+
+@bp.route("/jobs/<int:job_id>/download")
+@roles_required("tutor", "assessor", "admin")
+def job_download(job_id: int):
+    job = _own_job(job_id)
+    if job.status != "done" or not job.file_name:
+        abort(404)
+    path = Path(current_app.config["EXPORT_DIR"]) / job.file_name
+    if not path.is_file():
+        abort(404)
+    return send_file(path, mimetype="application/zip", as_attachment=True,
+                     download_name=f"cohort-{job.cohort_id}-portfolios.zip")
+
+
+def run_export_job(job_id: int) -> None:
+    """Render every learner's portfolio of the cohort into one ZIP with a SHA-256 manifest, reporting progress."""
+    job = db.session.get(ExportJob, job_id)
+    if job is None or job.status not in ("queued", "failed"):
+        return
+    cohort = db.session.get(Cohort, job.cohort_id)
+    job.status, job.progress, job.total, job.error = "running", 0, len(cohort.learners), None
+    db.session.commit()
+    export_dir = Path(current_app.config["EXPORT_DIR"])
+    export_dir.mkdir(parents=True, exist_ok=True)
+    file_name = f"cohort-{cohort.id}-job-{job.id}-{secrets.token_hex(8)}.zip"
+    partial = export_dir / (file_name + ".part")
+    manifest = []
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for learner in cohort.learners:
+                pdf = portfolio.render_portfolio_pdf(learner_evidence(learner),
+                                                     include=tuple(job.params.get("include", SECTIONS)))
+                name = export_name(learner, "portfolio", "pdf")
+                archive.writestr(name, pdf)
+                manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})
+                job.progress += 1
+                db.session.commit()
+            archive.writestr("manifest.json", json.dumps({"cohort": cohort.id, "files": manifest}, indent=2))
+        os.replace(partial, export_dir / file_name)   # appears whole or not at all
+    except Exception as exc:
+        db.session.rollback()
+        job = db.session.get(ExportJob, job_id)
+        job.status, job.error, job.finished_at = "failed", f"{type(exc).__name__}: {exc}", utcnow()
+        db.session.commit()
+        partial.unlink(missing_ok=True)
+        raise
+    job.status, job.file_name, job.finished_at = "done", file_name, utcnow()
+    db.session.commit()
