@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from sqlalchemy import select
 
+from portfolio import evidence as portfolio_evidence
 from web import anonymise, attempts, drafts, scoring
 from web.extensions import db
 from web.models import Cohort, LogbookComment, LogbookEntry, User
@@ -14,17 +15,12 @@ from web.security import roles_required
 
 bp = Blueprint("logbook", __name__, url_prefix="/logbook")
 
-# The Customer Service Practitioner (Level 2) standard's knowledge, skills and behaviours, as learners
-# are taught to reference them in their evidence.
-PERFORMANCE_CRITERIA = (
-    ("K1", "Knowing your customers"), ("K2", "Understanding the organisation"),
-    ("K3", "Meeting regulatory and legislative requirements"), ("K4", "Systems and resources"),
-    ("K5", "Your role and responsibility"), ("K6", "Customer experience"), ("K7", "Product and service knowledge"),
-    ("S1", "Interpersonal skills"), ("S2", "Communication"), ("S3", "Influencing skills"),
-    ("S4", "Personal organisation"), ("S5", "Dealing with customer conflict and challenge"),
-    ("B1", "Develop self"), ("B2", "Being open to feedback"), ("B3", "Team working"), ("B4", "Equality"),
-    ("B5", "Presentation"), ("B6", "Right first time"),
-)
+# The standard's performance criteria, from the portfolio package (one list for the logbook, the progress
+# page and the exported portfolio): [(id, text)], and which scoring criteria show each one.
+_STANDARD = portfolio_evidence.standard()
+PERFORMANCE_CRITERIA = tuple((pc["id"], pc["text"]) for pc in _STANDARD["performance_criteria"])
+EVIDENCED_BY = {pc["id"]: tuple(pc.get("evidenced_by") or ()) for pc in _STANDARD["performance_criteria"]}
+STANDARD_TITLE = f'{_STANDARD["id"]} {_STANDARD["title"]}'
 PC_CODES = {code for code, _ in PERFORMANCE_CRITERIA}
 FORMS = {
     "gibbs": (("description", "Description: what happened?"), ("feelings", "Feelings: what were you thinking and feeling?"),

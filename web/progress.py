@@ -13,22 +13,13 @@ from sqlalchemy import select
 
 from web import scoring
 from web.extensions import db
-from web.logbook import PERFORMANCE_CRITERIA
+from web.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 from web.models import Attempt, Cohort, LogbookEntry, Message, User
 from web.security import roles_required
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
 GRADES = ("Refer", "Pass", "Merit", "Distinction")
-# Which performance criteria a criterion shown at level 2 (or pass) evidences.
-CRITERION_PCS = {
-    "hear": ("S1", "S2"), "empathise": ("S1", "K6"), "apologise": ("S1",), "take_ownership": ("K5", "B6"),
-    "acknowledge": ("S2",), "act": ("B6", "K6"), "greeting": ("S2", "B5"), "personalisation": ("K1", "S1"),
-    "signposting": ("K4", "S2"), "closing": ("S2", "K6"), "tone_of_voice": ("B5", "S2"),
-    "plain_language": ("S2",), "data_protection": ("K3",), "take_private": ("K3", "K4"),
-    "clarify": ("S3", "K1"), "escalation": ("K5", "K2"), "accuracy": ("K7", "K2"), "timeliness": ("S4",),
-    "platform_fit": ("K4",),
-}
 W, H, PAD = 640, 220, 40
 
 
@@ -82,21 +73,23 @@ def progress_data(user: User) -> dict:
     for group in coverage.values():
         for row in group:
             row["w"] = round(300 * row["count"] / most, 1)
-    evidence = {code: {"code": code, "label": label, "attempts": [], "entries": []}
+    evidence = {code: {"code": code, "label": label, "attempts": [], "entries": [],
+                       "shown_by": [scoring.LABELS.get(k, k) for k in EVIDENCED_BY.get(code, ())]}
                 for code, label in PERFORMANCE_CRITERIA}
     for a in done:
-        for s in a.scores:
-            if s.level in ("2", "pass"):
-                for pc in CRITERION_PCS.get(s.criterion, ()):
-                    if a not in evidence[pc]["attempts"]:
-                        evidence[pc]["attempts"].append(a)
+        # The portfolio's rule: every listed criterion that applies is at its top level, and at least one applies.
+        levels = {s.criterion: s.level for s in a.scores}
+        for code, keys in EVIDENCED_BY.items():
+            applicable = [k for k in keys if levels.get(k) not in (None, "na")]
+            if applicable and all(levels[k] in ("2", "pass") for k in applicable):
+                evidence[code]["attempts"].append(a)
     for e in db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == user.id)):
         for pc in e.performance_criteria or []:
             if pc in evidence:
                 evidence[pc]["entries"].append(e)
     return {"attempts": done, "grades": grades, "criteria": criteria, "times": times, "coverage": coverage,
             "evidence": list(evidence.values()), "W": W, "H": H, "PAD": PAD, "grade_names": GRADES,
-            "grade_ys": [round(H - PAD - g * (H - 2 * PAD) / 3, 1) for g in range(4)]}
+            "grade_ys": [round(H - PAD - g * (H - 2 * PAD) / 3, 1) for g in range(4)], "standard_title": STANDARD_TITLE}
 
 
 @bp.route("/")

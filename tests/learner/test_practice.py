@@ -291,7 +291,7 @@ def test_tutor_sets_an_assessed_assignment_and_the_learner_starts_it(app, client
     login("tess")
     token = page_token(f"/tutor/cohorts/{cohort_id}")
     page = client.get(f"/tutor/cohorts/{cohort_id}").get_data(as_text=True)
-    assert "Set work" in page and "tw-late-parcel" in page
+    assert "Set work" in page and "tw-late-parcel" in page and "Set work" not in page.split("</title>")[0]
     client.post(f"/tutor/cohorts/{cohort_id}/assignments",
                 data={"csrf_token": token, "scenario_id": "tw-late-parcel", "mode": "assessed", "seed": "42"})
     client.post("/logout", data={"csrf_token": token})
