@@ -1,6 +1,9 @@
-"""A SIMPLE PATTERN-BASED ANONYMISER for real interactions a learner logs from work (web layer, stand-in).
+"""Anonymising a real interaction a learner logs from work, BEFORE it is saved.
 
-It replaces e-mail addresses, phone numbers, card and account numbers, order/reference numbers, postcodes,
+`anonymise_interaction(customer, reply)` uses the portfolio package's anonymiser (exact values, UK pattern
+rules, an offline name gazetteer, consistent pseudonyms such as "Customer A"). If that package cannot be
+used, it falls back to `anonymise`, the SIMPLE PATTERN-BASED ANONYMISER below (web layer, stand-in), which
+replaces e-mail addresses, phone numbers, card and account numbers, order/reference numbers, postcodes,
 @handles and names it can spot from context (greetings, "my name is", sign-offs, titles) with labelled
 placeholders, BEFORE anything is saved. It cannot find every name: that is why the learner sees a preview
 and must confirm. The portfolio package will offer a stronger anonymiser; swap it in here.
@@ -63,3 +66,22 @@ def anonymise(*texts: str) -> tuple[list[str], list[dict]]:
                 found.append({"kind": "name", "value": name})
             out[i] = rx.sub("[name]", text)
     return out, found
+
+
+def anonymise_interaction(customer: str, reply: str) -> tuple[str, str, list[dict]]:
+    """(customer, reply, replacements): the portfolio anonymiser, or the pattern-based one as a fallback."""
+    try:
+        from portfolio import anonymise_with_report
+        data = {"learner": {"username": "learner", "full_name": "Learner", "candidate_number": None},
+                "attempts": [], "logbook": [{"id": 1, "kind": "real", "form": "short", "title": "interaction",
+                                             "created_at": "2000-01-01T00:00", "customer_text": customer,
+                                             "reply_text": reply, "reflection": {}, "performance_criteria": [],
+                                             "tutor_comments": []}]}
+        out, report = anonymise_with_report(data, staff_names=False)
+        entry = out["logbook"][0]
+        found = [{"kind": kind.replace("_", " "), "value": ""} for kind, n in report.get("replaced", {}).items()
+                 for _ in range(n)]
+        return entry["customer_text"], entry["reply_text"], found
+    except Exception:   # noqa: BLE001 - any failure there falls back to the simple patterns, never to no anonymising
+        (c, r), found = anonymise(customer, reply)
+        return c, r, found

@@ -153,7 +153,7 @@ def real():
     if errors or step == "paste" or request.method == "GET":
         return render_template("logbook/real.html", step="paste", customer=customer, reply=reply, platform=platform,
                                errors=errors, platforms=simulator.PLATFORMS)
-    (anon_customer, anon_reply), found = anonymise.anonymise(customer, reply)
+    anon_customer, anon_reply, found = anonymise.anonymise_interaction(customer, reply)
     if step == "preview" or form.get("confirm") != "yes":
         if step == "save":
             errors.append("Tick the box to confirm the text is anonymised before saving.")

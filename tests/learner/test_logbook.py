@@ -60,7 +60,8 @@ def test_a_real_interaction_is_anonymised_previewed_confirmed_and_scored(app, cl
     preview = client.post("/logbook/real", data={"csrf_token": token, "step": "preview", "customer": customer,
                                                  "reply": reply, "platform": "twitter"}).get_data(as_text=True)
     assert "Check the anonymised text" in preview and "Priya" not in preview and "07700" not in preview
-    assert "[name]" in preview and "[order number]" in preview and "[email]" in preview and "[handle]" in preview
+    assert "Customer A" in preview and "[order ref 1]" in preview and "[phone 1]" in preview
+    assert "priya@example.com" not in preview and "@priyas" not in preview and "Sean" not in preview
     assert _entries(app) == []   # nothing saved before confirmation
     unconfirmed = client.post("/logbook/real", data={"csrf_token": token, "step": "save", "customer": customer,
                                                      "reply": reply}).get_data(as_text=True)
@@ -74,7 +75,19 @@ def test_a_real_interaction_is_anonymised_previewed_confirmed_and_scored(app, cl
         assert secret not in entry["customer"] + entry["reply"]
 
 
-def test_the_anonymiser_replaces_each_kind_of_personal_data():
+def test_anonymising_falls_back_to_the_patterns_when_the_portfolio_anonymiser_fails(monkeypatch):
+    import portfolio
+
+    from web.anonymise import anonymise_interaction
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("unavailable")
+    monkeypatch.setattr(portfolio, "anonymise_with_report", broken)
+    customer, reply, found = anonymise_interaction("I'm Jo Bloggs, 07700 900456", "Hi Jo, sorry. -Sam")
+    assert "Jo" not in customer + reply and "07700" not in customer and found
+
+
+def test_the_fallback_anonymiser_replaces_each_kind_of_personal_data():
     (text,), found = anonymise("Dear Mrs Okafor, ring 0113 496 0123, card 4111 1111 1111 1111, LS1 4AP, #99812345")
     assert text.count("[") == 5 and "Okafor" not in text and "4111" not in text and "LS1" not in text
     assert {f["kind"] for f in found} >= {"name", "phone", "card number", "postcode", "order number"}
