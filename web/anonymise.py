@@ -81,7 +81,22 @@ def anonymise_interaction(customer: str, reply: str) -> tuple[str, str, list[dic
         entry = out["logbook"][0]
         found = [{"kind": kind.replace("_", " "), "value": ""} for kind, n in report.get("replaced", {}).items()
                  for _ in range(n)]
-        return entry["customer_text"], entry["reply_text"], found
+        texts = [_drop_trailing_surnames(entry["customer_text"], found), _drop_trailing_surnames(entry["reply_text"], found)]
+        return texts[0], texts[1], found
     except Exception:   # noqa: BLE001 - any failure there falls back to the simple patterns, never to no anonymising
         (c, r), found = anonymise(customer, reply)
         return c, r, found
+
+
+PSEUDONYM_SURNAME = re.compile(rf"\b(Customer [A-Z]{{1,2}}) ({NAME})\b")
+
+
+def _drop_trailing_surnames(text: str, found: list[dict]) -> str:
+    """A capitalised word right after a pseudonym is the rest of the name the gazetteer did not know
+    ("I'm Jo Bloggs" -> "I'm Customer A Bloggs"): drop it too."""
+    def repl(m: re.Match) -> str:
+        if m.group(2) in NOT_NAMES:
+            return m.group(0)
+        found.append({"kind": "name", "value": m.group(2)})
+        return m.group(1)
+    return PSEUDONYM_SURNAME.sub(repl, text)

@@ -40,7 +40,7 @@ def progress_data(user: User) -> dict:
     criteria = []
     for key in scoring.CRITERIA:
         cells = []
-        for a in done:
+        for a in done[-30:]:   # the latest 30 attempts; the table below the chart has the same columns
             score = next((s for s in a.scores if s.criterion == key), None)
             cells.append(score.level if score else None)
         if any(c is not None for c in cells):

@@ -75,6 +75,12 @@ def test_a_real_interaction_is_anonymised_previewed_confirmed_and_scored(app, cl
         assert secret not in entry["customer"] + entry["reply"]
 
 
+def test_a_surname_the_gazetteer_misses_is_dropped_after_the_pseudonym():
+    from web.anonymise import anonymise_interaction
+    customer, reply, _found = anonymise_interaction("Hi I'm Jo Bloggs, order #LV554433 is late", "Hi Jo, sorry.")
+    assert "Bloggs" not in customer and "Jo " not in customer
+
+
 def test_anonymising_falls_back_to_the_patterns_when_the_portfolio_anonymiser_fails(monkeypatch):
     import portfolio
 
