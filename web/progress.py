@@ -56,7 +56,7 @@ def progress_data(user: User) -> dict:
     bar_w = (W - 2 * PAD) / max(1, len(replies))
     for i, (m, a) in enumerate(replies):
         sla = a.instance.data.get("sla_minutes", 60)
-        h = (H - 2 * PAD) * m.response_minutes / top
+        h = max(2.0, (H - 2 * PAD) * m.response_minutes / top)   # a reply at once still shows
         times.append({"x": round(PAD + i * bar_w + 2, 1), "w": round(max(2.0, bar_w - 4), 1),
                       "y": round(H - PAD - h, 1), "h": round(h, 1), "minutes": m.response_minutes, "sla": sla,
                       "sla_y": round(H - PAD - (H - 2 * PAD) * sla / top, 1), "late": m.response_minutes > sla,

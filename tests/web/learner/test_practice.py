@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from tests.learner.conftest import GOOD_REPLY
+from tests.web.learner.conftest import GOOD_REPLY
 
 
 def _reply(client, page_token, attempt_id, text, channel="public", thread="customer", turn=None, state_of=None):

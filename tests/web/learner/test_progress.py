@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tests.learner.conftest import GOOD_REPLY
+from tests.web.learner.conftest import GOOD_REPLY
 
 
 def test_progress_with_no_attempts_says_so(client, learner):

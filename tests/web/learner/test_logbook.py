@@ -6,7 +6,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from tests.learner.conftest import GOOD_REPLY
+from tests.web.learner.conftest import GOOD_REPLY
 from web.anonymise import anonymise
 
 
