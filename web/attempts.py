@@ -357,6 +357,21 @@ def _triage_result(outcome: dict) -> dict:
             "triage": outcome}
 
 
+def _evidence_in_transcript_order(result: dict, positions: list[int]) -> dict:
+    """Evidence `turn` counts a conversation's own turns; the transcript (and the review page) counts every
+    learner message of the attempt in order. Live chat interleaves conversations, so map one to the other."""
+    criteria = {}
+    for key, crit in result.get("criteria", {}).items():
+        evidence = []
+        for e in crit.get("evidence") or []:
+            if isinstance(e, dict) and "start" in e:
+                local = e.get("turn", 0) or 0
+                e = {**e, "turn": positions[local] if local < len(positions) else positions[-1]}
+            evidence.append(e)
+        criteria[key] = {**crit, "evidence": evidence}
+    return {**result, "criteria": criteria}
+
+
 def finish(attempt: Attempt) -> dict:
     """Compute and store the final result; the attempt becomes completed."""
     inst = instance_for(attempt.instance)
@@ -365,19 +380,22 @@ def finish(attempt: Attempt) -> dict:
         result = _triage_result(state["triage"])
     else:
         per_thread = []
+        learner_threads = [m.thread for m in attempt.messages if m.author == "learner"]
         for thread in state["threads"]:
             turns = [m.text for m in attempt.messages if m.author == "learner" and m.thread == thread]
             if not turns:
                 continue
+            positions = [i for i, t in enumerate(learner_threads) if t == thread]
             if len(turns) == 1:
-                per_thread.append(next(r["result"] for r in state["turn_results"] if r["thread"] == thread))
+                one = next(r["result"] for r in state["turn_results"] if r["thread"] == thread)
+                per_thread.append(_evidence_in_transcript_order(one, positions))
                 continue
             conv = state["threads"][thread]
             ctx = simulator.scoring_context_for_turn(inst, {**conv, "previous_replies": []}, channel=conv["channel"],
                                                      customer=None if thread == "main" else thread)
             ctx["response_minutes"] = next((m.response_minutes for m in attempt.messages
                                             if m.author == "learner" and m.thread == thread), None)
-            per_thread.append(scoring.score_conversation(turns, ctx))
+            per_thread.append(_evidence_in_transcript_order(scoring.score_conversation(turns, ctx), positions))
         result = scoring.combine(per_thread, best=False) if per_thread else None
         if result is None:
             raise AttemptError("There is nothing to mark yet.")

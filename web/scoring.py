@@ -142,7 +142,8 @@ def combine(results: list[dict], best: bool) -> dict:
         else:
             pick = max(levels)
         chosen = next(j for j, _ in judged if j.get("level") == pick)
-        evidence = [dict(e, turn=t) for j, t in judged for e in (j.get("evidence") or []) if j.get("level") == pick]
+        evidence = [dict(e, turn=e.get("turn", t)) for j, t in judged for e in (j.get("evidence") or [])
+                    if j.get("level") == pick and isinstance(e, dict)]
         criteria[key] = dict(chosen, level=pick, evidence=evidence)
     grade_, rule = grade({k: v.get("level") for k, v in criteria.items()})
     went = [w for r in results for w in r.get("feedback", {}).get("went_well", [])]

@@ -152,6 +152,11 @@ def test_conversation_moves_to_a_private_message_and_runs_to_its_end(app, client
     channels = [m[1] for m in _messages(app, attempt_id, "learner")]
     assert channels[0] == "public" and "private" in channels
     assert len(channels) >= 2
+    texts = [m[3] for m in _messages(app, attempt_id, "learner")]
+    for crit in _attempt(app, attempt_id)["result"]["criteria"].values():
+        for e in crit.get("evidence") or []:
+            if "start" in e:
+                assert texts[e.get("turn", 0)][e["start"]:e["end"]] == e["text"]
 
 
 def test_response_time_is_measured_on_the_simulated_clock(app, client, learner, start, page_token, state_of):
@@ -331,3 +336,23 @@ def test_an_unknown_scenario_is_reported(client, learner, page_token):
     page = client.post("/practice/start", follow_redirects=True,
                        data={"csrf_token": page_token(), "scenario_id": "no-such"}).get_data(as_text=True)
     assert "There is no scenario called" in page
+
+
+def test_live_chat_evidence_points_at_the_right_message_in_the_transcript(app, client, learner, start, page_token,
+                                                                           state_of):
+    attempt_id = start("wc-two-chats")
+    replies = {"broadband-down": "Hello, I'm sorry your broadband is down while you work from home. I'll book an "
+                                 "engineer now.",
+               "bill-query": "Hello, thanks for asking about your bill. I'll check the price change for you now."}
+    for thread in ("broadband-down", "bill-query"):
+        _reply(client, page_token, attempt_id, replies[thread], channel="chat", thread=thread, state_of=state_of)
+    token = page_token(f"/practice/attempts/{attempt_id}")
+    client.post(f"/practice/attempts/{attempt_id}/end-chats", data={"csrf_token": token,
+                                                                     "turn": state_of(attempt_id)["turn"]})
+    client.post(f"/practice/attempts/{attempt_id}/crm", data={"csrf_token": token, "turn": state_of(attempt_id)["turn"]})
+    learner_texts = [m[3] for m in _messages(app, attempt_id, "learner")]
+    result = _attempt(app, attempt_id)["result"]
+    spans = [e for c in result["criteria"].values() for e in (c.get("evidence") or []) if "start" in e]
+    assert spans
+    for e in spans:
+        assert learner_texts[e["turn"]][e["start"]:e["end"]] == e["text"]
