@@ -212,3 +212,13 @@ def test_logbook_entry_progress_and_script_shown_as_text(page):
     page.get_by_role("button", name="Score it and save to my logbook").click()
     page.get_by_role("heading", name="The interaction (anonymised)").wait_for()
     assert "07700" not in page.content()
+
+
+def test_a_double_click_sends_once(page):
+    start(page, "Slow refund on Facebook")
+    page.locator("#reply-customer").fill("Hi, I'm sorry your refund is late. Please send us a private message so we "
+                                         "can look into this for you today.")
+    page.get_by_role("button", name="Send reply").dblclick()
+    page.wait_for_load_state()
+    page.locator(".post-agent").first.wait_for()
+    assert page.locator(".post-agent").count() == 1
