@@ -352,7 +352,10 @@ def _triage_result(outcome: dict) -> dict:
             "mode": "scenario", "criteria": {}, "grade": grade,
             "grade_rule": f"{outcome['summary']} Strong order (rho at least 0.8) is Merit, every post in place is "
                           "Distinction, fair (0.5) is Pass; an urgent post outside the top 3 is Refer.",
-            "feedback": {"went_well": [], "even_better_if": [
+            "feedback": {"went_well": [
+                {"criterion": "triage", "quote": "", "text": f"{outcome['exact']} of {outcome['n']} posts in the right "
+                 "place" + ("; every urgent post in your top 3." if not outcome["critical_missed"] else ".")}]
+                if outcome["exact"] else [], "even_better_if": [
                 {"criterion": "triage", "missing": m["feedback"], "example": ""} for m in outcome["misplaced"]]},
             "triage": outcome}
 

@@ -25,7 +25,7 @@ LABELS = {"hear": "Hear", "empathise": "Empathise", "apologise": "Apologise", "t
           "signposting": "Signposting", "closing": "Closing", "tone_of_voice": "Tone of voice",
           "plain_language": "Plain language", "data_protection": "Data protection", "take_private": "Take private",
           "clarify": "Clarify", "escalation": "Escalation", "accuracy": "Accuracy", "timeliness": "Timeliness",
-          "platform_fit": "Platform fit"}
+          "platform_fit": "Platform fit", "triage": "Triage"}
 
 
 class StandinScoringInputError(ValueError):
