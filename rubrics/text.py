@@ -122,7 +122,10 @@ def read(text: str, turn: int = 0) -> Reading:
     masked = "".join(chars)
     words = tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(masked))
     sentences = tuple((m.start(), m.end()) for m in SENT_RE.finditer(masked) if m.group().strip(" \t\n.!?,"))
-    return Reading(text=text, masked=masked, lower=masked.lower(), signoff=tuple(sorted(signoff, key=lambda s: s.start)),
+    lower = masked.lower()
+    if len(lower) != len(masked):   # e.g. "İ" lower-cases to two code points: keep offsets aligned
+        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in masked)
+    return Reading(text=text, masked=masked, lower=lower, signoff=tuple(sorted(signoff, key=lambda s: s.start)),
                    leading_handles=tuple(leading), handles=handles, links=links, words=words,
                    sentences=sentences, turn=turn)
 
