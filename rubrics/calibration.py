@@ -123,6 +123,7 @@ def calibrate(records: Iterable[dict], analyser: str | None = None) -> dict:
     overall = {k: CriterionAgreement(k) for k in CRITERION_ORDER}
     by_band = {b: {k: CriterionAgreement(k) for k in CRITERION_ORDER} for b in BANDS}
     confusion = {h: {m: 0 for m in GRADES} for h in GRADES}
+    by_confidence = {"high": [0, 0], "low": [0, 0]}     # [agreements, comparisons]
     errors, disagreements = [], []
     graded = 0
     for rec in records:
@@ -138,6 +139,9 @@ def calibrate(records: Iterable[dict], analyser: str | None = None) -> dict:
                 continue
             machine = result["criteria"][key]["level"]
             overall[key].add(human, machine)
+            conf = by_confidence[result["criteria"][key]["confidence"]]
+            conf[0] += human == machine
+            conf[1] += 1
             if band in by_band:
                 by_band[band][key].add(human, machine)
             if human != machine:
@@ -150,7 +154,9 @@ def calibrate(records: Iterable[dict], analyser: str | None = None) -> dict:
     return {"overall": {k: v.to_dict() for k, v in overall.items()},
             "by_band": {b: {k: v.to_dict() for k, v in crit.items()} for b, crit in by_band.items()},
             "grade_confusion": confusion, "grade_agreement": round(grade_exact / graded, 3) if graded else None,
-            "graded": graded, "errors": errors, "disagreements": disagreements}
+            "graded": graded, "errors": errors, "disagreements": disagreements,
+            "by_confidence": {k: {"n": v[1], "agreement": round(v[0] / v[1], 3) if v[1] else None}
+                              for k, v in by_confidence.items()}}
 
 
 def format_report(rep: dict) -> str:
@@ -167,6 +173,10 @@ def format_report(rep: dict) -> str:
             bands.append(f"{x['n']:3d} {fmt(x['agreement'])} {fmt(x['kappa'])}")
         lines.append(f"{k:16s} | {o['n']:4d} {fmt(o['agreement'])}  {fmt(o['kappa'])} {fmt(o['mae'])} | "
                      + " | ".join(bands))
+    bc = rep["by_confidence"]
+    lines.append("")
+    lines.append("Agreement by the scorer's confidence flag: " + ", ".join(
+        f"{k} {fmt(v['agreement'])} (n={v['n']})" for k, v in bc.items()))
     lines.append("")
     lines.append(f"Overall grade: {rep['graded']} graded, exact agreement {fmt(rep['grade_agreement'])}")
     lines.append("human \\ scorer  " + " ".join(f"{g:>11s}" for g in GRADES))

@@ -256,7 +256,7 @@ EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 GENERIC_MAILBOX_RE = rx(r"^(?:help|support|info|care|complaints?|customerservices?|customercare|contact|contactus|hello|"
                         r"team|service|enquiries|feedback|press|social|socialmedia|cs|helpdesk|admin|noreply|no-reply)@")
 PHONE_RE = re.compile(r"(?<![\w])(?:\+44\s?\(?0?\)?\s?|0)(?:\d\s?){9,10}(?!\d)|(?<![\w])\(?0\d{3,4}\)?\s?\d{3}\s?\d{3,4}(?!\d)")
-BRAND_PHONE_RE = re.compile(r"^(?:\+44\s?\(?0?\)?\s?|0)(?:8\d\d|3\d\d|1\s?0?0)")
+BRAND_PHONE_RE = re.compile(r"^(?:\+44\s?\(?0?\)?\s?|0)(?:8\d\d|3\d\d)")
 CARD_RE = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 SORT_CODE_RE = re.compile(r"(?<!\d)\d{2}-\d{2}-\d{2}(?!\d)")
 ACCOUNT_NO_RE = rx(r"\b(?:account|acct|a/c|membership|customer)\s*(?:number|no\.?|#)?\s*(?:is|:)?\s*\d{6,}\b")

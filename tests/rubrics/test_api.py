@@ -4,7 +4,7 @@ import json
 import pytest
 
 import rubrics
-from rubrics import CRITERIA, RUBRIC_INFO, ScoringInputError, grade, score_conversation, score_reply
+from rubrics import CRITERIA, RUBRIC_INFO, ScoringInputError, score_conversation, score_reply
 from rubrics.rubric import CRITERION_ORDER
 
 CUSTOMER = "My parcel was due yesterday and it still hasn't arrived. I waited in all day!"

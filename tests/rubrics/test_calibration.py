@@ -47,6 +47,7 @@ def test_calibrate_compares_only_labelled_criteria_and_counts_na_agreement():
     assert rep["overall"]["hear"]["n"] == 0
     assert rep["by_band"]["weak"]["apologise"]["n"] == 1
     assert sum(sum(row.values()) for row in rep["grade_confusion"].values()) == 1
+    assert rep["by_confidence"]["high"]["n"] + rep["by_confidence"]["low"]["n"] == 2
 
 
 @pytest.mark.skipif(not DEFAULT_LABELS.exists(),
