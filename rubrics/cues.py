@@ -12,8 +12,16 @@ from rubrics.lexicon import GENERIC, KNOWN_ACRONYMS, SLANG, STOPWORDS, THEME_OF
 from rubrics.text import EMOJI_RE, EMOTICON_RE, Reading, stem
 
 
+FAST: dict[int, re.Pattern] = {}   # case-insensitive pattern -> twin compiled without re.I (run on lower text)
+GATES: dict[int, tuple[str, ...]] = {}   # pattern -> substrings, one of which must be in the lower text
+
+
 def rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.I)
+    """Compile a case-insensitive cue pattern (literals written in lower case) and its fast twin."""
+    p = re.compile(pattern, re.I)
+    if not re.search(r"\[[^\]]*A-Z", pattern):     # a twin on lower text cannot see capitals
+        FAST[id(p)] = re.compile(pattern)
+    return p
 
 
 # --- apologies -----------------------------------------------------------------------------------------
@@ -55,12 +63,13 @@ EMPATHY_STRONG_RE = rx(
 EMPATHY_UNDERSTAND_FEELING_RE = rx(r"\b(?:understand|appreciate|recognise|recognize|hear)\s+(?:your|the|how much|"
                                    r"why you'?re)\s+(?:\w+\s+)?" + FEELING)
 EMPATHY_LIGHT_RE = rx(
-    r"\b(?:sorry to (?:hear|read|see|learn)|not ideal|(?<!do )(?<!to )(?:we|i) (?:completely |totally |fully )?understand\b|"
+    r"\b(?:sorry to (?:hear|read|see|learn)|not ideal|(?:don'?t|do not) like to (?:hear|see|read)|(?<!do )(?<!to )(?:we|i) (?:completely |totally |fully )?understand\b|"
     r"(?:we|i) hear you|oh no|not what we (?:like|want|expect|hope) to (?:hear|see|read)|not (?:good|great) to hear|"
     r"that'?s (?:not good|not great|a shame|unfortunate|no good|a pain)|what a (?:shame|pain)|"
     r"(?:that|this) (?:doesn'?t|does not) sound (?:right|good|great|ideal)|we know how|understandably|"
     r"we feel your pain|sorry you'?ve had|sorry you had|never (?:nice|fun|good)|far from ideal|"
-    r"not (?:the )?news (?:we|you)|not what you (?:want|need|expect)|poor (?:thing|you))")
+    r"not (?:the )?news (?:we|you)|not what you (?:want|need|expect)|poor (?:thing|you)|sadly|"
+    r"(?:unpleasant|poor|bad|negative|frustrating|disappointing|upsetting)\s+(?:experience|service)|frustrations)")
 DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|upset|angry|so)|not (?:a|that) big (?:of a )?deal|"
                    r"it happens|these things happen|get over it|deal with it|stop (?:complaining|moaning)|"
                    r"whatever|you(?:'re| are) overreacting)\b")
@@ -68,7 +77,7 @@ DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|up
 # --- ownership and action ------------------------------------------------------------------------------
 CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+)?look|"
             r"have\s+a\s+(?:closer\s+|quick\s+)?look|taking\s+a\s+look|dig\w*\s+into|investigat\w*|check\w*|chas\w*|"
-            r"refund\w*|credit\w*|reimburs\w*|replac\w*|re-?send\w*|send\w*|sent|arrang\w*|book\w*|rebook\w*|"
+            r"refund\w*|credit\w*|reimburs\w*|replac\w*|re-?send\w*|send\w*(?!\s+(?:you|us)\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|sent(?!\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|arrang\w*|book\w*|rebook\w*|"
             r"fix\w*|sort\w*(?:\s+(?:this|it|that)\s+out|\s+out)?|get\w*\s+(?:this|it|that|you|things?)\s+(?:sorted|fixed|resolved)|"
             r"resolv\w*|escalat\w*|rais\w*|reset\w*|reissu\w*|cancel\w*|process\w*|review\w*|follow\w*\s+up|"
             r"updat\w*\s+you|get\w*\s+back\s+to\s+you|call\w*\s+you|ring\w*\s+you|email\w*\s+you|contact\w*\s+(?:you|the)|"
@@ -78,25 +87,37 @@ CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|q
             r"get\w*\s+(?:this|it)\s+(?:sorted|fixed|resolved|looked\s+at)|set\w*\s+up|waiv\w*|upgrad\w*|transfer\w*|"
             r"pass(?:ed|ing)?\s+(?:this|it|your \w+)\s+(?:on\s+)?to\s+(?:our|the)\s+\w+\s+team|issu\w*\s+(?:a|you)|"
             r"honou?r\w*|extend\w*|expedit\w*|priorit\w*|locat\w*|recover\w*|help\w*\s+(?:you\s+)?(?:get|fix|sort|find|with\s+(?:your|the|this))|"
-            r"see\s+what\s+(?:we|i)\s+can\s+do|find\s+(?:a|the)\s+(?:fix|solution))")
-VAGUE_VERB = (r"(?:help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
+            r"see\s+what\s+(?:we|i)\s+can\s+do|find\s+(?:a|the)\s+(?:fix|solution)|reach\w*\s+out(?!\s+to\s+us)|"
+            r"giv\w*\s+you\s+a\s+(?:call|ring|refund|credit)|log\w*\s+(?:this|it|a)|take\s+look|"
+            r"work\w*\s+on\s+(?:getting|fixing|resolving|a\s+fix|sorting)|get\w*\s+(?:you|it|this)\s+\w+ed|"
+            r"inform\w*\s+you|let\s+you\s+know|keep\w*\s+you\s+(?:updated|posted|informed)|"
+            r"(?:get|send)\w*\s+(?:a\s+)?(?:replacement|refund|engineer|technician)|look\s+(?:further\s+)?into|"
+            r"see\s+what\s+happened|paus\w*|repair\w*|flag\w*|ask\w*\s+(?:our|the|my)\s+\w+|mak\w*\s+(?:your|this|it)\s+"
+            r"(?:\w+\s+)?(?:a\s+)?priority|giv\w*\s+you|not\w*\s+(?:this|it)\s+(?:on|down)|schedul\w*|request\w*|"
+            r"submit\w*|order\w*\s+(?:a|you)|assign\w*|allocat\w*|investigat\w*|contact\w*\s+(?:our|the|your)\s+\w+|"
+            r"find\w*\s+(?:your|the)\s+\w+|pop\w*\s+(?:a|some|£|\d)|hav\w*\s+you\s+back)")
+VAGUE_VERB = (r"(?:pass\w*\s+(?:this|it|that|your\s+\w+)\s+along|help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
               r"that|your\s+\w+)\s+on|share\w*|feed\w*\s+(?:this|it)\s+back|let\s+(?:the|our)\s+\w+\s+team\s+know|"
               r"not\w*\s+(?:this|it)|keep\w*\s+(?:you|an\s+eye))")
 FIRST_PERSON = (r"(?:(?:i|we)(?:'ll|\s+will|\s+shall|'ve|\s+have|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|"
-                r"\s+are\s+going\s+to|'d\s+(?:like|love|be\s+happy|be\s+glad)\s+to|\s+would\s+(?:like|love|be\s+happy|"
+                r"\s+are\s+going\s+to|\s+(?:may|might)(?:\s+need\s+to)?|'d\s+(?:like|love|be\s+happy|be\s+glad)\s+to|\s+would\s+(?:like|love|be\s+happy|"
                 r"be\s+glad)\s+to|\s+can|\s+could|\s+want\s+to|'m|\s+am|'re|\s+are|\s+have\s+now|\s+just|"
                 r"\s+already|\s+will\s+now|\s+need\s+to)?(?:\s+(?:now|just|already|also|then|happily|gladly|personally|"
-                r"definitely|certainly|be|been|now\s+be|happy\s+to|glad\s+to|able\s+to))*|let\s+(?:me|us)|"
-                r"allow\s+(?:me|us)\s+to|our\s+(?:\w+\s+)?team\s+(?:will|have|has|are|is)(?:\s+(?:now|be|been|already))*|"
+                r"definitely|certainly|be|been|now\s+be|happy\s+to|glad\s+to|able\s+to|need\s+to|have\s+to|also))*|let\s+(?:me|us)|"
+                r"allow\s+(?:me|us)\s+to|our\s+(?:\w+\s+)?(?:team|engineers?|technicians?|staff|specialists?|agents?)\s+"
+                r"(?:will|have|has|are|is)(?:\s+(?:now|be|been|already))*|"
                 r"i'?ll|we'?ll|i'?ve|we'?ve|i'?m|we'?re)")
 OWN_CONCRETE_RE = rx(r"\b" + FIRST_PERSON + r"\s+(?:\w+ly\s+)?" + CONCRETE + r"\b")
 PURPOSE_CONCRETE_RE = rx(r"\b(?:so\s+(?:that\s+)?(?:we|i)\s+(?:can|could|may|might|will)|and\s+(?:we|i)(?:'ll|\s+will|"
                          r"\s+can|\s+could|\s+shall)|to\s+(?:allow|help|enable)\s+(?:us|me)\s+to|for\s+(?:us|me)\s+to|"
                          r"where\s+(?:we|i)\s+(?:can|will)|so\s+(?:we|i)\s+can)\s+(?:\w+ly\s+)?(?:try\s+and\s+|try\s+to\s+)?"
                          + CONCRETE + r"\b")
-OWN_VAGUE_RE = rx(r"\b(?:" + FIRST_PERSON + r"|so\s+(?:that\s+)?(?:we|i)\s+(?:can|could|may))\s+(?:\w+ly\s+)?"
+OWN_VAGUE_RE = rx(r"\b(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:\w+\s+){0,3}?working\s+on\b|\b(?:" + FIRST_PERSON + r"|so\s+(?:that\s+)?(?:we|i)\s+(?:can|could|may))\s+(?:\w+ly\s+)?"
                   + VAGUE_VERB + r"\b")
-DONE_RE = rx(r"\b(?:(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:refunded|credited|sent|arranged|"
+DONE_RE = rx(r"\b(?:(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|also\s+)?(?!(?:seen|received|noticed|heard|read|got|"
+             r"had|been|replied|responded|passed\s+on|passed\s+this\s+on|tried|looked|checked\s+in|"
+             r"reached\s+out\s+to\s+you|messaged|dm'?d|followed)\b)[a-z]+ed\b|"
+             r"(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?!sent\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))(?:made|sent|put|set|given|taken|booked|refunded|credited|sent|arranged|"
              r"booked|rebooked|fixed|sorted|resolved|escalated|raised|reset|reissued|cancelled|canceled|processed|"
              r"replaced|added|applied|removed|unlocked|restored|issued|updated|amended|corrected|changed|upgraded|"
              r"waived|passed|logged|reported|contacted|spoken|chased|extended|expedited|reinstated)|"
@@ -118,13 +139,14 @@ HANDOFF_RE = rx(r"\b(?:(?:please\s+|you\s+(?:can|could|may|will\s+need\s+to|need
                 r"provider|seller|courier|retailer|manufacturer|carrier|airline|app|settings|article|guide)|"
                 r"(?:someone|somebody|a\s+member\s+of\s+(?:the|our)\s+team|the\s+\w+\s+team|our\s+\w+\s+team|they)\s+"
                 r"(?:will|should|can)\s+(?:be\s+in\s+touch|contact|get\s+back|call|reach|help|follow)|"
-                r"reach\s+out\s+to\s+us|get\s+in\s+touch|contact\s+us|stay\s+tuned|keep\s+an\s+eye\s+on|"
+                r"reach\s+out\s+to\s+us|(?:please\s+|you\s+can\s+|do\s+)get\s+in\s+touch|(?<!to\s)get\s+in\s+touch\s+(?:with\s+us|via|on|by|here)|(?<!to\s)contact\s+us|stay\s+tuned|keep\s+an\s+eye\s+on|"
                 r"(?:can\s+be\s+(?:reached|found|contacted))|(?:details|info\w*|steps|more)\s+(?:here|at|on|in)\b|"
                 r"(?:available|listed|found)\s+(?:here|at|on)\b|this\s+link|(?:here|below)\s*:)")
 INSTRUCTION_RE = rx(r"(?:^|[.!?,]\s*|\b(?:please|can\s+you|could\s+you|would\s+you|you\s+(?:can|could|may|might\s+want\s+to|"
                     r"should))\s+)(?:try|restart\w*|reboot\w*|reinstall\w*|re-?install\w*|updat\w*|clear\w*|reset\w*|"
                     r"turn\w*|switch\w*|log\s+out|sign\s+out|delete|remove|check|make\s+sure|ensure|power|unplug|"
-                    r"plug|go\s+to|open|tap|select|enable|disable|download|install|use|follow|head\s+to|visit)\b")
+                    r"plug|go\s+to|open|tap|select|enable|disable|download|install|use|follow|head\s+to|visit|provide|"
+                    r"send|share|confirm)\b")
 PUSHBACK_RE = rx(r"\b(?:you(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:contact|speak|call|ask|take\s+(?:this|it)\s+up|raise)|"
                  r"(?:contact|speak\s+to|ask)\s+(?:the\s+)?(?:seller|courier|bank|retailer|manufacturer|store\s+you)|"
                  r"(?:not|isn'?t)\s+(?:our|my)\s+(?:responsibility|problem|fault|issue)|nothing\s+(?:we|i)\s+can\s+do|"
@@ -132,6 +154,8 @@ PUSHBACK_RE = rx(r"\b(?:you(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:contact|spea
                  r"(?:that'?s|this\s+is)\s+(?:down\s+to|up\s+to)\s+(?:you|the)|out\s+of\s+our\s+(?:hands|control)|"
                  r"(?:we\s+)?(?:don'?t|do\s+not)\s+have\s+any\s+(?:information|info|news|updates?|details)|"
                  r"(?:we\s+)?(?:don'?t|do\s+not)\s+(?:have|handle|deal\s+with)\s+(?:that|this))")
+CONDITIONAL_OFFER_RE = rx(r"\b(?:if\s+(?:you|there)\s+(?:\w+\s+){0,4}?(?:need|want|have|would\s+like|require)|"
+                         r"if\s+we\s+can\s+(?:be\s+of\s+any|help)|should\s+you\s+(?:need|require)|don'?t\s+hesitate)\b")
 TIME_RE = rx(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|by\s+(?:\d|noon|midday|monday|"
              r"tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of|close\s+of|tomorrow|tonight)|"
              r"within\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|24|48|a|an)\s+(?:working\s+|business\s+)?"
@@ -148,7 +172,7 @@ ACK_RE = rx(r"\b(?:thanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+(?
             r"the\s+info\w*|pointing|checking|following\s+up|your\s+understanding)|"
             r"sorry\s+to\s+(?:hear|read|see|learn)|(?:we'?ve|i'?ve|we\s+have|i\s+have)\s+(?:seen|received|noted|"
             r"got)\s+your|(?:we|i)\s+(?:see|hear|understand|can\s+see|note)\b|we'?re\s+aware|we\s+are\s+aware|"
-            r"i'?m\s+aware|noted|got\s+it|understood|not\s+what\s+we\s+(?:like|want)\s+to\s+(?:hear|see)|"
+            r"i'?m\s+aware|noted|got\s+it|(?:don'?t|do\s+not)\s+like\s+to\s+(?:hear|see|read)|understood|not\s+what\s+we\s+(?:like|want)\s+to\s+(?:hear|see)|"
             r"that'?s\s+(?:not\s+good|not\s+great|not\s+ideal|a\s+shame)|oh\s+no|"
             r"(?:that|this)\s+(?:doesn'?t|does\s+not)\s+sound\s+right|thanks\s+for\s+letting)\b")
 REFERENCE_RE = rx(r"\b(?:information|info|news|updates?|details)\s+(?:on|about|regarding)\s+(?:this|that|it)\b|"
@@ -184,7 +208,8 @@ THANKS_END_RE = rx(r"(?:thanks?(?:\s+(?:you|again|so\s+much))?|cheers|kind\s+reg
                    r"\s*[.!]?\s*$")
 
 # --- tone ----------------------------------------------------------------------------------------------
-RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)|you\s+(?:need|have)\s+to\s+(?:read|learn|understand|check\s+(?:before|first))|"
+RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)\s+(?:read|checked|known|called|contacted|followed|listened|booked|noticed|"
+             r"looked|asked|thought|realised|realized|done|paid\s+attention)|you\s+(?:need|have)\s+to\s+(?:read|learn|understand|check\s+(?:before|first))|"
              r"(?:it'?s|that'?s|this\s+is)\s+(?:your\s+(?:own\s+)?(?:fault|problem|responsibility)|on\s+you)|"
              r"you\s+(?:didn'?t|did\s+not|failed\s+to|never)\s+(?:read|check|follow|bother|listen)|learn\s+to\s+read|"
              r"as\s+(?:i|we)\s+(?:already\s+)?(?:said|told\s+you|explained|stated|mentioned)|(?:read|check)\s+the\s+"
@@ -197,7 +222,7 @@ RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)|you\s+(?:need|have)\s+to\s+(?:re
              r"apologi[sz]e|clearly\s+you|obviously\s+you|that'?s\s+(?:just\s+)?(?:how|the\s+way)\s+it\s+is|"
              r"take\s+it\s+or\s+leave\s+it|go\s+elsewhere|(?:nobody|no\s+one)\s+(?:else\s+)?(?:has|is)\s+complain\w*)\b")
 SARCASM_RE = rx(r"(?:\b(?:oh\s+)?(?:great|wonderful|brilliant|fantastic|lovely|perfect),?\s+(?:another|so|now|just\s+what)|"
-                r"\byeah\s+right\b|\bgood\s+luck\s+with\s+that\b|\bnice\s+try\b|\bsure\s+you\s+(?:did|do|are|were)\b|"
+                r"\byeah\s+right\b|\bgood\s+luck\s+with\s+that\b|\bnice\s+try\b|(?<!make )(?<!making )(?<!be )(?<!to )\bsure\s+you\s+(?:did|do|are|were)\b|"
                 r"\bif\s+you\s+say\s+so\b|\bthanks\s+for\s+nothing\b|\bwhat\s+a\s+(?:surprise|shock)\b|"
                 r"\bcongrat\w*\s+on\s+(?:finally|your\s+(?:complaint|tweet))|\bwell\s+done\s+you\b|/s\b|🙄|😒|🙃|"
                 r"\bsorry\s+(?:not\s+sorry|you\s+feel\s+that\s+way\s+but)|\bas\s+if\b|\bhow\s+(?:shocking|surprising)\b|"
@@ -231,7 +256,7 @@ EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 GENERIC_MAILBOX_RE = rx(r"^(?:help|support|info|care|complaints?|customerservices?|customercare|contact|contactus|hello|"
                         r"team|service|enquiries|feedback|press|social|socialmedia|cs|helpdesk|admin|noreply|no-reply)@")
 PHONE_RE = re.compile(r"(?<![\w])(?:\+44\s?\(?0?\)?\s?|0)(?:\d\s?){9,10}(?!\d)|(?<![\w])\(?0\d{3,4}\)?\s?\d{3}\s?\d{3,4}(?!\d)")
-BRAND_PHONE_RE = re.compile(r"^(?:\+44\s?\(?0?\)?\s?|0)(?:8\d\d|3\d\d|1\s?0?0)")
+BRAND_PHONE_RE = re.compile(r"^(?:\+44\s?\(?0?\)?\s?|0)(?:8\d\d|3\d\d)")
 CARD_RE = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 SORT_CODE_RE = re.compile(r"(?<!\d)\d{2}-\d{2}-\d{2}(?!\d)")
 ACCOUNT_NO_RE = rx(r"\b(?:account|acct|a/c|membership|customer)\s*(?:number|no\.?|#)?\s*(?:is|:)?\s*\d{6,}\b")
@@ -248,13 +273,14 @@ ASK_RE = rx(r"\b(?:what(?:'s|\s+is)\s+your|(?:can|could|would|will)\s+(?:you|we|
             r"add|enter|type)|may\s+(?:we|i)\s+(?:have|get|ask|know)|(?:reply|respond|tweet)\s+(?:back\s+)?(?:with|us)|"
             r"(?:send|give|share|tell|post|tweet)\s+(?:us|me)\b|we'?(?:ll|d)\s+need\s+your|we\s+(?:will\s+)?need\s+your|"
             r"i'?(?:ll|d)\s+need\s+your|(?:dm|message)\s+(?:us|me))\b")
-PERSONAL_ITEM_RE = rx(r"\b(?:e-?mail(?:\s+address)?|(?:phone|mobile|contact|telephone|cell)\s+(?:number|no)|number|"
-                      r"(?:home\s+|postal\s+|full\s+)?address|post\s?code|zip\s?code|account\s+(?:number|details|no|"
-                      r"name|info\w*)|card\s+(?:number|details|no)|long\s+card|password|passcode|pin|date\s+of\s+birth|"
-                      r"dob|birthday|full\s+name|(?:booking|order|reservation|confirmation|reference|ref|tracking|"
-                      r"membership|customer|case|policy|ticket|loyalty|frequent\s+flyer)\s+(?:number|no|reference|"
-                      r"ref|code|id|details|#)|record\s+locator|sort\s+code|security\s+(?:question|answer|code)|"
-                      r"cvv|details|personal\s+info\w*|adobe\s+id|apple\s+id|account)\b")
+PERSONAL_ITEM_RE = rx(r"\b(?:e-?mail(?:\s+address)?|(?:phone|mobile|contact|telephone|cell|cellphone)\s*(?:number|no|#)|"
+                      r"your\s+(?:number|name|details|account\s+details|personal\s+details|contact\s+details)|"
+                      r"(?:your|home|postal|full|shipping|delivery|billing|street|the)\s+address|post\s?code|zip\s?code|"
+                      r"account\s+(?:number|details|no|name|info\w*|#)|card\s+(?:number|details|no)|long\s+card|password|"
+                      r"passcode|pin|date\s+of\s+birth|dob|birthday|full\s+name|(?:booking|order|reservation|confirmation|"
+                      r"reference|ref|tracking|membership|customer|case|policy|ticket|loyalty|frequent\s+flyer)\s+(?:number|"
+                      r"no|reference|ref|code|id|details|#)|record\s+locator|sort\s+code|security\s+(?:question|answer|code)|"
+                      r"cvv|personal\s+info\w*|adobe\s+id|apple\s+id)\b")
 PRIVATE_MARK_RE = rx(r"\b(?:dm|dms|direct\s+message|private(?:ly)?|pm|inbox|message\s+(?:us|me)|messaging|secure\w*|"
                      r"via\s+(?:this|the)\s+(?:link|form)|(?:link|form)\s+(?:below|here|above)|"
                      r"don'?t\s+(?:share|post|include))\b|\bhere\s*:")
@@ -286,15 +312,75 @@ NEXT_RE = rx(r"\b(?:will\s+(?:contact|call|email|be\s+in\s+touch|get\s+back|repl
              r"next\s+step)\b")
 
 
+# Gates: a pattern runs only when one of these substrings is in the lower-cased reply (a cheap C-level check).
+GATES[id(SARCASM_RE)] = ('great', 'wonderful', 'brilliant', 'fantastic', 'lovely', 'perfect', 'yeah right', 'good luck', 'nice try', 'sure you', 'say so', 'thanks for nothing', 'what a', 'congrat', 'well done', '/s', '🙄', '😒', '🙃', 'sorry not', 'sorry you feel', 'as if', 'how shocking', 'how surprising', 'bless', 'news')
+GATES[id(EMPATHY_LIGHT_RE)] = ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand', 'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know', 'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor')
+GATES[id(DEFENSIVE_RE)] = ('responsible', 'liable', 'blame', 'policy', 'terms', 'wrong', 'nothing', 'not much', 'control', 'staff', 'team', 'agent', 'crew', 'unfortunately', 'defen', 'to be fair', 'but i', 'but we', 'rest assured')
+GATES[id(RUDE_RE)] = ('should', 'need to', 'have to', 'fault', 'problem', 'responsib', 'on you', 'didn', 'did not', 'failed', 'never', 'learn', 'as i', 'as we', 'terms', 't&c', 'small print', 'calm', 'stop', 'deal with', 'get over', 'not our', "you're", 'you are', 'no need', 'what do you', 'shut', 'idiot', 'stupid', 'ridiculous', 'pathetic', 'whatever', 'blame', 'if you', 'not sorry', 'apolog', 'clearly', 'obviously', 'how it is', 'way it is', 'take it or', 'elsewhere', 'complain')
+GATES[id(DISMISSIVE_RE)] = ('calm', 'relax', 'chill', 'no need', 'big deal', 'happens', 'get over', 'deal with', 'stop', 'whatever', 'overreact')
+GATES[id(APOLOGY_RE)] = ('sorry', 'apolog', 'regret', 'forgive')
+GATES[id(EMPATHY_STRONG_RE)] = ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult', 'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible', 'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat', 'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you', 'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same', 'just as', 'equally')
+GATES[id(EMPATHY_UNDERSTAND_FEELING_RE)] = ('understand', 'appreciate', 'recognis', 'recogniz', 'hear')
+GATES[id(WELLWISH_RE)] = ('have a', 'enjoy', 'take care', 'safe', 'speak soon', 'all the best', 'best wishes', 'happy', 'good luck', 'thanks for your')
+GATES[id(JARGON_RE)] = ('tier', 'l1', 'l2', 'l3', 'sla', 'rma', 'noc', 'crm', 'backend', 'back-end', 'provision', 'matrix', 'ticket', 'case', 'ont', 'olt', 'dslam', 'pon', 'sync', 'packet', 'node', 'stream', 'mac ', 'dns', 'ttl', 'incident', 'p1', 'p2', 'p3', 'p4', 'bau', 'kpi', 'workaround')
+GATES[id(PUSHBACK_RE)] = ('need', 'have to', 'contact', 'speak', 'ask', 'responsib', 'problem', 'fault', 'issue', 'nothing', "can't", 'cannot', 'unable', "won't", 'down to', 'up to', 'out of our', "don't", 'do not')
+GATES[id(PURPOSE_CONCRETE_RE)] = ('so ', 'and we', 'and i', 'allow', 'help', 'enable', 'for us', 'for me', 'where we', 'where i')
+GATES[id(ACK_RE)] = ('thank', 'sorry to', 'seen', 'received', 'noted', 'got', 'see', 'hear', 'understand', 'note', 'aware', 'like to', 'that', 'oh no', 'sound')
+GATES[id(DONE_RE)] = ("'ve", 'have', 'has ')
+GATES[id(REPLIED_DM_RE)] = ('repl', 'respond', 'sent you', 'messaged', 'dm', 'followed up', 'check your', 'check ur', 'see you')
+GATES[id(DM_RE)] = ('dm', 'direct', 'private', 'pm', 'inbox', 'message', 'messaging', 'note', 'secure')
+GATES[id(NONNATIVE_RE)] = ('has', 'have', 'needful', 'revert', 'was', 'please to', 'prepone', 'resolve')
+GATES[id(OFFICIALESE_RE)] = ('advised', 'kindly', 'as per', 'pursuant', 'hereby', 'aforementioned', 'herewith', 'accordance', 'moment in time', 'regret to', 'undersigned', 'compliant', 'regard', 'needful', 'revert')
+GATES[id(REFERENCE_RE)] = ('information', 'info', 'news', 'update', 'details', 'look', 'check', 'investigat')
+GATES[id(VERIFY_RE)] = ('verify', 'confirm', 'security', 'address', 'postcode', 'date of birth', 'make sure', 'protect')
+GATES[id(ESCALATE_RE)] = ('escalat', 'pass', 'refer', 'rais', 'leader', 'manager', 'supervisor', 'specialist', 'senior', 'team', 'data protection', 'flag')
+GATES[id(OWN_VAGUE_RE)] = ('help', 'assist', 'forward', 'support', 'touch', 'work', 'pass', 'shar', 'feed', 'know', 'not', 'keep')
+GATES[id(QUESTION_RE)] = ('?',)
+GATES[id(MULTI_PUNCT_RE)] = ('!!', '??', '!?', '?!')
+GATE_RE: dict[int, re.Pattern] = {k: re.compile("|".join(re.escape(g) for g in v)) for k, v in GATES.items()}
+
+
+def lsearch(pattern: re.Pattern, lower_text: str):
+    """Search lower-cased text with the pattern's fast twin (same result as the case-insensitive pattern)."""
+    return FAST.get(id(pattern), pattern).search(lower_text)
+
+
+WEAK_SHARED = frozenset(stem(w) for w in """
+let letting keep kept pass passed full give make sure able going find send happy provide like want can
+need get try tried call call called said tell told ask asked come came done doing seem seems new last first
+right left long much many more most also even still only just very really well good great best better bad
+worse worst today week month year hour hours minute minutes time times thing things stuff people person
+""".split())
+
+
 class Cues:
     """All the cue matches of one reply, computed on first use."""
 
     def __init__(self, reading: Reading, customer: CustomerReading):
         self.r = reading
         self.c = customer
+        self._found: dict = {}
+        self._same_length = len(reading.lower) == len(reading.masked)
 
     def find(self, pattern: re.Pattern) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in pattern.finditer(self.r.masked)]
+        """(start, end) of every match, cached; case-insensitive patterns run as their twin on lower text."""
+        key = id(pattern)   # compiled patterns hash slowly; they live for the process, so id() is safe
+        cache = self._found
+        found = cache.get(key)
+        if found is not None:
+            return found
+        lower = self.r.lower
+        gate = GATE_RE.get(key)
+        if gate is not None and gate.search(lower) is None:
+            found = []
+        else:
+            fast = FAST.get(key)
+            if fast is not None and self._same_length:
+                found = [(m.start(), m.end()) for m in fast.finditer(lower)]
+            else:
+                found = [(m.start(), m.end()) for m in pattern.finditer(self.r.masked)]
+        cache[key] = found
+        return found
 
     @cached_property
     def sentences(self) -> list[tuple[int, int, str]]:
@@ -325,10 +411,50 @@ class Cues:
             theme = THEME_OF.get(st)
             hit = (theme is not None and theme in self.c.themes and theme != "delay" or
                    theme == "delay" and "delay" in self.c.themes or
-                   st in self.c.issue_stems and st not in GENERIC)
+                   st in self.c.issue_stems and st not in GENERIC and st not in WEAK_SHARED and len(st) >= 4)
             if not hit:
                 continue
             if any(zs <= s < ze for zs, ze in zones):
+                continue
+            out.append((s, e, w))
+        return out
+
+    @cached_property
+    def named_issue(self) -> list[tuple[int, int, str]]:  # noqa: C901
+        """Issue mentions that *state* the issue: in an apology, acknowledgement or empathy sentence, in a
+        declarative statement about it, or in the answer to the customer's question; not in a request for data,
+        a question back, an instruction or a promise of action."""
+        out = []
+        text = self.r.masked
+        acks = self.find(ACK_RE) + self.find(APOLOGY_RE) + self.find(EMPATHY_LIGHT_RE) + self.find(EMPATHY_STRONG_RE)
+        for a in self.apologies:
+            if a["kind"] in ("specific", "specific_heard") and not any(ss <= a["span"][0] < se for ss, se, _ in out):
+                ss, se = a["span"]
+                obj = re.search(r"\b(?:interruption|disruption|outage|delay\w*|wait\w*|error|mistake|mix-?up|"
+                                r"cancell?ation|fault)\b", self.r.lower[ss:se])
+                if obj:
+                    out.append((ss + obj.start(), ss + obj.end(), self.r.text[ss + obj.start():ss + obj.end()]))
+        asked = "?" in self.c.text
+        for s, e, w in self.issue_mentions:
+            ss, se = self.r.sentence_of(s)
+            sent = self.r.lower[ss:se]
+            if any(ss <= a < se for a, _ in acks):
+                out.append((s, e, w))
+                continue
+            if sent.rstrip().endswith("?"):
+                # a focused question about the issue itself ("which model iPhone was it?") shows it was heard;
+                # a check that hands it back ("did you ask a crew member?") does not
+                q = re.split(r"[.!]\s+", sent.strip())[-1]
+                if (THEME_OF.get(stem(w.lower())) in self.c.themes and
+                        re.match(r"\W*(?:(?:hi|hey|hello)\b[^,?]{0,20},\s*)?(?:which|what|when|where|how|does|is|are)\b", q)
+                        and not re.match(r"\W*what'?s\s+happening", q)):
+                    out.append((s, e, w))
+                continue
+            stripped = sent.strip()
+            if re.match(r"(?:please\b|pls\b|can you|could you|try\b|check\b|dm\b|send\b|contact\b|visit\b|go to\b)",
+                        stripped):
+                continue
+            if re.match(r"(?:i|we)(?:'ll| will|'ve| have|'d| would| can)\b", stripped) and not asked:
                 continue
             out.append((s, e, w))
         return out
@@ -338,8 +464,7 @@ class Cues:
         """Each apology with its kind: specific (2), vague (1), conditional (1), negated (0), blame (0)."""
         out = []
         text = self.r.masked
-        for m in APOLOGY_RE.finditer(text):
-            s, e = m.start(), m.end()
+        for s, e in self.find(APOLOGY_RE):
             sent_s, sent_e = self.r.sentence_of(s)
             before = text[max(sent_s, s - 25):s]
             after = text[e:sent_e] if sent_e > e else ""
@@ -368,8 +493,12 @@ class Cues:
                     kind = "vague"
                 else:
                     kind = "vague_other"
-            out.append({"span": (s, e if kind not in ("specific", "specific_heard", "vague_other") else
-                                 s + len(text[s:sent_e].rstrip(" .!?,"))), "kind": kind})
+            if kind in ("specific", "specific_heard", "vague_other"):
+                end = s + len(text[s:sent_e].rstrip(" .!?,"))
+            else:
+                clause = re.match(r"[^.!?;:,\n]{0,80}", text[s:])
+                end = s + len(clause.group().rstrip())
+            out.append({"span": (s, max(end, e)), "kind": kind})
         return out
 
     @cached_property
@@ -392,8 +521,9 @@ class Cues:
 
     @cached_property
     def slang(self) -> list[tuple[int, int, str]]:
-        return [(s, e, w) for s, e, w in self.r.words if w.lower() in SLANG and w.lower() not in self.c.vocabulary - SLANG
-                and not (w == "U" and False)]
+        text = self.r.masked
+        return [(s, e, w) for s, e, w in self.r.words if w.lower() in SLANG
+                and not (len(w) == 1 and text[e:e + 1] == ".")]
 
     @cached_property
     def caps_words(self) -> list[tuple[int, int, str]]:

@@ -24,18 +24,23 @@ COMPLAINT_RE = re.compile(
     r"crash\w*|stuck|froze|freez\w*|frozen|issue|problem|bug|glitch|waiting|waited|complain\w*|shocking|"
     r"appalling|disgust\w*|unacceptable|poor|bad|hate|ugh|smh|wtf|fix|ruin\w*|lost|stolen|damaged|faulty|"
     r"expired|slow|outage|nobody|no one|no response|no reply|keeps? \w+ing|still being|"
-    r"hacked|fraud|scam\w*|dirty|cold|weak)\b|!!", re.I)
+    r"hacked|fraud|scam\w*|dirty|cold|weak|stopped\s+working|stop\w*\s+working|died|dead|cracked|smashed|"
+    r"leak\w*|overdue|refused|declined|locked\s+out|charged|double\s+charged|no\s+sign|never\s+came|"
+    r"keeps?\s+(?:crashing|dropping|freezing|failing|disconnecting)|down|why|only\s+(?:received|got|had)|left\s+my|"
+    r"constantly|again|still)\b|!!|\?!|!\?", re.I)
 HEATED_RE = re.compile(
-    r"\b(?:worst|disgust\w*|appalling|shocking|ridiculous|joke|useless|pathetic|furious|angry|livid|fuming|"
-    r"unacceptable|never again|sue|lawyer|legal|disgrace\w*|hate|wtf|ffs|crap|shit\w*|fuck\w*|damn|hell|"
-    r"incompetent|liars?|scam\w*|rip ?off|robbery|coward|horrible|terrible|awful)\b|!{2,}|\?{3,}", re.I)
+    r"\b(?:disgust\w*|appalling|furious|livid|fuming|never\s+again|sue|suing|lawyer|solicitor|legal\s+action|"
+    r"court|ombudsman|trading\s+standards|disgrace\w*|wtf|ffs|crap|shit\w*|fuck\w*|damn|bloody|"
+    r"incompetent|liars?|scam\w*|rip\s?off|robbery|coward|hacked|fraud\w*|stolen|unsafe|dangerous|"
+    r"rude\s+(?:staff|driver|agent|employee|manager|man|woman|lady|guy))\b|!{3,}|\?{3,}", re.I)
 PRAISE_RE = re.compile(r"\b(?:thanks?|thank you|love|great|amazing|awesome|brilliant|excellent|kudos|shout ?out|"
                        r"well done|best|fantastic)\b", re.I)
 PERSONAL_RE = re.compile(
-    r"\b(?:my (?:order|parcel|package|delivery|refund|account|bill|card|booking|reservation|flight|ticket|"
-    r"payment|money|subscription|plan|contract|claim|case|credit|points|voucher|luggage|bag)|charged|refund|"
-    r"account|booking|reservation|order(?:ed)?|payment|bill(?:ed|ing)?|password|hacked|fraud|stolen|"
-    r"case officer|crm|confirmation)\b", re.I)
+    r"\b(?:my\s+(?:order|parcel|package|delivery|refund|account|bill|card|booking|reservation|payment|money|"
+    r"subscription|plan|contract|claim|case|credit|points|voucher|details|address|email|number|data)|charged|"
+    r"refund\w*|account|booking|reservation|ordered|order\s+(?:number|no|#)|payment|bill(?:ed|ing)?|password|"
+    r"hacked|fraud|stolen|case\s+officer|crm|confirmation|locked\s+out|log\s*in|sign\s*in|overcharg\w*|"
+    r"direct\s+debit|compensat\w*)\b", re.I)
 VAGUE_RE = re.compile(r"^\W*(?:help|it|this|that|something|why|what)\b|\b(?:it|this|that)(?:'s| is)? "
                       r"(?:not working|broken|wrong|happening again)\b", re.I)
 CAPS_WORD_RE = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}\b")
@@ -62,7 +67,7 @@ class CustomerReading:
 
 @lru_cache(maxsize=2048)
 def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
-    clean = strip_customer(text or "")
+    clean = strip_customer(text or "").replace("’", "'").replace("´", "'")
     words = WORD_RE.findall(clean)
     lower = [w.lower() for w in words]
     stems, themes, issue_words = set(), set(), []

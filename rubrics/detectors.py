@@ -12,12 +12,15 @@ from typing import Any, Callable
 from rubrics import cues as C
 from rubrics import tone
 from rubrics.customer import CustomerReading
-from rubrics.cues import Cues
+from rubrics.cues import Cues, lsearch
 from rubrics.lexicon import KNOWN_ACRONYMS, THEME_OF
-from rubrics.spelling import unknown_words
-from rubrics.text import Span, stem
+from rubrics.spelling import is_english, unknown_words
+from rubrics.text import URL_RE, Span, stem
 
 HIGH, LOW = "high", "low"
+LETTER_RE = re.compile(r"[^\W\d_]")
+UPPER_RE = re.compile(r"[A-Z]")
+DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def _has_problem(sit: Situation) -> bool:
 # ---------------------------------------------------------------------------------------------- HEAT
 @detector("hear")
 def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    mentions = cues.issue_mentions
+    mentions = cues.named_issue
     if mentions:
         words = ", ".join(dict.fromkeys(m[2].lower() for m in mentions[:3]))
         conf = HIGH if len(mentions) >= 2 or any(THEME_OF.get(stem(m[2].lower())) not in (None, "delay") for m in mentions) else LOW
@@ -110,8 +113,8 @@ def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if acks:
         return Judgement(1, spans(cues, acks[:2]), f"the specific issue (the {_issue(sit)})",
                          "Acknowledges the customer, but generically: the issue itself is not named.", HIGH)
-    engaged = (cues.focused_questions or cues.find(C.OWN_CONCRETE_RE) or cues.find(C.PURPOSE_CONCRETE_RE) or
-               cues.find(C.DONE_RE) or cues.find(C.INSTRUCTION_RE) or cues.find(C.REFERENCE_RE))
+    engaged = (cues.issue_mentions or cues.focused_questions or cues.find(C.OWN_CONCRETE_RE) or cues.find(C.PURPOSE_CONCRETE_RE) or
+               cues.find(C.DONE_RE) or cues.find(C.REFERENCE_RE))
     if engaged and len(cues.r.words) >= 5:
         return Judgement(1, spans(cues, engaged[:1]), f"a words that name the issue (the {_issue(sit)})",
                          "Responds to the message without naming the issue.", LOW)
@@ -133,39 +136,55 @@ def acknowledge(cues: Cues, sit: Situation, done: dict) -> Judgement:
                      "The issue is not acknowledged.", h.confidence)
 
 
+EMPATHY_IMPACT_RE = re.compile(r"\b(?:is|was|are|were|'s|must\s+be|can\s+be|sounds)\s+(?:really\s+|so\s+|very\s+|"
+                               r"incredibly\s+|truly\s+|genuinely\s+|such\s+|pretty\s+)?(?:a\s+)?(?:real\s+|huge\s+)?"
+                               + C.FEELING + r"|\bnot\s+(?:the|what)\s+(?:\w+\s+)?(?:you|we)\s+(?:paid\s+for|expected|deserve|"
+                               r"booked|want|wanted)|\b(?:such\s+a|a\s+really)\s+(?:hard|difficult|tough|stressful)\s+time\b|"
+                               r"\bhope\s+you(?:'re|\s+are)\s+(?:ok|okay|alright|all\s+right|safe)", re.I)
+VAGUE_SUBJECT_RE = re.compile(r"^\W*(?:(?:oh\s+no|sorry|i'?m\s+sorry)\W+)?(?:that|this|it)(?:'s|\s+is|\s+sounds|\s+must\s+be)\b", re.I)
+TIE_RE = re.compile(r"\b(?:when\s+you|all\s+day|your\s+whole|paid\s+for|work\s+from\s+home|\d+\s+times|again|"
+                    r"without|with\s+no|no\s+warning|for\s+(?:your|the)\s+\w+|to\s+(?:get|wait|be)|waiting|seeing|"
+                    r"getting|being)\b", re.I)
+
+
 @detector("empathise")
 def empathise(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    strong = cues.find(C.EMPATHY_STRONG_RE)
+    strong = cues.find(C.EMPATHY_STRONG_RE) + [(m.start(), m.end()) for m in EMPATHY_IMPACT_RE.finditer(cues.r.masked)]
     understand = cues.find(C.EMPATHY_UNDERSTAND_FEELING_RE)
     light = cues.find(C.EMPATHY_LIGHT_RE)
     dismiss = cues.find(C.DISMISSIVE_RE) + cues.find(C.RUDE_RE) + cues.find(C.SARCASM_RE)
     if dismiss:
         return Judgement(0, spans(cues, dismiss[:2]), "recognition of how the customer feels, without blame",
                          "Dismissive, blaming or sarcastic wording cancels any empathy.", HIGH)
-    if strong:
-        return Judgement(2, spans(cues, strong[:2]), None, "Recognises the customer's feeling or its impact.", HIGH)
-    if understand:
-        s, e = understand[0]
-        sent_s, sent_e = cues.r.sentence_of(s)
-        tied = any(sent_s <= m[0] < sent_e for m in cues.issue_mentions) or re.search(
-            r"\b(?:this|that|wait\w*|delay\w*|situation)\b", cues.r.masked[sent_s:sent_e], re.I)
-        if tied:
-            return Judgement(2, spans(cues, understand[:1]), None, "Recognises the customer's feeling, tied to the situation.", LOW)
-        return Judgement(1, spans(cues, understand[:1]), "a link between the feeling and their situation",
-                         "Names a feeling, but in a formulaic way.", LOW)
-    regret = [a["span"] for a in cues.apologies if a["kind"] not in ("negated", "blame")]
-    if not _has_problem(sit) and not light and not regret:
+    tied, vague = [], []
+    for s, e in sorted(strong + understand):
+        ss, se = cues.r.sentence_of(s)
+        sentence = cues.r.masked[ss:se]
+        clause = re.split(r"\s[-–—]\s|;|,\s(?:and|but)\s", cues.r.masked[ss:e])[-1]
+        named = any(ss <= m[0] < se for m in cues.issue_mentions)
+        if re.search(r"not\s+(?:the|a)\s+(?:kind\s+of\s+)?(?:experience|service|standard|journey|impression)", sentence, re.I):
+            tied.append((s, e))
+        elif (named or TIE_RE.search(sentence)) and not (VAGUE_SUBJECT_RE.match(clause) and not named):
+            tied.append((s, e))
+        else:
+            vague.append((s, e))
+    if tied:
+        return Judgement(2, spans(cues, tied[:2]), None, "Recognises the customer's feeling or its impact, tied to their situation.",
+                         HIGH)
+    if vague:
+        return Judgement(1, spans(cues, vague[:1]), f"a link between the feeling and their situation (the {_issue(sit)})",
+                         "Names a feeling, but not tied to their specific problem.", LOW)
+    if not _has_problem(sit) and not light:
         return Judgement(None, (), None, "A neutral request for information: nothing to empathise with.",
                          HIGH if sit.customer.intent in ("query", "praise") else LOW)
     if light:
         return Judgement(1, spans(cues, light[:2]), f"how the {_issue(sit)} affects the customer",
                          "Light, formulaic empathy.", HIGH)
-    if regret:
-        return Judgement(1, spans(cues, regret[:1]), f"how the {_issue(sit)} affects the customer",
-                         "Regret for their experience, but no recognition of how they feel.", LOW)
-    return Judgement(0, (), f"recognition of how the {_issue(sit)} affects the customer",
+    regret = [a["span"] for a in cues.apologies if a["kind"] not in ("negated", "blame")]
+    return Judgement(0, spans(cues, regret[:1]), f"recognition of how the {_issue(sit)} affects the customer",
+                     "An apology alone is not empathy: no recognition of how the customer feels." if regret else
                      "No recognition of the customer's feelings or the impact on them.",
-                     HIGH if sit.customer.intent == "complaint" else LOW)
+                     LOW if regret else (HIGH if sit.customer.intent == "complaint" else LOW))
 
 
 @detector("apologise")
@@ -213,6 +232,18 @@ def _ownership_cues(cues: Cues) -> dict:
     }
 
 
+def _own(cues: Cues, done: dict) -> dict:
+    if "_own" not in done:
+        done["_own"] = _ownership_cues(cues)
+    return done["_own"]
+
+
+def _names_of(cues: Cues, sit: Situation, done: dict) -> list:
+    if "_names" not in done:
+        done["_names"] = _names(cues, sit)
+    return done["_names"]
+
+
 def _purpose_is_ours(cues: Cues, pairs) -> list:
     # "to check" after "you may want to check" is the customer's action, not ours
     out = []
@@ -224,27 +255,73 @@ def _purpose_is_ours(cues: Cues, pairs) -> list:
     return out
 
 
+HEDGE_RE = re.compile(r"\b(?:should|might|may|usually|hopefully|i\s+think|probably|normally|possibly|perhaps|"
+                      r"not\s+sure|afraid\s+we\s+don'?t\s+know)\b", re.I)
+DEFLECT_RE = re.compile(r"\b(?:question\s+for\s+(?:your|the)|(?:contact|ask|call|speak\s+to|check\s+with|reach\s+out\s+to)\s+"
+                        r"(?:your|the|a)\s+(?:local\s+)?(?:store|bank|seller|courier|provider|retailer|manufacturer|crew|"
+                        r"card\s+issuer|airport|venue|restaurant|host|friend)|did\s+you\s+(?:ask|call|contact|speak)\b)", re.I)
+
+
+WH_QUESTION_RE = re.compile(r"\b(?:how|what|when|where|which|is\s+there|are\s+there|do\s+you|can\s+i|could\s+i)\b"
+                            r"[^.!?]*\?", re.I)
+
+
+def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
+    """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
+    asked = sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text)
+    if not asked or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
+        return None
+    apology_at = [a["span"][0] for a in cues.apologies]
+    statements = []
+    for ev in done["hear"].evidence:
+        ss, se = cues.r.sentence_of(ev.start)
+        if cues.r.masked[ss:se].rstrip().endswith("?") or any(ss <= a < se for a in apology_at):
+            continue
+        statements.append(ev)
+    if not statements:
+        return None
+    return "hedged" if HEDGE_RE.search(cues.r.masked) else "definite"
+
+
+def _conditional_only(cues: Cues, o: dict) -> bool:
+    """Every next step sits inside an 'if you need...' / 'don't hesitate' offer."""
+    steps = o["dm"] + o["handoff"] + o["vague"]
+    if not steps:
+        return False
+    conds = cues.find(C.CONDITIONAL_OFFER_RE)
+    for s, _ in steps:
+        ss, se = cues.r.sentence_of(s)
+        if not any(ss <= c < se for c, _ in conds):
+            return False
+    return True
+
+
 @detector("take_ownership")
 def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    o = done.setdefault("_own", _ownership_cues(cues))
+    o = _own(cues, done)
     purpose = _purpose_is_ours(cues, o["purpose"])
     strong = o["done"] + o["concrete"] + purpose
     if strong:
         conf = LOW if o["pushback"] else HIGH
         return Judgement(2, spans(cues, sorted(strong)[:2]), None,
                          "Commits in the first person to a concrete action.", conf)
-    if o["vague"] or o["dm"] or o["replied_dm"] or o["handoff"] or o["links"]:
+    answered = _answered(cues, sit, done, o)
+    if answered == "definite":
+        return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question definitely.", LOW)
+    deflect = [(m.start(), m.end()) for m in DEFLECT_RE.finditer(cues.r.masked)]
+    own_handoff = [h for h in o["handoff"] if not any(p[0] <= h[0] < p[1] or h[0] <= p[0] < h[1]
+                                                      for p in o["pushback"] + deflect)]
+    if (o["pushback"] or deflect) and not (o["vague"] or o["dm"] or o["replied_dm"] or own_handoff):
+        return Judgement(0, spans(cues, (o["pushback"] + deflect)[:1]), "ownership of the next step",
+                         "Pushes responsibility elsewhere.", HIGH)
+    if _conditional_only(cues, o):
+        return Judgement(0, spans(cues, cues.find(C.CONDITIONAL_OFFER_RE)[:1]), "a step you will take, not an 'if you need us'",
+                         "Only a conditional offer of help: no next step is taken.", LOW)
+    if o["vague"] or o["dm"] or o["replied_dm"] or o["handoff"] or o["links"] or answered:
         ev = o["vague"] + o["dm"] + o["replied_dm"] + o["handoff"]
-        return Judgement(1, spans(cues, sorted(ev)[:2]) or spans(cues, o["links"][:1]),
+        return Judgement(1, spans(cues, sorted(ev)[:2]) or spans(cues, o["links"][:1]) or done["hear"].evidence[:1],
                          "a first-person promise of what you will do (e.g. 'and I'll look into it')",
                          "A hand-off or vague promise: it does not say what you will do.", HIGH if ev else LOW)
-    if o["pushback"]:
-        return Judgement(0, spans(cues, o["pushback"][:1]), "ownership of the next step",
-                         "Pushes responsibility elsewhere.", HIGH)
-    if ((sit.customer.intent == "query" or "?" in sit.customer.text) and done["hear"].level == 2
-            and len(cues.r.words) >= 6):
-        return Judgement(1, done["hear"].evidence[:1], "a first-person offer to take it further",
-                         "Answers the question, without taking on a next step.", LOW)
     if o["instruction"] or cues.focused_questions:
         ev = o["instruction"][:1] or [q[:2] for q in cues.focused_questions[:1]]
         return Judgement(1, spans(cues, ev), "a first-person commitment to resolve it",
@@ -254,27 +331,33 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("act")
 def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    o = done.setdefault("_own", _ownership_cues(cues))
+    o = _own(cues, done)
     purpose = _purpose_is_ours(cues, o["purpose"])
     how = o["time"] or o["dm"] or o["links"] or cues.find(C.AMOUNT_RE)
     if o["done"]:
         return Judgement(2, spans(cues, o["done"][:1]), None, "States an action already taken.", HIGH)
-    if purpose and (o["dm"] or o["links"] or o["time"]):
+    if purpose:
         return Judgement(2, spans(cues, (o["dm"][:1] or []) + purpose[:1]), None,
-                         "Says what will happen next, who does it and how.", HIGH)
+                         "Says what will happen next, who does it and how.", HIGH if (o["dm"] or o["links"]) else LOW)
     if o["concrete"] and how:
         return Judgement(2, spans(cues, o["concrete"][:1] + (o["time"][:1] or o["dm"][:1])), None,
                          "A concrete action with who and when or how.", HIGH)
-    if o["concrete"] or purpose:
-        return Judgement(1, spans(cues, (o["concrete"] or purpose)[:1]), "when or how it will happen (a time or a channel)",
-                         "An action without specifics (no time or channel).", HIGH)
-    answered = ((sit.customer.intent == "query" or "?" in sit.customer.text) and done["hear"].level == 2 and not cues.focused_questions
-                and not o["pushback"] and len(cues.r.words) >= 6)
-    if answered:
+    answered = _answered(cues, sit, done, o)
+    if answered == "definite":
         return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question.", LOW)
+    if o["concrete"]:
+        return Judgement(1, spans(cues, o["concrete"][:1]), "when or how it will happen (a time or a channel)",
+                         "An action without specifics (no time or channel).", HIGH)
+    steps_in_reply = [i for i in o["instruction"] if not any(l[0] - 60 < i[0] < l[1] + 5 for l in o["links"])]
+    if o["instruction"] and (len(o["instruction"]) >= 2 or steps_in_reply and not o["links"]
+                             or re.search(r"\band\s+(?:clear|reset|restart|update|select|tap|go)", cues.r.lower)):
+        return Judgement(2, spans(cues, o["instruction"][:2]), None, "Gives concrete steps to follow.", LOW)
+    if _conditional_only(cues, o):
+        return Judgement(0, spans(cues, cues.find(C.CONDITIONAL_OFFER_RE)[:1]), "a concrete next step",
+                         "Only a conditional offer: no action is stated.", LOW)
     nextstep = o["vague"] + o["dm"] + o["replied_dm"] + o["handoff"] + o["instruction"]
-    if nextstep or o["links"]:
-        return Judgement(1, spans(cues, sorted(nextstep)[:2]) or spans(cues, o["links"][:1]),
+    if nextstep or o["links"] or answered:
+        return Judgement(1, spans(cues, sorted(nextstep)[:2]) or spans(cues, o["links"][:1]) or done["hear"].evidence[:1],
                          "what will happen, by whom and when", "A next step without specifics.",
                          HIGH if o["dm"] or o["handoff"] else LOW)
     if cues.focused_questions:
@@ -325,7 +408,7 @@ def greeting(cues: Cues, sit: Situation, done: dict) -> Judgement:
     while first_s < len(text) and text[first_s].isspace():
         first_s += 1
     head = text[first_s:]
-    names = done.setdefault("_names", _names(cues, sit))
+    names = _names_of(cues, sit, done)
     if sit.turn_index > 0:
         return Judgement(2, (), None, "Later turn of a conversation: no greeting needed.", HIGH)
     bad = C.BAD_OPENING_RE.match(head)
@@ -352,11 +435,11 @@ def greeting(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("personalisation")
 def personalisation(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    names = done.setdefault("_names", _names(cues, sit))
+    names = _names_of(cues, sit, done)
     situation = done["hear"].level == 2
     ev = spans(cues, names[:1]) + (done["hear"].evidence[:1] if situation else ())
     if names and situation:
-        return Judgement(2, ev, None, "Uses the customer's name and refers to their own situation.", done["hear"].confidence)
+        return Judgement(2, ev, None, "Uses the customer's name and refers to their own situation.", HIGH)
     if names:
         return Judgement(1, ev, f"a reference to their own situation (the {_issue(sit)})",
                          "Uses their name, but the rest reads like a template.", HIGH)
@@ -367,22 +450,46 @@ def personalisation(cues: Cues, sit: Situation, done: dict) -> Judgement:
                      "Reads as a template: no name and nothing specific to them.", HIGH)
 
 
+LINK_PURPOSE_RE = re.compile(r"\b(?:steps|info\w*|more|learn|details|how|guide|form|find|claim|report|apply|book|"
+                             r"track|check\s+(?:the|your)|updates?|status|for\s+\w+|to\s+\w+)\b[^.!?]{0,40}$", re.I)
+
+
 @detector("signposting")
 def signposting(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    o = done.setdefault("_own", _ownership_cues(cues))
-    team = cues.find(re.compile(r"\b(?:our|the)\s+(?:[A-Za-z]+\s+){0,2}(?:team|department|desk)\b", re.I))
-    phone_or_mail = [(m.start(), m.end()) for m in C.PHONE_RE.finditer(cues.r.masked)
-                     if C.BRAND_PHONE_RE.match(m.group())] + [(m.start(), m.end()) for m in C.EMAIL_RE.finditer(cues.r.masked)
+    o = _own(cues, done)
+    text = cues.r.masked
+    team = cues.find(re.compile(r"\b(?:our|the)\s+(?:[A-Za-z]+\s+){0,2}(?:team|department|desk|agents?)\b", re.I))
+    phone_or_mail = [(m.start(), m.end()) for m in C.PHONE_RE.finditer(text)
+                     if C.BRAND_PHONE_RE.match(m.group())] + [(m.start(), m.end()) for m in C.EMAIL_RE.finditer(text)
                                                              if C.GENERIC_MAILBOX_RE.match(m.group())]
-    clear = o["dm"] + o["replied_dm"] + phone_or_mail + (team if (o["concrete"] or o["handoff"]) else [])
-    if clear or o["links"] or (o["concrete"] and o["time"]):
-        ev = spans(cues, sorted(clear)[:2]) or spans(cues, o["links"][:1]) or spans(cues, o["time"][:1])
-        conf = HIGH if clear else LOW
-        return Judgement(2, ev, None, "Says clearly where the next step happens.", conf)
-    vague = o["handoff"] + o["vague"]
-    if vague or o["concrete"]:
-        return Judgement(1, spans(cues, (vague or o["concrete"])[:1]), "where and how (a DM, a link, a named team or a time)",
-                         "Points to a next step, but not clearly where or how.", LOW if o["concrete"] else HIGH)
+    purpose = _purpose_is_ours(cues, o["purpose"])
+    clear = []
+    for s, e in o["dm"]:
+        ss, se = cues.r.sentence_of(s)
+        sent = cues.r.lower[ss:se]
+        if (lsearch(C.PERSONAL_ITEM_RE, sent) or re.search(r"\b(?:with|your)\s+(?:the\s+)?(?:\w+\s+)?(?:details|info|"
+                                                            r"number|code|email|name|id|address|location)", sent)
+                or any(ss <= p < se + 40 for p, _ in purpose + o["concrete"])):
+            clear.append((s, e))
+    for s, e in o["links"]:
+        before = text[max(0, s - 60):s]
+        if LINK_PURPOSE_RE.search(before) or re.search(r"\b(?:via|using|through|use)\s+(?:the|this)\s+link", text, re.I):
+            clear.append((s, e))
+    clear += phone_or_mail
+    clear += cues.find(re.compile(r"\b(?:call|ring|phone|email)\s+you\b|\bgive\s+you\s+a\s+(?:call|ring)\b", re.I))
+    if len(o["instruction"]) >= 2 and not o["links"]:
+        clear += o["instruction"][:1]
+    if team and (o["concrete"] or o["done"] or o["time"]):
+        clear += team[:1]
+    if o["concrete"] and o["time"]:
+        clear += o["time"][:1]
+    if clear:
+        return Judgement(2, spans(cues, sorted(clear)[:2]), None, "Says clearly where and how the next step happens.", HIGH)
+    vague = o["dm"] + o["replied_dm"] + o["links"] + o["handoff"] + team + purpose + cues.find(
+        re.compile(r"\breply\s+here\b|\btweet\s+us\b|\blocal\s+store\b", re.I)) + o["time"]
+    if vague:
+        return Judgement(1, spans(cues, sorted(vague)[:1]), "where and how (what to send in the DM, what the link is for, a named team or a time)",
+                         "Points to a next step, but not clearly where or how.", HIGH if o["dm"] or o["handoff"] else LOW)
     return Judgement(0, (), "where and how the next step happens", "No signposting to a next step.", HIGH)
 
 
@@ -415,9 +522,9 @@ def closing(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     rude = cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE)
     sarcasm = cues.find(C.SARCASM_RE)
-    caps = cues.caps_words
-    letters = [ch for ch in cues.r.masked if ch.isalpha()]
-    upper_ratio = sum(ch.isupper() for ch in letters) / len(letters) if len(letters) >= 12 else 0.0
+    caps = [c for c in cues.caps_words if is_english(c[2])]
+    n_letters = len(LETTER_RE.findall(cues.r.masked))
+    upper_ratio = len(UPPER_RE.findall(cues.r.masked)) / n_letters if n_letters >= 12 else 0.0
     if rude or sarcasm:
         kind = "rude, blaming or argumentative" if rude else "sarcastic"
         return Judgement(0, spans(cues, (rude + sarcasm)[:2]), "a professional, respectful tone",
@@ -446,13 +553,13 @@ def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if issues:
         return Judgement(1, spans(cues, ev), "a consistently professional voice",
                          "Mostly professional, but with " + ", ".join(issues) + ".", HIGH)
-    warm = cues.find(C.COURTESY_RE) or done.get("_names")
-    score = tone.polarity(cues.r.content, sit.analyser) if sit.analyser != "none" else 0.0
-    if not warm and score <= -0.3 and not cues.apologies:
+    warm = (cues.find(C.COURTESY_RE) or _names_of(cues, sit, done) or [a["span"] for a in cues.apologies]
+            or cues.find(C.EMPATHY_STRONG_RE) or cues.find(C.EMPATHY_LIGHT_RE))
+    score = tone.polarity(cues.r.content, sit.analyser) if not warm and sit.analyser != "none" else 0.0
+    if not warm and score <= -0.3:
         return Judgement(1, (), "warmth (please, thanks, their name)", "Correct but cold: nothing warm in it.", LOW)
-    if score <= -0.5 and not cues.apologies:
-        return Judgement(1, (), "a warmer, more positive phrasing", "The wording reads as negative.", LOW)
-    return Judgement(2, spans(cues, (warm if isinstance(warm, list) else [])[:1]), None, "Professional and warm.", HIGH)
+    return Judgement(2, spans(cues, (warm if isinstance(warm, list) else [])[:1]), None, "Professional and warm.",
+                     HIGH if warm else LOW)
 
 
 @detector("plain_language")
@@ -505,6 +612,8 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
     text = cues.r.masked
     found = []
+    if not DIGIT_RE.search(text) and "@" not in cues.r.text and "pass" not in cues.r.lower and "pin" not in cues.r.lower:
+        return found
     for m in C.EMAIL_RE.finditer(cues.r.text):
         if not C.GENERIC_MAILBOX_RE.match(m.group()):
             found.append((m.start(), m.end(), "an email address"))
@@ -539,13 +648,16 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
             what = ", ".join(dict.fromkeys(r[2] for r in revealed))
             return Judgement("fail", spans(cues, [r[:2] for r in revealed[:2]]),
                              "keep personal details out of public replies", f"Reveals {what} in public (critical).", HIGH)
+        lower = cues.r.lower
         for s, e in cues.r.sentences:
-            sent = text[s:e]
-            ask = C.ASK_RE.search(sent)
-            item = C.PERSONAL_ITEM_RE.search(sent)
-            if ask and item and not C.PRIVATE_MARK_RE.search(sent) and not C.NEVER_SHARE_RE.search(sent):
-                nxt = text[e:e + 80]
-                if C.PRIVATE_MARK_RE.search(nxt[:60]) and re.match(r"\s*(?:via|in|by|over|through)\b", nxt, re.I):
+            sent = lower[s:e]
+            ask = lsearch(C.ASK_RE, sent)
+            if not ask:
+                continue
+            item = lsearch(C.PERSONAL_ITEM_RE, sent)
+            if item and not lsearch(C.PRIVATE_MARK_RE, sent) and not lsearch(C.NEVER_SHARE_RE, sent):
+                nxt = lower[e:e + 80]
+                if lsearch(C.PRIVATE_MARK_RE, nxt[:60]) and re.match(r"\s*(?:via|in|by|over|through)\b", nxt):
                     continue
                 strong = re.search(r"e-?mail|phone|mobile|address|post\s?code|card|password|date of birth|dob|"
                                    r"full name|account number|sort code", item.group(), re.I)
@@ -563,7 +675,7 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("take_private")
 def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    o = done.setdefault("_own", _ownership_cues(cues))
+    o = _own(cues, done)
     if "take_private" in sit.expected:
         needed = bool(sit.expected.get("take_private"))
     else:
@@ -577,9 +689,12 @@ def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
     moves = moves + phone
     if not moves and form_link:
         moves = form_link
+    asks_details = any(lsearch(C.PERSONAL_ITEM_RE, cues.r.lower[slice(*cues.r.sentence_of(m[0]))]) or
+                       re.search(r"\b(?:details|info\w*|number|code|locator|what\s+happened)\b",
+                                 cues.r.lower[slice(*cues.r.sentence_of(m[0]))]) for m in moves)
+    if not needed and not (moves and sit.scenario is None and asks_details):
+        return Judgement(None, (), None, "Nothing here needs to move to a private channel.", HIGH if sit.scenario else LOW)
     if not moves:
-        if not needed:
-            return Judgement(None, (), None, "Nothing here needs to move to a private channel.", HIGH if sit.scenario else LOW)
         return Judgement(0, (), "a move to a private channel (DM) with a reason",
                          "Keeps a matter that needs personal details public.", HIGH if sit.scenario else LOW)
     reason = (_purpose_is_ours(cues, o["purpose"]) + o["concrete"] + cues.find(re.compile(
@@ -599,23 +714,24 @@ def clarify(cues: Cues, sit: Situation, done: dict) -> Judgement:
         needed = bool(sit.expected.get("clarify"))
     else:
         needed = sit.customer.ambiguous
+    if not needed:
+        return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", HIGH if sit.scenario else LOW)
     qs = cues.focused_questions
-    if sit.scenario is not None and not needed:
-        return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", HIGH)
+    o = _own(cues, done)
     if not qs:
-        if not needed:
-            return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", LOW if not sit.scenario else HIGH)
+        open_q = [q[:2] for q in cues.questions if not C.CLOSING_Q_RE.search(q[2])]
+        if open_q or o["dm"]:
+            return Judgement(1, spans(cues, (open_q or o["dm"])[:1]), "a focused question about what exactly is wrong",
+                             "Asks only an open question, or moves to DM without asking what is unclear.", LOW)
         return Judgement(0, (), "a focused question about what is unclear before proposing a solution",
                          "The message is unclear, but the reply does not ask about it.", LOW if sit.free else HIGH)
-    o = done.setdefault("_own", _ownership_cues(cues))
     solution_before = [p for p in o["concrete"] + o["instruction"] if p[0] < qs[0][0]]
-    vague = re.search(r"\bmore\s+(?:details|info\w*)\b", qs[0][2], re.I) and not re.search(
-        r"\b(?:which|what|when|where)\b", qs[0][2], re.I)
-    conf = HIGH if needed else LOW
+    vague = (re.search(r"\b(?:more\s+(?:details|info\w*)|what'?s\s+(?:going\s+on|happening|wrong)|tell\s+(?:us|me)\s+more)\b",
+                       qs[0][2], re.I) and not re.search(r"\b(?:which|when|where)\b", qs[0][2], re.I))
     if solution_before or vague:
         return Judgement(1, spans(cues, [qs[0][:2]]), "a focused question before any solution",
-                         "Asks, but vaguely or after proposing a solution.", conf)
-    return Judgement(2, spans(cues, [qs[0][:2]]), None, "Asks a focused question before proposing a solution.", conf)
+                         "Asks, but vaguely or after proposing a solution.", LOW)
+    return Judgement(2, spans(cues, [qs[0][:2]]), None, "Asks a focused question before proposing a solution.", HIGH)
 
 
 @detector("escalation")
@@ -704,7 +820,14 @@ def platform_fit(cues: Cues, sit: Situation, done: dict) -> Judgement:
     parts = [p for p in parts if p.strip()] or [text]
     worst = None
     for p in parts:
-        n = message_length(p.strip(), sit.platform, sit.channel) if (chan.weighted and len(p) > 140) else len(p.strip())
+        p = p.strip()
+        if chan.weighted:
+            # upper bound of X's weighted count (URLs 23, anything outside Latin-1-ish ranges 2); the exact
+            # count from the platform rules is needed only near the limit (parse_tweet costs ~2 ms)
+            bound = len(URL_RE.sub("x" * 23, p)) + sum(1 for ch in p if ord(ch) > 4351)
+            n = message_length(p, sit.platform, sit.channel) if bound > chan.max_chars - 10 else bound
+        else:
+            n = len(p)
         worst = n if worst is None else max(worst, n)
     hashtags = len(re.findall(r"(?<!\w)#\w+", cues.r.masked))
     conf = HIGH if sit.platform_known else LOW

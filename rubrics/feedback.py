@@ -5,25 +5,26 @@ from rubrics.rubric import RUBRIC
 from rubrics.text import read
 
 
-def _quote(result, turns: list[str]) -> str:
+def _quote(result, turns: list[str], readings: dict) -> str:
+    """The learner's sentence around the first evidence span (handles and links left out)."""
     ev = result.evidence[0]
-    text = turns[ev.turn] if ev.turn < len(turns) else ""
-    text = read(text).masked if not any(s.start <= ev.start < s.end for s in read(text).signoff) else text
-    # quote the sentence around the evidence so the learner sees their words in context
-    s, e = ev.start, ev.end
-    while s > 0 and text[s - 1] not in ".!?\n":
-        s -= 1
-    while e < len(text) and text[e] not in ".!?\n":
-        e += 1
-    if e < len(text):
-        e += 1
-    quote = " ".join(text[s:e].split())
-    return quote if len(quote) <= 160 else ev.text
+    raw = turns[ev.turn] if ev.turn < len(turns) else ""
+    if ev.turn not in readings:
+        readings[ev.turn] = read(raw, ev.turn)
+    reading = readings[ev.turn]
+    if any(s.start <= ev.start < s.end for s in reading.signoff):
+        return ev.text
+    s, e = reading.sentence_of(ev.start)
+    if e <= s:
+        return ev.text
+    quote = " ".join(reading.masked[s:e].split())
+    return quote if 0 < len(quote) <= 160 else ev.text
 
 
 def build(results: dict, turns: list[str], issue: str, name: str | None, route: str | None,
           target: float | None) -> dict:
     went_well, ebi = [], []
+    readings: dict = {}
     for c in RUBRIC.criteria:
         r = results[c.key]
         if r.level is None:
@@ -31,7 +32,7 @@ def build(results: dict, turns: list[str], issue: str, name: str | None, route: 
         top = r.level == 2 or r.level == "pass"
         if top:
             if r.evidence:
-                went_well.append({"criterion": c.key, "quote": _quote(r, turns),
+                went_well.append({"criterion": c.key, "quote": _quote(r, turns, readings),
                                   "text": f"{c.label}: {r.reason}"})
             elif c.key in ("timeliness", "platform_fit"):
                 went_well.append({"criterion": c.key, "quote": "", "text": f"{c.label}: {r.reason}"})

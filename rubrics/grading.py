@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from rubrics.errors import ScoringInputError
 from rubrics.rubric import CRITERION_ORDER, HEAT, MARKING_POINTS
 
 GRADES = ("Refer", "Pass", "Merit", "Distinction")
@@ -22,9 +23,9 @@ def grade(levels: Mapping[str, object]) -> tuple[str, str]:
     for k, v in lv.items():
         if k == "data_protection":
             if v not in (None, "pass", "fail"):
-                raise ValueError(f"data_protection must be 'pass', 'fail' or None, not {v!r}")
+                raise ScoringInputError(f"data_protection must be 'pass', 'fail' or None, not {v!r}")
         elif v not in (None, 0, 1, 2) or isinstance(v, bool):
-            raise ValueError(f"{k} must be 2, 1, 0 or None, not {v!r}")
+            raise ScoringInputError(f"{k} must be 2, 1, 0 or None, not {v!r}")
     if lv["data_protection"] == "fail":
         return "Refer", "Critical failure: data_protection failed."
     if lv["tone_of_voice"] == 0:

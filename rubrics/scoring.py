@@ -22,6 +22,7 @@ EVAL_ORDER = ("hear", "acknowledge", "empathise", "apologise", "take_ownership",
               "personalisation", "signposting", "closing", "plain_language", "data_protection", "take_private",
               "clarify", "escalation", "accuracy", "timeliness", "platform_fit")
 assert sorted(EVAL_ORDER) == sorted(CRITERION_ORDER)
+_DETECTOR_OF = {c.key: c.detector for c in RUBRIC.criteria}
 TAKE_MAX = {"hear", "acknowledge", "empathise", "apologise", "take_ownership", "act", "personalisation",
             "signposting", "take_private", "clarify", "escalation"}
 TAKE_MIN = {"tone_of_voice", "plain_language", "accuracy", "platform_fit"}
@@ -118,7 +119,7 @@ def _judge(text: str, sit: Situation, turn: int, previous: list[str]) -> dict[st
         if key in not_applicable:
             done[key] = Judgement(None, (), None, "Not applicable in this scenario.", HIGH)
             continue
-        detect = DETECTORS[RUBRIC.criterion(key).detector]
+        detect = DETECTORS[_DETECTOR_OF[key]]
         done[key] = detect(cues, sit, done)
     return {k: done[k] for k in CRITERION_ORDER}
 

@@ -49,3 +49,9 @@ def _is_unknown(word: str) -> bool:
 def unknown_words(words: list[str]) -> list[str]:
     """Words (already lower-cased, letters only) that are neither English nor British/American variants."""
     return [w for w in words if _is_unknown(w)]
+
+
+@lru_cache(maxsize=4096)
+def is_english(word: str) -> bool:
+    """True when the lower-cased word is in the dictionary (used to tell SHOUTED words from acronyms)."""
+    return len(word) > 2 and not _is_unknown(word.lower())

@@ -6,13 +6,17 @@ so every regex match on the masked text is also a valid character offset into th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 THREAD_RE = re.compile(r"(?<![\w/])\d/\d(?![\w/])")
 # Agent sign-offs: "^CH", "^ Tanuj", "-Sean", "- Anwar", "—Dee", "Thanks, Dee", "Kind regards ^NW", "=) Yana".
-CARET_SIGN_RE = re.compile(r"\^\s?[A-Za-z]{1,12}\b")
+CARET_SIGN_RE = re.compile(r"(?:\^|(?<=\s)[*/])\s?[A-Za-z]{1,12}\b(?=\s*(?:$|https?://|\^|[*/]|\s\d/\d))|\^\s?[A-Za-z]{1,12}\b")
+INITIALS_SIGN_RE = re.compile(r"(?:(?:(?<=\s)|(?<=[.!?]))(?:--?|[–—~=])\s?(?:[A-Z]{1,4}|[A-Z]\.[A-Z]\.?|[A-Z][a-z]{1,14})\.?"
+                              r"|(?<=[.!?])\s+[A-Z]{2,3})\s*$")
+REGARDS_SIGN_RE = re.compile(r"(?:kind\s+)?(?:rgds|regards|best|thanks|cheers),\s*[A-Z][\w ]{1,25}$", re.I)
 DASH_SIGN_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.!?)]))[-–—~]\s?[A-Z][a-z]{1,14}(?:\s[A-Z][a-z]{0,14}\.?)?\s*(?=$|\^|https?://|\s*(?:\d/\d)?\s*$)")
 THANKS_SIGN_RE = re.compile(r"(?:(?:many\s+)?thanks|cheers|regards|kind regards|best wishes|best|warm regards|thank you)\s*,\s*([A-Z][a-z]{1,14})\s*[.!]?\s*$", re.I)
 TRAILING_NAME_RE = re.compile(r"(?<=[.!?)])\s+([A-Z][a-z]{2,14})\s*$")
@@ -76,6 +80,7 @@ class Reading:
         return " ".join(self.masked.split())
 
 
+@lru_cache(maxsize=512)
 def read(text: str, turn: int = 0) -> Reading:
     chars = list(text)
     handles = tuple(Span(m.start(), m.end(), m.group(), turn) for m in HANDLE_RE.finditer(text))
@@ -101,10 +106,19 @@ def read(text: str, turn: int = 0) -> Reading:
         end = m.start() + len(m.group().rstrip())
         signoff.append(Span(m.start(), end, text[m.start():end], turn))
     tail = masked.rstrip()
+    covered = lambda a: any(s.start <= a < s.end for s in signoff)
+    for extra in (INITIALS_SIGN_RE, REGARDS_SIGN_RE):
+        m = extra.search(tail)
+        if m:
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            end = m.start() + len(m.group().rstrip())
+            word = text[start:end].strip(" -=.~–—").upper()
+            if start < end and not covered(start) and word not in ("OK", "NO", "YES", "HI", "USA", "UK"):
+                signoff.append(Span(start, end, text[start:end], turn))
     m = THANKS_SIGN_RE.search(tail)
-    if m:
+    if m and not covered(m.start()):
         signoff.append(Span(m.start(), m.end(), text[m.start():m.end()].rstrip(), turn))
-    elif not signoff:
+    if not signoff:
         m = TRAILING_NAME_RE.search(tail)
         if m and m.group(1).lower() not in NOT_NAMES:
             signoff.append(Span(m.start(1), m.end(1), m.group(1), turn))
@@ -113,7 +127,10 @@ def read(text: str, turn: int = 0) -> Reading:
     masked = "".join(chars)
     words = tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(masked))
     sentences = tuple((m.start(), m.end()) for m in SENT_RE.finditer(masked) if m.group().strip(" \t\n.!?,"))
-    return Reading(text=text, masked=masked, lower=masked.lower(), signoff=tuple(sorted(signoff, key=lambda s: s.start)),
+    lower = masked.lower()
+    if len(lower) != len(masked):   # e.g. "İ" lower-cases to two code points: keep offsets aligned
+        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in masked)
+    return Reading(text=text, masked=masked, lower=lower, signoff=tuple(sorted(signoff, key=lambda s: s.start)),
                    leading_handles=tuple(leading), handles=handles, links=links, words=words,
                    sentences=sentences, turn=turn)
 
@@ -126,6 +143,7 @@ def strip_customer(text: str) -> str:
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """Light stemming: enough to match delay/delayed/delays, charge/charged, refund/refunded."""
     w = word.lower().replace("’", "'")

@@ -1,0 +1,5 @@
+import sys
+
+from rubrics.cli import main
+
+sys.exit(main())

@@ -1,0 +1,69 @@
+"""Calibration metrics, and agreement with the independently labelled set when it is present."""
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from rubrics.calibration import DEFAULT_LABELS as _DEFAULT_LABELS
+from rubrics.calibration import calibrate, cohen_kappa, load_labels
+
+# RUBRICS_CALIBRATION_LABELS lets a reviewer point the test at a labelled file outside the checkout.
+DEFAULT_LABELS = Path(os.environ.get("RUBRICS_CALIBRATION_LABELS", _DEFAULT_LABELS))
+
+THRESHOLDS = json.loads((Path(__file__).resolve().parent / "data" / "calibration_thresholds.json").read_text())
+
+
+def test_kappa_is_one_for_perfect_agreement():
+    assert cohen_kappa([0, 1, 2, 2], [0, 1, 2, 2], [0, 1, 2], "quadratic") == pytest.approx(1.0)
+
+
+def test_kappa_is_zero_for_chance_agreement():
+    # raters independent: every cell equal
+    a = [0, 0, 1, 1]
+    b = [0, 1, 0, 1]
+    assert cohen_kappa(a, b, [0, 1]) == pytest.approx(0.0)
+
+
+def test_quadratic_weights_punish_far_misses_more():
+    near = cohen_kappa([0, 1, 2, 2, 1, 0], [1, 1, 2, 1, 1, 0], [0, 1, 2], "quadratic")
+    far = cohen_kappa([0, 1, 2, 2, 1, 0], [2, 1, 2, 0, 1, 0], [0, 1, 2], "quadratic")
+    assert near > far
+
+
+def test_plain_kappa_matches_a_worked_example():
+    # 2x2 table [[20, 5], [10, 15]]: po = 0.7, pe = 0.5 -> kappa 0.4
+    a = ["pass"] * 25 + ["fail"] * 25
+    b = ["pass"] * 20 + ["fail"] * 5 + ["pass"] * 10 + ["fail"] * 15
+    assert cohen_kappa(a, b, ["pass", "fail"]) == pytest.approx(0.4)
+
+
+def test_calibrate_compares_only_labelled_criteria_and_counts_na_agreement():
+    recs = [{"reply": "Sorry to hear that. DM us.", "customer": "My parcel is late", "band": "weak",
+             "labels": {"apologise": 1, "escalation": None}, "grade": "Pass"}]
+    rep = calibrate(recs)
+    assert rep["overall"]["apologise"]["n"] == 1 and rep["overall"]["apologise"]["agreement"] == 1.0
+    assert rep["overall"]["escalation"]["agreement"] == 1.0          # n/a agreed
+    assert rep["overall"]["hear"]["n"] == 0
+    assert rep["by_band"]["weak"]["apologise"]["n"] == 1
+    assert sum(sum(row.values()) for row in rep["grade_confusion"].values()) == 1
+    assert rep["by_confidence"]["high"]["n"] + rep["by_confidence"]["low"]["n"] == 2
+
+
+@pytest.mark.skipif(not DEFAULT_LABELS.exists(),
+                    reason=f"labelled calibration set not merged yet ({DEFAULT_LABELS}); set RUBRICS_CALIBRATION_LABELS "
+                           "to run against a copy elsewhere")
+def test_scorer_agrees_with_the_labelled_calibration_set():
+    records, problems = load_labels(DEFAULT_LABELS)
+    assert not problems
+    assert len(records) >= 200
+    rep = calibrate(records)
+    low = []
+    for key, fig in rep["overall"].items():
+        floor = THRESHOLDS["per_criterion"].get(key, THRESHOLDS["default"])
+        if fig["n"] >= THRESHOLDS["min_n"] and fig["agreement"] is not None and fig["agreement"] < floor["agreement"]:
+            low.append(f"{key}: agreement {fig['agreement']} < {floor['agreement']}")
+        if (fig["n"] >= THRESHOLDS["min_n"] and fig["kappa"] is not None and floor.get("kappa") is not None
+                and fig["kappa"] < floor["kappa"]):
+            low.append(f"{key}: kappa {fig['kappa']} < {floor['kappa']}")
+    assert not low, low
