@@ -10,13 +10,15 @@ from pathlib import Path
 
 from flask import Flask, render_template
 
-from web import admin, api, assess, auth, cli, exports, learner, main, queue, rendering, review, tutor
+from web import (admin, api, assess, auth, cli, exports, learner, logbook, main, practice, progress, queue, rendering,
+                 review, tutor)
 from web.config import check_production_safety, from_environment
 from web.extensions import csrf, db, limiter, login_manager, migrate
 from web.models import User
 from web.security import add_security_headers
 
-BLUEPRINTS = (main.bp, auth.bp, learner.bp, tutor.bp, review.bp, assess.bp, exports.bp, admin.bp, api.bp)
+BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
+              exports.bp, admin.bp, api.bp)
 ROOT = Path(__file__).resolve().parent
 
 
@@ -37,6 +39,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."
     login_manager.session_protection = "strong"
+    login_manager.blueprint_login_views["api"] = None   # the JSON API answers 401, never a redirect
     login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
 
     for blueprint in BLUEPRINTS:

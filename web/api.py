@@ -1,7 +1,23 @@
-"""JSON API (v1): scoring for the pages and for other systems."""
+"""JSON API (v1): scoring for the pages (the coach panel) and for other systems, and draft saving.
+
+The blueprint is CSRF-exempt in app.py because it answers JSON; the session cookie still authenticates
+the browser, so every cookie-authenticated write checks the `X-CSRFToken` header here (Flask-WTF's
+validate_csrf). Errors are JSON: {"error": "..."} with 400 (bad input), 401, 403 or 404.
+"""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+import numbers
+
+import simulator
+from flask import Blueprint, abort, current_app, jsonify, request
+from flask_login import current_user
+from flask_wtf.csrf import ValidationError, validate_csrf
+
+from web import attempts, drafts, scoring
+from web.attempts import AttemptError
+from web.extensions import db
+from web.models import ROLES
+from web.security import roles_required
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -9,3 +25,117 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 @bp.errorhandler(400)
 def bad_request(exc):
     return jsonify(error=getattr(exc, "description", "Bad request")), 400
+
+
+@bp.errorhandler(401)
+def unauthorised(exc):
+    return jsonify(error="Sign in first: your session has ended."), 401
+
+
+@bp.errorhandler(403)
+def forbidden(exc):
+    return jsonify(error=getattr(exc, "description", None) or "You may not do that."), 403
+
+
+@bp.errorhandler(404)
+def not_found(exc):
+    return jsonify(error="Not found."), 404
+
+
+def _check_csrf() -> None:
+    try:
+        validate_csrf(request.headers.get("X-CSRFToken", ""))
+    except ValidationError:
+        abort(400, description="Missing or invalid CSRF token: send the page's token in the X-CSRFToken header.")
+
+
+def _json_object() -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(400, description="Send a JSON object (Content-Type: application/json).")
+    return data
+
+
+def _reply_text(data: dict) -> str:
+    reply = data.get("reply")
+    if reply is None:
+        abort(400, description="'reply' is missing: send the reply text to score.")
+    if not isinstance(reply, str):
+        abort(400, description="'reply' must be a string.")
+    if not reply.strip():
+        abort(400, description="'reply' is empty: there is nothing to score.")
+    maximum = current_app.config["MAX_REPLY_CHARS"]
+    if len(reply) > maximum:
+        abort(400, description=f"'reply' is {len(reply)} characters; at most {maximum} are scored.")
+    return reply
+
+
+def _free_context(data: dict) -> dict:
+    platform = data.get("platform")
+    if platform is not None and platform not in simulator.PLATFORMS:
+        abort(400, description=f"Unknown platform {platform!r}; use one of {', '.join(simulator.PLATFORMS)}.")
+    customer = data.get("customer")
+    if customer is not None and not (isinstance(customer, str) or
+                                     (isinstance(customer, list) and all(isinstance(c, str) for c in customer))):
+        abort(400, description="'customer' must be the customer's message (a string) or a list of strings.")
+    minutes = data.get("response_minutes")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, numbers.Real) or minutes < 0):
+        abort(400, description="'response_minutes' must be a number of minutes, 0 or more.")
+    channel = data.get("channel")
+    if channel is not None and channel not in ("public", "private", "chat"):
+        abort(400, description="'channel' must be public, private or chat.")
+    context = {"customer": customer or "", "platform": platform, "channel": channel, "response_minutes": minutes,
+               "customer_name": data.get("customer_name"), "customer_handle": data.get("customer_handle"),
+               "previous_replies": [], "scenario": None}
+    if data.get("scenario") is not None:
+        seed = data.get("seed", 1)
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            abort(400, description="'seed' must be a whole number.")
+        try:
+            sc = attempts.library().get(str(data["scenario"]))
+        except simulator.UnknownScenarioError:
+            abort(400, description=f"Unknown scenario {data['scenario']!r}.")
+        inst = attempts._generate(str(current_app.config["SCENARIO_DIR"]), sc.id, sc.version, seed)
+        base = dict(inst.scoring_context or inst.customer().scoring_context)
+        base.update({k: v for k, v in context.items() if v is not None and k not in ("scenario", "previous_replies")
+                     and v != ""})
+        context = base
+    return context
+
+
+@bp.route("/score", methods=["POST"])
+@roles_required(*ROLES)
+def score():
+    """Score a reply: free mode (customer + reply), scenario mode (scenario + seed) or an attempt's draft."""
+    _check_csrf()
+    data = _json_object()
+    reply = _reply_text(data)
+    if data.get("attempt_id") is not None:
+        if not isinstance(data["attempt_id"], int) or isinstance(data["attempt_id"], bool):
+            abort(400, description="'attempt_id' must be a whole number.")
+        attempt = attempts.owned_attempt(data["attempt_id"], current_user)
+        if attempt.mode != "practice":
+            abort(403, description="The coach is off in assessed mode: your reply is marked when you send it.")
+        try:
+            result = attempts.coach(attempt, reply, str(data.get("channel") or ""), str(data.get("thread") or "main"))
+        except AttemptError as exc:
+            abort(400, description=str(exc))
+    else:
+        try:
+            result = scoring.score_reply(reply, _free_context(data))
+        except scoring.ScoringInputError as exc:
+            abort(400, description=str(exc))
+    return jsonify(result)
+
+
+@bp.route("/drafts", methods=["POST"])
+@roles_required(*ROLES)
+def save_draft():
+    _check_csrf()
+    data = _json_object()
+    try:
+        draft = drafts.save(current_user, data.get("key"), data.get("text"))
+    except drafts.DraftError as exc:
+        abort(400, description=str(exc))
+    db.session.commit()
+    return jsonify(saved=True, key=draft.key, chars=len(draft.text))

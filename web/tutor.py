@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from web.accounts import AccountError, add_learner_to_cohort
 from web.extensions import db
 from web.forms import AddLearnerForm, CohortForm
-from web.models import Attempt, Cohort
+from web.models import MODES, Assignment, Attempt, Cohort
 from web.security import roles_required
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
@@ -52,7 +52,31 @@ def create_cohort():
 @bp.route("/cohorts/<int:cohort_id>")
 @roles_required("tutor", "admin")
 def cohort(cohort_id: int):
-    return render_template("tutor/cohort.html", cohort=owned_cohort(cohort_id), form=AddLearnerForm())
+    from web.attempts import library   # the scenario catalogue, for setting work
+    cohort = owned_cohort(cohort_id)
+    assignments = db.session.scalars(select(Assignment).where(Assignment.cohort_id == cohort.id)
+                                     .order_by(Assignment.created_at.desc())).all()
+    return render_template("tutor/cohort.html", cohort=cohort, form=AddLearnerForm(), assignments=assignments,
+                           scenarios=library().list(), modes=MODES)
+
+
+@bp.route("/cohorts/<int:cohort_id>/assignments", methods=["POST"])
+@roles_required("tutor", "admin")
+def set_assignment(cohort_id: int):
+    """Set a scenario for the cohort, in practice or assessed mode (an optional seed: one customer for all)."""
+    from flask import request
+
+    from web.attempts import library
+    cohort = owned_cohort(cohort_id)
+    scenario_id, mode, seed = (request.form.get(k, "").strip() for k in ("scenario_id", "mode", "seed"))
+    if scenario_id not in library().scenarios or mode not in MODES or (seed and not seed.isdigit()):
+        flash("Choose a scenario and a mode (the seed, if given, is a whole number).", "error")
+    else:
+        db.session.add(Assignment(cohort_id=cohort.id, scenario_id=scenario_id, mode=mode,
+                                  seed=int(seed) if seed else None, created_by_id=current_user.id))
+        db.session.commit()
+        flash(f"{scenario_id} set for {cohort.name} in {mode} mode.", "info")
+    return redirect(url_for("tutor.cohort", cohort_id=cohort.id))
 
 
 @bp.route("/cohorts/<int:cohort_id>/learners", methods=["POST"])

@@ -1,0 +1,110 @@
+"""Browser tests: the app served by werkzeug in a thread (own temporary SQLite database built by the
+migrations, the fixture scenarios), driven by Playwright through Debian's Chromium. axe-core (bundled by
+axe-playwright-python) checks each page; screenshots go to test-artifacts/screenshots/."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+PASSWORD = "bella-password-1"
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    from flask_migrate import upgrade
+    from werkzeug.serving import make_server
+
+    from app import create_app
+    from web.accounts import create_user
+    from web.extensions import db
+
+    folder = tmp_path_factory.mktemp("browser")
+    app = create_app({"TESTING": True, "SECRET_KEY": "browser-secret", "RATELIMIT_STORAGE_URI": "memory://",
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'browser.sqlite'}",
+                      "EXPORT_DIR": str(folder / "exports"), "WTF_CSRF_ENABLED": True,
+                      "SCENARIO_DIR": str(ROOT / "tests" / "fixtures" / "scenarios"), "SIM_SPEED": 1.0,
+                      "LOGIN_RATE_LIMIT": "1000 per minute"})
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        create_user("bella", "Bella Okafor", "learner", PASSWORD, email="bella@example.com")
+        db.session.commit()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def signed_in_state(browser, live_server, tmp_path_factory):
+    """Sign in once; each test starts from these cookies (signing in costs a password hash)."""
+    context = browser.new_context(base_url=live_server)
+    pg = context.new_page()
+    sign_in(pg)
+    path = tmp_path_factory.mktemp("state") / "state.json"
+    context.storage_state(path=str(path))
+    context.close()
+    return str(path)
+
+
+@pytest.fixture
+def page(browser, live_server, signed_in_state):
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900},
+                                  storage_state=signed_in_state)
+    pg = context.new_page()
+    pg.set_default_timeout(8000)
+    errors: list[str] = []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    pg.console_errors = errors
+    yield pg
+    context.close()
+    csp = [e for e in errors if "Content Security Policy" in e or e.startswith("dialog:")]
+    assert csp == [], csp
+
+
+def sign_in(page, username: str = "bella", password: str = PASSWORD) -> None:
+    page.goto("/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def check(page, name: str, axe: bool = True) -> None:
+    """Screenshot the page and (once per kind of page) assert axe-core finds no serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    if not axe:
+        return
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], f"{name}: {bad}"
+
+
+def start(page, title: str) -> None:
+    page.goto("/practice/")
+    page.get_by_role("button", name=f"Start {title}").click()
+    page.wait_for_url("**/practice/attempts/*")

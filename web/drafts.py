@@ -1,0 +1,58 @@
+"""Drafts: what a learner is typing, saved as they type (server side; static/js/draft.js keeps a local copy).
+
+A draft's key names what it belongs to, e.g. "attempt-12-main-3" (attempt, conversation, turn) or
+"logbook-new". Keys are per user: a learner only ever reads and writes their own drafts.
+"""
+from __future__ import annotations
+
+import re
+from datetime import timezone
+
+from sqlalchemy import delete, select
+
+from web.extensions import db
+from web.models import Draft, User, utcnow
+
+KEY_RULE = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,119}$")
+MAX_DRAFT_CHARS = 20_000
+
+
+class DraftError(ValueError):
+    """The draft cannot be saved as sent (message says why)."""
+
+
+def key_for(attempt_id: int, thread: str, turn: int) -> str:
+    return f"attempt-{attempt_id}-{thread}-{turn}"
+
+
+def save(user: User, key: str, text: str) -> Draft:
+    if not isinstance(key, str) or not KEY_RULE.match(key):
+        raise DraftError("A draft key is lower-case letters, digits, dots, dashes, colons or underscores.")
+    if not isinstance(text, str):
+        raise DraftError("A draft's text must be a string.")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise DraftError(f"A draft holds at most {MAX_DRAFT_CHARS} characters.")
+    draft = db.session.scalar(select(Draft).where(Draft.user_id == user.id, Draft.key == key))
+    if draft is None:
+        draft = Draft(user_id=user.id, key=key, text=text)
+        db.session.add(draft)
+    draft.text = text
+    draft.updated_at = utcnow()
+    return draft
+
+
+def load_many(user: User, keys: list[str]) -> dict[str, dict]:
+    rows = db.session.scalars(select(Draft).where(Draft.user_id == user.id, Draft.key.in_(keys))) if keys else []
+    return {d.key: {"text": d.text, "ms": int(d.updated_at.replace(tzinfo=timezone.utc).timestamp() * 1000)} for d in rows}
+
+
+def load(user: User, key: str) -> str:
+    return load_many(user, [key]).get(key, {}).get("text", "")
+
+
+def clear_attempt(user: User, attempt_id: int) -> None:
+    db.session.execute(delete(Draft).where(Draft.user_id == user.id, Draft.key.like(f"attempt-{attempt_id}-%")))
+
+
+def clear(user: User, key: str) -> None:
+    db.session.execute(delete(Draft).where(Draft.user_id == user.id, Draft.key == key))

@@ -1,0 +1,180 @@
+"""The reflective logbook: Gibbs or short-form entries on attempts, real interactions logged from work
+(anonymised before saving, previewed and confirmed, scored in free mode), and tutors' comments."""
+from __future__ import annotations
+
+import simulator
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from portfolio import evidence as portfolio_evidence
+from web import anonymise, attempts, drafts, scoring
+from web.extensions import db
+from web.models import Cohort, LogbookComment, LogbookEntry, User
+from web.security import roles_required
+
+bp = Blueprint("logbook", __name__, url_prefix="/logbook")
+
+# The standard's performance criteria, from the portfolio package (one list for the logbook, the progress
+# page and the exported portfolio): [(id, text)], and which scoring criteria show each one.
+_STANDARD = portfolio_evidence.standard()
+PERFORMANCE_CRITERIA = tuple((pc["id"], pc["text"]) for pc in _STANDARD["performance_criteria"])
+EVIDENCED_BY = {pc["id"]: tuple(pc.get("evidenced_by") or ()) for pc in _STANDARD["performance_criteria"]}
+STANDARD_TITLE = f'{_STANDARD["id"]} {_STANDARD["title"]}'
+PC_CODES = {code for code, _ in PERFORMANCE_CRITERIA}
+FORMS = {
+    "gibbs": (("description", "Description: what happened?"), ("feelings", "Feelings: what were you thinking and feeling?"),
+              ("evaluation", "Evaluation: what was good and bad about it?"),
+              ("analysis", "Analysis: what sense can you make of it?"),
+              ("conclusion", "Conclusion: what else could you have done?"),
+              ("action_plan", "Action plan: what will you do next time?")),
+    "short": (("went_well", "What went well"), ("even_better_if", "Even better if"),
+              ("next", "What I will do next")),
+}
+MAX_FIELD = 5_000
+
+
+def _tutor_can_see(entry: LogbookEntry) -> bool:
+    if current_user.role == "admin":
+        return True
+    return current_user.role == "tutor" and db.session.scalar(
+        select(Cohort.id).where(Cohort.tutor_id == current_user.id,
+                                Cohort.learners.any(User.id == entry.learner_id))) is not None
+
+
+def visible_entry(entry_id: int) -> LogbookEntry:
+    entry = db.get_or_404(LogbookEntry, entry_id)
+    if current_user.role == "learner" and entry.learner_id != current_user.id:
+        abort(404)
+    if current_user.role != "learner" and not _tutor_can_see(entry):
+        abort(403)
+    return entry
+
+
+def _fields_from(form, kind: str) -> tuple[dict, list[str]]:
+    fields, errors = {}, []
+    for name, label in FORMS[kind]:
+        value = (form.get(name) or "").strip()
+        if len(value) > MAX_FIELD:
+            errors.append(f"{label.split(':')[0]} is too long (at most {MAX_FIELD} characters).")
+        fields[name] = value
+    if not any(fields.values()):
+        errors.append("Write at least one part of the reflection.")
+    return fields, errors
+
+
+@bp.route("/")
+@roles_required("learner")
+def index():
+    entries = db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == current_user.id)
+                                 .order_by(LogbookEntry.created_at.desc())).all()
+    return render_template("logbook/index.html", entries=entries, pcs=dict(PERFORMANCE_CRITERIA),
+                           learner=current_user)
+
+
+@bp.route("/learners/<int:learner_id>")
+@roles_required("tutor", "admin")
+def learner_entries(learner_id: int):
+    learner = db.get_or_404(User, learner_id)
+    if current_user.role == "tutor" and db.session.scalar(select(Cohort.id).where(
+            Cohort.tutor_id == current_user.id, Cohort.learners.any(User.id == learner.id))) is None:
+        abort(403)
+    entries = db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == learner.id)
+                                 .order_by(LogbookEntry.created_at.desc())).all()
+    return render_template("logbook/index.html", entries=entries, pcs=dict(PERFORMANCE_CRITERIA), learner=learner)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required("learner")
+def new():
+    attempt_id = request.values.get("attempt_id", type=int)
+    attempt = attempts.owned_attempt(attempt_id, current_user) if attempt_id else None
+    kind = request.values.get("form", "short")
+    if kind not in FORMS:
+        kind = "short"
+    errors, values = [], {}
+    if request.method == "POST":
+        values, errors = _fields_from(request.form, kind)
+        chosen = [pc for pc in request.form.getlist("pc") if pc in PC_CODES]
+        title = (request.form.get("title") or "").strip()[:200] or (
+            f"Reflection on {attempt.instance.data.get('title')}" if attempt else "Reflection")
+        if not errors:
+            entry = LogbookEntry(learner_id=current_user.id, attempt_id=attempt.id if attempt else None,
+                                 kind="simulated", form=kind, title=title, fields=values, performance_criteria=chosen)
+            db.session.add(entry)
+            drafts.clear(current_user, f"logbook-{attempt_id or 'new'}-{kind}")
+            db.session.commit()
+            flash("Your reflection is saved in your logbook.", "info")
+            return redirect(url_for("logbook.entry", entry_id=entry.id))
+    key = f"logbook-{attempt_id or 'new'}-{kind}"
+    return render_template("logbook/new.html", attempt=attempt, kind=kind, forms=FORMS, values=values,
+                           errors=errors, pcs=PERFORMANCE_CRITERIA, chosen=request.form.getlist("pc"),
+                           draft_key=key, saved=drafts.load_many(current_user, [key]))
+
+
+@bp.route("/entries/<int:entry_id>")
+@roles_required("learner", "tutor", "admin")
+def entry(entry_id: int):
+    e = visible_entry(entry_id)
+    return render_template("logbook/entry.html", entry=e, forms=FORMS, pcs=dict(PERFORMANCE_CRITERIA),
+                           labels=scoring.LABELS)
+
+
+@bp.route("/entries/<int:entry_id>/comments", methods=["POST"])
+@roles_required("tutor", "admin")
+def comment(entry_id: int):
+    e = visible_entry(entry_id)
+    text = (request.form.get("text") or "").strip()
+    if not text or len(text) > MAX_FIELD:
+        flash("Write a comment (at most 5000 characters).", "error")
+    else:
+        e.comments.append(LogbookComment(author_id=current_user.id, text=text))
+        db.session.commit()
+        flash("Comment added.", "info")
+    return redirect(url_for("logbook.entry", entry_id=e.id))
+
+
+@bp.route("/real", methods=["GET", "POST"])
+@roles_required("learner")
+def real():
+    """Log a real interaction: paste, preview the anonymised text, confirm, then it is scored and saved."""
+    form = request.form
+    step = form.get("step", "paste") if request.method == "POST" else "paste"
+    customer, reply = (form.get("customer") or ""), (form.get("reply") or "")
+    platform = form.get("platform") or ""
+    errors = []
+    if request.method == "POST":
+        if not customer.strip() or not reply.strip():
+            errors.append("Paste both the customer's message and your reply.")
+        if len(customer) > MAX_FIELD or len(reply) > MAX_FIELD:
+            errors.append(f"Each text may be at most {MAX_FIELD} characters.")
+        if platform and platform not in simulator.PLATFORMS:
+            errors.append("Choose a platform from the list.")
+    if errors or step == "paste" or request.method == "GET":
+        return render_template("logbook/real.html", step="paste", customer=customer, reply=reply, platform=platform,
+                               errors=errors, platforms=simulator.PLATFORMS)
+    anon_customer, anon_reply, found = anonymise.anonymise_interaction(customer, reply)
+    if step == "preview" or form.get("confirm") != "yes":
+        if step == "save":
+            errors.append("Tick the box to confirm the text is anonymised before saving.")
+        return render_template("logbook/real.html", step="preview", customer=anon_customer, reply=anon_reply,
+                               platform=platform, found=found, errors=errors, platforms=simulator.PLATFORMS,
+                               pcs=PERFORMANCE_CRITERIA)
+    context = {"customer": anon_customer, "platform": platform or None, "channel": None, "response_minutes": None,
+               "customer_name": None, "customer_handle": None, "previous_replies": [], "scenario": None}
+    try:
+        result = scoring.score_reply(anon_reply, context)
+    except scoring.ScoringInputError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("logbook.real"))
+    fields = {"went_well": (form.get("went_well") or "").strip()[:MAX_FIELD],
+              "even_better_if": (form.get("even_better_if") or "").strip()[:MAX_FIELD],
+              "next": (form.get("next") or "").strip()[:MAX_FIELD]}
+    entry = LogbookEntry(learner_id=current_user.id, kind="real", form="short",
+                         title=(form.get("title") or "").strip()[:200] or "A real interaction from work",
+                         fields=fields, performance_criteria=[pc for pc in form.getlist("pc") if pc in PC_CODES],
+                         customer_text=anon_customer, reply_text=anon_reply, result=result)
+    db.session.add(entry)
+    db.session.commit()
+    flash("The interaction is anonymised, scored and saved in your logbook.", "info")
+    return redirect(url_for("logbook.entry", entry_id=entry.id))

@@ -1,0 +1,193 @@
+"""Practising: the catalogue, the workspace for each exercise type, replies, results, retries.
+
+Views are thin: they read the form, call one function of web.attempts, commit once and redirect.
+"""
+from __future__ import annotations
+
+import simulator
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from web import attempts, drafts, scoring
+from web.attempts import AttemptError
+from web.extensions import db
+from web.models import Assignment
+from web.security import roles_required
+
+bp = Blueprint("practice", __name__, url_prefix="/practice")
+
+
+@bp.route("/")
+@roles_required("learner")
+def catalogue():
+    args = request.args
+    filters = {"platform": args.get("platform", ""), "category": args.get("category", ""),
+               "difficulty": args.get("difficulty", ""), "exercise_type": args.get("exercise_type", ""),
+               "not_attempted": args.get("not_attempted") == "1", "assigned": args.get("assigned") == "1"}
+    rows = attempts.catalogue(current_user, **filters)
+    return render_template("practice/catalogue.html", rows=rows, filters=filters, platforms=simulator.PLATFORMS,
+                           categories=simulator.CATEGORIES, difficulties=simulator.DIFFICULTIES,
+                           types=simulator.EXERCISE_TYPES, problems=len(attempts.library().errors))
+
+
+def _start(scenario_id: str, seed=None, mode="practice", assignment=None):
+    try:
+        attempt = attempts.start_attempt(current_user, scenario_id, seed, mode=mode, assignment=assignment)
+    except AttemptError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("practice.catalogue"))
+    db.session.commit()
+    return redirect(url_for("practice.workspace", attempt_id=attempt.id))
+
+
+@bp.route("/start", methods=["POST"])
+@roles_required("learner")
+def start():
+    assignment = None
+    if request.form.get("assignment_id", "").isdigit():
+        assignment = db.get_or_404(Assignment, int(request.form["assignment_id"]))
+    seed = request.form.get("seed", "")
+    return _start(request.form.get("scenario_id", ""), int(seed) if seed.isdigit() else None,
+                  assignment=assignment)
+
+
+@bp.route("/surprise", methods=["POST"])
+@roles_required("learner")
+def surprise():
+    try:
+        scenario_id = attempts.surprise_id()
+    except AttemptError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("practice.catalogue"))
+    return _start(scenario_id)
+
+
+def _workspace_context(attempt) -> dict:
+    inst = attempts.instance_for(attempt.instance)
+    state = attempt.state or {}
+    threads = {}
+    for m in attempt.messages:
+        threads.setdefault(m.thread, []).append(m)
+    platform = simulator.get_platform(inst.platform)
+    turn = state.get("turn", 0)
+    keys = {t: drafts.key_for(attempt.id, t, turn) for t in state.get("threads", {})}
+    keys["crm"] = drafts.key_for(attempt.id, "crm", turn)
+    return {
+        "attempt": attempt, "inst": inst.to_dict(), "platform": platform, "threads": threads, "state": state,
+        "turn": turn, "channels": [platform.channels[c] for c in inst.channels],
+        "limits": {c: {"max": platform.channels[c].max_chars, "weighted": platform.channels[c].weighted,
+                       "label": platform.channels[c].label} for c in inst.channels},
+        "personas": {c.id: c.persona.to_dict() for c in inst.customers},
+        "draft_keys": keys, "saved": drafts.load_many(current_user, list(keys.values())),
+        "canned": scoring.CANNED_RESPONSES, "speed": attempts._sim_speed(),
+        "since": {t: attempts.response_minutes(attempt, t) for t in state.get("seen_at", {})},
+    }
+
+
+@bp.route("/attempts/<int:attempt_id>")
+@roles_required("learner")
+def workspace(attempt_id: int):
+    attempt = attempts.owned_attempt(attempt_id, current_user)
+    if attempt.status == "completed":
+        return redirect(url_for("practice.result", attempt_id=attempt.id))
+    try:
+        context = _workspace_context(attempt)
+    except AttemptError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("practice.catalogue"))
+    return render_template("practice/workspace.html", **context)
+
+
+def _after(attempt, message: str | None = None):
+    db.session.commit()
+    if message:
+        flash(message, "info")
+    if attempt.status == "completed":
+        return redirect(url_for("practice.result", attempt_id=attempt.id))
+    return redirect(url_for("practice.workspace", attempt_id=attempt.id) + "#reply")
+
+
+def _failed(attempt, exc: AttemptError):
+    db.session.rollback()
+    flash(str(exc), "error")
+    return redirect(url_for("practice.workspace", attempt_id=attempt.id) + "#reply")
+
+
+@bp.route("/attempts/<int:attempt_id>/reply", methods=["GET", "POST"])
+@roles_required("learner")
+def reply(attempt_id: int):
+    attempt = attempts.owned_attempt(attempt_id, current_user)
+    if request.method == "GET":   # e.g. after signing in again: the draft is waiting in the workspace
+        return redirect(url_for("practice.workspace", attempt_id=attempt.id))
+    form = request.form
+    thread = form.get("thread", "main")
+    try:
+        outcome = attempts.submit_reply(attempt, form.get("reply", ""), form.get("channel", ""), thread,
+                                        form.get("turn"))
+    except AttemptError as exc:
+        return _failed(attempt, exc)
+    if outcome is None:
+        return _after(attempt, "That reply was already sent.")
+    drafts.clear_attempt(current_user, attempt.id)
+    return _after(attempt)
+
+
+@bp.route("/attempts/<int:attempt_id>/end-chats", methods=["POST"])
+@roles_required("learner")
+def end_chats(attempt_id: int):
+    attempt = attempts.owned_attempt(attempt_id, current_user)
+    try:
+        attempts.end_chats(attempt, request.form.get("turn"))
+    except AttemptError as exc:
+        return _failed(attempt, exc)
+    return _after(attempt)
+
+
+@bp.route("/attempts/<int:attempt_id>/crm", methods=["POST"])
+@roles_required("learner")
+def crm(attempt_id: int):
+    attempt = attempts.owned_attempt(attempt_id, current_user)
+    records = {}
+    for cid in (attempt.state or {}).get("threads", {}):
+        records[cid] = {"query_type": request.form.get(f"{cid}-query_type", "").strip(),
+                        "resolution": request.form.get(f"{cid}-resolution", "").strip(),
+                        "follow_up": request.form.get(f"{cid}-follow_up", "").strip()}
+    try:
+        outcome = attempts.submit_crm(attempt, records, request.form.get("turn"))
+    except AttemptError as exc:
+        return _failed(attempt, exc)
+    if outcome is not None:
+        drafts.clear_attempt(current_user, attempt.id)
+    return _after(attempt)
+
+
+@bp.route("/attempts/<int:attempt_id>/triage", methods=["POST"])
+@roles_required("learner")
+def triage(attempt_id: int):
+    attempt = attempts.owned_attempt(attempt_id, current_user)
+    try:
+        attempts.submit_triage(attempt, request.form.getlist("order"), request.form.get("turn"))
+    except AttemptError as exc:
+        return _failed(attempt, exc)
+    return _after(attempt)
+
+
+@bp.route("/attempts/<int:attempt_id>/retry", methods=["POST"])
+@roles_required("learner")
+def retry(attempt_id: int):
+    attempt = attempts.owned_attempt(attempt_id, current_user)
+    same = request.form.get("variant") != "fresh"
+    return _start(attempt.instance.scenario_id, attempt.instance.seed if same else None, mode="practice")
+
+
+@bp.route("/attempts/<int:attempt_id>/result")
+@roles_required("learner")
+def result(attempt_id: int):
+    attempt = attempts.owned_attempt(attempt_id, current_user)
+    if attempt.status != "completed":
+        return redirect(url_for("practice.workspace", attempt_id=attempt.id))
+    before = attempts.previous_attempt(attempt)
+    return render_template("practice/result.html", attempt=attempt, result=attempt.result or {},
+                           spans_by_turn=attempts.spans_by_turn(attempt), labels=scoring.LABELS,
+                           before=before, compare=attempts.comparison(attempt, before),
+                           standin=not scoring.engine_available())
