@@ -70,3 +70,12 @@ def learner_ids_visible_to(user: User) -> set[int] | None:
 def can_see_learner(user: User, learner_id: int) -> bool:
     visible = learner_ids_visible_to(user)
     return visible is None or learner_id in visible
+
+
+def attach_assessor(cohort: Cohort, username: str) -> User:
+    assessor = db.session.scalar(select(User).where(User.username == username.strip().lower()))
+    if assessor is None or assessor.role != "assessor":
+        raise AccountError(f"There is no assessor with the username {username!r}.")
+    if assessor not in cohort.assessors:
+        cohort.assessors.append(assessor)
+    return assessor

@@ -1,13 +1,21 @@
-"""Demo data: a cohort with learners, a tutor, an assessor and an admin, each with something real to see."""
+"""Demo data: a cohort with learners, a tutor, an assessor and an admin, each with something real to see.
+
+Attempts are played through the same service the pages use (real generated customers, real scoring,
+real reactions), with replies that improve over the weeks so the progress charts have a story to tell.
+"""
 from __future__ import annotations
+
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from web import attempts as attempt_service
 from web.accounts import create_user
 from web.extensions import db
-from web.models import Cohort, User
+from web.models import Assignment, Attempt, Cohort, Feedback, LogbookEntry, User, utcnow
+from web.scores import moderate
 
-# (username, role, password) — printed on start and listed in the README. Local demo use only.
+# (username, role, password): printed on start and listed in the README. Local demo use only.
 DEMO_ACCOUNTS = [
     ("admin", "admin", "admin-demo"),
     ("tutor1", "tutor", "tutor1-demo"),
@@ -21,6 +29,47 @@ DEMO_NAMES = {
 }
 DEMO_COHORT = "Demo cohort: Customer Service Practitioner L2"
 
+# Scenarios each demo learner has played, oldest first, with the quality of their replies (0 weak .. 2 strong).
+DEMO_PLAYS = [("late-parcel-x-public", 0), ("slow-refund-instagram", 1), ("double-charge-bank-x", 1),
+              ("faulty-air-fryer-facebook", 2), ("outage-broadband-x", 2)]
+
+OPENING = {
+    0: "We can't do anything about that, check our website.",
+    1: "Hi {first}, sorry to hear that. Please DM us and we'll help.",
+    2: ("Hi {first}, I'm really sorry about this, I can see how frustrating it must be. Please send us a DM "
+        "with your order or account number so I can look into it for you and update you today. ^JE"),
+}
+FOLLOW_UP = {
+    0: "Like I said, check the website.",
+    1: "Thanks {first}, we'll look into it and someone will be in touch.",
+    2: ("Thanks {first}, I've found it and I've sorted this for you today: I'll email a confirmation within the "
+        "hour and check in tomorrow. Is there anything else I can help with? ^JE"),
+}
+
+
+def _play(learner: User, scenario_id: str, quality: int, seed: int, days_ago: int) -> Attempt:
+    attempt = attempt_service.start_attempt(learner, scenario_id, seed)
+    inst = attempt_service.instance_for(attempt.instance)
+    first = inst.customers[0].persona.first_name if inst.customers else "there"
+    for turn in range(4):
+        if attempt.status != "in_progress":
+            break
+        thread = next(iter(attempt.state["threads"]))
+        channel = inst.channels[0] if turn == 0 or len(inst.channels) == 1 else inst.channels[-1]
+        # Pretend the learner took a while: slower when weaker.
+        seen = utcnow() - timedelta(minutes=(95, 45, 12)[quality])
+        attempt.state = {**attempt.state, "seen_at": {**attempt.state["seen_at"], thread: seen.isoformat()}}
+        text = (OPENING if turn == 0 else FOLLOW_UP)[quality].format(first=first)
+        attempt_service.submit_reply(attempt, text, channel, thread, attempt.state["turn"])
+    if attempt.status == "in_progress":
+        attempt_service.finish(attempt)
+    shift = timedelta(days=days_ago)
+    attempt.started_at -= shift
+    attempt.submitted_at -= shift
+    for message in attempt.messages:
+        message.created_at -= shift
+    return attempt
+
 
 def seed() -> bool:
     """Create the demo data unless it is there already. Returns True when anything was created."""
@@ -31,8 +80,47 @@ def seed() -> bool:
         users[username] = create_user(username, DEMO_NAMES[username], role, password,
                                       email=f"{username}@example.com")
     cohort = Cohort(name=DEMO_COHORT, tutor_id=users["tutor1"].id, join_code="DEMO2026")
+    db.session.add(cohort)
     cohort.learners = [users[f"learner{i}"] for i in range(1, 6)]
     cohort.assessors = [users["assessor1"]]
-    db.session.add(cohort)
+    db.session.add(Assignment(cohort=cohort, scenario_id="legal-threat-rail-x", mode="assessed", seed=2026,
+                              created_by_id=users["tutor1"].id))
     db.session.flush()
+
+    played: dict[str, list[Attempt]] = {}
+    for i in range(1, 6):
+        learner = users[f"learner{i}"]
+        plays = DEMO_PLAYS[: 2 + i % 4]
+        played[learner.username] = [
+            _play(learner, scenario_id, min(2, max(0, quality + (i % 3) - 1)), seed=100 * i + n,
+                  days_ago=7 * (len(plays) - n))
+            for n, (scenario_id, quality) in enumerate(plays)]
+    db.session.flush()
+
+    tutor, assessor = users["tutor1"], users["assessor1"]
+    first = played["learner1"][0]
+    moderate(first, "tone_of_voice", "1", "Curt rather than rude: I'd call this partly shown.", tutor)
+    first.feedback.append(Feedback(author_id=tutor.id, text="Name the customer's problem in your first line, then "
+                                                            "say what you will do and when."))
+    for attempt in played["learner1"][-2:]:
+        attempt.signed_off_by_id, attempt.signed_off_at = assessor.id, utcnow()
+        attempt.signoff_comment = "Authentic simulated evidence of handling a complaint on social media."
+    latest = played["learner1"][-1]
+    db.session.add_all([
+        LogbookEntry(learner_id=users["learner1"].id, attempt_id=latest.id, form="short",
+                     title="Broadband outage on X",
+                     fields={"went_well": "I apologised for the outage and moved the customer to DM quickly.",
+                             "even_better_if": "I had given a time for the next update in the public reply.",
+                             "next": "Always say when the customer will next hear from us."},
+                     performance_criteria=["P2", "P4"]),
+        LogbookEntry(learner_id=users["learner2"].id, attempt_id=played["learner2"][0].id, form="gibbs",
+                     title="My first late-parcel reply",
+                     fields={"description": "A customer complained publicly that a parcel was late.",
+                             "feelings": "I felt rushed and wrote a short reply.",
+                             "evaluation": "It was polite but did not apologise properly.",
+                             "analysis": "I focused on the process, not on how the customer felt.",
+                             "conclusion": "Naming the problem shows the customer I listened.",
+                             "action_plan": "Use HEAT: hear, empathise, apologise, take ownership."},
+                     performance_criteria=["P1"]),
+    ])
     return True

@@ -69,3 +69,8 @@ class ModerationForm(FlaskForm):
 class SignOffForm(FlaskForm):
     comment = TextAreaField("Assessor comment", validators=[Optional(), Length(max=2000)])
     submit = SubmitField("Sign off as evidence")
+
+
+class AttachAssessorForm(FlaskForm):
+    username = StringField("Assessor's username", validators=[DataRequired(), Length(max=64)])
+    submit = SubmitField("Attach assessor")

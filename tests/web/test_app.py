@@ -82,7 +82,7 @@ def test_create_user_command_refuses_a_short_password(runner):
 
 def test_seed_demo_creates_every_role_once(app, runner):
     from web.extensions import db
-    from web.models import Cohort, User
+    from web.models import Attempt, Cohort, LogbookEntry, User
 
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
@@ -94,6 +94,12 @@ def test_seed_demo_creates_every_role_once(app, runner):
         assert roles == ["admin", "assessor", "learner", "learner", "learner", "learner", "learner", "tutor"]
         cohort = db.session.scalar(db.select(Cohort))
         assert len(cohort.learners) == 5 and [a.username for a in cohort.assessors] == ["assessor1"]
+        attempts = db.session.scalars(db.select(Attempt)).all()
+        assert len(attempts) >= 10 and all(a.status == "completed" and a.result for a in attempts)
+        assert {a.learner.username for a in attempts} == {f"learner{i}" for i in range(1, 6)}
+        assert any(a.moderations for a in attempts) and any(a.signed_off_at for a in attempts)
+        assert db.session.scalar(db.select(db.func.count()).select_from(LogbookEntry)) >= 2
+        assert len({a.final_grade for a in attempts}) >= 2   # something for the charts to show
 
 
 def test_start_script_runs_migrations_and_seed_before_serving():

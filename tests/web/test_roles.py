@@ -64,3 +64,60 @@ def test_each_role_can_open_its_own_parameterless_pages(app, make_user, login, c
         if role in view.allowed_roles and "GET" in rule.methods and not rule.arguments \
                 and not rule.endpoint.startswith("api."):
             assert client.get(rule.rule).status_code == 200, rule.rule
+
+
+def test_admin_attaches_an_assessor_who_then_sees_the_cohort(app, client, login, csrf, demo_cohort, make_user):
+    from web.extensions import db
+    from web.models import Cohort
+
+    make_user("assessor", "newassessor")
+    make_user("admin", "boss")
+    login("boss")
+    client.post(f"/admin/cohorts/{demo_cohort['cohort']}/assessors",
+                data={"username": "newassessor", "csrf_token": csrf("/admin/")})
+    with app.app_context():
+        assert "newassessor" in [a.username for a in db.session.get(Cohort, demo_cohort["cohort"]).assessors]
+
+
+def test_attaching_a_learner_as_assessor_is_refused(app, client, login, csrf, demo_cohort, make_user):
+    make_user("admin", "boss")
+    login("boss")
+    page = client.post(f"/admin/cohorts/{demo_cohort['cohort']}/assessors",
+                       data={"username": "learnera", "csrf_token": csrf("/admin/")}, follow_redirects=True)
+    assert "no assessor with the username" in page.get_data(as_text=True)
+
+
+def test_a_learner_joins_a_cohort_with_its_join_code(app, client, login, csrf, demo_cohort):
+    from web.extensions import db
+    from web.models import Cohort
+
+    with app.app_context():
+        code = db.session.get(Cohort, demo_cohort["cohort"]).join_code
+    login("learnerc")
+    client.post("/learner/join", data={"join_code": code.lower(), "csrf_token": csrf("/learner/")})
+    with app.app_context():
+        assert "learnerc" in [l.username for l in db.session.get(Cohort, demo_cohort["cohort"]).learners]
+
+
+def test_a_tutor_adds_a_learner_by_username(app, client, login, csrf, demo_cohort):
+    from web.extensions import db
+    from web.models import Cohort
+
+    login("tutora")
+    client.post(f"/tutor/cohorts/{demo_cohort['cohort']}/learners",
+                data={"username": "learnerc", "csrf_token": csrf(f"/tutor/cohorts/{demo_cohort['cohort']}")})
+    with app.app_context():
+        assert "learnerc" in [l.username for l in db.session.get(Cohort, demo_cohort["cohort"]).learners]
+
+
+def test_admin_creates_a_user_through_the_form(app, client, login, csrf, make_user):
+    from web.extensions import db
+    from web.models import User
+
+    make_user("admin", "boss")
+    login("boss")
+    client.post("/admin/users", data={"username": "newlearner", "full_name": "New Learner", "role": "learner",
+                                      "email": "", "password": "a-long-password", "csrf_token": csrf("/admin/")})
+    with app.app_context():
+        user = db.session.scalar(db.select(User).filter_by(username="newlearner"))
+        assert user.role == "learner" and user.candidate_number
