@@ -55,7 +55,7 @@ def test_conversation_moves_to_a_private_message(page):
     name = first_name(page)
     page.locator("#reply-customer").fill(f"Hi {name}, I'm so sorry your refund is late. Please send us a private "
                                          "message so we can look into this for you today.")
-    check(page, "04-workspace-facebook")
+    check(page, "04-workspace-facebook", axe=False)   # same template as 02, which axe checks
     page.get_by_role("button", name="Send reply").click()
     for turn in range(6):
         if "/result" in page.url:
