@@ -3,6 +3,18 @@
    connection or an expired session loses nothing: after signing in again the text comes back. */
 (function () {
   'use strict';
+  var PREFIX_ALL = 'replyready:draft:';
+  // Signing out on purpose (a shared computer): forget this device's copies; the server keeps the drafts.
+  Array.prototype.forEach.call(document.querySelectorAll('form[action$="/logout"]'), function (f) {
+    f.addEventListener('submit', function () {
+      try {
+        for (var i = window.localStorage.length - 1; i >= 0; i--) {
+          var k = window.localStorage.key(i);
+          if (k && k.indexOf(PREFIX_ALL) === 0) { window.localStorage.removeItem(k); }
+        }
+      } catch (e) { /* storage off */ }
+    });
+  });
   var boxes = Array.prototype.slice.call(document.querySelectorAll('textarea[data-draft-key]'));
   if (!boxes.length) { return; }
   var tokenInput = document.querySelector('input[name="csrf_token"]');

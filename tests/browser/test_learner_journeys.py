@@ -222,3 +222,9 @@ def test_a_double_click_sends_once(page):
     page.wait_for_load_state()
     page.locator(".post-agent").first.wait_for()
     assert page.locator(".post-agent").count() == 1
+    # Signing out on purpose forgets this device's draft copies (the server keeps them).
+    page.locator("#reply-customer").fill("a draft left behind")
+    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('replyready:draft:'))")
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/login")
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('replyready:draft:')).length") == 0

@@ -356,3 +356,9 @@ def test_live_chat_evidence_points_at_the_right_message_in_the_transcript(app, c
     assert spans
     for e in spans:
         assert learner_texts[e["turn"]][e["start"]:e["end"]] == e["text"]
+
+
+def test_a_reply_url_opened_after_signing_in_again_leads_back_to_the_workspace(client, learner, start):
+    attempt_id = start("tw-late-parcel")
+    response = client.get(f"/practice/attempts/{attempt_id}/reply")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/practice/attempts/{attempt_id}")
