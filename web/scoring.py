@@ -146,7 +146,12 @@ def combine(results: list[dict], best: bool) -> dict:
                     if j.get("level") == pick and isinstance(e, dict)]
         criteria[key] = dict(chosen, level=pick, evidence=evidence)
     grade_, rule = grade({k: v.get("level") for k, v in criteria.items()})
-    went = [w for r in results for w in r.get("feedback", {}).get("went_well", [])]
+    went, seen = [], set()
+    for r in results:
+        for w in r.get("feedback", {}).get("went_well", []):
+            if (w.get("criterion"), w.get("quote")) not in seen:
+                seen.add((w.get("criterion"), w.get("quote")))
+                went.append(w)
     ebi = {}
     for r in results:
         for item in r.get("feedback", {}).get("even_better_if", []):
