@@ -75,7 +75,7 @@ DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|up
                    r"whatever|you(?:'re| are) overreacting)\b")
 
 # --- ownership and action ------------------------------------------------------------------------------
-CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+)?look|"
+CONCRETE = (r"(?:go\w*\s+through\s+(?:your|the|it|this)\s*\w*|look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+)?look|"
             r"have\s+a\s+(?:closer\s+|quick\s+)?look|taking\s+a\s+look|dig\w*\s+into|investigat\w*|check\w*|chas\w*|"
             r"refund\w*|credit\w*|reimburs\w*|replac\w*|re-?send\w*|send\w*(?!\s+(?:you|us)\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|sent(?!\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|arrang\w*|book\w*|rebook\w*|"
             r"fix\w*|sort\w*(?:\s+(?:this|it|that)\s+out|\s+out)?|get\w*\s+(?:this|it|that|you|things?)\s+(?:sorted|fixed|resolved)|"
@@ -96,14 +96,14 @@ CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|q
             r"(?:\w+\s+)?(?:a\s+)?priority|giv\w*\s+you|not\w*\s+(?:this|it)\s+(?:on|down)|schedul\w*|request\w*|"
             r"submit\w*|order\w*\s+(?:a|you)|assign\w*|allocat\w*|investigat\w*|contact\w*\s+(?:our|the|your)\s+\w+|"
             r"find\w*\s+(?:your|the)\s+\w+|pop\w*\s+(?:a|some|£|\d)|hav\w*\s+you\s+back)")
-VAGUE_VERB = (r"(?:pass\w*\s+(?:this|it|that|your\s+\w+)\s+along|help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
+VAGUE_VERB = (r"(?:pass\w*\s+(?:this|it|that|your\s+\w+)\s+along|pass\w*\s+(?:on|along)\s+(?:your|the|this|these)\s+\w+|help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
               r"that|your\s+\w+)\s+on|share\w*|feed\w*\s+(?:this|it)\s+back|let\s+(?:the|our)\s+\w+\s+team\s+know|"
               r"not\w*\s+(?:this|it)|keep\w*\s+(?:you|an\s+eye))")
 FIRST_PERSON = (r"(?:(?:i|we)(?:'ll|\s+will|\s+shall|'ve|\s+have|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|"
                 r"\s+are\s+going\s+to|\s+(?:may|might)(?:\s+need\s+to)?|'d\s+(?:like|love|be\s+happy|be\s+glad)\s+to|\s+would\s+(?:like|love|be\s+happy|"
                 r"be\s+glad)\s+to|\s+can|\s+could|\s+want\s+to|'m|\s+am|'re|\s+are|\s+have\s+now|\s+just|"
                 r"\s+already|\s+will\s+now|\s+need\s+to)?(?:\s+(?:now|just|already|also|then|happily|gladly|personally|"
-                r"definitely|certainly|be|been|now\s+be|happy\s+to|glad\s+to|able\s+to|need\s+to|have\s+to|also))*|let\s+(?:me|us)|"
+                r"definitely|certainly|be|been|now\s+be|sure\s+to|make\s+sure\s+to|happy\s+to|glad\s+to|able\s+to|need\s+to|have\s+to|also))*|let\s+(?:me|us)|"
                 r"allow\s+(?:me|us)\s+to|our\s+(?:\w+\s+)?(?:team|engineers?|technicians?|staff|specialists?|agents?)\s+"
                 r"(?:will|have|has|are|is)(?:\s+(?:now|be|been|already))*|"
                 r"i'?ll|we'?ll|i'?ve|we'?ve|i'?m|we'?re)")

@@ -266,9 +266,13 @@ WH_QUESTION_RE = re.compile(r"\b(?:how|what|when|where|which|is\s+there|are\s+th
                             r"[^.!?]*\?", re.I)
 
 
+ASKED_RE = re.compile(r"(?:^|[.!?]\s+|\s)(?:do|does|is|are|will|can|could|have|has)\s+(?:u|you|ya|they|it|there|we|i)\b[^.!?]*\?",
+                      re.I)
+
+
 def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
     """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
-    asked = sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text)
+    asked = sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text) or ASKED_RE.search(sit.customer.text)
     if not asked or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
         return None
     apology_at = [a["span"][0] for a in cues.apologies]
@@ -329,14 +333,28 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
     return Judgement(0, (), "any next step that you own", "No next step.", HIGH)
 
 
+CHANNEL_RE = re.compile(r"\b(?:(?:give|gave)\s+you\s+a\s+(?:call|ring)|call\s+you|phone\s+you|ring\s+you|email\s+you|"
+                        r"text\s+you|(?:by|via|over\s+the)\s+(?:phone|email|text|post|in-app|chat))\b", re.I)
+VAGUE_REQUEST_RE = re.compile(r"\b(?:more|further|some|additional)\s+(?:info\w*|details)\b")
+# "send us a DM", "provide your details": a request, not a self-help step the customer can follow
+REQUEST_STEP_RE = re.compile(r"(?:send|provide|share|confirm)\b")
+
+
+def _step_verb(cues: Cues, span: tuple[int, int]) -> int:
+    """Offset of the instruction's verb (the last word of the match)."""
+    m = re.search(r"[a-z-]+$", cues.r.lower[span[0]:span[1]])
+    return span[0] + m.start() if m else span[0]
+
+
 @detector("act")
 def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
     o = _own(cues, done)
     purpose = _purpose_is_ours(cues, o["purpose"])
-    how = o["time"] or o["dm"] or o["links"] or cues.find(C.AMOUNT_RE)
+    channel = o["dm"] or o["links"] or o["time"] or cues.find(CHANNEL_RE)
+    how = channel or cues.find(C.AMOUNT_RE)
     if o["done"]:
         return Judgement(2, spans(cues, o["done"][:1]), None, "States an action already taken.", HIGH)
-    if purpose:
+    if purpose and (channel or cues.data_request_zones or not VAGUE_REQUEST_RE.search(cues.r.lower)):
         return Judgement(2, spans(cues, (o["dm"][:1] or []) + purpose[:1]), None,
                          "Says what will happen next, who does it and how.", HIGH if (o["dm"] or o["links"]) else LOW)
     if o["concrete"] and how:
@@ -345,11 +363,16 @@ def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
     answered = _answered(cues, sit, done, o)
     if answered == "definite":
         return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question.", LOW)
+    if purpose:
+        return Judgement(1, spans(cues, purpose[:1]), "where or how it will happen (a DM, a call, a time)",
+                         "Says what you will do, but not where, how or when.", LOW)
     if o["concrete"]:
         return Judgement(1, spans(cues, o["concrete"][:1]), "when or how it will happen (a time or a channel)",
                          "An action without specifics (no time or channel).", HIGH)
-    steps_in_reply = [i for i in o["instruction"] if not any(l[0] - 60 < i[0] < l[1] + 5 for l in o["links"])]
-    if o["instruction"] and (len(o["instruction"]) >= 2 or steps_in_reply and not o["links"]
+    steps = [i for i in o["instruction"] if not REQUEST_STEP_RE.match(cues.r.lower, _step_verb(cues, i))
+             or any(i[0] <= z < i[1] + 80 for z, _ in cues.data_request_zones)]
+    steps_in_reply = [i for i in steps if not any(l[0] - 60 < i[0] < l[1] + 5 for l in o["links"])]
+    if steps and (len(steps) >= 2 or steps_in_reply and not o["links"]
                              or re.search(r"\band\s+(?:clear|reset|restart|update|select|tap|go)", cues.r.lower)):
         return Judgement(2, spans(cues, o["instruction"][:2]), None, "Gives concrete steps to follow.", LOW)
     if _conditional_only(cues, o):
