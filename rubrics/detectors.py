@@ -300,6 +300,17 @@ def _conditional_only(cues: Cues, o: dict) -> bool:
     return True
 
 
+def _diagnostic_questions(cues: Cues) -> list:
+    """Questions back about the issue (the guide's 'partly shown' step: own 1, act 1); not 'anything else?' and not
+    a check that hands the issue back ('did you ask a crew member?')."""
+    out = []
+    for q in cues.questions:
+        if C.CLOSING_Q_RE.search(q[2]) or DEFLECT_RE.search(q[2]):
+            continue
+        out.append(q)
+    return out
+
+
 @detector("take_ownership")
 def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
     o = _own(cues, done)
@@ -326,8 +337,9 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
         return Judgement(1, spans(cues, sorted(ev)[:2]) or spans(cues, o["links"][:1]) or done["hear"].evidence[:1],
                          "a first-person promise of what you will do (e.g. 'and I'll look into it')",
                          "A hand-off or vague promise: it does not say what you will do.", HIGH if ev else LOW)
-    if o["instruction"] or cues.focused_questions:
-        ev = o["instruction"][:1] or [q[:2] for q in cues.focused_questions[:1]]
+    asks = _diagnostic_questions(cues)
+    if o["instruction"] or asks:
+        ev = o["instruction"][:1] or [q[:2] for q in asks[:1]]
         return Judgement(1, spans(cues, ev), "a first-person commitment to resolve it",
                          "Gives the customer a step to take, but does not take the issue on.", LOW)
     return Judgement(0, (), "any next step that you own", "No next step.", HIGH)
@@ -383,8 +395,9 @@ def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
         return Judgement(1, spans(cues, sorted(nextstep)[:2]) or spans(cues, o["links"][:1]) or done["hear"].evidence[:1],
                          "what will happen, by whom and when", "A next step without specifics.",
                          HIGH if o["dm"] or o["handoff"] else LOW)
-    if cues.focused_questions:
-        return Judgement(1, spans(cues, [q[:2] for q in cues.focused_questions[:1]]), "what will happen once they answer",
+    asks = _diagnostic_questions(cues)
+    if asks:
+        return Judgement(1, spans(cues, [q[:2] for q in asks[:1]]), "what will happen once they answer",
                          "Asks a question but states no plan.", LOW)
     return Judgement(0, spans(cues, o["pushback"][:1]), "a concrete next step", "No action or next step.", HIGH)
 
