@@ -27,7 +27,12 @@ COMPLAINT_RE = re.compile(
     r"hacked|fraud|scam\w*|dirty|cold|weak|stopped\s+working|stop\w*\s+working|died|dead|cracked|smashed|"
     r"leak\w*|overdue|refused|declined|locked\s+out|charged|double\s+charged|no\s+sign|never\s+came|"
     r"keeps?\s+(?:crashing|dropping|freezing|failing|disconnecting)|down|why|only\s+(?:received|got|had)|left\s+my|"
-    r"constantly|again|still)\b|!!|\?!|!\?", re.I)
+    r"constantly|again|still|without|instead\s+of|was\s+due|where'?s\s+my|rubbish|shambles|runaround|despite|"
+    r"tried\s+to\s+charge|had\s+to|not\s+here|(?:couldn'?t|didn'?t|don'?t\s+have|doesn'?t\s+have)\s+\w+)\b|"
+    r"!!|\?!|!\?|[\U0001F612\U0001F620\U0001F621\U0001F624\U0001F644\U0001F611\U0001F629\U0001F62B]", re.I)
+# Cues that, in a message asking a question, do not by themselves make it a complaint ("I had an issue, do you
+# have chat support?", "how long was the delay?"): the guide's neutral request for information.
+WEAK_CUE_RE = re.compile(r"^(?:issue|problem|delay\w*|late|still|again|!!|couldn'?t\s+see)$", re.I)
 HEATED_RE = re.compile(
     r"\b(?:disgust\w*|appalling|furious|livid|fuming|never\s+again|sue|suing|lawyer|solicitor|legal\s+action|"
     r"court|ombudsman|trading\s+standards|disgrace\w*|wtf|ffs|crap|shit\w*|fuck\w*|damn|bloody|"
@@ -85,7 +90,11 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     # prefer the concrete nouns of a theme for feedback wording ("parcel" over "late")
     issue_words.sort(key=lambda w: (THEME_OF.get(stem(w)) == "delay", THEME_OF.get(stem(w)) == "damage"))
     sentiment = tone.polarity(clean, analyser) if clean.strip() else 0.0
-    complaint = bool(COMPLAINT_RE.search(clean)) or sentiment <= -0.5
+    cues = [m.group(0) for m in COMPLAINT_RE.finditer(clean)]
+    complaint = bool(cues) or sentiment <= -0.5
+    if (complaint and "?" in clean and sentiment > -0.5 and all(WEAK_CUE_RE.match(c) for c in cues)
+            and not HEATED_RE.search(clean)):
+        complaint = False       # a question whose only complaint cue is a weak one
     if complaint:
         intent = "complaint"
     elif "?" in clean or re.search(r"\b(?:how|what|when|where|why|which|can|could|is|are|do|does|will)\b", clean, re.I):

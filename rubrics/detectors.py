@@ -272,7 +272,8 @@ ASKED_RE = re.compile(r"(?:^|[.!?]\s+|\s)(?:do|does|is|are|will|can|could|have|h
 
 def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
     """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
-    asked = sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text) or ASKED_RE.search(sit.customer.text)
+    asked = (sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text) or ASKED_RE.search(sit.customer.text)
+             or re.search(r"\bany\s+(?:updates?|news|info\w*|idea)\b[^.!?]*\?", sit.customer.text, re.I))
     if not asked or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
         return None
     apology_at = [a["span"][0] for a in cues.apologies]
@@ -307,7 +308,8 @@ def _diagnostic_questions(cues: Cues) -> list:
     for q in cues.questions:
         if C.CLOSING_Q_RE.search(q[2]) or DEFLECT_RE.search(q[2]):
             continue
-        out.append(q)
+        lead = len(q[2]) - len(q[2].lstrip())
+        out.append((q[0] + lead, q[1], q[2].strip()))
     return out
 
 
