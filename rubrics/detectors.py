@@ -126,6 +126,11 @@ def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def acknowledge(cues: Cues, sit: Situation, done: dict) -> Judgement:
     h = done["hear"]
     acks = cues.find(C.ACK_RE)
+    disputes = (cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE) + cues.find(C.SARCASM_RE)
+                + [a["span"] for a in cues.apologies if a["kind"] == "blame"])
+    if h.level == 2 and disputes:
+        return Judgement(1, spans(cues, disputes[:1]), "an acknowledgement that the issue is real, without disputing it",
+                         "Names the issue but disputes it or pushes back, so it is not acknowledged as real.", LOW)
     if h.level == 2:
         return Judgement(2, h.evidence, None, "Acknowledges the issue specifically.", h.confidence)
     if acks or h.level == 1:
