@@ -8,7 +8,7 @@ import re
 from functools import cached_property
 
 from rubrics.customer import CustomerReading
-from rubrics.lexicon import GENERIC, KNOWN_ACRONYMS, SLANG, STOPWORDS, THEME_OF
+from rubrics.lexicon import GENERIC, KNOWN_ACRONYMS, SLANG, STOPWORDS, THEME_OF, subtheme
 from rubrics.text import EMOJI_RE, EMOTICON_RE, Reading, stem
 
 
@@ -409,7 +409,7 @@ class Cues:
                 continue
             st = stem(lw)
             theme = THEME_OF.get(st)
-            hit = (theme is not None and theme in self.c.themes and theme != "delay" or
+            hit = (theme is not None and subtheme(st) in self.c.subthemes and theme != "delay" or
                    theme == "delay" and "delay" in self.c.themes or
                    st in self.c.issue_stems and st not in GENERIC and st not in WEAK_SHARED and len(st) >= 4)
             if not hit:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rubrics import tone
-from rubrics.lexicon import GENERIC, STOPWORDS, THEME_OF
+from rubrics.lexicon import GENERIC, STOPWORDS, THEME_OF, subtheme
 from rubrics.text import WORD_RE, stem, strip_customer
 
 COMPLAINT_RE = re.compile(
@@ -56,6 +56,7 @@ class CustomerReading:
     text: str
     issue_stems: frozenset[str]          # stems of salient content words
     themes: frozenset[str]               # issue themes named by the customer
+    subthemes: frozenset[str]            # the finer issue groups (lexicon.SUBTHEMES) named by the customer
     issue_words: tuple[str, ...]         # the customer's own issue words, in order (for feedback)
     intent: str                          # "complaint" | "query" | "praise" | "none"
     heated: bool
@@ -75,7 +76,7 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     clean = strip_customer(text or "").replace("’", "'").replace("´", "'")
     words = WORD_RE.findall(clean)
     lower = [w.lower() for w in words]
-    stems, themes, issue_words = set(), set(), []
+    stems, themes, subthemes, issue_words = set(), set(), set(), []
     for w in lower:
         if w in STOPWORDS or len(w) < 3:
             continue
@@ -83,6 +84,7 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
         theme = THEME_OF.get(s)
         if theme:
             themes.add(theme)
+            subthemes.add(subtheme(s))
             if w not in issue_words:
                 issue_words.append(w)
         if s not in GENERIC and (len(s) >= 4 or theme):
@@ -107,7 +109,7 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     needs_private = intent == "complaint" and (bool(PERSONAL_RE.search(clean)) or heated)
     content = [w for w in lower if w not in STOPWORDS]
     ambiguous = intent != "praise" and (not themes and len(content) < 6 or bool(VAGUE_RE.search(clean)) and len(content) < 8)
-    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes),
+    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes), subthemes=frozenset(subthemes),
                            issue_words=tuple(issue_words), intent=intent, heated=heated, needs_private=needs_private,
                            ambiguous=ambiguous, vocabulary=frozenset(lower),
                            acronyms=frozenset(w.upper() for w in words if w.isupper() or any(c.isdigit() for c in w)),
