@@ -353,6 +353,19 @@ worse worst today week month year hour hours minute minutes time times thing thi
 """.split())
 
 
+# "sorry for the delayed response", "apologies for the late reply": about our reply, not the customer's problem
+REPLY_DELAY_RE = rx(r"\b(?:delay\w*|late|slow)\s+(?:in\s+(?:our\s+|my\s+)?)?(?:response|reply|replying|responding|"
+                    r"getting\s+back)|\b(?:wait\w*)\s+for\s+(?:a|our|my|this)\s+(?:response|reply)")
+CUSTOMER_NO_REPLY_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:has\s+)?(?:replied|responded|answered|got\s+back)|"
+                                  r"no\s+(?:response|reply|answer)|still\s+waiting\s+for\s+(?:a\s+)?(?:response|reply)|"
+                                  r"(?:ignor\w*|not\s+(?:replying|responding|answering)))\b", re.I)
+
+
+def _singular(st: str) -> str:
+    """'cups' and 'cup' meet (the light stemmer keeps the plural s of short words)."""
+    return st[:-1] if len(st) > 3 and st.endswith("s") and not st.endswith(("ss", "us", "is")) else st
+
+
 class Cues:
     """All the cue matches of one reply, computed on first use."""
 
@@ -399,6 +412,10 @@ class Cues:
         return zones
 
     @cached_property
+    def _customer_singulars(self) -> frozenset[str]:
+        return frozenset(_singular(x) for x in self.c.issue_stems if x not in GENERIC and x not in WEAK_SHARED)
+
+    @cached_property
     def issue_mentions(self) -> list[tuple[int, int, str]]:
         """Words of the reply that name the customer's issue (same theme or a shared salient word)."""
         out = []
@@ -411,13 +428,22 @@ class Cues:
             theme = THEME_OF.get(st)
             hit = (theme is not None and subtheme(st) in self.c.subthemes and theme != "delay" or
                    theme == "delay" and "delay" in self.c.themes or
-                   st in self.c.issue_stems and st not in GENERIC and st not in WEAK_SHARED and len(st) >= 4)
+                   st in self.c.issue_stems and st not in GENERIC and st not in WEAK_SHARED and len(st) >= 4 or
+                   _singular(st) in self._customer_singulars and len(_singular(st)) >= 3
+                   and st not in GENERIC and st not in WEAK_SHARED)
             if not hit:
                 continue
             if any(zs <= s < ze for zs, ze in zones):
                 continue
+            if theme == "delay" and not self._customer_waits_for_reply and any(
+                    rs <= s < re_ for rs, re_ in self.find(REPLY_DELAY_RE)):
+                continue
             out.append((s, e, w))
         return out
+
+    @cached_property
+    def _customer_waits_for_reply(self) -> bool:
+        return bool(CUSTOMER_NO_REPLY_RE.search(self.c.text))
 
     @cached_property
     def named_issue(self) -> list[tuple[int, int, str]]:  # noqa: C901
@@ -485,7 +511,9 @@ class Cues:
                                          r"disruption|error|mistake|mix-?up|cancell?ation|late\w*|refund|charge|order|"
                                          r"parcel|delivery|flight|booking|bill|issue with|problem with|trouble with)",
                                          obj, re.I)
-                if specific_words or own_specific:
+                if REPLY_DELAY_RE.search(obj) and not self._customer_waits_for_reply:
+                    kind = "vague"      # sorry only for our late reply: not the customer's problem
+                elif specific_words or own_specific:
                     kind = "specific_heard" if to_hear else "specific"
                 elif to_hear:
                     kind = "to_hear"
