@@ -373,7 +373,8 @@ def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
     how = channel or cues.find(C.AMOUNT_RE)
     if o["done"]:
         return Judgement(2, spans(cues, o["done"][:1]), None, "States an action already taken.", HIGH)
-    if purpose and (channel or cues.data_request_zones or not VAGUE_REQUEST_RE.search(cues.r.lower)):
+    specific_request = [z for z in cues.data_request_zones if not VAGUE_REQUEST_RE.search(cues.r.lower[z[0]:z[1]])]
+    if purpose and (channel or specific_request or not VAGUE_REQUEST_RE.search(cues.r.lower)):
         return Judgement(2, spans(cues, (o["dm"][:1] or []) + purpose[:1]), None,
                          "Says what will happen next, who does it and how.", HIGH if (o["dm"] or o["links"]) else LOW)
     if o["concrete"] and how:

@@ -65,7 +65,7 @@ SUBTHEMES: dict[str, tuple[str, ...]] = {
                      "downloaded", "install", "installed", "feature", "settings", "notification", "notifications",
                      "keyboard", "autocorrect", "typing", "tool", "lightroom", "photoshop", "filename"),
     "software.fault": ("bug", "bugs", "crash", "crashing", "crashes", "freeze", "froze", "frozen", "error", "glitch"),
-    "software.account": ("login", "log", "password", "account", "profile", "email", "emails", "letter"),
+    "software.account": ("login", "log", "password", "account", "profile", "email", "emails"),
     "software.web": ("website", "site", "page", "forum", "server", "servers"),
     "software.media": ("game", "music", "playlist", "video", "videos", "stream", "streaming", "photos", "storage",
                        "icloud", "map", "maps"),
