@@ -46,7 +46,8 @@ GENERIC_OBJECT_RE = rx(r"^\W*(?:(?:for|about)\s+)?(?:(?:any|the|this|that|all|yo
 FEELING = (r"(?:frustrat\w*|annoy\w*|upset\w*|disappoint\w*|stress\w*|worr\w*|inconvenien\w*|difficult|hard|"
            r"concern\w*|anxious|distress\w*|infuriat\w*|maddening|awful|horrible|unacceptable|let down|fed up|"
            r"angry|anger|scary|unsettling|annoying|worrying|exasperat\w*|gutted|rubbish|painful|a pain|a nightmare|"
-           r"disruptive|important to you|matters to you|the last thing you need)")
+           r"disruptive|important to you|matters to you|the last thing you need|embarrass\w*|uncomfortable|"
+           r"overwhelm\w*|frighten\w*|heartbreak\w*|devastat\w*|exhausting|a (?:real )?hassle|a real pain)")
 EMPATHY_STRONG_RE = rx(
     r"\b(?:(?:i|we)\s+(?:can\s+|completely\s+|totally\s+|fully\s+|really\s+|do\s+|definitely\s+|can\s+only\s+)*"
     r"(?:see|understand|imagine|appreciate|know|get|realise|realize)\s+(?:just\s+)?(?:how|why|that|what|this|it'?s|your)"
@@ -59,7 +60,13 @@ EMPATHY_STRONG_RE = rx(
     r"(?:we|that we|you|we'd)|"
     r"(?:your|the)\s+(?:frustration|disappointment|upset|anger|concern|worry|inconvenience)\s+(?:is|about|with|at|"
     r"over)\s+(?:completely\s+|totally\s+)?(?:understandable|justified|valid)|"
-    r"(?:i'?d|we'?d|anyone would)\s+(?:be|feel)\s+(?:the same|just as|equally|" + FEELING + r"))")
+    r"(?:i'?d|we'?d|anyone would)\s+(?:be|feel)\s+(?:the same|just as|equally|" + FEELING + r")|"
+    # the impact named as an evaluation of what happened to them ("losing another day off work is not OK",
+    # "that's a wasted trip", "that isn't the holiday you paid for", "money you weren't expecting to lose")
+    r"(?:is|was|'s)\s*(?:n'?t|\s+not)\s+(?:ok|okay|acceptable|good\s+enough)\b|far\s+too\s+long|"
+    r"wasted\s+(?:trip|journey|day|morning|afternoon|evening|visit)|the\s+opposite\s+of\s+what|"
+    r"(?:isn'?t|is\s+not|wasn'?t|not)\s+the\s+\w+\s+you\s+(?:paid\s+for|booked|expected|deserve)|"
+    r"(?:money|time)\s+you\s+(?:weren'?t|were\s+not|didn'?t|did\s+not)\s+(?:expecting|expect|plan\w*))")
 EMPATHY_UNDERSTAND_FEELING_RE = rx(r"\b(?:understand|appreciate|recognise|recognize|hear)\s+(?:your|the|how much|"
                                    r"why you'?re)\s+(?:\w+\s+)?" + FEELING)
 EMPATHY_LIGHT_RE = rx(
@@ -319,7 +326,7 @@ GATES[id(DEFENSIVE_RE)] = ('responsible', 'liable', 'blame', 'policy', 'terms', 
 GATES[id(RUDE_RE)] = ('should', 'need to', 'have to', 'fault', 'problem', 'responsib', 'on you', 'didn', 'did not', 'failed', 'never', 'learn', 'as i', 'as we', 'terms', 't&c', 'small print', 'calm', 'stop', 'deal with', 'get over', 'not our', "you're", 'you are', 'no need', 'what do you', 'shut', 'idiot', 'stupid', 'ridiculous', 'pathetic', 'whatever', 'blame', 'if you', 'not sorry', 'apolog', 'clearly', 'obviously', 'how it is', 'way it is', 'take it or', 'elsewhere', 'complain')
 GATES[id(DISMISSIVE_RE)] = ('calm', 'relax', 'chill', 'no need', 'big deal', 'happens', 'get over', 'deal with', 'stop', 'whatever', 'overreact')
 GATES[id(APOLOGY_RE)] = ('sorry', 'apolog', 'regret', 'forgive')
-GATES[id(EMPATHY_STRONG_RE)] = ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult', 'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible', 'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat', 'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you', 'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same', 'just as', 'equally')
+GATES[id(EMPATHY_STRONG_RE)] = ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult', 'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible', 'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat', 'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you', 'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same', 'just as', 'equally', 'embarrass', 'uncomfortable', 'overwhelm', 'frighten', 'heartbreak', 'devastat', 'exhausting', 'hassle', 'ok', 'acceptable', 'good enough', 'too long', 'wasted', 'opposite', ' you ')
 GATES[id(EMPATHY_UNDERSTAND_FEELING_RE)] = ('understand', 'appreciate', 'recognis', 'recogniz', 'hear')
 GATES[id(WELLWISH_RE)] = ('have a', 'enjoy', 'take care', 'safe', 'speak soon', 'all the best', 'best wishes', 'happy', 'good luck', 'thanks for your')
 GATES[id(JARGON_RE)] = ('tier', 'l1', 'l2', 'l3', 'sla', 'rma', 'noc', 'crm', 'backend', 'back-end', 'provision', 'matrix', 'ticket', 'case', 'ont', 'olt', 'dslam', 'pon', 'sync', 'packet', 'node', 'stream', 'mac ', 'dns', 'ttl', 'incident', 'p1', 'p2', 'p3', 'p4', 'bau', 'kpi', 'workaround')

@@ -119,3 +119,23 @@ def test_thanks_for_letting_us_know_is_generic_acknowledgement():
     got = levels("@c Thanks for letting us know about this, Jon. Please do keep us in the loop. ^BL",
                  "Someone keeps trying to buy cards on my account", "hear", "acknowledge")
     assert got == {"hear": 1, "acknowledge": 1}
+
+
+# --- empathise: the impact named, tied to their situation (guide: "explicit recognition of the feeling or impact") --
+@pytest.mark.parametrize("reply", [
+    "Hi Kim, I'm sorry the fridge was delivered to the wrong address - that's a wasted day you took off for it.",
+    "Hi Kim, I'm sorry your fridge still hasn't come - two weeks without one when you've a family to feed is not OK.",
+    "Hi Kim, I'm really sorry your fridge delivery was missed, that isn't the service you paid for.",
+    "Hi Kim, sorry the fridge delivery was missed - I know that must have been embarrassing with guests coming.",
+])
+def test_impact_on_the_customer_tied_to_their_problem_is_empathy_two(reply):
+    got = levels(reply, "my fridge delivery was missed AGAIN, I took the day off work for it", "empathise",
+                 platform="facebook", channel="private")
+    assert got == {"empathise": 2}
+
+
+def test_an_apology_alone_is_still_not_empathy():
+    got = levels("Hi Kim, I'm sorry your fridge delivery was missed. I've rebooked it for Friday.",
+                 "my fridge delivery was missed AGAIN, I took the day off work for it", "empathise",
+                 platform="facebook", channel="private")
+    assert got == {"empathise": 0}
