@@ -139,3 +139,12 @@ def test_an_apology_alone_is_still_not_empathy():
                  "my fridge delivery was missed AGAIN, I took the day off work for it", "empathise",
                  platform="facebook", channel="private")
     assert got == {"empathise": 0}
+
+
+@pytest.mark.parametrize("opening", ["I'm so sorry for your loss.", "We're concerned to read this.",
+                                     "Sorry about that, that's definitely not right."])
+def test_condolence_concern_or_thats_not_right_is_light_empathy(opening):
+    got = levels(f"Hi Ann, {opening} I'll pass this to our support team and someone will be in touch.",
+                 "my mum died last month and you're still sending her bills, it's upsetting", "empathise",
+                 platform="facebook", channel="private")
+    assert got == {"empathise": 1}
