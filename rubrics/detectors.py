@@ -562,13 +562,22 @@ def closing(cues: Cues, sit: Situation, done: dict) -> Judgement:
     return Judgement(0, (), "an offer of further help and a sign-off", "No closing.", HIGH)
 
 
+# an eye-roll or a laugh at a complaining customer mocks them (guide: sarcasm)
+MOCKING_EMOJI = frozenset("\U0001F644\U0001F602\U0001F923\U0001F60F")
+
+
 @detector("tone_of_voice")
 def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     rude = cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE)
     sarcasm = cues.find(C.SARCASM_RE)
     caps = [c for c in cues.caps_words if is_english(c[2])]
+    codes = [c for c in cues.caps_words if not is_english(c[2]) and c[2] not in KNOWN_ACRONYMS]
+    if len(codes) >= 2 and len(caps) < 3:
+        caps = []       # "CUE and MID", "L2 OR": capitals among codes are codes (plain_language judges them), not shouting
+    mocking = [e[:2] for e in cues.emojis if e[2] in MOCKING_EMOJI] if sit.customer.intent == "complaint" else []
     n_letters = len(LETTER_RE.findall(cues.r.masked))
     upper_ratio = len(UPPER_RE.findall(cues.r.masked)) / n_letters if n_letters >= 12 else 0.0
+    sarcasm = sarcasm + mocking
     if rude or sarcasm:
         kind = "rude, blaming or argumentative" if rude else "sarcastic"
         return Judgement(0, spans(cues, (rude + sarcasm)[:2]), "a professional, respectful tone",
