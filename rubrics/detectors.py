@@ -609,6 +609,13 @@ def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     warm = (cues.find(C.COURTESY_RE) or _names_of(cues, sit, done) or [a["span"] for a in cues.apologies]
             or cues.find(C.EMPATHY_STRONG_RE) or cues.find(C.EMPATHY_LIGHT_RE))
     score = tone.polarity(cues.r.content, sit.analyser) if not warm and sit.analyser != "none" else 0.0
+    warm_signoff = any(re.search(r"\b(?:thanks|thank\s+you|regards|cheers|best|wishes|take\s+care)\b", sp.text, re.I)
+                       for sp in cues.r.signoff)
+    if (not warm and not warm_signoff and len(cues.r.words) <= 8
+            and not re.search(r"\b(?:can|could|would|may)\s+(?:you|we|i)\b|\bfor\s+you\b|here\s+for\s+you|[:;=]-?[)D]|afraid",
+                              cues.r.lower)):
+        return Judgement(1, (), "warmth (a greeting, please, thanks, their name)",
+                         "Curt: a bare instruction or answer with no courtesy at all.", LOW)
     if not warm and score <= -0.3:
         return Judgement(1, (), "warmth (please, thanks, their name)", "Correct but cold: nothing warm in it.", LOW)
     return Judgement(2, spans(cues, (warm if isinstance(warm, list) else [])[:1]), None, "Professional and warm.",

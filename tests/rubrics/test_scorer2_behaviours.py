@@ -148,3 +148,39 @@ def test_condolence_concern_or_thats_not_right_is_light_empathy(opening):
                  "my mum died last month and you're still sending her bills, it's upsetting", "empathise",
                  platform="facebook", channel="private")
     assert got == {"empathise": 1}
+
+
+# --- tone_of_voice -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("reply", [
+    "@c Sorry Ed but delivery times are on the website, you should have ordered earlier if you needed it by Friday.",
+    "@c Have you tried switching it off and on? Only joking Ed, we're looking at it.",
+    "@c Refunds take up to 30 days Ed \U0001F644",
+])
+def test_blame_mockery_or_an_eye_roll_at_a_complaint_is_critical(reply):
+    got = levels(reply, "my order still hasn't come and nobody tells me anything", "tone_of_voice")
+    assert got == {"tone_of_voice": 0}
+
+
+def test_a_fault_ticket_is_not_blaming_the_customer():
+    got = levels("@c Hi Betty, I'm so sorry your line is down. I've made your fault a priority and an engineer will "
+                 "visit tomorrow. ^PB", "my phone line has been dead for three days", "tone_of_voice")
+    assert got == {"tone_of_voice": 2}
+
+
+def test_capitals_among_internal_codes_are_jargon_not_shouting():
+    got = levels("@c Hi Sue, the uplift reflects GLM factors, IPT at 12% and your CUE and MID banding. ^PB",
+                 "why has my premium gone up?", "tone_of_voice", "plain_language")
+    assert got["tone_of_voice"] == 2 and got["plain_language"] < 2
+
+
+@pytest.mark.parametrize("reply", ["@c DM us.", "Yes. What's the issue.", "@c Get your mate to message us."])
+def test_a_bare_curt_reply_with_no_courtesy_is_tone_one(reply):
+    got = levels(reply, "my parcel is late", "tone_of_voice")
+    assert got == {"tone_of_voice": 1}
+
+
+@pytest.mark.parametrize("reply", ["@c Can you DM us so we can look into this for you?",
+                                   "Yes - tick gift wrap at checkout, it's £2.50 per item. Thanks, Leah"])
+def test_a_short_polite_reply_is_not_curt(reply):
+    got = levels(reply, "my parcel is late", "tone_of_voice")
+    assert got == {"tone_of_voice": 2}
