@@ -622,6 +622,17 @@ def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
                      HIGH if warm else LOW)
 
 
+# abbreviations a reader has to decode (guide: clear, no codes); slang words that are whole words stay with tone
+TEXTSPEAK = frozenset("u ur r pls plz plx thx thanx tho lemme gimme gr8 l8r b4 idk imo imho soz sry np ty tyvm cya ttyl "
+                      "ikr btw tbh wat wot cuz coz".split())
+
+
+def _shouting(cues: Cues) -> bool:
+    """Three or more English words in capitals, and more of them than codes: the reply shouts."""
+    english = [c for c in cues.caps_words if is_english(c[2])]
+    return len(english) >= 3 and len(english) > len(cues.caps_words) - len(english)
+
+
 @detector("plain_language")
 def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
     text = cues.r.masked
@@ -631,7 +642,7 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
     acr = [(m.start(), m.end()) for m in C.ACRONYM_RE.finditer(text)
            if m.group().rstrip("s") not in KNOWN_ACRONYMS and m.group() not in KNOWN_ACRONYMS
            and m.group().upper() not in cust.acronyms and m.group().rstrip("s").upper() not in cust.acronyms
-           and not (len(m.group()) >= 3 and m.group().isalpha() and len(cues.caps_words) >= 3)]
+           and not (len(m.group()) >= 3 and m.group().isalpha() and _shouting(cues))]
     officialese = cues.find(C.OFFICIALESE_RE)
     nonnative = cues.find(C.NONNATIVE_RE)
     candidates = [w for s, e, w in cues.r.words
@@ -648,6 +659,10 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if jargon or codes or acr:
         problems.append("jargon or codes the customer may not know")
         ev += (jargon + codes + acr)[:2]
+    textspeak = [w[:2] for w in cues.slang if w[2].lower() in TEXTSPEAK]
+    if textspeak:
+        problems.append("text-speak abbreviations")
+        ev += textspeak[:1]
     if officialese:
         problems.append("stiff officialese")
         ev += officialese[:1]

@@ -184,3 +184,16 @@ def test_a_bare_curt_reply_with_no_courtesy_is_tone_one(reply):
 def test_a_short_polite_reply_is_not_curt(reply):
     got = levels(reply, "my parcel is late", "tone_of_voice")
     assert got == {"tone_of_voice": 2}
+
+
+# --- plain_language ----------------------------------------------------------------------------------------------
+def test_a_reply_written_in_internal_codes_is_heavy_jargon():
+    got = levels("Hi Dan, acct is in HOLD-7 status per IAM rules. Need KBA before I can trigger PWR via reg email.",
+                 "I'm locked out of my online account, can you reset my password?", "plain_language",
+                 platform="webchat", channel="chat")
+    assert got == {"plain_language": 0}
+
+
+def test_text_speak_abbreviations_are_harder_to_read():
+    got = levels("@c Hi, we need ur booking ref to check it, pls DM us tho. ^AB", "my booking is wrong", "plain_language")
+    assert got == {"plain_language": 1}
