@@ -748,6 +748,11 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
     return Judgement("pass", (), None, "No personal data asked for or revealed in public.", HIGH)
 
 
+PRIVATE_REASON_RE = re.compile(r"\b(?:for\s+(?:your\s+)?(?:security|privacy|safety)|to\s+keep\s+your\s+\w+\s+"
+                               r"(?:safe|private|secure)|(?:so|as)\s+(?:we|you)\s+(?:don'?t|do\s+not)\s+(?:have\s+to\s+)?"
+                               r"share|personal\s+(?:details|information|info)\s+(?:private|safe|off))\b", re.I)
+
+
 @detector("take_private")
 def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
     o = _own(cues, done)
@@ -772,10 +777,9 @@ def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if not moves:
         return Judgement(0, (), "a move to a private channel (DM) with a reason",
                          "Keeps a matter that needs personal details public.", HIGH if sit.scenario else LOW)
-    reason = (_purpose_is_ours(cues, o["purpose"]) + o["concrete"] + cues.find(re.compile(
-        r"\b(?:so\s+(?:that\s+)?(?:we|i)\s+can|for\s+(?:further|more)\s+(?:assistance|help|support)|to\s+help|to\s+assist|"
-        r"for\s+(?:security|privacy)|to\s+keep\s+your|(?:your|the)\s+(?:\w+\s+)?(?:number|code|details|reference|email|"
-        r"address|id|locator)|where\s+(?:we|i)\s+can|more\s+(?:details|information|info))\b", re.I)))
+    # the guide: 2 = moved "with a reason" (what we will do there, or privacy); saying only what to send, or
+    # "so we can help / for further assistance", is the abrupt move of level 1 (as for take_ownership)
+    reason = (_purpose_is_ours(cues, o["purpose"]) + o["concrete"] + o["done"] + cues.find(PRIVATE_REASON_RE))
     if reason:
         return Judgement(2, spans(cues, sorted(moves)[:1] + sorted(reason)[:1]), None,
                          "Moves the conversation to a private channel and says why.", HIGH if needed else LOW)

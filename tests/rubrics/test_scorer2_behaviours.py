@@ -197,3 +197,22 @@ def test_a_reply_written_in_internal_codes_is_heavy_jargon():
 def test_text_speak_abbreviations_are_harder_to_read():
     got = levels("@c Hi, we need ur booking ref to check it, pls DM us tho. ^AB", "my booking is wrong", "plain_language")
     assert got == {"plain_language": 1}
+
+
+# --- take_private: 2 needs a reason for the move (guide: "with a reason") ---------------------------------------
+def test_dm_with_only_what_to_send_is_an_abrupt_move():
+    got = levels("@c Sorry about the delays Jo. Can you please send me your booking reference in a DM? -Sam",
+                 "both my flights were delayed and nobody has told me why, this is disgusting", "take_private")
+    assert got == {"take_private": 1}
+
+
+def test_dm_so_we_can_help_is_an_abrupt_move():
+    got = levels("@c Hello Jo! Will you please DM us your account number so we can better assist you? -Sam",
+                 "I was on hold for 46 minutes about my bill and no one could help me!!!", "take_private")
+    assert got == {"take_private": 1}
+
+
+def test_dm_with_what_we_will_do_is_a_move_with_a_reason():
+    got = levels("@c Sorry Jo, please DM us your account number and we'll check the charges on your bill today. -Sam",
+                 "I was on hold for 46 minutes about my bill and no one could help me!!!", "take_private")
+    assert got == {"take_private": 2}
