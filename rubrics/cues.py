@@ -80,7 +80,9 @@ EMPATHY_LIGHT_RE = rx(
     # a standard condolence, concern, or "that's not right" (the labelled set's light empathy, guide: formulaic)
     r"sorry\s+for\s+(?:your|the)\s+loss|(?:my|our)\s+(?:deepest\s+|sincere\s+)?condolences|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:so\s+|really\s+|very\s+)?concerned|"
-    r"(?:that'?s|that\s+is|this\s+is)\s+(?:definitely\s+|really\s+|certainly\s+)?not\s+(?:right|on)\b|isn'?t\s+on\b)")
+    r"(?:that'?s|that\s+is|this\s+is)\s+(?:definitely\s+|really\s+|certainly\s+)?not\s+(?:right|on)\b|isn'?t\s+on\b|"
+    # asking about the feeling names it ("what's going on that you're feeling this way?", "what caused your frustration?")
+    r"(?:what|why)\b[^.?!]{0,40}\b(?:feel(?:ing)?\s+(?:this|that)\s+way|your\s+(?:frustration|disappointment|upset)))")
 DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|upset|angry|so)|not (?:a|that) big (?:of a )?deal|"
                    r"it happens|these things happen|get over it|deal with it|stop (?:complaining|moaning)|"
                    r"whatever|you(?:'re| are) overreacting)\b")
@@ -328,7 +330,7 @@ NEXT_RE = rx(r"\b(?:will\s+(?:contact|call|email|be\s+in\s+touch|get\s+back|repl
 
 # Gates: a pattern runs only when one of these substrings is in the lower-cased reply (a cheap C-level check).
 GATES[id(SARCASM_RE)] = ('great', 'wonderful', 'brilliant', 'fantastic', 'lovely', 'perfect', 'yeah right', 'good luck', 'nice try', 'sure you', 'say so', 'thanks for nothing', 'what a', 'congrat', 'well done', '/s', '🙄', '😒', '🙃', 'sorry not', 'sorry you feel', 'as if', 'how shocking', 'how surprising', 'bless', 'news')
-GATES[id(EMPATHY_LIGHT_RE)] = ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand', 'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know', 'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor', 'loss', 'condolence', 'concerned', ' on')
+GATES[id(EMPATHY_LIGHT_RE)] = ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand', 'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know', 'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor', 'loss', 'condolence', 'concerned', ' on', 'way', 'your frustration', 'your disappointment', 'your upset')
 GATES[id(DEFENSIVE_RE)] = ('responsible', 'liable', 'blame', 'policy', 'terms', 'wrong', 'nothing', 'not much', 'control', 'staff', 'team', 'agent', 'crew', 'unfortunately', 'defen', 'to be fair', 'but i', 'but we', 'rest assured')
 GATES[id(RUDE_RE)] = ('should', 'joking', 'kidding', 'need to', 'have to', 'fault', 'problem', 'responsib', 'on you', 'didn', 'did not', 'failed', 'never', 'learn', 'as i', 'as we', 'terms', 't&c', 'small print', 'calm', 'stop', 'deal with', 'get over', 'not our', "you're", 'you are', 'no need', 'what do you', 'shut', 'idiot', 'stupid', 'ridiculous', 'pathetic', 'whatever', 'blame', 'if you', 'not sorry', 'apolog', 'clearly', 'obviously', 'how it is', 'way it is', 'take it or', 'elsewhere', 'complain')
 GATES[id(DISMISSIVE_RE)] = ('calm', 'relax', 'chill', 'no need', 'big deal', 'happens', 'get over', 'deal with', 'stop', 'whatever', 'overreact')

@@ -216,3 +216,10 @@ def test_dm_with_what_we_will_do_is_a_move_with_a_reason():
     got = levels("@c Sorry Jo, please DM us your account number and we'll check the charges on your bill today. -Sam",
                  "I was on hold for 46 minutes about my bill and no one could help me!!!", "take_private")
     assert got == {"take_private": 2}
+
+
+@pytest.mark.parametrize("reply", ["@c Oh, what has happened to leave you feeling this way about us? ^AB",
+                                   "@c What has caused your frustration with us, Sam? ^AB"])
+def test_asking_about_the_customers_feeling_is_light_empathy(reply):
+    got = levels(reply, "never shopping with you again, worst company ever", "empathise")
+    assert got == {"empathise": 1}
