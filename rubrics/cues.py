@@ -8,7 +8,7 @@ import re
 from functools import cached_property
 
 from rubrics.customer import CustomerReading
-from rubrics.lexicon import GENERIC, KNOWN_ACRONYMS, SLANG, STOPWORDS, THEME_OF
+from rubrics.lexicon import GENERIC, KNOWN_ACRONYMS, SLANG, STOPWORDS, THEME_OF, subtheme
 from rubrics.text import EMOJI_RE, EMOTICON_RE, Reading, stem
 
 
@@ -46,7 +46,8 @@ GENERIC_OBJECT_RE = rx(r"^\W*(?:(?:for|about)\s+)?(?:(?:any|the|this|that|all|yo
 FEELING = (r"(?:frustrat\w*|annoy\w*|upset\w*|disappoint\w*|stress\w*|worr\w*|inconvenien\w*|difficult|hard|"
            r"concern\w*|anxious|distress\w*|infuriat\w*|maddening|awful|horrible|unacceptable|let down|fed up|"
            r"angry|anger|scary|unsettling|annoying|worrying|exasperat\w*|gutted|rubbish|painful|a pain|a nightmare|"
-           r"disruptive|important to you|matters to you|the last thing you need)")
+           r"disruptive|important to you|matters to you|the last thing you need|embarrass\w*|uncomfortable|"
+           r"overwhelm\w*|frighten\w*|heartbreak\w*|devastat\w*|exhausting|a (?:real )?hassle|a real pain)")
 EMPATHY_STRONG_RE = rx(
     r"\b(?:(?:i|we)\s+(?:can\s+|completely\s+|totally\s+|fully\s+|really\s+|do\s+|definitely\s+|can\s+only\s+)*"
     r"(?:see|understand|imagine|appreciate|know|get|realise|realize)\s+(?:just\s+)?(?:how|why|that|what|this|it'?s|your)"
@@ -59,7 +60,13 @@ EMPATHY_STRONG_RE = rx(
     r"(?:we|that we|you|we'd)|"
     r"(?:your|the)\s+(?:frustration|disappointment|upset|anger|concern|worry|inconvenience)\s+(?:is|about|with|at|"
     r"over)\s+(?:completely\s+|totally\s+)?(?:understandable|justified|valid)|"
-    r"(?:i'?d|we'?d|anyone would)\s+(?:be|feel)\s+(?:the same|just as|equally|" + FEELING + r"))")
+    r"(?:i'?d|we'?d|anyone would)\s+(?:be|feel)\s+(?:the same|just as|equally|" + FEELING + r")|"
+    # the impact named as an evaluation of what happened to them ("losing another day off work is not OK",
+    # "that's a wasted trip", "that isn't the holiday you paid for", "money you weren't expecting to lose")
+    r"(?:is|was|'s)\s*(?:n'?t|\s+not)\s+(?:ok|okay|acceptable|good\s+enough)\b|far\s+too\s+long|"
+    r"wasted\s+(?:trip|journey|day|morning|afternoon|evening|visit)|the\s+opposite\s+of\s+what|"
+    r"(?:isn'?t|is\s+not|wasn'?t|not)\s+the\s+\w+\s+you\s+(?:paid\s+for|booked|expected|deserve)|"
+    r"(?:money|time)\s+you\s+(?:weren'?t|were\s+not|didn'?t|did\s+not)\s+(?:expecting|expect|plan\w*))")
 EMPATHY_UNDERSTAND_FEELING_RE = rx(r"\b(?:understand|appreciate|recognise|recognize|hear)\s+(?:your|the|how much|"
                                    r"why you'?re)\s+(?:\w+\s+)?" + FEELING)
 EMPATHY_LIGHT_RE = rx(
@@ -69,13 +76,19 @@ EMPATHY_LIGHT_RE = rx(
     r"(?:that|this) (?:doesn'?t|does not) sound (?:right|good|great|ideal)|we know how|understandably|"
     r"we feel your pain|sorry you'?ve had|sorry you had|never (?:nice|fun|good)|far from ideal|"
     r"not (?:the )?news (?:we|you)|not what you (?:want|need|expect)|poor (?:thing|you)|sadly|"
-    r"(?:unpleasant|poor|bad|negative|frustrating|disappointing|upsetting)\s+(?:experience|service)|frustrations)")
+    r"(?:unpleasant|poor|bad|negative|frustrating|disappointing|upsetting)\s+(?:experience|service)|frustrations|"
+    # a standard condolence, concern, or "that's not right" (the labelled set's light empathy, guide: formulaic)
+    r"sorry\s+for\s+(?:your|the)\s+loss|(?:my|our)\s+(?:deepest\s+|sincere\s+)?condolences|"
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:so\s+|really\s+|very\s+)?concerned|"
+    r"(?:that'?s|that\s+is|this\s+is)\s+(?:definitely\s+|really\s+|certainly\s+)?not\s+(?:right|on)\b|isn'?t\s+on\b|"
+    # asking about the feeling names it ("what's going on that you're feeling this way?", "what caused your frustration?")
+    r"(?:what|why)\b[^.?!]{0,40}\b(?:feel(?:ing)?\s+(?:this|that)\s+way|your\s+(?:frustration|disappointment|upset)))")
 DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|upset|angry|so)|not (?:a|that) big (?:of a )?deal|"
                    r"it happens|these things happen|get over it|deal with it|stop (?:complaining|moaning)|"
                    r"whatever|you(?:'re| are) overreacting)\b")
 
 # --- ownership and action ------------------------------------------------------------------------------
-CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+)?look|"
+CONCRETE = (r"(?:go\w*\s+through\s+(?:your|the|it|this)\s*\w*|look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+)?look|"
             r"have\s+a\s+(?:closer\s+|quick\s+)?look|taking\s+a\s+look|dig\w*\s+into|investigat\w*|check\w*|chas\w*|"
             r"refund\w*|credit\w*|reimburs\w*|replac\w*|re-?send\w*|send\w*(?!\s+(?:you|us)\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|sent(?!\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|arrang\w*|book\w*|rebook\w*|"
             r"fix\w*|sort\w*(?:\s+(?:this|it|that)\s+out|\s+out)?|get\w*\s+(?:this|it|that|you|things?)\s+(?:sorted|fixed|resolved)|"
@@ -96,14 +109,14 @@ CONCRETE = (r"(?:look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|q
             r"(?:\w+\s+)?(?:a\s+)?priority|giv\w*\s+you|not\w*\s+(?:this|it)\s+(?:on|down)|schedul\w*|request\w*|"
             r"submit\w*|order\w*\s+(?:a|you)|assign\w*|allocat\w*|investigat\w*|contact\w*\s+(?:our|the|your)\s+\w+|"
             r"find\w*\s+(?:your|the)\s+\w+|pop\w*\s+(?:a|some|£|\d)|hav\w*\s+you\s+back)")
-VAGUE_VERB = (r"(?:pass\w*\s+(?:this|it|that|your\s+\w+)\s+along|help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
+VAGUE_VERB = (r"(?:pass\w*\s+(?:this|it|that|your\s+\w+)\s+along|pass\w*\s+(?:on|along)\s+(?:your|the|this|these)\s+\w+|help\w*|assist\w*|forward\w*\s+(?:your|this|the)\s+feedback|support\w*|be\s+in\s+touch|get\w*\s+in\s+touch|work\w*\s+on|pass\w*\s+(?:this|it|"
               r"that|your\s+\w+)\s+on|share\w*|feed\w*\s+(?:this|it)\s+back|let\s+(?:the|our)\s+\w+\s+team\s+know|"
               r"not\w*\s+(?:this|it)|keep\w*\s+(?:you|an\s+eye))")
 FIRST_PERSON = (r"(?:(?:i|we)(?:'ll|\s+will|\s+shall|'ve|\s+have|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|"
                 r"\s+are\s+going\s+to|\s+(?:may|might)(?:\s+need\s+to)?|'d\s+(?:like|love|be\s+happy|be\s+glad)\s+to|\s+would\s+(?:like|love|be\s+happy|"
                 r"be\s+glad)\s+to|\s+can|\s+could|\s+want\s+to|'m|\s+am|'re|\s+are|\s+have\s+now|\s+just|"
                 r"\s+already|\s+will\s+now|\s+need\s+to)?(?:\s+(?:now|just|already|also|then|happily|gladly|personally|"
-                r"definitely|certainly|be|been|now\s+be|happy\s+to|glad\s+to|able\s+to|need\s+to|have\s+to|also))*|let\s+(?:me|us)|"
+                r"definitely|certainly|be|been|now\s+be|sure\s+to|make\s+sure\s+to|happy\s+to|glad\s+to|able\s+to|need\s+to|have\s+to|also))*|let\s+(?:me|us)|"
                 r"allow\s+(?:me|us)\s+to|our\s+(?:\w+\s+)?(?:team|engineers?|technicians?|staff|specialists?|agents?)\s+"
                 r"(?:will|have|has|are|is)(?:\s+(?:now|be|been|already))*|"
                 r"i'?ll|we'?ll|i'?ve|we'?ve|i'?m|we'?re)")
@@ -217,7 +230,10 @@ RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)\s+(?:read|checked|known|called|c
              r"shouting|whining)|deal\s+with\s+it|get\s+over\s+it|(?:that'?s|it'?s)\s+not\s+our\s+(?:fault|problem)|"
              r"not\s+our\s+(?:fault|problem)|you(?:'re|\s+are)\s+(?:wrong|mistaken|lying|overreacting|being\s+(?:rude|"
              r"unreasonable|ridiculous|difficult))|no\s+need\s+to\s+be\s+(?:rude|so)|what\s+do\s+you\s+(?:want|expect)|"
-             r"shut\s+up|idiot|stupid|ridiculous|pathetic|whatever|your\s+(?:own\s+)?fault|blame\s+(?:yourself|you)|"
+             r"shut\s+up|idiot|stupid|ridiculous|pathetic|whatever|(?:is|was|'s)\s+(?:entirely\s+|all\s+)?your\s+(?:own\s+)?fault|"
+             # "sorry, but you should have read the terms": blame for not doing something sooner / differently
+             r"but\s+you\s+should(?:'ve|\s+have)|you\s+should(?:'ve|\s+have)\s+\w+(?:\s+\w+){0,6}?\s+(?:sooner|earlier|"
+             r"instead|first|beforehand)|only\s+joking|just\s+kidding|blame\s+(?:yourself|you)|"
              r"if\s+you\s+(?:had|would\s+have)\s+(?:read|checked|listened)|not\s+sorry|(?:we|i)\s+(?:won'?t|will\s+not)\s+"
              r"apologi[sz]e|clearly\s+you|obviously\s+you|that'?s\s+(?:just\s+)?(?:how|the\s+way)\s+it\s+is|"
              r"take\s+it\s+or\s+leave\s+it|go\s+elsewhere|(?:nobody|no\s+one)\s+(?:else\s+)?(?:has|is)\s+complain\w*)\b")
@@ -314,12 +330,12 @@ NEXT_RE = rx(r"\b(?:will\s+(?:contact|call|email|be\s+in\s+touch|get\s+back|repl
 
 # Gates: a pattern runs only when one of these substrings is in the lower-cased reply (a cheap C-level check).
 GATES[id(SARCASM_RE)] = ('great', 'wonderful', 'brilliant', 'fantastic', 'lovely', 'perfect', 'yeah right', 'good luck', 'nice try', 'sure you', 'say so', 'thanks for nothing', 'what a', 'congrat', 'well done', '/s', '🙄', '😒', '🙃', 'sorry not', 'sorry you feel', 'as if', 'how shocking', 'how surprising', 'bless', 'news')
-GATES[id(EMPATHY_LIGHT_RE)] = ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand', 'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know', 'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor')
+GATES[id(EMPATHY_LIGHT_RE)] = ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand', 'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know', 'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor', 'loss', 'condolence', 'concerned', ' on', 'way', 'your frustration', 'your disappointment', 'your upset')
 GATES[id(DEFENSIVE_RE)] = ('responsible', 'liable', 'blame', 'policy', 'terms', 'wrong', 'nothing', 'not much', 'control', 'staff', 'team', 'agent', 'crew', 'unfortunately', 'defen', 'to be fair', 'but i', 'but we', 'rest assured')
-GATES[id(RUDE_RE)] = ('should', 'need to', 'have to', 'fault', 'problem', 'responsib', 'on you', 'didn', 'did not', 'failed', 'never', 'learn', 'as i', 'as we', 'terms', 't&c', 'small print', 'calm', 'stop', 'deal with', 'get over', 'not our', "you're", 'you are', 'no need', 'what do you', 'shut', 'idiot', 'stupid', 'ridiculous', 'pathetic', 'whatever', 'blame', 'if you', 'not sorry', 'apolog', 'clearly', 'obviously', 'how it is', 'way it is', 'take it or', 'elsewhere', 'complain')
+GATES[id(RUDE_RE)] = ('should', 'joking', 'kidding', 'need to', 'have to', 'fault', 'problem', 'responsib', 'on you', 'didn', 'did not', 'failed', 'never', 'learn', 'as i', 'as we', 'terms', 't&c', 'small print', 'calm', 'stop', 'deal with', 'get over', 'not our', "you're", 'you are', 'no need', 'what do you', 'shut', 'idiot', 'stupid', 'ridiculous', 'pathetic', 'whatever', 'blame', 'if you', 'not sorry', 'apolog', 'clearly', 'obviously', 'how it is', 'way it is', 'take it or', 'elsewhere', 'complain')
 GATES[id(DISMISSIVE_RE)] = ('calm', 'relax', 'chill', 'no need', 'big deal', 'happens', 'get over', 'deal with', 'stop', 'whatever', 'overreact')
 GATES[id(APOLOGY_RE)] = ('sorry', 'apolog', 'regret', 'forgive')
-GATES[id(EMPATHY_STRONG_RE)] = ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult', 'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible', 'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat', 'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you', 'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same', 'just as', 'equally')
+GATES[id(EMPATHY_STRONG_RE)] = ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult', 'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible', 'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat', 'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you', 'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same', 'just as', 'equally', 'embarrass', 'uncomfortable', 'overwhelm', 'frighten', 'heartbreak', 'devastat', 'exhausting', 'hassle', 't ok', 'acceptable', 'good enough', 'too long', 'wasted', 'opposite', 'you paid', 'you booked', 'you expected', 'you deserve', 'you weren', 'you were not', 'you didn', 'you did not')
 GATES[id(EMPATHY_UNDERSTAND_FEELING_RE)] = ('understand', 'appreciate', 'recognis', 'recogniz', 'hear')
 GATES[id(WELLWISH_RE)] = ('have a', 'enjoy', 'take care', 'safe', 'speak soon', 'all the best', 'best wishes', 'happy', 'good luck', 'thanks for your')
 GATES[id(JARGON_RE)] = ('tier', 'l1', 'l2', 'l3', 'sla', 'rma', 'noc', 'crm', 'backend', 'back-end', 'provision', 'matrix', 'ticket', 'case', 'ont', 'olt', 'dslam', 'pon', 'sync', 'packet', 'node', 'stream', 'mac ', 'dns', 'ttl', 'incident', 'p1', 'p2', 'p3', 'p4', 'bau', 'kpi', 'workaround')
@@ -351,6 +367,19 @@ need get try tried call call called said tell told ask asked come came done doin
 right left long much many more most also even still only just very really well good great best better bad
 worse worst today week month year hour hours minute minutes time times thing things stuff people person
 """.split())
+
+
+# "sorry for the delayed response", "apologies for the late reply": about our reply, not the customer's problem
+REPLY_DELAY_RE = rx(r"\b(?:delay\w*|late|slow)\s+(?:in\s+(?:our\s+|my\s+)?)?(?:response|reply|replying|responding|"
+                    r"getting\s+back)|\b(?:wait\w*)\s+for\s+(?:a|our|my|this)\s+(?:response|reply)")
+CUSTOMER_NO_REPLY_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:has\s+)?(?:replied|responded|answered|got\s+back)|"
+                                  r"no\s+(?:response|reply|answer)|still\s+waiting\s+for\s+(?:a\s+)?(?:response|reply)|"
+                                  r"(?:ignor\w*|not\s+(?:replying|responding|answering)))\b", re.I)
+
+
+def _singular(st: str) -> str:
+    """'cups' and 'cup' meet (the light stemmer keeps the plural s of short words)."""
+    return st[:-1] if len(st) > 3 and st.endswith("s") and not st.endswith(("ss", "us", "is")) else st
 
 
 class Cues:
@@ -399,6 +428,10 @@ class Cues:
         return zones
 
     @cached_property
+    def _customer_singulars(self) -> frozenset[str]:
+        return frozenset(_singular(x) for x in self.c.issue_stems if x not in GENERIC and x not in WEAK_SHARED)
+
+    @cached_property
     def issue_mentions(self) -> list[tuple[int, int, str]]:
         """Words of the reply that name the customer's issue (same theme or a shared salient word)."""
         out = []
@@ -409,15 +442,24 @@ class Cues:
                 continue
             st = stem(lw)
             theme = THEME_OF.get(st)
-            hit = (theme is not None and theme in self.c.themes and theme != "delay" or
+            hit = (theme is not None and subtheme(st) in self.c.subthemes and theme != "delay" or
                    theme == "delay" and "delay" in self.c.themes or
-                   st in self.c.issue_stems and st not in GENERIC and st not in WEAK_SHARED and len(st) >= 4)
+                   st in self.c.issue_stems and st not in GENERIC and st not in WEAK_SHARED and len(st) >= 4 or
+                   _singular(st) in self._customer_singulars and len(_singular(st)) >= 3
+                   and st not in GENERIC and st not in WEAK_SHARED)
             if not hit:
                 continue
             if any(zs <= s < ze for zs, ze in zones):
                 continue
+            if theme == "delay" and not self._customer_waits_for_reply and any(
+                    rs <= s < re_ for rs, re_ in self.find(REPLY_DELAY_RE)):
+                continue
             out.append((s, e, w))
         return out
+
+    @cached_property
+    def _customer_waits_for_reply(self) -> bool:
+        return bool(CUSTOMER_NO_REPLY_RE.search(self.c.text))
 
     @cached_property
     def named_issue(self) -> list[tuple[int, int, str]]:  # noqa: C901
@@ -485,7 +527,9 @@ class Cues:
                                          r"disruption|error|mistake|mix-?up|cancell?ation|late\w*|refund|charge|order|"
                                          r"parcel|delivery|flight|booking|bill|issue with|problem with|trouble with)",
                                          obj, re.I)
-                if specific_words or own_specific:
+                if REPLY_DELAY_RE.search(obj) and not self._customer_waits_for_reply:
+                    kind = "vague"      # sorry only for our late reply: not the customer's problem
+                elif specific_words or own_specific:
                     kind = "specific_heard" if to_hear else "specific"
                 elif to_hear:
                     kind = "to_hear"

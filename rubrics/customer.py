@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rubrics import tone
-from rubrics.lexicon import GENERIC, STOPWORDS, THEME_OF
+from rubrics.lexicon import GENERIC, STOPWORDS, THEME_OF, subtheme
 from rubrics.text import WORD_RE, stem, strip_customer
 
 COMPLAINT_RE = re.compile(
@@ -27,7 +27,12 @@ COMPLAINT_RE = re.compile(
     r"hacked|fraud|scam\w*|dirty|cold|weak|stopped\s+working|stop\w*\s+working|died|dead|cracked|smashed|"
     r"leak\w*|overdue|refused|declined|locked\s+out|charged|double\s+charged|no\s+sign|never\s+came|"
     r"keeps?\s+(?:crashing|dropping|freezing|failing|disconnecting)|down|why|only\s+(?:received|got|had)|left\s+my|"
-    r"constantly|again|still)\b|!!|\?!|!\?", re.I)
+    r"constantly|again|still|without|instead\s+of|was\s+due|where'?s\s+my|rubbish|shambles|runaround|despite|"
+    r"tried\s+to\s+charge|had\s+to|not\s+here|(?:couldn'?t|didn'?t|don'?t\s+have|doesn'?t\s+have)\s+\w+)\b|"
+    r"!!|\?!|!\?|[\U0001F612\U0001F620\U0001F621\U0001F624\U0001F644\U0001F611\U0001F629\U0001F62B]", re.I)
+# Cues that, in a message asking a question, do not by themselves make it a complaint ("I had an issue, do you
+# have chat support?", "how long was the delay?"): the guide's neutral request for information.
+WEAK_CUE_RE = re.compile(r"^(?:issue|problem|delay\w*|late|still|again|!!|couldn'?t\s+see)$", re.I)
 HEATED_RE = re.compile(
     r"\b(?:disgust\w*|appalling|furious|livid|fuming|never\s+again|sue|suing|lawyer|solicitor|legal\s+action|"
     r"court|ombudsman|trading\s+standards|disgrace\w*|wtf|ffs|crap|shit\w*|fuck\w*|damn|bloody|"
@@ -51,6 +56,7 @@ class CustomerReading:
     text: str
     issue_stems: frozenset[str]          # stems of salient content words
     themes: frozenset[str]               # issue themes named by the customer
+    subthemes: frozenset[str]            # the finer issue groups (lexicon.SUBTHEMES) named by the customer
     issue_words: tuple[str, ...]         # the customer's own issue words, in order (for feedback)
     intent: str                          # "complaint" | "query" | "praise" | "none"
     heated: bool
@@ -70,7 +76,7 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     clean = strip_customer(text or "").replace("’", "'").replace("´", "'")
     words = WORD_RE.findall(clean)
     lower = [w.lower() for w in words]
-    stems, themes, issue_words = set(), set(), []
+    stems, themes, subthemes, issue_words = set(), set(), set(), []
     for w in lower:
         if w in STOPWORDS or len(w) < 3:
             continue
@@ -78,6 +84,7 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
         theme = THEME_OF.get(s)
         if theme:
             themes.add(theme)
+            subthemes.add(subtheme(s))
             if w not in issue_words:
                 issue_words.append(w)
         if s not in GENERIC and (len(s) >= 4 or theme):
@@ -85,7 +92,11 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     # prefer the concrete nouns of a theme for feedback wording ("parcel" over "late")
     issue_words.sort(key=lambda w: (THEME_OF.get(stem(w)) == "delay", THEME_OF.get(stem(w)) == "damage"))
     sentiment = tone.polarity(clean, analyser) if clean.strip() else 0.0
-    complaint = bool(COMPLAINT_RE.search(clean)) or sentiment <= -0.5
+    cues = [m.group(0) for m in COMPLAINT_RE.finditer(clean)]
+    complaint = bool(cues) or sentiment <= -0.5
+    if (complaint and "?" in clean and sentiment > -0.5 and all(WEAK_CUE_RE.match(c) for c in cues)
+            and not HEATED_RE.search(clean)):
+        complaint = False       # a question whose only complaint cue is a weak one
     if complaint:
         intent = "complaint"
     elif "?" in clean or re.search(r"\b(?:how|what|when|where|why|which|can|could|is|are|do|does|will)\b", clean, re.I):
@@ -98,7 +109,7 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     needs_private = intent == "complaint" and (bool(PERSONAL_RE.search(clean)) or heated)
     content = [w for w in lower if w not in STOPWORDS]
     ambiguous = intent != "praise" and (not themes and len(content) < 6 or bool(VAGUE_RE.search(clean)) and len(content) < 8)
-    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes),
+    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes), subthemes=frozenset(subthemes),
                            issue_words=tuple(issue_words), intent=intent, heated=heated, needs_private=needs_private,
                            ambiguous=ambiguous, vocabulary=frozenset(lower),
                            acronyms=frozenset(w.upper() for w in words if w.isupper() or any(c.isdigit() for c in w)),

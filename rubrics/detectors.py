@@ -126,6 +126,11 @@ def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def acknowledge(cues: Cues, sit: Situation, done: dict) -> Judgement:
     h = done["hear"]
     acks = cues.find(C.ACK_RE)
+    disputes = (cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE) + cues.find(C.SARCASM_RE)
+                + [a["span"] for a in cues.apologies if a["kind"] == "blame"])
+    if h.level == 2 and disputes:
+        return Judgement(1, spans(cues, disputes[:1]), "an acknowledgement that the issue is real, without disputing it",
+                         "Names the issue but disputes it or pushes back, so it is not acknowledged as real.", LOW)
     if h.level == 2:
         return Judgement(2, h.evidence, None, "Acknowledges the issue specifically.", h.confidence)
     if acks or h.level == 1:
@@ -266,9 +271,14 @@ WH_QUESTION_RE = re.compile(r"\b(?:how|what|when|where|which|is\s+there|are\s+th
                             r"[^.!?]*\?", re.I)
 
 
+ASKED_RE = re.compile(r"(?:^|[.!?]\s+|\s)(?:do|does|is|are|will|can|could|have|has)\s+(?:u|you|ya|they|it|there|we|i)\b[^.!?]*\?",
+                      re.I)
+
+
 def _answered(cues: Cues, sit: Situation, done: dict, o: dict) -> str | None:
     """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
-    asked = sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text)
+    asked = (sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text) or ASKED_RE.search(sit.customer.text)
+             or re.search(r"\bany\s+(?:updates?|news|info\w*|idea)\b[^.!?]*\?", sit.customer.text, re.I))
     if not asked or done["hear"].level != 2 or o["pushback"] or len(cues.r.words) < 5:
         return None
     apology_at = [a["span"][0] for a in cues.apologies]
@@ -294,6 +304,18 @@ def _conditional_only(cues: Cues, o: dict) -> bool:
         if not any(ss <= c < se for c, _ in conds):
             return False
     return True
+
+
+def _diagnostic_questions(cues: Cues) -> list:
+    """Questions back about the issue (the guide's 'partly shown' step: own 1, act 1); not 'anything else?' and not
+    a check that hands the issue back ('did you ask a crew member?')."""
+    out = []
+    for q in cues.questions:
+        if C.CLOSING_Q_RE.search(q[2]) or DEFLECT_RE.search(q[2]):
+            continue
+        lead = len(q[2]) - len(q[2].lstrip())
+        out.append((q[0] + lead, q[1], q[2].strip()))
+    return out
 
 
 @detector("take_ownership")
@@ -322,21 +344,37 @@ def take_ownership(cues: Cues, sit: Situation, done: dict) -> Judgement:
         return Judgement(1, spans(cues, sorted(ev)[:2]) or spans(cues, o["links"][:1]) or done["hear"].evidence[:1],
                          "a first-person promise of what you will do (e.g. 'and I'll look into it')",
                          "A hand-off or vague promise: it does not say what you will do.", HIGH if ev else LOW)
-    if o["instruction"] or cues.focused_questions:
-        ev = o["instruction"][:1] or [q[:2] for q in cues.focused_questions[:1]]
+    asks = _diagnostic_questions(cues)
+    if o["instruction"] or asks:
+        ev = o["instruction"][:1] or [q[:2] for q in asks[:1]]
         return Judgement(1, spans(cues, ev), "a first-person commitment to resolve it",
                          "Gives the customer a step to take, but does not take the issue on.", LOW)
     return Judgement(0, (), "any next step that you own", "No next step.", HIGH)
+
+
+CHANNEL_RE = re.compile(r"\b(?:(?:give|gave)\s+you\s+a\s+(?:call|ring)|call\s+you|phone\s+you|ring\s+you|email\s+you|"
+                        r"text\s+you|(?:by|via|over\s+the)\s+(?:phone|email|text|post|in-app|chat))\b", re.I)
+VAGUE_REQUEST_RE = re.compile(r"\b(?:more|further|some|additional)\s+(?:info\w*|details)\b")
+# "send us a DM", "provide your details": a request, not a self-help step the customer can follow
+REQUEST_STEP_RE = re.compile(r"(?:send|provide|share|confirm)\b")
+
+
+def _step_verb(cues: Cues, span: tuple[int, int]) -> int:
+    """Offset of the instruction's verb (the last word of the match)."""
+    m = re.search(r"[a-z-]+$", cues.r.lower[span[0]:span[1]])
+    return span[0] + m.start() if m else span[0]
 
 
 @detector("act")
 def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
     o = _own(cues, done)
     purpose = _purpose_is_ours(cues, o["purpose"])
-    how = o["time"] or o["dm"] or o["links"] or cues.find(C.AMOUNT_RE)
+    channel = o["dm"] or o["links"] or o["time"] or cues.find(CHANNEL_RE)
+    how = channel or cues.find(C.AMOUNT_RE)
     if o["done"]:
         return Judgement(2, spans(cues, o["done"][:1]), None, "States an action already taken.", HIGH)
-    if purpose:
+    specific_request = [z for z in cues.data_request_zones if not VAGUE_REQUEST_RE.search(cues.r.lower[z[0]:z[1]])]
+    if purpose and (channel or specific_request or not VAGUE_REQUEST_RE.search(cues.r.lower)):
         return Judgement(2, spans(cues, (o["dm"][:1] or []) + purpose[:1]), None,
                          "Says what will happen next, who does it and how.", HIGH if (o["dm"] or o["links"]) else LOW)
     if o["concrete"] and how:
@@ -345,11 +383,16 @@ def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
     answered = _answered(cues, sit, done, o)
     if answered == "definite":
         return Judgement(2, done["hear"].evidence[:1], None, "Answers the customer's question.", LOW)
+    if purpose:
+        return Judgement(1, spans(cues, purpose[:1]), "where or how it will happen (a DM, a call, a time)",
+                         "Says what you will do, but not where, how or when.", LOW)
     if o["concrete"]:
         return Judgement(1, spans(cues, o["concrete"][:1]), "when or how it will happen (a time or a channel)",
                          "An action without specifics (no time or channel).", HIGH)
-    steps_in_reply = [i for i in o["instruction"] if not any(l[0] - 60 < i[0] < l[1] + 5 for l in o["links"])]
-    if o["instruction"] and (len(o["instruction"]) >= 2 or steps_in_reply and not o["links"]
+    steps = [i for i in o["instruction"] if not REQUEST_STEP_RE.match(cues.r.lower, _step_verb(cues, i))
+             or any(i[0] <= z < i[1] + 80 for z, _ in cues.data_request_zones)]
+    steps_in_reply = [i for i in steps if not any(l[0] - 60 < i[0] < l[1] + 5 for l in o["links"])]
+    if steps and (len(steps) >= 2 or steps_in_reply and not o["links"]
                              or re.search(r"\band\s+(?:clear|reset|restart|update|select|tap|go)", cues.r.lower)):
         return Judgement(2, spans(cues, o["instruction"][:2]), None, "Gives concrete steps to follow.", LOW)
     if _conditional_only(cues, o):
@@ -360,8 +403,9 @@ def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
         return Judgement(1, spans(cues, sorted(nextstep)[:2]) or spans(cues, o["links"][:1]) or done["hear"].evidence[:1],
                          "what will happen, by whom and when", "A next step without specifics.",
                          HIGH if o["dm"] or o["handoff"] else LOW)
-    if cues.focused_questions:
-        return Judgement(1, spans(cues, [q[:2] for q in cues.focused_questions[:1]]), "what will happen once they answer",
+    asks = _diagnostic_questions(cues)
+    if asks:
+        return Judgement(1, spans(cues, [q[:2] for q in asks[:1]]), "what will happen once they answer",
                          "Asks a question but states no plan.", LOW)
     return Judgement(0, spans(cues, o["pushback"][:1]), "a concrete next step", "No action or next step.", HIGH)
 
@@ -518,13 +562,22 @@ def closing(cues: Cues, sit: Situation, done: dict) -> Judgement:
     return Judgement(0, (), "an offer of further help and a sign-off", "No closing.", HIGH)
 
 
+# an eye-roll or a laugh at a complaining customer mocks them (guide: sarcasm)
+MOCKING_EMOJI = frozenset("\U0001F644\U0001F602\U0001F923\U0001F60F")
+
+
 @detector("tone_of_voice")
 def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     rude = cues.find(C.RUDE_RE) + cues.find(C.DISMISSIVE_RE)
     sarcasm = cues.find(C.SARCASM_RE)
     caps = [c for c in cues.caps_words if is_english(c[2])]
+    codes = [c for c in cues.caps_words if not is_english(c[2]) and c[2] not in KNOWN_ACRONYMS]
+    if len(codes) >= 2 and len(caps) < 3:
+        caps = []       # "CUE and MID", "L2 OR": capitals among codes are codes (plain_language judges them), not shouting
+    mocking = [e[:2] for e in cues.emojis if e[2] in MOCKING_EMOJI] if sit.customer.intent == "complaint" else []
     n_letters = len(LETTER_RE.findall(cues.r.masked))
     upper_ratio = len(UPPER_RE.findall(cues.r.masked)) / n_letters if n_letters >= 12 else 0.0
+    sarcasm = sarcasm + mocking
     if rude or sarcasm:
         kind = "rude, blaming or argumentative" if rude else "sarcastic"
         return Judgement(0, spans(cues, (rude + sarcasm)[:2]), "a professional, respectful tone",
@@ -556,10 +609,28 @@ def tone_of_voice(cues: Cues, sit: Situation, done: dict) -> Judgement:
     warm = (cues.find(C.COURTESY_RE) or _names_of(cues, sit, done) or [a["span"] for a in cues.apologies]
             or cues.find(C.EMPATHY_STRONG_RE) or cues.find(C.EMPATHY_LIGHT_RE))
     score = tone.polarity(cues.r.content, sit.analyser) if not warm and sit.analyser != "none" else 0.0
+    warm_signoff = any(re.search(r"\b(?:thanks|thank\s+you|regards|cheers|best|wishes|take\s+care)\b", sp.text, re.I)
+                       for sp in cues.r.signoff)
+    if (not warm and not warm_signoff and len(cues.r.words) <= 8
+            and not re.search(r"\b(?:can|could|would|may)\s+(?:you|we|i)\b|\bfor\s+you\b|here\s+for\s+you|[:;=]-?[)D]|afraid",
+                              cues.r.lower)):
+        return Judgement(1, (), "warmth (a greeting, please, thanks, their name)",
+                         "Curt: a bare instruction or answer with no courtesy at all.", LOW)
     if not warm and score <= -0.3:
         return Judgement(1, (), "warmth (please, thanks, their name)", "Correct but cold: nothing warm in it.", LOW)
     return Judgement(2, spans(cues, (warm if isinstance(warm, list) else [])[:1]), None, "Professional and warm.",
                      HIGH if warm else LOW)
+
+
+# abbreviations a reader has to decode (guide: clear, no codes); slang words that are whole words stay with tone
+TEXTSPEAK = frozenset("u ur r pls plz plx thx thanx tho lemme gimme gr8 l8r b4 idk imo imho soz sry np ty tyvm cya ttyl "
+                      "ikr btw tbh wat wot cuz coz".split())
+
+
+def _shouting(cues: Cues) -> bool:
+    """Three or more English words in capitals, and more of them than codes: the reply shouts."""
+    english = [c for c in cues.caps_words if is_english(c[2])]
+    return len(english) >= 3 and len(english) > len(cues.caps_words) - len(english)
 
 
 @detector("plain_language")
@@ -571,7 +642,7 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
     acr = [(m.start(), m.end()) for m in C.ACRONYM_RE.finditer(text)
            if m.group().rstrip("s") not in KNOWN_ACRONYMS and m.group() not in KNOWN_ACRONYMS
            and m.group().upper() not in cust.acronyms and m.group().rstrip("s").upper() not in cust.acronyms
-           and not (len(m.group()) >= 3 and m.group().isalpha() and len(cues.caps_words) >= 3)]
+           and not (len(m.group()) >= 3 and m.group().isalpha() and _shouting(cues))]
     officialese = cues.find(C.OFFICIALESE_RE)
     nonnative = cues.find(C.NONNATIVE_RE)
     candidates = [w for s, e, w in cues.r.words
@@ -588,6 +659,10 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if jargon or codes or acr:
         problems.append("jargon or codes the customer may not know")
         ev += (jargon + codes + acr)[:2]
+    textspeak = [w[:2] for w in cues.slang if w[2].lower() in TEXTSPEAK]
+    if textspeak:
+        problems.append("text-speak abbreviations")
+        ev += textspeak[:1]
     if officialese:
         problems.append("stiff officialese")
         ev += officialese[:1]
@@ -673,6 +748,11 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
     return Judgement("pass", (), None, "No personal data asked for or revealed in public.", HIGH)
 
 
+PRIVATE_REASON_RE = re.compile(r"\b(?:for\s+(?:your\s+)?(?:security|privacy|safety)|to\s+keep\s+your\s+\w+\s+"
+                               r"(?:safe|private|secure)|(?:so|as)\s+(?:we|you)\s+(?:don'?t|do\s+not)\s+(?:have\s+to\s+)?"
+                               r"share|personal\s+(?:details|information|info)\s+(?:private|safe|off))\b", re.I)
+
+
 @detector("take_private")
 def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
     o = _own(cues, done)
@@ -697,10 +777,9 @@ def take_private(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if not moves:
         return Judgement(0, (), "a move to a private channel (DM) with a reason",
                          "Keeps a matter that needs personal details public.", HIGH if sit.scenario else LOW)
-    reason = (_purpose_is_ours(cues, o["purpose"]) + o["concrete"] + cues.find(re.compile(
-        r"\b(?:so\s+(?:that\s+)?(?:we|i)\s+can|for\s+(?:further|more)\s+(?:assistance|help|support)|to\s+help|to\s+assist|"
-        r"for\s+(?:security|privacy)|to\s+keep\s+your|(?:your|the)\s+(?:\w+\s+)?(?:number|code|details|reference|email|"
-        r"address|id|locator)|where\s+(?:we|i)\s+can|more\s+(?:details|information|info))\b", re.I)))
+    # the guide: 2 = moved "with a reason" (what we will do there, or privacy); saying only what to send, or
+    # "so we can help / for further assistance", is the abrupt move of level 1 (as for take_ownership)
+    reason = (_purpose_is_ours(cues, o["purpose"]) + o["concrete"] + o["done"] + cues.find(PRIVATE_REASON_RE))
     if reason:
         return Judgement(2, spans(cues, sorted(moves)[:1] + sorted(reason)[:1]), None,
                          "Moves the conversation to a private channel and says why.", HIGH if needed else LOW)

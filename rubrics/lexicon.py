@@ -50,6 +50,48 @@ for _theme, _words in ISSUE_THEMES.items():
     for _w in _words:
         THEME_OF.setdefault(stem(_w), _theme)
 
+# Finer groups inside the broad themes: hear needs the reply to name the customer's *object or problem* (or a
+# synonym of it: "order" -> "parcel", "connection" -> "wifi", "charged twice" -> "double charge"), not any word of
+# a broad theme ("account" is not "app"; a "refund" is the remedy, not the customer's problem). Theme words not
+# listed here form one group per theme.
+SUBTHEMES: dict[str, tuple[str, ...]] = {
+    "money.remedy": ("refund", "refunded", "reimburse", "reimbursement", "compensation", "compensate", "voucher",
+                     "credit", "credits", "points"),
+    "money.charge": ("charge", "charged", "charges", "overcharged", "bill", "billed", "billing", "payment", "paid",
+                     "pay", "fee", "fees", "price", "cost", "invoice", "debit", "money", "cash", "transaction",
+                     "deposit", "balance"),
+    "money.plan": ("subscription", "renewal", "expired", "cancel", "cancelled", "cancellation"),
+    "software.app": ("app", "apps", "update", "updated", "updating", "ios", "software", "version", "download",
+                     "downloaded", "install", "installed", "feature", "settings", "notification", "notifications",
+                     "keyboard", "autocorrect", "typing", "tool", "lightroom", "photoshop", "filename"),
+    "software.fault": ("bug", "bugs", "crash", "crashing", "crashes", "freeze", "froze", "frozen", "error", "glitch"),
+    "software.account": ("login", "log", "password", "account", "profile", "email", "emails"),
+    "software.web": ("website", "site", "page", "forum", "server", "servers"),
+    "software.media": ("game", "music", "playlist", "video", "videos", "stream", "streaming", "photos", "storage",
+                       "icloud", "map", "maps"),
+    "travel.trip": ("flight", "flights", "plane", "airline", "carrier", "aircraft", "pilot", "departure", "depart",
+                    "train", "trains", "bus", "platform", "route", "journey", "trip", "passenger", "booking",
+                    "booked", "reservation", "ticket", "tickets", "itinerary", "rebook"),
+    "travel.airport": ("airport", "gate", "boarding", "board", "lounge", "check-in", "checkin", "kiosk", "counter"),
+    "travel.cabin": ("seat", "seats", "upgrade", "upgraded", "crew", "cabin"),
+    "travel.bags": ("luggage", "baggage", "bag", "bags", "suitcase"),
+    "travel.stay": ("hotel", "room", "host", "stay", "honeymoon", "maintenance"),
+    "staff.people": ("staff", "agent", "employee", "employees", "manager", "rude", "attendant", "stewardess",
+                     "stewardesses", "representative", "phoned", "engineer", "technician"),
+    "staff.visit": ("appointment", "visit"),
+    "staff.store": ("store", "shop", "branch"),
+}
+SUBTHEME_OF: dict[str, str] = {}
+for _sub, _words in SUBTHEMES.items():
+    for _w in _words:
+        SUBTHEME_OF.setdefault(stem(_w), _sub)
+
+
+def subtheme(st: str) -> str | None:
+    """The finest issue group of a stem: its subtheme, else its theme, else None."""
+    return SUBTHEME_OF.get(st) or THEME_OF.get(st)
+
+
 # Words too common in customer service to show that a specific issue was heard.
 GENERIC = frozenset(stem(w) for w in """
 help helping helped please thanks thank issue issues problem problems know need needed want like just
