@@ -189,5 +189,4 @@ def result(attempt_id: int):
     before = attempts.previous_attempt(attempt)
     return render_template("practice/result.html", attempt=attempt, result=attempt.result or {},
                            spans_by_turn=attempts.spans_by_turn(attempt), labels=scoring.LABELS,
-                           before=before, compare=attempts.comparison(attempt, before),
-                           standin=not scoring.engine_available())
+                           before=before, compare=attempts.comparison(attempt, before))
