@@ -107,15 +107,16 @@ class ScenarioInstance(db.Model):
 
 
 class Attempt(db.Model):
-    __table_args__ = (db.Index("ix_attempt_learner_submitted", "learner_id", "submitted_at"),
-                      db.Index("ix_attempt_status_unsure", "status", "unsure_count"))
+    # Every list of attempts is for some learners (a cohort, a learner): this index serves them all. Status has
+    # too few values to be worth an index, and with one SQLite picks it over this one and scans the table.
+    __table_args__ = (db.Index("ix_attempt_learner_submitted", "learner_id", "submitted_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     instance_id: Mapped[int] = mapped_column(ForeignKey("scenario_instance.id"))
     assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"))
     mode: Mapped[str] = mapped_column(String(16), default="practice")
     exercise_type: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="in_progress", index=True)
+    status: Mapped[str] = mapped_column(String(16), default="in_progress")
     state: Mapped[dict | None] = mapped_column(JSON)           # the simulator's conversation state
     sim_minutes: Mapped[float] = mapped_column(default=0.0)    # the simulated clock
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
