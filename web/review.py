@@ -66,7 +66,8 @@ def moderate_attempt(attempt_id: int):
             flash(str(exc), "error")
         else:
             db.session.commit()
-            flash(f"Moderated {form.criterion.data}: the grade is now {attempt.final_grade}.", "info")
+            label = rubrics.CRITERIA.get(form.criterion.data, {}).get("label", form.criterion.data)
+            flash(f"Moderated {label}: the grade is now {attempt.final_grade}.", "info")
     return redirect(url_for("review.attempt", attempt_id=attempt.id) + f"#crit-{form.criterion.data}")
 
 

@@ -18,9 +18,9 @@ PASSWORD = "bella-password-1"
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def live_app(tmp_path_factory):
+    """The app the browser talks to (tests may add data through it)."""
     from flask_migrate import upgrade
-    from werkzeug.serving import make_server
 
     from app import create_app
     from web.accounts import create_user
@@ -30,12 +30,21 @@ def live_server(tmp_path_factory):
     app = create_app({"TESTING": True, "SECRET_KEY": "browser-secret", "RATELIMIT_STORAGE_URI": "memory://",
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'browser.sqlite'}",
                       "EXPORT_DIR": str(folder / "exports"), "WTF_CSRF_ENABLED": True,
+                      "QUEUE_SQLITE_PATH": str(folder / "queue.sqlite"),
                       "SCENARIO_DIR": str(ROOT / "tests" / "fixtures" / "scenarios"), "SIM_SPEED": 1.0,
                       "LOGIN_RATE_LIMIT": "1000 per minute"})
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
         create_user("bella", "Bella Okafor", "learner", PASSWORD, email="bella@example.com")
         db.session.commit()
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    from werkzeug.serving import make_server
+
+    app = live_app
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
