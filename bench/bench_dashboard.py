@@ -56,6 +56,7 @@ def build(app, attempts: int, with_scores: bool, seed: int = 7) -> dict:
         instances = []
         for k in range(30):
             inst = ScenarioInstance(scenario_id=f"bench-{k}", scenario_version="v1", seed=k, exercise_type="public_reply",
+                                    title=f"Bench scenario {k}",
                                     data={"title": f"Bench scenario {k}", "scenario_id": f"bench-{k}",
                                           "platform": "twitter", "category": "delivery"})
             db.session.add(inst)

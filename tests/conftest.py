@@ -152,7 +152,8 @@ def make_attempt(app):
                 scenario_id=scenario_id, scenario_version=instance["scenario_version"], seed=seed))
             if row is None:
                 row = ScenarioInstance(scenario_id=scenario_id, scenario_version=instance["scenario_version"],
-                                       seed=seed, exercise_type=instance["exercise_type"], data=instance)
+                                       seed=seed, exercise_type=instance["exercise_type"], title=instance["title"],
+                                       data=instance)
                 db.session.add(row)
             attempt = Attempt(learner_id=learner_id, instance=row, exercise_type=instance["exercise_type"],
                               status="completed", submitted_at=utcnow(), sim_minutes=response_minutes)

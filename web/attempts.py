@@ -85,7 +85,7 @@ def stored_instance(scenario_id: str, seed: int) -> ScenarioInstance:
     if row is None:
         inst = _generate(str(current_app.config["SCENARIO_DIR"]), sc.id, sc.version, seed)
         row = ScenarioInstance(scenario_id=sc.id, scenario_version=sc.version, seed=seed,
-                               exercise_type=inst.exercise_type, data=inst.to_dict())
+                               exercise_type=inst.exercise_type, title=inst.title, data=inst.to_dict())
         db.session.add(row)
         db.session.flush()
     return row

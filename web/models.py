@@ -102,7 +102,9 @@ class ScenarioInstance(db.Model):
     scenario_version: Mapped[str] = mapped_column(String(80))
     seed: Mapped[int] = mapped_column()
     exercise_type: Mapped[str] = mapped_column(String(32))
-    data: Mapped[dict] = mapped_column(JSON)
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The whole generated instance: large, so lists (which need only the title) never load it.
+    data: Mapped[dict] = mapped_column(JSON, deferred=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -117,11 +119,11 @@ class Attempt(db.Model):
     mode: Mapped[str] = mapped_column(String(16), default="practice")
     exercise_type: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default="in_progress")
-    state: Mapped[dict | None] = mapped_column(JSON)           # the simulator's conversation state
+    state: Mapped[dict | None] = mapped_column(JSON, deferred=True)    # the simulator's conversation state
     sim_minutes: Mapped[float] = mapped_column(default=0.0)    # the simulated clock
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(index=True)
-    result: Mapped[dict | None] = mapped_column(JSON)          # the scorer's whole result
+    result: Mapped[dict | None] = mapped_column(JSON, deferred=True)   # the scorer's whole result
     unsure_count: Mapped[int] = mapped_column(default=0)   # low-confidence judgements not yet moderated
     auto_grade: Mapped[str | None] = mapped_column(String(16))
     final_grade: Mapped[str | None] = mapped_column(String(16), index=True)
