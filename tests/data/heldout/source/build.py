@@ -10,7 +10,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parent
 HERE = SRC.parent
 sys.path.insert(0, str(SRC))
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "calibration"))   # the first set's grade-rule arithmetic
 import labels_a  # noqa: E402
 import labels_b  # noqa: E402
 from grade_rules_check import grade  # noqa: E402
