@@ -40,7 +40,13 @@ def database_url(tmp_path_factory) -> str:
 
 
 @pytest.fixture
-def app(database_url, tmp_path):
+def app_config() -> dict:
+    """Extra configuration for the app fixture: a test folder overrides this fixture, not `app`."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url, tmp_path, app_config):
     from app import create_app
     from web.extensions import db, limiter
 
@@ -52,6 +58,7 @@ def app(database_url, tmp_path):
         "EXPORT_DIR": str(tmp_path / "exports"),
         "QUEUE_SQLITE_PATH": str(tmp_path / "queue.sqlite"),
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",   # fast in tests; production keeps scrypt
+        **app_config,
     })
     with app.app_context():
         limiter.reset()

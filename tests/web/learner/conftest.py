@@ -12,24 +12,8 @@ SCENARIOS = ROOT / "tests" / "fixtures" / "scenarios"
 
 
 @pytest.fixture
-def app(database_url, tmp_path):
-    from app import create_app
-    from web.extensions import db, limiter
-
-    app = create_app({
-        "TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "test-secret",
-        "RATELIMIT_STORAGE_URI": "memory://", "EXPORT_DIR": str(tmp_path / "exports"),
-        "SCENARIO_DIR": str(SCENARIOS), "SIM_SPEED": 1.0,
-    })
-    with app.app_context():
-        limiter.reset()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        with db.engine.begin() as conn:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(table.delete())
-        db.engine.dispose()
+def app_config() -> dict:
+    return {"SCENARIO_DIR": str(SCENARIOS), "SIM_SPEED": 1.0}
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The reflective logbook, real interactions (anonymised before saving), tutor comments, and who may see what."""
 from __future__ import annotations
 
-import re
 
 import pytest
 from sqlalchemy import select
@@ -117,7 +116,8 @@ def test_the_learners_tutor_comments_and_another_tutor_is_refused(app, client, f
     token = page_token("/logbook/new")
     client.post("/logbook/new", data={"csrf_token": token, "went_well": "Named the issue"})
     entry_id = _entries(app)[0]["id"]
-    tutor_id, other_id = make_user("tutor", username="tess"), make_user("tutor", username="tom")
+    tutor_id = make_user("tutor", username="tess")
+    make_user("tutor", username="tom")
     with app.app_context():
         cohort = Cohort(name="A", tutor_id=tutor_id)
         cohort.learners.append(db.session.scalar(select(User).where(User.username == "lena")))

@@ -13,20 +13,8 @@ REPLY = ("Hi, I'm so sorry about this, I can see how frustrating it is. I'll loo
 
 
 @pytest.fixture
-def app(database_url, tmp_path):
-    from app import create_app
-    from web.extensions import db
-
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "t",
-                      "WTF_CSRF_ENABLED": False, "RATELIMIT_STORAGE_URI": "memory://",
-                      "SCENARIO_DIR": str(ROOT / "scenarios")})
-    yield app
-    with app.app_context():
-        db.session.remove()
-        with db.engine.begin() as conn:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(table.delete())
-        db.engine.dispose()
+def app_config() -> dict:
+    return {"WTF_CSRF_ENABLED": False, "SCENARIO_DIR": str(ROOT / "scenarios")}
 
 
 def _play(client, scenario_id: str) -> str:
