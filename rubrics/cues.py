@@ -467,7 +467,6 @@ class Cues:
         declarative statement about it, or in the answer to the customer's question; not in a request for data,
         a question back, an instruction or a promise of action."""
         out = []
-        text = self.r.masked
         acks = self.find(ACK_RE) + self.find(APOLOGY_RE) + self.find(EMPATHY_LIGHT_RE) + self.find(EMPATHY_STRONG_RE)
         for a in self.apologies:
             if a["kind"] in ("specific", "specific_heard") and not any(ss <= a["span"][0] < se for ss, se, _ in out):

@@ -37,7 +37,7 @@ POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"   # the letters used in a UK inward co
 _local = threading.local()
 
 
-def _faker(seed: int) -> Faker:
+def _faker(seed: int) -> "faker.Faker":  # noqa: F821 (faker is imported lazily below)
     """A per-thread en_GB Faker, re-seeded for this call (building one takes ~0.4 s, seeding is free)."""
     fake = getattr(_local, "faker", None)
     if fake is None:
