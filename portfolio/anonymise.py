@@ -116,11 +116,12 @@ def _letters(index: int) -> str:
 # Document-wide pseudonym registry
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
-    label: str          # "Customer A", "Candidate 1234", "Tutor A"
-    handle: str         # "@customer_a"
-    email: str          # "customer.a@example.invalid"
+    role: str
+    label: str = ""     # "Customer A", "Candidate 1234", "Tutor A": given at first use, in document order
+    handle: str = ""    # "@customer_a"
+    email: str = ""     # "customer.a@example.invalid"
     tokens: set = field(default_factory=set)   # lower-case name parts that point to this person
 
 
@@ -133,14 +134,22 @@ class Registry:
         self.role_counts: dict[str, int] = {}
         self.replaced: dict[str, int] = {}
         slug = re.sub(r"[^a-z0-9]+", "_", candidate_label.lower()).strip("_")
-        self.candidate = Person(candidate_label, f"@{slug}", f"{slug}@example.invalid")
+        self.candidate = Person("Candidate", candidate_label, f"@{slug}", f"{slug}@example.invalid")
 
     def new_person(self, role: str) -> Person:
-        n = self.role_counts.get(role, 0)
-        self.role_counts[role] = n + 1
-        letter = _letters(n)
-        slug = f"{role.lower()}_{letter.lower()}"
-        return Person(f"{role} {letter}", f"@{slug}", f"{role.lower()}.{letter.lower()}@example.invalid")
+        return Person(role)
+
+    def named(self, person: Person) -> Person:
+        """Give the person a letter the first time a replacement uses it, so letters follow the
+        order people appear in the document and adding a later attempt never renames earlier ones."""
+        if not person.label:
+            n = self.role_counts.get(person.role, 0)
+            self.role_counts[person.role] = n + 1
+            letter = _letters(n)
+            person.label = f"{person.role} {letter}"
+            person.handle = f"@{person.role.lower()}_{letter.lower()}"
+            person.email = f"{person.role.lower()}.{letter.lower()}@example.invalid"
+        return person
 
     def person_for(self, name: str, role: str = "Customer", person: Person | None = None) -> Person:
         key = _norm(name)
@@ -416,6 +425,7 @@ class Scrubber:
                 if person is None:
                     return reg.value_for("email", hit.text)
         if person is not None:
+            person = reg.named(person)
             if hit.kind == "handle":
                 return person.handle if hit.text.startswith("@") else person.handle.lstrip("@")
             if hit.kind == "email":
@@ -638,7 +648,7 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     report = {
         "method": "portfolio.anonymise: exact known values, UK pattern rules, offline name gazetteer",
         "replaced": dict(sorted(registry.replaced.items())),
-        "people": len({id(p) for p in registry.people.values()}),
+        "people": len({id(p) for p in registry.people.values() if p.label}),
     }
     raw["_anonymised"] = True
     raw["_anonymisation_report"] = report

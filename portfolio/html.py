@@ -31,6 +31,10 @@ def templates_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def stylesheets(standalone: bool) -> tuple[str, ...]:
+    """The stylesheet files (in templates/) a document is laid out with; pdf.layout parses each once."""
+    return ("print.css", "standalone.css") if standalone else ("print.css",)
+
+
 def render(template: str, *, standalone: bool = False, **context) -> str:
-    sheets = ("print.css", "standalone.css") if standalone else ("print.css",)
-    return environment().get_template(template).render(css=css(*sheets), standalone=standalone, **context)
+    return environment().get_template(template).render(standalone=standalone, **context)

@@ -93,13 +93,25 @@ def _no_gc():
             gc.enable()
 
 
-def layout(html: str):
-    """Lay out an HTML string; return the WeasyPrint Document (its .pages are what the cache keeps)."""
+def _stylesheet(name: str):
+    w = _weasy()
+    key = ("css", name)
+    if key not in _state:
+        _state[key] = w["mod"].CSS(filename=str(TEMPLATES / name), url_fetcher=w["fetcher"], font_config=w["fonts"])
+    return _state[key]
+
+
+def layout(html: str, stylesheets: tuple[str, ...] = ("print.css",)):
+    """Lay out an HTML string with the named stylesheets from templates/ (each parsed once per process).
+
+    Returns the WeasyPrint Document; its .pages are what the cache keeps.
+    """
     w = _weasy()
     try:
+        sheets = [_stylesheet(n) for n in stylesheets]
         with _no_gc():
             return w["mod"].HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=w["fetcher"]).render(
-                font_config=w["fonts"], pdf_variant=PDF_VARIANT)
+                stylesheets=sheets, font_config=w["fonts"], pdf_variant=PDF_VARIANT)
     except RenderError:
         raise
     except Exception as exc:
@@ -120,9 +132,8 @@ def chrome_pages(labels: list[tuple[str, str]], cache: PageCache | None) -> list
         else:
             out[i] = hit
     if missing:
-        sheet = (TEMPLATES / "chrome.css").read_text(encoding="utf-8")
         body = "".join(f'<div><span class="f">{escape(labels[i][0])}</span><span class="n">{escape(labels[i][1])}</span></div>' for i in missing)
-        doc = layout(f'<!DOCTYPE html><html lang="en-GB"><head><style>{sheet}</style></head><body>{body}</body></html>')
+        doc = layout(f'<!DOCTYPE html><html lang="en-GB"><head><title>pages</title></head><body>{body}</body></html>', ("chrome.css",))
         for i, page in zip(missing, doc.pages):
             margins = [b for b in page._page_box.children if isinstance(b, w["boxes"].MarginBox)]
             out[i] = margins
