@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple]:
+def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset]:
     def load(name):
         return [line.strip() for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -47,7 +47,8 @@ def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple]:
     lasts = frozenset(n.lower() for n in load("surnames"))
     words = frozenset(n.lower() for n in load("name_words"))
     suffixes = tuple(sorted({s for s in load("street_suffixes")}, key=len, reverse=True))
-    return firsts, lasts, words, suffixes
+    common = frozenset(load("common_words"))
+    return firsts, lasts, words, suffixes, common
 
 
 # Capitalised words that are never taken as names (they would make the text unreadable).
@@ -57,6 +58,9 @@ customer candidate tutor assessor learner agent team support service page order 
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december christmas easter today tomorrow yesterday
 we you he she they it this that our your my his her their its there here what when where why how who
+north south east west northern southern eastern western central great greater new old royal
+london manchester birmingham leeds glasgow liverpool bristol cardiff edinburgh belfast sheffield newcastle
+nottingham leicester york oxford cambridge england scotland wales ireland britain british english welsh scottish
 """.split())
 MONTHS = frozenset("april may june august".split())
 
@@ -66,6 +70,13 @@ CUE_BEFORE = re.compile(
     r"name\s+is|name's|i'm|i\s+am|this\s+is|called|spoke\s+to|speak\s+to|spoke\s+with|from|with|"
     r"love|regards|sincerely|best|to|for|by|asked|told|colleague|manager|tutor|assessor|"
     r"customer|sorry|apologies|morning|afternoon|evening|@)\b[\s,.:]*|[-~–—^]\s*)$",
+    re.IGNORECASE,
+)
+
+# Stronger cues: enough to take an unknown capitalised word (not in the gazetteer) as a name.
+STRONG_CUE = re.compile(
+    r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|mr|mrs|ms|miss|mx|dr|name\s+is|name's|i'm|i\s+am|"
+    r"called|spoke\s+to|speak\s+to|spoke\s+with|colleague|manager|regards|sincerely)\b[\s,.:]*|[-~–—]\s*)$",
     re.IGNORECASE,
 )
 
@@ -255,7 +266,7 @@ class Scrubber:
     def __init__(self, registry: Registry, known: Known, keep: set):
         self.registry = registry
         self.keep = {_norm(k) for k in keep}
-        self.firsts, self.lasts, self.words, suffixes = gazetteer()
+        self.firsts, self.lasts, self.words, suffixes, self.common = gazetteer()
         self.known_names: set[str] = set()
         # Known values: one alternation, longest first.
         entries = sorted(known.entries, key=lambda e: -len(e[0]))
@@ -350,22 +361,29 @@ class Scrubber:
 
     def _name_hits(self, text: str) -> list[Hit]:
         tokens = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN.finditer(text)]
+        rank = {"known": 4, "name": 3, "word": 2, "cap": 1}
         flags = []
         for start, end, tok in tokens:
-            low = tok.lower().strip("'’")
-            base = re.sub(r"['’]s$", "", low)
-            known = base in self.part_owner
-            is_caps = tok.isupper() and len(tok) > 1
-            in_gaz = (base in self.firsts or base in self.lasts) and base not in NOT_NAMES and len(base) >= 2
-            if is_caps and not (known or in_gaz):
+            base = re.sub(r"['’]s$", "", tok.lower().strip("'’"))
+            best = None
+            # Hyphenated and apostrophe names (Little-Robinson, O'Neill): the strongest part decides.
+            for part in [base] + re.split(r"[-'’]", base):
+                if len(part) < 2 or part in NOT_NAMES:
+                    continue
+                if part in self.part_owner:
+                    flag = "known"
+                elif part in self.firsts or part in self.lasts:
+                    flag = "word" if part in self.words or part in MONTHS else "name"
+                else:
+                    continue
+                if best is None or rank[flag] > rank[best]:
+                    best = flag
+            if tok.isupper() and len(tok) > 1 and best is None:
                 flags.append(None)
                 continue
-            if known:
-                flags.append("known")
-            elif in_gaz:
-                flags.append("word" if base in self.words or base in MONTHS else "name")
-            else:
-                flags.append(None)
+            if best is None and tok[0].isupper() and base not in NOT_NAMES and base not in self.common and len(base) >= 2:
+                best = "cap"   # an unknown capitalised word: a name only next to a name or after a cue
+            flags.append(best)
         out = []
         i = 0
         while i < len(tokens):
@@ -377,29 +395,31 @@ class Scrubber:
             while j + 1 < len(tokens) and flags[j + 1] is not None and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
                 j += 1
             run = list(range(i, j + 1))
-            strong = [k for k in run if flags[k] in ("known", "name")]
+            strong = any(flags[k] in ("known", "name") for k in run)
             before = text[max(0, tokens[i][0] - 40):tokens[i][0]]
             cued = bool(CUE_BEFORE.search(before))
-            if strong or cued or len(run) >= 2 and all(tokens[k][2][0].isupper() for k in run):
-                # Trim leading/trailing "word" tokens that have no support of their own.
-                if not cued:
-                    while run and flags[run[0]] == "word" and len(run) > 1 and not strong[:1] == [run[0]]:
-                        if any(flags[k] != "word" for k in run):
-                            break
-                        run = run[1:]
-                if not (len(run) == 1 and flags[run[0]] == "word" and not cued):
-                    s, e = tokens[run[0]][0], tokens[run[-1]][1]
+            named_pair = sum(1 for k in run if flags[k] != "cap") >= 2   # "Rose Day", "Bill Savage"
+            only_unknown = all(flags[k] == "cap" for k in run)
+            accept = (strong or named_pair or cued) and not (only_unknown and not STRONG_CUE.search(before))
+            if accept:
+                # Drop unknown capitalised words at the start of a run when nothing cues them.
+                while len(run) > 1 and flags[run[0]] == "cap" and not cued:
+                    run = run[1:]
+                s, e = tokens[run[0]][0], tokens[run[-1]][1]
+                value = text[s:e]
+                if value.lower().endswith(("'s", "’s")):
+                    e -= 2
                     value = text[s:e]
-                    person = None
-                    for k in run:
-                        base = re.sub(r"['’]s$", "", tokens[k][2].lower())
-                        if base in self.part_owner:
-                            person = self.part_owner[base]
+                person = None
+                for k in run:
+                    for part in [tokens[k][2].lower()] + re.split(r"[-'’]", tokens[k][2].lower()):
+                        part = re.sub(r"['’]s$", "", part)
+                        if part in self.part_owner:
+                            person = self.part_owner[part]
                             break
-                    if value.lower().endswith(("'s", "’s")):
-                        e -= 2
-                        value = text[s:e]
-                    out.append(Hit(s, e, "name", value, person, priority=1))
+                    if person:
+                        break
+                out.append(Hit(s, e, "name", value, person, priority=1))
             i = j + 1
         return out
 
