@@ -139,7 +139,9 @@ class Person:
 class Registry:
     def __init__(self, candidate_label: str):
         self.people: dict[str, Person] = {}        # normalised key -> person
-        self.token_owner: dict[str, Person] = {}   # single name part -> person (first registered wins)
+        self.token_owners: dict[str, list] = {}    # name part -> people with that part, in registration order
+        self.scope: list[Person] = []              # people of the attempt being scrubbed: preferred on ties
+        self.scopes: dict = {}                     # ("attempt", id) -> the people injected into that attempt
         self.values: dict[tuple[str, str], str] = {}
         self.counts: dict[str, int] = {}
         self.role_counts: dict[str, int] = {}
@@ -167,18 +169,32 @@ class Registry:
         if key in self.people:
             return self.people[key]
         parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2]
-        if person is None:
-            for p in parts:
-                if p in self.token_owner:
-                    person = self.token_owner[p]
-                    break
+        if person is None and len(parts) == 1:
+            # A lone first name or surname is the person already known by it; a full name is its own person.
+            person = self.owner(parts)
         if person is None:
             person = self.new_person(role)
         self.people[key] = person
-        for p in parts:
-            self.token_owner.setdefault(p, person)
-            person.tokens.add(p)
+        self.add_tokens(person, parts)
         return person
+
+    def add_tokens(self, person: Person, parts):
+        for p in parts:
+            owners = self.token_owners.setdefault(p, [])
+            if person not in owners:
+                owners.append(person)
+            person.tokens.add(p)
+
+    def owner(self, parts) -> Person | None:
+        """The person a name part points to: someone in the current attempt first, else the first registered."""
+        for p in parts:
+            for person in self.scope:
+                if p in person.tokens:
+                    return person
+        for p in parts:
+            if self.token_owners.get(p):
+                return self.token_owners[p][0]
+        return None
 
     def value_for(self, kind: str, value: str) -> str:
         key = (kind, _norm_value(kind, value))
@@ -285,11 +301,12 @@ class Scrubber:
                     if len(part) >= 3 and not part.isdigit():
                         self.known_names.add(part)
         # Name parts of known people: matched case-sensitively when capitalised or all capitals.
-        self.part_owner: dict[str, Person] = {}
+        self.known_parts: set[str] = set()
         for value, kind, person in known.entries:
             if kind == "name_part" and person is not None:
-                self.part_owner.setdefault(value.lower(), person)
+                self.known_parts.add(value.lower())
                 self.known_names.add(value.lower())
+                registry.add_tokens(person, [value.lower()])
         self.known_re = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I) if alts else None
         suffix_alt = "|".join(re.escape(s) for s in suffixes)
         self.address_re = re.compile(
@@ -307,6 +324,9 @@ class Scrubber:
             for m in self.known_re.finditer(text):
                 value = m.group(0)
                 kind, person = self._known_for(value)
+                if kind == "name" and len(value.split()) == 1:
+                    # A lone first name or surname: the person of this attempt who has it, if any.
+                    person = self.registry.owner([value.lower()]) or person
                 found.append(Hit(m.start(), m.end(), kind, value, person, priority=3))
         for kind, rx in PATTERNS:
             for m in rx.finditer(text):
@@ -370,7 +390,7 @@ class Scrubber:
             for part in [base] + re.split(r"[-'’]", base):
                 if len(part) < 2 or part in NOT_NAMES:
                     continue
-                if part in self.part_owner:
+                if part in self.known_parts:
                     flag = "known"
                 elif part in self.firsts or part in self.lasts:
                     flag = "word" if part in self.words or part in MONTHS else "name"
@@ -414,8 +434,8 @@ class Scrubber:
                 for k in run:
                     for part in [tokens[k][2].lower()] + re.split(r"[-'’]", tokens[k][2].lower()):
                         part = re.sub(r"['’]s$", "", part)
-                        if part in self.part_owner:
-                            person = self.part_owner[part]
+                        if part in self.known_parts:
+                            person = self.registry.owner([part])
                             break
                     if person:
                         break
@@ -436,12 +456,11 @@ class Scrubber:
             elif hit.kind == "handle":
                 bare = hit.text.lstrip("@")
                 parts = [p for p in re.split(r"[._\d]+", bare.lower()) if len(p) >= 3]
-                person = next((reg.token_owner[p] for p in parts if p in reg.token_owner), None)
-                person = reg.person_for(hit.text, person=person)
+                person = reg.person_for(hit.text, person=reg.owner(parts))
             else:
                 local = re.split(r"\s?@|\s+(?:at|\[at\]|\(at\))\s+", hit.text, maxsplit=1)[0].lower()
                 parts = [p for p in re.split(r"[._\-+\d]+", local) if len(p) >= 3]
-                person = next((reg.token_owner[p] for p in parts if p in reg.token_owner), None)
+                person = reg.owner(parts)
                 if person is None:
                     return reg.value_for("email", hit.text)
         if person is not None:
@@ -536,7 +555,7 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
         for part in full.split():
             if len(part) >= 2:
                 known.add(part, "name_part", cand)
-                registry.token_owner.setdefault(part.lower(), cand)
+                registry.add_tokens(cand, [part.lower()])
     if learner.get("username"):
         u = learner["username"]
         known.add(u, "handle", cand)
@@ -566,13 +585,16 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             if isinstance(c, dict):
                 add_staff(c.get("by"), "Tutor")
 
-    def add_injected(values, author_names=()):
+    def add_injected(values, author_names=(), scope_key=None):
         # Names first (so handles and emails can link to the person), then everything else.
         values = [v for v in values or [] if isinstance(v, str) and v.strip()]
         names = [v for v in values if _guess_kind(v) == "name"] + [n for n in author_names if n]
         persons = []
-        for n in names:
-            p = registry.person_for(n)
+        for n in sorted(set(names), key=lambda n: (-len(n.split()), names.index(n))):
+            # Full names first; a lone first name then belongs to this attempt's person who has it.
+            parts = [t for t in re.split(r"[^a-zà-ÿ'’\-]+", n.lower()) if len(t) >= 2]
+            local = next((q for q in persons if q.tokens & set(parts)), None)
+            p = registry.person_for(n, person=local) if _norm(n) not in registry.people or local else registry.person_for(n)
             persons.append(p)
             known.add(n, "name", p)
             for part in n.split():
@@ -586,7 +608,9 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             if kind in ("handle", "email"):
                 bare = v.lstrip("@").split("@")[0].lower()
                 parts = [p for p in re.split(r"[._\-\d]+", bare) if len(p) >= 3]
-                person = next((registry.token_owner[p] for p in parts if p in registry.token_owner), None)
+                person = next((p for p in persons if p.tokens & set(parts)), None)
+                if person is None:   # "@sarahb", "joycesmith": a name part inside the handle
+                    person = next((p for p in persons if any(len(t) >= 3 and t in bare for t in p.tokens)), None)
                 if person is None and len(persons) == 1:
                     person = persons[0]
                 if person is None and kind == "handle":
@@ -601,10 +625,14 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             known.add(v, kind, person)
             if kind == "handle":
                 known.add(v.lstrip("@"), "handle", person)
+            if person is not None and person not in persons:
+                persons.append(person)
+        if scope_key is not None:
+            registry.scopes[scope_key] = persons
 
     for a in attempts:
         authors = [m.get("author_name") for m in a.get("messages") or [] if m.get("author") == "customer"]
-        add_injected(a.get("injected_personal_data"), authors)
+        add_injected(a.get("injected_personal_data"), authors, scope_key=("attempt", str(a.get("id"))))
     for e in data.get("logbook") or []:
         add_injected(e.get("injected_personal_data"))
     add_injected(list(known_values or ()))
@@ -664,6 +692,7 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     for a in attempts:
         new_attempts.append(_anonymise_attempt(a, scrubber, walk))
     raw["attempts"] = new_attempts
+    registry.scope = []
     raw["logbook"] = [_anonymise_entry(e, walk) for e in raw.get("logbook") or []]
     report = {
         "method": "portfolio.anonymise: exact known values, UK pattern rules, offline name gazetteer",
@@ -679,6 +708,7 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
 
 def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
     a = dict(a)
+    scrubber.registry.scope = scrubber.registry.scopes.get(("attempt", str(a.get("id"))), [])
     messages = a.get("messages") or []
     new_messages, turn_spans = [], []
     for m in messages:

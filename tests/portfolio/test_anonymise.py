@@ -162,3 +162,18 @@ def test_invalid_data_lists_every_problem_at_once():
     assert any("learner.full_name" in p for p in problems)
     assert any("author" in p for p in problems) and any("sent_at" in p for p in problems)
     assert any("scenario.id" in p for p in problems)
+
+
+def test_a_customer_who_shares_a_first_name_with_a_tutor_or_the_learner_stays_a_customer():
+    data, _ = make_portfolio(2, seed=3)
+    learner_first = data["learner"]["full_name"].split()[0]
+    a = data["attempts"][0]
+    a["tutor_feedback"] = [{"by": "Sarah Jones", "at": a["submitted_at"], "text": "Good."}]
+    a["injected_personal_data"] = ["Sarah Brown", "Sarah", "@sarahb", f"{learner_first} Okafor", learner_first]
+    a["messages"][0]["text"] = f"Sarah here, and my friend {learner_first} Okafor. @sarahb"
+    a["messages"][0]["author_name"] = "Sarah Brown"
+    a["messages"][1]["text"] = "Hi Sarah, sorry about this."
+    out = anonymise(data)["attempts"][0]
+    assert out["messages"][0]["text"] == "Customer A here, and my friend Customer B. @customer_a"
+    assert out["messages"][1]["text"].startswith("Hi Customer A,")
+    assert out["tutor_feedback"][0]["by"] == "Tutor A"
