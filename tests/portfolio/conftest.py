@@ -31,13 +31,17 @@ def page_texts(data: bytes) -> list[str]:
     return [" ".join(t.split()) for t in _extract(data)]
 
 
+# Words the templates themselves print: a generated surname equal to one is not a leak.
+TEMPLATE_WORDS = {"Gibbs", "Pass", "Merit", "Candidate", "Customer", "Tutor", "Assessor", "Summary"}
+
+
 def leaks(text: str, secrets) -> list[str]:
     """Every secret that survives in text: as words (whitespace normalised, case-insensitive), with
     spaces and separators removed (pypdf may split or join words), and digits of numbers."""
     norm = " ".join(text.split())
     squashed = SEPARATORS.sub("", text).lower()
     found = set()
-    for value in secrets.values:
+    for value in secrets.values - TEMPLATE_WORDS:
         v = " ".join(value.split())
         if re.search(r"(?<![\w])" + re.escape(v) + r"(?![\w])", norm, re.I):
             found.add(value)
@@ -48,7 +52,7 @@ def leaks(text: str, secrets) -> list[str]:
     for number in secrets.numbers:
         if number in digits_only:
             found.add(number)
-    for word in secrets.word_names:
+    for word in secrets.word_names - TEMPLATE_WORDS:
         # Names that are also words are leaks when they appear capitalised as a word.
         if re.search(r"(?<![\w])" + re.escape(word) + r"(?![\w])", norm):
             found.add(word)
