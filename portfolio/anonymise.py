@@ -53,7 +53,8 @@ def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset]:
 
 # Capitalised words that are never taken as names (they would make the text unreadable).
 NOT_NAMES = frozenset("""
-i a an the hi hello hey dear thanks thank cheers regards kind best yes no ok okay please sorry
+i i'm i've i'll i'd a an the mr mrs ms miss mx dr prof sir dame lord lady rev
+ hi hello hey dear thanks thank cheers regards kind best yes no ok okay please sorry
 customer candidate tutor assessor learner agent team support service page order account
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december christmas easter today tomorrow yesterday
@@ -168,7 +169,7 @@ class Registry:
         key = _norm(name)
         if key in self.people:
             return self.people[key]
-        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2]
+        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2 and p not in NOT_NAMES]
         if person is None and len(parts) == 1:
             # A lone first name or surname is the person already known by it; a full name is its own person.
             person = self.owner(parts)
@@ -403,22 +404,24 @@ class Scrubber:
                 continue
             if best is None and tok[0].isupper() and base not in NOT_NAMES and base not in self.common and len(base) >= 2:
                 best = "cap"   # an unknown capitalised word: a name only next to a name or after a cue
+            if best is None and tok[0].isupper() and base in NOT_NAMES and base in self.lasts:
+                best = "tail"  # "Page", "May": a surname only straight after a first name ("Jane Page")
             flags.append(best)
         out = []
         i = 0
         while i < len(tokens):
-            if flags[i] is None:
+            if flags[i] is None or flags[i] == "tail":
                 i += 1
                 continue
             # Gather a run of adjacent name-ish tokens separated by single spaces/newlines.
             j = i
-            while j + 1 < len(tokens) and flags[j + 1] is not None and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
+            while j + 1 < len(tokens) and flags[j + 1] is not None and (flags[j + 1] != "tail" or flags[j] in ("known", "name", "word")) and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
                 j += 1
             run = list(range(i, j + 1))
             strong = any(flags[k] in ("known", "name") for k in run)
             before = text[max(0, tokens[i][0] - 40):tokens[i][0]]
             cued = bool(CUE_BEFORE.search(before))
-            named_pair = sum(1 for k in run if flags[k] != "cap") >= 2   # "Rose Day", "Bill Savage"
+            named_pair = sum(1 for k in run if flags[k] not in ("cap", "tail")) >= 2   # "Rose Day", "Bill Savage"
             only_unknown = all(flags[k] == "cap" for k in run)
             accept = (strong or named_pair or cued) and not (only_unknown and not STRONG_CUE.search(before))
             if accept:
@@ -465,6 +468,8 @@ class Scrubber:
                     return reg.value_for("email", hit.text)
         if person is not None:
             person = reg.named(person)
+            if person not in reg.scope:
+                reg.scope = reg.scope + [person]   # later lone first names in this item prefer people already named in it
             if hit.kind == "handle":
                 return person.handle if hit.text.startswith("@") else person.handle.lstrip("@")
             if hit.kind == "email":
@@ -634,7 +639,7 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
         authors = [m.get("author_name") for m in a.get("messages") or [] if m.get("author") == "customer"]
         add_injected(a.get("injected_personal_data"), authors, scope_key=("attempt", str(a.get("id"))))
     for e in data.get("logbook") or []:
-        add_injected(e.get("injected_personal_data"))
+        add_injected(e.get("injected_personal_data"), scope_key=("entry", id(e)))
     add_injected(list(known_values or ()))
     return known
 
@@ -692,8 +697,11 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     for a in attempts:
         new_attempts.append(_anonymise_attempt(a, scrubber, walk))
     raw["attempts"] = new_attempts
-    registry.scope = []
-    raw["logbook"] = [_anonymise_entry(e, walk) for e in raw.get("logbook") or []]
+    new_entries = []
+    for e in raw.get("logbook") or []:
+        registry.scope = list(registry.scopes.get(("entry", id(e)), []))
+        new_entries.append(_anonymise_entry(e, walk))
+    raw["logbook"] = new_entries
     report = {
         "method": "portfolio.anonymise: exact known values, UK pattern rules, offline name gazetteer",
         "replaced": dict(sorted(registry.replaced.items())),
@@ -708,7 +716,7 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
 
 def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
     a = dict(a)
-    scrubber.registry.scope = scrubber.registry.scopes.get(("attempt", str(a.get("id"))), [])
+    scrubber.registry.scope = list(scrubber.registry.scopes.get(("attempt", str(a.get("id"))), []))
     messages = a.get("messages") or []
     new_messages, turn_spans = [], []
     for m in messages:
