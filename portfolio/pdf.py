@@ -5,8 +5,8 @@
 - ``PageCache``: an in-memory LRU of laid-out pages, keyed by content hash, passed in by the caller
   (a web worker or job runner keeps one for its lifetime). An attempt's evidence does not change once
   scored, so a repeat export re-uses its layout and only writes the PDF.
-- Page numbers of an assembled document come from a thin "chrome" layer: empty pages that only carry
-  the footer, laid out once per page number and grafted onto the content pages at assembly.
+- Parts laid out separately are written as one document (``assemble``); each part is laid out with
+  its first page number, so page numbers need no second pass.
 """
 from __future__ import annotations
 
@@ -143,40 +143,10 @@ def layout(html: str, stylesheets: tuple[str, ...] = ("print.css",)):
         raise RenderError(f"layout failed: {exc}") from exc
 
 
-def chrome_pages(labels: list[tuple[str, str]], cache: PageCache | None) -> list:
-    """Margin boxes (footer) for each (footer text, page label), laid out once per distinct pair."""
-    from markupsafe import escape
-
-    w = _weasy()
-    out: list = [None] * len(labels)
-    missing = []
-    for i, label in enumerate(labels):
-        hit = cache.get(("chrome",) + label) if cache is not None else None
-        if hit is None:
-            missing.append(i)
-        else:
-            out[i] = hit
-    if missing:
-        body = "".join(f'<div><span class="f">{escape(labels[i][0])}</span><span class="n">{escape(labels[i][1])}</span></div>' for i in missing)
-        doc = layout(f'<!DOCTYPE html><html lang="en-GB"><head><title>pages</title></head><body>{body}</body></html>', ("chrome.css",))
-        for i, page in zip(missing, doc.pages):
-            margins = [b for b in page._page_box.children if isinstance(b, w["boxes"].MarginBox)]
-            out[i] = margins
-            if cache is not None:
-                cache.put(("chrome",) + labels[i], margins)
-    return out
-
-
-def assemble(documents_pages: list[list], footers: list[list], metadata_doc) -> bytes:
-    """Write the given pages (with their grafted footers) as one tagged PDF/UA document."""
-    w = _weasy()
-    pages = []
-    for page, margins in zip(documents_pages, footers):
-        box = page._page_box
-        if margins:
-            box = box.copy_with_children(list(box.children) + list(margins))
-        pages.append(w["Page"](box))
-    return write(metadata_doc.copy(pages))
+def assemble(pages: list, metadata_doc) -> bytes:
+    """Write pages laid out in separate documents (same fonts, same page size) as one tagged PDF/UA
+    document; the title and language come from ``metadata_doc``."""
+    return write(metadata_doc.copy(list(pages)))
 
 
 def write(document) -> bytes:

@@ -35,18 +35,29 @@ def test_portfolio_shows_grades_and_criterion_names(sample40, portfolio40):
         assert label in text
 
 
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
 def test_every_page_is_numbered_and_the_contents_point_at_the_right_pages(sample40, portfolio40):
     pages = page_texts(portfolio40)
-    for number, text in enumerate(pages, start=1):
-        assert f"Page {number}" in text
-    contents = " ".join(p for p in pages[1:4] if "Contents" in p)
+    front = next(i for i, t in enumerate(pages) if t.startswith("Attempt 1:"))
+    for i, text in enumerate(pages):
+        label = roman(i + 1) if i < front else str(i - front + 1)   # front matter i, ii...; evidence 1, 2...
+        assert re.search(rf"Page {label}\b", text), (i, text[-60:])
+    contents = " ".join(p for p in pages[1:front] if "Contents" in p or "Attempts" in p)
     for n in (1, 17, 40):
         m = re.search(rf"(?<!\d){n}\. .*?\)\s+(\d+)", contents)
         assert m, f"attempt {n} not in the contents"
-        page = int(m.group(1))
-        assert f"Attempt {n}:" in pages[page - 1]
+        assert pages[front + int(m.group(1)) - 1].startswith(f"Attempt {n}:")
     m = re.search(r"Declaration of authenticity (\d+)", contents)
-    assert "Declaration of authenticity" in pages[int(m.group(1)) - 1]
+    assert pages[front + int(m.group(1)) - 1].startswith("Declaration of authenticity")
+    m = re.search(r"Evidence map ([ivx]+)", contents)
+    assert pages[["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].index(m.group(1))].startswith("Evidence map")
 
 
 def test_no_known_personal_data_survives_in_a_40_attempt_portfolio(sample40, portfolio40):
