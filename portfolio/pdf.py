@@ -52,8 +52,6 @@ def _weasy():
         try:
             import pydyf
             import weasyprint
-            from weasyprint.document import Page
-            from weasyprint.formatting_structure import boxes
             from weasyprint.text.fonts import FontConfiguration
             from weasyprint.urls import URLFetcher, URLFetcherResponse
         except (ImportError, OSError) as exc:  # OSError: Pango or another system library is missing
@@ -74,7 +72,7 @@ def _weasy():
                 raise ValueError(f"refused to fetch {url!r}: portfolio PDFs use no outside resources")
 
         _patch_pydyf(pydyf)
-        _state.update(mod=weasyprint, Page=Page, boxes=boxes, fonts=FontConfiguration(), fetcher=SafeFetcher())
+        _state.update(mod=weasyprint, fonts=FontConfiguration(), fetcher=SafeFetcher())
     return _state
 
 
