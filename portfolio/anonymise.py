@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple]:
+def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset]:
     def load(name):
         return [line.strip() for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -47,16 +47,21 @@ def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple]:
     lasts = frozenset(n.lower() for n in load("surnames"))
     words = frozenset(n.lower() for n in load("name_words"))
     suffixes = tuple(sorted({s for s in load("street_suffixes")}, key=len, reverse=True))
-    return firsts, lasts, words, suffixes
+    common = frozenset(load("common_words"))
+    return firsts, lasts, words, suffixes, common
 
 
 # Capitalised words that are never taken as names (they would make the text unreadable).
 NOT_NAMES = frozenset("""
-i a an the hi hello hey dear thanks thank cheers regards kind best yes no ok okay please sorry
+i i'm i've i'll i'd a an the mr mrs ms miss mx dr prof sir dame lord lady rev
+ hi hello hey dear thanks thank cheers regards kind best yes no ok okay please sorry
 customer candidate tutor assessor learner agent team support service page order account
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december christmas easter today tomorrow yesterday
 we you he she they it this that our your my his her their its there here what when where why how who
+north south east west northern southern eastern western central great greater new old royal
+london manchester birmingham leeds glasgow liverpool bristol cardiff edinburgh belfast sheffield newcastle
+nottingham leicester york oxford cambridge england scotland wales ireland britain british english welsh scottish
 """.split())
 MONTHS = frozenset("april may june august".split())
 
@@ -66,6 +71,13 @@ CUE_BEFORE = re.compile(
     r"name\s+is|name's|i'm|i\s+am|this\s+is|called|spoke\s+to|speak\s+to|spoke\s+with|from|with|"
     r"love|regards|sincerely|best|to|for|by|asked|told|colleague|manager|tutor|assessor|"
     r"customer|sorry|apologies|morning|afternoon|evening|@)\b[\s,.:]*|[-~–—^]\s*)$",
+    re.IGNORECASE,
+)
+
+# Stronger cues: enough to take an unknown capitalised word (not in the gazetteer) as a name.
+STRONG_CUE = re.compile(
+    r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|mr|mrs|ms|miss|mx|dr|name\s+is|name's|i'm|i\s+am|"
+    r"called|spoke\s+to|speak\s+to|spoke\s+with|colleague|manager|regards|sincerely)\b[\s,.:]*|[-~–—]\s*)$",
     re.IGNORECASE,
 )
 
@@ -116,49 +128,74 @@ def _letters(index: int) -> str:
 # Document-wide pseudonym registry
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
-    label: str          # "Customer A", "Candidate 1234", "Tutor A"
-    handle: str         # "@customer_a"
-    email: str          # "customer.a@example.invalid"
+    role: str
+    label: str = ""     # "Customer A", "Candidate 1234", "Tutor A": given at first use, in document order
+    handle: str = ""    # "@customer_a"
+    email: str = ""     # "customer.a@example.invalid"
     tokens: set = field(default_factory=set)   # lower-case name parts that point to this person
 
 
 class Registry:
     def __init__(self, candidate_label: str):
         self.people: dict[str, Person] = {}        # normalised key -> person
-        self.token_owner: dict[str, Person] = {}   # single name part -> person (first registered wins)
+        self.token_owners: dict[str, list] = {}    # name part -> people with that part, in registration order
+        self.scope: list[Person] = []              # people of the attempt being scrubbed: preferred on ties
+        self.scopes: dict = {}                     # ("attempt", id) -> the people injected into that attempt
         self.values: dict[tuple[str, str], str] = {}
         self.counts: dict[str, int] = {}
         self.role_counts: dict[str, int] = {}
         self.replaced: dict[str, int] = {}
         slug = re.sub(r"[^a-z0-9]+", "_", candidate_label.lower()).strip("_")
-        self.candidate = Person(candidate_label, f"@{slug}", f"{slug}@example.invalid")
+        self.candidate = Person("Candidate", candidate_label, f"@{slug}", f"{slug}@example.invalid")
 
     def new_person(self, role: str) -> Person:
-        n = self.role_counts.get(role, 0)
-        self.role_counts[role] = n + 1
-        letter = _letters(n)
-        slug = f"{role.lower()}_{letter.lower()}"
-        return Person(f"{role} {letter}", f"@{slug}", f"{role.lower()}.{letter.lower()}@example.invalid")
+        return Person(role)
+
+    def named(self, person: Person) -> Person:
+        """Give the person a letter the first time a replacement uses it, so letters follow the
+        order people appear in the document and adding a later attempt never renames earlier ones."""
+        if not person.label:
+            n = self.role_counts.get(person.role, 0)
+            self.role_counts[person.role] = n + 1
+            letter = _letters(n)
+            person.label = f"{person.role} {letter}"
+            person.handle = f"@{person.role.lower()}_{letter.lower()}"
+            person.email = f"{person.role.lower()}.{letter.lower()}@example.invalid"
+        return person
 
     def person_for(self, name: str, role: str = "Customer", person: Person | None = None) -> Person:
         key = _norm(name)
         if key in self.people:
             return self.people[key]
-        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2]
-        if person is None:
-            for p in parts:
-                if p in self.token_owner:
-                    person = self.token_owner[p]
-                    break
+        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2 and p not in NOT_NAMES]
+        if person is None and len(parts) == 1:
+            # A lone first name or surname is the person already known by it; a full name is its own person.
+            person = self.owner(parts)
         if person is None:
             person = self.new_person(role)
         self.people[key] = person
-        for p in parts:
-            self.token_owner.setdefault(p, person)
-            person.tokens.add(p)
+        self.add_tokens(person, parts)
         return person
+
+    def add_tokens(self, person: Person, parts):
+        for p in parts:
+            owners = self.token_owners.setdefault(p, [])
+            if person not in owners:
+                owners.append(person)
+            person.tokens.add(p)
+
+    def owner(self, parts) -> Person | None:
+        """The person a name part points to: someone in the current attempt first, else the first registered."""
+        for p in parts:
+            for person in self.scope:
+                if p in person.tokens:
+                    return person
+        for p in parts:
+            if self.token_owners.get(p):
+                return self.token_owners[p][0]
+        return None
 
     def value_for(self, kind: str, value: str) -> str:
         key = (kind, _norm_value(kind, value))
@@ -246,7 +283,7 @@ class Scrubber:
     def __init__(self, registry: Registry, known: Known, keep: set):
         self.registry = registry
         self.keep = {_norm(k) for k in keep}
-        self.firsts, self.lasts, self.words, suffixes = gazetteer()
+        self.firsts, self.lasts, self.words, suffixes, self.common = gazetteer()
         self.known_names: set[str] = set()
         # Known values: one alternation, longest first.
         entries = sorted(known.entries, key=lambda e: -len(e[0]))
@@ -265,11 +302,12 @@ class Scrubber:
                     if len(part) >= 3 and not part.isdigit():
                         self.known_names.add(part)
         # Name parts of known people: matched case-sensitively when capitalised or all capitals.
-        self.part_owner: dict[str, Person] = {}
+        self.known_parts: set[str] = set()
         for value, kind, person in known.entries:
             if kind == "name_part" and person is not None:
-                self.part_owner.setdefault(value.lower(), person)
+                self.known_parts.add(value.lower())
                 self.known_names.add(value.lower())
+                registry.add_tokens(person, [value.lower()])
         self.known_re = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I) if alts else None
         suffix_alt = "|".join(re.escape(s) for s in suffixes)
         self.address_re = re.compile(
@@ -287,6 +325,9 @@ class Scrubber:
             for m in self.known_re.finditer(text):
                 value = m.group(0)
                 kind, person = self._known_for(value)
+                if kind == "name" and len(value.split()) == 1:
+                    # A lone first name or surname: the person of this attempt who has it, if any.
+                    person = self.registry.owner([value.lower()]) or person
                 found.append(Hit(m.start(), m.end(), kind, value, person, priority=3))
         for kind, rx in PATTERNS:
             for m in rx.finditer(text):
@@ -341,56 +382,67 @@ class Scrubber:
 
     def _name_hits(self, text: str) -> list[Hit]:
         tokens = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN.finditer(text)]
+        rank = {"known": 4, "name": 3, "word": 2, "cap": 1}
         flags = []
         for start, end, tok in tokens:
-            low = tok.lower().strip("'’")
-            base = re.sub(r"['’]s$", "", low)
-            known = base in self.part_owner
-            is_caps = tok.isupper() and len(tok) > 1
-            in_gaz = (base in self.firsts or base in self.lasts) and base not in NOT_NAMES and len(base) >= 2
-            if is_caps and not (known or in_gaz):
+            base = re.sub(r"['’]s$", "", tok.lower().strip("'’"))
+            best = None
+            # Hyphenated and apostrophe names (Little-Robinson, O'Neill): the strongest part decides.
+            for part in [base] + re.split(r"[-'’]", base):
+                if len(part) < 2 or part in NOT_NAMES:
+                    continue
+                if part in self.known_parts:
+                    flag = "known"
+                elif part in self.firsts or part in self.lasts:
+                    flag = "word" if part in self.words or part in MONTHS else "name"
+                else:
+                    continue
+                if best is None or rank[flag] > rank[best]:
+                    best = flag
+            if tok.isupper() and len(tok) > 1 and best is None:
                 flags.append(None)
                 continue
-            if known:
-                flags.append("known")
-            elif in_gaz:
-                flags.append("word" if base in self.words or base in MONTHS else "name")
-            else:
-                flags.append(None)
+            if best is None and tok[0].isupper() and base not in NOT_NAMES and base not in self.common and len(base) >= 2:
+                best = "cap"   # an unknown capitalised word: a name only next to a name or after a cue
+            if best is None and tok[0].isupper() and base in NOT_NAMES and base in self.lasts:
+                best = "tail"  # "Page", "May": a surname only straight after a first name ("Jane Page")
+            flags.append(best)
         out = []
         i = 0
         while i < len(tokens):
-            if flags[i] is None:
+            if flags[i] is None or flags[i] == "tail":
                 i += 1
                 continue
             # Gather a run of adjacent name-ish tokens separated by single spaces/newlines.
             j = i
-            while j + 1 < len(tokens) and flags[j + 1] is not None and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
+            while j + 1 < len(tokens) and flags[j + 1] is not None and (flags[j + 1] != "tail" or flags[j] in ("known", "name", "word")) and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
                 j += 1
             run = list(range(i, j + 1))
-            strong = [k for k in run if flags[k] in ("known", "name")]
+            strong = any(flags[k] in ("known", "name") for k in run)
             before = text[max(0, tokens[i][0] - 40):tokens[i][0]]
             cued = bool(CUE_BEFORE.search(before))
-            if strong or cued or len(run) >= 2 and all(tokens[k][2][0].isupper() for k in run):
-                # Trim leading/trailing "word" tokens that have no support of their own.
-                if not cued:
-                    while run and flags[run[0]] == "word" and len(run) > 1 and not strong[:1] == [run[0]]:
-                        if any(flags[k] != "word" for k in run):
-                            break
-                        run = run[1:]
-                if not (len(run) == 1 and flags[run[0]] == "word" and not cued):
-                    s, e = tokens[run[0]][0], tokens[run[-1]][1]
+            named_pair = sum(1 for k in run if flags[k] not in ("cap", "tail")) >= 2   # "Rose Day", "Bill Savage"
+            only_unknown = all(flags[k] == "cap" for k in run)
+            accept = (strong or named_pair or cued) and not (only_unknown and not STRONG_CUE.search(before))
+            if accept:
+                # Drop unknown capitalised words at the start of a run when nothing cues them.
+                while len(run) > 1 and flags[run[0]] == "cap" and not cued:
+                    run = run[1:]
+                s, e = tokens[run[0]][0], tokens[run[-1]][1]
+                value = text[s:e]
+                if value.lower().endswith(("'s", "’s")):
+                    e -= 2
                     value = text[s:e]
-                    person = None
-                    for k in run:
-                        base = re.sub(r"['’]s$", "", tokens[k][2].lower())
-                        if base in self.part_owner:
-                            person = self.part_owner[base]
+                person = None
+                for k in run:
+                    for part in [tokens[k][2].lower()] + re.split(r"[-'’]", tokens[k][2].lower()):
+                        part = re.sub(r"['’]s$", "", part)
+                        if part in self.known_parts:
+                            person = self.registry.owner([part])
                             break
-                    if value.lower().endswith(("'s", "’s")):
-                        e -= 2
-                        value = text[s:e]
-                    out.append(Hit(s, e, "name", value, person, priority=1))
+                    if person:
+                        break
+                out.append(Hit(s, e, "name", value, person, priority=1))
             i = j + 1
         return out
 
@@ -407,15 +459,17 @@ class Scrubber:
             elif hit.kind == "handle":
                 bare = hit.text.lstrip("@")
                 parts = [p for p in re.split(r"[._\d]+", bare.lower()) if len(p) >= 3]
-                person = next((reg.token_owner[p] for p in parts if p in reg.token_owner), None)
-                person = reg.person_for(hit.text, person=person)
+                person = reg.person_for(hit.text, person=reg.owner(parts))
             else:
                 local = re.split(r"\s?@|\s+(?:at|\[at\]|\(at\))\s+", hit.text, maxsplit=1)[0].lower()
                 parts = [p for p in re.split(r"[._\-+\d]+", local) if len(p) >= 3]
-                person = next((reg.token_owner[p] for p in parts if p in reg.token_owner), None)
+                person = reg.owner(parts)
                 if person is None:
                     return reg.value_for("email", hit.text)
         if person is not None:
+            person = reg.named(person)
+            if person not in reg.scope:
+                reg.scope = reg.scope + [person]   # later lone first names in this item prefer people already named in it
             if hit.kind == "handle":
                 return person.handle if hit.text.startswith("@") else person.handle.lstrip("@")
             if hit.kind == "email":
@@ -506,7 +560,7 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
         for part in full.split():
             if len(part) >= 2:
                 known.add(part, "name_part", cand)
-                registry.token_owner.setdefault(part.lower(), cand)
+                registry.add_tokens(cand, [part.lower()])
     if learner.get("username"):
         u = learner["username"]
         known.add(u, "handle", cand)
@@ -536,13 +590,16 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             if isinstance(c, dict):
                 add_staff(c.get("by"), "Tutor")
 
-    def add_injected(values, author_names=()):
+    def add_injected(values, author_names=(), scope_key=None):
         # Names first (so handles and emails can link to the person), then everything else.
         values = [v for v in values or [] if isinstance(v, str) and v.strip()]
         names = [v for v in values if _guess_kind(v) == "name"] + [n for n in author_names if n]
         persons = []
-        for n in names:
-            p = registry.person_for(n)
+        for n in sorted(set(names), key=lambda n: (-len(n.split()), names.index(n))):
+            # Full names first; a lone first name then belongs to this attempt's person who has it.
+            parts = [t for t in re.split(r"[^a-zà-ÿ'’\-]+", n.lower()) if len(t) >= 2]
+            local = next((q for q in persons if q.tokens & set(parts)), None)
+            p = registry.person_for(n, person=local) if _norm(n) not in registry.people or local else registry.person_for(n)
             persons.append(p)
             known.add(n, "name", p)
             for part in n.split():
@@ -556,7 +613,9 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             if kind in ("handle", "email"):
                 bare = v.lstrip("@").split("@")[0].lower()
                 parts = [p for p in re.split(r"[._\-\d]+", bare) if len(p) >= 3]
-                person = next((registry.token_owner[p] for p in parts if p in registry.token_owner), None)
+                person = next((p for p in persons if p.tokens & set(parts)), None)
+                if person is None:   # "@sarahb", "joycesmith": a name part inside the handle
+                    person = next((p for p in persons if any(len(t) >= 3 and t in bare for t in p.tokens)), None)
                 if person is None and len(persons) == 1:
                     person = persons[0]
                 if person is None and kind == "handle":
@@ -571,12 +630,16 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             known.add(v, kind, person)
             if kind == "handle":
                 known.add(v.lstrip("@"), "handle", person)
+            if person is not None and person not in persons:
+                persons.append(person)
+        if scope_key is not None:
+            registry.scopes[scope_key] = persons
 
     for a in attempts:
         authors = [m.get("author_name") for m in a.get("messages") or [] if m.get("author") == "customer"]
-        add_injected(a.get("injected_personal_data"), authors)
+        add_injected(a.get("injected_personal_data"), authors, scope_key=("attempt", str(a.get("id"))))
     for e in data.get("logbook") or []:
-        add_injected(e.get("injected_personal_data"))
+        add_injected(e.get("injected_personal_data"), scope_key=("entry", id(e)))
     add_injected(list(known_values or ()))
     return known
 
@@ -634,11 +697,15 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     for a in attempts:
         new_attempts.append(_anonymise_attempt(a, scrubber, walk))
     raw["attempts"] = new_attempts
-    raw["logbook"] = [_anonymise_entry(e, walk) for e in raw.get("logbook") or []]
+    new_entries = []
+    for e in raw.get("logbook") or []:
+        registry.scope = list(registry.scopes.get(("entry", id(e)), []))
+        new_entries.append(_anonymise_entry(e, walk))
+    raw["logbook"] = new_entries
     report = {
         "method": "portfolio.anonymise: exact known values, UK pattern rules, offline name gazetteer",
         "replaced": dict(sorted(registry.replaced.items())),
-        "people": len({id(p) for p in registry.people.values()}),
+        "people": len({id(p) for p in registry.people.values() if p.label}),
     }
     raw["_anonymised"] = True
     raw["_anonymisation_report"] = report
@@ -649,6 +716,7 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
 
 def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
     a = dict(a)
+    scrubber.registry.scope = list(scrubber.registry.scopes.get(("attempt", str(a.get("id"))), []))
     messages = a.get("messages") or []
     new_messages, turn_spans = [], []
     for m in messages:

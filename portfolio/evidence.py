@@ -121,7 +121,7 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
             row["segments"] = [{"text": m.get("text") or "", "mark": False}]
         transcript.append(row)
     moderated = attempt.get("moderated_levels") or {}
-    scores = []
+    scores, not_applicable = [], []
     order = [m["key"] for m in standard()["marking_points"]]
     for key in order + [k for k in crits if k not in order]:
         if key not in crits and key not in moderated:
@@ -129,6 +129,9 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
         c = crits.get(key) or {}
         auto = c.get("level")
         final = levels.get(key)
+        if final is None and auto is None:
+            not_applicable.append(labels.get(key, key.replace("_", " ").capitalize()))
+            continue
         scores.append({
             "key": key, "label": labels.get(key, key.replace("_", " ").capitalize()),
             "level": LEVEL_TEXT.get(final, str(final)), "auto": LEVEL_TEXT.get(auto, str(auto)),
@@ -170,6 +173,7 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
         "rubric": (result.get("rubric") or {}),
         "transcript": transcript,
         "scores": scores,
+        "not_applicable": ", ".join(not_applicable),
         "went_well": fb.get("went_well") or [],
         "even_better_if": fb.get("even_better_if") or [],
         "moderations": [{**m, "at": show_time(m.get("at")), "criterion_label": labels.get(m.get("criterion"), m.get("criterion")),

@@ -55,7 +55,7 @@ def _key(*parts) -> str:
 def _cached_layout(cache, key, make_html):
     pages = cache.get(key) if cache is not None else None
     if pages is None:
-        doc = pdf.layout(make_html())
+        doc = pdf.layout(make_html(), html.stylesheets(False))
         pages = (doc, doc.pages)
         if cache is not None:
             cache.put(key, pages)
@@ -80,44 +80,37 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     attempts = anon.get("attempts") or []
     generated = generated_at or date.today().isoformat()
     doc_title = f"Portfolio of evidence: candidate {common['candidate_number']}"
-    # 1. Each attempt's pages, from the cache when its content is unchanged.
+    # 1. Each attempt's pages, from the cache when its content (and first page number) is unchanged.
+    #    The evidence is numbered from 1, after the front matter's i, ii, iii.
     views = [attempt_view(a, n, include) for n, a in enumerate(attempts, start=1)]
-    attempt_pages = []
+    who = {k: common[k] for k in ("candidate_label", "candidate_number")}
+    attempt_pages, starts, page = [], [], 1
     for v in views:
-        ctx = dict(common, a=v, doc_title=doc_title)
+        ctx = dict(who, a=v, doc_title=doc_title, first_page=page)
         _doc, pages = _cached_layout(cache, _key("attempt", ctx), lambda ctx=ctx: html.render("attempt.html", **ctx))
         attempt_pages.append(pages)
-    back_ctx = dict(common, doc_title=doc_title, attempt_count=len(attempts))
+        starts.append(page)
+        page += len(pages)
+    back_ctx = dict(common, doc_title=doc_title, attempt_count=len(attempts), first_page=page)
     _bdoc, back_pages = _cached_layout(cache, _key("back", back_ctx), lambda: html.render("back.html", **back_ctx))
-    # 2. The front matter, whose contents need the attempts' page numbers (which need its length).
+    # 2. The front matter: its own sections by target-counter (roman), the evidence by the numbers above.
     rubric_ids = sorted({f"{(a.get('result') or {}).get('rubric', {}).get('id', '?')} v{(a.get('result') or {}).get('rubric', {}).get('version', '?')}" for a in attempts})
-    front_base = dict(common, doc_title=doc_title, summary=summary(attempts), emap=evidence_map(attempts), generated=show_date(generated),
-                      rubric_ids=", ".join(rubric_ids) or "none",
-                      contents_note={("evidence", "reflections"): "Evidence and reflections", ("evidence",): "Product evidence only (reflections excluded)",
-                                     ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
-    front_pages_count = 5 + len(attempts) // 40
-    for _ in range(4):
-        toc, page = [], front_pages_count + 1
-        toc.append({"group": True, "label": "Front matter"})
-        for label, anchor, pg in (("Cover", "cover", 1), ("Contents", "contents", 2)):
-            toc.append({"group": False, "label": label, "anchor": anchor, "page": pg})
-        toc.append({"group": False, "label": "Summary", "anchor": "summary", "page": "§"})
-        toc.append({"group": False, "label": "Evidence map", "anchor": "evidence-map", "page": "§"})
-        toc.append({"group": True, "label": "Attempts"})
-        for v, pages in zip(views, attempt_pages):
-            toc.append({"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}, {v['grade']})", "anchor": v["anchor"], "page": page})
-            page += len(pages)
-        toc.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": page})
-        ctx = dict(front_base, toc=toc)
-        front_doc, front_pages = _cached_layout(cache, _key("front", ctx), lambda ctx=ctx: html.render("front.html", **ctx))
-        if len(front_pages) == front_pages_count:
-            break
-        front_pages_count = len(front_pages)
-    # 3. Page numbers: a footer per page, grafted at assembly.
+    toc = [{"group": True, "label": "Front matter"}]
+    toc += [{"group": False, "label": label, "anchor": anchor, "page": "§"} for label, anchor in
+            (("Cover", "cover"), ("Contents", "contents"), ("Summary", "summary"), ("Evidence map", "evidence-map"))]
+    toc.append({"group": True, "label": "Attempts"})
+    for v, start in zip(views, starts):
+        toc.append({"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}, {v['grade']})",
+                    "anchor": v["anchor"], "page": start})
+    toc.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": page})
+    front_ctx = dict(common, doc_title=doc_title, toc=toc, summary=summary(attempts), emap=evidence_map(attempts),
+                     generated=show_date(generated), rubric_ids=", ".join(rubric_ids) or "none",
+                     contents_note={("evidence", "reflections"): "Evidence and reflections",
+                                    ("evidence",): "Product evidence only (reflections excluded)",
+                                    ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
+    front_doc, front_pages = _cached_layout(cache, _key("front", front_ctx), lambda: html.render("front.html", **front_ctx))
     all_pages = list(front_pages) + [p for pages in attempt_pages for p in pages] + list(back_pages)
-    footer = f"{common['candidate_label']} · Portfolio of evidence"
-    margins = pdf.chrome_pages([(footer, f"Page {i}") for i in range(1, len(all_pages) + 1)], cache)
-    return pdf.assemble(all_pages, margins, front_doc)
+    return pdf.assemble(all_pages, front_doc)
 
 
 def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), keep_values=()) -> bytes:
@@ -130,7 +123,8 @@ def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), ke
     n = ids.index(str(attempt_id))
     common = _common(anon)
     view = attempt_view(anon["attempts"][n], n + 1, include)
-    doc = pdf.layout(html.render("attempt.html", standalone=True, a=view, doc_title=f"Attempt {n + 1}: {view['title']}", **common))
+    doc = pdf.layout(html.render("attempt.html", standalone=True, a=view, doc_title=f"Attempt {n + 1}: {view['title']}", **common),
+                     html.stylesheets(True))
     return pdf.write(doc)
 
 
@@ -153,7 +147,7 @@ def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
                         "comments": comments})
     doc = pdf.layout(html.render("logbook.html", standalone=True, doc_title="Reflective logbook", entries=entries,
                                  simulated=sum(1 for e in entries if e["kind"] == "simulated"),
-                                 real=sum(1 for e in entries if e["kind"] == "real"), **common))
+                                 real=sum(1 for e in entries if e["kind"] == "real"), **common), html.stylesheets(True))
     return pdf.write(doc)
 
 
@@ -197,3 +191,28 @@ def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), k
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, body)
     return out.getvalue()
+
+
+def portfolio_html(data, *, include=INCLUDE, known_values=(), keep_values=(), generated_at: str | None = None) -> str:
+    """The whole portfolio as ONE anonymised HTML document (page numbers by CSS counters).
+
+    Not used by the PDF export (which assembles cached parts); it is the baseline the benchmark
+    renders with WeasyPrint in one go, and a way to preview the content in a browser.
+    """
+    include = _check_include(include)
+    anon, _report = _prepare(data, known_values, keep_values)
+    common = _common(anon)
+    attempts = anon.get("attempts") or []
+    doc_title = f"Portfolio of evidence: candidate {common['candidate_number']}"
+    views = [attempt_view(a, n, include) for n, a in enumerate(attempts, start=1)]
+    toc = [{"group": False, "label": label, "anchor": anchor, "page": "§"} for label, anchor in
+           [("Cover", "cover"), ("Contents", "contents"), ("Summary", "summary"), ("Evidence map", "evidence-map")]]
+    toc += [{"group": False, "label": f"{v['number']}. {v['title']}", "anchor": v["anchor"], "page": "§"} for v in views]
+    toc.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": "§"})
+    front = html.render("front.html", standalone=True, doc_title=doc_title, toc=toc, summary=summary(attempts), emap=evidence_map(attempts),
+                        generated=show_date(generated_at or date.today().isoformat()), rubric_ids="", contents_note="", **common)
+    env = html.environment()
+    bodies = "".join(env.get_template("attempt_body.html").render(a=v, **common) for v in views)
+    back = html.render("back.html", doc_title=doc_title, attempt_count=len(attempts), **common)
+    back_body = back.split("<body>", 1)[1].rsplit("</body>", 1)[0]
+    return front.replace("</body>", bodies + back_body + "</body>")

@@ -1,4 +1,4 @@
-"""Rebuild portfolio/data/{first_names,surnames,name_words,street_suffixes}.txt (run by hand; not a test).
+"""Rebuild portfolio/data/{first_names,surnames,name_words,street_suffixes,common_words}.txt (run by hand; not a test).
 
 The name gazetteer is taken from Faker's person providers (offline, MIT licensed) for the locales
 below, which cover the names most common among UK customers. `name_words.txt` lists the names that
@@ -55,6 +55,8 @@ def main():
     freq = json.loads(gzip.open(spell).read())
     common = {w for w, _ in sorted(freq.items(), key=lambda kv: -kv[1])[:3000]}
     words = sorted(n for n in firsts | lasts if n.lower() in common or n in MANUAL_WORDS)
+    top5000 = [w for w, _ in sorted(freq.items(), key=lambda kv: -kv[1])[:6000] if w.isalpha()]
+    (DATA / "common_words.txt").write_text("\n".join(sorted(set(top5000))) + "\n", encoding="utf-8")
     street = importlib.import_module("faker.providers.address.en_GB").Provider.street_suffixes
     uk = ["Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way",
           "Crescent", "Court", "Ct", "Place", "Pl", "Gardens", "Grove", "Terrace", "Hill", "Square", "Sq",

@@ -88,7 +88,7 @@ def make_portfolio(n_attempts: int = 40, seed: int = 1, *, logbook_entries: int 
     secrets.add(learner["username"], learner["full_name"], learner["email"], learner_last)
     if learner_first not in WORD_FIRST:
         secrets.add(learner_first)
-    tutors = [fake.name() for _ in range(2)]
+    tutors = [fake.name() for _ in range(2)]   # may carry a title ("Dr ..."), as real staff records do
     assessor = fake.name()
     secrets.add(*tutors, assessor)
     start = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
@@ -234,7 +234,7 @@ def _attempt(n, fake, rng, secrets, learner, tutors, assessor, t0):
 
 
 def _log_entry(i, fake, rng, secrets, when):
-    name = fake.name()
+    name = f"{fake.first_name()} {fake.last_name()}"
     phone = _uk_landline(rng)
     secrets.add(name)
     secrets.add_number(phone)

@@ -1,0 +1,176 @@
+"""Recall of the anonymiser against Presidio and scrubadub on texts seeded with known personal data.
+
+Builds a labelled test set from tests/portfolio/sample.py (seeded Faker en_GB): every learner reply,
+customer message, reflection field and tutor note, each with the personal values that were put into it.
+A value counts as caught when no trace of it is left in the output: not as words (case-insensitive),
+not with spaces and separators removed, and (for numbers) not as its digits. Partial replacement
+(e.g. "{{TWITTER}}.jones.official") counts as a miss.
+
+Held-out names: a second set of sentences uses names from Faker locales that are NOT in the
+gazetteer (nl_NL, sv_SE, fi_FI, hu_HU, da_DK, cs_CZ), to show what name recognition does on unseen names.
+
+Presidio and scrubadub are optional: install them in a separate virtualenv (never the project's) and
+run this script with it, e.g. /work/wt/portfolio-scratch/venv/bin/python bench/anonymiser_recall.py
+They run offline: Presidio with a blank spaCy pipeline (no model download) and its pattern recognisers
+(UK ones enabled), scrubadub with locale en_GB and its default detectors.
+"""
+import random
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "portfolio")]
+
+from faker import Faker  # noqa: E402
+from sample import make_portfolio  # noqa: E402
+
+from portfolio.anonymise import Known, Registry, Scrubber, _register_known  # noqa: E402
+
+SEP = re.compile(r"[\s\-.()/]+")
+HELD_OUT = ("nl_NL", "sv_SE", "fi_FI", "hu_HU", "da_DK", "cs_CZ")
+
+
+def kind_of(value, secrets):
+    if value in secrets.word_names:
+        return "name (also a word)"
+    if value.startswith("@") or re.fullmatch(r"[a-z0-9_.]+", value) and ("_" in value or "." in value):
+        return "handle"
+    if "@" in value:
+        return "email"
+    if re.fullmatch(r"QQ[\s\d]+[A-D]", value):
+        return "NI number"
+    if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", value):
+        return "postcode"
+    if re.match(r"^\d+ ", value):
+        return "street address"
+    if value.isdigit():
+        return "number"
+    return "name"
+
+
+def test_set(n_attempts=60, seed=101):
+    """(text, [values in it], kind per value) from generated portfolios."""
+    data, secrets = make_portfolio(n_attempts, seed=seed)
+    items = []
+    texts = []
+    for a in data["attempts"]:
+        texts += [m["text"] for m in a["messages"]]
+        if a.get("reflection"):
+            texts += list(a["reflection"]["fields"].values())
+        texts += [f["text"] for f in a["tutor_feedback"]]
+    values = sorted(secrets.values | secrets.word_names, key=len, reverse=True)
+    for t in texts:
+        present = []
+        for v in values:
+            if re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", t, re.I) or (" " in v and re.search(r"\s+".join(map(re.escape, v.split())), t, re.I)):
+                present.append((v, kind_of(v, secrets)))
+        digits = re.sub(r"[\s\-.()/+]", "", t)
+        for num in secrets.numbers:
+            if num in digits and not any(num in re.sub(r"\D", "", v) for v, _ in present):
+                present.append((num, "number"))
+        if present:
+            items.append((t, present))
+    return data, secrets, items
+
+
+def held_out_set(n=120, seed=5):
+    rng = random.Random(seed)
+    fakers = [Faker(loc) for loc in HELD_OUT]
+    for i, f in enumerate(fakers):
+        f.seed_instance(seed + i)
+    templates = ["Hi {first}, I'm sorry your parcel is late.", "Thanks {first} {last}, I've refunded the order.",
+                 "My colleague {first} {last} helped me with this.", "{first} was upset because the delivery failed.",
+                 "Dear {last}, we apologise for the delay.", "I spoke to {first} on the phone."]
+    out = []
+    for k in range(n):
+        f = fakers[k % len(fakers)]
+        first, last = f.first_name(), f.last_name()
+        t = rng.choice(templates).format(first=first, last=last)
+        vals = [(v, "held-out name") for v in (first, last) if v in t]
+        out.append((t, vals))
+    return out
+
+
+def survived(value, out):
+    norm = " ".join(out.split())
+    if re.search(r"(?<!\w)" + re.escape(" ".join(value.split())) + r"(?!\w)", norm, re.I):
+        return True
+    flat = SEP.sub("", value).lower()
+    if len(flat) >= 6 and flat in SEP.sub("", out).lower():
+        return True
+    if value.isdigit() and value in re.sub(r"[\s\-.()/+]", "", out):
+        return True
+    return False
+
+
+def ours(data, with_known):
+    registry = Registry("Candidate 1")
+    known = _register_known(data, registry, (), True) if with_known else Known()
+    scrubber = Scrubber(registry, known, set())
+    return lambda text: scrubber.scrub(text)[0]
+
+
+def presidio():
+    import spacy
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_analyzer.predefined_recognizers import (CreditCardRecognizer, EmailRecognizer, IbanRecognizer, PhoneRecognizer,
+                                                          UkNinoRecognizer, UkPostcodeRecognizer, UrlRecognizer)
+    from presidio_anonymizer import AnonymizerEngine
+
+    blank = Path("/tmp/presidio-blank-en")
+    if not blank.exists():
+        spacy.blank("en").to_disk(blank)
+    nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": str(blank)}]}).create_engine()
+    reg = RecognizerRegistry()
+    for r in (CreditCardRecognizer(), EmailRecognizer(), IbanRecognizer(), PhoneRecognizer(supported_regions=("GB",)),
+              UkNinoRecognizer(), UkPostcodeRecognizer(), UrlRecognizer()):
+        reg.add_recognizer(r)
+    analyzer = AnalyzerEngine(nlp_engine=nlp, registry=reg, supported_languages=["en"])
+    anonymizer = AnonymizerEngine()
+
+    def run(text):
+        results = analyzer.analyze(text=text, language="en", score_threshold=0.0)
+        return anonymizer.anonymize(text=text, analyzer_results=results).text
+    return run
+
+
+def scrubadub_():
+    import scrubadub
+
+    scrubber = scrubadub.Scrubber(locale="en_GB")
+    return scrubber.clean
+
+
+def main():
+    data, secrets, items = test_set()
+    held = held_out_set()
+    tools = {"ours (patterns + gazetteer)": ours(data, False), "ours (+ known injected values, as shipped)": ours(data, True)}
+    for name, factory in (("presidio 2.2.366 (patterns, blank spaCy)", presidio), ("scrubadub 2.0.1 (en_GB)", scrubadub_)):
+        try:
+            tools[name] = factory()
+        except Exception as exc:  # not installed here
+            print(f"{name}: skipped ({type(exc).__name__}: {exc})")
+    total = sum(len(v) for _, v in items)
+    print(f"test set: {len(items)} texts, {total} personal values; held-out names: {sum(len(v) for _, v in held)} in {len(held)} sentences")
+    for name, fn in tools.items():
+        caught, seen = defaultdict(int), defaultdict(int)
+        t = time.perf_counter()
+        for text, values in items + held:
+            out = fn(text)
+            for v, kind in values:
+                seen[kind] += 1
+                caught[kind] += not survived(v, out)
+        secs = time.perf_counter() - t
+        all_seen = sum(seen[k] for k in seen if k != "held-out name")
+        all_caught = sum(caught[k] for k in seen if k != "held-out name")
+        print(f"\n{name}: recall {all_caught}/{all_seen} = {all_caught / all_seen:.1%} ({secs:.2f} s)")
+        for kind in sorted(seen):
+            print(f"    {kind:22s} {caught[kind]:4d}/{seen[kind]:<4d} {caught[kind] / seen[kind]:.1%}")
+
+
+if __name__ == "__main__":
+    main()
