@@ -1,16 +1,11 @@
 import functools
 import io
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sample import make_portfolio  # noqa: E402
-
-import portfolio  # noqa: E402
+import portfolio
+from tests.portfolio.sample import make_portfolio
 
 SEPARATORS = re.compile(r"[\s\-.()/]+")
 

@@ -2,8 +2,8 @@
 import json
 
 import pytest
-from conftest import leaks
-from sample import make_portfolio
+from tests.portfolio.conftest import leaks
+from tests.portfolio.sample import make_portfolio
 
 from portfolio import InvalidPortfolioData, PortfolioData, anonymise, anonymise_with_report
 from portfolio.anonymise import Known, Registry, Scrubber

@@ -7,8 +7,8 @@ import time
 import zipfile
 
 import pytest
-from conftest import leaks, page_texts, pdf_text
-from sample import make_portfolio
+from tests.portfolio.conftest import leaks, page_texts, pdf_text
+from tests.portfolio.sample import make_portfolio
 
 import portfolio
 from portfolio import UnknownAttempt
