@@ -66,7 +66,7 @@ def export_command(username, out_path, logbook_path, pack_path, include):
     """Export a learner's anonymised portfolio, logbook and/or evidence pack."""
     import portfolio
 
-    from web.evidence import learner_evidence
+    from web.evidence import brand_values, learner_evidence
     from web.models import User
 
     if not (out_path or logbook_path or pack_path):
@@ -76,13 +76,14 @@ def export_command(username, out_path, logbook_path, pack_path, include):
         raise click.ClickException(f"There is no learner with the username {username!r}.")
     data = learner_evidence(learner)
     outputs = []
+    keep = brand_values()
     if out_path:
-        outputs.append((out_path, portfolio.render_portfolio_pdf(data, include=tuple(include) or
-                                                                 ("evidence", "reflections"))))
+        sections = tuple(include) or ("evidence", "reflections")
+        outputs.append((out_path, portfolio.render_portfolio_pdf(data, include=sections, keep_values=keep)))
     if logbook_path:
-        outputs.append((logbook_path, portfolio.render_logbook_pdf(data)))
+        outputs.append((logbook_path, portfolio.render_logbook_pdf(data, keep_values=keep)))
     if pack_path:
-        outputs.append((pack_path, portfolio.build_evidence_pack(data)))
+        outputs.append((pack_path, portfolio.build_evidence_pack(data, keep_values=keep)))
     for path, content in outputs:
         with open(path, "wb") as handle:
             handle.write(content)

@@ -87,10 +87,16 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
         "learner": {"username": learner.username, "full_name": learner.full_name, "email": learner.email,
                     "candidate_number": learner.candidate_number},
         "cohort": {"name": cohort.name if cohort else "", "qualification": cohort.qualification if cohort else ""},
-        "qualification": {"name": cohort.qualification if cohort else STANDARD["qualification"],
-                          "standard": STANDARD["name"]},
+        "qualification": {"title": cohort.qualification if cohort else STANDARD["qualification"]},
         "standard": STANDARD,
         "period": {"start": _iso(min(dates)) if dates else None, "end": _iso(max(dates)) if dates else None},
         "attempts": evidence,
         "logbook": [logbook_evidence(e) for e in entries],
     }
+
+
+def brand_values() -> tuple[str, ...]:
+    """The fictional brands' names and handles: not personal data, so exports keep them readable."""
+    import simulator
+
+    return tuple(v for brand in simulator.BRANDS.values() for v in (brand.name, brand.handle))

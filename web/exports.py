@@ -16,7 +16,7 @@ from flask_login import current_user
 
 import portfolio
 from web.accounts import can_see_learner
-from web.evidence import learner_evidence
+from web.evidence import brand_values, learner_evidence
 from web.extensions import db
 from web.forms import ToggleUserForm
 from web.models import Attempt, Cohort, ExportJob, User, utcnow
@@ -24,6 +24,8 @@ from web.queue import task_queue
 from web.security import roles_required
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
+# One page cache per process: a scored, signed attempt's pages never change, so a repeat export reuses them.
+PAGE_CACHE = portfolio.PageCache(max_entries=2000)
 EVERYONE = ("learner", "tutor", "assessor", "admin")
 SECTIONS = ("evidence", "reflections")
 
@@ -55,7 +57,7 @@ def attempt_pdf(attempt_id: int):
     if attempt.status != "completed":
         abort(404)
     data = learner_evidence(attempt.learner, attempt_ids=[attempt.id])
-    return _download(portfolio.render_attempt_pdf(data, attempt.id),
+    return _download(portfolio.render_attempt_pdf(data, attempt.id, keep_values=brand_values()),
                      export_name(attempt.learner, f"attempt-{attempt.id}", "pdf"), "application/pdf")
 
 
@@ -64,7 +66,8 @@ def attempt_pdf(attempt_id: int):
 def portfolio_pdf(user_id: int):
     learner = _visible_learner(user_id)
     include = tuple(s for s in request.args.getlist("include") if s in SECTIONS) or SECTIONS
-    pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=include)
+    pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=include, cache=PAGE_CACHE,
+                                         keep_values=brand_values())
     return _download(pdf, export_name(learner, "portfolio", "pdf"), "application/pdf")
 
 
@@ -72,7 +75,7 @@ def portfolio_pdf(user_id: int):
 @roles_required(*EVERYONE)
 def logbook_pdf(user_id: int):
     learner = _visible_learner(user_id)
-    return _download(portfolio.render_logbook_pdf(learner_evidence(learner)),
+    return _download(portfolio.render_logbook_pdf(learner_evidence(learner), keep_values=brand_values()),
                      export_name(learner, "logbook", "pdf"), "application/pdf")
 
 
@@ -80,7 +83,8 @@ def logbook_pdf(user_id: int):
 @roles_required(*EVERYONE)
 def evidence_pack(user_id: int):
     learner = _visible_learner(user_id)
-    return _download(portfolio.build_evidence_pack(learner_evidence(learner)),
+    return _download(portfolio.build_evidence_pack(learner_evidence(learner), cache=PAGE_CACHE,
+                                                   keep_values=brand_values()),
                      export_name(learner, "evidence-pack", "zip"), "application/zip")
 
 
@@ -162,8 +166,9 @@ def run_export_job(job_id: int) -> None:
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for learner in cohort.learners:
-                pdf = portfolio.render_portfolio_pdf(learner_evidence(learner),
-                                                     include=tuple(job.params.get("include", SECTIONS)))
+                pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), cache=PAGE_CACHE,
+                                                     include=tuple(job.params.get("include", SECTIONS)),
+                                                     keep_values=brand_values())
                 name = export_name(learner, "portfolio", "pdf")
                 archive.writestr(name, pdf)
                 manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})

@@ -204,3 +204,10 @@ def test_export_command_writes_portfolio_logbook_and_pack(app, runner, cohort_wi
 def test_export_command_names_an_unknown_learner(runner):
     result = runner.invoke(args=["portfolio", "export", "--learner", "nobody", "--out", "x.pdf"])
     assert result.exit_code != 0 and "no learner" in result.output
+
+
+def test_brand_names_stay_readable_while_customers_are_pseudonymised(app, client, login, cohort_with_work):
+    login("assessora")
+    text = pdf_text(client.get(f"/exports/learners/{cohort_with_work['learner']}/portfolio.pdf").data)
+    assert "LarkspurVale" in squash(text).replace("@", "") or "larkspurvale" in squash(text)
+    assert "Customer A" in text
