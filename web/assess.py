@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from web.extensions import db
 from web.models import Attempt
@@ -19,7 +20,7 @@ def home():
     learner_ids = [l.id for c in cohorts for l in c.learners]
     attempts = db.session.scalars(
         select(Attempt).where(Attempt.learner_id.in_(learner_ids or [-1]), Attempt.status == "completed")
-        .order_by(Attempt.submitted_at.desc())).all()
+        .options(selectinload(Attempt.instance)).order_by(Attempt.submitted_at.desc())).all()
     by_learner: dict[int, list] = {}
     for attempt in attempts:
         by_learner.setdefault(attempt.learner_id, []).append(attempt)

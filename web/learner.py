@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from web.accounts import AccountError, join_cohort
 from web.extensions import db
@@ -22,7 +23,8 @@ def home():
         select(Assignment).where(Assignment.cohort_id.in_(cohort_ids)).order_by(Assignment.created_at.desc())
     ).all() if cohort_ids else []
     attempts = db.session.scalars(
-        select(Attempt).where(Attempt.learner_id == current_user.id).order_by(Attempt.started_at.desc()).limit(10)
+        select(Attempt).where(Attempt.learner_id == current_user.id).options(selectinload(Attempt.instance))
+        .order_by(Attempt.started_at.desc()).limit(10)
     ).all()
     return render_template("learner/home.html", form=JoinCohortForm(), assignments=assignments, attempts=attempts)
 
