@@ -6,10 +6,12 @@ validate_csrf). Errors are JSON: {"error": "..."} with 400 (bad input), 401, 403
 """
 from __future__ import annotations
 
+import hmac
 import numbers
+from functools import wraps
 
 import simulator
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, abort, current_app, g, jsonify, request
 from flask_login import current_user
 from flask_wtf.csrf import ValidationError, validate_csrf
 
@@ -103,13 +105,48 @@ def _free_context(data: dict) -> dict:
     return context
 
 
+def _valid_token(header: str) -> bool:
+    token = header[len("Bearer "):].strip()
+    allowed = [t.strip() for t in (current_app.config.get("API_TOKENS") or "").split(",") if t.strip()]
+    return bool(token) and any(hmac.compare_digest(token, t) for t in allowed)
+
+
+def session_or_token(*roles: str):
+    """Other systems send `Authorization: Bearer <token>` (tokens from API_TOKENS); the pages use the session
+    with their CSRF token in X-CSRFToken. A token is never a user: it cannot touch anyone's attempts."""
+    def decorator(view):
+        session_view = roles_required(*roles)(view)
+
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            header = request.headers.get("Authorization", "")
+            if header.startswith("Bearer "):
+                if not _valid_token(header):
+                    return jsonify(error="That API token is not valid."), 401
+                g.api_token = True
+                return view(*args, **kwargs)
+            g.api_token = False
+            _check_csrf_if_signed_in()
+            return session_view(*args, **kwargs)
+
+        wrapped.allowed_roles = roles
+        return wrapped
+    return decorator
+
+
+def _check_csrf_if_signed_in() -> None:
+    if current_user.is_authenticated:
+        _check_csrf()
+
+
 @bp.route("/score", methods=["POST"])
-@roles_required(*ROLES)
+@session_or_token(*ROLES)
 def score():
     """Score a reply: free mode (customer + reply), scenario mode (scenario + seed) or an attempt's draft."""
-    _check_csrf()
     data = _json_object()
     reply = _reply_text(data)
+    if data.get("attempt_id") is not None and g.api_token:
+        abort(400, description="'attempt_id' needs a signed-in learner; API tokens score free or scenario mode.")
     if data.get("attempt_id") is not None:
         if not isinstance(data["attempt_id"], int) or isinstance(data["attempt_id"], bool):
             abort(400, description="'attempt_id' must be a whole number.")

@@ -57,6 +57,7 @@ def from_environment(instance_path: str) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "PASSWORD_HASH_METHOD": "scrypt",
+        "API_TOKENS": env.get("API_TOKENS", ""),   # comma-separated secrets for POST /api/v1/score from other systems
         "MAX_REPLY_CHARS": 5_000,
     }
 

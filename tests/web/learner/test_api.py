@@ -129,3 +129,31 @@ def test_drafts_belong_to_their_author(app, client, api, make_user, login, page_
     login("otto")
     page = client.get("/logbook/new").get_data(as_text=True)
     assert ">mine</textarea>" not in page
+
+
+def test_another_system_scores_with_an_api_token_and_no_session(app, client):
+    app.config["API_TOKENS"] = "first-token, second-token"
+    response = client.post("/api/v1/score", json={"customer": "My parcel is late", "reply": "Sorry your parcel is late",
+                                                  "platform": "twitter"},
+                           headers={"Authorization": "Bearer second-token"})
+    assert response.status_code == 200
+    assert response.get_json()["criteria"]["apologise"]["level"] == 2
+
+
+def test_a_wrong_api_token_is_refused(app, client):
+    app.config["API_TOKENS"] = "first-token"
+    response = client.post("/api/v1/score", json={"reply": "Hello"}, headers={"Authorization": "Bearer guess"})
+    assert response.status_code == 401 and "not valid" in response.get_json()["error"]
+
+
+def test_no_tokens_configured_means_no_token_access(app, client):
+    app.config["API_TOKENS"] = ""
+    response = client.post("/api/v1/score", json={"reply": "Hello"}, headers={"Authorization": "Bearer "})
+    assert response.status_code == 401
+
+
+def test_an_api_token_cannot_reach_an_attempt(app, client):
+    app.config["API_TOKENS"] = "first-token"
+    response = client.post("/api/v1/score", json={"reply": "Hello", "attempt_id": 1},
+                           headers={"Authorization": "Bearer first-token"})
+    assert response.status_code == 400 and "signed-in learner" in response.get_json()["error"]
