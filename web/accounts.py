@@ -45,10 +45,15 @@ def join_cohort(learner: User, code: str) -> Cohort:
     return cohort
 
 
+def _user_with_role(username: str, role: str) -> User:
+    user = db.session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None or user.role != role:
+        raise AccountError(f"There is no {role} with the username {username!r}.")
+    return user
+
+
 def add_learner_to_cohort(cohort: Cohort, username: str) -> User:
-    learner = db.session.scalar(select(User).where(User.username == username.strip().lower()))
-    if learner is None or learner.role != "learner":
-        raise AccountError(f"There is no learner with the username {username!r}.")
+    learner = _user_with_role(username, "learner")
     if learner not in cohort.learners:
         cohort.learners.append(learner)
     return learner
@@ -73,9 +78,7 @@ def can_see_learner(user: User, learner_id: int) -> bool:
 
 
 def attach_assessor(cohort: Cohort, username: str) -> User:
-    assessor = db.session.scalar(select(User).where(User.username == username.strip().lower()))
-    if assessor is None or assessor.role != "assessor":
-        raise AccountError(f"There is no assessor with the username {username!r}.")
+    assessor = _user_with_role(username, "assessor")
     if assessor not in cohort.assessors:
         cohort.assessors.append(assessor)
     return assessor

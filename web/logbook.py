@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from portfolio import evidence as portfolio_evidence
 from web import anonymise, attempts, drafts, scoring
+from web.accounts import can_see_learner
 from web.extensions import db
-from web.models import Cohort, LogbookComment, LogbookEntry, User
+from web.models import LogbookComment, LogbookEntry, User
 from web.security import roles_required
 
 bp = Blueprint("logbook", __name__, url_prefix="/logbook")
@@ -35,11 +36,7 @@ MAX_FIELD = 5_000
 
 
 def _tutor_can_see(entry: LogbookEntry) -> bool:
-    if current_user.role == "admin":
-        return True
-    return current_user.role == "tutor" and db.session.scalar(
-        select(Cohort.id).where(Cohort.tutor_id == current_user.id,
-                                Cohort.learners.any(User.id == entry.learner_id))) is not None
+    return current_user.role in ("tutor", "admin") and can_see_learner(current_user, entry.learner_id)
 
 
 def visible_entry(entry_id: int) -> LogbookEntry:
@@ -76,8 +73,7 @@ def index():
 @roles_required("tutor", "admin")
 def learner_entries(learner_id: int):
     learner = db.get_or_404(User, learner_id)
-    if current_user.role == "tutor" and db.session.scalar(select(Cohort.id).where(
-            Cohort.tutor_id == current_user.id, Cohort.learners.any(User.id == learner.id))) is None:
+    if not can_see_learner(current_user, learner.id):
         abort(403)
     entries = db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == learner.id)
                                  .order_by(LogbookEntry.created_at.desc())).all()

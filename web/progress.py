@@ -12,9 +12,10 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from web import scoring
+from web.accounts import can_see_learner
 from web.extensions import db
 from web.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
-from web.models import Attempt, Cohort, LogbookEntry, Message, User
+from web.models import Attempt, LogbookEntry, Message, User
 from web.security import roles_required
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
@@ -102,7 +103,6 @@ def index():
 @roles_required("tutor", "admin")
 def learner(learner_id: int):
     user = db.get_or_404(User, learner_id)
-    if current_user.role == "tutor" and db.session.scalar(select(Cohort.id).where(
-            Cohort.tutor_id == current_user.id, Cohort.learners.any(User.id == user.id))) is None:
+    if not can_see_learner(current_user, user.id):
         abort(403)
     return render_template("progress/index.html", learner=user, **progress_data(user))
