@@ -46,6 +46,13 @@ PERSONAL_RE = re.compile(
     r"refund\w*|account|booking|reservation|ordered|order\s+(?:number|no|#)|payment|bill(?:ed|ing)?|password|"
     r"hacked|fraud|stolen|case\s+officer|crm|confirmation|locked\s+out|log\s*in|sign\s*in|overcharg\w*|"
     r"direct\s+debit|compensat\w*)\b", re.I)
+# A delivery that has not come, said without the word "delivery" ("meant to come Thursday, still nothing"):
+# the issue is the late or missing order, so a reply naming the order, delivery or delay has heard it.
+NOT_ARRIVED_RE = re.compile(
+    r"\b(?:meant|supposed|due|expected|promised|scheduled)\s+to\s+(?:come|arrive|turn\s+up|be\s+(?:here|delivered))|"
+    r"\b(?:hasn'?t|has\s+not|haven'?t|have\s+not|never|didn'?t|did\s+not|still\s+not|not\s+yet)\s+"
+    r"(?:arrived|come|turned\s+up|shown\s+up|received|got\s+it|been\s+delivered)|\bstill\s+(?:nothing|no\s+sign)|"
+    r"\bwhere(?:'s|\s+is)\s+my\b|\bno\s+sign\s+of\b", re.I)
 VAGUE_RE = re.compile(r"^\W*(?:help|it|this|that|something|why|what)\b|\b(?:it|this|that)(?:'s| is)? "
                       r"(?:not working|broken|wrong|happening again)\b", re.I)
 CAPS_WORD_RE = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}\b")
@@ -89,6 +96,11 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
                 issue_words.append(w)
         if s not in GENERIC and (len(s) >= 4 or theme):
             stems.add(s)
+    if NOT_ARRIVED_RE.search(clean):
+        themes |= {"delivery", "delay"}
+        subthemes |= {"delivery", "delay"}
+        if not issue_words:
+            issue_words.append("delivery")
     # prefer the concrete nouns of a theme for feedback wording ("parcel" over "late")
     issue_words.sort(key=lambda w: (THEME_OF.get(stem(w)) == "delay", THEME_OF.get(stem(w)) == "damage"))
     sentiment = tone.polarity(clean, analyser) if clean.strip() else 0.0
