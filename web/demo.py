@@ -39,11 +39,15 @@ OPENING = {
     2: ("Hi {first}, I'm really sorry about this, I can see how frustrating it must be. Please send us a DM "
         "with your order or account number so I can look into it for you and update you today. ^JE"),
 }
-FOLLOW_UP = {
-    0: "Like I said, check the website.",
-    1: "Thanks {first}, we'll look into it and someone will be in touch.",
-    2: ("Thanks {first}, I've found it and I've sorted this for you today: I'll email a confirmation within the "
-        "hour and check in tomorrow. Is there anything else I can help with? ^JE"),
+FOLLOW_UP = {   # one reply per later turn; a weak learner repeats themselves, as weak replies do
+    0: ["Like I said, check the website."],
+    1: ["Thanks {first}, we'll look into it and someone will be in touch."],
+    2: ["Thanks {first}, I've found it, and I'm sorry this has happened. I've arranged for it to be put right today "
+        "and I'll email you a confirmation within the hour. ^JE",
+        "I understand, {first}, and I'm sorry we've let you down. I've passed this to our customer relations team, "
+        "who will call you by 5pm today. Is there anything else I can help with? ^JE",
+        "Thank you for your patience, {first}. Everything is in hand and you'll hear from us today. Is there "
+        "anything else I can help with? ^JE"],
 }
 
 
@@ -59,7 +63,8 @@ def _play(learner: User, scenario_id: str, quality: int, seed: int, days_ago: in
         # Pretend the learner took a while: slower when weaker.
         seen = utcnow() - timedelta(minutes=(95, 45, 12)[quality])
         attempt.state = {**attempt.state, "seen_at": {**attempt.state["seen_at"], thread: seen.isoformat()}}
-        text = (OPENING if turn == 0 else FOLLOW_UP)[quality].format(first=first)
+        replies = FOLLOW_UP[quality]
+        text = (OPENING[quality] if turn == 0 else replies[min(turn - 1, len(replies) - 1)]).format(first=first)
         attempt_service.submit_reply(attempt, text, channel, thread, attempt.state["turn"])
     if attempt.status == "in_progress":
         attempt_service.finish(attempt)
