@@ -62,13 +62,30 @@ def from_environment(instance_path: str) -> dict:
     }
 
 
+MIN_SECRET_LENGTH = 32
+
+
 def check_production_safety(config) -> None:
-    """Refuse to run a production server with the well-known default secret."""
-    if config.get("TESTING") or config.get("DEBUG"):
+    """Refuse to run in production with a guessable secret or with the debugger on.
+
+    APP_ENV=production decides, whatever FLASK_DEBUG or TESTING say: one stray variable must not turn the
+    checks off. Every problem is listed at once.
+    """
+    if config.get("APP_ENV") != "production":
         return
-    if config.get("APP_ENV") == "production" and config.get("SECRET_KEY") == DEFAULT_SECRET_KEY:
+    secret = config.get("SECRET_KEY") or ""
+    problems = []
+    if secret == DEFAULT_SECRET_KEY:
+        problems.append("SECRET_KEY is the default development secret")
+    elif not secret.strip():
+        problems.append("SECRET_KEY is empty")
+    elif len(secret) < MIN_SECRET_LENGTH:
+        problems.append(f"SECRET_KEY has {len(secret)} characters; use at least {MIN_SECRET_LENGTH}")
+    if config.get("DEBUG"):
+        problems.append("debug mode is on (FLASK_DEBUG); the debugger runs code for anyone who can reach it")
+    if problems:
         raise ConfigError(
-            "APP_ENV=production but SECRET_KEY is the default development secret. "
+            "APP_ENV=production refuses to start: " + "; ".join(problems) + ". "
             "Set SECRET_KEY to a long random value, e.g. "
-            "SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')."
+            "SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))'), and unset FLASK_DEBUG."
         )

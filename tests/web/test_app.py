@@ -19,23 +19,85 @@ def test_pages_carry_security_headers(client):
     assert response.headers["Cache-Control"] == "no-store"
 
 
-def test_production_refuses_the_default_secret(monkeypatch, tmp_path):
+GOOD_SECRET = "a-long-random-production-secret-value"
+
+
+@pytest.fixture
+def production_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", GOOD_SECRET)
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    return monkeypatch
+
+
+def test_production_refuses_the_default_secret(production_env):
     from app import create_app
     from web.config import ConfigError
 
-    monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.delenv("SECRET_KEY", raising=False)
-    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
-    with pytest.raises(ConfigError, match="SECRET_KEY"):
+    production_env.delenv("SECRET_KEY")
+    with pytest.raises(ConfigError, match="SECRET_KEY is the default development secret"):
         create_app()
 
 
-def test_production_starts_with_a_real_secret_and_secure_cookies(monkeypatch, tmp_path):
+def test_production_refuses_the_default_secret_even_with_flask_debug_set(production_env):
+    from app import create_app
+    from web.config import DEFAULT_SECRET_KEY, ConfigError
+
+    production_env.setenv("SECRET_KEY", DEFAULT_SECRET_KEY)
+    production_env.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(ConfigError, match="default development secret.*debug mode is on"):
+        create_app()
+
+
+def test_production_refuses_an_empty_secret(production_env):
+    from app import create_app
+    from web.config import ConfigError
+
+    production_env.setenv("SECRET_KEY", "")
+    with pytest.raises(ConfigError, match="SECRET_KEY is empty"):
+        create_app()
+
+
+def test_production_refuses_a_secret_under_32_characters(production_env):
+    from app import create_app
+    from web.config import ConfigError
+
+    production_env.setenv("SECRET_KEY", "x" * 31)
+    with pytest.raises(ConfigError, match="31 characters; use at least 32"):
+        create_app()
+
+
+def test_production_refuses_debug_mode_with_a_good_secret(production_env):
+    from app import create_app
+    from web.config import ConfigError
+
+    production_env.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(ConfigError, match="debug mode is on"):
+        create_app()
+
+
+def test_production_checks_are_not_switched_off_by_testing(production_env):
+    from app import create_app
+    from web.config import ConfigError
+
+    with pytest.raises(ConfigError, match="SECRET_KEY is empty"):
+        create_app({"TESTING": True, "SECRET_KEY": ""})
+
+
+def test_development_starts_with_the_default_secret_and_debug(monkeypatch, tmp_path):
     from app import create_app
 
-    monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-value")
+    monkeypatch.delenv("APP_ENV", raising=False)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("FLASK_DEBUG", "1")
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
+    assert create_app().debug is True
+
+
+def test_production_starts_with_a_real_secret_and_secure_cookies(production_env):
+    from app import create_app
+
     app = create_app()
     assert app.config["SESSION_COOKIE_SECURE"] is True
 
