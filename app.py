@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from flask import Flask, render_template
+from flask_login import user_loaded_from_cookie
 
 from web import (admin, api, assess, auth, cli, exports, learner, logbook, main, practice, progress, queue, rendering,
                  review, tutor)
@@ -41,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.session_protection = "strong"
     login_manager.blueprint_login_views["api"] = None   # the JSON API answers 401, never a redirect
     login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+    user_loaded_from_cookie.connect(auth.keep_session_permanent, app)
 
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

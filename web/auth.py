@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
@@ -45,9 +45,15 @@ def login():
         if user is None or not user.check_password(form.password.data) or not user.active:
             flash("That username and password do not match an active account.", "error")
             return render_template("auth/login.html", form=form), 401
+        session.permanent = True   # SESSION_MINUTES is then the idle timeout (see web/config.py)
         login_user(user, remember=form.remember.data)
         return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
     return render_template("auth/login.html", form=form)
+
+
+def keep_session_permanent(_app, user=None, **_extra) -> None:
+    """A session restored from the "keep me signed in" cookie gets the same idle timeout as a sign-in."""
+    session.permanent = True
 
 
 @bp.route("/logout", methods=["POST"])

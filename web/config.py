@@ -5,6 +5,7 @@ Order (as in Flask's tutorial): these defaults, then environment variables, then
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ def from_environment(instance_path: str) -> dict:
     app_env = env.get("APP_ENV", "development").lower()
     production = app_env == "production"
     default_db = f"sqlite:///{Path(instance_path) / 'simulator.sqlite'}"
+    secure_cookies = _bool(env.get("SESSION_COOKIE_SECURE"), production)
     return {
         "APP_ENV": app_env,
         "SECRET_KEY": env.get("SECRET_KEY", DEFAULT_SECRET_KEY),
@@ -47,10 +49,18 @@ def from_environment(instance_path: str) -> dict:
         # Cookies: HttpOnly and SameSite always; Secure wherever the app is served over HTTPS.
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), production),
-        "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), production),
+        "SESSION_COOKIE_SECURE": secure_cookies,
+        # Signed-in sessions are permanent (set at sign-in) and re-issued on every request, so SESSION_MINUTES is
+        # an idle timeout: that long without a request and the next one goes to the sign-in page.
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=int(env.get("SESSION_MINUTES", "120"))),
+        "SESSION_REFRESH_EACH_REQUEST": True,
+        # "Keep me signed in": a separate cookie, with the same attributes, for REMEMBER_DAYS.
+        "REMEMBER_COOKIE_SECURE": secure_cookies,
         "REMEMBER_COOKIE_HTTPONLY": True,
-        "PERMANENT_SESSION_LIFETIME": int(env.get("SESSION_MINUTES", "120")) * 60,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_DURATION": timedelta(days=int(env.get("REMEMBER_DAYS", "14"))),
+        # Over HTTPS, tell browsers never to use plain HTTP for this site again.
+        "STRICT_TRANSPORT_SECURITY": "max-age=31536000; includeSubDomains" if secure_cookies else None,
         "WTF_CSRF_TIME_LIMIT": None,   # a tab left open all shift must still submit; the session still expires
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "5 per minute"),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or env.get("REDIS_URL") or "memory://",

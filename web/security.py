@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort
+from flask import abort, current_app
 from flask_login import current_user, login_required
 
 CONTENT_SECURITY_POLICY = (
@@ -41,6 +41,9 @@ def roles_required(*roles: str):
 def add_security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    hsts = current_app.config.get("STRICT_TRANSPORT_SECURITY")
+    if hsts:
+        response.headers.setdefault("Strict-Transport-Security", hsts)
     if response.mimetype == "text/html":
         # Pages can show personal data: never keep them in shared caches.
         response.headers.setdefault("Cache-Control", "no-store")

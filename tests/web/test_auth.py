@@ -124,3 +124,118 @@ def test_session_cookie_is_httponly_and_samesite(client, make_user):
     response = sign_in(client, "sam")
     cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def _set_cookie(response, name: str) -> str:
+    return next(c for c in response.headers.getlist("Set-Cookie") if c.startswith(f"{name}="))
+
+
+def _expires(cookie: str):
+    from email.utils import parsedate_to_datetime
+
+    return parsedate_to_datetime(next(part.split("=", 1)[1] for part in cookie.split("; ")
+                                      if part.startswith("Expires=")))
+
+
+def sign_in_remembered(client, username: str, base_url: str = "http://localhost"):
+    page = client.get("/login", base_url=base_url)
+    # Over HTTPS Flask-WTF also wants a same-site Referer, as browsers send with Referrer-Policy: same-origin.
+    return client.post("/login", base_url=base_url, headers={"Referer": f"{base_url}/login"}, data={
+        "username": username, "password": f"{username}-password", "remember": "y",
+        "csrf_token": csrf_from(page.get_data(as_text=True))})
+
+
+def test_remember_me_cookie_is_httponly_samesite_and_lasts_remember_days(client, make_user):
+    from datetime import datetime, timedelta, timezone
+
+    make_user("learner", username="sam")
+    cookie = _set_cookie(sign_in_remembered(client, "sam"), "remember_token")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Secure" not in cookie   # plain HTTP on a developer's machine
+    left = _expires(cookie) - datetime.now(timezone.utc)
+    assert timedelta(days=14) - timedelta(minutes=1) < left <= timedelta(days=14)
+
+
+def test_remember_days_and_session_minutes_come_from_the_environment(monkeypatch, tmp_path):
+    from datetime import timedelta
+
+    from web.config import from_environment
+
+    monkeypatch.setenv("REMEMBER_DAYS", "3")
+    monkeypatch.setenv("SESSION_MINUTES", "30")
+    config = from_environment(str(tmp_path))
+    assert config["REMEMBER_COOKIE_DURATION"] == timedelta(days=3)
+    assert config["PERMANENT_SESSION_LIFETIME"] == timedelta(minutes=30)
+
+
+def test_sign_in_starts_a_session_that_expires_after_session_minutes(app, client, make_user):
+    from datetime import datetime, timezone
+
+    make_user("learner", username="sam")
+    cookie = _set_cookie(sign_in(client, "sam"), "session")
+    left = _expires(cookie) - datetime.now(timezone.utc)
+    lifetime = app.permanent_session_lifetime
+    assert lifetime - lifetime / 100 < left <= lifetime
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Move the clock that signs and checks session cookies forward: clock["ahead"] = seconds."""
+    import time
+
+    from itsdangerous.timed import TimestampSigner
+
+    state = {"ahead": 0}
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) + state["ahead"])
+    return state
+
+
+def test_session_minutes_is_an_idle_timeout_renewed_by_each_request(app, client, make_user, clock):
+    make_user("learner", username="sam")
+    sign_in(client, "sam")
+    lifetime = int(app.permanent_session_lifetime.total_seconds())
+    clock["ahead"] = lifetime - 60
+    assert client.get("/learner/").status_code == 200           # still signed in, and the session is renewed
+    clock["ahead"] = 2 * lifetime - 120
+    assert client.get("/learner/").status_code == 200           # only lifetime - 60 s since the last request
+    clock["ahead"] = 3 * lifetime
+    response = client.get("/learner/")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]   # idle too long
+
+
+def test_a_session_restored_from_the_remember_cookie_gets_the_idle_timeout_too(client, make_user):
+    make_user("learner", username="sam")
+    sign_in_remembered(client, "sam")
+    client.delete_cookie("session")              # the browser was closed; only "keep me signed in" is left
+    response = client.get("/learner/")
+    assert response.status_code == 200
+    assert "Expires=" in _set_cookie(response, "session")
+
+
+@pytest.fixture
+def production_client(app, database_url, monkeypatch, tmp_path):
+    """The app as production starts it (APP_ENV=production), on the test database, over HTTPS."""
+    from app import create_app
+
+    for name, value in {"APP_ENV": "production", "SECRET_KEY": "a-long-random-production-secret-value",
+                        "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "prod"),
+                        "RATELIMIT_STORAGE_URI": "memory://"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    return create_app().test_client()
+
+
+def test_production_cookies_are_secure_and_pages_send_hsts(production_client, make_user):
+    make_user("learner", username="sam")
+    response = sign_in_remembered(production_client, "sam", base_url="https://localhost")
+    assert response.status_code == 302
+    for name in ("session", "remember_token"):
+        cookie = _set_cookie(response, name)
+        assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie, cookie
+    page = production_client.get("/learner/", base_url="https://localhost")
+    assert page.status_code == 200
+    assert page.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_no_hsts_header_on_plain_http_development(client):
+    assert "Strict-Transport-Security" not in client.get("/login").headers
