@@ -1,8 +1,8 @@
 """Shared fixtures in the flaskr style: app, client, runner, and helpers to create users and sign in.
 
-The database is real: SQLite in a temporary folder by default, or the PostgreSQL server named by
-TEST_DATABASE_URL (as .ci/run sets it). The schema is built by the migrations, once per session,
-and every test starts with empty tables.
+The database is real: SQLite in a temporary folder by default, or the server named by TEST_DATABASE_URL,
+or the PostgreSQL server named by DATABASE_URL (as .ci/run sets it). The schema is built by the migrations,
+once per session, and every test starts with empty tables.
 """
 from __future__ import annotations
 
@@ -15,27 +15,45 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def server_database_url() -> str | None:
+    """The database server the tests should use instead of a temporary SQLite file, if any.
+
+    TEST_DATABASE_URL wins; otherwise DATABASE_URL, but only when it names PostgreSQL (a developer's own
+    SQLite DATABASE_URL is never the test database: every test empties the tables)."""
+    from web.config import normalise_database_url
+
+    if os.environ.get("TEST_DATABASE_URL"):
+        return normalise_database_url(os.environ["TEST_DATABASE_URL"])
+    url = os.environ.get("DATABASE_URL", "")
+    return normalise_database_url(url) if url.startswith(("postgres://", "postgresql")) else None
+
+
 def _database_url(tmp_dir: Path) -> str:
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'test.sqlite'}"
+    return server_database_url() or f"sqlite:///{tmp_dir / 'test.sqlite'}"
+
+
+def build_schema(app) -> None:
+    """The schema from the real migrations (flask db upgrade), on a clean slate on PostgreSQL."""
+    from flask_migrate import upgrade
+    from sqlalchemy import text
+
+    from web.extensions import db
+
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as conn:   # earlier runs may have left tables behind
+                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        upgrade(directory=str(ROOT / "migrations"))
+        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """Create the schema once with the real migrations (flask db upgrade)."""
-    from flask_migrate import upgrade
-    from sqlalchemy import text
-
     from app import create_app
-    from web.extensions import db
 
     url = _database_url(tmp_path_factory.mktemp("db"))
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-    with app.app_context():
-        if db.engine.dialect.name == "postgresql":
-            with db.engine.begin() as conn:   # a clean slate: earlier runs may have left tables behind
-                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        upgrade(directory=str(ROOT / "migrations"))
-        db.engine.dispose()
+    build_schema(create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url}))
     return url
 
 
