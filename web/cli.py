@@ -20,14 +20,21 @@ def register(app: Flask) -> None:
 @with_appcontext
 def seed_demo():
     """Create the demo cohort, accounts and attempts (once: running it again changes nothing)."""
-    from web.demo import DEMO_ACCOUNTS, seed
+    from web.demo import DEMO_ACCOUNTS, DEMO_JOIN_CODE, seed
 
-    created = seed()
+    report = seed()
     db.session.commit()
-    click.echo("Demo data " + ("created." if created else "already present: nothing changed."))
+    if not report.changed:
+        click.echo(f"Demo data already present (cohort {DEMO_JOIN_CODE}): nothing changed.")
+    elif report.demo_was_present:
+        click.echo(f"Demo data present (cohort {DEMO_JOIN_CODE}); added what was missing: "
+                   + "; ".join(report.created) + ".")
+    else:
+        click.echo("Demo data created.")
     click.echo("Demo sign-in details (local use only):")
     for username, role, password in DEMO_ACCOUNTS:
-        click.echo(f"  {role:9s} {username:10s} password: {password}")
+        note = f"  (not changed: {report.kept[username]})" if username in report.kept else ""
+        click.echo(f"  {role:9s} {username:10s} password: {password}{note}")
 
 
 @click.command("create-user")

@@ -5,9 +5,10 @@ real reactions), with replies that improve over the weeks so the progress charts
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from web import attempts as attempt_service
 from web.accounts import create_user
@@ -28,6 +29,8 @@ DEMO_NAMES = {
     "learner4": "Megan Price", "learner5": "Daniel Okafor",
 }
 DEMO_COHORT = "Demo cohort: Customer Service Practitioner L2"
+DEMO_JOIN_CODE = "DEMO2026"   # the demo's marker: the demo is present when a cohort has this join code
+DEMO_ASSIGNMENT = {"scenario_id": "legal-threat-rail-x", "mode": "assessed", "seed": 2026}
 
 # Scenarios each demo learner has played, oldest first, with the quality of their replies (0 weak .. 2 strong).
 DEMO_PLAYS = [("late-parcel-x-public", 0), ("slow-refund-instagram", 1), ("double-charge-bank-x", 1),
@@ -76,56 +79,122 @@ def _play(learner: User, scenario_id: str, quality: int, seed: int, days_ago: in
     return attempt
 
 
-def seed() -> bool:
-    """Create the demo data unless it is there already. Returns True when anything was created."""
-    if db.session.scalar(select(User).where(User.username == "admin")):
-        return False
-    users = {}
-    for username, role, password in DEMO_ACCOUNTS:
-        users[username] = create_user(username, DEMO_NAMES[username], role, password,
-                                      email=f"{username}@example.com")
-    cohort = Cohort(name=DEMO_COHORT, tutor_id=users["tutor1"].id, join_code="DEMO2026")
-    db.session.add(cohort)
-    cohort.learners = [users[f"learner{i}"] for i in range(1, 6)]
-    cohort.assessors = [users["assessor1"]]
-    db.session.add(Assignment(cohort=cohort, scenario_id="legal-threat-rail-x", mode="assessed", seed=2026,
-                              created_by_id=users["tutor1"].id))
+@dataclass
+class SeedReport:
+    """What one run of seed() did: pieces it created, and existing accounts it left as they were."""
+
+    created: list[str] = field(default_factory=list)
+    kept: dict[str, str] = field(default_factory=dict)   # username -> why its demo sign-in may not work
+    demo_was_present: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created)
+
+
+def seed() -> SeedReport:
+    """Create whatever part of the demo data is missing; running it again changes nothing.
+
+    Each piece is looked for before it is made: the accounts by username, the cohort by its join code
+    DEMO2026, its members, the assessed assignment, each learner's attempts (played only for a demo learner
+    with none) and what hangs off them. An existing account is never changed: a hand-made `admin` keeps its
+    password, and an account whose role is not the demo role takes no part in the demo.
+    """
+    report = SeedReport()
+    users = _accounts(report)
+    cohort = db.session.scalar(select(Cohort).where(Cohort.join_code == DEMO_JOIN_CODE))
+    report.demo_was_present = cohort is not None
+    if cohort is None and users.get("tutor1"):
+        cohort = Cohort(name=DEMO_COHORT, tutor_id=users["tutor1"].id, join_code=DEMO_JOIN_CODE)
+        db.session.add(cohort)
+        report.created.append(f"cohort {DEMO_JOIN_CODE}")
+    if cohort is not None:
+        _members(cohort, users, report)
     db.session.flush()
 
     played: dict[str, list[Attempt]] = {}
     for i in range(1, 6):
-        learner = users[f"learner{i}"]
+        learner = users.get(f"learner{i}")
+        if learner is None or db.session.scalar(select(func.count()).select_from(Attempt)
+                                                .where(Attempt.learner_id == learner.id)):
+            continue
         plays = DEMO_PLAYS[: 2 + i % 4]
         played[learner.username] = [
             _play(learner, scenario_id, min(2, max(0, quality + (i % 3) - 1)), seed=100 * i + n,
                   days_ago=7 * (len(plays) - n))
             for n, (scenario_id, quality) in enumerate(plays)]
+        report.created.append(f"{len(plays)} attempts of {learner.username}")
     db.session.flush()
+    _reviews(played, users, report)
+    return report
 
-    tutor, assessor = users["tutor1"], users["assessor1"]
-    first = played["learner1"][0]
-    moderate(first, "tone_of_voice", "1", "Curt rather than rude: I'd call this partly shown.", tutor)
-    first.feedback.append(Feedback(author_id=tutor.id, text="Name the customer's problem in your first line, then "
-                                                            "say what you will do and when."))
-    for attempt in played["learner1"][-2:]:
-        attempt.signed_off_by_id, attempt.signed_off_at = assessor.id, utcnow()
-        attempt.signoff_comment = "Authentic simulated evidence of handling a complaint on social media."
-    latest = played["learner1"][-1]
-    db.session.add_all([
-        LogbookEntry(learner_id=users["learner1"].id, attempt_id=latest.id, form="short",
-                     title="Broadband outage on X",
-                     fields={"went_well": "I apologised for the outage and moved the customer to DM quickly.",
-                             "even_better_if": "I had given a time for the next update in the public reply.",
-                             "next": "Always say when the customer will next hear from us."},
-                     performance_criteria=["P2", "P4"]),
-        LogbookEntry(learner_id=users["learner2"].id, attempt_id=played["learner2"][0].id, form="gibbs",
-                     title="My first late-parcel reply",
-                     fields={"description": "A customer complained publicly that a parcel was late.",
-                             "feelings": "I felt rushed and wrote a short reply.",
-                             "evaluation": "It was polite but did not apologise properly.",
-                             "analysis": "I focused on the process, not on how the customer felt.",
-                             "conclusion": "Naming the problem shows the customer I listened.",
-                             "action_plan": "Use HEAT: hear, empathise, apologise, take ownership."},
-                     performance_criteria=["P1"]),
-    ])
-    return True
+
+def _accounts(report: SeedReport) -> dict[str, User | None]:
+    users: dict[str, User | None] = {}
+    for username, role, password in DEMO_ACCOUNTS:
+        user = db.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            users[username] = create_user(username, DEMO_NAMES[username], role, password,
+                                          email=f"{username}@example.com")
+            report.created.append(f"account {username}")
+        elif user.role != role:
+            users[username] = None
+            report.kept[username] = f"an existing {user.role} account, left out of the demo"
+        else:
+            users[username] = user
+            if not user.check_password(password):
+                report.kept[username] = "an existing account with its own password, not the demo one"
+    return users
+
+
+def _members(cohort: Cohort, users: dict[str, User | None], report: SeedReport) -> None:
+    for i in range(1, 6):
+        learner = users.get(f"learner{i}")
+        if learner is not None and learner not in cohort.learners:
+            cohort.learners.append(learner)
+            report.created.append(f"{learner.username} in the demo cohort")
+    assessor = users.get("assessor1")
+    if assessor is not None and assessor not in cohort.assessors:
+        cohort.assessors.append(assessor)
+        report.created.append("assessor1 on the demo cohort")
+    if cohort.id is None or not db.session.scalar(select(Assignment).filter_by(cohort_id=cohort.id,
+                                                                               **DEMO_ASSIGNMENT)):
+        db.session.add(Assignment(cohort=cohort, created_by_id=cohort.tutor_id, **DEMO_ASSIGNMENT))
+        report.created.append(f"assessed assignment {DEMO_ASSIGNMENT['scenario_id']}")
+
+
+def _reviews(played: dict[str, list[Attempt]], users: dict[str, User | None], report: SeedReport) -> None:
+    """Moderation, feedback, sign-offs and logbook entries, on attempts this run has just played."""
+    tutor, assessor = users.get("tutor1"), users.get("assessor1")
+    if "learner1" in played:
+        first = played["learner1"][0]
+        if tutor is not None:
+            moderate(first, "tone_of_voice", "1", "Curt rather than rude: I'd call this partly shown.", tutor)
+            first.feedback.append(Feedback(author_id=tutor.id, text="Name the customer's problem in your first "
+                                                                    "line, then say what you will do and when."))
+            report.created.append("a moderation and feedback for learner1")
+        if assessor is not None:
+            for attempt in played["learner1"][-2:]:
+                attempt.signed_off_by_id, attempt.signed_off_at = assessor.id, utcnow()
+                attempt.signoff_comment = "Authentic simulated evidence of handling a complaint on social media."
+            report.created.append("2 sign-offs for learner1")
+        db.session.add(LogbookEntry(
+            learner_id=users["learner1"].id, attempt_id=played["learner1"][-1].id, form="short",
+            title="Broadband outage on X",
+            fields={"went_well": "I apologised for the outage and moved the customer to DM quickly.",
+                    "even_better_if": "I had given a time for the next update in the public reply.",
+                    "next": "Always say when the customer will next hear from us."},
+            performance_criteria=["P2", "P4"]))
+        report.created.append("a logbook entry of learner1")
+    if "learner2" in played:
+        db.session.add(LogbookEntry(
+            learner_id=users["learner2"].id, attempt_id=played["learner2"][0].id, form="gibbs",
+            title="My first late-parcel reply",
+            fields={"description": "A customer complained publicly that a parcel was late.",
+                    "feelings": "I felt rushed and wrote a short reply.",
+                    "evaluation": "It was polite but did not apologise properly.",
+                    "analysis": "I focused on the process, not on how the customer felt.",
+                    "conclusion": "Naming the problem shows the customer I listened.",
+                    "action_plan": "Use HEAT: hear, empathise, apologise, take ownership."},
+            performance_criteria=["P1"]))
+        report.created.append("a logbook entry of learner2")

@@ -164,6 +164,56 @@ def test_seed_demo_creates_every_role_once(app, runner):
         assert len({a.final_grade for a in attempts}) >= 2   # something for the charts to show
 
 
+def _demo_counts(app):
+    from web.extensions import db
+    from web.models import Assignment, Attempt, Cohort, LogbookEntry, Moderation, User
+
+    with app.app_context():
+        count = lambda model: db.session.scalar(db.select(db.func.count()).select_from(model))  # noqa: E731
+        cohort = db.session.scalar(db.select(Cohort).filter_by(join_code="DEMO2026"))
+        return {"users": count(User), "cohorts": count(Cohort), "attempts": count(Attempt),
+                "assignments": count(Assignment), "moderations": count(Moderation), "logbook": count(LogbookEntry),
+                "learners": sorted(l.username for l in cohort.learners) if cohort else None,
+                "assessors": [a.username for a in cohort.assessors] if cohort else None}
+
+
+def test_seed_demo_is_not_stopped_by_a_hand_made_admin_account(app, runner, make_user):
+    from web.extensions import db
+    from web.models import User
+
+    make_user("admin", username="admin")   # password "admin-password", not the demo one
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    assert "Demo data created." in result.output
+    assert "admin      password: admin-demo  (not changed: an existing account with its own password" in result.output
+    counts = _demo_counts(app)
+    assert counts["users"] == 8 and counts["cohorts"] == 1 and counts["attempts"] >= 10
+    assert counts["learners"] == [f"learner{i}" for i in range(1, 6)] and counts["assessors"] == ["assessor1"]
+    with app.app_context():
+        admin = db.session.scalar(db.select(User).filter_by(username="admin"))
+        assert admin.check_password("admin-password") and not admin.check_password("admin-demo")
+    assert "nothing changed" in runner.invoke(args=["seed-demo"]).output
+    assert _demo_counts(app) == counts
+
+
+def test_seed_demo_puts_back_a_missing_piece_without_duplicating_the_rest(app, runner):
+    from web.extensions import db
+    from web.models import Assignment, Cohort, User
+
+    runner.invoke(args=["seed-demo"])
+    before = _demo_counts(app)
+    with app.app_context():   # a tutor removed learner4 and the assessed assignment from the demo cohort
+        cohort = db.session.scalar(db.select(Cohort).filter_by(join_code="DEMO2026"))
+        cohort.learners.remove(db.session.scalar(db.select(User).filter_by(username="learner4")))
+        db.session.delete(db.session.scalar(db.select(Assignment).filter_by(cohort_id=cohort.id)))
+        db.session.commit()
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    assert ("Demo data present (cohort DEMO2026); added what was missing: learner4 in the demo cohort; "
+            "assessed assignment legal-threat-rail-x.") in result.output
+    assert _demo_counts(app) == before
+
+
 def test_start_script_runs_migrations_and_seed_before_serving():
     script = (ROOT / "scripts" / "start.sh").read_text()
     assert script.index("db upgrade") < script.index("seed-demo") < script.index(" run ")
