@@ -36,6 +36,36 @@ def create_user(username: str, full_name: str, role: str, password: str, email: 
     return user
 
 
+def change_role(user: User, role: str, acting: User) -> int:
+    """Give an account another role. Returns how many cohorts it left (memberships belong to a role).
+
+    Nobody changes their own role (an admin cannot demote themselves and lock everyone out), and a tutor who
+    still owns cohorts keeps the role: their learners would be left without a tutor."""
+    if role not in ROLES:
+        raise AccountError(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
+    if user.id == acting.id:
+        raise AccountError("You cannot change your own role: ask another admin.")
+    if role == user.role:
+        raise AccountError(f"{user.username} is already a {role}.")
+    owned = db.session.scalar(select(func.count()).select_from(Cohort).where(Cohort.tutor_id == user.id))
+    if owned:
+        raise AccountError(f"{user.username} is the tutor of {owned} cohort(s): they stay a tutor while they own "
+                           "cohorts.")
+    left = len(user.learner_cohorts) + len(user.assessed_cohorts)
+    user.learner_cohorts.clear()
+    user.assessed_cohorts.clear()
+    user.role = role
+    if role == "learner" and not user.candidate_number:
+        user.candidate_number = next_candidate_number()
+    return left
+
+
+def reset_password(user: User, password: str) -> None:
+    if len(password) < 10:
+        raise AccountError("Passwords need at least 10 characters.")
+    user.set_password(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
 def join_cohort(learner: User, code: str) -> Cohort:
     cohort = db.session.scalar(select(Cohort).where(Cohort.join_code == code.strip().upper()))
     if cohort is None:

@@ -1,13 +1,14 @@
-"""Admins manage user accounts."""
+"""Admins manage user accounts: create, deactivate, change a role, reset a password. Every change is logged
+with who made it; nobody can deactivate themselves or change their own role."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from web.accounts import AccountError, attach_assessor, create_user
+from web.accounts import AccountError, attach_assessor, change_role, create_user, reset_password
 from web.extensions import db
-from web.forms import AttachAssessorForm, ToggleUserForm, UserForm
+from web.forms import AttachAssessorForm, PasswordResetForm, RoleForm, ToggleUserForm, UserForm
 from web.models import Cohort, User
 from web.security import roles_required
 
@@ -24,7 +25,17 @@ def render_page(form: UserForm, status: int = 200):
     users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
     cohorts = db.session.scalars(select(Cohort).order_by(Cohort.name)).all()
     return render_template("admin/home.html", users=users, form=form, toggle=ToggleUserForm(), cohorts=cohorts,
-                           attach=AttachAssessorForm()), status
+                           attach=AttachAssessorForm(), role_form=RoleForm(), password_form=PasswordResetForm()), status
+
+
+def audit(action: str, *args) -> None:
+    current_app.logger.info("admin %s: " + action, current_user.username, *args)
+
+
+def flash_errors(form) -> None:
+    for field, errors in form.errors.items():
+        label = form[field].label.text if field in form else "Form"
+        flash(f"{label}: {' '.join(errors)}", "error")
 
 
 @bp.route("/users", methods=["POST"])
@@ -39,11 +50,11 @@ def create():
             flash(str(exc), "error")
         else:
             db.session.commit()
+            audit("created %s %s", user.role, user.username)
             flash(f"Created {user.role} {user.username}.", "info")
             return redirect(url_for("admin.home"))
     else:
-        for field, errors in form.errors.items():
-            flash(f"{form[field].label.text}: {' '.join(errors)}", "error")
+        flash_errors(form)
     return render_page(form, 400)
 
 
@@ -57,7 +68,48 @@ def toggle(user_id: int):
         else:
             user.active = not user.active
             db.session.commit()
+            audit("%s %s", "reactivated" if user.active else "deactivated", user.username)
             flash(f"{user.username} is now {'active' if user.active else 'deactivated'}.", "info")
+    return redirect(url_for("admin.home"))
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@roles_required("admin")
+def role(user_id: int):
+    user = db.get_or_404(User, user_id)
+    form = RoleForm()
+    if form.validate_on_submit():
+        old = user.role
+        try:
+            left = change_role(user, form.role.data, current_user)
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            audit("changed the role of %s from %s to %s", user.username, old, user.role)
+            flash(f"{user.username} is now a {user.role}"
+                  + (f" and has left {left} cohort(s) they were in as a {old}." if left else "."), "info")
+    else:
+        flash_errors(form)
+    return redirect(url_for("admin.home"))
+
+
+@bp.route("/users/<int:user_id>/password", methods=["POST"])
+@roles_required("admin")
+def password(user_id: int):
+    user = db.get_or_404(User, user_id)
+    form = PasswordResetForm()
+    if form.validate_on_submit():
+        try:
+            reset_password(user, form.password.data)
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            audit("reset the password of %s", user.username)
+            flash(f"New password set for {user.username}. Give it to them in person, not by email.", "info")
+    else:
+        flash_errors(form)
     return redirect(url_for("admin.home"))
 
 

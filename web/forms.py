@@ -52,6 +52,17 @@ class ToggleUserForm(FlaskForm):
     submit = SubmitField("Change")
 
 
+class RoleForm(FlaskForm):
+    role = SelectField("New role", choices=[SelectChoice(r, r.capitalize()) for r in ROLES])
+    submit = SubmitField("Change role")
+
+
+class PasswordResetForm(FlaskForm):
+    password = PasswordField("New password", validators=[DataRequired(), Length(min=10, max=200)],
+                             render_kw={"autocomplete": "new-password"})
+    submit = SubmitField("Set password")
+
+
 class CommentForm(FlaskForm):
     text = TextAreaField("Comment", validators=[DataRequired(), Length(max=5000)])
     submit = SubmitField("Save comment")

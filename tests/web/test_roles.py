@@ -121,3 +121,182 @@ def test_admin_creates_a_user_through_the_form(app, client, login, csrf, make_us
     with app.app_context():
         user = db.session.scalar(db.select(User).filter_by(username="newlearner"))
         assert user.role == "learner" and user.candidate_number
+
+
+def post_routes(app):
+    return [rule for rule in app.url_map.iter_rules() if "POST" in rule.methods]
+
+
+def test_every_post_route_refuses_a_request_without_a_csrf_token(app, make_user):
+    """Walk the URL map: every POST route, for every role allowed on it (signed out for sign-in), without a
+    token, answers 400 and says why. A new POST route is covered the day it is added."""
+    from tests.conftest import sign_in
+
+    clients = {None: app.test_client()}
+    for role in ROLES:
+        make_user(role, username=f"csrf{role}")
+        clients[role] = app.test_client()
+        assert sign_in(clients[role], f"csrf{role}").status_code == 302
+    checked = []
+    for rule in post_routes(app):
+        if rule.endpoint == "auth.login":
+            roles = [None]
+        elif rule.endpoint == "auth.logout":
+            roles = list(ROLES)
+        else:
+            roles = list(app.view_functions[rule.endpoint].allowed_roles)
+        for role in roles:
+            response = clients[role].post(concrete_url(rule), data={"text": "x", "username": "x"})
+            body = response.get_data(as_text=True)
+            assert response.status_code == 400, f"{role} POST {rule.rule} -> {response.status_code}"
+            if rule.endpoint.startswith("api."):
+                assert "CSRF" in body, (rule.rule, body[:200])
+            else:
+                assert "expired or was sent from elsewhere" in body, (rule.rule, body[:300])
+            checked.append((role, rule.endpoint))
+    endpoints = {endpoint for _role, endpoint in checked}
+    assert endpoints == {rule.endpoint for rule in post_routes(app)}
+    assert {"admin.role", "admin.password", "admin.toggle", "admin.create", "tutor.create_cohort"} <= endpoints
+
+
+# Admins manage users, through the real routes.
+
+@pytest.fixture
+def admin_client(app, client, login, make_user):
+    make_user("admin", "boss")
+    login("boss")
+    return client
+
+
+def _user(app, username):
+    from web.extensions import db
+    from web.models import User
+
+    with app.app_context():
+        user = db.session.scalar(db.select(User).filter_by(username=username))
+        db.session.expunge(user)
+        return user
+
+
+def test_admin_deactivates_a_user_whose_session_then_ends(app, admin_client, csrf, make_user):
+    from tests.conftest import sign_in
+
+    uid = make_user("learner", "leaver")
+    theirs = app.test_client()
+    sign_in(theirs, "leaver")
+    assert theirs.get("/learner/").status_code == 200
+    page = admin_client.post(f"/admin/users/{uid}/toggle", data={"csrf_token": csrf("/admin/")},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "leaver is now deactivated" in page
+    assert _user(app, "leaver").active is False
+    assert theirs.get("/learner/").status_code == 302          # signed out at their next request
+    assert sign_in(app.test_client(), "leaver").status_code == 401
+    admin_client.post(f"/admin/users/{uid}/toggle", data={"csrf_token": csrf("/admin/")})
+    assert sign_in(app.test_client(), "leaver").status_code == 302   # reactivated
+
+
+def test_admin_cannot_deactivate_themselves(app, admin_client, csrf):
+    me = _user(app, "boss")
+    page = admin_client.post(f"/admin/users/{me.id}/toggle", data={"csrf_token": csrf("/admin/")},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "You cannot deactivate your own account." in page
+    assert _user(app, "boss").active is True
+
+
+def test_admin_changes_a_role_and_the_account_leaves_its_cohorts(app, admin_client, csrf, demo_cohort):
+    from tests.conftest import sign_in
+
+    page = admin_client.post(f"/admin/users/{demo_cohort['learner']}/role",
+                             data={"role": "tutor", "csrf_token": csrf("/admin/")},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "learnera is now a tutor and has left 1 cohort(s) they were in as a learner." in page
+    assert _user(app, "learnera").role == "tutor"
+    theirs = app.test_client()
+    sign_in(theirs, "learnera")
+    assert theirs.get("/tutor/").status_code == 200 and theirs.get("/learner/").status_code == 403
+    from web.extensions import db
+    from web.models import Cohort
+    with app.app_context():
+        assert "learnera" not in [l.username for l in db.session.get(Cohort, demo_cohort["cohort"]).learners]
+
+
+def test_an_account_made_a_learner_gets_a_candidate_number(app, admin_client, csrf, make_user):
+    uid = make_user("assessor", "switcher")
+    admin_client.post(f"/admin/users/{uid}/role", data={"role": "learner", "csrf_token": csrf("/admin/")})
+    user = _user(app, "switcher")
+    assert user.role == "learner" and user.candidate_number
+
+
+def test_admin_cannot_change_their_own_role(app, admin_client, csrf):
+    me = _user(app, "boss")
+    page = admin_client.post(f"/admin/users/{me.id}/role", data={"role": "learner", "csrf_token": csrf("/admin/")},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "You cannot change your own role" in page
+    assert _user(app, "boss").role == "admin"
+
+
+def test_a_tutor_who_owns_cohorts_keeps_the_role(app, admin_client, csrf, demo_cohort):
+    page = admin_client.post(f"/admin/users/{demo_cohort['tutor']}/role",
+                             data={"role": "learner", "csrf_token": csrf("/admin/")},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "tutora is the tutor of 1 cohort(s)" in page
+    assert _user(app, "tutora").role == "tutor"
+
+
+def test_an_unknown_role_is_refused(app, admin_client, csrf, make_user):
+    uid = make_user("learner", "someone")
+    page = admin_client.post(f"/admin/users/{uid}/role", data={"role": "superuser", "csrf_token": csrf("/admin/")},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "Not a valid choice" in page
+    assert _user(app, "someone").role == "learner"
+
+
+def test_admin_resets_a_password(app, admin_client, csrf, make_user):
+    from tests.conftest import sign_in
+
+    uid = make_user("tutor", "forgetful")
+    page = admin_client.post(f"/admin/users/{uid}/password",
+                             data={"password": "brand-new-password", "csrf_token": csrf("/admin/")},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "New password set for forgetful." in page
+    assert sign_in(app.test_client(), "forgetful").status_code == 401            # the old password
+    assert sign_in(app.test_client(), "forgetful", "brand-new-password").status_code == 302
+
+
+def test_a_reset_password_needs_ten_characters(app, admin_client, csrf, make_user):
+    from tests.conftest import sign_in
+
+    uid = make_user("tutor", "forgetful")
+    page = admin_client.post(f"/admin/users/{uid}/password", data={"password": "short", "csrf_token": csrf("/admin/")},
+                             follow_redirects=True).get_data(as_text=True)
+    assert "New password: Field must be between 10 and 200 characters long." in page
+    assert sign_in(app.test_client(), "forgetful").status_code == 302            # unchanged
+
+
+def test_admin_changes_are_logged_with_who_made_them(app, admin_client, csrf, make_user, caplog):
+    import logging
+
+    uid = make_user("learner", "watched")
+    with caplog.at_level(logging.INFO, logger=app.logger.name):
+        admin_client.post(f"/admin/users/{uid}/role", data={"role": "assessor", "csrf_token": csrf("/admin/")})
+        admin_client.post(f"/admin/users/{uid}/password",
+                          data={"password": "brand-new-password", "csrf_token": csrf("/admin/")})
+    assert "admin boss: changed the role of watched from learner to assessor" in caplog.text
+    assert "admin boss: reset the password of watched" in caplog.text
+    assert "brand-new-password" not in caplog.text
+
+
+def test_a_tutor_creates_a_cohort_and_sees_its_join_code(app, client, login, csrf, make_user):
+    from web.extensions import db
+    from web.models import Cohort
+
+    tutor_id = make_user("tutor", "newtutor")
+    login("newtutor")
+    response = client.post("/tutor/cohorts", data={"name": "Spring intake", "csrf_token": csrf("/tutor/")})
+    with app.app_context():
+        cohort = db.session.scalar(db.select(Cohort).filter_by(name="Spring intake"))
+        assert cohort.tutor_id == tutor_id and cohort.join_code
+        cohort_id, code = cohort.id, cohort.join_code
+    assert response.headers["Location"].endswith(f"/tutor/cohorts/{cohort_id}")
+    assert code in client.get(f"/tutor/cohorts/{cohort_id}").get_data(as_text=True)
+    assert "Spring intake" in client.get("/tutor/").get_data(as_text=True)
