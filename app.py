@@ -10,6 +10,7 @@ from pathlib import Path
 
 from flask import Flask, render_template
 from flask_login import user_loaded_from_cookie
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web import (admin, api, assess, auth, cli, exports, learner, logbook, main, practice, progress, queue, rendering,
                  review, tutor)
@@ -30,6 +31,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     check_production_safety(app.config)
+    if app.config["PROXY_FIX"]:
+        hops = int(app.config["PROXY_FIX"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     db.init_app(app)

@@ -69,6 +69,10 @@ def from_environment(instance_path: str) -> dict:
         "PASSWORD_HASH_METHOD": "scrypt",
         "API_TOKENS": env.get("API_TOKENS", ""),   # comma-separated secrets for POST /api/v1/score from other systems
         "MAX_REPLY_CHARS": 5_000,
+        "SIM_SPEED": float(env.get("SIM_SPEED", "1")),   # simulated minutes per real minute on the SLA clock
+        # Behind N reverse proxies, trust their X-Forwarded-For/-Proto (the sign-in limit then counts each
+        # client's own address). 0: the headers are ignored, so nobody can spoof an address.
+        "PROXY_FIX": int(env.get("PROXY_FIX", "0")),
     }
 
 

@@ -214,6 +214,19 @@ def test_seed_demo_puts_back_a_missing_piece_without_duplicating_the_rest(app, r
     assert _demo_counts(app) == before
 
 
+def test_every_environment_variable_the_app_reads_is_in_the_readme_configuration_table():
+    import re
+
+    read = set(re.findall(r'env\.get\("([A-Z_]+)"', (ROOT / "web" / "config.py").read_text()))
+    read |= set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', (ROOT / "app.py").read_text()))
+    readme = (ROOT / "README.md").read_text()
+    table = readme[readme.index("## Configuration"):readme.index("## Running at scale")]
+    documented = set(re.findall(r"^\| `([A-Z_]+)` \|", table, flags=re.M))
+    assert {"SIM_SPEED", "PROXY_FIX", "REMEMBER_DAYS"} <= read
+    assert read - documented == set()
+    assert len(read) >= 15
+
+
 def test_start_script_runs_migrations_and_seed_before_serving():
     script = (ROOT / "scripts" / "start.sh").read_text()
     assert script.index("db upgrade") < script.index("seed-demo") < script.index(" run ")

@@ -239,3 +239,38 @@ def test_production_cookies_are_secure_and_pages_send_hsts(production_client, ma
 
 def test_no_hsts_header_on_plain_http_development(client):
     assert "Strict-Transport-Security" not in client.get("/login").headers
+
+
+def _failed_sign_ins_from(app, forwarded_for: list[str]) -> list[int]:
+    """Wrong passwords for different usernames, all through one proxy at 10.0.0.1, each saying which client
+    it forwards for."""
+    statuses = []
+    for i, address in enumerate(forwarded_for):
+        client = app.test_client()
+        environ = {"REMOTE_ADDR": "10.0.0.1"}
+        headers = {"X-Forwarded-For": address}
+        page = client.get("/login", environ_base=environ, headers=headers)
+        statuses.append(client.post("/login", environ_base=environ, headers=headers, data={
+            "username": f"guess{i}", "password": "wrong-password",
+            "csrf_token": csrf_from(page.get_data(as_text=True))}).status_code)
+    return statuses
+
+
+@pytest.mark.parametrize("app_config", [{"PROXY_FIX": 1}])
+def test_behind_a_proxy_with_proxy_fix_each_client_has_its_own_sign_in_limit(app):
+    assert _failed_sign_ins_from(app, [f"203.0.113.{i}" for i in range(6)]) == [401] * 6
+
+
+def test_without_proxy_fix_a_forwarded_address_is_ignored_so_it_cannot_dodge_the_limit(app):
+    assert _failed_sign_ins_from(app, [f"203.0.113.{i}" for i in range(6)]) == [401] * 5 + [429]
+
+
+def test_proxy_fix_and_sim_speed_come_from_the_environment(monkeypatch, tmp_path):
+    from web.config import from_environment
+
+    assert from_environment(str(tmp_path))["PROXY_FIX"] == 0
+    assert from_environment(str(tmp_path))["SIM_SPEED"] == 1.0
+    monkeypatch.setenv("PROXY_FIX", "1")
+    monkeypatch.setenv("SIM_SPEED", "60")
+    config = from_environment(str(tmp_path))
+    assert config["PROXY_FIX"] == 1 and config["SIM_SPEED"] == 60.0
