@@ -70,11 +70,22 @@ def test_the_same_scenario_and_seed_reuse_one_stored_instance(app, client, learn
 def test_workspace_looks_like_the_channel(client, learner, start):
     attempt_id = start("tw-late-parcel")
     page = client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)
-    assert 'class="avatar' in page and 'class="post-handle">@' in page and "min ago" in page or "just now" in page
+    assert 'class="avatar' in page and 'class="post-handle">@' in page and ("min ago" in page or "just now" in page)
+    avatars = re.findall(r'<div class="avatar avatar-customer" aria-hidden="true">([^<]*)</div>', page)
+    assert avatars and all(re.fullmatch(r"[A-Z]{1,2}", a) for a in avatars), avatars
     assert "Customer record" in page and "Policy" in page and "Knowledge base" in page
     assert "Canned responses" in page and "Reply publicly" in page and "Send a direct message" in page
     assert "0 of 280 characters" in page and "Simulated response time" in page
     assert "Coach" in page   # practice mode
+
+
+def test_avatar_initials_are_at_most_two_letters_from_words_that_start_with_one(app):
+    with app.test_request_context():
+        from flask import render_template_string
+        macro = '{% import "practice/_macros.html" as ui %}{{ ui.initials(name) }}'
+        for name, want in (("Larkspur & Vale (you)", "LV"), ("Sam Patel", "SP"), ("Mary Ann O'Neil", "MA"),
+                           ("zoë", "Z"), ("@handle 42", "?"), ("", "?"), (None, "?")):
+            assert render_template_string(macro, name=name) == want, name
 
 
 def test_public_reply_is_scored_stored_and_the_customer_reacts(app, client, learner, start, page_token, state_of):
