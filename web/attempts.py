@@ -398,11 +398,16 @@ def finish(attempt: Attempt) -> dict:
                                                      customer=None if thread == "main" else thread)
             ctx["response_minutes"] = next((m.response_minutes for m in attempt.messages
                                             if m.author == "learner" and m.thread == thread), None)
-            per_thread.append(_evidence_in_transcript_order(scoring.score_conversation(turns, ctx), positions))
+            canned = [r["result"].get("canned_response") for r in state["turn_results"] if r["thread"] == thread]
+            conversation = scoring.apply_canned_rule_to_conversation(scoring.score_conversation(turns, ctx), canned)
+            per_thread.append(_evidence_in_transcript_order(conversation, positions))
         result = scoring.combine(per_thread, best=False) if per_thread else None
         if result is None:
             raise AttemptError("There is nothing to mark yet.")
         result = dict(result)
+        canned = [r for r in per_thread if r.get("canned_response")]
+        if canned and not result.get("canned_response"):   # combine() keeps the first conversation's flags only
+            result.update(canned_response=canned[0]["canned_response"], canned_replies=canned[0].get("canned_replies"))
         result["reactions"] = [r["reaction"] for r in state["turn_results"]]
         if "crm" in state:
             result["crm"] = state["crm"]

@@ -280,6 +280,73 @@ def test_an_unedited_canned_response_costs_personalisation(app, client, learner,
     assert result["criteria"]["personalisation"]["level"] == 0 and result["canned_response"] == "dm-details"
 
 
+def _run_conversation(app, client, page_token, attempt_id, replies, state_of):
+    """Send replies in order (the last one again while the conversation goes on); the first goes public."""
+    for i in range(8):
+        if _attempt(app, attempt_id)["status"] == "completed":
+            break
+        text = replies[min(i, len(replies) - 1)]
+        _reply(client, page_token, attempt_id, text, channel="public" if i == 0 else "private", state_of=state_of)
+    assert _attempt(app, attempt_id)["status"] == "completed"
+    return _attempt(app, attempt_id)["result"]
+
+
+def test_a_conversation_of_unedited_canned_responses_scores_personalisation_0(app, client, learner, start,
+                                                                               page_token, state_of):
+    from web.scoring import CANNED_RESPONSES
+    attempt_id = start("fb-refund-chat")
+    result = _run_conversation(app, client, page_token, attempt_id,
+                               [CANNED_RESPONSES[0]["text"], CANNED_RESPONSES[1]["text"]], state_of)
+    assert len(_messages(app, attempt_id, "learner")) >= 2
+    assert result["criteria"]["personalisation"]["level"] == 0 and result["canned_response"] == "dm-details"
+    assert result["canned_replies"]["canned"] == result["canned_replies"]["replies"]
+    page = client.get(f"/practice/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert "A canned response was sent unedited, so personalisation scored 0." in page
+
+
+def test_a_conversation_with_some_canned_responses_caps_personalisation_at_1(app, client, learner, start,
+                                                                              page_token, state_of):
+    from web.scoring import CANNED_RESPONSES
+    attempt_id = start("fb-refund-chat")
+    first = re.search(r"Your reply to ([^<]+)</label>",
+                      client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)).group(1).strip()
+    own = (f"Thanks {first}, I'm sorry for the wait on your refund: I'll chase our finance team now and "
+           "update you within 24 hours. ^LV")
+    uncanned = _run_conversation(app, client, page_token, start("fb-refund-chat"), [
+        f"Hi {first}, I'm so sorry your refund is late. Please send us a private message so we can look into this "
+        "for you today.", own], state_of)
+    assert uncanned["criteria"]["personalisation"]["level"] == 2 and "canned_response" not in uncanned
+    result = _run_conversation(app, client, page_token, attempt_id, [
+        f"Hi {first}, I'm so sorry your refund is late. Please send us a private message so we can look into this "
+        "for you today.", CANNED_RESPONSES[1]["text"], own], state_of)
+    replies = result["canned_replies"]
+    assert 0 < replies["canned"] < replies["replies"]
+    assert result["criteria"]["personalisation"]["level"] <= 1
+    assert "most 1" in result["criteria"]["personalisation"]["reason"]
+    page = client.get(f"/practice/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert f"{replies['canned']} of your {replies['replies']} replies were canned responses" in page
+
+
+def test_live_chat_of_unedited_canned_responses_scores_personalisation_0(app, client, learner, start, page_token,
+                                                                          state_of):
+    from web.scoring import CANNED_RESPONSES
+    attempt_id = start("wc-two-chats")
+    for thread in ("broadband-down", "bill-query"):
+        for text in (CANNED_RESPONSES[3]["text"], CANNED_RESPONSES[1]["text"]):
+            if state_of(attempt_id)["threads"][thread].get("status", "open") == "open":
+                _reply(client, page_token, attempt_id, text, channel="chat", thread=thread, state_of=state_of)
+    assert sum(1 for m in _messages(app, attempt_id, "learner") if m[2] == "broadband-down") == 2
+    token = page_token(f"/practice/attempts/{attempt_id}")
+    if state_of(attempt_id)["phase"] == "reply":
+        client.post(f"/practice/attempts/{attempt_id}/end-chats", data={"csrf_token": token,
+                                                                         "turn": state_of(attempt_id)["turn"]})
+    client.post(f"/practice/attempts/{attempt_id}/crm", data={"csrf_token": token, "turn": state_of(attempt_id)["turn"]})
+    info = _attempt(app, attempt_id)
+    assert info["status"] == "completed"
+    assert info["result"]["criteria"]["personalisation"]["level"] == 0 and info["scores"]["personalisation"] == "0"
+    assert info["result"]["canned_response"] == "chat-greeting"
+
+
 def test_another_learner_cannot_see_or_use_an_attempt(app, client, learner, make_user, login, start, page_token):
     attempt_id = start("tw-late-parcel")
     client.post("/logout", data={"csrf_token": page_token("/practice/")})
