@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from tests.web.learner.conftest import GOOD_REPLY
@@ -168,6 +169,22 @@ def test_conversation_moves_to_a_private_message_and_runs_to_its_end(app, client
         for e in crit.get("evidence") or []:
             if "start" in e:
                 assert texts[e.get("turn", 0)][e["start"]:e["end"]] == e["text"]
+
+
+def test_a_customer_given_poor_replies_gives_up_and_the_result_says_so(app, client, learner, start, page_token,
+                                                                         state_of):
+    attempt_id = start("fb-refund-chat")
+    for _ in range(8):
+        if _attempt(app, attempt_id)["status"] == "completed":
+            break
+        _reply(client, page_token, attempt_id, "ok", state_of=state_of)
+    info = _attempt(app, attempt_id)
+    assert info["status"] == "completed" and state_of(attempt_id)["threads"]["customer"]["status"] == "gave_up"
+    assert info["result"]["reactions"][-1]["gave_up"] is True
+    page = client.get(f"/practice/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert "The customer gave up" in page and "ran out of patience and gave up" in page
+    last_customer = [m[3] for m in _messages(app, attempt_id) if m[0] == "customer"][-1]
+    assert str(escape(last_customer)) in page   # the give-up line itself is shown
 
 
 def test_response_time_is_measured_on_the_simulated_clock(app, client, learner, start, page_token, state_of):
