@@ -138,6 +138,25 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 1_000_000)
 
 
+def assessed_work_open(user: User, scenario_id: str, seed: int) -> bool:
+    """Does this learner have assessed work on this exact customer (scenario and seed) still to submit: an
+    assessed attempt in progress, or an assessed assignment with that seed for their cohort not yet completed?
+    Scoring that customer elsewhere (the score API's scenario mode) would show the marking before submission."""
+    in_progress = db.session.scalar(
+        select(Attempt.id).join(ScenarioInstance, Attempt.instance_id == ScenarioInstance.id)
+        .where(Attempt.learner_id == user.id, Attempt.mode == "assessed", Attempt.status == "in_progress",
+               ScenarioInstance.scenario_id == scenario_id, ScenarioInstance.seed == seed).limit(1))
+    if in_progress is not None:
+        return True
+    for a in assignments_for(user):
+        if a.mode == "assessed" and a.scenario_id == scenario_id and a.seed == seed:
+            done = db.session.scalar(select(Attempt.id).where(
+                Attempt.learner_id == user.id, Attempt.assignment_id == a.id, Attempt.status == "completed").limit(1))
+            if done is None:
+                return True
+    return False
+
+
 # ------------------------------------------------------------------------------------------------- start
 
 def _thread(message: dict) -> str:
