@@ -89,6 +89,27 @@ def test_avatar_initials_are_at_most_two_letters_from_words_that_start_with_one(
             assert render_template_string(macro, name=name) == want, name
 
 
+def test_the_agent_panel_shows_the_customers_contact_history(app, client, learner, start):
+    from web.extensions import db
+    from web.models import Attempt
+    attempt_id = start("tw-late-parcel")
+    with app.app_context():
+        history = db.session.get(Attempt, attempt_id).instance.data["customers"][0]["history"]
+    page = client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)
+    assert "<dt>Customer since</dt>" in page and "Previous contacts" in page
+    items = page.split('class="contact-history"', 1)[1].split("</ol>", 1)[0].count("<li>")
+    assert items == len(history["contacts"]) and 1 <= items <= 3
+    for contact in history["contacts"]:
+        assert f'<time datetime="{contact["date"]}">' in page
+        assert str(escape(contact["topic"])) in page and str(escape(contact["outcome"])) in page
+    year, month = history["customer_since"].split("-")
+    assert f"<dd>{MONTHS[int(month) - 1]} {year}</dd>" in page
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 def test_public_reply_is_scored_stored_and_the_customer_reacts(app, client, learner, start, page_token, state_of):
     attempt_id = start("tw-late-parcel")
     response = _reply(client, page_token, attempt_id, GOOD_REPLY.format(first="Sam"), state_of=state_of)
