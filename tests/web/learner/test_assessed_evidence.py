@@ -28,7 +28,7 @@ def test_the_assessor_home_marks_assessed_and_practice_attempts(client, login, t
     assessed_at = row.index(f"/review/attempts/{two_attempts['assessed']}")
     practice_at = row.index(f"/review/attempts/{two_attempts['practice']}")
     assert assessed_at < practice_at   # assessed work first
-    assert row.count('class="tag tag-assessed">Assessed</span>') == 1 and row.count('class="tag">Practice</span>') == 1
+    assert row.count('class="tag tag-mode-assessed">Assessed</span>') == 1 and row.count('class="tag">Practice</span>') == 1
 
 
 def test_the_evidence_map_counts_assessed_attempts_apart(client, login, two_attempts):
