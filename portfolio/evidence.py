@@ -157,6 +157,7 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
         "number": number,
         "id": str(attempt.get("id")),
         "title": scenario.get("title") or scenario.get("id") or "",
+        "mode": "Assessed (counts as evidence)" if attempt.get("mode") == "assessed" else "Practice",
         "scenario_id": scenario.get("id") or "",
         "category": scenario.get("category") or "",
         "platform": scenario.get("platform") or "",
@@ -210,8 +211,10 @@ def evidence_map(attempts: list[dict]) -> dict:
             applicable = [k for k in keys if lv.get(k) is not None]
             if applicable and all(lv.get(k) in TOP for k in applicable):
                 hits.append(n)
+        assessed = [n for n in hits if attempts[n - 1].get("mode") == "assessed"]
         pcs.append({"id": pc["id"], "text": pc["text"], "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
-                    "attempts": _ranges(hits), "count": len(hits), "simulator": bool(keys)})
+                    "attempts": _ranges(hits), "count": len(hits), "simulator": bool(keys),
+                    "assessed": _ranges(assessed), "assessed_count": len(assessed)})
     mps = []
     for mp in std["marking_points"]:
         top = [n for n, lv in enumerate(levels, start=1) if lv.get(mp["key"]) in TOP]

@@ -109,6 +109,7 @@ class Attempt:
     assessor_signoff: Signoff | None = None
     reflection: Reflection | None = None
     injected_personal_data: tuple = ()
+    mode: str = "practice"      # practice | assessed (set by the tutor; assessed attempts count as evidence)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,8 @@ class PortfolioData:
             refl = a.get("reflection")
             if refl and refl.get("form") not in REFLECTION_FORMS:
                 problems.append(f"{where}.reflection.form: {refl.get('form')!r}, expected one of {REFLECTION_FORMS}")
+            if a.get("mode") not in (None, "practice", "assessed"):
+                problems.append(f"{where}.mode: {a.get('mode')!r}, expected 'practice' or 'assessed'")
             so = a.get("assessor_signoff")
             attempts.append(Attempt(
                 id=str(a.get("id")), scenario=scenario, started_at=a.get("started_at"), submitted_at=a.get("submitted_at"),
@@ -183,6 +186,7 @@ class PortfolioData:
                 assessor_signoff=Signoff(so.get("by") or "", so.get("at"), so.get("comment") or "") if so else None,
                 reflection=Reflection(refl.get("form"), dict(refl.get("fields") or {}), refl.get("created_at")) if refl else None,
                 injected_personal_data=tuple(a.get("injected_personal_data") or ()),
+                mode=a.get("mode") or "practice",
             ))
         logbook = []
         for i, e in enumerate(raw.get("logbook") or []):

@@ -88,7 +88,7 @@ DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|up
                    r"whatever|you(?:'re| are) overreacting)\b")
 
 # --- ownership and action ------------------------------------------------------------------------------
-CONCRETE = (r"(?:go\w*\s+through\s+(?:your|the|it|this)\s*\w*|look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+)?look|"
+CONCRETE = (r"(?:go\w*\s+through\s+(?:your|the|it|this)\s*\w*|look(?:ing)?\s+into|look(?:ing)?\s+at|take\s+a\s+(?:closer\s+|quick\s+|proper\s+|further\s+|deeper\s+)?look|"
             r"have\s+a\s+(?:closer\s+|quick\s+)?look|taking\s+a\s+look|dig\w*\s+into|investigat\w*|check\w*|chas\w*|"
             r"refund\w*|credit\w*|reimburs\w*|replac\w*|re-?send\w*|send\w*(?!\s+(?:you|us)\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|sent(?!\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))|arrang\w*|book\w*|rebook\w*|"
             r"fix\w*|sort\w*(?:\s+(?:this|it|that)\s+out|\s+out)?|get\w*\s+(?:this|it|that|you|things?)\s+(?:sorted|fixed|resolved)|"
@@ -163,7 +163,8 @@ INSTRUCTION_RE = rx(r"(?:^|[.!?,]\s*|\b(?:please|can\s+you|could\s+you|would\s+y
 PUSHBACK_RE = rx(r"\b(?:you(?:'ll| will)?\s+(?:need|have)\s+to\s+(?:contact|speak|call|ask|take\s+(?:this|it)\s+up|raise)|"
                  r"(?:contact|speak\s+to|ask)\s+(?:the\s+)?(?:seller|courier|bank|retailer|manufacturer|store\s+you)|"
                  r"(?:not|isn'?t)\s+(?:our|my)\s+(?:responsibility|problem|fault|issue)|nothing\s+(?:we|i)\s+can\s+do|"
-                 r"(?:we|i)\s+(?:can'?t|cannot|are\s+unable\s+to|am\s+unable\s+to|won'?t)\s+(?:help|do\s+anything|assist)|"
+                 r"(?:we|i)\s+(?:can'?t|cannot|are\s+unable\s+to|am\s+unable\s+to|won'?t|(?:are|am)\s+not\s+able\s+to|aren'?t\s+able\s+to)\s+"
+                 r"(?:help|do\s+anything|assist)|"
                  r"(?:that'?s|this\s+is)\s+(?:down\s+to|up\s+to)\s+(?:you|the)|out\s+of\s+our\s+(?:hands|control)|"
                  r"(?:we\s+)?(?:don'?t|do\s+not)\s+have\s+any\s+(?:information|info|news|updates?|details)|"
                  r"(?:we\s+)?(?:don'?t|do\s+not)\s+(?:have|handle|deal\s+with)\s+(?:that|this))")
@@ -314,7 +315,8 @@ ACCOUNT_TALK_RE = rx(r"\b(?:your\s+(?:account|balance|bill|order|payment|card|bo
 # --- clarify, escalation -------------------------------------------------------------------------------
 QUESTION_RE = re.compile(r"[^.!?\n]*\?")
 FOCUSED_Q_RE = rx(r"^\W*(?:(?:hi|hey|hello)\b[^,?]{0,20},\s*)?(?:which|what|when|where|how|who|whereabouts|do|does|did|is|are|was|were|"
-                  r"have|has|had|can\s+you\s+(?:tell|confirm|let|share|describe|check|clarify|explain|try)|could\s+you\s+"
+                  r"have|has|had|(?:would\s+you\s+)?mind\s+(?:clarifying|confirming|telling|sharing|letting|checking)|"
+                  r"can\s+you\s+(?:tell|confirm|let|share|describe|check|clarify|explain|try)|could\s+you\s+"
                   r"(?:tell|confirm|let|share|describe|check|clarify|explain)|would\s+you\s+(?:mind|be\s+able)|"
                   r"are\s+you|were\s+you|just\s+to\s+(?:check|confirm|clarify)|to\s+(?:check|confirm|clarify))\b")
 CLOSING_Q_RE = rx(r"\b(?:anything\s+else|any\s+(?:other|more|further)|can\s+(?:i|we)\s+help\s+with|is\s+there\s+anything|"
@@ -339,7 +341,7 @@ GATES[id(EMPATHY_STRONG_RE)] = ('frustrat', 'annoy', 'upset', 'disappoint', 'str
 GATES[id(EMPATHY_UNDERSTAND_FEELING_RE)] = ('understand', 'appreciate', 'recognis', 'recogniz', 'hear')
 GATES[id(WELLWISH_RE)] = ('have a', 'enjoy', 'take care', 'safe', 'speak soon', 'all the best', 'best wishes', 'happy', 'good luck', 'thanks for your')
 GATES[id(JARGON_RE)] = ('tier', 'l1', 'l2', 'l3', 'sla', 'rma', 'noc', 'crm', 'backend', 'back-end', 'provision', 'matrix', 'ticket', 'case', 'ont', 'olt', 'dslam', 'pon', 'sync', 'packet', 'node', 'stream', 'mac ', 'dns', 'ttl', 'incident', 'p1', 'p2', 'p3', 'p4', 'bau', 'kpi', 'workaround')
-GATES[id(PUSHBACK_RE)] = ('need', 'have to', 'contact', 'speak', 'ask', 'responsib', 'problem', 'fault', 'issue', 'nothing', "can't", 'cannot', 'unable', "won't", 'down to', 'up to', 'out of our', "don't", 'do not')
+GATES[id(PUSHBACK_RE)] = ('need', 'have to', 'contact', 'speak', 'ask', 'responsib', 'problem', 'fault', 'issue', 'nothing', "can't", 'cannot', 'unable', "won't", 'not able', "aren't able", 'down to', 'up to', 'out of our', "don't", 'do not')
 GATES[id(PURPOSE_CONCRETE_RE)] = ('so ', 'and we', 'and i', 'allow', 'help', 'enable', 'for us', 'for me', 'where we', 'where i')
 GATES[id(ACK_RE)] = ('thank', 'sorry to', 'seen', 'received', 'noted', 'got', 'see', 'hear', 'understand', 'note', 'aware', 'like to', 'that', 'oh no', 'sound')
 GATES[id(DONE_RE)] = ("'ve", 'have', 'has ')

@@ -102,6 +102,35 @@ def _has_problem(sit: Situation) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------- HEAT
+HELP_OFFER_RE = re.compile(r"\b(?:(?:here|happy|glad|able|keen)\s+to\s+(?:help|assist|support)|(?:we|i)\s+(?:can|could|'d\s+like\s+to|"
+                           r"would\s+like\s+to|want\s+to|will|'ll)\s+(?:definitely\s+|certainly\s+)?(?:help|assist)|"
+                           r"(?:may|might|should|will|can)\s+help\b)", re.I)
+PURPOSE_ANY_RE = re.compile(r"\b(?:so\s+(?:that\s+)?(?:we|i|our\s+team)\b|for\s+(?:us|me)\s+to\b|to\s+(?:help|assist|get|look|check|"
+                            r"sort|resolve|review|investigate)\b|for\s+(?:further|more|better)\s+(?:assistance|help|support|"
+                            r"instructions)|and\s+(?:we|i)(?:'ll|\s+will|\s+can)\b)", re.I)
+
+
+GENERIC_QUESTION_RE = re.compile(r"\b(?:how\s+(?:can|may|could)\s+(?:i|we)\s+help|what\s+(?:happened|(?:is|'s)\s+(?:going\s+on|"
+                                 r"happening|up|wrong|the\s+(?:issue|problem)))|(?:more|further|some|any)\s+(?:info\w*|details?)|"
+                                 r"what\s+(?:can|may)\s+(?:i|we)\s+do|anything\s+(?:we|i)\s+can)\b", re.I)
+
+
+def _trimmed_questions(cues: Cues) -> list[tuple[int, int]]:
+    """Question spans without the masked @handles, links and spaces before them."""
+    masked = cues.r.masked
+    return [(s + len(q) - len(q.lstrip()), e) for s, e, q in cues.questions if masked[s:e].strip()]
+
+
+def _probing_questions(cues: Cues) -> list[tuple[int, int]]:
+    """Focused questions that probe the customer's own situation ("when did you fly?", "which model is it?"):
+    they show the issue was taken in, unlike an open "how can I help?" or a request for more details."""
+    if not cues.c.text.strip():
+        return []
+    mentions = [s for s, _, _ in cues.issue_mentions]
+    return [(s, e) for s, e, q in cues.focused_questions
+            if not GENERIC_QUESTION_RE.search(q) and any(s <= m < e for m in mentions)]
+
+
 @detector("hear")
 def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
     mentions = cues.named_issue
@@ -109,12 +138,19 @@ def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
         words = ", ".join(dict.fromkeys(m[2].lower() for m in mentions[:3]))
         conf = HIGH if len(mentions) >= 2 or any(THEME_OF.get(stem(m[2].lower())) not in (None, "delay") for m in mentions) else LOW
         return Judgement(2, spans(cues, mentions[:3]), None, f"Names the customer's issue ({words}).", conf)
+    probes = _probing_questions(cues)
+    if probes:
+        return Judgement(2, spans(cues, probes[:2]), None,
+                         "Asks a focused question about the customer's own situation, so the issue was taken in.", LOW)
     acks = cues.find(C.ACK_RE) + [a["span"] for a in cues.apologies if a["kind"] != "negated"]
     if acks:
         return Judgement(1, spans(cues, acks[:2]), f"the specific issue (the {_issue(sit)})",
                          "Acknowledges the customer, but generically: the issue itself is not named.", HIGH)
+    # A reply that takes the message up at all (offers help, moves it to a DM, asks about it, says what it has done)
+    # is a generic acknowledgement; 0 is kept for no acknowledgement: a bare order or a reply that ignores the message.
     engaged = (cues.issue_mentions or cues.focused_questions or cues.find(C.OWN_CONCRETE_RE) or cues.find(C.PURPOSE_CONCRETE_RE) or
-               cues.find(C.DONE_RE) or cues.find(C.REFERENCE_RE))
+               cues.find(C.DONE_RE) or cues.find(C.REFERENCE_RE) or cues.find(C.REPLIED_DM_RE) or cues.find(HELP_OFFER_RE) or
+               cues.find(C.DM_RE) and cues.find(PURPOSE_ANY_RE) or _trimmed_questions(cues))
     if engaged and len(cues.r.words) >= 5:
         return Judgement(1, spans(cues, engaged[:1]), f"a words that name the issue (the {_issue(sit)})",
                          "Responds to the message without naming the issue.", LOW)
@@ -359,6 +395,9 @@ VAGUE_REQUEST_RE = re.compile(r"\b(?:more|further|some|additional)\s+(?:info\w*|
 REQUEST_STEP_RE = re.compile(r"(?:send|provide|share|confirm)\b")
 
 
+FOLLOW_US_RE = re.compile(r"\s*(?:that\s+)?(?:you\s+)?(?:are\s+|'re\s+)?follow(?:ing)?\s+(?:us|me)\b")
+
+
 def _step_verb(cues: Cues, span: tuple[int, int]) -> int:
     """Offset of the instruction's verb (the last word of the match)."""
     m = re.search(r"[a-z-]+$", cues.r.lower[span[0]:span[1]])
@@ -391,6 +430,9 @@ def act(cues: Cues, sit: Situation, done: dict) -> Judgement:
                          "An action without specifics (no time or channel).", HIGH)
     steps = [i for i in o["instruction"] if not REQUEST_STEP_RE.match(cues.r.lower, _step_verb(cues, i))
              or any(i[0] <= z < i[1] + 80 for z, _ in cues.data_request_zones)]
+    # "check your DMs", "make sure you follow us": how to reach us, not a step that resolves anything
+    steps = [i for i in steps if not any(a <= i[0] < b or i[0] <= a < i[1] + 40 for a, b in o["replied_dm"] + o["dm"])
+             and not FOLLOW_US_RE.match(cues.r.lower, i[1])]
     steps_in_reply = [i for i in steps if not any(l[0] - 60 < i[0] < l[1] + 5 for l in o["links"])]
     if steps and (len(steps) >= 2 or steps_in_reply and not o["links"]
                              or re.search(r"\band\s+(?:clear|reset|restart|update|select|tap|go)", cues.r.lower)):

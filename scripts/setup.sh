@@ -2,7 +2,8 @@
 # Installs everything the app needs on Debian: system libraries (WeasyPrint's Pango/HarfBuzz, fonts),
 # a virtual environment in .venv, and the pinned Python packages. Safe to run again: it skips what is there.
 #   bash scripts/setup.sh           the app
-#   bash scripts/setup.sh --tests   the app plus what the browser tests need (Debian's chromium, poppler-utils)
+#   bash scripts/setup.sh --tests   the app plus what the browser tests need (Debian's chromium, poppler-utils,
+#                                   and axe-core from npm, pinned in package.json / package-lock.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ want_tests=0
 
 system_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 [ "$want_tests" = 1 ] && system_packages+=(chromium poppler-utils)
+[ "$want_tests" = 1 ] && [ -f package.json ] && ! command -v npm >/dev/null && system_packages+=(nodejs npm)
 
 missing=()
 for pkg in "${system_packages[@]}"; do
@@ -41,5 +43,15 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -r requirements.txt
   echo "$want" > "$stamp"
+fi
+# Browser tests inject axe-core from node_modules: install the locked version, again only when the lockfile changed.
+if [ "$want_tests" = 1 ] && [ -f package.json ]; then
+  npm_stamp=node_modules/.package-lock.sha256
+  npm_want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_want" ]; then
+    echo "setup: installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$npm_want" > "$npm_stamp"
+  fi
 fi
 echo "setup: ready (.venv/bin/python)"

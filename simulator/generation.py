@@ -14,6 +14,7 @@ from typing import Callable
 from simulator.brands import Brand, get_brand
 from simulator.catalogue import CUSTOMER_TEXT_FIELDS, EXERCISE_TYPES
 from simulator.errors import SimulatorUsageError
+from simulator.history import contact_history
 from simulator.loader import Library, Scenario, default_library
 from simulator.personas import PERSONAL_DATA_KIND, Identity, fill_slots, make_identity
 from simulator.platforms import PLATFORMS, get_platform
@@ -85,12 +86,14 @@ class CustomerInstance:
     expected: dict
     crm: dict | None
     scoring_context: dict
+    history: dict = field(default_factory=dict)   # simulator.history.contact_history: customer since, contacts
 
     def to_dict(self) -> dict:
         return {"id": self.id, "persona": self.persona.to_dict(), "messages": [m.to_dict() for m in self.messages],
                 "details": self.details, "clarification": self.clarification, "verification": self.verification,
                 "followups": _plain(self.followups), "facts": _plain(self.facts), "expected": _plain(self.expected),
-                "crm": _plain(self.crm), "scoring_context": _plain(self.scoring_context)}
+                "crm": _plain(self.crm), "scoring_context": _plain(self.scoring_context),
+                "history": _plain(self.history)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "CustomerInstance":
@@ -333,8 +336,9 @@ def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
         "customer_name": ident.name, "customer_handle": ident.handle if b.platform != "webchat" else None,
         "previous_replies": [], "scenario": _scenario_context(sc, facts, expected),
     }
+    history = contact_history(b.brand.key, sc.id, b.seed, raw["id"], persona.needs)
     return CustomerInstance(raw["id"], persona, messages, texts["details"], texts["clarification"],
-                            texts["verification"], followups, facts, expected, crm, context)
+                            texts["verification"], followups, facts, expected, crm, context, history)
 
 
 def _build_customers(b: _Build) -> None:

@@ -97,6 +97,9 @@ def _free_context(data: dict) -> dict:
             sc = attempts.library().get(str(data["scenario"]))
         except simulator.UnknownScenarioError:
             abort(400, description=f"Unknown scenario {data['scenario']!r}.")
+        if not g.api_token and current_user.role == "learner" and attempts.assessed_work_open(current_user, sc.id, seed):
+            abort(403, description="This scenario and seed is assessed work you have not submitted yet: it is marked "
+                                   "when you send it. Use free mode (customer and reply) to practise.")
         inst = attempts._generate(str(current_app.config["SCENARIO_DIR"]), sc.id, sc.version, seed)
         base = dict(inst.scoring_context or inst.customer().scoring_context)
         base.update({k: v for k, v in context.items() if v is not None and k not in ("scenario", "previous_replies")
@@ -142,7 +145,8 @@ def _check_csrf_if_signed_in() -> None:
 @bp.route("/score", methods=["POST"])
 @session_or_token(*ROLES)
 def score():
-    """Score a reply: free mode (customer + reply), scenario mode (scenario + seed) or an attempt's draft."""
+    """Score a reply: free mode (customer + reply), scenario mode (scenario + seed) or an attempt's draft.
+    A learner cannot use scenario mode on assessed work they have not submitted (403)."""
     data = _json_object()
     reply = _reply_text(data)
     if data.get("attempt_id") is not None and g.api_token:

@@ -138,6 +138,25 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 1_000_000)
 
 
+def assessed_work_open(user: User, scenario_id: str, seed: int) -> bool:
+    """Does this learner have assessed work on this exact customer (scenario and seed) still to submit: an
+    assessed attempt in progress, or an assessed assignment with that seed for their cohort not yet completed?
+    Scoring that customer elsewhere (the score API's scenario mode) would show the marking before submission."""
+    in_progress = db.session.scalar(
+        select(Attempt.id).join(ScenarioInstance, Attempt.instance_id == ScenarioInstance.id)
+        .where(Attempt.learner_id == user.id, Attempt.mode == "assessed", Attempt.status == "in_progress",
+               ScenarioInstance.scenario_id == scenario_id, ScenarioInstance.seed == seed).limit(1))
+    if in_progress is not None:
+        return True
+    for a in assignments_for(user):
+        if a.mode == "assessed" and a.scenario_id == scenario_id and a.seed == seed:
+            done = db.session.scalar(select(Attempt.id).where(
+                Attempt.learner_id == user.id, Attempt.assignment_id == a.id, Attempt.status == "completed").limit(1))
+            if done is None:
+                return True
+    return False
+
+
 # ------------------------------------------------------------------------------------------------- start
 
 def _thread(message: dict) -> str:
@@ -398,11 +417,16 @@ def finish(attempt: Attempt) -> dict:
                                                      customer=None if thread == "main" else thread)
             ctx["response_minutes"] = next((m.response_minutes for m in attempt.messages
                                             if m.author == "learner" and m.thread == thread), None)
-            per_thread.append(_evidence_in_transcript_order(scoring.score_conversation(turns, ctx), positions))
+            canned = [r["result"].get("canned_response") for r in state["turn_results"] if r["thread"] == thread]
+            conversation = scoring.apply_canned_rule_to_conversation(scoring.score_conversation(turns, ctx), canned)
+            per_thread.append(_evidence_in_transcript_order(conversation, positions))
         result = scoring.combine(per_thread, best=False) if per_thread else None
         if result is None:
             raise AttemptError("There is nothing to mark yet.")
         result = dict(result)
+        canned = [r for r in per_thread if r.get("canned_response")]
+        if canned and not result.get("canned_response"):   # combine() keeps the first conversation's flags only
+            result.update(canned_response=canned[0]["canned_response"], canned_replies=canned[0].get("canned_replies"))
         result["reactions"] = [r["reaction"] for r in state["turn_results"]]
         if "crm" in state:
             result["crm"] = state["crm"]

@@ -84,6 +84,9 @@ def progress_data(user: User) -> dict:
             applicable = [k for k in keys if levels.get(k) not in (None, "na")]
             if applicable and all(levels[k] in ("2", "pass") for k in applicable):
                 evidence[code]["attempts"].append(a)
+    for row in evidence.values():   # assessed attempts count as evidence: list them first, and count them apart
+        row["attempts"].sort(key=lambda a: a.mode != "assessed")
+        row["assessed"] = sum(1 for a in row["attempts"] if a.mode == "assessed")
     for e in db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == user.id)):
         for pc in e.performance_criteria or []:
             if pc in evidence:

@@ -2,7 +2,8 @@
 `ScoringInputError`, and `combine` for exercises with several conversations.
 
 Web-layer rules applied on top of the scorer:
-- an unedited canned response costs personalisation (level 0, with the reason), as in real teams.
+- an unedited canned response costs personalisation (level 0, with the reason), as in real teams;
+  in a conversation of several replies: every reply canned -> 0, some of them -> at most 1.
 """
 from __future__ import annotations
 
@@ -54,6 +55,28 @@ def _apply_canned_rule(result: dict, reply: str) -> dict:
             result["grade"], result["grade_rule"] = grade({k: v.get("level") for k, v in result["criteria"].items()})
         result["canned_response"] = canned
     return result
+
+
+def apply_canned_rule_to_conversation(result: dict, canned: list[str | None]) -> dict:
+    """A conversation's result, given which of its replies were unedited canned responses (an id or None per
+    reply, in order): every reply canned -> personalisation 0, some -> at most 1; the grade follows."""
+    used = [c for c in canned if c]
+    if not used or "personalisation" not in result.get("criteria", {}):
+        return result
+    every = len(used) == len(canned)
+    crit = dict(result["criteria"]["personalisation"])
+    cap = 0 if every else 1
+    if isinstance(crit.get("level"), int) and crit["level"] > cap:
+        crit.update(level=cap, reason=(
+            "Every reply was a canned response sent unedited, so nothing is personal to this customer "
+            "(web-layer rule)." if every else
+            f"{len(used)} of {len(canned)} replies were canned responses sent unedited, so personalisation is at "
+            "most 1 (web-layer rule)."))
+        if every:
+            crit.update(evidence=[], missing="your own words for this customer")
+        result = {**result, "criteria": {**result["criteria"], "personalisation": crit}}
+        result["grade"], result["grade_rule"] = grade({k: v.get("level") for k, v in result["criteria"].items()})
+    return {**result, "canned_response": used[0], "canned_replies": {"canned": len(used), "replies": len(canned)}}
 
 
 # --------------------------------------------------------------------------------------------------- grade

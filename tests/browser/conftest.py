@@ -1,6 +1,7 @@
 """Browser tests: the app served by werkzeug in a thread (own temporary SQLite database built by the
-migrations, the fixture scenarios), driven by Playwright through Debian's Chromium. axe-core (bundled by
-axe-playwright-python) checks each page; screenshots go to test-artifacts/screenshots/."""
+migrations, the fixture scenarios), driven by Playwright through Debian's Chromium. axe-core, from npm
+(package.json, installed by `scripts/setup.sh --tests`), is injected into every page `check()` captures;
+screenshots go to test-artifacts/screenshots/."""
 from __future__ import annotations
 
 import os
@@ -12,6 +13,8 @@ import pytest
 from tests.conftest import ROOT, build_schema, server_database_url
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL = "/__browser-tests__/axe.min.js"   # answered by Playwright from node_modules, never by the app
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -76,9 +79,10 @@ def browser():
 @pytest.fixture(scope="session")
 def signed_in_state(browser, live_server, tmp_path_factory):
     """Sign in once; each test starts from these cookies (signing in costs a password hash)."""
-    context = browser.new_context(base_url=live_server)
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    serve_axe(context)
     pg = context.new_page()
-    sign_in(pg)
+    sign_in(pg, screenshot="00-sign-in")
     path = tmp_path_factory.mktemp("state") / "state.json"
     context.storage_state(path=str(path))
     context.close()
@@ -89,6 +93,7 @@ def signed_in_state(browser, live_server, tmp_path_factory):
 def page(browser, live_server, signed_in_state):
     context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900},
                                   storage_state=signed_in_state)
+    serve_axe(context)
     pg = context.new_page()
     pg.set_default_timeout(8000)
     errors: list[str] = []
@@ -101,25 +106,32 @@ def page(browser, live_server, signed_in_state):
     assert csp == [], csp
 
 
-def sign_in(page, username: str = "bella", password: str = PASSWORD) -> None:
+def serve_axe(context) -> None:
+    """Let pages load axe-core from their own origin, so the app's CSP (script-src 'self') stays on in tests."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `bash scripts/setup.sh --tests` (it runs npm ci)")
+    context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+
+
+def sign_in(page, username: str = "bella", password: str = PASSWORD, screenshot: str | None = None) -> None:
     page.goto("/login")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
+    if screenshot:
+        check(page, screenshot)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
 
 
-def check(page, name: str, axe: bool = True) -> None:
-    """Screenshot the page and (once per kind of page) assert axe-core finds no serious or critical violation."""
-    from axe_playwright_python.sync_playwright import Axe
-
+def check(page, name: str) -> None:
+    """Screenshot the page, then run axe-core on it and fail on any serious or critical violation."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-    if not axe:
-        return
-    results = Axe().run(page)
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(url=AXE_URL)   # served by serve_axe() from node_modules/axe-core
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    bad = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
+           for v in violations if v["impact"] in ("serious", "critical")]
     assert bad == [], f"{name}: {bad}"
 
 

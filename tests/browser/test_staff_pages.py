@@ -8,7 +8,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def staff(live_app):
-    """A tutor's cohort with Bella in it, an assessor attached, an admin, and one completed attempt of Bella's."""
+    """A tutor's cohort with Bella in it, an assessor attached, an admin, and one completed assessed attempt of
+    Bella's."""
     from web import attempts
     from web.accounts import create_user
     from web.extensions import db
@@ -23,7 +24,7 @@ def staff(live_app):
         db.session.add(cohort)
         cohort.learners.append(bella)
         cohort.assessors.append(assessor)
-        attempt = attempts.start_attempt(bella, "tw-late-parcel", seed=11)
+        attempt = attempts.start_attempt(bella, "tw-late-parcel", seed=11, mode="assessed")
         thread = next(iter(attempt.state["threads"]))
         attempts.submit_reply(attempt, "Hi, so sorry your parcel is late. Please DM us your order number and I'll "
                                        "chase it today. ^TT", "public", thread, attempt.state["turn"])
@@ -63,6 +64,9 @@ def test_tutor_reviews_and_moderates_by_keyboard(page, staff):
 def test_assessor_starts_a_cohort_export_and_sees_its_progress(page, staff):
     page.context.clear_cookies()
     sign_in(page, "arun")
+    assessed = page.locator("li", has=page.locator(".tag-mode-assessed"))
+    assert assessed.count() == 1 and assessed.get_by_role("link").get_attribute("href").endswith(
+        f"/review/attempts/{staff['attempt']}")
     check(page, "staff-assessor-home")
     page.get_by_role("button", name="Export all portfolios as a ZIP").click()
     page.wait_for_load_state()

@@ -157,3 +157,54 @@ def test_an_api_token_cannot_reach_an_attempt(app, client):
     response = client.post("/api/v1/score", json={"reply": "Hello", "attempt_id": 1},
                            headers={"Authorization": "Bearer first-token"})
     assert response.status_code == 400 and "signed-in learner" in response.get_json()["error"]
+
+
+def test_scenario_mode_does_not_mark_an_assessed_attempt_the_learner_has_open(app, api, start):
+    from web.extensions import db
+    from web.models import Attempt
+    attempt_id = start("tw-late-parcel", 3)
+    with app.app_context():
+        db.session.get(Attempt, attempt_id).mode = "assessed"
+        db.session.commit()
+    refused = api("/api/v1/score", {"scenario": "tw-late-parcel", "seed": 3, "reply": "Sorry about the delay."})
+    assert refused.status_code == 403 and "free mode" in refused.get_json()["error"]
+    assert "criteria" not in refused.get_json()
+    other_seed = api("/api/v1/score", {"scenario": "tw-late-parcel", "seed": 4, "reply": "Sorry about the delay."})
+    assert other_seed.status_code == 200
+    free = api("/api/v1/score", {"customer": "My air fryer is late", "reply": "Sorry about the delay."})
+    assert free.status_code == 200 and free.get_json()["mode"] == "free"
+
+
+def test_scenario_mode_does_not_mark_an_assessed_assignment_until_it_is_submitted(app, api, start, make_user,
+                                                                                   client, page_token):
+    import re
+
+    from web.extensions import db
+    from web.models import Assignment, Cohort, User
+    tutor_id = make_user("tutor", username="tess")
+    with app.app_context():
+        cohort = Cohort(name="Group A", tutor_id=tutor_id)
+        cohort.learners.append(db.session.scalar(db.select(User).filter_by(username="lena")))
+        db.session.add(cohort)
+        db.session.flush()
+        a = Assignment(cohort_id=cohort.id, scenario_id="tw-late-parcel", seed=42, mode="assessed",
+                       created_by_id=tutor_id)
+        db.session.add(a)
+        db.session.commit()
+        assignment_id = a.id
+    payload = {"scenario": "tw-late-parcel", "seed": 42, "reply": "Sorry about the delay."}
+    assert api("/api/v1/score", payload).status_code == 403   # set, not started yet
+    response = client.post("/practice/start", data={"csrf_token": page_token(), "assignment_id": assignment_id})
+    attempt_id = int(re.search(r"/attempts/(\d+)", response.headers["Location"]).group(1))
+    assert api("/api/v1/score", payload).status_code == 403   # started, not submitted
+    client.post(f"/practice/attempts/{attempt_id}/reply", data={
+        "csrf_token": page_token(f"/practice/attempts/{attempt_id}"), "reply": "Sorry about the delay, I'll chase it.",
+        "channel": "public", "thread": "customer", "turn": 0})
+    assert api("/api/v1/score", payload).status_code == 200   # submitted: the marking is on the result page anyway
+
+
+def test_api_tokens_keep_scenario_mode(app, client):
+    app.config["API_TOKENS"] = "system-token-1"
+    response = client.post("/api/v1/score", json={"scenario": "tw-late-parcel", "seed": 42, "reply": "Sorry!"},
+                           headers={"Authorization": "Bearer system-token-1"})
+    assert response.status_code == 200 and response.get_json()["mode"] == "scenario"

@@ -131,7 +131,9 @@ def test_the_learners_tutor_comments_and_another_tutor_is_refused(app, client, f
     assert client.get(f"/progress/learners/{learner_id}").status_code == 403
     client.post("/logout", data={"csrf_token": page_token("/tutor/")})
     login("tess")
-    assert "Named the issue" in client.get(f"/logbook/learners/{learner_id}").get_data(as_text=True) or True
+    listing = client.get(f"/logbook/learners/{learner_id}").get_data(as_text=True)
+    assert "Logbook: " in listing and f"/logbook/entries/{entry_id}" in listing   # the list links each entry
+    assert "Named the issue" in client.get(f"/logbook/entries/{entry_id}").get_data(as_text=True)
     tok = page_token(f"/logbook/entries/{entry_id}")
     client.post(f"/logbook/entries/{entry_id}/comments", data={"csrf_token": tok, "text": "Good <b>start</b>"})
     page = client.get(f"/logbook/entries/{entry_id}").get_data(as_text=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from tests.web.learner.conftest import GOOD_REPLY
@@ -70,11 +71,43 @@ def test_the_same_scenario_and_seed_reuse_one_stored_instance(app, client, learn
 def test_workspace_looks_like_the_channel(client, learner, start):
     attempt_id = start("tw-late-parcel")
     page = client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)
-    assert 'class="avatar' in page and 'class="post-handle">@' in page and "min ago" in page or "just now" in page
+    assert 'class="avatar' in page and 'class="post-handle">@' in page and ("min ago" in page or "just now" in page)
+    avatars = re.findall(r'<div class="avatar avatar-customer" aria-hidden="true">([^<]*)</div>', page)
+    assert avatars and all(re.fullmatch(r"[A-Z]{1,2}", a) for a in avatars), avatars
     assert "Customer record" in page and "Policy" in page and "Knowledge base" in page
     assert "Canned responses" in page and "Reply publicly" in page and "Send a direct message" in page
     assert "0 of 280 characters" in page and "Simulated response time" in page
     assert "Coach" in page   # practice mode
+
+
+def test_avatar_initials_are_at_most_two_letters_from_words_that_start_with_one(app):
+    with app.test_request_context():
+        from flask import render_template_string
+        macro = '{% import "practice/_macros.html" as ui %}{{ ui.initials(name) }}'
+        for name, want in (("Larkspur & Vale (you)", "LV"), ("Sam Patel", "SP"), ("Mary Ann O'Neil", "MA"),
+                           ("zoë", "Z"), ("@handle 42", "?"), ("", "?"), (None, "?")):
+            assert render_template_string(macro, name=name) == want, name
+
+
+def test_the_agent_panel_shows_the_customers_contact_history(app, client, learner, start):
+    from web.extensions import db
+    from web.models import Attempt
+    attempt_id = start("tw-late-parcel")
+    with app.app_context():
+        history = db.session.get(Attempt, attempt_id).instance.data["customers"][0]["history"]
+    page = client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)
+    assert "<dt>Customer since</dt>" in page and "Previous contacts" in page
+    items = page.split('class="contact-history"', 1)[1].split("</ol>", 1)[0].count("<li>")
+    assert items == len(history["contacts"]) and 1 <= items <= 3
+    for contact in history["contacts"]:
+        assert f'<time datetime="{contact["date"]}">' in page
+        assert str(escape(contact["topic"])) in page and str(escape(contact["outcome"])) in page
+    year, month = history["customer_since"].split("-")
+    assert f"<dd>{MONTHS[int(month) - 1]} {year}</dd>" in page
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def test_public_reply_is_scored_stored_and_the_customer_reacts(app, client, learner, start, page_token, state_of):
@@ -157,6 +190,22 @@ def test_conversation_moves_to_a_private_message_and_runs_to_its_end(app, client
         for e in crit.get("evidence") or []:
             if "start" in e:
                 assert texts[e.get("turn", 0)][e["start"]:e["end"]] == e["text"]
+
+
+def test_a_customer_given_poor_replies_gives_up_and_the_result_says_so(app, client, learner, start, page_token,
+                                                                         state_of):
+    attempt_id = start("fb-refund-chat")
+    for _ in range(8):
+        if _attempt(app, attempt_id)["status"] == "completed":
+            break
+        _reply(client, page_token, attempt_id, "ok", state_of=state_of)
+    info = _attempt(app, attempt_id)
+    assert info["status"] == "completed" and state_of(attempt_id)["threads"]["customer"]["status"] == "gave_up"
+    assert info["result"]["reactions"][-1]["gave_up"] is True
+    page = client.get(f"/practice/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert "The customer gave up" in page and "ran out of patience and gave up" in page
+    last_customer = [m[3] for m in _messages(app, attempt_id) if m[0] == "customer"][-1]
+    assert str(escape(last_customer)) in page   # the give-up line itself is shown
 
 
 def test_response_time_is_measured_on_the_simulated_clock(app, client, learner, start, page_token, state_of):
@@ -267,6 +316,73 @@ def test_an_unedited_canned_response_costs_personalisation(app, client, learner,
     _reply(client, page_token, attempt_id, CANNED_RESPONSES[0]["text"], state_of=state_of)
     result = _attempt(app, attempt_id)["result"]
     assert result["criteria"]["personalisation"]["level"] == 0 and result["canned_response"] == "dm-details"
+
+
+def _run_conversation(app, client, page_token, attempt_id, replies, state_of):
+    """Send replies in order (the last one again while the conversation goes on); the first goes public."""
+    for i in range(8):
+        if _attempt(app, attempt_id)["status"] == "completed":
+            break
+        text = replies[min(i, len(replies) - 1)]
+        _reply(client, page_token, attempt_id, text, channel="public" if i == 0 else "private", state_of=state_of)
+    assert _attempt(app, attempt_id)["status"] == "completed"
+    return _attempt(app, attempt_id)["result"]
+
+
+def test_a_conversation_of_unedited_canned_responses_scores_personalisation_0(app, client, learner, start,
+                                                                               page_token, state_of):
+    from web.scoring import CANNED_RESPONSES
+    attempt_id = start("fb-refund-chat")
+    result = _run_conversation(app, client, page_token, attempt_id,
+                               [CANNED_RESPONSES[0]["text"], CANNED_RESPONSES[1]["text"]], state_of)
+    assert len(_messages(app, attempt_id, "learner")) >= 2
+    assert result["criteria"]["personalisation"]["level"] == 0 and result["canned_response"] == "dm-details"
+    assert result["canned_replies"]["canned"] == result["canned_replies"]["replies"]
+    page = client.get(f"/practice/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert "A canned response was sent unedited, so personalisation scored 0." in page
+
+
+def test_a_conversation_with_some_canned_responses_caps_personalisation_at_1(app, client, learner, start,
+                                                                              page_token, state_of):
+    from web.scoring import CANNED_RESPONSES
+    attempt_id = start("fb-refund-chat")
+    first = re.search(r"Your reply to ([^<]+)</label>",
+                      client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)).group(1).strip()
+    own = (f"Thanks {first}, I'm sorry for the wait on your refund: I'll chase our finance team now and "
+           "update you within 24 hours. ^LV")
+    uncanned = _run_conversation(app, client, page_token, start("fb-refund-chat"), [
+        f"Hi {first}, I'm so sorry your refund is late. Please send us a private message so we can look into this "
+        "for you today.", own], state_of)
+    assert uncanned["criteria"]["personalisation"]["level"] == 2 and "canned_response" not in uncanned
+    result = _run_conversation(app, client, page_token, attempt_id, [
+        f"Hi {first}, I'm so sorry your refund is late. Please send us a private message so we can look into this "
+        "for you today.", CANNED_RESPONSES[1]["text"], own], state_of)
+    replies = result["canned_replies"]
+    assert 0 < replies["canned"] < replies["replies"]
+    assert result["criteria"]["personalisation"]["level"] <= 1
+    assert "most 1" in result["criteria"]["personalisation"]["reason"]
+    page = client.get(f"/practice/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert f"{replies['canned']} of your {replies['replies']} replies were canned responses" in page
+
+
+def test_live_chat_of_unedited_canned_responses_scores_personalisation_0(app, client, learner, start, page_token,
+                                                                          state_of):
+    from web.scoring import CANNED_RESPONSES
+    attempt_id = start("wc-two-chats")
+    for thread in ("broadband-down", "bill-query"):
+        for text in (CANNED_RESPONSES[3]["text"], CANNED_RESPONSES[1]["text"]):
+            if state_of(attempt_id)["threads"][thread].get("status", "open") == "open":
+                _reply(client, page_token, attempt_id, text, channel="chat", thread=thread, state_of=state_of)
+    assert sum(1 for m in _messages(app, attempt_id, "learner") if m[2] == "broadband-down") == 2
+    token = page_token(f"/practice/attempts/{attempt_id}")
+    if state_of(attempt_id)["phase"] == "reply":
+        client.post(f"/practice/attempts/{attempt_id}/end-chats", data={"csrf_token": token,
+                                                                         "turn": state_of(attempt_id)["turn"]})
+    client.post(f"/practice/attempts/{attempt_id}/crm", data={"csrf_token": token, "turn": state_of(attempt_id)["turn"]})
+    info = _attempt(app, attempt_id)
+    assert info["status"] == "completed"
+    assert info["result"]["criteria"]["personalisation"]["level"] == 0 and info["scores"]["personalisation"] == "0"
+    assert info["result"]["canned_response"] == "chat-greeting"
 
 
 def test_another_learner_cannot_see_or_use_an_attempt(app, client, learner, make_user, login, start, page_token):
