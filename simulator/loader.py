@@ -321,9 +321,10 @@ class _ScenarioValidator:
             if name in SLOTS:
                 self.c.add(path + (name,), f"variable {name!r} hides the built-in slot of the same name",
                            "rename the variable")
-            if not isinstance(values, list) or not values or not all(isinstance(v, (str, int, float)) for v in values):
+            if not isinstance(values, list) or not values or not all(
+                    isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
                 self.c.add(path + (name,), f"variable {name!r} should be a non-empty list of values",
-                           "write e.g. `product: [air fryer, toaster]`", "wrong_type")
+                           "write e.g. `product: [air fryer, toaster]` (quote yes/no/true/false)", "wrong_type")
             names.add(name)
             self.declared.setdefault(name, path + (name,))
         return names
@@ -344,7 +345,7 @@ class _ScenarioValidator:
                         self.c.known_keys(entry, p + (i,), ("title", "text"), "a knowledge-base entry")
                         self.c.required(entry, p + (i,), ("title", "text"), "a knowledge-base entry")
                         for k in ("title", "text"):
-                            if isinstance(entry.get(k), str):
+                            if entry.get(k) is not None and self.c.typed(entry[k], p + (i, k), str, "a text"):
                                 self.template(entry[k], p + (i, k), variables, public=False)
             elif isinstance(value, dict):
                 for k, v in value.items():
@@ -371,12 +372,14 @@ class _ScenarioValidator:
             if flag in exp:
                 c.typed(exp[flag], path + (flag,), bool, "true or false")
         na = exp.get("not_applicable") or []
-        if c.typed(na, path + ("not_applicable",), list, "a list of criterion keys"):
-            for i, key in enumerate(na):
-                if c.one_of(key, path + ("not_applicable", i), list(CRITERIA), "criterion key"):
-                    if key in NEVER_NOT_APPLICABLE:
-                        c.add(path + ("not_applicable", i), f"{key!r} always applies",
-                              f"remove {key!r} from not_applicable", "criterion_always_applies")
+        if not c.typed(na, path + ("not_applicable",), list, "a list of criterion keys"):
+            na = []
+        for i, key in enumerate(na):
+            if c.typed(key, path + ("not_applicable", i), str, "a criterion key") and \
+                    c.one_of(key, path + ("not_applicable", i), list(CRITERIA), "criterion key"):
+                if key in NEVER_NOT_APPLICABLE:
+                    c.add(path + ("not_applicable", i), f"{key!r} always applies",
+                          f"remove {key!r} from not_applicable", "criterion_always_applies")
         for flag, crit in FLAG_CRITERION.items():
             if exp.get(flag) is True and crit in na:
                 c.add(path + ("not_applicable",), f"{flag} is true but {crit!r} is listed as not applicable",
@@ -426,6 +429,8 @@ class _ScenarioValidator:
             if isinstance(cust, dict):
                 self.check_customer(cust, path, spec, multi=n > 1)
                 cid = cust.get("id", "customer")
+                if not isinstance(cid, str):   # a wrong type is reported by check_customer
+                    continue
                 if cid in ids:
                     c.add(path + ("id",), f"two customers share the id {cid!r}", "give each customer its own id")
                 ids.add(cid)
@@ -441,6 +446,8 @@ class _ScenarioValidator:
             c.add(("crisis",), f"`crisis` is only for crisis exercises, not {spec.key}", "remove it", "wrong_shape")
 
     def check_channel(self, value, path, platforms):
+        if not self.c.typed(value, path, str, "a channel name (public, private or chat)"):
+            return False
         for p in platforms:
             if value not in PLATFORMS[p].channels:
                 c_list = ", ".join(PLATFORMS[p].channels)
@@ -463,6 +470,8 @@ class _ScenarioValidator:
                       "use 1 (gives up at once) to 6 (very patient)")
         for i, need in enumerate(self.strings(cust.get("needs"), path + ("needs",), "a list of needs")):
             c.one_of(need, path + ("needs", i), list(NEEDS), "need")
+        if cust.get("persona_notes") is not None:
+            c.typed(cust["persona_notes"], path + ("persona_notes",), str, "a text")
         personal_ok = cust.get("posts_personal_data_publicly") is True
         if "posts_personal_data_publicly" in cust:
             c.typed(cust["posts_personal_data_publicly"], path + ("posts_personal_data_publicly",), bool, "true or false")
@@ -490,7 +499,10 @@ class _ScenarioValidator:
                 self.check_channel(channel, mp + ("channel",), self.platforms)
                 at = msg.get("at_minute", 0 if i == 0 else last)
                 if c.typed(at, mp + ("at_minute",), _NUMBER, "a number of minutes"):
-                    if at < last:
+                    if at < 0:
+                        c.add(mp + ("at_minute",), "a message cannot come before minute 0",
+                              "count minutes from the start of the exercise: 0 or more")
+                    elif at < last:
                         c.add(mp + ("at_minute",), "messages go back in time", "list messages in time order")
                     last = max(last, at)
                 if "text" in msg:
@@ -548,14 +560,19 @@ class _ScenarioValidator:
                 continue
             c.known_keys(item, p, QUEUE_FIELDS, "a queue post")
             c.required(item, p, ("id", "text", "why"), "the queue post")
-            if isinstance(item.get("id"), str):
+            if item.get("id") is not None and c.typed(item["id"], p + ("id",), str, "a post id, e.g. gas-smell"):
                 if item["id"] in ids:
                     c.add(p + ("id",), f"two posts share the id {item['id']!r}", "give each post its own id")
                 ids.add(item["id"])
                 if not ID_PATTERN.match(item["id"]):
                     c.add(p + ("id",), f"post id {item['id']!r} is not kebab-case", "e.g. `id: gas-smell`", "bad_id")
-            plat = item.get("platform", self.platforms[0] if self.platforms else None)
-            if plat is not None and c.one_of(plat, p + ("platform",), list(PLATFORMS), "platform"):
+            if "platform" in item and item["platform"] is None:
+                c.add(p + ("platform",), "the post's platform is empty",
+                      f"write one of: {', '.join(PLATFORMS)}, or remove the line to use the scenario's first",
+                      "missing_field")
+            plat = item["platform"] if "platform" in item else (self.platforms[0] if self.platforms else None)
+            if plat is not None and c.typed(plat, p + ("platform",), str, "a platform name") and \
+                    c.one_of(plat, p + ("platform",), list(PLATFORMS), "platform"):
                 channel = item.get("channel", _default_channel(plat))
                 self.check_channel(channel, p + ("channel",), [plat])
                 if "text" in item:
@@ -563,8 +580,9 @@ class _ScenarioValidator:
                                   personal_ok=item.get("posts_personal_data_publicly") is True)
             if "why" in item:
                 c.typed(item["why"], p + ("why",), str, "a text")
-            if "critical" in item:
-                c.typed(item["critical"], p + ("critical",), bool, "true or false")
+            for flag in ("critical", "posts_personal_data_publicly"):
+                if flag in item:
+                    c.typed(item[flag], p + (flag,), bool, "true or false")
             if "at_minute" in item:
                 c.typed(item["at_minute"], p + ("at_minute",), _NUMBER, "a number of minutes")
 
@@ -579,6 +597,8 @@ class _ScenarioValidator:
         c.known_keys(crisis, ("crisis",), CRISIS_FIELDS, "crisis")
         c.required(crisis, ("crisis",), ("platform", "incident", "burst", "holding_statement", "waves"), "crisis")
         plat = crisis.get("platform")
+        if plat is not None and not c.typed(plat, ("crisis", "platform"), str, "a platform name"):
+            plat = None
         if plat is not None and c.one_of(plat, ("crisis", "platform"), list(PLATFORMS), "platform"):
             if self.platforms and plat not in self.platforms:
                 c.add(("crisis", "platform"), f"{plat!r} is not one of the scenario's platforms",
@@ -700,17 +720,30 @@ def load_scenario_file(path: str | Path) -> Scenario:
         check.add((), "the file is not a scenario mapping" + (" (it is empty)" if data is None else ""),
                   "start from scenarios/_example.yaml: `id: ...`, `title: ...` at the left margin", "not_a_mapping")
         raise ScenarioFileError(str(path), check.problems)
-    _ScenarioValidator(data, path.stem, check).run()
+    try:
+        _ScenarioValidator(data, path.stem, check).run()
+    except Exception as exc:   # a check this file's shape was not expected by: report it, never crash the library
+        check.problems.append(_internal_problem(str(path), "checking", exc))
     if check.problems:
         raise ScenarioFileError(str(path), sorted(check.problems, key=lambda p: p.line or 0))
-    full = _with_defaults(data)
-    canonical = json.dumps(full, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return Scenario(
-        id=full["id"], version="sha256:" + hashlib.sha256(canonical).hexdigest(), title=full["title"],
-        category=full["category"], difficulty=full["difficulty"], exercise_type=full["exercise_type"],
-        platforms=tuple(full["platforms"]), brand=full["brand"], sla_minutes=full["sla_minutes"],
-        brief=full["brief"].strip(), source=str(path), data=full,
-    )
+    try:
+        full = _with_defaults(data)
+        canonical = json.dumps(full, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return Scenario(
+            id=full["id"], version="sha256:" + hashlib.sha256(canonical).hexdigest(), title=full["title"],
+            category=full["category"], difficulty=full["difficulty"], exercise_type=full["exercise_type"],
+            platforms=tuple(full["platforms"]), brand=full["brand"], sla_minutes=full["sla_minutes"],
+            brief=full["brief"].strip(), source=str(path), data=full,
+        )
+    except Exception as exc:
+        raise ScenarioFileError(str(path), [_internal_problem(str(path), "building", exc)]) from exc
+
+
+def _internal_problem(file: str, stage: str, exc: Exception) -> Problem:
+    """The safety net: a failure the checks did not foresee still names the file and what to do."""
+    return Problem(file, "", f"internal error while {stage} this file: {type(exc).__name__}: {exc}"[:300],
+                   "compare the file with scenarios/_example.yaml, and report this message to the developers; "
+                   "the rest of the library still loads", None, "internal")
 
 
 def scenario_files(path: str | Path) -> list[Path]:
@@ -731,6 +764,9 @@ def load_library(path: str | Path | None = None) -> Library:
             scenario = load_scenario_file(file)
         except ScenarioFileError as exc:
             errors.extend(exc.problems)
+            continue
+        except Exception as exc:   # never let one file take the library down
+            errors.append(_internal_problem(str(file), "loading", exc))
             continue
         scenarios[scenario.id] = scenario
     return Library(scenarios, errors, str(root))
