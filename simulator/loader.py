@@ -361,8 +361,9 @@ class _ScenarioValidator:
             else:
                 self.c.add(p, "facts should be texts, lists or mappings", "see scenarios/_example.yaml", "wrong_type")
 
-    def check_expected(self, exp, path, *, partial=False):
+    def check_expected(self, exp, path, *, partial=False, variables: set[str] | None = None):
         c = self.c
+        variables = self.variables if variables is None else variables
         if not c.typed(exp, path, dict, "a mapping"):
             return
         c.known_keys(exp, path, EXPECTED_FIELDS, "expected")
@@ -387,12 +388,12 @@ class _ScenarioValidator:
         if exp.get("escalate") is True and not exp.get("escalation_route"):
             c.add(path + ("escalate",), "escalate is true but no escalation_route is given",
                   "add e.g. `escalation_route: the complaints team`", "missing_field")
-        if "escalation_route" in exp and exp["escalation_route"] is not None:
-            c.typed(exp["escalation_route"], path + ("escalation_route",), str, "a text")
+        for key in ("escalation_route", "resolution"):
+            if exp.get(key) is not None and c.typed(exp[key], path + (key,), str, "a text"):
+                self.template(exp[key], path + (key,), variables, public=False)
         for key in ("may_promise", "must_not_promise"):
-            self.strings(exp.get(key), path + (key,))
-        if "resolution" in exp:
-            c.typed(exp["resolution"], path + ("resolution",), str, "a text")
+            for i, text in enumerate(self.strings(exp.get(key), path + (key,))):
+                self.template(text, path + (key, i), variables, public=False)
 
     def check_shape(self, spec):
         d, c = self.d, self.c
@@ -479,7 +480,7 @@ class _ScenarioValidator:
         if "facts" in cust:
             self.check_facts(cust["facts"], path + ("facts",), variables)
         if "expected" in cust:
-            self.check_expected(cust["expected"], path + ("expected",), partial=True)
+            self.check_expected(cust["expected"], path + ("expected",), partial=True, variables=variables)
         as_dict = lambda v: v if isinstance(v, dict) else {}  # noqa: E731  (wrong types are reported elsewhere)
         expected = {**as_dict(self.d.get("expected")), **as_dict(cust.get("expected"))}
         msgs = cust.get("messages")
@@ -534,10 +535,15 @@ class _ScenarioValidator:
                 c.known_keys(crm, path + ("crm",), CRM_FIELDS, "crm")
                 c.required(crm, path + ("crm",), ("query_type", "resolution_keywords", "follow_up"), "crm")
                 qt = crm.get("query_type")
-                if qt is not None and not isinstance(qt, str):
-                    self.strings(qt, path + ("crm", "query_type"), "a query type or a list of accepted ones")
-                self.strings(crm.get("resolution_keywords"), path + ("crm", "resolution_keywords"))
-                self.strings(crm.get("follow_up_keywords"), path + ("crm", "follow_up_keywords"))
+                if isinstance(qt, str):
+                    self.template(qt, path + ("crm", "query_type"), variables, public=False)
+                elif qt is not None:
+                    for i, text in enumerate(self.strings(qt, path + ("crm", "query_type"),
+                                                          "a query type or a list of accepted ones")):
+                        self.template(text, path + ("crm", "query_type", i), variables, public=False)
+                for key in ("resolution_keywords", "follow_up_keywords"):
+                    for i, text in enumerate(self.strings(crm.get(key), path + ("crm", key))):
+                        self.template(text, path + ("crm", key, i), variables, public=False)
                 if "follow_up" in crm:
                     c.typed(crm["follow_up"], path + ("crm", "follow_up"), bool, "true or false")
         elif "crm" in cust:
@@ -626,8 +632,11 @@ class _ScenarioValidator:
         if hs is not None and c.typed(hs, ("crisis", "holding_statement"), dict, "a mapping"):
             c.known_keys(hs, ("crisis", "holding_statement"), HOLDING_FIELDS, "holding_statement")
             c.required(hs, ("crisis", "holding_statement"), ("must_cover",), "holding_statement")
-            self.strings(hs.get("must_cover"), ("crisis", "holding_statement", "must_cover"))
-            self.strings(hs.get("must_not"), ("crisis", "holding_statement", "must_not"))
+            for key in ("must_cover", "must_not"):
+                for i, text in enumerate(self.strings(hs.get(key), ("crisis", "holding_statement", key))):
+                    self.template(text, ("crisis", "holding_statement", key, i), self.variables, public=False)
+            if plat in PLATFORMS:
+                self.check_channel(hs.get("channel", "public"), ("crisis", "holding_statement", "channel"), [plat])
         waves = crisis.get("waves")
         if waves is not None and c.typed(waves, ("crisis", "waves"), dict, "a mapping with calmer and worse"):
             c.known_keys(waves, ("crisis", "waves"), WAVE_KEYS, "waves")
@@ -673,10 +682,10 @@ def _with_defaults(data: dict) -> dict:
         d["platforms"] = [d["platforms"]]
     if "customer" in d:
         d["customers"] = [d.pop("customer")]
-    d.setdefault("customers", [])
-    d.setdefault("variables", {})
-    d.setdefault("facts", {})
-    exp = d.setdefault("expected", {})
+    for key, empty in (("customers", []), ("variables", {}), ("facts", {}), ("expected", {})):
+        if d.get(key) is None:      # `key:` left empty means the same as leaving it out
+            d[key] = empty
+    exp = d["expected"]
     for flag in EXPECTED_FLAGS:
         exp.setdefault(flag, False)
     exp.setdefault("escalation_route", None)
@@ -688,10 +697,15 @@ def _with_defaults(data: dict) -> dict:
             if cust.get(key) is None:
                 cust.pop(key, None)
         cust.setdefault("id", "customer" if len(d["customers"]) == 1 else f"customer-{i + 1}")
-        cust.setdefault("needs", [])
-        cust.setdefault("followups", {})
-        cust.setdefault("variables", {})
-        cust.setdefault("posts_personal_data_publicly", False)
+        for key, empty in (("needs", []), ("followups", {}), ("variables", {}),
+                           ("posts_personal_data_publicly", False)):
+            if cust.get(key) is None:
+                cust[key] = empty
+        if isinstance(cust.get("expected"), dict):   # an empty list here inherits the scenario's
+            cust["expected"] = {k: v for k, v in cust["expected"].items()
+                                if not (v is None and k in ("not_applicable", "may_promise", "must_not_promise"))}
+        elif "expected" in cust:
+            cust.pop("expected")
         msgs, last = [], 0.0
         for msg in cust["messages"]:
             msg = {"text": msg} if isinstance(msg, str) else msg

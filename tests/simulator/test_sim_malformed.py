@@ -21,7 +21,7 @@ SOURCES = {
     "triage": SCENARIOS / "triage-retail-monday.yaml",
     "crisis": SCENARIOS / "crisis-recall-kettle.yaml",
 }
-BAD_VALUES = [None, 5, [], {}, True, "{", "{nope}", [1, 2], {"a": 1}, [None], -1, 3.5]
+BAD_VALUES = [None, 5, [], {}, True, "{", "{nope}", [1, 2], {"a": 1}, [None], -1, 3.5, "{order_number}"]
 VALUES_PER_FIELD = 2
 
 
@@ -134,6 +134,27 @@ def test_a_value_of_the_wrong_type_is_reported_at_its_own_field(malformed_folder
     assert checked > 200 and elsewhere == []
 
 
+def test_every_malformed_variant_that_passes_validation_generates_for_several_seeds(malformed_folder):
+    _, variants, lib = malformed_folder
+    accepted = [s for s in lib.list() if s.id in variants]
+    assert len(accepted) > 30        # the set holds harmless changes too, so this test sees real cases
+    failures = []
+    for scenario in accepted:
+        for seed in (0, 1, 2):
+            try:
+                simulator.generate(scenario, seed)
+            except Exception as exc:   # noqa: BLE001  (any failure is the finding)
+                failures.append((scenario.id, variants[scenario.id][1:3], seed, repr(exc)[:160]))
+                break
+    assert failures == []
+
+
+def test_every_shipped_scenario_generates_for_several_seeds(library):
+    for scenario in library.list():
+        for seed in range(5):
+            assert simulator.generate(scenario, seed).scenario_id == scenario.id
+
+
 # The crash sites found by the audit: each wrong value is now reported at its field and line, and the file
 # is skipped while the rest load. (source file, old text, new text, expected field, expected code)
 CRASH_SITES = [
@@ -184,3 +205,49 @@ def test_an_unforeseen_failure_while_checking_is_reported_for_that_file_only(sce
     (problem,) = lib.errors
     assert problem.code == "internal" and problem.file.endswith("trips-a-bug.yaml")
     assert "RuntimeError" in problem.message and "rest of the library still loads" in problem.fix
+
+
+# Files that used to pass `validate` and then fail in `generate`.
+VALID_BUT_BROKEN = [
+    ("_example.yaml", "may_promise: [a courier trace,", "may_promise: ['a refund of {delivery_charge}',",
+     "expected.may_promise[0]", "bad_template_slot"),
+    ("_example.yaml", "  resolution: Trace raised,", "  resolution: Trace {raised,", "expected.resolution",
+     "bad_template"),
+    ("live-chat-retail-saturday.yaml", "      query_type: [stock enquiry", "      query_type: ['stock {enquiry}'",
+     "customers[1].crm.query_type[0]", "bad_template_slot"),
+    ("crisis-recall-kettle.yaml", "  holding_statement:\n    channel: public\n", "  holding_statement:\n    channel: dm\n",
+     "crisis.holding_statement.channel", "unknown_channel"),
+]
+
+
+@pytest.mark.parametrize("source, old, new, field, code", VALID_BUT_BROKEN, ids=[c[3] for c in VALID_BUT_BROKEN])
+def test_a_file_that_would_fail_to_generate_fails_validation(tmp_path, source, old, new, field, code):
+    text = (SCENARIOS / source).read_text(encoding="utf-8")
+    assert old in text, "test bug: the shipped file changed"
+    name = "example-late-parcel" if source == "_example.yaml" else source[:-5]
+    path = tmp_path / f"{name}.yaml"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    lib = simulator.load_library(tmp_path)
+    assert name not in lib.scenarios
+    (problem,) = [p for p in lib.errors if p.field == field]
+    assert problem.code == code and problem.fix
+    assert problem.line == text[:text.index(new)].count("\n") + len(new.rstrip("\n").splitlines())
+
+
+@pytest.mark.parametrize("block", ["followups", "variables", "needs"])
+def test_an_empty_block_means_the_same_as_leaving_it_out(scenario_dir, block):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    indent = "  " if block in ("followups", "needs") else ""
+    start = next(i for i, l in enumerate(lines) if l.startswith(f"{indent}{block}:"))
+    end = next(i for i in range(start + 1, len(lines))
+               if lines[i].strip() and not lines[i].startswith(indent + "  ") and not lines[i].lstrip().startswith("#"))
+    body = "".join(lines[:start]) + f"{indent}{block}:\n" + "".join(lines[end:])
+    if block == "variables":
+        body = body.replace("{product}", "air fryer")
+    path = scenario_dir / "example-late-parcel.yaml"
+    path.write_text(body, encoding="utf-8")
+    scenario = simulator.load_scenario_file(path)
+    inst = simulator.generate(scenario, 3)
+    assert inst.customers[0].followups["calmer"]          # the engine's defaults fill in
