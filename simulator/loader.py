@@ -161,8 +161,8 @@ class _Checker:
 
     def required(self, mapping: dict, path, keys, what: str):
         for key in keys:
-            if key not in mapping or mapping[key] is None:
-                self.add(path, f"{what} is missing the required field {key!r}",
+            if key not in mapping or mapping[key] is None:   # the field's own line if it is there but empty
+                self.add(path + (key,), f"{what} is missing the required field {key!r}",
                          f"add `{key}:` (see scenarios/_example.yaml)", "missing_field")
 
 
@@ -420,10 +420,10 @@ class _ScenarioValidator:
                       f"a {spec.key} exercise needs {want} customer(s), found {n}",
                       "use `customer:` for one customer, `customers:` (a list) for live chat", "wrong_shape")
         if spec.max_customers and "expected" not in d:
-            c.add((), "the scenario is missing the required field 'expected'",
+            c.add(("expected",), "the scenario is missing the required field 'expected'",
                   "add `expected:` with at least take_private and escalate", "missing_field")
         if spec.max_customers and spec.key != "live_chat" and "facts" not in d:
-            c.add((), "the scenario is missing the required field 'facts'",
+            c.add(("facts",), "the scenario is missing the required field 'facts'",
                   "add `facts:` (policy, order, knowledge_base) the learner may rely on", "missing_field")
         ids = set()
         for path, cust in customers:
@@ -517,7 +517,7 @@ class _ScenarioValidator:
                       "verification": expected.get("verify_identity") is True}
         for key, needed in needs_text.items():
             if needed and cust.get(key) is None:
-                c.add(path, f"the expected handling needs the customer's `{key}` but none is written",
+                c.add(path + (key,), f"the expected handling needs the customer's `{key}` but none is written",
                       f"add `{key}:` with what the customer says then", "missing_field")
         fu = cust.get("followups")
         if fu is not None and c.typed(fu, path + ("followups",), dict, "a mapping of reaction: text(s)"):
@@ -529,7 +529,7 @@ class _ScenarioValidator:
         if spec.needs_crm:
             crm = cust.get("crm")
             if crm is None:
-                c.add(path, "a live-chat customer needs the expected CRM record",
+                c.add(path + ("crm",), "a live-chat customer needs the expected CRM record",
                       "add `crm:` with query_type, resolution_keywords and follow_up", "missing_field")
             elif c.typed(crm, path + ("crm",), dict, "a mapping"):
                 c.known_keys(crm, path + ("crm",), CRM_FIELDS, "crm")
@@ -552,7 +552,7 @@ class _ScenarioValidator:
     def check_queue(self, queue):
         c = self.c
         if queue is None:
-            c.add((), "a triage scenario needs a `queue`", "list 8 to 12 posts, most urgent first", "missing_field")
+            c.add(("queue",), "a triage scenario needs a `queue`", "list 8 to 12 posts, most urgent first", "missing_field")
             return
         if not c.typed(queue, ("queue",), list, "a list of posts, most urgent first"):
             return
@@ -595,7 +595,7 @@ class _ScenarioValidator:
     def check_crisis(self, crisis):
         c = self.c
         if crisis is None:
-            c.add((), "a crisis scenario needs a `crisis` block", "add `crisis:` with burst and holding_statement",
+            c.add(("crisis",), "a crisis scenario needs a `crisis` block", "add `crisis:` with burst and holding_statement",
                   "missing_field")
             return
         if not c.typed(crisis, ("crisis",), dict, "a mapping"):

@@ -296,8 +296,11 @@ def test_every_customer_in_the_library_can_be_won_by_a_good_learner_and_lost_by_
             good = _drive(inst, cust.id, GOOD)
             poor = _drive(inst, cust.id, POOR)
             if scenario.exercise_type == "public_reply":
-                assert good[-1].mood <= cust.persona.mood or good[-1].key in ("sends_details", "resolved", "calmer",
-                                                                                "escalation_ack"), scenario.id
+                assert MOOD_INDEX(good[-1].mood) <= MOOD_INDEX(cust.persona.mood), scenario.id   # calm-to-furious order
+                assert good[-1].key in ("sends_details", "resolved", "calmer", "escalation_ack", "clarifies",
+                                        "verifies"), scenario.id
+                assert (MOOD_INDEX(poor[-1].mood) > MOOD_INDEX(cust.persona.mood)
+                        or poor[-1].mood == "furious" or poor[-1].key == "repeats"), scenario.id
                 assert poor[-1].key in ("frustrated", "leave_threat", "manager", "pile_on", "repeats"), scenario.id
                 continue
             assert good[-1].resolved, (scenario.id, cust.id, [r.key for r in good])
