@@ -376,7 +376,7 @@ def _build_triage(b: _Build) -> None:
 def _build_crisis(b: _Build) -> None:
     sc, data = b.scenario, b.scenario.data
     cr = data["crisis"]
-    b.platform = cr["platform"]
+    b.platform = cr.get("platform") or b.platform     # pinned, or the seed's pick from `platforms`
     rng = rng_for("crisis", sc.id, b.seed)
     shared = {**fill_slots(make_identity(b.brand, sc.id, b.seed, "crisis-shared"), rng, b.brand),
               **_platform_slots(b.brand, b.platform),

@@ -601,14 +601,24 @@ class _ScenarioValidator:
         if not c.typed(crisis, ("crisis",), dict, "a mapping"):
             return
         c.known_keys(crisis, ("crisis",), CRISIS_FIELDS, "crisis")
-        c.required(crisis, ("crisis",), ("platform", "incident", "burst", "holding_statement", "waves"), "crisis")
+        c.required(crisis, ("crisis",), ("incident", "burst", "holding_statement", "waves"), "crisis")
+        # The crisis plays on one of `platforms` per seed, like every exercise; `crisis.platform` pins one.
         plat = crisis.get("platform")
+        played = list(self.platforms)
         if plat is not None and not c.typed(plat, ("crisis", "platform"), str, "a platform name"):
-            plat = None
-        if plat is not None and c.one_of(plat, ("crisis", "platform"), list(PLATFORMS), "platform"):
+            played = []
+        elif plat is not None and c.one_of(plat, ("crisis", "platform"), list(PLATFORMS), "platform"):
+            played = [plat]
             if self.platforms and plat not in self.platforms:
                 c.add(("crisis", "platform"), f"{plat!r} is not one of the scenario's platforms",
                       "add it to `platforms` or pick one listed there")
+            elif set(self.platforms) - {plat}:
+                others = ", ".join(p for p in self.platforms if p != plat)
+                c.add(("platforms",), f"the crisis is pinned to {plat!r} (crisis.platform), so it is never played "
+                      f"on {others}", f"remove {others} from `platforms`, or remove `crisis.platform` to play it "
+                      "on each listed platform", "contradiction")
+        elif plat is not None:
+            played = []
         if "incident" in crisis:
             self.template(crisis["incident"], ("crisis", "incident"), self.variables, public=False)
         burst = crisis.get("burst")
@@ -622,8 +632,7 @@ class _ScenarioValidator:
                     c.known_keys(post, p, BURST_FIELDS, "a burst post")
                     c.required(post, p, ("text",), "the burst post")
                     channel = post.get("channel", "public")
-                    if plat in PLATFORMS:
-                        self.check_channel(channel, p + ("channel",), [plat])
+                    self.check_channel(channel, p + ("channel",), played)
                     if "text" in post:
                         self.template(post["text"], p + ("text",), self.variables, public=channel == "public")
                     if "at_minute" in post:
@@ -635,8 +644,7 @@ class _ScenarioValidator:
             for key in ("must_cover", "must_not"):
                 for i, text in enumerate(self.strings(hs.get(key), ("crisis", "holding_statement", key))):
                     self.template(text, ("crisis", "holding_statement", key, i), self.variables, public=False)
-            if plat in PLATFORMS:
-                self.check_channel(hs.get("channel", "public"), ("crisis", "holding_statement", "channel"), [plat])
+            self.check_channel(hs.get("channel", "public"), ("crisis", "holding_statement", "channel"), played)
         waves = crisis.get("waves")
         if waves is not None and c.typed(waves, ("crisis", "waves"), dict, "a mapping with calmer and worse"):
             c.known_keys(waves, ("crisis", "waves"), WAVE_KEYS, "waves")

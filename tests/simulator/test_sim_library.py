@@ -30,10 +30,20 @@ def test_every_situation_named_in_the_issue_is_covered(library):
     assert REQUIRED_SITUATIONS <= set(CATEGORIES)
 
 
+def _played_platforms(scenario, seeds=range(20)) -> set[str]:
+    return {simulator.generate(scenario, seed).platform for seed in seeds}
+
+
+def test_every_listed_platform_is_played_on_some_seed(library):
+    for scenario in library.list():
+        assert _played_platforms(scenario) == set(scenario.platforms), scenario.id
+
+
 def test_scenarios_spread_over_platforms_difficulties_and_exercise_types(library):
     scenarios = library.list()
+    played = {s.id: _played_platforms(s) for s in scenarios}
     for platform in PLATFORMS:
-        assert sum(platform in s.platforms for s in scenarios) >= 4, platform
+        assert sum(platform in played[s.id] for s in scenarios) >= 4, platform
     for difficulty in DIFFICULTIES:
         assert sum(s.difficulty == difficulty for s in scenarios) >= 5, difficulty
     for etype in EXERCISE_TYPES:

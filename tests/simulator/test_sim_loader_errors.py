@@ -204,3 +204,15 @@ def test_unknown_scenario_id_raises_a_clear_error(library):
 def test_missing_folder_is_an_error_not_a_crash(tmp_path):
     lib = simulator.load_library(tmp_path / "nope")
     assert len(lib) == 0 and lib.errors[0].code == "unreadable"
+
+
+def test_a_crisis_pinned_to_one_platform_may_not_list_others(library, tmp_path):
+    text = open(library.get("crisis-data-breach-bank").source, encoding="utf-8").read()
+    assert "platforms: [twitter]" in text and "  platform: twitter" in text
+    path = tmp_path / "crisis-data-breach-bank.yaml"
+    path.write_text(text.replace("platforms: [twitter]", "platforms: [twitter, facebook]"), encoding="utf-8")
+    with pytest.raises(ScenarioFileError) as info:
+        simulator.load_scenario_file(path)
+    (problem,) = info.value.problems
+    assert problem.code == "contradiction" and problem.field == "platforms" and "facebook" in problem.message
+    assert "remove `crisis.platform`" in problem.fix

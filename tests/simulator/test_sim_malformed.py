@@ -165,7 +165,7 @@ CRASH_SITES = [
     ("triage-retail-monday.yaml", "    platform: facebook\n", "    platform:\n", "queue[0].platform", "missing_field"),
     ("triage-retail-monday.yaml", "    platform: facebook\n", "    platform: facebook\n    channel: {a: 1}\n",
      "queue[0].channel", "wrong_type"),
-    ("crisis-recall-kettle.yaml", "  platform: twitter", "  platform: []", "crisis.platform", "wrong_type"),
+    ("crisis-data-breach-bank.yaml", "  platform: twitter", "  platform: []", "crisis.platform", "wrong_type"),
     ("live-chat-retail-saturday.yaml", "  - id: wheres-my-order", "  - id: []", "customers[0].id", "wrong_type"),
 ]
 
