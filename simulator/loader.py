@@ -775,8 +775,22 @@ def scenario_files(path: str | Path) -> list[Path]:
     return sorted(p for p in path.glob("*.yaml") if not p.name.startswith("_"))
 
 
+def misnamed_files(path: str | Path) -> list[Problem]:
+    """Files in a scenarios folder that look like scenarios but are never loaded (e.g. `new-one.yml`)."""
+    path = Path(path)
+    if not path.is_dir():
+        return []
+    return [Problem(str(p), "", f"the file ends in {p.suffix!r}, so it is not loaded",
+                    f"rename it to {p.stem}.yaml (scenario files end in .yaml; start the name with _ to keep a "
+                    "draft out of the library)", None, "wrong_extension")
+            for p in sorted(path.iterdir())
+            if p.is_file() and not p.name.startswith("_") and p.suffix.lower() in (".yml", ".yaml")
+            and p.suffix != ".yaml"]
+
+
 def load_library(path: str | Path | None = None) -> Library:
-    """Load every scenarios/*.yaml (files starting with `_` are skipped); broken files go to `.errors`."""
+    """Load every scenarios/*.yaml (files starting with `_` are skipped); broken files go to `.errors`, and
+    so do `.yml` files, which are not loaded."""
     root = Path(path) if path is not None else DEFAULT_SCENARIO_DIR
     scenarios, errors = {}, []
     if not root.exists():
@@ -791,6 +805,7 @@ def load_library(path: str | Path | None = None) -> Library:
             errors.append(_internal_problem(str(file), "loading", exc))
             continue
         scenarios[scenario.id] = scenario
+    errors.extend(misnamed_files(root))
     return Library(scenarios, errors, str(root))
 
 

@@ -76,3 +76,16 @@ def test_scenario_to_dict_is_plain(library):
     import json
     for s in library.list():
         json.dumps(s.to_dict())
+
+
+def test_a_yml_file_in_the_scenarios_folder_is_reported_not_ignored(scenario_dir):
+    draft = scenario_dir / "new-scenario.yml"
+    draft.write_text(EXAMPLE.read_text(encoding="utf-8").replace("id: example-late-parcel ", "id: new-scenario "),
+                     encoding="utf-8")
+    (scenario_dir / "_draft.yml").write_text("id: draft\n", encoding="utf-8")      # a draft: kept out quietly
+    (scenario_dir / "notes.md").write_text("# notes\n", encoding="utf-8")          # not a scenario at all
+    lib = simulator.load_library(scenario_dir)
+    assert list(lib.scenarios) == ["example-late-parcel"]
+    (problem,) = lib.errors
+    assert problem.code == "wrong_extension" and problem.file == str(draft)
+    assert "new-scenario.yaml" in problem.fix
