@@ -45,9 +45,16 @@ def _generate(args) -> int:
 def _table(args) -> int:
     lib = load_library(args.path)
     if args.write_readme:
-        readme = Path(args.path) / "README.md"
-        readme.write_text(readme_with_tables(readme.read_text(encoding="utf-8"), lib), encoding="utf-8")
-        print(f"updated {readme}", file=sys.stderr)
+        folder = Path(args.path)
+        example = folder / "_example.yaml"
+        example_text = example.read_text(encoding="utf-8") if example.exists() else None
+        readmes = [folder / "README.md"]
+        if folder.resolve() == DEFAULT_SCENARIO_DIR:       # the project README repeats the table
+            readmes.append(DEFAULT_SCENARIO_DIR.parent / "README.md")
+        for readme in readmes:
+            readme.write_text(readme_with_tables(readme.read_text(encoding="utf-8"), lib, example_text),
+                              encoding="utf-8")
+            print(f"updated {readme}", file=sys.stderr)
         return 1 if lib.errors else 0
     print(markdown_table(lib))
     if args.reference:
@@ -78,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--coverage", action="store_true", help="also print counts per category, type, platform")
     p.add_argument("--reference", action="store_true", help="also print the allowed words (slots, moods...)")
     p.add_argument("--write-readme", action="store_true",
-                   help="rewrite the generated blocks of scenarios/README.md in place")
+                   help="rewrite the generated blocks (table, reference, annotated example) of "
+                        "scenarios/README.md, and the table in the project README.md, in place")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)

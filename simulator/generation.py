@@ -370,14 +370,17 @@ def _build_triage(b: _Build) -> None:
     b.queue = shown
     b.messages = [Message("customer", i.text, i.channel, i.at_minute, i.platform, i.id, i.name, i.handle)
                   for i in sorted(shown, key=lambda i: i.at_minute)]
-    b.facts = _render_tree(data["facts"], shared)
-    b.expected = derived_expected(data["expected"], b.platform)
+    # The queue's facts may use any slot the validator allows, filled from one identity shown to nobody.
+    fact_slots = {**fill_slots(make_identity(b.brand, sc.id, b.seed, "triage-facts"),
+                               rng_for("triage-facts", sc.id, b.seed), b.brand), **shared}
+    b.facts = _render_tree(data["facts"], fact_slots)
+    b.expected = _render_tree(derived_expected(data["expected"], b.platform), fact_slots)
 
 
 def _build_crisis(b: _Build) -> None:
     sc, data = b.scenario, b.scenario.data
     cr = data["crisis"]
-    b.platform = cr["platform"]
+    b.platform = cr.get("platform") or b.platform     # pinned, or the seed's pick from `platforms`
     rng = rng_for("crisis", sc.id, b.seed)
     shared = {**fill_slots(make_identity(b.brand, sc.id, b.seed, "crisis-shared"), rng, b.brand),
               **_platform_slots(b.brand, b.platform),
@@ -400,14 +403,14 @@ def _build_crisis(b: _Build) -> None:
         waves[key] = [post(i, t, 4 + i * 6, "public", f"wave-{key}") for i, t in enumerate(texts)]
     hs = cr["holding_statement"]
     channel = hs.get("channel", "public")
-    incident = _render(cr["incident"].strip(), shared)
+    incident = _render(cr["incident"].strip(), shared)   # rendered once: a value may hold a brace
     holding = {"channel": channel, "max_chars": get_platform(b.platform).channel(channel).max_chars,
                "weighted": get_platform(b.platform).channel(channel).weighted,
                "must_cover": _render_tree(hs["must_cover"], shared),
                "must_not": _render_tree(hs.get("must_not", []), shared)}
     b.crisis = Crisis(incident, b.platform, holding, waves)
-    b.facts = _render_tree({**data["facts"], "incident": incident}, shared)
-    exp = derived_expected({**data["expected"]}, b.platform)
+    b.facts = {**_render_tree(data["facts"], shared), "incident": incident}
+    exp = _render_tree(derived_expected({**data["expected"]}, b.platform), shared)
     exp["holding_statement"] = {"must_cover": holding["must_cover"], "must_not": holding["must_not"]}
     b.expected = exp
     b.scoring_context = {

@@ -161,8 +161,8 @@ class _Checker:
 
     def required(self, mapping: dict, path, keys, what: str):
         for key in keys:
-            if key not in mapping or mapping[key] is None:
-                self.add(path, f"{what} is missing the required field {key!r}",
+            if key not in mapping or mapping[key] is None:   # the field's own line if it is there but empty
+                self.add(path + (key,), f"{what} is missing the required field {key!r}",
                          f"add `{key}:` (see scenarios/_example.yaml)", "missing_field")
 
 
@@ -321,9 +321,10 @@ class _ScenarioValidator:
             if name in SLOTS:
                 self.c.add(path + (name,), f"variable {name!r} hides the built-in slot of the same name",
                            "rename the variable")
-            if not isinstance(values, list) or not values or not all(isinstance(v, (str, int, float)) for v in values):
+            if not isinstance(values, list) or not values or not all(
+                    isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
                 self.c.add(path + (name,), f"variable {name!r} should be a non-empty list of values",
-                           "write e.g. `product: [air fryer, toaster]`", "wrong_type")
+                           "write e.g. `product: [air fryer, toaster]` (quote yes/no/true/false)", "wrong_type")
             names.add(name)
             self.declared.setdefault(name, path + (name,))
         return names
@@ -344,7 +345,7 @@ class _ScenarioValidator:
                         self.c.known_keys(entry, p + (i,), ("title", "text"), "a knowledge-base entry")
                         self.c.required(entry, p + (i,), ("title", "text"), "a knowledge-base entry")
                         for k in ("title", "text"):
-                            if isinstance(entry.get(k), str):
+                            if entry.get(k) is not None and self.c.typed(entry[k], p + (i, k), str, "a text"):
                                 self.template(entry[k], p + (i, k), variables, public=False)
             elif isinstance(value, dict):
                 for k, v in value.items():
@@ -360,8 +361,9 @@ class _ScenarioValidator:
             else:
                 self.c.add(p, "facts should be texts, lists or mappings", "see scenarios/_example.yaml", "wrong_type")
 
-    def check_expected(self, exp, path, *, partial=False):
+    def check_expected(self, exp, path, *, partial=False, variables: set[str] | None = None):
         c = self.c
+        variables = self.variables if variables is None else variables
         if not c.typed(exp, path, dict, "a mapping"):
             return
         c.known_keys(exp, path, EXPECTED_FIELDS, "expected")
@@ -371,12 +373,14 @@ class _ScenarioValidator:
             if flag in exp:
                 c.typed(exp[flag], path + (flag,), bool, "true or false")
         na = exp.get("not_applicable") or []
-        if c.typed(na, path + ("not_applicable",), list, "a list of criterion keys"):
-            for i, key in enumerate(na):
-                if c.one_of(key, path + ("not_applicable", i), list(CRITERIA), "criterion key"):
-                    if key in NEVER_NOT_APPLICABLE:
-                        c.add(path + ("not_applicable", i), f"{key!r} always applies",
-                              f"remove {key!r} from not_applicable", "criterion_always_applies")
+        if not c.typed(na, path + ("not_applicable",), list, "a list of criterion keys"):
+            na = []
+        for i, key in enumerate(na):
+            if c.typed(key, path + ("not_applicable", i), str, "a criterion key") and \
+                    c.one_of(key, path + ("not_applicable", i), list(CRITERIA), "criterion key"):
+                if key in NEVER_NOT_APPLICABLE:
+                    c.add(path + ("not_applicable", i), f"{key!r} always applies",
+                          f"remove {key!r} from not_applicable", "criterion_always_applies")
         for flag, crit in FLAG_CRITERION.items():
             if exp.get(flag) is True and crit in na:
                 c.add(path + ("not_applicable",), f"{flag} is true but {crit!r} is listed as not applicable",
@@ -384,12 +388,12 @@ class _ScenarioValidator:
         if exp.get("escalate") is True and not exp.get("escalation_route"):
             c.add(path + ("escalate",), "escalate is true but no escalation_route is given",
                   "add e.g. `escalation_route: the complaints team`", "missing_field")
-        if "escalation_route" in exp and exp["escalation_route"] is not None:
-            c.typed(exp["escalation_route"], path + ("escalation_route",), str, "a text")
+        for key in ("escalation_route", "resolution"):
+            if exp.get(key) is not None and c.typed(exp[key], path + (key,), str, "a text"):
+                self.template(exp[key], path + (key,), variables, public=False)
         for key in ("may_promise", "must_not_promise"):
-            self.strings(exp.get(key), path + (key,))
-        if "resolution" in exp:
-            c.typed(exp["resolution"], path + ("resolution",), str, "a text")
+            for i, text in enumerate(self.strings(exp.get(key), path + (key,))):
+                self.template(text, path + (key, i), variables, public=False)
 
     def check_shape(self, spec):
         d, c = self.d, self.c
@@ -416,16 +420,18 @@ class _ScenarioValidator:
                       f"a {spec.key} exercise needs {want} customer(s), found {n}",
                       "use `customer:` for one customer, `customers:` (a list) for live chat", "wrong_shape")
         if spec.max_customers and "expected" not in d:
-            c.add((), "the scenario is missing the required field 'expected'",
+            c.add(("expected",), "the scenario is missing the required field 'expected'",
                   "add `expected:` with at least take_private and escalate", "missing_field")
         if spec.max_customers and spec.key != "live_chat" and "facts" not in d:
-            c.add((), "the scenario is missing the required field 'facts'",
+            c.add(("facts",), "the scenario is missing the required field 'facts'",
                   "add `facts:` (policy, order, knowledge_base) the learner may rely on", "missing_field")
         ids = set()
         for path, cust in customers:
             if isinstance(cust, dict):
                 self.check_customer(cust, path, spec, multi=n > 1)
                 cid = cust.get("id", "customer")
+                if not isinstance(cid, str):   # a wrong type is reported by check_customer
+                    continue
                 if cid in ids:
                     c.add(path + ("id",), f"two customers share the id {cid!r}", "give each customer its own id")
                 ids.add(cid)
@@ -441,6 +447,8 @@ class _ScenarioValidator:
             c.add(("crisis",), f"`crisis` is only for crisis exercises, not {spec.key}", "remove it", "wrong_shape")
 
     def check_channel(self, value, path, platforms):
+        if not self.c.typed(value, path, str, "a channel name (public, private or chat)"):
+            return False
         for p in platforms:
             if value not in PLATFORMS[p].channels:
                 c_list = ", ".join(PLATFORMS[p].channels)
@@ -463,6 +471,8 @@ class _ScenarioValidator:
                       "use 1 (gives up at once) to 6 (very patient)")
         for i, need in enumerate(self.strings(cust.get("needs"), path + ("needs",), "a list of needs")):
             c.one_of(need, path + ("needs", i), list(NEEDS), "need")
+        if cust.get("persona_notes") is not None:
+            c.typed(cust["persona_notes"], path + ("persona_notes",), str, "a text")
         personal_ok = cust.get("posts_personal_data_publicly") is True
         if "posts_personal_data_publicly" in cust:
             c.typed(cust["posts_personal_data_publicly"], path + ("posts_personal_data_publicly",), bool, "true or false")
@@ -470,7 +480,7 @@ class _ScenarioValidator:
         if "facts" in cust:
             self.check_facts(cust["facts"], path + ("facts",), variables)
         if "expected" in cust:
-            self.check_expected(cust["expected"], path + ("expected",), partial=True)
+            self.check_expected(cust["expected"], path + ("expected",), partial=True, variables=variables)
         as_dict = lambda v: v if isinstance(v, dict) else {}  # noqa: E731  (wrong types are reported elsewhere)
         expected = {**as_dict(self.d.get("expected")), **as_dict(cust.get("expected"))}
         msgs = cust.get("messages")
@@ -490,7 +500,10 @@ class _ScenarioValidator:
                 self.check_channel(channel, mp + ("channel",), self.platforms)
                 at = msg.get("at_minute", 0 if i == 0 else last)
                 if c.typed(at, mp + ("at_minute",), _NUMBER, "a number of minutes"):
-                    if at < last:
+                    if at < 0:
+                        c.add(mp + ("at_minute",), "a message cannot come before minute 0",
+                              "count minutes from the start of the exercise: 0 or more")
+                    elif at < last:
                         c.add(mp + ("at_minute",), "messages go back in time", "list messages in time order")
                     last = max(last, at)
                 if "text" in msg:
@@ -504,7 +517,7 @@ class _ScenarioValidator:
                       "verification": expected.get("verify_identity") is True}
         for key, needed in needs_text.items():
             if needed and cust.get(key) is None:
-                c.add(path, f"the expected handling needs the customer's `{key}` but none is written",
+                c.add(path + (key,), f"the expected handling needs the customer's `{key}` but none is written",
                       f"add `{key}:` with what the customer says then", "missing_field")
         fu = cust.get("followups")
         if fu is not None and c.typed(fu, path + ("followups",), dict, "a mapping of reaction: text(s)"):
@@ -516,16 +529,21 @@ class _ScenarioValidator:
         if spec.needs_crm:
             crm = cust.get("crm")
             if crm is None:
-                c.add(path, "a live-chat customer needs the expected CRM record",
+                c.add(path + ("crm",), "a live-chat customer needs the expected CRM record",
                       "add `crm:` with query_type, resolution_keywords and follow_up", "missing_field")
             elif c.typed(crm, path + ("crm",), dict, "a mapping"):
                 c.known_keys(crm, path + ("crm",), CRM_FIELDS, "crm")
                 c.required(crm, path + ("crm",), ("query_type", "resolution_keywords", "follow_up"), "crm")
                 qt = crm.get("query_type")
-                if qt is not None and not isinstance(qt, str):
-                    self.strings(qt, path + ("crm", "query_type"), "a query type or a list of accepted ones")
-                self.strings(crm.get("resolution_keywords"), path + ("crm", "resolution_keywords"))
-                self.strings(crm.get("follow_up_keywords"), path + ("crm", "follow_up_keywords"))
+                if isinstance(qt, str):
+                    self.template(qt, path + ("crm", "query_type"), variables, public=False)
+                elif qt is not None:
+                    for i, text in enumerate(self.strings(qt, path + ("crm", "query_type"),
+                                                          "a query type or a list of accepted ones")):
+                        self.template(text, path + ("crm", "query_type", i), variables, public=False)
+                for key in ("resolution_keywords", "follow_up_keywords"):
+                    for i, text in enumerate(self.strings(crm.get(key), path + ("crm", key))):
+                        self.template(text, path + ("crm", key, i), variables, public=False)
                 if "follow_up" in crm:
                     c.typed(crm["follow_up"], path + ("crm", "follow_up"), bool, "true or false")
         elif "crm" in cust:
@@ -534,7 +552,7 @@ class _ScenarioValidator:
     def check_queue(self, queue):
         c = self.c
         if queue is None:
-            c.add((), "a triage scenario needs a `queue`", "list 8 to 12 posts, most urgent first", "missing_field")
+            c.add(("queue",), "a triage scenario needs a `queue`", "list 8 to 12 posts, most urgent first", "missing_field")
             return
         if not c.typed(queue, ("queue",), list, "a list of posts, most urgent first"):
             return
@@ -548,14 +566,19 @@ class _ScenarioValidator:
                 continue
             c.known_keys(item, p, QUEUE_FIELDS, "a queue post")
             c.required(item, p, ("id", "text", "why"), "the queue post")
-            if isinstance(item.get("id"), str):
+            if item.get("id") is not None and c.typed(item["id"], p + ("id",), str, "a post id, e.g. gas-smell"):
                 if item["id"] in ids:
                     c.add(p + ("id",), f"two posts share the id {item['id']!r}", "give each post its own id")
                 ids.add(item["id"])
                 if not ID_PATTERN.match(item["id"]):
                     c.add(p + ("id",), f"post id {item['id']!r} is not kebab-case", "e.g. `id: gas-smell`", "bad_id")
-            plat = item.get("platform", self.platforms[0] if self.platforms else None)
-            if plat is not None and c.one_of(plat, p + ("platform",), list(PLATFORMS), "platform"):
+            if "platform" in item and item["platform"] is None:
+                c.add(p + ("platform",), "the post's platform is empty",
+                      f"write one of: {', '.join(PLATFORMS)}, or remove the line to use the scenario's first",
+                      "missing_field")
+            plat = item["platform"] if "platform" in item else (self.platforms[0] if self.platforms else None)
+            if plat is not None and c.typed(plat, p + ("platform",), str, "a platform name") and \
+                    c.one_of(plat, p + ("platform",), list(PLATFORMS), "platform"):
                 channel = item.get("channel", _default_channel(plat))
                 self.check_channel(channel, p + ("channel",), [plat])
                 if "text" in item:
@@ -563,26 +586,39 @@ class _ScenarioValidator:
                                   personal_ok=item.get("posts_personal_data_publicly") is True)
             if "why" in item:
                 c.typed(item["why"], p + ("why",), str, "a text")
-            if "critical" in item:
-                c.typed(item["critical"], p + ("critical",), bool, "true or false")
+            for flag in ("critical", "posts_personal_data_publicly"):
+                if flag in item:
+                    c.typed(item[flag], p + (flag,), bool, "true or false")
             if "at_minute" in item:
                 c.typed(item["at_minute"], p + ("at_minute",), _NUMBER, "a number of minutes")
 
     def check_crisis(self, crisis):
         c = self.c
         if crisis is None:
-            c.add((), "a crisis scenario needs a `crisis` block", "add `crisis:` with burst and holding_statement",
+            c.add(("crisis",), "a crisis scenario needs a `crisis` block", "add `crisis:` with burst and holding_statement",
                   "missing_field")
             return
         if not c.typed(crisis, ("crisis",), dict, "a mapping"):
             return
         c.known_keys(crisis, ("crisis",), CRISIS_FIELDS, "crisis")
-        c.required(crisis, ("crisis",), ("platform", "incident", "burst", "holding_statement", "waves"), "crisis")
+        c.required(crisis, ("crisis",), ("incident", "burst", "holding_statement", "waves"), "crisis")
+        # The crisis plays on one of `platforms` per seed, like every exercise; `crisis.platform` pins one.
         plat = crisis.get("platform")
-        if plat is not None and c.one_of(plat, ("crisis", "platform"), list(PLATFORMS), "platform"):
+        played = list(self.platforms)
+        if plat is not None and not c.typed(plat, ("crisis", "platform"), str, "a platform name"):
+            played = []
+        elif plat is not None and c.one_of(plat, ("crisis", "platform"), list(PLATFORMS), "platform"):
+            played = [plat]
             if self.platforms and plat not in self.platforms:
                 c.add(("crisis", "platform"), f"{plat!r} is not one of the scenario's platforms",
                       "add it to `platforms` or pick one listed there")
+            elif set(self.platforms) - {plat}:
+                others = ", ".join(p for p in self.platforms if p != plat)
+                c.add(("platforms",), f"the crisis is pinned to {plat!r} (crisis.platform), so it is never played "
+                      f"on {others}", f"remove {others} from `platforms`, or remove `crisis.platform` to play it "
+                      "on each listed platform", "contradiction")
+        elif plat is not None:
+            played = []
         if "incident" in crisis:
             self.template(crisis["incident"], ("crisis", "incident"), self.variables, public=False)
         burst = crisis.get("burst")
@@ -596,8 +632,7 @@ class _ScenarioValidator:
                     c.known_keys(post, p, BURST_FIELDS, "a burst post")
                     c.required(post, p, ("text",), "the burst post")
                     channel = post.get("channel", "public")
-                    if plat in PLATFORMS:
-                        self.check_channel(channel, p + ("channel",), [plat])
+                    self.check_channel(channel, p + ("channel",), played)
                     if "text" in post:
                         self.template(post["text"], p + ("text",), self.variables, public=channel == "public")
                     if "at_minute" in post:
@@ -606,8 +641,10 @@ class _ScenarioValidator:
         if hs is not None and c.typed(hs, ("crisis", "holding_statement"), dict, "a mapping"):
             c.known_keys(hs, ("crisis", "holding_statement"), HOLDING_FIELDS, "holding_statement")
             c.required(hs, ("crisis", "holding_statement"), ("must_cover",), "holding_statement")
-            self.strings(hs.get("must_cover"), ("crisis", "holding_statement", "must_cover"))
-            self.strings(hs.get("must_not"), ("crisis", "holding_statement", "must_not"))
+            for key in ("must_cover", "must_not"):
+                for i, text in enumerate(self.strings(hs.get(key), ("crisis", "holding_statement", key))):
+                    self.template(text, ("crisis", "holding_statement", key, i), self.variables, public=False)
+            self.check_channel(hs.get("channel", "public"), ("crisis", "holding_statement", "channel"), played)
         waves = crisis.get("waves")
         if waves is not None and c.typed(waves, ("crisis", "waves"), dict, "a mapping with calmer and worse"):
             c.known_keys(waves, ("crisis", "waves"), WAVE_KEYS, "waves")
@@ -653,10 +690,10 @@ def _with_defaults(data: dict) -> dict:
         d["platforms"] = [d["platforms"]]
     if "customer" in d:
         d["customers"] = [d.pop("customer")]
-    d.setdefault("customers", [])
-    d.setdefault("variables", {})
-    d.setdefault("facts", {})
-    exp = d.setdefault("expected", {})
+    for key, empty in (("customers", []), ("variables", {}), ("facts", {}), ("expected", {})):
+        if d.get(key) is None:      # `key:` left empty means the same as leaving it out
+            d[key] = empty
+    exp = d["expected"]
     for flag in EXPECTED_FLAGS:
         exp.setdefault(flag, False)
     exp.setdefault("escalation_route", None)
@@ -668,10 +705,15 @@ def _with_defaults(data: dict) -> dict:
             if cust.get(key) is None:
                 cust.pop(key, None)
         cust.setdefault("id", "customer" if len(d["customers"]) == 1 else f"customer-{i + 1}")
-        cust.setdefault("needs", [])
-        cust.setdefault("followups", {})
-        cust.setdefault("variables", {})
-        cust.setdefault("posts_personal_data_publicly", False)
+        for key, empty in (("needs", []), ("followups", {}), ("variables", {}),
+                           ("posts_personal_data_publicly", False)):
+            if cust.get(key) is None:
+                cust[key] = empty
+        if isinstance(cust.get("expected"), dict):   # an empty list here inherits the scenario's
+            cust["expected"] = {k: v for k, v in cust["expected"].items()
+                                if not (v is None and k in ("not_applicable", "may_promise", "must_not_promise"))}
+        elif "expected" in cust:
+            cust.pop("expected")
         msgs, last = [], 0.0
         for msg in cust["messages"]:
             msg = {"text": msg} if isinstance(msg, str) else msg
@@ -700,17 +742,30 @@ def load_scenario_file(path: str | Path) -> Scenario:
         check.add((), "the file is not a scenario mapping" + (" (it is empty)" if data is None else ""),
                   "start from scenarios/_example.yaml: `id: ...`, `title: ...` at the left margin", "not_a_mapping")
         raise ScenarioFileError(str(path), check.problems)
-    _ScenarioValidator(data, path.stem, check).run()
+    try:
+        _ScenarioValidator(data, path.stem, check).run()
+    except Exception as exc:   # a check this file's shape was not expected by: report it, never crash the library
+        check.problems.append(_internal_problem(str(path), "checking", exc))
     if check.problems:
         raise ScenarioFileError(str(path), sorted(check.problems, key=lambda p: p.line or 0))
-    full = _with_defaults(data)
-    canonical = json.dumps(full, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return Scenario(
-        id=full["id"], version="sha256:" + hashlib.sha256(canonical).hexdigest(), title=full["title"],
-        category=full["category"], difficulty=full["difficulty"], exercise_type=full["exercise_type"],
-        platforms=tuple(full["platforms"]), brand=full["brand"], sla_minutes=full["sla_minutes"],
-        brief=full["brief"].strip(), source=str(path), data=full,
-    )
+    try:
+        full = _with_defaults(data)
+        canonical = json.dumps(full, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return Scenario(
+            id=full["id"], version="sha256:" + hashlib.sha256(canonical).hexdigest(), title=full["title"],
+            category=full["category"], difficulty=full["difficulty"], exercise_type=full["exercise_type"],
+            platforms=tuple(full["platforms"]), brand=full["brand"], sla_minutes=full["sla_minutes"],
+            brief=full["brief"].strip(), source=str(path), data=full,
+        )
+    except Exception as exc:
+        raise ScenarioFileError(str(path), [_internal_problem(str(path), "building", exc)]) from exc
+
+
+def _internal_problem(file: str, stage: str, exc: Exception) -> Problem:
+    """The safety net: a failure the checks did not foresee still names the file and what to do."""
+    return Problem(file, "", f"internal error while {stage} this file: {type(exc).__name__}: {exc}"[:300],
+                   "compare the file with scenarios/_example.yaml, and report this message to the developers; "
+                   "the rest of the library still loads", None, "internal")
 
 
 def scenario_files(path: str | Path) -> list[Path]:
@@ -720,8 +775,22 @@ def scenario_files(path: str | Path) -> list[Path]:
     return sorted(p for p in path.glob("*.yaml") if not p.name.startswith("_"))
 
 
+def misnamed_files(path: str | Path) -> list[Problem]:
+    """Files in a scenarios folder that look like scenarios but are never loaded (e.g. `new-one.yml`)."""
+    path = Path(path)
+    if not path.is_dir():
+        return []
+    return [Problem(str(p), "", f"the file ends in {p.suffix!r}, so it is not loaded",
+                    f"rename it to {p.stem}.yaml (scenario files end in .yaml; start the name with _ to keep a "
+                    "draft out of the library)", None, "wrong_extension")
+            for p in sorted(path.iterdir())
+            if p.is_file() and not p.name.startswith("_") and p.suffix.lower() in (".yml", ".yaml")
+            and p.suffix != ".yaml"]
+
+
 def load_library(path: str | Path | None = None) -> Library:
-    """Load every scenarios/*.yaml (files starting with `_` are skipped); broken files go to `.errors`."""
+    """Load every scenarios/*.yaml (files starting with `_` are skipped); broken files go to `.errors`, and
+    so do `.yml` files, which are not loaded."""
     root = Path(path) if path is not None else DEFAULT_SCENARIO_DIR
     scenarios, errors = {}, []
     if not root.exists():
@@ -732,7 +801,11 @@ def load_library(path: str | Path | None = None) -> Library:
         except ScenarioFileError as exc:
             errors.extend(exc.problems)
             continue
+        except Exception as exc:   # never let one file take the library down
+            errors.append(_internal_problem(str(file), "loading", exc))
+            continue
         scenarios[scenario.id] = scenario
+    errors.extend(misnamed_files(root))
     return Library(scenarios, errors, str(root))
 
 

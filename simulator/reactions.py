@@ -1,7 +1,8 @@
 """How the customer answers the learner, turn by turn, from the scorer's judgement of that turn.
 
-`react(instance, state, reply_text, judgement, channel)` reads `judgement["criteria"][key]["level"]` only
-(it never imports the scorer) and walks an ordered table of RULES: the first rule that applies decides the
+`react(instance, state, reply_text, judgement, channel)` reads `judgement["criteria"][key]["level"]` (and,
+for a criterion at 0, whether the scorer quoted words as evidence: that is how an explicit blaming or
+dismissive phrase shows); it never imports the scorer. It walks an ordered table of RULES: the first rule that applies decides the
 customer's next message, mood and patience. The random choices (which wording, how long the customer
 takes) come from a `random.Random` seeded with a SHA-256 of (scenario, seed, customer, turn, reply), so the
 same instance, state, reply and judgement always give the same reaction.
@@ -39,6 +40,8 @@ class ConversationState:
     turn: int = 0                 # learner replies so far
     status: str = "open"
     heard: bool = False
+    apologised: bool = False      # an earlier turn apologised / showed empathy: a later turn that gets on with
+    empathised: bool = False      # the work need not say it again (the scorer judges each turn on its own)
     moved_private: bool = False
     details_sent: bool = False
     clarified: bool = False
@@ -122,16 +125,22 @@ class Judged:
 
     levels: dict
     not_applicable: frozenset
+    cued_zero: frozenset = frozenset()    # criteria at 0 for which the scorer quoted the words that did it
+    apologised_before: bool = False       # from the conversation so far
+    empathised_before: bool = False
 
     @classmethod
-    def read(cls, judgement: dict, not_applicable) -> "Judged":
+    def read(cls, judgement: dict, not_applicable, *, apologised_before: bool = False,
+             empathised_before: bool = False) -> "Judged":
         if not isinstance(judgement, dict) or not isinstance(judgement.get("criteria"), dict):
             raise SimulatorUsageError("judgement must be a scoring result with a 'criteria' mapping "
                                       "(see docs/interfaces.md)")
-        levels = {}
+        levels, cued = {}, set()
         for key, value in judgement["criteria"].items():
             levels[key] = value.get("level") if isinstance(value, dict) else value
-        return cls(levels, frozenset(not_applicable))
+            if isinstance(value, dict) and levels[key] == 0 and value.get("evidence"):
+                cued.add(key)
+        return cls(levels, frozenset(not_applicable), frozenset(cued), apologised_before, empathised_before)
 
     def level(self, key: str):
         if key in self.levels:
@@ -165,11 +174,30 @@ class Judged:
         return both_na or self.shown("take_ownership", 2) or self.shown("act", 2)
 
     @property
+    def blamed(self) -> bool:
+        """Rude, or the scorer quoted blaming or dismissive words ("but you should have...", "calm down")."""
+        return self.rude or bool({"empathise", "apologise"} & self.cued_zero)
+
+    @property
+    def carries_earlier_care(self) -> bool:
+        """A turn that is not blaming and keeps a professional tone keeps the apology and empathy shown before."""
+        return not self.blamed and self.at_least("tone_of_voice", 1)
+
+    @property
+    def apology_ok(self) -> bool:
+        return self.at_least("apologise", 1) or (self.apologised_before and self.carries_earlier_care)
+
+    @property
+    def empathy_ok(self) -> bool:
+        return self.at_least("empathise", 1) or (self.empathised_before and self.carries_earlier_care)
+
+    @property
     def quality(self) -> str:
-        """"good" (heard, apologised, empathy, ownership), "ok" (partly there) or "poor"."""
-        if self.heard and self.at_least("apologise", 1) and self.at_least("empathise", 1) and self.owned:
+        """"good" (heard, apologised, empathy, ownership; the apology and empathy may come from an earlier
+        turn), "ok" (partly there) or "poor"."""
+        if self.heard and self.apology_ok and self.empathy_ok and self.owned:
             return "good"
-        if self.at_least("hear", 1) and self.level("empathise") != 0 and (
+        if self.at_least("hear", 1) and (self.level("empathise") != 0 or self.empathy_ok) and (
                 self.at_least("take_ownership", 1) or self.at_least("act", 1)):
             return "ok"
         return "poor"
@@ -308,7 +336,10 @@ def _calmer(t: Turn):
     t.key, t.mood_change = "calmer", -1
     t.say("calmer")
     missing = _still_needed(t)
-    t.why = f"You named the problem, apologised and took ownership, so {t.name} calmed down."
+    if t.judged.shown("apologise"):
+        t.why = f"You named the problem, apologised and took ownership, so {t.name} calmed down."
+    else:
+        t.why = f"You named the problem and took ownership, so {t.name} calmed down."
     if missing:
         t.why += f" Still to do: {missing}."
 
@@ -355,7 +386,7 @@ def _ignored(t: Turn):
         t.say(t.key)
     t.flags.update({"leave_threat": {"threatened_to_leave": True}, "manager": {"asked_for_manager": True}}
                    .get(t.key, {}))
-    blamed = t.judged.level("empathise") == 0
+    blamed = t.judged.blamed
     reason = "was dismissive or put the problem back on them" if blamed else "did not deal with their problem"
     consequence = {"frustrated": "is more frustrated", "leave_threat": "is threatening to leave",
                    "manager": "is asking for a manager", "pile_on": "has gone public and others are joining in"}
@@ -498,7 +529,8 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
     _check_channel(instance, state, reply_text, channel, reply_minute, human_agent_tag)
     cust = instance.customer(state.customer_id) if instance.customers else None
     expected = cust.expected if cust else instance.expected
-    judged = Judged.read(judgement, expected.get("not_applicable", []))
+    judged = Judged.read(judgement, expected.get("not_applicable", []), apologised_before=state.apologised,
+                         empathised_before=state.empathised)
     rng = rng_for("react", instance.scenario_id, instance.seed, state.customer_id, state.turn, reply_text)
     turn = REACTORS[instance.exercise_type](instance, state, reply_text, judged, channel, reply_minute, rng)
 
@@ -534,6 +566,8 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
         channel=flags.get("channel", channel if channel != "public" and state.channel == "public" else state.channel),
         last_customer_minute=last_minute,
         heard=state.heard or judged.heard,
+        apologised=state.apologised or judged.shown("apologise"),
+        empathised=state.empathised or judged.shown("empathise"),
         moved_private=state.moved_private or flags.get("moved_private", False) or channel == "private",
         details_sent=state.details_sent or flags.get("details_sent", False),
         clarified=state.clarified or flags.get("clarified", False),

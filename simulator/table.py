@@ -55,14 +55,18 @@ def reference_markdown() -> str:
 
 
 README_MARKERS = {"table": ("<!-- scenario-table:start -->", "<!-- scenario-table:end -->"),
-                  "reference": ("<!-- reference:start -->", "<!-- reference:end -->")}
+                  "reference": ("<!-- reference:start -->", "<!-- reference:end -->"),
+                  "example": ("<!-- example:start -->", "<!-- example:end -->")}
 
 
-def readme_with_tables(readme: str, library: Library) -> str:
-    """The README text with its generated blocks replaced by fresh output."""
+def readme_with_tables(readme: str, library: Library, example: str | None = None) -> str:
+    """The README text with its generated blocks replaced by fresh output; `example` is the text of
+    `_example.yaml`, copied into the example block (left as it is when not given)."""
     blocks = {"table": markdown_table(library), "reference": reference_markdown()}
+    if example is not None:
+        blocks["example"] = f"```yaml\n{example.rstrip()}\n```"
     for key, (start, end) in README_MARKERS.items():
-        if start in readme and end in readme:
+        if key in blocks and start in readme and end in readme:
             head, rest = readme.split(start, 1)
             _, tail = rest.split(end, 1)
             readme = f"{head}{start}\n{blocks[key]}\n{end}{tail}"

@@ -62,6 +62,47 @@ def test_readme_tables_are_up_to_date(library):
     assert readme_with_tables(readme, library) == readme, "run: python -m simulator table --write-readme"
 
 
+def _block(text: str, name: str) -> str:
+    start, end = f"<!-- {name}:start -->\n", f"\n<!-- {name}:end -->"
+    assert start in text and end in text, f"the README lost its {name} markers"
+    return text.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_project_readme_scenario_table_is_the_output_of_simulator_table(capsys, library):
+    assert main(["table"]) == 0
+    printed = capsys.readouterr().out.rstrip("\n")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert _block(readme, "scenario-table") == printed, "run: python -m simulator table --write-readme"
+    assert f"{len(library)} scenarios over" in readme
+
+
+def test_readme_copy_of_the_annotated_example_is_the_example_file():
+    readme = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    example = (ROOT / "scenarios" / "_example.yaml").read_text(encoding="utf-8")
+    assert _block(readme, "example") == f"```yaml\n{example.rstrip()}\n```", \
+        "run: python -m simulator table --write-readme"
+
+
+def test_write_readme_refreshes_the_generated_blocks(scenario_dir, capsys):
+    import shutil
+    shutil.copy(ROOT / "scenarios" / "_example.yaml", scenario_dir / "_example.yaml")
+    (scenario_dir / "README.md").write_text("intro\n<!-- scenario-table:start -->\nstale\n<!-- scenario-table:end -->\n"
+                                            "<!-- example:start -->\nstale\n<!-- example:end -->\n", encoding="utf-8")
+    assert main(["table", "--path", str(scenario_dir), "--write-readme"]) == 0
+    text = (scenario_dir / "README.md").read_text(encoding="utf-8")
+    assert "stale" not in text and "`example-late-parcel`" in _block(text, "scenario-table")
+    assert _block(text, "example").startswith("```yaml\n# A complete, commented scenario.")
+
+
+def test_every_yaml_snippet_in_the_scenarios_readme_is_valid_yaml():
+    import yaml
+    readme = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    snippets = [part.split("```", 1)[0] for part in readme.split("```yaml\n")[1:]]
+    assert len(snippets) >= 4                      # live chat, triage, crisis and the annotated example
+    for snippet in snippets:
+        assert isinstance(yaml.safe_load(snippet), dict), snippet[:80]
+
+
 def test_readme_python_example_runs(capsys):
     readme = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
     code = readme.split("## Using the engine from Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]

@@ -165,3 +165,24 @@ def test_every_exercise_type_plays_to_its_end_in_the_shipped_library(library):
                     break
             assert r.ended, (scenario.id, cid, r.state.history)
     assert seen == set(simulator.EXERCISE_TYPES)
+
+
+def test_every_crisis_and_triage_scenario_plays_to_its_end_on_every_platform_it_lists(library):
+    for scenario in library.list():
+        if scenario.exercise_type not in ("crisis", "triage"):
+            continue
+        by_platform = {}
+        for seed in range(20):
+            inst = simulator.generate(scenario, seed)
+            by_platform.setdefault(inst.platform, inst)
+        assert set(by_platform) == set(scenario.platforms), scenario.id
+        for platform, inst in by_platform.items():
+            if scenario.exercise_type == "triage":
+                assert simulator.score_triage(inst, list(inst.expected_order))["spearman"] == 1.0
+                continue
+            statement = inst.crisis.holding_statement
+            assert statement["max_chars"] == simulator.get_platform(platform).channel(statement["channel"]).max_chars
+            good = simulator.react(inst, None, "We're sorry. We know about this and are acting now; updates to "
+                                   "follow here.", GOOD, statement["channel"])
+            assert good.key == "contained" and good.ended, (scenario.id, platform)
+            assert all(m.platform == platform for m in good.messages), (scenario.id, platform)

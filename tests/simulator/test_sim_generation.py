@@ -30,12 +30,35 @@ def test_same_seed_gives_the_same_instance(library):
         assert simulator.generate(scenario, 7).to_dict() == simulator.generate(scenario.id, 7, library=library).to_dict()
 
 
-def test_different_seeds_give_different_customers(library):
+def _content(instance) -> str:
+    """What the learner would see and the engine would use, without the seed that produced it."""
+    d = instance.to_dict()
+    d.pop("seed")
+    d.pop("injected_personal_data")   # derived from the rest
+    return json.dumps(d, sort_keys=True)
+
+
+def test_different_seeds_give_different_instances_apart_from_the_seed_itself(library):
     for scenario in library.list():
-        dicts = [json.dumps(simulator.generate(scenario, seed).to_dict()) for seed in (1, 2, 3)]
-        assert len(set(dicts)) == 3, scenario.id
-    names = {simulator.generate("late-parcel-x-public", seed).persona.name for seed in range(20)}
-    assert len(names) >= 15
+        contents = [_content(simulator.generate(scenario, seed)) for seed in (1, 2, 3)]
+        assert len(set(contents)) == 3, scenario.id
+
+
+def test_different_seeds_give_different_people_and_wording(library):
+    for scenario in library.list():
+        instances = [simulator.generate(scenario, seed) for seed in range(1, 6)]
+        handles = [tuple(m.handle or m.name for m in inst.messages) for inst in instances]
+        wording = [tuple(m.text for m in inst.messages) for inst in instances]
+        assert len(set(handles)) == 5, scenario.id
+        assert len(set(wording)) >= 2, scenario.id      # crisis bursts too: their posts have alternatives
+
+
+def test_customers_get_many_different_british_names():
+    from faker.providers.person.en_GB import Provider
+    first_names = set(Provider.first_names_male) | set(Provider.first_names_female)
+    personas = [simulator.generate("late-parcel-x-public", seed).persona for seed in range(20)]
+    assert len({p.name for p in personas}) >= 15
+    assert all(p.first_name in first_names and p.last_name in Provider.last_names for p in personas)
 
 
 def test_instance_holds_everything_the_interface_promises(library):

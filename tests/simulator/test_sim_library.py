@@ -30,10 +30,20 @@ def test_every_situation_named_in_the_issue_is_covered(library):
     assert REQUIRED_SITUATIONS <= set(CATEGORIES)
 
 
+def _played_platforms(scenario, seeds=range(20)) -> set[str]:
+    return {simulator.generate(scenario, seed).platform for seed in seeds}
+
+
+def test_every_listed_platform_is_played_on_some_seed(library):
+    for scenario in library.list():
+        assert _played_platforms(scenario) == set(scenario.platforms), scenario.id
+
+
 def test_scenarios_spread_over_platforms_difficulties_and_exercise_types(library):
     scenarios = library.list()
+    played = {s.id: _played_platforms(s) for s in scenarios}
     for platform in PLATFORMS:
-        assert sum(platform in s.platforms for s in scenarios) >= 4, platform
+        assert sum(platform in played[s.id] for s in scenarios) >= 4, platform
     for difficulty in DIFFICULTIES:
         assert sum(s.difficulty == difficulty for s in scenarios) >= 5, difficulty
     for etype in EXERCISE_TYPES:
@@ -66,3 +76,16 @@ def test_scenario_to_dict_is_plain(library):
     import json
     for s in library.list():
         json.dumps(s.to_dict())
+
+
+def test_a_yml_file_in_the_scenarios_folder_is_reported_not_ignored(scenario_dir):
+    draft = scenario_dir / "new-scenario.yml"
+    draft.write_text(EXAMPLE.read_text(encoding="utf-8").replace("id: example-late-parcel ", "id: new-scenario "),
+                     encoding="utf-8")
+    (scenario_dir / "_draft.yml").write_text("id: draft\n", encoding="utf-8")      # a draft: kept out quietly
+    (scenario_dir / "notes.md").write_text("# notes\n", encoding="utf-8")          # not a scenario at all
+    lib = simulator.load_library(scenario_dir)
+    assert list(lib.scenarios) == ["example-late-parcel"]
+    (problem,) = lib.errors
+    assert problem.code == "wrong_extension" and problem.file == str(draft)
+    assert "new-scenario.yaml" in problem.fix

@@ -61,3 +61,32 @@ def test_instagram_private_reply_inside_the_tagged_window_is_accepted():
     r = simulator.react(inst, None, "Hi, so sorry for the wait on your refund", GOOD, "private", at_minute=3 * 24 * 60,
                         human_agent_tag=True)
     assert r.response_minutes == 3 * 24 * 60 and r.timeliness == 0
+
+
+# Each platform's own message lengths (characters; X public replies are weighted, tested above).
+MESSAGE_LIMITS = [
+    ("faulty-air-fryer-facebook", "facebook", "public", 8_000),     # a comment reply
+    ("faulty-air-fryer-facebook", "facebook", "private", 2_000),    # Messenger
+    ("slow-refund-instagram", "instagram", "public", 2_200),        # a comment reply
+    ("slow-refund-instagram", "instagram", "private", 1_000),       # Instagram direct message
+    ("kb-returns-webchat", "webchat", "chat", 1_000),
+    ("double-charge-bank-x", "twitter", "private", 10_000),         # X direct message
+]
+
+
+@pytest.mark.parametrize("scenario_id, platform, channel, limit", MESSAGE_LIMITS,
+                         ids=[f"{p}-{c}" for _, p, c, _ in MESSAGE_LIMITS])
+def test_each_platform_has_its_own_message_length_limit(scenario_id, platform, channel, limit):
+    assert fits("a" * limit, platform, channel)
+    assert not fits("a" * (limit + 1), platform, channel)
+    assert message_length("😀" * 10, platform, channel) == 10        # plain characters, not X's weighting
+
+
+@pytest.mark.parametrize("scenario_id, platform, channel, limit", MESSAGE_LIMITS,
+                         ids=[f"{p}-{c}" for _, p, c, _ in MESSAGE_LIMITS])
+def test_a_reply_over_the_platforms_limit_is_refused_and_one_at_it_accepted(scenario_id, platform, channel, limit):
+    from tests.simulator.sim_helpers import GOOD
+    inst = next(i for i in (simulator.generate(scenario_id, seed) for seed in range(30)) if i.platform == platform)
+    with pytest.raises(simulator.ChannelError, match=f"allows {limit} characters"):
+        simulator.react(inst, None, "a" * (limit + 1), GOOD, channel)
+    assert simulator.react(inst, None, "a" * limit, GOOD, channel).state.turn == 1

@@ -65,6 +65,69 @@ def test_state_round_trips_through_a_plain_dict():
     assert again == r.state
 
 
+def test_a_state_stored_before_the_apology_memory_existed_still_loads():
+    inst = simulator.generate("slow-refund-instagram", 2)
+    old = simulator.initial_state(inst).to_dict()
+    del old["apologised"], old["empathised"]
+    state = simulator.ConversationState.from_dict(old)
+    assert not state.apologised and not state.empathised
+
+
+def _quoted(judged: dict, key: str, words: str) -> dict:
+    """The judgement with the scorer's evidence for `key`: the words it quoted."""
+    judged["criteria"][key]["evidence"] = [{"start": 0, "end": len(words), "text": words, "turn": 0}]
+    return judged
+
+
+# A follow-up that does the work but does not apologise or empathise again (how the scorer rates it).
+GETS_ON_WITH_IT = judgement(apologise=0, empathise=0)
+
+
+def test_the_conversation_remembers_an_apology_and_empathy_once_shown():
+    inst = simulator.generate("slow-refund-instagram", 2)
+    first = simulator.react(inst, None, "So sorry your refund is late, please DM us and I'll chase it.", GOOD,
+                            "public")
+    assert first.state.apologised and first.state.empathised
+    no_care = simulator.react(inst, None, "Please DM us your order number.", GETS_ON_WITH_IT, "public")
+    assert not no_care.state.apologised and not no_care.state.empathised
+
+
+def test_a_follow_up_that_does_the_work_after_an_earlier_apology_calms_the_customer():
+    inst = simulator.generate("lost-parcel-facebook", 21)
+    first = simulator.react(inst, None, "So sorry, please DM us so I can check.", GOOD, "public")
+    second = simulator.react(inst, first.state, "I've opened a driver investigation; I'll message you by Friday.",
+                             GETS_ON_WITH_IT, "private")
+    assert second.key == "resolved" and MOOD_INDEX(second.mood) < MOOD_INDEX(first.mood)
+
+
+def test_without_an_earlier_apology_the_same_follow_up_is_not_enough():
+    inst = simulator.generate("faulty-air-fryer-facebook", 4)
+    reaction = simulator.react(inst, None, "I'll arrange a replacement.", judgement(apologise=0, empathise=0,
+                               take_private=None), "public")
+    assert reaction.key in ("frustrated", "leave_threat", "manager", "pile_on")
+
+
+def test_an_earlier_apology_does_not_carry_over_a_reply_that_quotes_dismissive_words():
+    inst = simulator.generate("lost-parcel-facebook", 21)
+    first = simulator.react(inst, None, "So sorry, please DM us so I can check.", GOOD, "public")
+    dismissive = _quoted(judgement(apologise=0, empathise=0), "empathise", "it's only a parcel")
+    second = simulator.react(inst, first.state, "It's only a parcel, it will turn up.", dismissive, "private")
+    assert second.key in ("frustrated", "leave_threat", "manager", "pile_on")
+    assert "dismissive" in second.why
+
+
+def test_the_customer_is_called_dismissed_only_when_the_scorer_quoted_blaming_words():
+    inst = simulator.generate("double-charge-bank-x", 5)
+    generic = judgement(hear=1, empathise=0, apologise=0, take_ownership=0, act=0, take_private=0)
+    plain = simulator.react(inst, None, "Please see our help pages.", generic, "public")
+    quoted = simulator.react(inst, None, "Sorry, but you should have checked your statement.",
+                             _quoted(judgement(hear=1, empathise=0, apologise=0, take_ownership=0, act=0,
+                                               take_private=0), "apologise", "but you should have"), "public")
+    assert plain.key == quoted.key == "frustrated"
+    assert "did not deal with their problem" in plain.why and "dismissive" not in plain.why
+    assert "dismissive or put the problem back on them" in quoted.why
+
+
 def test_details_arrive_only_in_a_private_channel_once_asked():
     inst = simulator.generate("faulty-air-fryer-facebook", 8)
     details = inst.customers[0].details
@@ -233,8 +296,11 @@ def test_every_customer_in_the_library_can_be_won_by_a_good_learner_and_lost_by_
             good = _drive(inst, cust.id, GOOD)
             poor = _drive(inst, cust.id, POOR)
             if scenario.exercise_type == "public_reply":
-                assert good[-1].mood <= cust.persona.mood or good[-1].key in ("sends_details", "resolved", "calmer",
-                                                                                "escalation_ack"), scenario.id
+                assert MOOD_INDEX(good[-1].mood) <= MOOD_INDEX(cust.persona.mood), scenario.id   # calm-to-furious order
+                assert good[-1].key in ("sends_details", "resolved", "calmer", "escalation_ack", "clarifies",
+                                        "verifies"), scenario.id
+                assert (MOOD_INDEX(poor[-1].mood) > MOOD_INDEX(cust.persona.mood)
+                        or poor[-1].mood == "furious" or poor[-1].key == "repeats"), scenario.id
                 assert poor[-1].key in ("frustrated", "leave_threat", "manager", "pile_on", "repeats"), scenario.id
                 continue
             assert good[-1].resolved, (scenario.id, cust.id, [r.key for r in good])
