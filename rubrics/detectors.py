@@ -700,6 +700,7 @@ def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
         if 13 <= len(digits) <= 19:
             found.append((m.start(), m.end(), "a card number"))
     for pat, what in ((C.SORT_CODE_RE, "a sort code"), (C.ACCOUNT_NO_RE, "an account number"),
+                      (C.CARD_FRAGMENT_RE, "the last digits of a card or account"),
                       (C.POSTCODE_RE, "a postcode"), (C.ADDRESS_RE, "a street address"),
                       (C.DOB_RE, "a date of birth"), (C.PASSWORD_REVEAL_RE, "a password"),
                       (C.ORDER_REF_RE, "an order or booking reference")):
@@ -717,6 +718,11 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if pw:
         return Judgement("fail", spans(cues, pw[:1]), "never ask for a password, PIN or security code",
                          "Asks for a password or security code (critical).", HIGH)
+    shown = ([(m.start(), m.end()) for m in C.PASSWORD_REVEAL_RE.finditer(text)]
+             if "pass" in cues.r.lower or "pin" in cues.r.lower else [])
+    if shown:   # a password written out is unsafe on any channel, private ones included
+        return Judgement("fail", spans(cues, shown[:1]), "never write a password out; send a reset link instead",
+                         "Writes a password out (critical).", HIGH)
     if sit.public:
         revealed = _reveals(cues, sit)
         if revealed:
@@ -726,9 +732,10 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
         lower = cues.r.lower
         for s, e in cues.r.sentences:
             sent = lower[s:e]
-            ask = lsearch(C.ASK_RE, sent)
+            ask = lsearch(C.ASK_RE, sent) or lsearch(C.IMPERATIVE_ASK_RE, sent)
             if not ask:
                 continue
+            a0 = ask.start("verb") if "verb" in ask.re.groupindex else ask.start()
             item = lsearch(C.PERSONAL_ITEM_RE, sent)
             if item and not lsearch(C.PRIVATE_MARK_RE, sent) and not lsearch(C.NEVER_SHARE_RE, sent):
                 nxt = lower[e:e + 80]
@@ -736,11 +743,11 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
                     continue
                 strong = re.search(r"e-?mail|phone|mobile|address|post\s?code|card|password|date of birth|dob|"
                                    r"full name|account number|sort code", item.group(), re.I)
-                return Judgement("fail", spans(cues, [(s + ask.start(), s + max(ask.end(), item.end()))]),
+                return Judgement("fail", spans(cues, [(s + a0, s + max(ask.end(), item.end()))]),
                                  "ask for personal details only in a private message",
                                  f"Asks for {item.group().lower()} in a public reply (critical).", HIGH if strong else LOW)
     if sit.chat and sit.expected.get("verify_identity"):
-        talk = cues.find(C.ACCOUNT_TALK_RE)
+        talk = cues.find(C.ACCOUNT_TALK_RE) + cues.find(C.CARD_FRAGMENT_RE)
         verified = cues.find(C.VERIFY_RE) or done.get("_verified_earlier")
         if talk and not verified:
             return Judgement("fail", spans(cues, talk[:1]), "verify the customer's identity before discussing the account",
