@@ -822,7 +822,7 @@ def clarify(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("escalation")
 def escalation(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    if sit.scenario is None:
+    if sit.scenario is None:     # normally unreached: the rubric flags escalation needs_scenario
         return Judgement(None, (), None, "Free mode: escalation needs a scenario.", HIGH)
     if not sit.expected.get("escalate"):
         return Judgement(None, (), None, "The scenario does not require escalation.", HIGH)
@@ -852,7 +852,7 @@ def _phrase_in(text: str, phrase: str) -> bool:
 
 @detector("accuracy")
 def accuracy(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    if sit.scenario is None:
+    if sit.scenario is None:     # normally unreached: the rubric flags accuracy needs_scenario
         return Judgement(None, (), None, "No scenario facts to check against.", HIGH)
     facts = sit.scenario.get("facts") or {}
     exp = sit.expected
