@@ -27,9 +27,11 @@ def grade(levels: Mapping[str, object], rubric: Rubric | None = None) -> tuple[s
                 raise ScoringInputError(f"data_protection must be 'pass', 'fail' or None, not {v!r}")
         elif v not in (None, 0, 1, 2) or isinstance(v, bool):
             raise ScoringInputError(f"{k} must be 2, 1, 0 or None, not {v!r}")
-    for key in (rubric or RUBRIC).critical_keys:
+    critical = (rubric or RUBRIC).critical_keys
+    for key in critical:                     # pass/fail criteria first, so a data_protection fail is the rule given
         if lv[key] == "fail":
             return "Refer", f"Critical failure: {key} failed."
+    for key in critical:
         if lv[key] == 0:
             return "Refer", f"Critical failure: {key} at 0."
     core = [k for k in CORE if lv[k] is not None]

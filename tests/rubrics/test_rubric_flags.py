@@ -46,6 +46,11 @@ def test_a_critical_pass_fail_criterion_fails_on_fail(tmp_path):
     assert grade(leaked, rubric)[0] != "Refer"
 
 
+def test_a_failed_pass_fail_criterion_is_the_rule_given_when_two_critical_criteria_fail():
+    both = dict(ALL_TOP, tone_of_voice=0, data_protection="fail")
+    assert grade(both) == ("Refer", "Critical failure: data_protection failed.")
+
+
 def test_scoring_uses_the_rubric_grading_rules(tmp_path):
     rubric = variant(tmp_path, lambda c: c["tone_of_voice"].update(critical=False))
     reply = "WHY ARE YOU SHOUTING AT US? WE ARE NOT TO BLAME. Read the terms."
