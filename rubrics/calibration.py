@@ -161,8 +161,8 @@ def calibrate(records: Iterable[dict], analyser: str | None = None) -> dict:
 
 def format_report(rep: dict) -> str:
     fmt = lambda v: "  -  " if v is None else f"{v:5.2f}"
-    lines = ["criterion        |    n  agree  kappa   MAE | " + " | ".join(f"{b:^19}" for b in BANDS),
-             "                 |                          | " + " | ".join("  n agree kappa" for _ in BANDS)]
+    lines = ["criterion        |    n  agree  kappa   MAE | " + " | ".join(f"{b:^21}" for b in BANDS),
+             "                 |                          | " + " | ".join("  n agree kappa   MAE" for _ in BANDS)]
     for k in CRITERION_ORDER:
         o = rep["overall"][k]
         if not o["n"]:
@@ -170,7 +170,7 @@ def format_report(rep: dict) -> str:
         bands = []
         for b in BANDS:
             x = rep["by_band"][b][k]
-            bands.append(f"{x['n']:3d} {fmt(x['agreement'])} {fmt(x['kappa'])}")
+            bands.append(f"{x['n']:3d} {fmt(x['agreement'])} {fmt(x['kappa'])} {fmt(x['mae'])}")
         lines.append(f"{k:16s} | {o['n']:4d} {fmt(o['agreement'])}  {fmt(o['kappa'])} {fmt(o['mae'])} | "
                      + " | ".join(bands))
     bc = rep["by_confidence"]

@@ -281,7 +281,15 @@ POSTCODE_RE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b")
 ADDRESS_RE = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|"
                         r"Dr|Way|Crescent|Court|Ct|Place|Pl|Gardens|Terrace|Grove|Square|Hill|Mews|Row|Park|View)\b")
 DOB_RE = rx(r"\b(?:born\s+on|date\s+of\s+birth|dob|birthday)\b[^.!?]{0,20}\d")
-PASSWORD_REVEAL_RE = rx(r"\b(?:your\s+)?(?:password|passcode|pin)\s+(?:is|:)\s*\S+")
+# a password value written out in its clause ("your PIN is 4471", "password: Abc123", "reset your password, it's
+# Rivermead2026!"); only a token that looks like a credential (a digit or symbol in it) counts, so "your password
+# is never shared" and "forgot your password: click the link" are not reveals
+PASSWORD_REVEAL_RE = rx(r"\b(?:password|passcode|pin)\b[^.!?\n]{0,40}?(?:(?:\bit'?s|\bis|\bto|\bas|\bwas)\s+|[:=]\s*)[\"'“‘]?"
+                        r"(?=[^\s\"'”’]*[\d!@#$%&*?])[^\s\"'”’]{4,}")
+# a card or account identified by its last digits ("Visa ending 3318", "account ending in 2290")
+CARD_FRAGMENT_RE = rx(r"\b(?:card|visa|mastercard|master\s?card|amex|maestro|debit|credit|account|acct)\s+"
+                      r"(?:card\s+|number\s+)?(?:ending|ends|ending\s+with)\s+(?:in\s+|with\s+)?[*x•]*\s*\d{3,4}\b|"
+                      r"\blast\s+(?:four|4)\s+(?:digits\s+)?(?:of\s+(?:your|the)\s+\w+\s+)?(?:are|is|:)?\s*\d{4}\b")
 ORDER_REF_RE = rx(r"\b(?:order|booking|reservation|reference|ref|case|ticket|confirmation)\s*(?:number|no\.?|code|#|id)?\s*"
                   r"(?:is|:)?\s*#?(?=[A-Z0-9-]*\d)[A-Z0-9]{2,}[A-Z0-9-]{4,}\b")
 ASK_RE = rx(r"\b(?:what(?:'s|\s+is)\s+your|(?:can|could|would|will)\s+(?:you|we|i)\s+(?:please\s+)?(?:send|give|provide|share|"
@@ -289,7 +297,14 @@ ASK_RE = rx(r"\b(?:what(?:'s|\s+is)\s+your|(?:can|could|would|will)\s+(?:you|we|
             r"please\s+(?:send|give|provide|share|tell|confirm|reply|tweet|post|include|let\s+(?:us|me)\s+(?:know|have)|"
             r"add|enter|type)|may\s+(?:we|i)\s+(?:have|get|ask|know)|(?:reply|respond|tweet)\s+(?:back\s+)?(?:with|us)|"
             r"(?:send|give|share|tell|post|tweet)\s+(?:us|me)\b|we'?(?:ll|d)\s+need\s+your|we\s+(?:will\s+)?need\s+your|"
-            r"i'?(?:ll|d)\s+need\s+your|(?:dm|message)\s+(?:us|me))\b")
+            r"i'?(?:ll|d)\s+need\s+your|(?:dm|message)\s+(?:us|me)|"
+            r"(?:can|could|would|will)\s+(?:you|we|i)\s+(?:please\s+)?(?:just\s+)?(?:pop|drop|leave|put|write|comment|"
+            r"type|add|list)|(?:comment|reply|respond)\s+(?:below\s+|here\s+)?with)\b")
+# "pop your ... in the comments", "please comment your email", "drop us your number": an imperative at the start
+# of a sentence or clause (group "verb"), so "we'll put your order number on the note" is not an ask
+IMPERATIVE_ASK_RE = rx(r"(?:^\W*|[,;:(]\s*|\b(?:and|then|just|please|kindly|so)\s+)(?P<verb>(?:pop|drop|leave|put|write|"
+                       r"comment|post|share|type|add|list)\s+(?:us\s+|me\s+)?(?:down\s+|below\s+)?(?:with\s+)?"
+                       r"(?:your|the|a|an)\b)")
 PERSONAL_ITEM_RE = rx(r"\b(?:e-?mail(?:\s+address)?|(?:phone|mobile|contact|telephone|cell|cellphone)\s*(?:number|no|#)|"
                       r"your\s+(?:number|name|details|account\s+details|personal\s+details|contact\s+details)|"
                       r"(?:your|home|postal|full|shipping|delivery|billing|street|the)\s+address|post\s?code|zip\s?code|"

@@ -5,6 +5,7 @@ what was missing, a one-line reason and a confidence flag ("low" where a cue is 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -13,7 +14,7 @@ from rubrics import cues as C
 from rubrics import tone
 from rubrics.customer import CustomerReading
 from rubrics.cues import Cues, lsearch
-from rubrics.lexicon import KNOWN_ACRONYMS, THEME_OF
+from rubrics.lexicon import KNOWN_ACRONYMS, STOPWORDS, THEME_OF
 from rubrics.spelling import is_english, unknown_words
 from rubrics.text import URL_RE, Span, stem
 
@@ -742,6 +743,7 @@ def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
         if 13 <= len(digits) <= 19:
             found.append((m.start(), m.end(), "a card number"))
     for pat, what in ((C.SORT_CODE_RE, "a sort code"), (C.ACCOUNT_NO_RE, "an account number"),
+                      (C.CARD_FRAGMENT_RE, "the last digits of a card or account"),
                       (C.POSTCODE_RE, "a postcode"), (C.ADDRESS_RE, "a street address"),
                       (C.DOB_RE, "a date of birth"), (C.PASSWORD_REVEAL_RE, "a password"),
                       (C.ORDER_REF_RE, "an order or booking reference")):
@@ -759,6 +761,11 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if pw:
         return Judgement("fail", spans(cues, pw[:1]), "never ask for a password, PIN or security code",
                          "Asks for a password or security code (critical).", HIGH)
+    shown = ([(m.start(), m.end()) for m in C.PASSWORD_REVEAL_RE.finditer(text)]
+             if "pass" in cues.r.lower or "pin" in cues.r.lower else [])
+    if shown:   # a password written out is unsafe on any channel, private ones included
+        return Judgement("fail", spans(cues, shown[:1]), "never write a password out; send a reset link instead",
+                         "Writes a password out (critical).", HIGH)
     if sit.public:
         revealed = _reveals(cues, sit)
         if revealed:
@@ -768,9 +775,10 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
         lower = cues.r.lower
         for s, e in cues.r.sentences:
             sent = lower[s:e]
-            ask = lsearch(C.ASK_RE, sent)
+            ask = lsearch(C.ASK_RE, sent) or lsearch(C.IMPERATIVE_ASK_RE, sent)
             if not ask:
                 continue
+            a0 = ask.start("verb") if "verb" in ask.re.groupindex else ask.start()
             item = lsearch(C.PERSONAL_ITEM_RE, sent)
             if item and not lsearch(C.PRIVATE_MARK_RE, sent) and not lsearch(C.NEVER_SHARE_RE, sent):
                 nxt = lower[e:e + 80]
@@ -778,11 +786,11 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
                     continue
                 strong = re.search(r"e-?mail|phone|mobile|address|post\s?code|card|password|date of birth|dob|"
                                    r"full name|account number|sort code", item.group(), re.I)
-                return Judgement("fail", spans(cues, [(s + ask.start(), s + max(ask.end(), item.end()))]),
+                return Judgement("fail", spans(cues, [(s + a0, s + max(ask.end(), item.end()))]),
                                  "ask for personal details only in a private message",
                                  f"Asks for {item.group().lower()} in a public reply (critical).", HIGH if strong else LOW)
     if sit.chat and sit.expected.get("verify_identity"):
-        talk = cues.find(C.ACCOUNT_TALK_RE)
+        talk = cues.find(C.ACCOUNT_TALK_RE) + cues.find(C.CARD_FRAGMENT_RE)
         verified = cues.find(C.VERIFY_RE) or done.get("_verified_earlier")
         if talk and not verified:
             return Judgement("fail", spans(cues, talk[:1]), "verify the customer's identity before discussing the account",
@@ -857,7 +865,7 @@ def clarify(cues: Cues, sit: Situation, done: dict) -> Judgement:
 
 @detector("escalation")
 def escalation(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    if sit.scenario is None:
+    if sit.scenario is None:     # normally unreached: the rubric flags escalation needs_scenario
         return Judgement(None, (), None, "Free mode: escalation needs a scenario.", HIGH)
     if not sit.expected.get("escalate"):
         return Judgement(None, (), None, "The scenario does not require escalation.", HIGH)
@@ -875,34 +883,83 @@ def escalation(cues: Cues, sit: Situation, done: dict) -> Judgement:
                      "The scenario needs escalation, but the reply does not escalate.", HIGH)
 
 
-def _phrase_in(text: str, phrase: str) -> bool:
+PROMISE_NEG_RE = re.compile(r"\b(?:not|no|never|cannot|unable|without)\b|n't\b|\bcant\b|\bwont\b")
+# tokens that must appear exactly when a forbidden promise carries them: amounts, numbers, days and times
+PROMISE_KEY_RE = re.compile(r"[£$€]\s?\d[\d,]*(?:\.\d\d)?|\b\d+(?:[.:]\d+)?\b|\b(?:today|tonight|tomorrow|hours?|"
+                            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+                            r"june|july|august|september|october|november|december)\b", re.I)
+PROMISE_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
+PROMISE_STOP = STOPWORDS | {"within", "will", "shall", "get", "got", "make", "sure"}
+CLAUSE_SPLIT_RE = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:but|and|so|because|although|though|while)\b")
+
+
+def _promise_terms(text: str) -> tuple[frozenset, frozenset]:
+    """(exact tokens, stemmed content words) of a phrase or sentence, both lower case."""
+    keys = frozenset(re.sub(r"\s", "", m.group().lower()).rstrip("s") for m in PROMISE_KEY_RE.finditer(text))
+    words = frozenset(stem(w) for w in PROMISE_WORD_RE.findall(PROMISE_KEY_RE.sub(" ", text.lower()))
+                      if w not in PROMISE_STOP and len(w) > 2)
+    return keys, words
+
+
+def _promise_in(cues: Cues, phrase: str) -> tuple[tuple[int, int], bool] | None:
+    """Where the reply makes a forbidden promise: ((start, end), literal?) or None.
+
+    Literal (word for word), or one sentence carrying every amount, number, day or time in the phrase exactly and
+    most (60%, at least one) of its other content words, stemmed. A clause that negates what it shares with the
+    phrase ("we can't refund £300 today") does not promise it, unless the phrase itself is negative.
+    """
+    low = cues.r.lower
     p = phrase.lower().strip()
     if not p:
-        return False
-    if p in text:
-        return True
-    words = [w for w in re.findall(r"[a-z0-9£$%]+", p) if w not in ("a", "an", "the", "of", "to", "your", "you", "we")]
-    return len(words) >= 2 and all(re.search(r"\b" + re.escape(w), text) for w in words)
+        return None
+    i = low.find(p)
+    if i >= 0:
+        return (i, i + len(p)), True
+    keys, words = _promise_terms(p)
+    if not words or len(keys) + len(words) < 2:
+        return None
+    negative = bool(PROMISE_NEG_RE.search(p))
+    need = math.ceil(0.6 * len(words))
+    for s, e in cues.r.sentences:
+        sent = low[s:e]
+        skeys, swords = _promise_terms(sent)
+        shared = words & swords
+        if not keys <= skeys or len(shared) < need:
+            continue
+        if not negative and any(PROMISE_NEG_RE.search(c) and (_promise_terms(c)[1] & shared or _promise_terms(c)[0] & keys)
+                                for c in CLAUSE_SPLIT_RE.split(sent)):
+            continue
+        return (s + len(sent) - len(sent.lstrip()), e), False
+    return None
+
+
+def _amount(text: str) -> tuple[str, float]:
+    """An amount as (currency or unit, value): "£1,200.00" -> ("£", 1200.0), "30 pounds" -> ("pounds", 30.0)."""
+    t = text.lower().replace(",", "")
+    num = re.search(r"\d+(?:\.\d+)?", t)
+    unit = re.sub(r"[\d.\s]", "", t)
+    return unit, float(num.group()) if num else 0.0
 
 
 @detector("accuracy")
 def accuracy(cues: Cues, sit: Situation, done: dict) -> Judgement:
-    if sit.scenario is None:
+    if sit.scenario is None:     # normally unreached: the rubric flags accuracy needs_scenario
         return Judgement(None, (), None, "No scenario facts to check against.", HIGH)
     facts = sit.scenario.get("facts") or {}
     exp = sit.expected
     if not facts and not exp.get("must_not_promise") and not exp.get("may_promise"):
         return Judgement(None, (), None, "The scenario gives no facts to check against.", HIGH)
-    low = cues.r.lower
     for phrase in exp.get("must_not_promise") or []:
-        if _phrase_in(low, phrase):
-            i = low.find(phrase.lower())
-            ev = spans(cues, [(i, i + len(phrase))]) if i >= 0 else ()
-            return Judgement(0, ev, "promises that stay within the policy",
-                             f"Promises something beyond policy ({phrase}).", HIGH if i >= 0 else LOW)
+        found = _promise_in(cues, phrase)
+        if found:
+            span, literal = found
+            return Judgement(0, spans(cues, [span]), "promises that stay within the policy",
+                             f"Promises something beyond policy ({phrase}).", HIGH if literal else LOW)
     known = (repr(facts) + " " + " ".join(exp.get("may_promise") or [])).lower()
+    # amounts compare whole ("£30" is not "£300"), as numbers ("£54.2" written "£54.20")
+    known_amounts = {_amount(m.group()) for m in C.AMOUNT_RE.finditer(known)}
     invented = [(m.start(), m.end()) for m in C.AMOUNT_RE.finditer(cues.r.masked)
-                if re.sub(r"\s", "", m.group().lower()) not in known.replace(" ", "")]
+                if _amount(m.group()) not in known_amounts]
     invented += [t for t in cues.find(re.compile(r"\b(?:by|on|before)\s+(?:monday|tuesday|wednesday|thursday|friday|"
                                                 r"saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+\w+)\b", re.I))
                  if cues.r.masked[t[0]:t[1]].lower().split(None, 1)[-1] not in known]

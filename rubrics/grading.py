@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from rubrics.errors import ScoringInputError
-from rubrics.rubric import CRITERION_ORDER, HEAT, MARKING_POINTS
+from rubrics.rubric import CRITERION_ORDER, HEAT, MARKING_POINTS, RUBRIC, Rubric
 
 GRADES = ("Refer", "Pass", "Merit", "Distinction")
 CORE = HEAT + ("act",)
@@ -14,10 +14,11 @@ def _at_top(key: str, level) -> bool:
     return level == "pass" if key == "data_protection" else level == 2
 
 
-def grade(levels: Mapping[str, object]) -> tuple[str, str]:
+def grade(levels: Mapping[str, object], rubric: Rubric | None = None) -> tuple[str, str]:
     """Return (grade, rule) for a mapping of criterion key -> level (2/1/0/None, "pass"/"fail"/None).
 
-    Missing keys count as n/a. Unknown keys are ignored. Follows the rubric guide's overall grade rules.
+    Missing keys count as n/a. Unknown keys are ignored. Follows the rubric guide's overall grade rules; the
+    critical criteria are the rubric file's `critical: true` ones (default the shipped rubric).
     """
     lv = {k: levels.get(k) for k in CRITERION_ORDER}
     for k, v in lv.items():
@@ -26,10 +27,13 @@ def grade(levels: Mapping[str, object]) -> tuple[str, str]:
                 raise ScoringInputError(f"data_protection must be 'pass', 'fail' or None, not {v!r}")
         elif v not in (None, 0, 1, 2) or isinstance(v, bool):
             raise ScoringInputError(f"{k} must be 2, 1, 0 or None, not {v!r}")
-    if lv["data_protection"] == "fail":
-        return "Refer", "Critical failure: data_protection failed."
-    if lv["tone_of_voice"] == 0:
-        return "Refer", "Critical failure: tone_of_voice at 0."
+    critical = (rubric or RUBRIC).critical_keys
+    for key in critical:                     # pass/fail criteria first, so a data_protection fail is the rule given
+        if lv[key] == "fail":
+            return "Refer", f"Critical failure: {key} failed."
+    for key in critical:
+        if lv[key] == 0:
+            return "Refer", f"Critical failure: {key} at 0."
     core = [k for k in CORE if lv[k] is not None]
     below = [k for k in core if lv[k] < 1]
     if below:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import yaml
 
@@ -16,7 +17,7 @@ from rubrics.errors import RubricDataError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_RUBRIC = "heat-aaa-marking"
-SCORER_VERSION = "1.2.0"
+SCORER_VERSION = "1.2.1"
 
 CRITERION_ORDER = (
     "hear", "empathise", "apologise", "take_ownership", "acknowledge", "act",
@@ -56,6 +57,21 @@ class Rubric:
     hash: str
     criteria: tuple[Criterion, ...] = field(default_factory=tuple)
 
+    @property
+    def critical_keys(self) -> tuple[str, ...]:
+        """Criteria that fail an attempt on their own at the bottom level (the file's `critical: true`)."""
+        return tuple(c.key for c in self.criteria if c.critical)
+
+    @property
+    def scenario_keys(self) -> frozenset[str]:
+        """Criteria that are n/a without a scenario (the file's `needs_scenario: true`)."""
+        return frozenset(c.key for c in self.criteria if c.needs_scenario)
+
+    @cached_property
+    def detector_of(self) -> Mapping[str, str]:
+        """Criterion key -> the registered detector that judges it (the file's `detector:`)."""
+        return MappingProxyType({c.key: c.detector for c in self.criteria})
+
     def criterion(self, key: str) -> Criterion:
         for c in self.criteria:
             if c.key == key:
@@ -66,8 +82,17 @@ class Rubric:
         return {"id": self.id, "version": self.version, "hash": self.hash, "scorer_version": SCORER_VERSION}
 
 
-def load_rubric(rubric_id: str = DEFAULT_RUBRIC, path: Path | None = None) -> Rubric:
-    """Load and validate a rubric file; raise one RubricDataError listing every problem."""
+def load_rubric(rubric_id: str = DEFAULT_RUBRIC, path: Path | None = None,
+                detectors: Iterable[str] | None = None) -> Rubric:
+    """Load and validate a rubric file; raise one RubricDataError listing every problem.
+
+    Every criterion's `detector:` must name a registered detector (`detectors`, default the registry in
+    rubrics.detectors).
+    """
+    if detectors is None:
+        from rubrics.detectors import DETECTORS    # detectors never import this module: no cycle
+        detectors = DETECTORS
+    known = frozenset(detectors)
     path = path or DATA_DIR / f"{rubric_id}.yaml"
     try:
         raw = path.read_bytes()
@@ -91,6 +116,9 @@ def load_rubric(rubric_id: str = DEFAULT_RUBRIC, path: Path | None = None) -> Ru
             continue
         if item["scale"] not in SCALES:
             problems.append(f"{where} ({item['key']}): scale must be one of {SCALES}")
+        if item["detector"] not in known:
+            problems.append(f"{where} ({item['key']}): unknown detector {item['detector']!r}; use one of "
+                            f"{', '.join(sorted(known))}")
         seen.append(item["key"])
         criteria.append(Criterion(
             key=item["key"], label=item["label"], framework=item["framework"], scale=item["scale"],

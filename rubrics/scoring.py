@@ -12,7 +12,7 @@ from rubrics.cues import Cues
 from rubrics.detectors import DETECTORS, HIGH, Judgement, Situation
 from rubrics.errors import ScoringError, ScoringInputError
 from rubrics.grading import grade
-from rubrics.rubric import CRITERION_ORDER, RUBRIC
+from rubrics.rubric import CRITERION_ORDER, RUBRIC, Rubric
 from rubrics.text import read
 
 MAX_REPLY_CHARS = 10_000
@@ -22,7 +22,6 @@ EVAL_ORDER = ("hear", "acknowledge", "empathise", "apologise", "take_ownership",
               "personalisation", "signposting", "closing", "plain_language", "data_protection", "take_private",
               "clarify", "escalation", "accuracy", "timeliness", "platform_fit")
 assert sorted(EVAL_ORDER) == sorted(CRITERION_ORDER)
-_DETECTOR_OF = {c.key: c.detector for c in RUBRIC.criteria}
 TAKE_MAX = {"hear", "acknowledge", "empathise", "apologise", "take_ownership", "act", "personalisation",
             "signposting", "take_private", "clarify", "escalation"}
 TAKE_MIN = {"tone_of_voice", "plain_language", "accuracy", "platform_fit"}
@@ -36,9 +35,10 @@ class ScoreResult:
     grade_rule: str
     feedback: dict
     signals: dict = field(default_factory=dict)
+    rubric: Rubric = RUBRIC
 
     def to_dict(self) -> dict:
-        return {"rubric": RUBRIC.info(), "mode": self.mode,
+        return {"rubric": self.rubric.info(), "mode": self.mode,
                 "criteria": {k: self.criteria[k].to_dict() for k in CRITERION_ORDER},
                 "grade": self.grade, "grade_rule": self.grade_rule, "feedback": self.feedback,
                 "signals": self.signals}
@@ -108,8 +108,9 @@ def _situation(context: Mapping | None, analyser: str | None, turn_index: int = 
                      turn_index=turn_index, turn_count=turn_count)
 
 
-def _judge(text: str, sit: Situation, turn: int, previous: list[str]) -> dict[str, Judgement]:
+def _judge(text: str, sit: Situation, turn: int, previous: list[str], rubric: Rubric = RUBRIC) -> dict[str, Judgement]:
     cues = Cues(read(text, turn), sit.customer)
+    needs_scenario = rubric.scenario_keys if sit.scenario is None else frozenset()
     done: dict[str, Any] = {}
     if previous:
         from rubrics.cues import VERIFY_RE
@@ -119,7 +120,10 @@ def _judge(text: str, sit: Situation, turn: int, previous: list[str]) -> dict[st
         if key in not_applicable:
             done[key] = Judgement(None, (), None, "Not applicable in this scenario.", HIGH)
             continue
-        detect = DETECTORS[_DETECTOR_OF[key]]
+        if key in needs_scenario:
+            done[key] = Judgement(None, (), None, f"Free mode: {key} needs a scenario.", HIGH)
+            continue
+        detect = DETECTORS[rubric.detector_of[key]]
         done[key] = detect(cues, sit, done)
     return {k: done[k] for k in CRITERION_ORDER}
 
@@ -146,11 +150,12 @@ def _combine(per_turn: list[dict[str, Judgement]]) -> dict[str, Judgement]:
     return out
 
 
-def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situation) -> ScoreResult:
+def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situation,
+            rubric: Rubric = RUBRIC) -> ScoreResult:
     try:
         criteria = _combine(per_turn)
         levels = {k: criteria[k].level for k in CRITERION_ORDER}
-        g, rule = grade(levels)
+        g, rule = grade(levels, rubric)
         target = (float(sit.scenario["sla_minutes"]) if sit.scenario and sit.scenario.get("sla_minutes")
                   else (1.0 if sit.chat else 60.0))
         first_name = sit.customer_name.split()[0] if sit.customer_name else None
@@ -163,26 +168,33 @@ def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situati
                "platform": sit.platform, "channel": sit.channel, "tone_analyser": sit.analyser or tone.ANALYSER,
                "low_confidence": [k for k in CRITERION_ORDER if criteria[k].confidence != HIGH]}
     return ScoreResult(mode="free" if sit.scenario is None else "scenario", criteria=criteria, grade=g,
-                       grade_rule=rule, feedback=feedback, signals=signals)
+                       grade_rule=rule, feedback=feedback, signals=signals, rubric=rubric)
 
 
-def score_reply(reply: str, context: Mapping | None = None, *, analyser: str | None = None) -> dict:
+def score_reply(reply: str, context: Mapping | None = None, *, analyser: str | None = None,
+                rubric: Rubric | None = None) -> dict:
     """Score one learner reply against its context (docs/interfaces.md). Returns a JSON-serialisable dict.
 
+    `rubric` defaults to the shipped rubric (rubrics.rubric.RUBRIC); its `critical` and `needs_scenario` flags
+    decide the critical failures and the criteria that are n/a in free mode.
     Raises ScoringInputError for caller errors (empty or oversize reply, unknown platform, bad context).
     """
-    return score_reply_result(reply, context, analyser=analyser).to_dict()
+    return score_reply_result(reply, context, analyser=analyser, rubric=rubric).to_dict()
 
 
-def score_reply_result(reply: str, context: Mapping | None = None, *, analyser: str | None = None) -> ScoreResult:
+def score_reply_result(reply: str, context: Mapping | None = None, *, analyser: str | None = None,
+                       rubric: Rubric | None = None) -> ScoreResult:
+    rubric = rubric or RUBRIC
     reply = _check_text(reply, "the reply", MAX_REPLY_CHARS)
     previous = list((context or {}).get("previous_replies") or []) if isinstance(context, Mapping) else []
     sit = _situation(context, analyser, turn_index=len(previous), turn_count=len(previous) + 1)
-    return _result([_judge(reply, sit, 0, previous)], [reply], sit)
+    return _result([_judge(reply, sit, 0, previous, rubric)], [reply], sit, rubric)
 
 
-def score_conversation(turns: list[str], context: Mapping | None = None, *, analyser: str | None = None) -> dict:
+def score_conversation(turns: list[str], context: Mapping | None = None, *, analyser: str | None = None,
+                       rubric: Rubric | None = None) -> dict:
     """Score the learner's side of a multi-turn conversation; evidence spans carry the turn index."""
+    rubric = rubric or RUBRIC
     if not isinstance(turns, (list, tuple)) or not turns:
         raise ScoringInputError("turns must be a non-empty list of the learner's messages")
     texts = [_check_text(t, f"turn {i}", MAX_REPLY_CHARS) for i, t in enumerate(turns)]
@@ -190,5 +202,5 @@ def score_conversation(turns: list[str], context: Mapping | None = None, *, anal
     sit = None
     for i, t in enumerate(texts):
         sit = _situation(context, analyser, turn_index=i, turn_count=len(texts))
-        per_turn.append(_judge(t, sit, i, texts[:i]))
-    return _result(per_turn, texts, sit).to_dict()
+        per_turn.append(_judge(t, sit, i, texts[:i], rubric))
+    return _result(per_turn, texts, sit, rubric).to_dict()

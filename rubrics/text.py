@@ -24,7 +24,7 @@ NOT_NAMES = frozenset("thanks thank cheers regards sorry enjoy best thx ta bye g
                       "again soon today tomorrow there here everyone all team".split())
 
 WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+SENT_RE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|\n|$)")   # "£49.99" and "3.5" stay whole
 EMOJI_RE = re.compile("[\U0001F300-\U0001FAFF\U00002600-\U000027BF\U0001F000-\U0001F2FF\u2764\u263a]")
 EMOTICON_RE = re.compile(r"(?<!\w)(?:[:;=]-?[)(DPp]|<3)(?!\w)")
 

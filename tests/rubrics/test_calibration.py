@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rubrics.calibration import DEFAULT_LABELS as _DEFAULT_LABELS
-from rubrics.calibration import calibrate, cohen_kappa, load_labels
+from rubrics.calibration import BANDS, calibrate, cohen_kappa, format_report, load_labels
 
 # RUBRICS_CALIBRATION_LABELS lets a reviewer point the test at a labelled file outside the checkout.
 DEFAULT_LABELS = Path(os.environ.get("RUBRICS_CALIBRATION_LABELS", _DEFAULT_LABELS))
@@ -50,20 +50,66 @@ def test_calibrate_compares_only_labelled_criteria_and_counts_na_agreement():
     assert rep["by_confidence"]["high"]["n"] + rep["by_confidence"]["low"]["n"] == 2
 
 
-@pytest.mark.skipif(not DEFAULT_LABELS.exists(),
-                    reason=f"labelled calibration set not merged yet ({DEFAULT_LABELS}); set RUBRICS_CALIBRATION_LABELS "
-                           "to run against a copy elsewhere")
-def test_scorer_agrees_with_the_labelled_calibration_set():
+def _below_floors(rep: dict, floors: dict) -> list[str]:
+    low = []
+    for key, fig in rep["overall"].items():
+        floor = floors["per_criterion"].get(key, THRESHOLDS["default"])
+        if fig["n"] < floors["min_n"]:
+            continue
+        if fig["agreement"] is not None and fig["agreement"] < floor["agreement"]:
+            low.append(f"{key}: agreement {fig['agreement']} < {floor['agreement']}")
+        if fig["kappa"] is not None and floor.get("kappa") is not None and fig["kappa"] < floor["kappa"]:
+            low.append(f"{key}: kappa {fig['kappa']} < {floor['kappa']}")
+    if rep["grade_agreement"] is not None and rep["grade_agreement"] < floors["grade_agreement"]:
+        low.append(f"overall grade: agreement {rep['grade_agreement']} < {floors['grade_agreement']}")
+    return low
+
+
+@pytest.fixture(scope="module")
+def in_sample_report():
+    if not DEFAULT_LABELS.exists():
+        pytest.skip(f"labelled calibration set not merged yet ({DEFAULT_LABELS}); set RUBRICS_CALIBRATION_LABELS "
+                    "to run against a copy elsewhere")
     records, problems = load_labels(DEFAULT_LABELS)
     assert not problems
     assert len(records) >= 200
-    rep = calibrate(records)
-    low = []
-    for key, fig in rep["overall"].items():
-        floor = THRESHOLDS["per_criterion"].get(key, THRESHOLDS["default"])
-        if fig["n"] >= THRESHOLDS["min_n"] and fig["agreement"] is not None and fig["agreement"] < floor["agreement"]:
-            low.append(f"{key}: agreement {fig['agreement']} < {floor['agreement']}")
-        if (fig["n"] >= THRESHOLDS["min_n"] and fig["kappa"] is not None and floor.get("kappa") is not None
-                and fig["kappa"] < floor["kappa"]):
-            low.append(f"{key}: kappa {fig['kappa']} < {floor['kappa']}")
+    return calibrate(records)
+
+
+def test_scorer_agrees_with_the_labelled_calibration_set(in_sample_report):
+    low = _below_floors(in_sample_report, THRESHOLDS)
     assert not low, low
+
+
+def test_overall_grade_agreement_has_a_floor_on_the_calibration_set(in_sample_report):
+    assert THRESHOLDS["grade_agreement"] >= 0.7
+    assert in_sample_report["grade_agreement"] >= THRESHOLDS["grade_agreement"]
+
+
+def test_clarify_and_escalation_have_kappa_floors():
+    for key in ("clarify", "escalation"):
+        assert THRESHOLDS["per_criterion"][key]["kappa"] is not None
+
+
+HELDOUT = THRESHOLDS["heldout"]
+HELDOUT_LABELS = Path(__file__).resolve().parents[2] / HELDOUT["labels"]
+
+
+@pytest.mark.skipif(not HELDOUT_LABELS.exists(), reason=f"held-out set not present ({HELDOUT_LABELS})")
+def test_held_out_figures_do_not_drop_below_their_floors():
+    # floors only: rules are never chosen by looking at this set (tests/data/heldout)
+    records, problems = load_labels(HELDOUT_LABELS)
+    assert not problems and len(records) >= 100
+    rep = calibrate(records)
+    low = _below_floors(rep, HELDOUT)
+    assert not low, low
+
+
+def test_calibrate_prints_mae_for_every_quality_band():
+    recs = [{"reply": "Sorry to hear that. DM us.", "customer": "My parcel is late", "band": band,
+             "labels": {"apologise": 0}, "grade": "Pass"} for band in BANDS]
+    text = format_report(calibrate(recs))
+    header = "\n".join(text.splitlines()[:2])
+    assert header.count("MAE") == 1 + len(BANDS)
+    row = next(line for line in text.splitlines() if line.startswith("apologise"))
+    assert row.count("1.00") == 1 + len(BANDS)         # scorer 1 vs human 0: MAE 1 overall and in each band

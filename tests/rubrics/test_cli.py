@@ -1,5 +1,6 @@
 """`python -m rubrics score|calibrate` as a user runs them (subprocess)."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,50 @@ def test_calibrate_prints_agreement_per_criterion_and_band(tmp_path):
 def test_calibrate_without_a_label_file_says_so(tmp_path):
     proc = run("calibrate", "--labels", str(tmp_path / "missing.jsonl"))
     assert proc.returncode == 2 and "no labelled file" in proc.stderr
+
+
+def test_a_library_scenario_id_and_seed_score_in_scenario_mode():
+    record = {"id": "s1", "reply": "Sorry your parcel is late, I will chase the courier now.",
+              "scenario": "late-parcel-x-public", "seed": 3}
+    proc = run("score", "-", stdin=json.dumps(record) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["id"] == "s1" and out["mode"] == "scenario"
+    assert out["criteria"]["accuracy"] in (0, 1, 2)           # scenario facts are used: not n/a as in free mode
+    again = json.loads(run("score", "-", stdin=json.dumps(record) + "\n").stdout)
+    assert again == out                                        # same id and seed, same marks
+
+
+def test_every_row_of_the_committed_real_sample_scores_from_the_command_line():
+    sample = ROOT / "tests" / "rubrics" / "data" / "twcs_sample.jsonl"
+    rows = [line for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+    proc = run("score", str(sample))
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [o["id"] for o in out] == [json.loads(r)["id"] for r in rows]
+    assert all(o["grade"] in ("Refer", "Pass", "Merit", "Distinction") for o in out)
+
+
+def test_compare_tone_reports_each_analyser(tmp_path):
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "reply": "Sorry your parcel is late, I'll chase it now.", "customer": "My parcel is late",
+         "band": "middling", "labels": {"tone_of_voice": 2}, "grade": "Pass"},
+        {"id": "b", "reply": "Whatever. Read the terms.", "customer": "My parcel is late", "band": "weak",
+         "labels": {"tone_of_voice": 0}, "grade": "Refer"},
+    ]) + "\n", encoding="utf-8")
+    proc = run("calibrate", "--compare-tone", "--labels", str(labels))
+    assert proc.returncode == 0, proc.stderr
+    for analyser in ("vader", "textblob", "none"):
+        assert f"tone analyser: {analyser})" in proc.stdout
+    assert proc.stdout.count("tone_of_voice") == 3
+
+
+SHARED_PAIRS = ROOT.parent / "shared" / "data" / "twcs_pairs.csv"
+
+
+@pytest.mark.skipif(not SHARED_PAIRS.exists(), reason=f"shared real pairs not present ({SHARED_PAIRS})")
+def test_the_survey_of_all_shared_real_pairs_has_no_crash():
+    proc = run("survey", str(SHARED_PAIRS))
+    assert proc.returncode == 0, proc.stderr
+    assert re.match(r"[1-9]\d* pairs, 0 crashes\n", proc.stdout), proc.stdout[:200]

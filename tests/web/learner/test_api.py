@@ -43,6 +43,11 @@ def test_score_scenario_mode_uses_the_scenario(api):
     ({"reply": "hi", "response_minutes": -3}, "response_minutes"),
     ({"reply": "hi", "customer": {"a": 1}}, "'customer' must be"),
     ({"reply": "hi", "attempt_id": "7"}, "attempt_id"),
+    ({"reply": "hi", "channel": "email"}, "'channel' must be public, private or chat"),
+    ({"reply": "hi", "platform": "twitter", "channel": "chat"}, "no 'chat' channel"),
+    ({"reply": "hi", "scenario": "tw-late-parcel", "seed": "3"}, "'seed' must be a whole number"),
+    ({"reply": "hi", "scenario": "tw-late-parcel", "seed": 2.5}, "'seed' must be a whole number"),
+    ({"reply": "hi", "scenario": "tw-late-parcel", "seed": True}, "'seed' must be a whole number"),
 ])
 def test_score_rejects_bad_input_with_a_clear_400(api, payload, message):
     response = api("/api/v1/score", payload)
