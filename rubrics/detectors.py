@@ -153,7 +153,7 @@ def hear(cues: Cues, sit: Situation, done: dict) -> Judgement:
                cues.find(C.DONE_RE) or cues.find(C.REFERENCE_RE) or cues.find(C.REPLIED_DM_RE) or cues.find(HELP_OFFER_RE) or
                cues.find(C.DM_RE) and cues.find(PURPOSE_ANY_RE) or _trimmed_questions(cues))
     if engaged and len(cues.r.words) >= 5:
-        return Judgement(1, spans(cues, engaged[:1]), f"a words that name the issue (the {_issue(sit)})",
+        return Judgement(1, spans(cues, engaged[:1]), f"words that name the issue (the {_issue(sit)})",
                          "Responds to the message without naming the issue.", LOW)
     return Judgement(0, (), f"any acknowledgement of the issue (the {_issue(sit)})",
                      "Does not acknowledge what the customer raised.", HIGH if len(cues.r.words) < 25 else LOW)
