@@ -64,6 +64,17 @@ london manchester birmingham leeds glasgow liverpool bristol cardiff edinburgh b
 nottingham leicester york oxford cambridge england scotland wales ireland britain british english welsh scottish
 """.split())
 MONTHS = frozenset("april may june august".split())
+TITLES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
+
+# Fields whose string values are never personal data (ids, levels, enumerations, timestamps, hashes): kept as
+# they are. Every other string anywhere in the data is scrubbed (deny by default), whatever its key.
+SAFE_KEYS = frozenset("""
+id key criterion level old_level new_level grade auto_grade author channel thread customer_id
+sent_at started_at submitted_at created_at at start end turn response_minutes sim_minute sla_minutes
+candidate_number hash version scorer_version confidence mode kind form platform exercise_type category
+difficulty seed standard_ref schema mood previous_mood customer_intent tone_analyser timeliness
+""".split())
+SAFE_DICT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")   # snake_case field names (criterion keys, reflection fields)
 
 # Words before a name that make a capitalised word a name even when it is also an everyday word.
 CUE_BEFORE = re.compile(
@@ -644,25 +655,35 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
     return known
 
 
-def anonymise(data, *, known_values=(), keep_values=(), staff_names: bool = True):
+PARTS = ("attempts", "logbook")
+
+
+def anonymise(data, *, known_values=(), keep_values=(), staff_names: bool = True, parts=PARTS):
     """Return a copy of ``data`` with personal data replaced by consistent pseudonyms.
 
     ``data`` is a PortfolioData dict (or a :class:`portfolio.model.PortfolioData`; the same type comes
     back). ``known_values``: further exact strings to replace (e.g. names the caller knows).
     ``keep_values``: handles or names that are not personal (the brand's own account).
     ``staff_names``: also pseudonymise tutor/assessor names ("Tutor A", "Assessor A").
+    ``parts``: the sections the document shows ("attempts", "logbook"); the others come back empty, and
+    pseudonym letters and numbers are given in the order of what is shown, so each document starts at
+    "Customer A" and "[phone 1]".
+
+    Every string anywhere in the data is scrubbed except the values of the fields in ``SAFE_KEYS``
+    (ids, levels, timestamps, hashes, enumerations). There is no way to mark input as already
+    anonymised: the same data anonymised again only loses what is still personal.
     """
-    out, _report = anonymise_with_report(data, known_values=known_values, keep_values=keep_values, staff_names=staff_names)
+    out, _report = anonymise_with_report(data, known_values=known_values, keep_values=keep_values,
+                                         staff_names=staff_names, parts=parts)
     return out
 
 
-def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names: bool = True):
+def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names: bool = True, parts=PARTS):
     from .model import PortfolioData
 
     as_model = isinstance(data, PortfolioData)
     raw = data.to_dict() if as_model else copy.deepcopy(data)
-    if raw.get("_anonymised"):
-        return (data if as_model else raw), raw.get("_anonymisation_report", {})
+    raw = {k: v for k, v in raw.items() if not str(k).startswith("_")}   # no caller flag skips anything
     learner = raw.get("learner") or {}
     cand_label = f"Candidate {learner.get('candidate_number') or 'unknown'}"
     registry = Registry(cand_label)
@@ -672,13 +693,13 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     def s(text):
         return scrubber.scrub(text)[0] if isinstance(text, str) else text
 
-    def walk(value):
+    def walk(value, key=None):
         if isinstance(value, str):
-            return s(value)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
+            return value if key in SAFE_KEYS else s(value)
+        if isinstance(value, (list, tuple)):
+            return [walk(v, key) for v in value]
         if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
+            return {(k if not isinstance(k, str) or SAFE_DICT_KEY.match(k) else s(k)): walk(v, k) for k, v in value.items()}
         return value
 
     # The learner block: only the candidate number and pseudonyms survive.
@@ -688,17 +709,13 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
         "email": registry.candidate.email,
         "candidate_number": learner.get("candidate_number"),
     }
-    raw["cohort"] = walk(raw.get("cohort") or {})
-    for key in ("qualification", "standard", "period"):
-        if key in raw:
-            raw[key] = walk(raw[key])
+    for key in list(raw):
+        if key not in ("learner", "attempts", "logbook"):
+            raw[key] = walk(raw[key], key)
     attempts = sorted(raw.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
-    new_attempts = []
-    for a in attempts:
-        new_attempts.append(_anonymise_attempt(a, scrubber, walk))
-    raw["attempts"] = new_attempts
+    raw["attempts"] = [_anonymise_attempt(a, scrubber, walk) for a in attempts] if "attempts" in parts else []
     new_entries = []
-    for e in raw.get("logbook") or []:
+    for e in (raw.get("logbook") or []) if "logbook" in parts else []:
         registry.scope = list(registry.scopes.get(("entry", id(e)), []))
         new_entries.append(_anonymise_entry(e, walk))
     raw["logbook"] = new_entries
@@ -707,38 +724,38 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
         "replaced": dict(sorted(registry.replaced.items())),
         "people": len({id(p) for p in registry.people.values() if p.label}),
     }
-    raw["_anonymised"] = True
-    raw["_anonymisation_report"] = report
     if as_model:
         return PortfolioData.from_dict(raw), report
     return raw, report
 
 
 def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
-    a = dict(a)
     scrubber.registry.scope = list(scrubber.registry.scopes.get(("attempt", str(a.get("id"))), []))
-    messages = a.get("messages") or []
+    out = {}
+    for k, v in a.items():   # every field, known or not, in document order (messages first)
+        if k in ("messages", "result", "injected_personal_data"):
+            continue
+        out[k] = None
     new_messages, turn_spans = [], []
-    for m in messages:
-        m = dict(m)
+    for m in a.get("messages") or []:
         text, spans = scrubber.scrub(m.get("text") or "")
         if m.get("author") == "learner":
             turn_spans.append((m.get("text") or "", text, spans))
-        m["text"] = text
+        new = {k: walk(v, k) for k, v in m.items() if k not in ("text", "author_name")}
+        new["text"] = text
         if m.get("author") == "customer":
-            m["author_name"] = walk(m.get("author_name")) if m.get("author_name") else "Customer"
+            new["author_name"] = walk(m.get("author_name")) if m.get("author_name") else "Customer"
         elif m.get("author") == "learner":
-            m["author_name"] = scrubber.registry.candidate.label
+            new["author_name"] = scrubber.registry.candidate.label
         else:
-            m["author_name"] = walk(m.get("author_name"))
-        new_messages.append(m)
-    a["messages"] = new_messages
+            new["author_name"] = walk(m.get("author_name"))
+        new_messages.append(new)
+    out["messages"] = new_messages
     result = a.get("result")
     if isinstance(result, dict):
-        result = dict(result)
         crits = {}
         for key, c in (result.get("criteria") or {}).items():
-            c = dict(c)
+            c = dict(c or {})
             ev = []
             for span in c.get("evidence") or []:
                 span = dict(span)
@@ -748,24 +765,24 @@ def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
                     span["start"] = remap_offset(span["start"], spans, is_end=False)
                     span["end"] = remap_offset(span["end"], spans, is_end=True)
                     span["text"] = new_text[span["start"]:span["end"]]
+                    span = {k: (v if k in ("start", "end", "text") else walk(v, k)) for k, v in span.items()}
                 else:
                     span = walk(span)
                 ev.append(span)
+            c = {k: walk(v, k) for k, v in c.items() if k != "evidence"}
             c["evidence"] = ev
-            for k in ("reason", "missing"):
-                if isinstance(c.get(k), str):
-                    c[k] = walk(c[k])
-            crits[key] = c
+            crits[walk(key) if not SAFE_DICT_KEY.match(str(key)) else key] = c
+        # Everything else in the result (feedback, reactions, signals, whatever a scorer adds) is scrubbed too.
+        result = {k: walk(v, k) for k, v in result.items() if k != "criteria"}
         result["criteria"] = crits
-        for k in ("feedback", "grade_rule"):
-            if k in result:
-                result[k] = walk(result[k])
-        a["result"] = result
-    for k in ("scenario", "moderations", "tutor_feedback", "assessor_signoff", "reflection"):
-        if k in a:
-            a[k] = walk(a[k])
-    a["injected_personal_data"] = []
-    return a
+        out["result"] = result
+    elif "result" in a:
+        out["result"] = walk(result, "result")
+    for k in list(out):
+        if k not in ("messages", "result"):
+            out[k] = walk(a[k], k)
+    out["injected_personal_data"] = []
+    return out
 
 
 def _anonymise_entry(e: dict, walk) -> dict:

@@ -211,3 +211,38 @@ def test_brand_names_stay_readable_while_customers_are_pseudonymised(app, client
     text = pdf_text(client.get(f"/exports/learners/{cohort_with_work['learner']}/portfolio.pdf").data)
     assert "LarkspurVale" in squash(text).replace("@", "") or "larkspurvale" in squash(text)
     assert "Customer A" in text
+
+
+@pytest.fixture
+def demo_app(app, runner):
+    """The real demo data (`flask seed-demo`): scored attempts with the customers' reactions, a moderation."""
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    return app
+
+
+def demo_personal_values(app, username: str) -> list[str]:
+    with app.app_context():
+        learner = db.session.scalar(db.select(User).filter_by(username=username))
+        values = personal_values(app, learner.id)
+        for attempt in db.session.scalars(db.select(Attempt).filter_by(learner_id=learner.id)):
+            for customer in attempt.instance.data.get("customers") or []:
+                persona = customer["persona"]
+                values += [persona["name"], persona["first_name"], persona["last_name"], persona["handle"],
+                           persona["email"], persona["phone"]]
+    return sorted({v for v in values if v and len(v) > 3})
+
+
+def test_the_packs_evidence_json_from_real_app_attempts_holds_no_personal_data(demo_app, runner, tmp_path):
+    pack = tmp_path / "pack.zip"
+    result = runner.invoke(args=["portfolio", "export", "--learner", "learner1", "--pack", str(pack)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(pack) as archive:
+        evidence = archive.read(next(n for n in archive.namelist() if n.endswith("evidence.json"))).decode("utf-8")
+        pdf = archive.read(next(n for n in archive.namelist() if n.endswith(".pdf")))
+    body = json.loads(evidence)
+    reactions = [r for a in body["evidence"]["attempts"] for r in (a["result"].get("reactions") or [])]
+    assert reactions and all(r.get("why") for r in reactions)   # the scorer's reactions are there, scrubbed
+    values = demo_personal_values(demo_app, "learner1")
+    assert_no_personal_data(evidence, values)
+    assert_no_personal_data(pdf_text(pdf), values)
