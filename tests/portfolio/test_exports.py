@@ -189,3 +189,28 @@ def test_a_portfolio_of_100_attempts_renders_without_personal_data():
     assert "Attempt 100:" in text
     assert leaks(text, secrets) == []
     print(f"100 attempts: {seconds:.1f} s, {len(page_texts(body))} pages")
+
+
+def test_moderated_levels_given_as_strings_count_in_the_evidence_map_and_the_text():
+    from portfolio.evidence import evidence_map, final_levels, summary
+    from portfolio.model import as_dict
+
+    data, _ = make_portfolio(2, seed=14)
+    a = data["attempts"][0]
+    for key, c in a["result"]["criteria"].items():
+        c["level"] = 2 if key != "data_protection" else "pass"
+    a["result"]["criteria"]["empathise"]["level"] = 0
+    a["result"]["criteria"]["clarify"]["level"] = 1
+    a["moderated_levels"] = {"empathise": "2", "clarify": "na"}
+    a["moderations"] = [{"criterion": "empathise", "old_level": "0", "new_level": "2", "comment": "Recognises the wait.",
+                         "by": "Tutor", "at": a["submitted_at"]}]
+    plain = as_dict(data)
+    levels = final_levels(plain["attempts"][0])
+    assert levels["empathise"] == 2 and levels["clarify"] is None
+    emap = evidence_map([plain["attempts"][0]])
+    p_empathise = [pc for pc in emap["performance_criteria"] if "empathise" in pc["shown_by"].lower()]
+    assert p_empathise and all(pc["count"] == 1 for pc in p_empathise if pc["simulator"])
+    assert "Empathise: 2.00 over 1 attempts" in summary([plain["attempts"][0]])["levels_svg"]
+    text = " ".join(pdf_text(portfolio.render_attempt_pdf(data, a["id"])).split())
+    assert "2 — clearly shown moderated; scorer gave 0 — not shown" in text
+    assert "0 — not shown → 2 — clearly shown" in text

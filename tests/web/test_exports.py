@@ -246,3 +246,15 @@ def test_the_packs_evidence_json_from_real_app_attempts_holds_no_personal_data(d
     values = demo_personal_values(demo_app, "learner1")
     assert_no_personal_data(evidence, values)
     assert_no_personal_data(pdf_text(pdf), values)
+
+
+def test_moderated_levels_from_the_app_show_as_levels_in_the_portfolio(demo_app, client, login):
+    # The demo moderates learner1's first attempt: tone of voice from 2 down to "1" (stored as a string).
+    login("assessor1", "assessor1-demo")
+    with demo_app.app_context():
+        learner = db.session.scalar(db.select(User).filter_by(username="learner1"))
+        learner_id = learner.id
+    text = " ".join(pdf_text(client.get(f"/exports/learners/{learner_id}/portfolio.pdf").data).split())
+    assert "1 — partly shown moderated; scorer gave 2 — clearly shown" in text
+    assert "2 — clearly shown → 1 — partly shown" in text
+    assert "2→1" not in text.replace(" ", "")
