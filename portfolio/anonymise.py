@@ -51,6 +51,14 @@ def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset]:
     return firsts, lasts, words, suffixes, common
 
 
+@lru_cache(maxsize=1)
+def word_like_names() -> frozenset:
+    """Names from the gazetteer's non-UK lists that are also frequent English words (Curt, Sterling, Bliss):
+    at the start of a sentence, with nothing else to say they are names, they are read as words."""
+    path = DATA / "word_like_names.txt"
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
 # Capitalised words that are never taken as names (they would make the text unreadable).
 NOT_NAMES = frozenset("""
 i i'm i've i'll i'd a an the mr mrs ms miss mx dr prof sir dame lord lady rev
@@ -79,7 +87,7 @@ SAFE_DICT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")   # snake_case field names (cri
 # Words before a name that make a capitalised word a name even when it is also an everyday word.
 CUE_BEFORE = re.compile(
     r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|ta|mr|mrs|ms|miss|mx|dr|sir|madam|"
-    r"name\s+is|name's|i'm|i\s+am|this\s+is|called|spoke\s+to|speak\s+to|spoke\s+with|from|with|"
+    r"name\s+is|name's|i'm|i\s+am|this\s+is|it's|it\s+is|called|spoke\s+to|speak\s+to|spoke\s+with|from|with|"
     r"love|regards|sincerely|best|to|for|by|asked|told|colleague|manager|tutor|assessor|"
     r"customer|sorry|apologies|morning|afternoon|evening|@)\b[\s,.:]*|[-~–—^]\s*)$",
     re.IGNORECASE,
@@ -87,8 +95,8 @@ CUE_BEFORE = re.compile(
 
 # Stronger cues: enough to take an unknown capitalised word (not in the gazetteer) as a name.
 STRONG_CUE = re.compile(
-    r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|mr|mrs|ms|miss|mx|dr|name\s+is|name's|i'm|i\s+am|"
-    r"called|spoke\s+to|speak\s+to|spoke\s+with|colleague|manager|regards|sincerely)\b[\s,.:]*|[-~–—]\s*)$",
+    r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|ta|mr|mrs|ms|miss|mx|dr|name\s+is|name's|i'm|i\s+am|"
+    r"this\s+is|it's|it\s+is|love|called|spoke\s+to|speak\s+to|spoke\s+with|colleague|manager|regards|sincerely)\b[\s,.:]*|[-~–—]\s*)$",
     re.IGNORECASE,
 )
 
@@ -180,7 +188,7 @@ class Registry:
         key = _norm(name)
         if key in self.people:
             return self.people[key]
-        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2 and p not in NOT_NAMES]
+        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2 and p not in TITLES]
         if person is None and len(parts) == 1:
             # A lone first name or surname is the person already known by it; a full name is its own person.
             person = self.owner(parts)
@@ -301,8 +309,8 @@ class Scrubber:
         self.known_lookup: dict[str, tuple] = {}
         alts = []
         for value, kind, person in entries:
-            if kind == "name_part":
-                continue
+            if kind == "name_part" or (kind == "name" and person is not None and len(value.split()) == 1):
+                continue   # a lone name is matched as a name part: by case and context, not anywhere
             key = _norm_value(kind, value) if kind in ("phone", "card", "bank_details", "order_ref") else _norm(value)
             if key in self.known_lookup:
                 continue
@@ -315,10 +323,15 @@ class Scrubber:
         # Name parts of known people: matched case-sensitively when capitalised or all capitals.
         self.known_parts: set[str] = set()
         for value, kind, person in known.entries:
+            if kind == "name" and person is not None and len(value.split()) == 1:
+                kind = "name_part"
             if kind == "name_part" and person is not None:
                 self.known_parts.add(value.lower())
                 self.known_names.add(value.lower())
                 registry.add_tokens(person, [value.lower()])
+        # Known name parts that are also never-a-name words (June, May): names only with support.
+        self.known_weak = {p for p in self.known_parts if p in NOT_NAMES}
+        self.word_like = word_like_names()
         self.known_re = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I) if alts else None
         suffix_alt = "|".join(re.escape(s) for s in suffixes)
         self.address_re = re.compile(
@@ -393,17 +406,23 @@ class Scrubber:
 
     def _name_hits(self, text: str) -> list[Hit]:
         tokens = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN.finditer(text)]
-        rank = {"known": 4, "name": 3, "word": 2, "cap": 1}
+        rank = {"known": 5, "name": 4, "word": 3, "weak": 2, "head": 2, "cap": 1}
         flags = []
         for start, end, tok in tokens:
             base = re.sub(r"['’]s$", "", tok.lower().strip("'’"))
             best = None
             # Hyphenated and apostrophe names (Little-Robinson, O'Neill): the strongest part decides.
             for part in [base] + re.split(r"[-'’]", base):
-                if len(part) < 2 or part in NOT_NAMES:
+                if len(part) < 2:
                     continue
+                # Known names first, before the never-a-name list: a customer called June is June.
                 if part in self.known_parts:
-                    flag = "known"
+                    flag = "weak" if part in self.known_weak else "known"
+                elif part in NOT_NAMES:
+                    # "June", "May": a first name only straight before another name ("June Johnson").
+                    flag = "head" if part in MONTHS and tok[0].isupper() and not tok.isupper() else None
+                    if flag is None:
+                        continue
                 elif part in self.firsts or part in self.lasts:
                     flag = "word" if part in self.words or part in MONTHS else "name"
                 else:
@@ -415,8 +434,8 @@ class Scrubber:
                 continue
             if best is None and tok[0].isupper() and base not in NOT_NAMES and base not in self.common and len(base) >= 2:
                 best = "cap"   # an unknown capitalised word: a name only next to a name or after a cue
-            if best is None and tok[0].isupper() and base in NOT_NAMES and base in self.lasts:
-                best = "tail"  # "Page", "May": a surname only straight after a first name ("Jane Page")
+            if best in (None, "head") and tok[0].isupper() and base in NOT_NAMES and base in self.lasts:
+                best = best or "tail"  # "Page", "May": a surname only straight after a first name ("Jane Page")
             flags.append(best)
         out = []
         i = 0
@@ -426,15 +445,24 @@ class Scrubber:
                 continue
             # Gather a run of adjacent name-ish tokens separated by single spaces/newlines.
             j = i
-            while j + 1 < len(tokens) and flags[j + 1] is not None and (flags[j + 1] != "tail" or flags[j] in ("known", "name", "word")) and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
+            while j + 1 < len(tokens) and flags[j + 1] is not None and (flags[j + 1] != "tail" or flags[j] in ("known", "name", "word", "weak", "head")) and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
                 j += 1
             run = list(range(i, j + 1))
-            strong = any(flags[k] in ("known", "name") for k in run)
             before = text[max(0, tokens[i][0] - 40):tokens[i][0]]
+            after = text[tokens[run[-1]][1]:tokens[run[-1]][1] + 40]
             cued = bool(CUE_BEFORE.search(before))
-            named_pair = sum(1 for k in run if flags[k] not in ("cap", "tail")) >= 2   # "Rose Day", "Bill Savage"
-            only_unknown = all(flags[k] == "cap" for k in run)
-            accept = (strong or named_pair or cued) and not (only_unknown and not STRONG_CUE.search(before))
+            strong_cue = bool(STRONG_CUE.search(before))
+            signed = bool(re.search(r"(?:^|[,\n]|\s[-–—~])\s*$", before)) and not re.match(r"[ \t]*\w", after)
+            kinds = [flags[k] for k in run]
+            strong = any(f in ("known", "name") for f in kinds)
+            named_pair = sum(1 for f in kinds if f in ("known", "name", "word")) >= 2   # "Rose Day", "Bill Savage"
+            only_unknown = all(f == "cap" for f in kinds)
+            accept = (strong or named_pair or cued) and not (only_unknown and not strong_cue)
+            if all(f in ("weak", "head", "tail") for f in kinds) and not named_pair:
+                # A month-like word alone: a known person's name after a greeting or as a sign-off; else a month.
+                accept = "weak" in kinds and (strong_cue or signed)
+            if accept and len(run) == 1 and kinds[0] == "name" and not cued and self._reads_as_word(text, tokens[i], after):
+                accept = False
             if accept:
                 # Drop unknown capitalised words at the start of a run when nothing cues them.
                 while len(run) > 1 and flags[run[0]] == "cap" and not cued:
@@ -455,6 +483,62 @@ class Scrubber:
                         break
                 out.append(Hit(s, e, "name", value, person, priority=1))
             i = j + 1
+        return out + self._lowercase_name_hits(text)
+
+    SUBJECT_VERBS = frozenset("""is was has had said says asked called wants wanted will would could can did does told
+    replied rang phoned emailed complained got gets seems seemed felt feels thinks thought needs needed
+    wrote messaged posted tweeted came went left""".split())
+
+    def _reads_as_word(self, text: str, token, after: str) -> bool:
+        """A lone gazetteer name that is also an everyday word, opening a sentence and followed by a lower-case
+        word that is not a verb ("Curt rather than rude", "Sterling work"), is read as the word."""
+        start, _end, tok = token
+        if tok.lower() not in self.word_like or tok.isupper():
+            return False
+        if not re.search(r"(?:^|[.!?:;]\s+|\n\s*)$", text[max(0, start - 3):start]) and start != 0:
+            return False
+        nxt = re.match(r"[ \t]+([a-z][a-z'’]*)", after)
+        return bool(nxt) and nxt.group(1) not in self.SUBJECT_VERBS and not nxt.group(1).startswith(("'", "’"))
+
+    LOWER_TOKEN = re.compile(r"(?<![\w@.\-])[a-zà-ÿ][a-zà-ÿ'’\-]*[a-zà-ÿ](?![\w@])")
+    LOWER_STOP = frozenset("mate all everyone team guys folks there again so much both sir madam love pal buddy".split())
+
+    def _lowercase_name_hits(self, text: str) -> list[Hit]:
+        """Names typed in lower case ("thanks priya", "hi sarah jones"): a known person's name part that is not
+        an everyday word, anywhere; any known part or gazetteer name straight after a greeting."""
+        tokens = [(m.start(), m.end(), m.group(0)) for m in self.LOWER_TOKEN.finditer(text)]
+        out, i = [], 0
+        while i < len(tokens):
+            s, e, tok = tokens[i]
+            base = re.sub(r"['’]s$", "", tok)
+            known = base in self.known_parts
+            # In lower case only frequent English words are words: "will", "mark"; "georgia", "savage" are the names.
+            everyday = base in self.common or base in NOT_NAMES or base in self.LOWER_STOP
+            gaz = (base in self.firsts or base in self.lasts) and not everyday and len(base) >= 3
+            if not (known or gaz):
+                i += 1
+                continue
+            cue = bool(STRONG_CUE.search(text[max(0, s - 40):s]))
+            if not ((known and not everyday) or cue):
+                i += 1
+                continue
+            run = [i]
+            while i + 1 < len(tokens) and re.fullmatch(r"[ \t]+", text[tokens[i][1]:tokens[i + 1][0]]):
+                nb = re.sub(r"['’]s$", "", tokens[i + 1][2])
+                if (nb in self.known_parts or nb in self.lasts or nb in self.firsts) and nb not in self.common and nb not in NOT_NAMES:
+                    i += 1
+                    run.append(i)
+                else:
+                    break
+            s, e = tokens[run[0]][0], tokens[run[-1]][1]
+            value = text[s:e]
+            if value.endswith(("'s", "’s")):
+                e -= 2
+                value = text[s:e]
+            person = next((self.registry.owner([re.sub(r"['’]s$", "", tokens[k][2])]) for k in run
+                           if re.sub(r"['’]s$", "", tokens[k][2]) in self.known_parts), None)
+            out.append(Hit(s, e, "name", value, person, priority=1))
+            i += 1
         return out
 
     # -- replacement ------------------------------------------------------------------------------
@@ -585,7 +669,7 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
         p = registry.person_for(name, role=role)
         known.add(name, "name", p)
         for part in name.split():
-            if len(part) >= 3 and part.lower() not in NOT_NAMES:
+            if len(part) >= 3 and part.lower().strip(".") not in TITLES:
                 known.add(part, "name_part", p)
 
     attempts = sorted(data.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
@@ -614,7 +698,7 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             persons.append(p)
             known.add(n, "name", p)
             for part in n.split():
-                if len(part) >= 2 and part.lower() not in NOT_NAMES:
+                if len(part) >= 2 and part.lower().strip(".") not in TITLES:
                     known.add(part, "name_part", p)
         for v in values:
             kind = _guess_kind(v)

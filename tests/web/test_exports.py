@@ -258,3 +258,12 @@ def test_moderated_levels_from_the_app_show_as_levels_in_the_portfolio(demo_app,
     assert "1 — partly shown moderated; scorer gave 2 — clearly shown" in text
     assert "2 — clearly shown → 1 — partly shown" in text
     assert "2→1" not in text.replace(" ", "")
+
+
+def test_the_demo_moderation_comment_keeps_its_words(demo_app, runner, tmp_path):
+    out = tmp_path / "p.pdf"
+    result = runner.invoke(args=["portfolio", "export", "--learner", "learner1", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "Curt rather than rude" in text   # not "Customer B rather than rude"
+    assert_no_personal_data(text, demo_personal_values(demo_app, "learner1"))
