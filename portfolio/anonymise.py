@@ -481,6 +481,11 @@ class Scrubber:
                             break
                     if person:
                         break
+                if person is not None and len(run) > 1:
+                    # "Victor Fox" is not the known "Faith Fox": a full name is that person only if every part is theirs.
+                    parts = [re.sub(r"['’]s$", "", tokens[k][2].lower()) for k in run if flags[k] not in ("cap",)]
+                    if not all(p in person.tokens for p in parts):
+                        person = None
                 out.append(Hit(s, e, "name", value, person, priority=1))
             i = j + 1
         return out + self._lowercase_name_hits(text)
@@ -762,7 +767,10 @@ def anonymise(data, *, known_values=(), keep_values=(), staff_names: bool = True
     return out
 
 
-def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names: bool = True, parts=PARTS):
+def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names: bool = True, parts=PARTS,
+                          attempt_ids=None):
+    """As :func:`anonymise`, also returning the report. ``attempt_ids``: scrub and keep only these attempts
+    (every attempt's known values still count), for a document that shows one attempt."""
     from .model import PortfolioData
 
     as_model = isinstance(data, PortfolioData)
@@ -797,6 +805,9 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
         if key not in ("learner", "attempts", "logbook"):
             raw[key] = walk(raw[key], key)
     attempts = sorted(raw.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
+    if attempt_ids is not None:
+        wanted = {str(i) for i in attempt_ids}
+        attempts = [a for a in attempts if str(a.get("id")) in wanted]
     raw["attempts"] = [_anonymise_attempt(a, scrubber, walk) for a in attempts] if "attempts" in parts else []
     new_entries = []
     for e in (raw.get("logbook") or []) if "logbook" in parts else []:

@@ -24,9 +24,10 @@ def _check_include(include) -> tuple:
     return include
 
 
-def _prepare(data, known_values=(), keep_values=()):
+def _prepare(data, known_values=(), keep_values=(), parts=("attempts", "logbook")):
+    """Anonymise the parts a document shows, so its pseudonyms and numbers start at "Customer A" and "[phone 1]"."""
     raw = as_dict(data)
-    anon, report = anonymise_with_report(raw, known_values=known_values, keep_values=keep_values)
+    anon, report = anonymise_with_report(raw, known_values=known_values, keep_values=keep_values, parts=parts)
     return anon, report
 
 
@@ -71,7 +72,7 @@ def render_portfolio_pdf(data, *, include=INCLUDE, cache: "pdf.PageCache | None"
     are not laid out again.
     """
     include = _check_include(include)
-    anon, report = _prepare(data, known_values, keep_values)
+    anon, report = _prepare(data, known_values, keep_values, parts=("attempts",))
     return _portfolio_from_anonymised(anon, report, include, cache, generated_at)
 
 
@@ -116,13 +117,17 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
 def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), keep_values=()) -> bytes:
     """One attempt on its own (for a tutor or an assessor's spot check)."""
     include = _check_include(include)
-    anon, _report = _prepare(data, known_values, keep_values)
-    ids = [str(a.get("id")) for a in anon.get("attempts") or []]
+    raw = as_dict(data)
+    order = sorted(raw.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
+    ids = [str(a.get("id")) for a in order]
     if str(attempt_id) not in ids:
         raise UnknownAttempt(f"no attempt {attempt_id!r} in this portfolio")
     n = ids.index(str(attempt_id))
+    # Only this attempt is scrubbed, so its pseudonyms start at "Customer A" (the others' known values still count).
+    anon, _report = anonymise_with_report(raw, known_values=known_values, keep_values=keep_values, parts=("attempts",),
+                                          attempt_ids=[attempt_id])
     common = _common(anon)
-    view = attempt_view(anon["attempts"][n], n + 1, include)
+    view = attempt_view(anon["attempts"][0], n + 1, include)
     doc = pdf.layout(html.render("attempt.html", standalone=True, a=view, doc_title=f"Attempt {n + 1}: {view['title']}", **common),
                      html.stylesheets(True))
     return pdf.write(doc)
@@ -130,7 +135,7 @@ def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), ke
 
 def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
     """The chronological reflective log of simulated and real interactions."""
-    anon, _report = _prepare(data, known_values, keep_values)
+    anon, _report = _prepare(data, known_values, keep_values, parts=("logbook",))
     common = _common(anon)
     entries = []
     for e in sorted(anon.get("logbook") or [], key=lambda e: e.get("created_at") or ""):

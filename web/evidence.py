@@ -30,8 +30,18 @@ def _level(value):
     return str_to_level(value) if isinstance(value, str) else value
 
 
+def _customer_names(data: dict) -> dict:
+    """Thread (customer id) -> the customer's persona name, so each customer of a live chat keeps their own
+    pseudonym in the transcript (Customer A, Customer B)."""
+    names = {c.get("id"): (c.get("persona") or {}).get("name") for c in data.get("customers") or []}
+    if len(names) == 1:
+        names["main"] = next(iter(names.values()))
+    return names
+
+
 def attempt_evidence(attempt: Attempt) -> dict:
     data = attempt.instance.data
+    customers = _customer_names(data)
     return {
         "id": attempt.id,
         "mode": attempt.mode,
@@ -42,7 +52,7 @@ def attempt_evidence(attempt: Attempt) -> dict:
                      "seed": data.get("seed")},
         "started_at": _iso(attempt.started_at),
         "submitted_at": _iso(attempt.submitted_at),
-        "messages": [{"author": m.author, "author_name": None, "text": m.text, "channel": m.channel,
+        "messages": [{"author": m.author, "author_name": customers.get(m.thread) if m.author == "customer" else None, "text": m.text, "channel": m.channel,
                       "thread": m.thread, "sent_at": _iso(m.created_at), "sim_minute": m.sim_minute,
                       "response_minutes": m.response_minutes} for m in attempt.messages],
         "result": attempt.result or {},

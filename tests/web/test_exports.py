@@ -267,3 +267,22 @@ def test_the_demo_moderation_comment_keeps_its_words(demo_app, runner, tmp_path)
     text = " ".join(pdf_text(out.read_bytes()).split())
     assert "Curt rather than rude" in text   # not "Customer B rather than rude"
     assert_no_personal_data(text, demo_personal_values(demo_app, "learner1"))
+
+
+def test_live_chat_customers_keep_their_own_pseudonyms_in_the_attempt_pdf(app, client, login, demo_cohort):
+    from web.attempts import start_attempt
+    from web.models import utcnow
+
+    with app.app_context():
+        learner = db.session.get(User, demo_cohort["learner"])
+        attempt = start_attempt(learner, "live-chat-retail-saturday", seed=11)
+        attempt.status, attempt.submitted_at = "completed", utcnow()
+        db.session.commit()
+        attempt_id = attempt.id
+        customers = attempt.instance.data["customers"]
+        threads = {m.thread for m in attempt.messages if m.author == "customer"}
+    assert len(customers) >= 2 and len(threads) >= 2
+    login("learnera")
+    text = " ".join(pdf_text(client.get(f"/exports/attempts/{attempt_id}.pdf").data).split())
+    assert "Customer A · " in text and "Customer B · " in text
+    assert_no_personal_data(text, [v for c in customers for v in (c["persona"]["name"], c["persona"]["handle"])])
