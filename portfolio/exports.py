@@ -156,28 +156,69 @@ def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
     return pdf.write(doc)
 
 
-def evidence_json(data, *, known_values=(), keep_values=()) -> dict:
-    """The anonymised evidence as a JSON-ready dict (what the pack's evidence.json holds)."""
+PRODUCT_EVIDENCE = ("messages", "result", "moderated_levels", "moderations", "tutor_feedback", "assessor_signoff", "grade")
+
+
+def evidence_json(data, *, include=INCLUDE, known_values=(), keep_values=()) -> dict:
+    """The anonymised evidence as a JSON-ready dict (what the pack's evidence.json holds).
+
+    ``include`` as for the PDF: without "reflections" no reflection is in it (neither the attempts' nor
+    the logbook's); without "evidence" no product evidence (transcripts, scores, moderation, feedback,
+    sign-off, grades): only each attempt's scenario, dates and reflection."""
+    include = _check_include(include)
     anon, report = _prepare(data, known_values, keep_values)
-    return _evidence_json(anon, report)
+    return _evidence_json(anon, report, include)
 
 
-def _evidence_json(anon, report) -> dict:
+def _evidence_json(anon, report, include=INCLUDE, pdf_sha256: str | None = None) -> dict:
     body = {k: v for k, v in anon.items() if not k.startswith("_")}
     body["standard"] = {"id": standard()["id"], "title": standard()["title"], "version": standard()["version"]}
-    body["final_grades"] = {str(a.get("id")): final_grade(a) for a in anon.get("attempts") or []}
-    return {"schema": "portfolio-evidence/1", "anonymisation": report, "evidence": body}
+    attempts = [dict(a) for a in anon.get("attempts") or []]
+    logbook = [dict(e) for e in anon.get("logbook") or []]
+    if "reflections" not in include:
+        for a in attempts:
+            a["reflection"] = None
+        for e in logbook:
+            e["reflection"] = {}
+    if "evidence" not in include:
+        for a in attempts:
+            for k in PRODUCT_EVIDENCE:
+                a.pop(k, None)
+        for e in logbook:
+            for k in ("customer_text", "reply_text", "result", "tutor_comments"):
+                e.pop(k, None)
+    else:
+        body["final_grades"] = {str(a.get("id")): final_grade(a) for a in anon.get("attempts") or []}
+    body["attempts"], body["logbook"] = attempts, logbook
+    out = {"schema": "portfolio-evidence/1", "include": [i for i in INCLUDE if i in include], "anonymisation": report,
+           "evidence": body}
+    if pdf_sha256:
+        out["portfolio_pdf_sha256"] = pdf_sha256
+    return out
 
 
 def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(), generated_at: str | None = None) -> bytes:
-    """A ZIP: portfolio.pdf, evidence.json (the same anonymised evidence) and manifest.json (SHA-256 of each)."""
+    """A ZIP: portfolio.pdf, evidence.json (the same anonymised evidence) and manifest.json (SHA-256 of each).
+
+    Record :func:`manifest_sha256` of the result somewhere outside the ZIP (the app shows it to the
+    assessor; the CLI prints it): it proves the manifest, and through it every file, is unchanged."""
+    return build_evidence_pack_with_digest(data, include=include, cache=cache, known_values=known_values,
+                                           keep_values=keep_values, generated_at=generated_at)[0]
+
+
+def build_evidence_pack_with_digest(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(),
+                                    generated_at: str | None = None) -> tuple[bytes, str]:
+    """As :func:`build_evidence_pack`, also returning the SHA-256 of manifest.json (hex)."""
     include = _check_include(include)
     anon, report = _prepare(data, known_values, keep_values)
     candidate = anon["learner"].get("candidate_number") or "unknown"
     generated = generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    pdf_bytes = _portfolio_from_anonymised(anon, report, include, cache, generated[:10])
+    pdf_hash = hashlib.sha256(pdf_bytes).hexdigest()
     files = {
-        "portfolio.pdf": _portfolio_from_anonymised(anon, report, include, cache, generated[:10]),
-        "evidence.json": json.dumps(_evidence_json(anon, report), indent=2, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+        "portfolio.pdf": pdf_bytes,
+        "evidence.json": json.dumps(_evidence_json(anon, report, include, pdf_hash), indent=2, sort_keys=True,
+                                    ensure_ascii=False).encode("utf-8"),
     }
     manifest = {
         "schema": "evidence-pack-manifest/1",
@@ -185,7 +226,10 @@ def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), k
         "generated_at": generated,
         "include": list(include),
         "files": [{"name": n, "bytes": len(b), "sha256": hashlib.sha256(b).hexdigest()} for n, b in files.items()],
-        "note": "manifest.json lists every other file in this ZIP with its SHA-256; it cannot list its own hash.",
+        "note": ("manifest.json lists every other file in this ZIP with its SHA-256. It cannot list its own hash: "
+                 "that is recorded outside the ZIP when the pack is made (shown to the assessor, printed by the "
+                 "CLI). Verify: sha256sum manifest.json equals the recorded hash, then each file's sha256sum "
+                 "equals its entry here."),
     }
     files["manifest.json"] = json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
     out = io.BytesIO()
@@ -195,7 +239,14 @@ def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), k
             info = zipfile.ZipInfo(f"candidate-{candidate}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, body)
-    return out.getvalue()
+    return out.getvalue(), hashlib.sha256(files["manifest.json"]).hexdigest()
+
+
+def manifest_sha256(pack: bytes) -> str:
+    """The SHA-256 (hex) of the manifest.json inside an evidence pack or cohort ZIP."""
+    with zipfile.ZipFile(io.BytesIO(pack)) as zf:
+        name = next(n for n in zf.namelist() if n.rsplit("/", 1)[-1] == "manifest.json")
+        return hashlib.sha256(zf.read(name)).hexdigest()
 
 
 def portfolio_html(data, *, include=INCLUDE, known_values=(), keep_values=(), generated_at: str | None = None) -> str:

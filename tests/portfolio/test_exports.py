@@ -214,3 +214,37 @@ def test_moderated_levels_given_as_strings_count_in_the_evidence_map_and_the_tex
     text = " ".join(pdf_text(portfolio.render_attempt_pdf(data, a["id"])).split())
     assert "2 — clearly shown moderated; scorer gave 0 — not shown" in text
     assert "0 — not shown → 2 — clearly shown" in text
+
+
+def pack_files(pack):
+    with zipfile.ZipFile(io.BytesIO(pack)) as zf:
+        return {n.rsplit("/", 1)[-1]: zf.read(n) for n in zf.namelist()}
+
+
+def test_the_packs_json_honours_evidence_only_and_reflections_only(sample40, cache):
+    data, _ = sample40
+    small = dict(data, attempts=data["attempts"][:4])
+    reflection = small["attempts"][0]["reflection"]["fields"]["conclusion"]
+    evidence_only = json.loads(pack_files(portfolio.build_evidence_pack(small, include=("evidence",), cache=cache))["evidence.json"])
+    assert evidence_only["include"] == ["evidence"]
+    assert all(a["reflection"] is None and a["messages"] for a in evidence_only["evidence"]["attempts"])
+    assert all(not e["reflection"] for e in evidence_only["evidence"]["logbook"])
+    assert reflection not in json.dumps(evidence_only)
+    reflections_only = json.loads(pack_files(portfolio.build_evidence_pack(small, include=("reflections",), cache=cache))["evidence.json"])
+    attempts = reflections_only["evidence"]["attempts"]
+    assert reflection in json.dumps(reflections_only)
+    assert all("messages" not in a and "result" not in a and "grade" not in a for a in attempts)
+    assert "final_grades" not in reflections_only["evidence"]
+
+
+def test_the_manifest_hash_is_given_outside_the_zip_and_the_json_holds_the_pdfs_hash(sample40, cache):
+    data, _ = sample40
+    small = dict(data, attempts=data["attempts"][:3])
+    pack, digest = portfolio.build_evidence_pack_with_digest(small, cache=cache, generated_at="2026-11-23T12:00:00+00:00")
+    files = pack_files(pack)
+    assert digest == hashlib.sha256(files["manifest.json"]).hexdigest() == portfolio.manifest_sha256(pack)
+    assert json.loads(files["evidence.json"])["portfolio_pdf_sha256"] == hashlib.sha256(files["portfolio.pdf"]).hexdigest()
+    # A changed file shows up against the manifest; a rewritten manifest shows up against the recorded hash.
+    manifest = json.loads(files["manifest.json"])
+    forged = json.dumps(dict(manifest, files=[dict(f, sha256="0" * 64) for f in manifest["files"]]), indent=2, sort_keys=True)
+    assert hashlib.sha256(forged.encode()).hexdigest() != digest

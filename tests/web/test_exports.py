@@ -286,3 +286,45 @@ def test_live_chat_customers_keep_their_own_pseudonyms_in_the_attempt_pdf(app, c
     text = " ".join(pdf_text(client.get(f"/exports/attempts/{attempt_id}.pdf").data).split())
     assert "Customer A · " in text and "Customer B · " in text
     assert_no_personal_data(text, [v for c in customers for v in (c["persona"]["name"], c["persona"]["handle"])])
+
+
+def test_an_evidence_only_pack_leaves_reflections_out_of_its_json_and_gives_the_manifest_hash(client, login, cohort_with_work):
+    login("assessora")
+    response = client.get(f"/exports/learners/{cohort_with_work['learner']}/pack.zip?include=evidence")
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    evidence = archive.read(next(n for n in archive.namelist() if n.endswith("evidence.json"))).decode("utf-8")
+    manifest = archive.read(next(n for n in archive.namelist() if n.endswith("manifest.json")))
+    assert "Offer a DM sooner" not in evidence and json.loads(evidence)["include"] == ["evidence"]
+    assert response.headers["X-Manifest-SHA256"] == hashlib.sha256(manifest).hexdigest()
+    both = client.get(f"/exports/learners/{cohort_with_work['learner']}/pack.zip")
+    assert "Offer a DM sooner" in zipfile.ZipFile(io.BytesIO(both.data)).read(
+        next(n for n in zipfile.ZipFile(io.BytesIO(both.data)).namelist() if n.endswith("evidence.json"))).decode("utf-8")
+
+
+def test_the_cohort_export_accepts_evidence_only_and_records_the_manifest_hash(app, client, login, csrf, cohort_with_work):
+    from web.exports import run_export_job
+
+    login("assessora")
+    response = client.post(f"/exports/cohorts/{cohort_with_work['cohort']}",
+                           data={"csrf_token": csrf("/assessor/"), "include": "evidence"})
+    job_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
+    with app.app_context():
+        run_export_job(job_id)   # what the worker runs, in this process
+    status = client.get(f"/exports/jobs/{job_id}.json").get_json()
+    assert status["status"] == "done" and status["include"] == ["evidence"]
+    archive = zipfile.ZipFile(io.BytesIO(client.get(status["download"]).data))
+    manifest = archive.read("manifest.json")
+    assert status["manifest_sha256"] == hashlib.sha256(manifest).hexdigest()
+    assert json.loads(manifest)["include"] == ["evidence"]
+    texts = [pdf_text(archive.read(n)) for n in archive.namelist() if n.endswith(".pdf")]
+    assert texts and all("Offer a DM sooner" not in t and "Transcript" in t for t in texts)
+    assert status["manifest_sha256"] in client.get(f"/exports/jobs/{job_id}").get_data(as_text=True)
+
+
+def test_export_command_prints_the_manifest_hash(runner, cohort_with_work, tmp_path):
+    pack = tmp_path / "e.zip"
+    result = runner.invoke(args=["portfolio", "export", "--learner", "learnera", "--pack", str(pack)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(pack) as archive:
+        manifest = archive.read(next(n for n in archive.namelist() if n.endswith("manifest.json")))
+    assert f"Manifest SHA-256: {hashlib.sha256(manifest).hexdigest()}" in result.output
