@@ -61,7 +61,7 @@ def sample40():
 
 @pytest.fixture(scope="session")
 def cache():
-    return portfolio.PageCache()
+    return portfolio.PageCache(max_bytes=2**30)
 
 
 @pytest.fixture(scope="session")
