@@ -3,6 +3,8 @@ import hashlib
 import io
 import json
 import re
+import shutil
+import subprocess
 import time
 import zipfile
 
@@ -74,20 +76,79 @@ def test_pdf_metadata_carries_no_personal_data(sample40, portfolio40):
     assert leaks(meta, secrets) == [] and data["learner"]["full_name"] not in meta
 
 
+def structure_tags(reader) -> list[str]:
+    """The structure types (/S) of the PDF's tag tree, in document order."""
+    out = []
+
+    def walk(node):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                out.append(str(node["/S"]))
+            if "/K" in node:
+                walk(node["/K"])
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out
+
+
+def outline(reader) -> list[tuple[int, str]]:
+    def titles(items, depth=0):
+        for o in items:
+            yield from (titles(o, depth + 1) if isinstance(o, list) else [(depth, o.title)])
+    return list(titles(reader.outline))
+
+
 def test_portfolio_is_a_tagged_pdf_ua_document_with_a_language(portfolio40):
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(portfolio40))
     root = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
     assert str(root["/Lang"]).lower().startswith("en")
-    assert b"pdfuaid" in portfolio40 or b"pdfuaid" in reader.xmp_metadata.stream.get_data() if reader.xmp_metadata else True
-    def titles(items):
-        for o in items:
-            yield from (titles(o) if isinstance(o, list) else [o.title])
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    xmp = reader.xmp_metadata
+    assert xmp is not None, "no XMP metadata: not a PDF/UA document"
+    assert re.search(rb'pdfuaid:part\s*=\s*"1"|<pdfuaid:part>1</pdfuaid:part>', xmp.stream.get_data())
+    tags = structure_tags(reader)
+    assert {"/Document", "/Table", "/TH", "/TD", "/L", "/LI"} <= set(tags), sorted(set(tags))
 
-    outline_titles = list(titles(reader.outline))
-    assert "Contents" in outline_titles and any(t.startswith("Attempt 1:") for t in outline_titles)
+
+def test_headings_give_one_h1_per_section_and_per_attempt_and_skip_no_level(sample40, portfolio40):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(portfolio40))
+    headings = [int(t[2:]) for t in structure_tags(reader) if re.fullmatch(r"/H[1-6]", t)]
+    assert headings[0] == 1
+    assert all(b <= a + 1 for a, b in zip(headings, headings[1:])), "a heading level is skipped"
+    top = [title for depth, title in outline(reader) if depth == 0]
+    n = len(sample40[0]["attempts"])
+    assert top[:4] == ["Portfolio of evidence", "Contents", "Summary", "Evidence map"]
+    assert [t.split(":")[0] for t in top[4:-1]] == [f"Attempt {i}" for i in range(1, n + 1)]
+    assert top[-1] == "Declaration of authenticity"
+    assert headings.count(1) == len(top)
+    nested = [(d, t) for d, t in outline(reader) if d > 0]
+    assert (1, "Transcript") in nested and (1, "Marking points") in nested and (1, "Grades over time") in nested
+
+
+def test_long_words_and_urls_wrap_inside_the_page():
+    data, _ = make_portfolio(1, seed=91)
+    a = data["attempts"][0]
+    a["scenario"]["title"] = "A very long scenario title " * 6
+    a["messages"][1]["text"] += " www.brand.co.uk/help/" + "returns-" * 30 + " " + "o" * 150 + " " + "e3b0c442" * 12
+    a["reflection"] = {"form": "short", "created_at": a["submitted_at"], "fields": {"what_went_well": "a" * 200}}
+    body = portfolio.render_attempt_pdf(data, a["id"])
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    bbox = subprocess.run([pdftotext, "-bbox", "-", "-"], input=body, capture_output=True, check=True).stdout.decode()
+    page_width = float(re.search(r'<page width="([\d.]+)"', bbox).group(1))
+    right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
+    assert right_edges and max(right_edges) <= page_width - 16 / 25.4 * 72 + 1   # inside the 16 mm right margin
+    text = " ".join(pdf_text(body).split())
+    assert "Page 1 of" in text and re.search(r"Page 1 of \d", text)
 
 
 def test_charts_are_vector_with_real_text_labels(portfolio40):
