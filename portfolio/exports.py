@@ -84,6 +84,12 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     # 1. Each attempt's pages, from the cache when its content (and first page number) is unchanged.
     #    The evidence is numbered from 1, after the front matter's i, ii, iii.
     views = [attempt_view(a, n, include) for n, a in enumerate(attempts, start=1)]
+    # 0. Nothing changed since the last export of this portfolio: the written PDF itself is cached.
+    summ, emap = summary(attempts), evidence_map(attempts)
+    whole_key = _key("whole-pdf", common, views, include, generated, summ, emap)
+    written = cache.get(whole_key) if cache is not None else None
+    if written is not None:
+        return written
     who = {k: common[k] for k in ("candidate_label", "candidate_number")}
     attempt_pages, starts, page = [], [], 1
     for v in views:
@@ -104,14 +110,17 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
         toc.append({"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}, {v['grade']})",
                     "anchor": v["anchor"], "page": start})
     toc.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": page})
-    front_ctx = dict(common, doc_title=doc_title, toc=toc, summary=summary(attempts), emap=evidence_map(attempts),
+    front_ctx = dict(common, doc_title=doc_title, toc=toc, summary=summ, emap=emap,
                      generated=show_date(generated), rubric_ids=", ".join(rubric_ids) or "none",
                      contents_note={("evidence", "reflections"): "Evidence and reflections",
                                     ("evidence",): "Product evidence only (reflections excluded)",
                                     ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
     front_doc, front_pages = _cached_layout(cache, _key("front", front_ctx), lambda: html.render("front.html", **front_ctx))
     all_pages = list(front_pages) + [p for pages in attempt_pages for p in pages] + list(back_pages)
-    return pdf.assemble(all_pages, front_doc)
+    written = pdf.assemble(all_pages, front_doc)
+    if cache is not None:
+        cache.put(whole_key, written, cost=len(written))
+    return written
 
 
 def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), keep_values=()) -> bytes:
