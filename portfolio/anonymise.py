@@ -225,6 +225,14 @@ class Registry:
         return self.values[key]
 
 
+GRAM = 4
+
+
+def _squash(text: str) -> str:
+    """Lower-case letters and digits only: a known value can match a text only if its squash is in the text's."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
@@ -315,7 +323,7 @@ class Scrubber:
             if key in self.known_lookup:
                 continue
             self.known_lookup[key] = (kind, person)
-            alts.append(_flex(value))
+            alts.append((_squash(value), _flex(value)))
             if kind in ("name", "handle") and person is not None:
                 for part in re.split(r"[\s_.@]+", value.lower()):
                     if len(part) >= 3 and not part.isdigit():
@@ -332,7 +340,17 @@ class Scrubber:
         # Known name parts that are also never-a-name words (June, May): names only with support.
         self.known_weak = {p for p in self.known_parts if p in NOT_NAMES}
         self.word_like = word_like_names()
-        self.known_re = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I) if alts else None
+        # One small pattern per known value, found through an index of its letters and digits: one alternation
+        # of thousands of values made every string cost O(values), so a 500-attempt portfolio was quadratic.
+        self.known_res = [re.compile(r"(?<![\w])(?:" + flex + r")(?![\w])", re.I) for _sq, flex in alts]
+        self.known_index: dict[str, list[int]] = {}
+        self.known_short: list[int] = []
+        for n, (sq, _flex_) in enumerate(alts):
+            if len(sq) >= GRAM:
+                self.known_index.setdefault(sq[:GRAM], []).append(n)
+            else:
+                self.known_short.append(n)
+        self.known_keys = [sq for sq, _f in alts]
         suffix_alt = "|".join(re.escape(s) for s in suffixes)
         self.address_re = re.compile(
             r"\b(?:(?:flat|apartment|apt|unit|studio)\s+\d+[A-Z]?\s*,?\s+)?\d{1,4}[A-Z]?\s*,?\s+"
@@ -345,8 +363,13 @@ class Scrubber:
     # -- detection --------------------------------------------------------------------------------
     def hits(self, text: str) -> list[Hit]:
         found: list[Hit] = []
-        if self.known_re is not None:
-            for m in self.known_re.finditer(text):
+        flat = _squash(text)
+        grams = {flat[i:i + GRAM] for i in range(len(flat) - GRAM + 1)}
+        candidates = sorted({n for g in grams for n in self.known_index.get(g, ())} | set(self.known_short))
+        for n in candidates:
+            if self.known_keys[n] not in flat:
+                continue
+            for m in self.known_res[n].finditer(text):
                 value = m.group(0)
                 kind, person = self._known_for(value)
                 if kind == "name" and len(value.split()) == 1:
