@@ -145,6 +145,82 @@ def scrubadub_():
     return scrubber.clean
 
 
+# Clean texts (no personal data): everyday words that are also names, months, greetings without names.
+EVERYDAY = [
+    "Curt rather than rude: I'd call this partly shown.", "Sterling work on the apology.", "Bliss to read.",
+    "Moody tone in the second reply.", "Frank and clear, well done.", "Earnest but a little long.",
+    "Noble effort; now add a next step.", "Rich detail about the delivery.", "Sunny tone suits the brand.",
+    "Happy to sign this off.", "Hunter boots are out of stock.", "Will you check the tracking today?",
+    "We will mark it as resolved.", "The grace period ends in May.", "Back in stock in June or July.",
+    "Hope this helps!", "Joy of a reply: short and warm.", "Faith in the brand matters here.",
+    "Dawn deliveries are not offered.", "Summer sale orders are delayed.", "Amber warning for weather delays.",
+    "Holly wreaths are sold out.", "Ray of light in a hard week.", "Pat answers sound robotic.",
+    "Drew the customer into a DM quickly.", "Sue for damages? Escalate legal threats.", "Rob Peter to pay Paul.",
+    "Nick of time: replied within the target.", "Chase the courier before replying.", "Miles better than the first attempt.",
+    "Grant the refund only within policy.", "Norman architecture is irrelevant here.", "Rose to the challenge.",
+    "Bill the customer only once.", "Mark the case as urgent.", "Page the duty manager.", "Brown envelope letters are slow.",
+    "Green energy tariff questions go to billing.", "Young customers use Instagram most.", "King-size duvets are delayed.",
+    "Little empathy in the first line.", "Long replies do not suit X.", "Stone cold opening; warm it up.",
+    "Hi there, thanks for waiting.", "Thanks so much, cheers mate.", "Dear customer, sorry for the delay.",
+    "Hello team, please look at this.", "Kind regards, Customer Care", "Royal Mail has the parcel.",
+    "North West customers are affected.", "Grand job on the closing line.", "Bright and clear opening.",
+    "Wade through the policy before promising.", "Lane closures caused the delay.", "Major incident: use the holding statement.",
+    "Brief but complete.", "Jolly tone does not fit a complaint.", "Gentle reminder to take it private.",
+    "Sharp improvement since last week.", "Swift reply and a clear next step.", "Fair point about the charge.",
+]
+
+
+def clean_texts():
+    import yaml
+
+    out = list(EVERYDAY)
+
+    def walk(v):
+        if isinstance(v, str) and len(v) > 25 and " " in v:
+            out.append(v)
+        elif isinstance(v, dict):
+            [walk(x) for x in v.values()]
+        elif isinstance(v, list):
+            [walk(x) for x in v]
+    walk(yaml.safe_load((ROOT / "rubrics" / "data" / "heat-aaa-marking.yaml").read_text(encoding="utf-8")))
+    return out
+
+
+def seeded_spans(text, values):
+    """Character ranges of the seeded values in text (words case-insensitively, numbers by their digits)."""
+    spans = []
+    for v, _kind in values:
+        words = v.split()
+        rx = r"[\s,]+".join(map(re.escape, words)) if not v.isdigit() else r"[\s\-.()/]{0,3}".join(v)
+        spans += [(m.start(), m.end()) for m in re.finditer(rx, text, re.I)]
+    return spans
+
+
+def precision(data, items, clean):
+    """Replacements that touch no seeded value (seeded set) and every replacement in clean text are false.
+
+    The clean texts are scrubbed with nothing known (the rules on their own): with the seeded document's
+    values known, a capitalised known customer name ("Frank", "Joy") is replaced wherever it appears, by design."""
+    registry = Registry("Candidate 1")
+    scrubber = Scrubber(registry, _register_known(data, registry, (), True), set())
+    bare = Scrubber(Registry("Candidate 1"), Known(), set())
+    true = false = 0
+    for text, values in items:
+        spans = seeded_spans(text, values)
+        for s, e, _ns, _ne in scrubber.scrub(text)[1]:
+            if any(s < b and a < e for a, b in spans):
+                true += 1
+            else:
+                false += 1
+    clean_false, changed = 0, []
+    for text in clean:
+        out, reps = bare.scrub(text)
+        clean_false += len(reps)
+        if reps:
+            changed.append(f"{text!r} -> {out!r}")
+    return true, false, clean_false, changed
+
+
 def main():
     data, secrets, items = test_set()
     held = held_out_set()
@@ -156,6 +232,12 @@ def main():
             print(f"{name}: skipped ({type(exc).__name__}: {exc})")
     total = sum(len(v) for _, v in items)
     print(f"test set: {len(items)} texts, {total} personal values; held-out names: {sum(len(v) for _, v in held)} in {len(held)} sentences")
+    clean = clean_texts()
+    tp, fp, clean_fp, changed = precision(data, items, clean)
+    print(f"precision (ours, as shipped): seeded set {tp}/{tp + fp} replacements touch a seeded value = {tp / (tp + fp):.1%}; "
+          f"clean texts: {clean_fp} false replacements in {len(changed)} of {len(clean)} texts")
+    for line in changed:
+        print("    false:", line)
     for name, fn in tools.items():
         caught, seen = defaultdict(int), defaultdict(int)
         t = time.perf_counter()

@@ -51,6 +51,14 @@ def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset]:
     return firsts, lasts, words, suffixes, common
 
 
+@lru_cache(maxsize=1)
+def word_like_names() -> frozenset:
+    """Names from the gazetteer's non-UK lists that are also frequent English words (Curt, Sterling, Bliss):
+    at the start of a sentence, with nothing else to say they are names, they are read as words."""
+    path = DATA / "word_like_names.txt"
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
 # Capitalised words that are never taken as names (they would make the text unreadable).
 NOT_NAMES = frozenset("""
 i i'm i've i'll i'd a an the mr mrs ms miss mx dr prof sir dame lord lady rev
@@ -64,11 +72,22 @@ london manchester birmingham leeds glasgow liverpool bristol cardiff edinburgh b
 nottingham leicester york oxford cambridge england scotland wales ireland britain british english welsh scottish
 """.split())
 MONTHS = frozenset("april may june august".split())
+TITLES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
+
+# Fields whose string values are never personal data (ids, levels, enumerations, timestamps, hashes): kept as
+# they are. Every other string anywhere in the data is scrubbed (deny by default), whatever its key.
+SAFE_KEYS = frozenset("""
+id key criterion level old_level new_level grade auto_grade author channel thread customer_id
+sent_at started_at submitted_at created_at at start end turn response_minutes sim_minute sla_minutes
+candidate_number hash version scorer_version confidence mode kind form platform exercise_type category
+difficulty seed standard_ref schema mood previous_mood customer_intent tone_analyser timeliness
+""".split())
+SAFE_DICT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")   # snake_case field names (criterion keys, reflection fields)
 
 # Words before a name that make a capitalised word a name even when it is also an everyday word.
 CUE_BEFORE = re.compile(
     r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|ta|mr|mrs|ms|miss|mx|dr|sir|madam|"
-    r"name\s+is|name's|i'm|i\s+am|this\s+is|called|spoke\s+to|speak\s+to|spoke\s+with|from|with|"
+    r"name\s+is|name's|i'm|i\s+am|this\s+is|it's|it\s+is|called|spoke\s+to|speak\s+to|spoke\s+with|from|with|"
     r"love|regards|sincerely|best|to|for|by|asked|told|colleague|manager|tutor|assessor|"
     r"customer|sorry|apologies|morning|afternoon|evening|@)\b[\s,.:]*|[-~–—^]\s*)$",
     re.IGNORECASE,
@@ -76,8 +95,8 @@ CUE_BEFORE = re.compile(
 
 # Stronger cues: enough to take an unknown capitalised word (not in the gazetteer) as a name.
 STRONG_CUE = re.compile(
-    r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|mr|mrs|ms|miss|mx|dr|name\s+is|name's|i'm|i\s+am|"
-    r"called|spoke\s+to|speak\s+to|spoke\s+with|colleague|manager|regards|sincerely)\b[\s,.:]*|[-~–—]\s*)$",
+    r"(?:\b(?:hi|hello|hey|dear|thanks|thank\s+you|cheers|ta|mr|mrs|ms|miss|mx|dr|name\s+is|name's|i'm|i\s+am|"
+    r"this\s+is|it's|it\s+is|love|called|spoke\s+to|speak\s+to|spoke\s+with|colleague|manager|regards|sincerely)\b[\s,.:]*|[-~–—]\s*)$",
     re.IGNORECASE,
 )
 
@@ -169,7 +188,7 @@ class Registry:
         key = _norm(name)
         if key in self.people:
             return self.people[key]
-        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2 and p not in NOT_NAMES]
+        parts = [p for p in re.split(r"[^a-zà-ÿ'’\-]+", key) if len(p) >= 2 and p not in TITLES]
         if person is None and len(parts) == 1:
             # A lone first name or surname is the person already known by it; a full name is its own person.
             person = self.owner(parts)
@@ -204,6 +223,14 @@ class Registry:
             self.counts[kind] = n
             self.values[key] = f"[{KIND_LABELS.get(kind, kind)} {n}]"
         return self.values[key]
+
+
+GRAM = 4
+
+
+def _squash(text: str) -> str:
+    """Lower-case letters and digits only: a known value can match a text only if its squash is in the text's."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def _norm(text: str) -> str:
@@ -290,13 +317,13 @@ class Scrubber:
         self.known_lookup: dict[str, tuple] = {}
         alts = []
         for value, kind, person in entries:
-            if kind == "name_part":
-                continue
+            if kind == "name_part" or (kind == "name" and person is not None and len(value.split()) == 1):
+                continue   # a lone name is matched as a name part: by case and context, not anywhere
             key = _norm_value(kind, value) if kind in ("phone", "card", "bank_details", "order_ref") else _norm(value)
             if key in self.known_lookup:
                 continue
             self.known_lookup[key] = (kind, person)
-            alts.append(_flex(value))
+            alts.append((_squash(value), _flex(value)))
             if kind in ("name", "handle") and person is not None:
                 for part in re.split(r"[\s_.@]+", value.lower()):
                     if len(part) >= 3 and not part.isdigit():
@@ -304,11 +331,26 @@ class Scrubber:
         # Name parts of known people: matched case-sensitively when capitalised or all capitals.
         self.known_parts: set[str] = set()
         for value, kind, person in known.entries:
+            if kind == "name" and person is not None and len(value.split()) == 1:
+                kind = "name_part"
             if kind == "name_part" and person is not None:
                 self.known_parts.add(value.lower())
                 self.known_names.add(value.lower())
                 registry.add_tokens(person, [value.lower()])
-        self.known_re = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I) if alts else None
+        # Known name parts that are also never-a-name words (June, May): names only with support.
+        self.known_weak = {p for p in self.known_parts if p in NOT_NAMES}
+        self.word_like = word_like_names()
+        # One small pattern per known value, found through an index of its letters and digits: one alternation
+        # of thousands of values made every string cost O(values), so a 500-attempt portfolio was quadratic.
+        self.known_res = [re.compile(r"(?<![\w])(?:" + flex + r")(?![\w])", re.I) for _sq, flex in alts]
+        self.known_index: dict[str, list[int]] = {}
+        self.known_short: list[int] = []
+        for n, (sq, _flex_) in enumerate(alts):
+            if len(sq) >= GRAM:
+                self.known_index.setdefault(sq[:GRAM], []).append(n)
+            else:
+                self.known_short.append(n)
+        self.known_keys = [sq for sq, _f in alts]
         suffix_alt = "|".join(re.escape(s) for s in suffixes)
         self.address_re = re.compile(
             r"\b(?:(?:flat|apartment|apt|unit|studio)\s+\d+[A-Z]?\s*,?\s+)?\d{1,4}[A-Z]?\s*,?\s+"
@@ -321,8 +363,13 @@ class Scrubber:
     # -- detection --------------------------------------------------------------------------------
     def hits(self, text: str) -> list[Hit]:
         found: list[Hit] = []
-        if self.known_re is not None:
-            for m in self.known_re.finditer(text):
+        flat = _squash(text)
+        grams = {flat[i:i + GRAM] for i in range(len(flat) - GRAM + 1)}
+        candidates = sorted({n for g in grams for n in self.known_index.get(g, ())} | set(self.known_short))
+        for n in candidates:
+            if self.known_keys[n] not in flat:
+                continue
+            for m in self.known_res[n].finditer(text):
                 value = m.group(0)
                 kind, person = self._known_for(value)
                 if kind == "name" and len(value.split()) == 1:
@@ -382,17 +429,23 @@ class Scrubber:
 
     def _name_hits(self, text: str) -> list[Hit]:
         tokens = [(m.start(), m.end(), m.group(0)) for m in NAME_TOKEN.finditer(text)]
-        rank = {"known": 4, "name": 3, "word": 2, "cap": 1}
+        rank = {"known": 5, "name": 4, "word": 3, "weak": 2, "head": 2, "cap": 1}
         flags = []
         for start, end, tok in tokens:
             base = re.sub(r"['’]s$", "", tok.lower().strip("'’"))
             best = None
             # Hyphenated and apostrophe names (Little-Robinson, O'Neill): the strongest part decides.
             for part in [base] + re.split(r"[-'’]", base):
-                if len(part) < 2 or part in NOT_NAMES:
+                if len(part) < 2:
                     continue
+                # Known names first, before the never-a-name list: a customer called June is June.
                 if part in self.known_parts:
-                    flag = "known"
+                    flag = "weak" if part in self.known_weak else "known"
+                elif part in NOT_NAMES:
+                    # "June", "May": a first name only straight before another name ("June Johnson").
+                    flag = "head" if part in MONTHS and tok[0].isupper() and not tok.isupper() else None
+                    if flag is None:
+                        continue
                 elif part in self.firsts or part in self.lasts:
                     flag = "word" if part in self.words or part in MONTHS else "name"
                 else:
@@ -404,8 +457,8 @@ class Scrubber:
                 continue
             if best is None and tok[0].isupper() and base not in NOT_NAMES and base not in self.common and len(base) >= 2:
                 best = "cap"   # an unknown capitalised word: a name only next to a name or after a cue
-            if best is None and tok[0].isupper() and base in NOT_NAMES and base in self.lasts:
-                best = "tail"  # "Page", "May": a surname only straight after a first name ("Jane Page")
+            if best in (None, "head") and tok[0].isupper() and base in NOT_NAMES and base in self.lasts:
+                best = best or "tail"  # "Page", "May": a surname only straight after a first name ("Jane Page")
             flags.append(best)
         out = []
         i = 0
@@ -415,15 +468,24 @@ class Scrubber:
                 continue
             # Gather a run of adjacent name-ish tokens separated by single spaces/newlines.
             j = i
-            while j + 1 < len(tokens) and flags[j + 1] is not None and (flags[j + 1] != "tail" or flags[j] in ("known", "name", "word")) and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
+            while j + 1 < len(tokens) and flags[j + 1] is not None and (flags[j + 1] != "tail" or flags[j] in ("known", "name", "word", "weak", "head")) and re.fullmatch(r"[ \t]*\n?[ \t]*", text[tokens[j][1]:tokens[j + 1][0]]) and text[tokens[j][1]:tokens[j + 1][0]] != "":
                 j += 1
             run = list(range(i, j + 1))
-            strong = any(flags[k] in ("known", "name") for k in run)
             before = text[max(0, tokens[i][0] - 40):tokens[i][0]]
+            after = text[tokens[run[-1]][1]:tokens[run[-1]][1] + 40]
             cued = bool(CUE_BEFORE.search(before))
-            named_pair = sum(1 for k in run if flags[k] not in ("cap", "tail")) >= 2   # "Rose Day", "Bill Savage"
-            only_unknown = all(flags[k] == "cap" for k in run)
-            accept = (strong or named_pair or cued) and not (only_unknown and not STRONG_CUE.search(before))
+            strong_cue = bool(STRONG_CUE.search(before))
+            signed = bool(re.search(r"(?:^|[,\n]|\s[-–—~])\s*$", before)) and not re.match(r"[ \t]*\w", after)
+            kinds = [flags[k] for k in run]
+            strong = any(f in ("known", "name") for f in kinds)
+            named_pair = sum(1 for f in kinds if f in ("known", "name", "word")) >= 2   # "Rose Day", "Bill Savage"
+            only_unknown = all(f == "cap" for f in kinds)
+            accept = (strong or named_pair or cued) and not (only_unknown and not strong_cue)
+            if all(f in ("weak", "head", "tail") for f in kinds) and not named_pair:
+                # A month-like word alone: a known person's name after a greeting or as a sign-off; else a month.
+                accept = "weak" in kinds and (strong_cue or signed)
+            if accept and len(run) == 1 and kinds[0] == "name" and not cued and self._reads_as_word(text, tokens[i], after):
+                accept = False
             if accept:
                 # Drop unknown capitalised words at the start of a run when nothing cues them.
                 while len(run) > 1 and flags[run[0]] == "cap" and not cued:
@@ -442,8 +504,69 @@ class Scrubber:
                             break
                     if person:
                         break
+                if person is not None and len(run) > 1:
+                    # "Victor Fox" is not the known "Faith Fox": a full name is that person only if every part is theirs.
+                    parts = [re.sub(r"['’]s$", "", tokens[k][2].lower()) for k in run if flags[k] not in ("cap",)]
+                    if not all(p in person.tokens for p in parts):
+                        person = None
                 out.append(Hit(s, e, "name", value, person, priority=1))
             i = j + 1
+        return out + self._lowercase_name_hits(text)
+
+    SUBJECT_VERBS = frozenset("""is was has had said says asked called wants wanted will would could can did does told
+    replied rang phoned emailed complained got gets seems seemed felt feels thinks thought needs needed
+    wrote messaged posted tweeted came went left""".split())
+
+    def _reads_as_word(self, text: str, token, after: str) -> bool:
+        """A lone gazetteer name that is also an everyday word, opening a sentence and followed by a lower-case
+        word that is not a verb ("Curt rather than rude", "Sterling work"), is read as the word."""
+        start, _end, tok = token
+        if tok.lower() not in self.word_like or tok.isupper():
+            return False
+        if not re.search(r"(?:^|[.!?:;]\s+|\n\s*)$", text[max(0, start - 3):start]) and start != 0:
+            return False
+        nxt = re.match(r"[ \t]+([a-z][a-z'’]*)", after)
+        return bool(nxt) and nxt.group(1) not in self.SUBJECT_VERBS and not nxt.group(1).startswith(("'", "’"))
+
+    LOWER_TOKEN = re.compile(r"(?<![\w@.\-])[a-zà-ÿ][a-zà-ÿ'’\-]*[a-zà-ÿ](?![\w@])")
+    LOWER_STOP = frozenset("mate all everyone team guys folks there again so much both sir madam love pal buddy".split())
+
+    def _lowercase_name_hits(self, text: str) -> list[Hit]:
+        """Names typed in lower case ("thanks priya", "hi sarah jones"): a known person's name part that is not
+        an everyday word, anywhere; any known part or gazetteer name straight after a greeting."""
+        tokens = [(m.start(), m.end(), m.group(0)) for m in self.LOWER_TOKEN.finditer(text)]
+        out, i = [], 0
+        while i < len(tokens):
+            s, e, tok = tokens[i]
+            base = re.sub(r"['’]s$", "", tok)
+            known = base in self.known_parts
+            # In lower case only frequent English words are words: "will", "mark"; "georgia", "savage" are the names.
+            everyday = base in self.common or base in NOT_NAMES or base in self.LOWER_STOP
+            gaz = (base in self.firsts or base in self.lasts) and not everyday and len(base) >= 3
+            if not (known or gaz):
+                i += 1
+                continue
+            cue = bool(STRONG_CUE.search(text[max(0, s - 40):s]))
+            if not ((known and not everyday) or cue):
+                i += 1
+                continue
+            run = [i]
+            while i + 1 < len(tokens) and re.fullmatch(r"[ \t]+", text[tokens[i][1]:tokens[i + 1][0]]):
+                nb = re.sub(r"['’]s$", "", tokens[i + 1][2])
+                if (nb in self.known_parts or nb in self.lasts or nb in self.firsts) and nb not in self.common and nb not in NOT_NAMES:
+                    i += 1
+                    run.append(i)
+                else:
+                    break
+            s, e = tokens[run[0]][0], tokens[run[-1]][1]
+            value = text[s:e]
+            if value.endswith(("'s", "’s")):
+                e -= 2
+                value = text[s:e]
+            person = next((self.registry.owner([re.sub(r"['’]s$", "", tokens[k][2])]) for k in run
+                           if re.sub(r"['’]s$", "", tokens[k][2]) in self.known_parts), None)
+            out.append(Hit(s, e, "name", value, person, priority=1))
+            i += 1
         return out
 
     # -- replacement ------------------------------------------------------------------------------
@@ -574,7 +697,7 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
         p = registry.person_for(name, role=role)
         known.add(name, "name", p)
         for part in name.split():
-            if len(part) >= 3 and part.lower() not in NOT_NAMES:
+            if len(part) >= 3 and part.lower().strip(".") not in TITLES:
                 known.add(part, "name_part", p)
 
     attempts = sorted(data.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
@@ -603,7 +726,7 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             persons.append(p)
             known.add(n, "name", p)
             for part in n.split():
-                if len(part) >= 2 and part.lower() not in NOT_NAMES:
+                if len(part) >= 2 and part.lower().strip(".") not in TITLES:
                     known.add(part, "name_part", p)
         for v in values:
             kind = _guess_kind(v)
@@ -644,25 +767,38 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
     return known
 
 
-def anonymise(data, *, known_values=(), keep_values=(), staff_names: bool = True):
+PARTS = ("attempts", "logbook")
+
+
+def anonymise(data, *, known_values=(), keep_values=(), staff_names: bool = True, parts=PARTS):
     """Return a copy of ``data`` with personal data replaced by consistent pseudonyms.
 
     ``data`` is a PortfolioData dict (or a :class:`portfolio.model.PortfolioData`; the same type comes
     back). ``known_values``: further exact strings to replace (e.g. names the caller knows).
     ``keep_values``: handles or names that are not personal (the brand's own account).
     ``staff_names``: also pseudonymise tutor/assessor names ("Tutor A", "Assessor A").
+    ``parts``: the sections the document shows ("attempts", "logbook"); the others come back empty, and
+    pseudonym letters and numbers are given in the order of what is shown, so each document starts at
+    "Customer A" and "[phone 1]".
+
+    Every string anywhere in the data is scrubbed except the values of the fields in ``SAFE_KEYS``
+    (ids, levels, timestamps, hashes, enumerations). There is no way to mark input as already
+    anonymised: the same data anonymised again only loses what is still personal.
     """
-    out, _report = anonymise_with_report(data, known_values=known_values, keep_values=keep_values, staff_names=staff_names)
+    out, _report = anonymise_with_report(data, known_values=known_values, keep_values=keep_values,
+                                         staff_names=staff_names, parts=parts)
     return out
 
 
-def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names: bool = True):
+def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names: bool = True, parts=PARTS,
+                          attempt_ids=None):
+    """As :func:`anonymise`, also returning the report. ``attempt_ids``: scrub and keep only these attempts
+    (every attempt's known values still count), for a document that shows one attempt."""
     from .model import PortfolioData
 
     as_model = isinstance(data, PortfolioData)
     raw = data.to_dict() if as_model else copy.deepcopy(data)
-    if raw.get("_anonymised"):
-        return (data if as_model else raw), raw.get("_anonymisation_report", {})
+    raw = {k: v for k, v in raw.items() if not str(k).startswith("_")}   # no caller flag skips anything
     learner = raw.get("learner") or {}
     cand_label = f"Candidate {learner.get('candidate_number') or 'unknown'}"
     registry = Registry(cand_label)
@@ -672,13 +808,13 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     def s(text):
         return scrubber.scrub(text)[0] if isinstance(text, str) else text
 
-    def walk(value):
+    def walk(value, key=None):
         if isinstance(value, str):
-            return s(value)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
+            return value if key in SAFE_KEYS else s(value)
+        if isinstance(value, (list, tuple)):
+            return [walk(v, key) for v in value]
         if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
+            return {(k if not isinstance(k, str) or SAFE_DICT_KEY.match(k) else s(k)): walk(v, k) for k, v in value.items()}
         return value
 
     # The learner block: only the candidate number and pseudonyms survive.
@@ -688,17 +824,16 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
         "email": registry.candidate.email,
         "candidate_number": learner.get("candidate_number"),
     }
-    raw["cohort"] = walk(raw.get("cohort") or {})
-    for key in ("qualification", "standard", "period"):
-        if key in raw:
-            raw[key] = walk(raw[key])
+    for key in list(raw):
+        if key not in ("learner", "attempts", "logbook"):
+            raw[key] = walk(raw[key], key)
     attempts = sorted(raw.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
-    new_attempts = []
-    for a in attempts:
-        new_attempts.append(_anonymise_attempt(a, scrubber, walk))
-    raw["attempts"] = new_attempts
+    if attempt_ids is not None:
+        wanted = {str(i) for i in attempt_ids}
+        attempts = [a for a in attempts if str(a.get("id")) in wanted]
+    raw["attempts"] = [_anonymise_attempt(a, scrubber, walk) for a in attempts] if "attempts" in parts else []
     new_entries = []
-    for e in raw.get("logbook") or []:
+    for e in (raw.get("logbook") or []) if "logbook" in parts else []:
         registry.scope = list(registry.scopes.get(("entry", id(e)), []))
         new_entries.append(_anonymise_entry(e, walk))
     raw["logbook"] = new_entries
@@ -707,38 +842,38 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
         "replaced": dict(sorted(registry.replaced.items())),
         "people": len({id(p) for p in registry.people.values() if p.label}),
     }
-    raw["_anonymised"] = True
-    raw["_anonymisation_report"] = report
     if as_model:
         return PortfolioData.from_dict(raw), report
     return raw, report
 
 
 def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
-    a = dict(a)
     scrubber.registry.scope = list(scrubber.registry.scopes.get(("attempt", str(a.get("id"))), []))
-    messages = a.get("messages") or []
+    out = {}
+    for k, v in a.items():   # every field, known or not, in document order (messages first)
+        if k in ("messages", "result", "injected_personal_data"):
+            continue
+        out[k] = None
     new_messages, turn_spans = [], []
-    for m in messages:
-        m = dict(m)
+    for m in a.get("messages") or []:
         text, spans = scrubber.scrub(m.get("text") or "")
         if m.get("author") == "learner":
             turn_spans.append((m.get("text") or "", text, spans))
-        m["text"] = text
+        new = {k: walk(v, k) for k, v in m.items() if k not in ("text", "author_name")}
+        new["text"] = text
         if m.get("author") == "customer":
-            m["author_name"] = walk(m.get("author_name")) if m.get("author_name") else "Customer"
+            new["author_name"] = walk(m.get("author_name")) if m.get("author_name") else "Customer"
         elif m.get("author") == "learner":
-            m["author_name"] = scrubber.registry.candidate.label
+            new["author_name"] = scrubber.registry.candidate.label
         else:
-            m["author_name"] = walk(m.get("author_name"))
-        new_messages.append(m)
-    a["messages"] = new_messages
+            new["author_name"] = walk(m.get("author_name"))
+        new_messages.append(new)
+    out["messages"] = new_messages
     result = a.get("result")
     if isinstance(result, dict):
-        result = dict(result)
         crits = {}
         for key, c in (result.get("criteria") or {}).items():
-            c = dict(c)
+            c = dict(c or {})
             ev = []
             for span in c.get("evidence") or []:
                 span = dict(span)
@@ -748,24 +883,24 @@ def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
                     span["start"] = remap_offset(span["start"], spans, is_end=False)
                     span["end"] = remap_offset(span["end"], spans, is_end=True)
                     span["text"] = new_text[span["start"]:span["end"]]
+                    span = {k: (v if k in ("start", "end", "text") else walk(v, k)) for k, v in span.items()}
                 else:
                     span = walk(span)
                 ev.append(span)
+            c = {k: walk(v, k) for k, v in c.items() if k != "evidence"}
             c["evidence"] = ev
-            for k in ("reason", "missing"):
-                if isinstance(c.get(k), str):
-                    c[k] = walk(c[k])
-            crits[key] = c
+            crits[walk(key) if not SAFE_DICT_KEY.match(str(key)) else key] = c
+        # Everything else in the result (feedback, reactions, signals, whatever a scorer adds) is scrubbed too.
+        result = {k: walk(v, k) for k, v in result.items() if k != "criteria"}
         result["criteria"] = crits
-        for k in ("feedback", "grade_rule"):
-            if k in result:
-                result[k] = walk(result[k])
-        a["result"] = result
-    for k in ("scenario", "moderations", "tutor_feedback", "assessor_signoff", "reflection"):
-        if k in a:
-            a[k] = walk(a[k])
-    a["injected_personal_data"] = []
-    return a
+        out["result"] = result
+    elif "result" in a:
+        out["result"] = walk(result, "result")
+    for k in list(out):
+        if k not in ("messages", "result"):
+            out[k] = walk(a[k], k)
+    out["injected_personal_data"] = []
+    return out
 
 
 def _anonymise_entry(e: dict, walk) -> dict:

@@ -24,6 +24,19 @@ def _text(x, y, s, anchor="start", size=10, fill=INK, weight="normal"):
             f'font-weight="{weight}">{escape(str(s))}</text>')
 
 
+def _legend(right: float, y: float, items) -> list[str]:
+    """A key in words (colour alone is lost in greyscale print), right-aligned at (right, y)."""
+    out, x = [], right - 4
+    for colour, label in reversed(items):
+        width = 4.9 * len(label) + 4
+        x -= width
+        out.append(_text(x, y + 3, label, size=8))
+        x -= 12
+        out.append(f'<rect x="{x:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>')
+        x -= 10
+    return out
+
+
 def grades_chart(points: list[tuple[str, int | None]]) -> str:
     """Grade of each attempt in order (y: Refer..Distinction), with first and last dates on the x axis."""
     pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
@@ -65,6 +78,7 @@ def bar_chart_levels(rows: list[tuple[str, float | None, int]]) -> str:
         body.append(_text(x, height - 14, str(v), "middle"))
     body.append(_text(left + pw / 2, height - 3, "Average level (0 not shown, 1 partly shown, 2 clearly shown)", "middle", 9))
     desc = []
+    body += _legend(W - RIGHT, 8, ((OK, "1.5 or more"), (ACCENT, "1 to 1.5"), (WARN, "under 1")))
     for i, (label, avg, n) in enumerate(rows):
         y = TOP + i * (bar + gap)
         body.append(_text(left - 6, y + bar - 2, label, "end"))
@@ -99,6 +113,7 @@ def response_chart(responses: list[tuple[int, float, float]]) -> str:
         colour = OK if rm <= sla else WARN
         body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{TOP + ph - y:.1f}" fill="{colour}"/>')
     body.append(_text(LEFT + pw / 2, H - 4, "Attempts in order: bar height is the first response time against the scenario's target", "middle", 9))
+    body += _legend(W - RIGHT, 8, ((OK, "within target"), (WARN, "late")))
     within = sum(1 for _, r, s in responses if r <= s)
     desc = f"{within} of {len(responses)} timed attempts replied within the response-time target."
     return _svg("Response times against target", desc, body)

@@ -24,9 +24,10 @@ def _check_include(include) -> tuple:
     return include
 
 
-def _prepare(data, known_values=(), keep_values=()):
+def _prepare(data, known_values=(), keep_values=(), parts=("attempts", "logbook")):
+    """Anonymise the parts a document shows, so its pseudonyms and numbers start at "Customer A" and "[phone 1]"."""
     raw = as_dict(data)
-    anon, report = anonymise_with_report(raw, known_values=known_values, keep_values=keep_values)
+    anon, report = anonymise_with_report(raw, known_values=known_values, keep_values=keep_values, parts=parts)
     return anon, report
 
 
@@ -71,7 +72,7 @@ def render_portfolio_pdf(data, *, include=INCLUDE, cache: "pdf.PageCache | None"
     are not laid out again.
     """
     include = _check_include(include)
-    anon, report = _prepare(data, known_values, keep_values)
+    anon, report = _prepare(data, known_values, keep_values, parts=("attempts",))
     return _portfolio_from_anonymised(anon, report, include, cache, generated_at)
 
 
@@ -83,6 +84,12 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     # 1. Each attempt's pages, from the cache when its content (and first page number) is unchanged.
     #    The evidence is numbered from 1, after the front matter's i, ii, iii.
     views = [attempt_view(a, n, include) for n, a in enumerate(attempts, start=1)]
+    # 0. Nothing changed since the last export of this portfolio: the written PDF itself is cached.
+    summ, emap = summary(attempts), evidence_map(attempts)
+    whole_key = _key("whole-pdf", common, views, include, generated, summ, emap)
+    written = cache.get(whole_key) if cache is not None else None
+    if written is not None:
+        return written
     who = {k: common[k] for k in ("candidate_label", "candidate_number")}
     attempt_pages, starts, page = [], [], 1
     for v in views:
@@ -103,26 +110,33 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
         toc.append({"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}, {v['grade']})",
                     "anchor": v["anchor"], "page": start})
     toc.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": page})
-    front_ctx = dict(common, doc_title=doc_title, toc=toc, summary=summary(attempts), emap=evidence_map(attempts),
+    front_ctx = dict(common, doc_title=doc_title, toc=toc, summary=summ, emap=emap,
                      generated=show_date(generated), rubric_ids=", ".join(rubric_ids) or "none",
                      contents_note={("evidence", "reflections"): "Evidence and reflections",
                                     ("evidence",): "Product evidence only (reflections excluded)",
                                     ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
     front_doc, front_pages = _cached_layout(cache, _key("front", front_ctx), lambda: html.render("front.html", **front_ctx))
     all_pages = list(front_pages) + [p for pages in attempt_pages for p in pages] + list(back_pages)
-    return pdf.assemble(all_pages, front_doc)
+    written = pdf.assemble(all_pages, front_doc)
+    if cache is not None:
+        cache.put(whole_key, written, cost=len(written))
+    return written
 
 
 def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), keep_values=()) -> bytes:
     """One attempt on its own (for a tutor or an assessor's spot check)."""
     include = _check_include(include)
-    anon, _report = _prepare(data, known_values, keep_values)
-    ids = [str(a.get("id")) for a in anon.get("attempts") or []]
+    raw = as_dict(data)
+    order = sorted(raw.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
+    ids = [str(a.get("id")) for a in order]
     if str(attempt_id) not in ids:
         raise UnknownAttempt(f"no attempt {attempt_id!r} in this portfolio")
     n = ids.index(str(attempt_id))
+    # Only this attempt is scrubbed, so its pseudonyms start at "Customer A" (the others' known values still count).
+    anon, _report = anonymise_with_report(raw, known_values=known_values, keep_values=keep_values, parts=("attempts",),
+                                          attempt_ids=[attempt_id])
     common = _common(anon)
-    view = attempt_view(anon["attempts"][n], n + 1, include)
+    view = attempt_view(anon["attempts"][0], n + 1, include)
     doc = pdf.layout(html.render("attempt.html", standalone=True, a=view, doc_title=f"Attempt {n + 1}: {view['title']}", **common),
                      html.stylesheets(True))
     return pdf.write(doc)
@@ -130,7 +144,7 @@ def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), ke
 
 def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
     """The chronological reflective log of simulated and real interactions."""
-    anon, _report = _prepare(data, known_values, keep_values)
+    anon, _report = _prepare(data, known_values, keep_values, parts=("logbook",))
     common = _common(anon)
     entries = []
     for e in sorted(anon.get("logbook") or [], key=lambda e: e.get("created_at") or ""):
@@ -151,28 +165,69 @@ def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
     return pdf.write(doc)
 
 
-def evidence_json(data, *, known_values=(), keep_values=()) -> dict:
-    """The anonymised evidence as a JSON-ready dict (what the pack's evidence.json holds)."""
+PRODUCT_EVIDENCE = ("messages", "result", "moderated_levels", "moderations", "tutor_feedback", "assessor_signoff", "grade")
+
+
+def evidence_json(data, *, include=INCLUDE, known_values=(), keep_values=()) -> dict:
+    """The anonymised evidence as a JSON-ready dict (what the pack's evidence.json holds).
+
+    ``include`` as for the PDF: without "reflections" no reflection is in it (neither the attempts' nor
+    the logbook's); without "evidence" no product evidence (transcripts, scores, moderation, feedback,
+    sign-off, grades): only each attempt's scenario, dates and reflection."""
+    include = _check_include(include)
     anon, report = _prepare(data, known_values, keep_values)
-    return _evidence_json(anon, report)
+    return _evidence_json(anon, report, include)
 
 
-def _evidence_json(anon, report) -> dict:
+def _evidence_json(anon, report, include=INCLUDE, pdf_sha256: str | None = None) -> dict:
     body = {k: v for k, v in anon.items() if not k.startswith("_")}
     body["standard"] = {"id": standard()["id"], "title": standard()["title"], "version": standard()["version"]}
-    body["final_grades"] = {str(a.get("id")): final_grade(a) for a in anon.get("attempts") or []}
-    return {"schema": "portfolio-evidence/1", "anonymisation": report, "evidence": body}
+    attempts = [dict(a) for a in anon.get("attempts") or []]
+    logbook = [dict(e) for e in anon.get("logbook") or []]
+    if "reflections" not in include:
+        for a in attempts:
+            a["reflection"] = None
+        for e in logbook:
+            e["reflection"] = {}
+    if "evidence" not in include:
+        for a in attempts:
+            for k in PRODUCT_EVIDENCE:
+                a.pop(k, None)
+        for e in logbook:
+            for k in ("customer_text", "reply_text", "result", "tutor_comments"):
+                e.pop(k, None)
+    else:
+        body["final_grades"] = {str(a.get("id")): final_grade(a) for a in anon.get("attempts") or []}
+    body["attempts"], body["logbook"] = attempts, logbook
+    out = {"schema": "portfolio-evidence/1", "include": [i for i in INCLUDE if i in include], "anonymisation": report,
+           "evidence": body}
+    if pdf_sha256:
+        out["portfolio_pdf_sha256"] = pdf_sha256
+    return out
 
 
 def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(), generated_at: str | None = None) -> bytes:
-    """A ZIP: portfolio.pdf, evidence.json (the same anonymised evidence) and manifest.json (SHA-256 of each)."""
+    """A ZIP: portfolio.pdf, evidence.json (the same anonymised evidence) and manifest.json (SHA-256 of each).
+
+    Record :func:`manifest_sha256` of the result somewhere outside the ZIP (the app shows it to the
+    assessor; the CLI prints it): it proves the manifest, and through it every file, is unchanged."""
+    return build_evidence_pack_with_digest(data, include=include, cache=cache, known_values=known_values,
+                                           keep_values=keep_values, generated_at=generated_at)[0]
+
+
+def build_evidence_pack_with_digest(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(),
+                                    generated_at: str | None = None) -> tuple[bytes, str]:
+    """As :func:`build_evidence_pack`, also returning the SHA-256 of manifest.json (hex)."""
     include = _check_include(include)
     anon, report = _prepare(data, known_values, keep_values)
     candidate = anon["learner"].get("candidate_number") or "unknown"
     generated = generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    pdf_bytes = _portfolio_from_anonymised(anon, report, include, cache, generated[:10])
+    pdf_hash = hashlib.sha256(pdf_bytes).hexdigest()
     files = {
-        "portfolio.pdf": _portfolio_from_anonymised(anon, report, include, cache, generated[:10]),
-        "evidence.json": json.dumps(_evidence_json(anon, report), indent=2, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+        "portfolio.pdf": pdf_bytes,
+        "evidence.json": json.dumps(_evidence_json(anon, report, include, pdf_hash), indent=2, sort_keys=True,
+                                    ensure_ascii=False).encode("utf-8"),
     }
     manifest = {
         "schema": "evidence-pack-manifest/1",
@@ -180,7 +235,10 @@ def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), k
         "generated_at": generated,
         "include": list(include),
         "files": [{"name": n, "bytes": len(b), "sha256": hashlib.sha256(b).hexdigest()} for n, b in files.items()],
-        "note": "manifest.json lists every other file in this ZIP with its SHA-256; it cannot list its own hash.",
+        "note": ("manifest.json lists every other file in this ZIP with its SHA-256. It cannot list its own hash: "
+                 "that is recorded outside the ZIP when the pack is made (shown to the assessor, printed by the "
+                 "CLI). Verify: sha256sum manifest.json equals the recorded hash, then each file's sha256sum "
+                 "equals its entry here."),
     }
     files["manifest.json"] = json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
     out = io.BytesIO()
@@ -190,7 +248,14 @@ def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), k
             info = zipfile.ZipInfo(f"candidate-{candidate}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, body)
-    return out.getvalue()
+    return out.getvalue(), hashlib.sha256(files["manifest.json"]).hexdigest()
+
+
+def manifest_sha256(pack: bytes) -> str:
+    """The SHA-256 (hex) of the manifest.json inside an evidence pack or cohort ZIP."""
+    with zipfile.ZipFile(io.BytesIO(pack)) as zf:
+        name = next(n for n in zf.namelist() if n.rsplit("/", 1)[-1] == "manifest.json")
+        return hashlib.sha256(zf.read(name)).hexdigest()
 
 
 def portfolio_html(data, *, include=INCLUDE, known_values=(), keep_values=(), generated_at: str | None = None) -> str:

@@ -27,6 +27,24 @@ def _iso(value, where, problems, required=True):
     return value
 
 
+def level(value):
+    """A criterion level as the portfolio uses it: 0, 1, 2, "pass", "fail" or None (not applicable).
+
+    Accepts the strings a database stores ("2", "na", "n/a", "none", "Pass")."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in ("", "na", "n/a", "none", "null"):
+            return None
+        if text.lstrip("-").isdigit():
+            return int(text)
+        return text
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _freeze(value):
     """Lists become tuples so the dataclasses stay hashable-ish and immutable."""
     if isinstance(value, list):
@@ -180,8 +198,10 @@ class PortfolioData:
             attempts.append(Attempt(
                 id=str(a.get("id")), scenario=scenario, started_at=a.get("started_at"), submitted_at=a.get("submitted_at"),
                 messages=tuple(msgs), result=result, grade=a.get("grade") or result.get("grade"),
-                moderated_levels=dict(a.get("moderated_levels") or {}),
-                moderations=tuple(Moderation(**{k: m.get(k) for k in ("criterion", "old_level", "new_level", "comment", "by", "at")}) for m in a.get("moderations") or []),
+                moderated_levels={k: level(v) for k, v in (a.get("moderated_levels") or {}).items()},
+                moderations=tuple(Moderation(**{k: (level(m.get(k)) if k.endswith("_level") else m.get(k))
+                                                for k in ("criterion", "old_level", "new_level", "comment", "by", "at")})
+                                  for m in a.get("moderations") or []),
                 tutor_feedback=tuple(Note(f.get("by") or "", f.get("at"), f.get("text") or "") for f in a.get("tutor_feedback") or []),
                 assessor_signoff=Signoff(so.get("by") or "", so.get("at"), so.get("comment") or "") if so else None,
                 reflection=Reflection(refl.get("form"), dict(refl.get("fields") or {}), refl.get("created_at")) if refl else None,

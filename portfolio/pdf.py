@@ -2,7 +2,7 @@
 
 - A URL fetcher that refuses every external URL and any ``file:`` outside this package's templates.
 - One shared FontConfiguration, so pages laid out in separate documents can be written together.
-- ``PageCache``: an in-memory LRU of laid-out pages, keyed by content hash, passed in by the caller
+- ``PageCache``: an in-memory LRU of laid-out pages bounded by bytes, keyed by content hash, passed in by the caller
   (a web worker or job runner keeps one for its lifetime). An attempt's evidence does not change once
   scored, so a repeat export re-uses its layout and only writes the PDF.
 - Parts laid out separately are written as one document (``assemble``); each part is laid out with
@@ -76,13 +76,40 @@ def _weasy():
     return _state
 
 
-class PageCache:
-    """LRU of laid-out WeasyPrint pages by content key. Not picklable: keep one per process."""
+# Memory a laid-out page keeps alive (WeasyPrint boxes, Pango layouts, fonts' glyph data), measured by
+# bench/bench_portfolio.py as peak RSS growth: about 3.7 MiB per attempt of 2.1 pages.
+PAGE_BYTES = int(1.8 * 2**20)
+DEFAULT_CACHE_MB = 256
 
-    def __init__(self, max_entries: int = 1000):
+
+class PageCache:
+    """LRU of laid-out WeasyPrint pages by content key, bounded by (estimated) bytes. Not picklable: keep one
+    per process.
+
+    ``max_bytes``: the bound (default ``DEFAULT_CACHE_MB`` MiB); an entry costs ``PAGE_BYTES`` a page (the
+    value's ``pages``) unless ``put`` is given ``cost``. ``max_entries`` optionally bounds the count too.
+    ``PageCache.from_env()`` reads ``PAGE_CACHE_MB`` from the environment the caller passes."""
+
+    def __init__(self, max_bytes: int | None = None, max_entries: int | None = None):
+        self.max_bytes = DEFAULT_CACHE_MB * 2**20 if max_bytes is None else int(max_bytes)
         self.max_entries = max_entries
         self._items: OrderedDict = OrderedDict()
-        self.hits = self.misses = 0
+        self._costs: dict = {}
+        self.bytes = 0
+        self.hits = self.misses = self.evictions = 0
+
+    @classmethod
+    def from_env(cls, environ) -> "PageCache":
+        mb = environ.get("PAGE_CACHE_MB")
+        return cls(max_bytes=int(float(mb) * 2**20) if mb not in (None, "") else None)
+
+    @staticmethod
+    def estimate(value) -> int:
+        pages = value[1] if isinstance(value, tuple) and len(value) == 2 else value
+        try:
+            return max(1, len(pages)) * PAGE_BYTES
+        except TypeError:
+            return PAGE_BYTES
 
     def get(self, key):
         with _lock:
@@ -93,12 +120,21 @@ class PageCache:
             self.misses += 1
             return None
 
-    def put(self, key, value):
+    def put(self, key, value, cost: int | None = None):
+        cost = self.estimate(value) if cost is None else int(cost)
         with _lock:
+            if key in self._items:
+                self.bytes -= self._costs.pop(key)
+                del self._items[key]
+            if cost > self.max_bytes:
+                return   # larger than the whole cache: not kept
             self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.max_entries:
-                self._items.popitem(last=False)
+            self._costs[key] = cost
+            self.bytes += cost
+            while self.bytes > self.max_bytes or (self.max_entries is not None and len(self._items) > self.max_entries):
+                old, _v = self._items.popitem(last=False)
+                self.bytes -= self._costs.pop(old)
+                self.evictions += 1
 
     def __len__(self):
         return len(self._items)

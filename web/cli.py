@@ -90,11 +90,15 @@ def export_command(username, out_path, logbook_path, pack_path, include):
     if logbook_path:
         outputs.append((logbook_path, portfolio.render_logbook_pdf(data, keep_values=keep)))
     if pack_path:
-        outputs.append((pack_path, portfolio.build_evidence_pack(data, keep_values=keep)))
+        sections = tuple(include) or ("evidence", "reflections")
+        pack, digest = portfolio.build_evidence_pack_with_digest(data, include=sections, keep_values=keep)
+        outputs.append((pack_path, pack))
     for path, content in outputs:
         with open(path, "wb") as handle:
             handle.write(content)
         click.echo(f"Wrote {path} ({len(content):,} bytes, {len(data['attempts'])} attempts).")
+    if pack_path:
+        click.echo(f"Manifest SHA-256: {digest}  (record it outside the ZIP: it proves nothing in the pack changed)")
 
 
 @click.command("worker")

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, User
-from web.scores import effective_levels
+from web.scores import effective_levels, str_to_level
 
 STANDARD = {
     "name": "Develop customer service social networks",
@@ -25,8 +25,23 @@ def _personal_values(instance_data: dict) -> list[str]:
     return list(found)
 
 
+def _level(value):
+    """Levels are stored as strings ("2", "pass", "na"); the portfolio takes 2, "pass" and None."""
+    return str_to_level(value) if isinstance(value, str) else value
+
+
+def _customer_names(data: dict) -> dict:
+    """Thread (customer id) -> the customer's persona name, so each customer of a live chat keeps their own
+    pseudonym in the transcript (Customer A, Customer B)."""
+    names = {c.get("id"): (c.get("persona") or {}).get("name") for c in data.get("customers") or []}
+    if len(names) == 1:
+        names["main"] = next(iter(names.values()))
+    return names
+
+
 def attempt_evidence(attempt: Attempt) -> dict:
     data = attempt.instance.data
+    customers = _customer_names(data)
     return {
         "id": attempt.id,
         "mode": attempt.mode,
@@ -37,13 +52,13 @@ def attempt_evidence(attempt: Attempt) -> dict:
                      "seed": data.get("seed")},
         "started_at": _iso(attempt.started_at),
         "submitted_at": _iso(attempt.submitted_at),
-        "messages": [{"author": m.author, "author_name": None, "text": m.text, "channel": m.channel,
+        "messages": [{"author": m.author, "author_name": customers.get(m.thread) if m.author == "customer" else None, "text": m.text, "channel": m.channel,
                       "thread": m.thread, "sent_at": _iso(m.created_at), "sim_minute": m.sim_minute,
                       "response_minutes": m.response_minutes} for m in attempt.messages],
         "result": attempt.result or {},
-        "moderated_levels": {s.criterion: s.moderated_level for s in attempt.scores if s.moderated_level is not None},
+        "moderated_levels": {s.criterion: _level(s.moderated_level) for s in attempt.scores if s.moderated_level is not None},
         "levels": effective_levels(attempt),
-        "moderations": [{"criterion": m.criterion, "old_level": m.old_level, "new_level": m.new_level,
+        "moderations": [{"criterion": m.criterion, "old_level": _level(m.old_level), "new_level": _level(m.new_level),
                          "comment": m.comment, "by": m.tutor.full_name, "at": _iso(m.created_at)}
                         for m in attempt.moderations],
         "grade": attempt.final_grade,

@@ -25,9 +25,15 @@ from web.security import roles_required
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 # One page cache per process: a scored, signed attempt's pages never change, so a repeat export reuses them.
-PAGE_CACHE = portfolio.PageCache(max_entries=2000)
+# Bounded by bytes (PAGE_CACHE_MB, default 256): a laid-out page keeps about 1.8 MiB alive.
+PAGE_CACHE = portfolio.PageCache.from_env(os.environ)
 EVERYONE = ("learner", "tutor", "assessor", "admin")
 SECTIONS = ("evidence", "reflections")
+
+
+def _include() -> tuple:
+    """The sections asked for (?include=evidence, ?include=reflections, or both by default)."""
+    return tuple(s for s in SECTIONS if s in request.values.getlist("include")) or SECTIONS
 
 
 def _visible_learner(user_id: int) -> User:
@@ -65,8 +71,7 @@ def attempt_pdf(attempt_id: int):
 @roles_required(*EVERYONE)
 def portfolio_pdf(user_id: int):
     learner = _visible_learner(user_id)
-    include = tuple(s for s in request.args.getlist("include") if s in SECTIONS) or SECTIONS
-    pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=include, cache=PAGE_CACHE,
+    pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=_include(), cache=PAGE_CACHE,
                                          keep_values=brand_values())
     return _download(pdf, export_name(learner, "portfolio", "pdf"), "application/pdf")
 
@@ -83,9 +88,14 @@ def logbook_pdf(user_id: int):
 @roles_required(*EVERYONE)
 def evidence_pack(user_id: int):
     learner = _visible_learner(user_id)
-    return _download(portfolio.build_evidence_pack(learner_evidence(learner), cache=PAGE_CACHE,
-                                                   keep_values=brand_values()),
-                     export_name(learner, "evidence-pack", "zip"), "application/zip")
+    include = _include()
+    pack, digest = portfolio.build_evidence_pack_with_digest(learner_evidence(learner), include=include,
+                                                             cache=PAGE_CACHE, keep_values=brand_values())
+    kind = "evidence-pack" if include == SECTIONS else f"evidence-pack-{include[0]}-only"
+    response = _download(pack, export_name(learner, kind, "zip"), "application/zip")
+    # The manifest cannot hold its own hash: it travels outside the ZIP, for the assessor to record.
+    response.headers["X-Manifest-SHA256"] = digest
+    return response
 
 
 def _cohort_for(user: User, cohort_id: int) -> Cohort:
@@ -103,7 +113,7 @@ def start_cohort_export(cohort_id: int):
     if not ToggleUserForm().validate_on_submit():
         abort(400)
     job = ExportJob(kind="cohort_portfolios", requested_by_id=current_user.id, cohort_id=cohort.id,
-                    total=len(cohort.learners), params={"include": list(SECTIONS)})
+                    total=len(cohort.learners), params={"include": list(_include())})
     db.session.add(job)
     db.session.commit()
     task_queue().enqueue("export", job.id)
@@ -121,7 +131,8 @@ def _own_job(job_id: int) -> ExportJob:
 def job_status(job: ExportJob) -> dict:
     return {"id": job.id, "status": job.status, "progress": job.progress, "total": job.total,
             "percent": round(100 * job.progress / job.total) if job.total else (100 if job.status == "done" else 0),
-            "error": job.error,
+            "error": job.error, "include": (job.params or {}).get("include", list(SECTIONS)),
+            "manifest_sha256": (job.params or {}).get("manifest_sha256") if job.status == "done" else None,
             "download": url_for("exports.job_download", job_id=job.id) if job.status == "done" else None}
 
 
@@ -174,7 +185,9 @@ def run_export_job(job_id: int) -> None:
                 manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})
                 job.progress += 1
                 db.session.commit()
-            archive.writestr("manifest.json", json.dumps({"cohort": cohort.id, "files": manifest}, indent=2))
+            manifest_body = json.dumps({"cohort": cohort.id, "include": list(job.params.get("include", SECTIONS)),
+                                        "files": manifest}, indent=2).encode("utf-8")
+            archive.writestr("manifest.json", manifest_body)
         os.replace(partial, export_dir / file_name)   # appears whole or not at all
     except Exception as exc:
         db.session.rollback()
@@ -183,5 +196,6 @@ def run_export_job(job_id: int) -> None:
         db.session.commit()
         partial.unlink(missing_ok=True)
         raise
+    job.params = dict(job.params or {}, manifest_sha256=hashlib.sha256(manifest_body).hexdigest())
     job.status, job.file_name, job.finished_at = "done", file_name, utcnow()
     db.session.commit()

@@ -27,7 +27,7 @@ def page_texts(data: bytes) -> list[str]:
 
 
 # Words the templates themselves print: a generated surname equal to one is not a leak.
-TEMPLATE_WORDS = {"Gibbs", "Pass", "Merit", "Candidate", "Customer", "Tutor", "Assessor", "Summary"}
+TEMPLATE_WORDS = {"Gibbs", "Pass", "Merit", "Candidate", "Customer", "Tutor", "Assessor", "Summary", "Page"}
 
 
 def leaks(text: str, secrets) -> list[str]:
@@ -61,7 +61,7 @@ def sample40():
 
 @pytest.fixture(scope="session")
 def cache():
-    return portfolio.PageCache()
+    return portfolio.PageCache(max_bytes=2**30)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Rebuild portfolio/data/{first_names,surnames,name_words,street_suffixes,common_words}.txt (run by hand; not a test).
+"""Rebuild portfolio/data/{first_names,surnames,name_words,word_like_names,street_suffixes,common_words}.txt (run by hand; not a test).
 
 The name gazetteer is taken from Faker's person providers (offline, MIT licensed) for the locales
 below, which cover the names most common among UK customers. `name_words.txt` lists the names that
@@ -62,6 +62,13 @@ def main():
           "Crescent", "Court", "Ct", "Place", "Pl", "Gardens", "Grove", "Terrace", "Hill", "Square", "Sq",
           "Mews", "Row", "Walk", "Park", "Rise", "View", "Green", "Parade", "Vale", "Gate", "Wharf",
           "Fields", "Meadow", "Mount", "Crescent", "Drove", "Wynd", "Yard", "Approach", "Broadway"]
+    # Names only from the non-UK lists that are also frequent English words (Curt, Sterling, Bliss, Moody):
+    # the anonymiser reads them as words when they open a sentence with nothing to say they are names.
+    gb_firsts, gb_lasts = names_of("en_GB")
+    word_like = sorted(n.lower() for n in firsts | lasts
+                       if freq.get(n.lower(), 0) >= 150 and n.lower() not in {g.lower() for g in gb_firsts | gb_lasts}
+                       and n not in words)
+    (DATA / "word_like_names.txt").write_text("\n".join(sorted(set(word_like))) + "\n", encoding="utf-8")
     for name, values in (("first_names", firsts), ("surnames", lasts), ("name_words", words),
                          ("street_suffixes", set(street) | set(uk))):
         (DATA / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")

@@ -136,10 +136,19 @@ def test_adding_a_later_attempt_does_not_rename_anyone_in_earlier_attempts():
     assert anonymise(fewer)["attempts"] == anonymise(full)["attempts"][:8]
 
 
-def test_anonymising_twice_changes_nothing_more():
-    data, _ = make_portfolio(3, seed=8)
-    once = anonymise(data)
-    assert anonymise(once) == once
+def test_a_flag_in_the_input_never_skips_anonymisation():
+    data, secrets = make_portfolio(3, seed=8)
+    flagged = dict(data, _anonymised=True, _anonymisation_report={"replaced": {}})
+    out = anonymise(flagged)
+    assert leaks(json.dumps(out, ensure_ascii=False), secrets) == []
+    assert not any(k.startswith("_") for k in out)
+
+
+def test_anonymising_anonymised_data_again_leaks_nothing_and_keeps_the_pseudonyms_readable():
+    data, secrets = make_portfolio(3, seed=8)
+    twice = anonymise(anonymise(data))
+    assert leaks(json.dumps(twice, ensure_ascii=False), secrets) == []
+    assert twice["attempts"][0]["messages"][0]["author_name"].startswith("Customer ")
 
 
 def test_report_counts_replacements_by_kind():

@@ -3,6 +3,8 @@ import hashlib
 import io
 import json
 import re
+import shutil
+import subprocess
 import time
 import zipfile
 
@@ -74,20 +76,79 @@ def test_pdf_metadata_carries_no_personal_data(sample40, portfolio40):
     assert leaks(meta, secrets) == [] and data["learner"]["full_name"] not in meta
 
 
+def structure_tags(reader) -> list[str]:
+    """The structure types (/S) of the PDF's tag tree, in document order."""
+    out = []
+
+    def walk(node):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                out.append(str(node["/S"]))
+            if "/K" in node:
+                walk(node["/K"])
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out
+
+
+def outline(reader) -> list[tuple[int, str]]:
+    def titles(items, depth=0):
+        for o in items:
+            yield from (titles(o, depth + 1) if isinstance(o, list) else [(depth, o.title)])
+    return list(titles(reader.outline))
+
+
 def test_portfolio_is_a_tagged_pdf_ua_document_with_a_language(portfolio40):
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(portfolio40))
     root = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
     assert str(root["/Lang"]).lower().startswith("en")
-    assert b"pdfuaid" in portfolio40 or b"pdfuaid" in reader.xmp_metadata.stream.get_data() if reader.xmp_metadata else True
-    def titles(items):
-        for o in items:
-            yield from (titles(o) if isinstance(o, list) else [o.title])
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    xmp = reader.xmp_metadata
+    assert xmp is not None, "no XMP metadata: not a PDF/UA document"
+    assert re.search(rb'pdfuaid:part\s*=\s*"1"|<pdfuaid:part>1</pdfuaid:part>', xmp.stream.get_data())
+    tags = structure_tags(reader)
+    assert {"/Document", "/Table", "/TH", "/TD", "/L", "/LI"} <= set(tags), sorted(set(tags))
 
-    outline_titles = list(titles(reader.outline))
-    assert "Contents" in outline_titles and any(t.startswith("Attempt 1:") for t in outline_titles)
+
+def test_headings_give_one_h1_per_section_and_per_attempt_and_skip_no_level(sample40, portfolio40):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(portfolio40))
+    headings = [int(t[2:]) for t in structure_tags(reader) if re.fullmatch(r"/H[1-6]", t)]
+    assert headings[0] == 1
+    assert all(b <= a + 1 for a, b in zip(headings, headings[1:])), "a heading level is skipped"
+    top = [title for depth, title in outline(reader) if depth == 0]
+    n = len(sample40[0]["attempts"])
+    assert top[:4] == ["Portfolio of evidence", "Contents", "Summary", "Evidence map"]
+    assert [t.split(":")[0] for t in top[4:-1]] == [f"Attempt {i}" for i in range(1, n + 1)]
+    assert top[-1] == "Declaration of authenticity"
+    assert headings.count(1) == len(top)
+    nested = [(d, t) for d, t in outline(reader) if d > 0]
+    assert (1, "Transcript") in nested and (1, "Marking points") in nested and (1, "Grades over time") in nested
+
+
+def test_long_words_and_urls_wrap_inside_the_page():
+    data, _ = make_portfolio(1, seed=91)
+    a = data["attempts"][0]
+    a["scenario"]["title"] = "A very long scenario title " * 6
+    a["messages"][1]["text"] += " www.brand.co.uk/help/" + "returns-" * 30 + " " + "o" * 150 + " " + "e3b0c442" * 12
+    a["reflection"] = {"form": "short", "created_at": a["submitted_at"], "fields": {"what_went_well": "a" * 200}}
+    body = portfolio.render_attempt_pdf(data, a["id"])
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    bbox = subprocess.run([pdftotext, "-bbox", "-", "-"], input=body, capture_output=True, check=True).stdout.decode()
+    page_width = float(re.search(r'<page width="([\d.]+)"', bbox).group(1))
+    right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
+    assert right_edges and max(right_edges) <= page_width - 16 / 25.4 * 72 + 1   # inside the 16 mm right margin
+    text = " ".join(pdf_text(body).split())
+    assert "Page 1 of" in text and re.search(r"Page 1 of \d", text)
 
 
 def test_charts_are_vector_with_real_text_labels(portfolio40):
@@ -122,10 +183,19 @@ def test_unknown_include_is_a_caller_error(sample40):
 
 def test_repeat_export_uses_the_cache_and_gives_the_same_content(sample40, cache, portfolio40):
     data, _ = sample40
-    hits = cache.hits
+    start = time.perf_counter()
     again = portfolio.render_portfolio_pdf(data, cache=cache, generated_at="2026-11-23")
+    assert again == portfolio40 and time.perf_counter() - start < 5   # nothing changed: the written PDF is reused
+
+
+def test_adding_an_attempt_reuses_the_cached_pages_of_the_others(sample40, cache, portfolio40):
+    data, _ = sample40
+    fewer = dict(data, attempts=data["attempts"][:39])
+    portfolio.render_portfolio_pdf(fewer, cache=cache, generated_at="2026-11-23")
+    hits = cache.hits
+    again = portfolio.render_portfolio_pdf(data, cache=cache, generated_at="2026-11-24")   # a new cover date
     assert cache.hits >= hits + 40
-    assert page_texts(again) == page_texts(portfolio40)
+    assert page_texts(again)[-30:] == page_texts(portfolio40)[-30:]
 
 
 def test_attempt_pdf_shows_one_attempt_without_personal_data(sample40):
@@ -189,3 +259,62 @@ def test_a_portfolio_of_100_attempts_renders_without_personal_data():
     assert "Attempt 100:" in text
     assert leaks(text, secrets) == []
     print(f"100 attempts: {seconds:.1f} s, {len(page_texts(body))} pages")
+
+
+def test_moderated_levels_given_as_strings_count_in_the_evidence_map_and_the_text():
+    from portfolio.evidence import evidence_map, final_levels, summary
+    from portfolio.model import as_dict
+
+    data, _ = make_portfolio(2, seed=14)
+    a = data["attempts"][0]
+    for key, c in a["result"]["criteria"].items():
+        c["level"] = 2 if key != "data_protection" else "pass"
+    a["result"]["criteria"]["empathise"]["level"] = 0
+    a["result"]["criteria"]["clarify"]["level"] = 1
+    a["moderated_levels"] = {"empathise": "2", "clarify": "na"}
+    a["moderations"] = [{"criterion": "empathise", "old_level": "0", "new_level": "2", "comment": "Recognises the wait.",
+                         "by": "Tutor", "at": a["submitted_at"]}]
+    plain = as_dict(data)
+    levels = final_levels(plain["attempts"][0])
+    assert levels["empathise"] == 2 and levels["clarify"] is None
+    emap = evidence_map([plain["attempts"][0]])
+    p_empathise = [pc for pc in emap["performance_criteria"] if "empathise" in pc["shown_by"].lower()]
+    assert p_empathise and all(pc["count"] == 1 for pc in p_empathise if pc["simulator"])
+    assert "Empathise: 2.00 over 1 attempts" in summary([plain["attempts"][0]])["levels_svg"]
+    text = " ".join(pdf_text(portfolio.render_attempt_pdf(data, a["id"])).split())
+    assert "2 — clearly shown moderated; scorer gave 0 — not shown" in text
+    assert "0 — not shown → 2 — clearly shown" in text
+
+
+def pack_files(pack):
+    with zipfile.ZipFile(io.BytesIO(pack)) as zf:
+        return {n.rsplit("/", 1)[-1]: zf.read(n) for n in zf.namelist()}
+
+
+def test_the_packs_json_honours_evidence_only_and_reflections_only(sample40, cache):
+    data, _ = sample40
+    small = dict(data, attempts=data["attempts"][:4])
+    reflection = small["attempts"][0]["reflection"]["fields"]["conclusion"]
+    evidence_only = json.loads(pack_files(portfolio.build_evidence_pack(small, include=("evidence",), cache=cache))["evidence.json"])
+    assert evidence_only["include"] == ["evidence"]
+    assert all(a["reflection"] is None and a["messages"] for a in evidence_only["evidence"]["attempts"])
+    assert all(not e["reflection"] for e in evidence_only["evidence"]["logbook"])
+    assert reflection not in json.dumps(evidence_only)
+    reflections_only = json.loads(pack_files(portfolio.build_evidence_pack(small, include=("reflections",), cache=cache))["evidence.json"])
+    attempts = reflections_only["evidence"]["attempts"]
+    assert reflection in json.dumps(reflections_only)
+    assert all("messages" not in a and "result" not in a and "grade" not in a for a in attempts)
+    assert "final_grades" not in reflections_only["evidence"]
+
+
+def test_the_manifest_hash_is_given_outside_the_zip_and_the_json_holds_the_pdfs_hash(sample40, cache):
+    data, _ = sample40
+    small = dict(data, attempts=data["attempts"][:3])
+    pack, digest = portfolio.build_evidence_pack_with_digest(small, cache=cache, generated_at="2026-11-23T12:00:00+00:00")
+    files = pack_files(pack)
+    assert digest == hashlib.sha256(files["manifest.json"]).hexdigest() == portfolio.manifest_sha256(pack)
+    assert json.loads(files["evidence.json"])["portfolio_pdf_sha256"] == hashlib.sha256(files["portfolio.pdf"]).hexdigest()
+    # A changed file shows up against the manifest; a rewritten manifest shows up against the recorded hash.
+    manifest = json.loads(files["manifest.json"])
+    forged = json.dumps(dict(manifest, files=[dict(f, sha256="0" * 64) for f in manifest["files"]]), indent=2, sort_keys=True)
+    assert hashlib.sha256(forged.encode()).hexdigest() != digest

@@ -211,3 +211,120 @@ def test_brand_names_stay_readable_while_customers_are_pseudonymised(app, client
     text = pdf_text(client.get(f"/exports/learners/{cohort_with_work['learner']}/portfolio.pdf").data)
     assert "LarkspurVale" in squash(text).replace("@", "") or "larkspurvale" in squash(text)
     assert "Customer A" in text
+
+
+@pytest.fixture
+def demo_app(app, runner):
+    """The real demo data (`flask seed-demo`): scored attempts with the customers' reactions, a moderation."""
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    return app
+
+
+def demo_personal_values(app, username: str) -> list[str]:
+    with app.app_context():
+        learner = db.session.scalar(db.select(User).filter_by(username=username))
+        values = personal_values(app, learner.id)
+        for attempt in db.session.scalars(db.select(Attempt).filter_by(learner_id=learner.id)):
+            for customer in attempt.instance.data.get("customers") or []:
+                persona = customer["persona"]
+                values += [persona["name"], persona["first_name"], persona["last_name"], persona["handle"],
+                           persona["email"], persona["phone"]]
+    return sorted({v for v in values if v and len(v) > 3})
+
+
+def test_the_packs_evidence_json_from_real_app_attempts_holds_no_personal_data(demo_app, runner, tmp_path):
+    pack = tmp_path / "pack.zip"
+    result = runner.invoke(args=["portfolio", "export", "--learner", "learner1", "--pack", str(pack)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(pack) as archive:
+        evidence = archive.read(next(n for n in archive.namelist() if n.endswith("evidence.json"))).decode("utf-8")
+        pdf = archive.read(next(n for n in archive.namelist() if n.endswith(".pdf")))
+    body = json.loads(evidence)
+    reactions = [r for a in body["evidence"]["attempts"] for r in (a["result"].get("reactions") or [])]
+    assert reactions and all(r.get("why") for r in reactions)   # the scorer's reactions are there, scrubbed
+    values = demo_personal_values(demo_app, "learner1")
+    assert_no_personal_data(evidence, values)
+    assert_no_personal_data(pdf_text(pdf), values)
+
+
+def test_moderated_levels_from_the_app_show_as_levels_in_the_portfolio(demo_app, client, login):
+    # The demo moderates learner1's first attempt: tone of voice from 2 down to "1" (stored as a string).
+    login("assessor1", "assessor1-demo")
+    with demo_app.app_context():
+        learner = db.session.scalar(db.select(User).filter_by(username="learner1"))
+        learner_id = learner.id
+    text = " ".join(pdf_text(client.get(f"/exports/learners/{learner_id}/portfolio.pdf").data).split())
+    assert "1 — partly shown moderated; scorer gave 2 — clearly shown" in text
+    assert "2 — clearly shown → 1 — partly shown" in text
+    assert "2→1" not in text.replace(" ", "")
+
+
+def test_the_demo_moderation_comment_keeps_its_words(demo_app, runner, tmp_path):
+    out = tmp_path / "p.pdf"
+    result = runner.invoke(args=["portfolio", "export", "--learner", "learner1", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "Curt rather than rude" in text   # not "Customer B rather than rude"
+    assert_no_personal_data(text, demo_personal_values(demo_app, "learner1"))
+
+
+def test_live_chat_customers_keep_their_own_pseudonyms_in_the_attempt_pdf(app, client, login, demo_cohort):
+    from web.attempts import start_attempt
+    from web.models import utcnow
+
+    with app.app_context():
+        learner = db.session.get(User, demo_cohort["learner"])
+        attempt = start_attempt(learner, "live-chat-retail-saturday", seed=11)
+        attempt.status, attempt.submitted_at = "completed", utcnow()
+        db.session.commit()
+        attempt_id = attempt.id
+        customers = attempt.instance.data["customers"]
+        threads = {m.thread for m in attempt.messages if m.author == "customer"}
+    assert len(customers) >= 2 and len(threads) >= 2
+    login("learnera")
+    text = " ".join(pdf_text(client.get(f"/exports/attempts/{attempt_id}.pdf").data).split())
+    assert "Customer A · " in text and "Customer B · " in text
+    assert_no_personal_data(text, [v for c in customers for v in (c["persona"]["name"], c["persona"]["handle"])])
+
+
+def test_an_evidence_only_pack_leaves_reflections_out_of_its_json_and_gives_the_manifest_hash(client, login, cohort_with_work):
+    login("assessora")
+    response = client.get(f"/exports/learners/{cohort_with_work['learner']}/pack.zip?include=evidence")
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    evidence = archive.read(next(n for n in archive.namelist() if n.endswith("evidence.json"))).decode("utf-8")
+    manifest = archive.read(next(n for n in archive.namelist() if n.endswith("manifest.json")))
+    assert "Offer a DM sooner" not in evidence and json.loads(evidence)["include"] == ["evidence"]
+    assert response.headers["X-Manifest-SHA256"] == hashlib.sha256(manifest).hexdigest()
+    both = client.get(f"/exports/learners/{cohort_with_work['learner']}/pack.zip")
+    assert "Offer a DM sooner" in zipfile.ZipFile(io.BytesIO(both.data)).read(
+        next(n for n in zipfile.ZipFile(io.BytesIO(both.data)).namelist() if n.endswith("evidence.json"))).decode("utf-8")
+
+
+def test_the_cohort_export_accepts_evidence_only_and_records_the_manifest_hash(app, client, login, csrf, cohort_with_work):
+    from web.exports import run_export_job
+
+    login("assessora")
+    response = client.post(f"/exports/cohorts/{cohort_with_work['cohort']}",
+                           data={"csrf_token": csrf("/assessor/"), "include": "evidence"})
+    job_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
+    with app.app_context():
+        run_export_job(job_id)   # what the worker runs, in this process
+    status = client.get(f"/exports/jobs/{job_id}.json").get_json()
+    assert status["status"] == "done" and status["include"] == ["evidence"]
+    archive = zipfile.ZipFile(io.BytesIO(client.get(status["download"]).data))
+    manifest = archive.read("manifest.json")
+    assert status["manifest_sha256"] == hashlib.sha256(manifest).hexdigest()
+    assert json.loads(manifest)["include"] == ["evidence"]
+    texts = [pdf_text(archive.read(n)) for n in archive.namelist() if n.endswith(".pdf")]
+    assert texts and all("Offer a DM sooner" not in t and "Transcript" in t for t in texts)
+    assert status["manifest_sha256"] in client.get(f"/exports/jobs/{job_id}").get_data(as_text=True)
+
+
+def test_export_command_prints_the_manifest_hash(runner, cohort_with_work, tmp_path):
+    pack = tmp_path / "e.zip"
+    result = runner.invoke(args=["portfolio", "export", "--learner", "learnera", "--pack", str(pack)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(pack) as archive:
+        manifest = archive.read(next(n for n in archive.namelist() if n.endswith("manifest.json")))
+    assert f"Manifest SHA-256: {hashlib.sha256(manifest).hexdigest()}" in result.output
