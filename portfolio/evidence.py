@@ -94,6 +94,18 @@ def _segments(text: str, spans: list) -> list[dict]:
     return out
 
 
+def _message_time(m: dict) -> str:
+    """Simulated attempts are timed on the scenario's clock (as their response times are); a real interaction
+    logged from work has only the wall clock."""
+    if m.get("sim_minute") is not None:
+        return f"minute {_minutes_plain(m['sim_minute'])}"
+    return show_time(m.get("sent_at"))
+
+
+def _minutes_plain(value) -> str:
+    return str(round(float(value)))
+
+
 def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
     scenario = attempt.get("scenario") or {}
     sla = scenario.get("sla_minutes")
@@ -109,7 +121,7 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
     transcript, turn = [], 0
     for m in attempt.get("messages") or []:
         row = {"author": m.get("author"), "who": m.get("author_name") or m.get("author", "").title(),
-               "time": show_time(m.get("sent_at")), "channel": m.get("channel") or "", "timing": "", "late": False}
+               "time": _message_time(m), "channel": m.get("channel") or "", "timing": "", "late": False}
         if m.get("author") == "learner":
             row["segments"] = _segments(m.get("text") or "", spans_by_turn.get(turn, []))
             turn += 1
@@ -172,7 +184,7 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
         "auto_grade": result.get("grade") or "",
         "grade_rule": result.get("grade_rule") or "",
         "rubric": (result.get("rubric") or {}),
-        "transcript": transcript,
+        "transcript": transcript, "simulated_clock": any(m.get("sim_minute") is not None for m in attempt.get("messages") or []),
         "scores": scores,
         "not_applicable": ", ".join(not_applicable),
         "went_well": fb.get("went_well") or [],

@@ -79,6 +79,7 @@ class Message:
     channel: str = ""           # public | private | chat
     sent_at: str | None = None
     response_minutes: float | None = None
+    sim_minute: float | None = None     # the scenario's simulated clock, which response times are measured on
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ class PortfolioData:
                     problems.append(f"{where}.messages[{j}].author: {m.get('author')!r}, expected one of {AUTHORS}")
                 _iso(m.get("sent_at"), f"{where}.messages[{j}].sent_at", problems, required=False)
                 msgs.append(Message(author=m.get("author") or "", text=m.get("text") or "", author_name=m.get("author_name") or "",
-                                    channel=m.get("channel") or "", sent_at=m.get("sent_at"), response_minutes=m.get("response_minutes")))
+                                    channel=m.get("channel") or "", sent_at=m.get("sent_at"), response_minutes=m.get("response_minutes"),
+                                    sim_minute=_number_or_none(m.get("sim_minute"), f"{where}.messages[{j}].sim_minute", problems)))
             result = a.get("result") or {}
             if result and not isinstance(result.get("criteria"), dict):
                 problems.append(f"{where}.result.criteria: a dict of criterion -> {{level, evidence, reason}} is expected")
@@ -246,3 +248,12 @@ def as_dict(data) -> dict:
     out = PortfolioData.from_dict(data).to_dict()
     out.update(extra)
     return out
+
+
+def _number_or_none(value, where: str, problems: list) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        problems.append(f"{where}: {value!r}, expected a number of minutes")
+        return None
+    return float(value)

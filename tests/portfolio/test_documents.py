@@ -51,3 +51,28 @@ def test_the_logbook_starts_its_pseudonyms_and_numbers_fresh():
     assert "Customer A" in text and "[phone 1]" in text
     assert not re.search(r"Customer [E-Z]\b|\[phone [5-9]\]|\[phone \d\d\]", text)
     assert leaks(text, secrets) == []
+
+
+def test_a_simulated_transcript_is_timed_on_the_scenario_clock_not_the_wall_clock():
+    data, _ = make_portfolio(2, seed=73)
+    a = data["attempts"][0]
+    a["messages"] = [
+        {"author": "customer", "author_name": "", "text": "Still waiting for my refund.", "channel": "public",
+         "sent_at": a["started_at"], "sim_minute": 0},
+        {"author": "learner", "text": "Sorry your refund is late, DM us and I will chase it today.", "channel": "public",
+         "sent_at": a["started_at"], "sim_minute": 95, "response_minutes": 95},
+    ]
+    text = " ".join(pdf_text(portfolio.render_attempt_pdf(data, a["id"], include=("evidence",))).split())
+    assert "Times are minutes on the scenario's simulated clock" in text
+    assert "Customer · minute 0 · public" in text
+    assert "· minute 95 · public · Replied after 95 min (target 60 min: late)" in text
+
+
+def test_a_real_interaction_without_a_simulated_clock_keeps_its_recorded_time():
+    data, _ = make_portfolio(2, seed=74)
+    a = data["attempts"][0]
+    for m in a["messages"]:
+        m.pop("sim_minute", None)
+    text = " ".join(pdf_text(portfolio.render_attempt_pdf(data, a["id"], include=("evidence",))).split())
+    assert "simulated clock" not in text and " · minute " not in text
+    assert re.search(r"\d{2} \w{3} \d{4} \d{2}:\d{2}", text)

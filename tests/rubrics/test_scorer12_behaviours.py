@@ -78,3 +78,14 @@ def test_check_your_dms_is_not_a_concrete_step():
 def test_following_us_so_we_can_dm_is_not_a_concrete_step():
     c = judged("@c Hi Marteen, please make sure you are following us, so we can assist you better via a Direct Message.")
     assert c["act"]["level"] == 1
+
+
+def test_pointing_to_the_website_is_a_link_not_a_concrete_step():
+    c = judged("@c Sorry about that, please check our website for delivery updates.")
+    assert c["act"]["level"] == 1
+
+
+def test_steps_the_customer_can_follow_in_the_reply_are_still_concrete():
+    c = judged("@c Sorry about that! Please restart the router and clear the app's cache.",
+               "@brand my router keeps dropping and the app won't load")
+    assert c["act"]["level"] == 2
