@@ -361,6 +361,7 @@ GATES[id(PURPOSE_CONCRETE_RE)] = ('so ', 'and we', 'and i', 'allow', 'help', 'en
 GATES[id(ACK_RE)] = ('thank', 'sorry to', 'seen', 'received', 'noted', 'got', 'see', 'hear', 'understand', 'note', 'aware', 'like to', 'that', 'oh no', 'sound')
 GATES[id(DONE_RE)] = ("'ve", 'have', 'has ')
 GATES[id(REPLIED_DM_RE)] = ('repl', 'respond', 'sent you', 'messaged', 'dm', 'followed up', 'check your', 'check ur', 'see you')
+GATES[id(PASSWORD_REVEAL_RE)] = ('pass', 'pin')
 GATES[id(DM_RE)] = ('dm', 'direct', 'private', 'pm', 'inbox', 'message', 'messaging', 'note', 'secure')
 GATES[id(NONNATIVE_RE)] = ('has', 'have', 'needful', 'revert', 'was', 'please to', 'prepone', 'resolve')
 GATES[id(OFFICIALESE_RE)] = ('advised', 'kindly', 'as per', 'pursuant', 'hereby', 'aforementioned', 'herewith', 'accordance', 'moment in time', 'regret to', 'undersigned', 'compliant', 'regard', 'needful', 'revert')

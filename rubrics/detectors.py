@@ -731,7 +731,7 @@ def plain_language(cues: Cues, sit: Situation, done: dict) -> Judgement:
 def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
     text = cues.r.masked
     found = []
-    if not DIGIT_RE.search(text) and "@" not in cues.r.text and "pass" not in cues.r.lower and "pin" not in cues.r.lower:
+    if not DIGIT_RE.search(text) and "@" not in cues.r.text:
         return found
     for m in C.EMAIL_RE.finditer(cues.r.text):
         if not C.GENERIC_MAILBOX_RE.match(m.group()):
@@ -746,7 +746,7 @@ def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
     for pat, what in ((C.SORT_CODE_RE, "a sort code"), (C.ACCOUNT_NO_RE, "an account number"),
                       (C.CARD_FRAGMENT_RE, "the last digits of a card or account"),
                       (C.POSTCODE_RE, "a postcode"), (C.ADDRESS_RE, "a street address"),
-                      (C.DOB_RE, "a date of birth"), (C.PASSWORD_REVEAL_RE, "a password"),
+                      (C.DOB_RE, "a date of birth"),      # a password written out fails before this, on any channel
                       (C.ORDER_REF_RE, "an order or booking reference")):
         for m in pat.finditer(text):
             if not any(s <= m.start() < e for s, e, _ in found):
@@ -762,8 +762,7 @@ def data_protection(cues: Cues, sit: Situation, done: dict) -> Judgement:
     if pw:
         return Judgement("fail", spans(cues, pw[:1]), "never ask for a password, PIN or security code",
                          "Asks for a password or security code (critical).", HIGH)
-    shown = ([(m.start(), m.end()) for m in C.PASSWORD_REVEAL_RE.finditer(text)]
-             if "pass" in cues.r.lower or "pin" in cues.r.lower else [])
+    shown = cues.find(C.PASSWORD_REVEAL_RE)
     if shown:   # a password written out is unsafe on any channel, private ones included
         return Judgement("fail", spans(cues, shown[:1]), "never write a password out; send a reset link instead",
                          "Writes a password out (critical).", HIGH)
