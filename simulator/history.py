@@ -7,7 +7,6 @@ who `repeat_contact` needs has, as their latest contact, an unresolved one about
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from simulator.seeds import rng_for
@@ -54,17 +53,6 @@ UNRESOLVED = ("Promised a call back within 48 hours; no call recorded",
               "Chat ended before the issue was solved")
 
 
-@dataclass(frozen=True)
-class Contact:
-    date: str        # ISO date
-    channel: str
-    topic: str
-    outcome: str
-
-    def to_dict(self) -> dict:
-        return dict(self.__dict__)
-
-
 def contact_history(brand_key: str, scenario_id: str, seed: int, customer_id: str,
                     needs: tuple[str, ...] = ()) -> dict:
     """{"customer_since": "YYYY-MM", "contacts": [{date, channel, topic, outcome}, ...]} (newest first)."""
@@ -83,5 +71,5 @@ def contact_history(brand_key: str, scenario_id: str, seed: int, customer_id: st
         if i == 0 and "repeat_contact" in needs:
             topic = "The same issue the customer is writing about now"
             outcome = rng.choice(UNRESOLVED)
-        contacts.append(Contact(when.isoformat(), rng.choice(CHANNELS), topic, outcome).to_dict())
+        contacts.append({"date": when.isoformat(), "channel": rng.choice(CHANNELS), "topic": topic, "outcome": outcome})
     return {"customer_since": f"{since.year}-{since.month:02d}", "contacts": contacts}

@@ -605,20 +605,19 @@ class _ScenarioValidator:
         # The crisis plays on one of `platforms` per seed, like every exercise; `crisis.platform` pins one.
         plat = crisis.get("platform")
         played = list(self.platforms)
-        if plat is not None and not c.typed(plat, ("crisis", "platform"), str, "a platform name"):
+        if plat is not None:
             played = []
-        elif plat is not None and c.one_of(plat, ("crisis", "platform"), list(PLATFORMS), "platform"):
-            played = [plat]
-            if self.platforms and plat not in self.platforms:
-                c.add(("crisis", "platform"), f"{plat!r} is not one of the scenario's platforms",
-                      "add it to `platforms` or pick one listed there")
-            elif set(self.platforms) - {plat}:
-                others = ", ".join(p for p in self.platforms if p != plat)
-                c.add(("platforms",), f"the crisis is pinned to {plat!r} (crisis.platform), so it is never played "
-                      f"on {others}", f"remove {others} from `platforms`, or remove `crisis.platform` to play it "
-                      "on each listed platform", "contradiction")
-        elif plat is not None:
-            played = []
+            if (c.typed(plat, ("crisis", "platform"), str, "a platform name")
+                    and c.one_of(plat, ("crisis", "platform"), list(PLATFORMS), "platform")):
+                played = [plat]
+                if self.platforms and plat not in self.platforms:
+                    c.add(("crisis", "platform"), f"{plat!r} is not one of the scenario's platforms",
+                          "add it to `platforms` or pick one listed there")
+                elif set(self.platforms) - {plat}:
+                    others = ", ".join(p for p in self.platforms if p != plat)
+                    c.add(("platforms",), f"the crisis is pinned to {plat!r} (crisis.platform), so it is never played "
+                          f"on {others}", f"remove {others} from `platforms`, or remove `crisis.platform` to play it "
+                          "on each listed platform", "contradiction")
         if "incident" in crisis:
             self.template(crisis["incident"], ("crisis", "incident"), self.variables, public=False)
         burst = crisis.get("burst")
