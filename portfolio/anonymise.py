@@ -35,7 +35,11 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 # ---------------------------------------------------------------------------------------------------
-# Gazetteer
+# Ordering and gazetteer
+
+def attempt_order(attempts) -> list:
+    """Attempts in the order every document numbers them (and gives out pseudonyms): submitted, else started, then id."""
+    return sorted(attempts or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
 
 
 @lru_cache(maxsize=1)
@@ -344,12 +348,13 @@ class Scrubber:
         # of thousands of values made every string cost O(values), so a 500-attempt portfolio was quadratic.
         self.known_res = [re.compile(r"(?<![\w])(?:" + flex + r")(?![\w])", re.I) for _sq, flex in alts]
         self.known_index: dict[str, list[int]] = {}
-        self.known_short: list[int] = []
+        known_short: list[int] = []
         for n, (sq, _flex_) in enumerate(alts):
             if len(sq) >= GRAM:
                 self.known_index.setdefault(sq[:GRAM], []).append(n)
             else:
-                self.known_short.append(n)
+                known_short.append(n)
+        self.known_short = frozenset(known_short)
         self.known_keys = [sq for sq, _f in alts]
         suffix_alt = "|".join(re.escape(s) for s in suffixes)
         self.address_re = re.compile(
@@ -365,7 +370,7 @@ class Scrubber:
         found: list[Hit] = []
         flat = _squash(text)
         grams = {flat[i:i + GRAM] for i in range(len(flat) - GRAM + 1)}
-        candidates = sorted({n for g in grams for n in self.known_index.get(g, ())} | set(self.known_short))
+        candidates = sorted({n for g in grams for n in self.known_index.get(g, ())} | self.known_short)
         for n in candidates:
             if self.known_keys[n] not in flat:
                 continue
@@ -700,7 +705,7 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
             if len(part) >= 3 and part.lower().strip(".") not in TITLES:
                 known.add(part, "name_part", p)
 
-    attempts = sorted(data.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
+    attempts = attempt_order(data.get("attempts"))
     for a in attempts:
         for m in a.get("moderations") or []:
             add_staff(m.get("by"), "Tutor")
@@ -827,7 +832,7 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     for key in list(raw):
         if key not in ("learner", "attempts", "logbook"):
             raw[key] = walk(raw[key], key)
-    attempts = sorted(raw.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
+    attempts = attempt_order(raw.get("attempts"))
     if attempt_ids is not None:
         wanted = {str(i) for i in attempt_ids}
         attempts = [a for a in attempts if str(a.get("id")) in wanted]

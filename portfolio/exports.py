@@ -8,7 +8,7 @@ import zipfile
 from datetime import date, datetime, timezone
 
 from . import html, pdf
-from .anonymise import anonymise_with_report
+from .anonymise import anonymise_with_report, attempt_order
 from .errors import InvalidPortfolioData, UnknownAttempt
 from .evidence import REFLECTION_LABELS, attempt_view, evidence_map, final_grade, show_date, show_time, standard, summary
 from .model import as_dict
@@ -127,7 +127,7 @@ def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), ke
     """One attempt on its own (for a tutor or an assessor's spot check)."""
     include = _check_include(include)
     raw = as_dict(data)
-    order = sorted(raw.get("attempts") or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
+    order = attempt_order(raw.get("attempts"))
     ids = [str(a.get("id")) for a in order]
     if str(attempt_id) not in ids:
         raise UnknownAttempt(f"no attempt {attempt_id!r} in this portfolio")

@@ -84,13 +84,12 @@ def export_command(username, out_path, logbook_path, pack_path, include):
     data = learner_evidence(learner)
     outputs = []
     keep = brand_values()
+    sections = tuple(include) or portfolio.INCLUDE
     if out_path:
-        sections = tuple(include) or ("evidence", "reflections")
         outputs.append((out_path, portfolio.render_portfolio_pdf(data, include=sections, keep_values=keep)))
     if logbook_path:
         outputs.append((logbook_path, portfolio.render_logbook_pdf(data, keep_values=keep)))
     if pack_path:
-        sections = tuple(include) or ("evidence", "reflections")
         pack, digest = portfolio.build_evidence_pack_with_digest(data, include=sections, keep_values=keep)
         outputs.append((pack_path, pack))
     for path, content in outputs:

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, User
-from web.scores import effective_levels, str_to_level
+from web.scores import effective_levels
 
 STANDARD = {
     "name": "Develop customer service social networks",
@@ -23,11 +23,6 @@ def _personal_values(instance_data: dict) -> list[str]:
     if isinstance(found, dict):   # {kind: [values]} or a flat list: both are accepted
         return sorted({v for values in found.values() for v in (values if isinstance(values, list) else [values])})
     return list(found)
-
-
-def _level(value):
-    """Levels are stored as strings ("2", "pass", "na"); the portfolio takes 2, "pass" and None."""
-    return str_to_level(value) if isinstance(value, str) else value
 
 
 def _customer_names(data: dict) -> dict:
@@ -56,9 +51,9 @@ def attempt_evidence(attempt: Attempt) -> dict:
                       "thread": m.thread, "sent_at": _iso(m.created_at), "sim_minute": m.sim_minute,
                       "response_minutes": m.response_minutes} for m in attempt.messages],
         "result": attempt.result or {},
-        "moderated_levels": {s.criterion: _level(s.moderated_level) for s in attempt.scores if s.moderated_level is not None},
+        "moderated_levels": {s.criterion: s.moderated_level for s in attempt.scores if s.moderated_level is not None},
         "levels": effective_levels(attempt),
-        "moderations": [{"criterion": m.criterion, "old_level": _level(m.old_level), "new_level": _level(m.new_level),
+        "moderations": [{"criterion": m.criterion, "old_level": m.old_level, "new_level": m.new_level,
                          "comment": m.comment, "by": m.tutor.full_name, "at": _iso(m.created_at)}
                         for m in attempt.moderations],
         "grade": attempt.final_grade,

@@ -175,17 +175,17 @@ def run_export_job(job_id: int) -> None:
     partial = export_dir / (file_name + ".part")
     manifest = []
     try:
+        include, keep = tuple(job.params.get("include", SECTIONS)), brand_values()
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for learner in cohort.learners:
-                pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), cache=PAGE_CACHE,
-                                                     include=tuple(job.params.get("include", SECTIONS)),
-                                                     keep_values=brand_values())
+                pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), cache=PAGE_CACHE, include=include,
+                                                     keep_values=keep)
                 name = export_name(learner, "portfolio", "pdf")
                 archive.writestr(name, pdf)
                 manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})
                 job.progress += 1
                 db.session.commit()
-            manifest_body = json.dumps({"cohort": cohort.id, "include": list(job.params.get("include", SECTIONS)),
+            manifest_body = json.dumps({"cohort": cohort.id, "include": list(include),
                                         "files": manifest}, indent=2).encode("utf-8")
             archive.writestr("manifest.json", manifest_body)
         os.replace(partial, export_dir / file_name)   # appears whole or not at all
