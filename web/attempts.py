@@ -424,9 +424,6 @@ def finish(attempt: Attempt) -> dict:
         if result is None:
             raise AttemptError("There is nothing to mark yet.")
         result = dict(result)
-        canned = [r for r in per_thread if r.get("canned_response")]
-        if canned and not result.get("canned_response"):   # combine() keeps the first conversation's flags only
-            result.update(canned_response=canned[0]["canned_response"], canned_replies=canned[0].get("canned_replies"))
         result["reactions"] = [r["reaction"] for r in state["turn_results"]]
         if "crm" in state:
             result["crm"] = state["crm"]

@@ -132,5 +132,9 @@ def combine(results: list[dict], best: bool) -> dict:
         for item in r.get("feedback", {}).get("even_better_if", []):
             if criteria.get(item["criterion"], {}).get("level") not in (2, "pass", None):
                 ebi.setdefault(item["criterion"], item)
-    return {**results[0], "criteria": criteria, "grade": grade_, "grade_rule": rule,
-            "feedback": {"went_well": went[:8], "even_better_if": list(ebi.values())}}
+    joined = {**results[0], "criteria": criteria, "grade": grade_, "grade_rule": rule,
+              "feedback": {"went_well": went[:8], "even_better_if": list(ebi.values())}}
+    canned = next((r for r in results if r.get("canned_response")), None)
+    if canned is not None and not joined.get("canned_response"):   # a canned reply in any conversation is flagged
+        joined.update(canned_response=canned["canned_response"], canned_replies=canned.get("canned_replies"))
+    return joined
