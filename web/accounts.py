@@ -17,12 +17,19 @@ def next_candidate_number() -> str:
     return f"CAND-{1001 + (count or 0):05d}"
 
 
+MIN_PASSWORD_LENGTH = 10
+
+
+def check_password_length(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+
+
 def create_user(username: str, full_name: str, role: str, password: str, email: str | None = None) -> User:
     username = username.strip().lower()
     if role not in ROLES:
         raise AccountError(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
-    if len(password) < 10:
-        raise AccountError("Passwords need at least 10 characters.")
+    check_password_length(password)
     if db.session.scalar(select(User).where(User.username == username)):
         raise AccountError(f"The username {username!r} is taken.")
     if email and db.session.scalar(select(User).where(User.email == email)):
@@ -61,8 +68,7 @@ def change_role(user: User, role: str, acting: User) -> int:
 
 
 def reset_password(user: User, password: str) -> None:
-    if len(password) < 10:
-        raise AccountError("Passwords need at least 10 characters.")
+    check_password_length(password)
     user.set_password(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
