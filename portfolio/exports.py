@@ -53,14 +53,16 @@ def _key(*parts) -> str:
     return h.hexdigest()
 
 
-def _cached_layout(cache, key, make_html):
-    pages = cache.get(key) if cache is not None else None
-    if pages is None:
+def _cached_part(cache, key, make_html) -> tuple[int, bytes, frozenset]:
+    """(page count, written PDF, stand-in anchors) of one part, from the cache when its content is unchanged."""
+    part = cache.get(key) if cache is not None else None
+    if part is None:
         doc = pdf.layout(make_html(), html.stylesheets(False))
-        pages = (doc, doc.pages)
+        body, stand_ins = pdf.write_part(doc)
+        part = (len(doc.pages), body, stand_ins)
         if cache is not None:
-            cache.put(key, pages)
-    return pages
+            cache.put(key, part)
+    return part
 
 
 def render_portfolio_pdf(data, *, include=INCLUDE, cache: "pdf.PageCache | None" = None, known_values=(), keep_values=(),
@@ -68,8 +70,9 @@ def render_portfolio_pdf(data, *, include=INCLUDE, cache: "pdf.PageCache | None"
     """The learner's portfolio as a tagged PDF/UA-1 document.
 
     ``include``: ("evidence",), ("reflections",) or both (some EPA plans exclude reflective accounts).
-    ``cache``: a :class:`PageCache` kept by the caller; attempts whose anonymised content is unchanged
-    are not laid out again.
+    ``cache``: a :class:`PageCache` kept by the caller; a part (an attempt, the front matter, the
+    declaration) whose anonymised content and first page number are unchanged is neither laid out nor
+    written again: its written pages are joined as they are.
     """
     include = _check_include(include)
     anon, report = _prepare(data, known_values, keep_values, parts=("attempts",))
@@ -81,8 +84,9 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     attempts = anon.get("attempts") or []
     generated = generated_at or date.today().isoformat()
     doc_title = f"Portfolio of evidence: candidate {common['candidate_number']}"
-    # 1. Each attempt's pages, from the cache when its content (and first page number) is unchanged.
-    #    The evidence is numbered from 1, after the front matter's i, ii, iii.
+    # 1. Each attempt's written pages, from the cache when its content (and first page number) is unchanged.
+    #    The evidence is numbered from 1, after the front matter's i, ii, iii, so adding an attempt at the
+    #    end (the usual change) leaves every earlier attempt's pages as they were.
     views = [attempt_view(a, n, include) for n, a in enumerate(attempts, start=1)]
     # 0. Nothing changed since the last export of this portfolio: the written PDF itself is cached.
     summ, emap = summary(attempts), evidence_map(attempts)
@@ -91,15 +95,15 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     if written is not None:
         return written
     who = {k: common[k] for k in ("candidate_label", "candidate_number")}
-    attempt_pages, starts, page = [], [], 1
+    attempt_parts, starts, page = [], [], 1
     for v in views:
         ctx = dict(who, a=v, doc_title=doc_title, first_page=page)
-        _doc, pages = _cached_layout(cache, _key("attempt", ctx), lambda ctx=ctx: html.render("attempt.html", **ctx))
-        attempt_pages.append(pages)
+        part = _cached_part(cache, _key("attempt", ctx), lambda ctx=ctx: html.render("attempt.html", **ctx))
+        attempt_parts.append(part)
         starts.append(page)
-        page += len(pages)
+        page += part[0]
     back_ctx = dict(common, doc_title=doc_title, attempt_count=len(attempts), first_page=page)
-    _bdoc, back_pages = _cached_layout(cache, _key("back", back_ctx), lambda: html.render("back.html", **back_ctx))
+    back_part = _cached_part(cache, _key("back", back_ctx), lambda: html.render("back.html", **back_ctx))
     # 2. The front matter: its own sections by target-counter (roman), the evidence by the numbers above.
     rubric_ids = sorted({f"{(a.get('result') or {}).get('rubric', {}).get('id', '?')} v{(a.get('result') or {}).get('rubric', {}).get('version', '?')}" for a in attempts})
     toc = [{"group": True, "label": "Front matter"}]
@@ -115,9 +119,10 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
                      contents_note={("evidence", "reflections"): "Evidence and reflections",
                                     ("evidence",): "Product evidence only (reflections excluded)",
                                     ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
-    front_doc, front_pages = _cached_layout(cache, _key("front", front_ctx), lambda: html.render("front.html", **front_ctx))
-    all_pages = list(front_pages) + [p for pages in attempt_pages for p in pages] + list(back_pages)
-    written = pdf.assemble(all_pages, front_doc)
+    front_part = _cached_part(cache, _key("front", front_ctx), lambda: html.render("front.html", **front_ctx))
+    # 3. One tagged PDF: the front matter's catalog (title, language, PDF/UA metadata) with every part's
+    #    pages, structure tree, destinations and bookmarks.
+    written = pdf.join([(body, stand_ins) for _n, body, stand_ins in [front_part, *attempt_parts, back_part]])
     if cache is not None:
         cache.put(whole_key, written, cost=len(written))
     return written

@@ -1,15 +1,16 @@
 """The only module that imports WeasyPrint (lazily, on first render).
 
 - A URL fetcher that refuses every external URL and any ``file:`` outside this package's templates.
-- One shared FontConfiguration, so pages laid out in separate documents can be written together.
-- ``PageCache``: an in-memory LRU of laid-out pages bounded by bytes, keyed by content hash, passed in by the caller
-  (a web worker or job runner keeps one for its lifetime). An attempt's evidence does not change once
-  scored, so a repeat export re-uses its layout and only writes the PDF.
-- Parts laid out separately are written as one document (``assemble``); each part is laid out with
-  its first page number, so page numbers need no second pass.
+- One shared FontConfiguration, parsed stylesheets kept per process.
+- ``PageCache``: an in-memory LRU of written PDF parts bounded by bytes, keyed by content hash, passed in by
+  the caller (a web worker or job runner keeps one for its lifetime). An attempt's evidence does not change
+  once scored, so a repeat export re-uses its written pages and writes only what changed.
+- Parts are laid out and written separately (``write_part``), each laid out with its first page number, so
+  page numbers need no second pass; ``join`` (pdf_join.py) makes them one tagged PDF/UA document.
 """
 from __future__ import annotations
 
+import copy
 import gc
 import threading
 from collections import OrderedDict
@@ -76,19 +77,25 @@ def _weasy():
     return _state
 
 
-# Memory a laid-out page keeps alive (WeasyPrint boxes, Pango layouts, fonts' glyph data), measured by
-# bench/bench_portfolio.py as peak RSS growth: about 3.7 MiB per attempt of 2.1 pages.
-PAGE_BYTES = int(1.8 * 2**20)
 DEFAULT_CACHE_MB = 256
+ENTRY_OVERHEAD = 512   # bytes a cache entry costs beyond its payload (key, tuple, bookkeeping)
+
+
+def _payload_bytes(value) -> int:
+    if isinstance(value, (bytes, bytearray)):
+        return len(value)
+    if isinstance(value, (tuple, list)):
+        return sum(_payload_bytes(v) for v in value)
+    return 0
 
 
 class PageCache:
-    """LRU of laid-out WeasyPrint pages by content key, bounded by (estimated) bytes. Not picklable: keep one
-    per process.
+    """LRU of written PDF parts (bytes, or tuples holding bytes) by content key, bounded by their size.
 
-    ``max_bytes``: the bound (default ``DEFAULT_CACHE_MB`` MiB); an entry costs ``PAGE_BYTES`` a page (the
-    value's ``pages``) unless ``put`` is given ``cost``. ``max_entries`` optionally bounds the count too.
-    ``PageCache.from_env()`` reads ``PAGE_CACHE_MB`` from the environment the caller passes."""
+    ``max_bytes``: the bound (default ``DEFAULT_CACHE_MB`` MiB); an entry costs its bytes plus
+    ``ENTRY_OVERHEAD`` unless ``put`` is given ``cost``. ``max_entries`` optionally bounds the count too.
+    ``PageCache.from_env()`` reads ``PAGE_CACHE_MB`` from the environment the caller passes. Safe to share
+    between threads."""
 
     def __init__(self, max_bytes: int | None = None, max_entries: int | None = None):
         self.max_bytes = DEFAULT_CACHE_MB * 2**20 if max_bytes is None else int(max_bytes)
@@ -105,11 +112,7 @@ class PageCache:
 
     @staticmethod
     def estimate(value) -> int:
-        pages = value[1] if isinstance(value, tuple) and len(value) == 2 else value
-        try:
-            return max(1, len(pages)) * PAGE_BYTES
-        except TypeError:
-            return PAGE_BYTES
+        return _payload_bytes(value) + ENTRY_OVERHEAD
 
     def get(self, key):
         with _lock:
@@ -177,10 +180,32 @@ def layout(html: str, stylesheets: tuple[str, ...] = ("print.css",)):
         raise RenderError(f"layout failed: {exc}") from exc
 
 
-def assemble(pages: list, metadata_doc) -> bytes:
-    """Write pages laid out in separate documents (same fonts, same page size) as one tagged PDF/UA
-    document; the title and language come from ``metadata_doc``."""
-    return write(metadata_doc.copy(list(pages)))
+def write_part(document) -> tuple[bytes, frozenset]:
+    """Write one separately laid-out part; returns (PDF bytes, its stand-in anchor names).
+
+    WeasyPrint drops a link whose anchor is not in the same document, so a part that links to another (the
+    contents to an attempt) gets stand-in anchors on its first page for the missing targets; ``join``
+    replaces them with the real destinations. The caller's (possibly cached) pages are not changed."""
+    pages = list(document.pages)
+    held = {name for page in pages for name in page.anchors}
+    wanted = {link[1] for page in pages for link in page.links if link[0] == "internal"}
+    stand_ins = frozenset(wanted - held)
+    if stand_ins:
+        first = copy.copy(pages[0])
+        first.anchors = dict(pages[0].anchors, **{name: (0, 0, 0, 0) for name in stand_ins})
+        pages[0] = first
+        document = document.copy(pages)
+    return write(document), stand_ins
+
+
+def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
+    """One tagged PDF from parts written by ``write_part``, in reading order; see pdf_join.py."""
+    from .pdf_join import join as join_parts
+    try:
+        with _no_gc():
+            return join_parts(parts)
+    except Exception as exc:
+        raise RenderError(f"joining the PDF parts failed: {exc}") from exc
 
 
 def write(document) -> bytes:

@@ -1,13 +1,16 @@
-"""The page cache is bounded by bytes (an estimate per laid-out page), not by the number of entries."""
+"""The page cache is bounded by the bytes of the written parts it holds, not by the number of entries."""
 import pytest
 from tests.portfolio.sample import make_portfolio
 
 import portfolio
-from portfolio.pdf import DEFAULT_CACHE_MB, PAGE_BYTES, PageCache
+from portfolio.pdf import DEFAULT_CACHE_MB, ENTRY_OVERHEAD, PageCache
+
+PAGE_BYTES = 10_000   # the size of one fake written page below
 
 
 def entry(pages: int):
-    return (object(), [object()] * pages)
+    """Shaped like a cached part: (page count, written PDF, stand-in anchors); costs its bytes plus overhead."""
+    return (pages, b"x" * (pages * PAGE_BYTES - ENTRY_OVERHEAD), frozenset())
 
 
 def test_the_cache_never_holds_more_than_its_byte_bound_and_drops_the_least_recently_used():
@@ -44,7 +47,15 @@ def test_the_bound_comes_from_page_cache_mb(env, expected):
 
 def test_real_exports_stay_within_a_small_bound_and_still_render():
     data, _ = make_portfolio(6, seed=81)
-    cache = PageCache(max_bytes=6 * PAGE_BYTES)
+    cache = PageCache(max_bytes=80_000)   # a written attempt is about 25 kB: room for a few, not all
     first = portfolio.render_portfolio_pdf(data, cache=cache, generated_at="2026-11-23")
     assert cache.bytes <= cache.max_bytes and cache.evictions > 0
-    assert portfolio.render_portfolio_pdf(data, cache=cache, generated_at="2026-11-23")[:4] == first[:4] == b"%PDF"
+    assert portfolio.render_portfolio_pdf(data, cache=cache, generated_at="2026-11-23") == first
+    assert first[:4] == b"%PDF"
+
+
+def test_an_entry_costs_its_written_bytes():
+    cache = PageCache()
+    cache.put("part", (2, b"y" * 30_000, frozenset({"attempt-2"})))
+    cache.put("whole", b"z" * 50_000)
+    assert cache.bytes == 30_000 + 50_000 + 2 * ENTRY_OVERHEAD

@@ -1,0 +1,129 @@
+"""The portfolio is written part by part and joined: the joined PDF must be one coherent tagged document.
+
+Checked on the real export (pikepdf reads the objects, pypdf the text): the structure tree's elements sit
+on pages of this document, every marked-content owner is in the ParentTree, the contents entries are
+links that land on the right attempt, bookmarks follow the attempts, and a warm-cache export after
+adding an attempt is byte-for-byte the export a cold start makes.
+"""
+import io
+import re
+
+import pikepdf
+import pytest
+
+import portfolio
+from portfolio import pdf as pdf_module
+from tests.portfolio.conftest import page_texts
+from tests.portfolio.sample import make_portfolio
+
+
+@pytest.fixture(scope="module")
+def doc(portfolio40):
+    return pikepdf.open(io.BytesIO(portfolio40))
+
+
+def _elements(tree):
+    """Every structure element, with the parent it names and the parent it hangs under."""
+    todo = [(k, tree) for k in (tree.K if isinstance(tree.K, pikepdf.Array) else [tree.K])]
+    while todo:
+        element, under = todo.pop()
+        if not isinstance(element, pikepdf.Dictionary) or element.get("/Type") == "/MCR":
+            continue
+        if "/S" not in element:
+            continue
+        yield element, under
+        kids = element.get("/K")
+        if kids is not None:
+            todo.extend((k, element) for k in (kids if isinstance(kids, pikepdf.Array) else [kids]))
+
+
+def test_one_document_element_holds_every_parts_structure_and_each_element_sits_on_a_page_of_this_pdf(doc):
+    tree = doc.Root.StructTreeRoot
+    pages = {p.obj.objgen for p in doc.pages}
+    documents = [e for e, under in _elements(tree) if e.S == "/Document"]
+    assert len(documents) == 1
+    count = 0
+    for element, under in _elements(tree):
+        count += 1
+        assert element.P.objgen == under.objgen, "an element's /P is not the element it hangs under"
+        if "/Pg" in element:
+            assert element.Pg.objgen in pages, "an element points at a page that is not in this PDF"
+    assert count > 1000   # 40 attempts: headings, paragraphs, tables, cells
+
+
+def test_the_parent_tree_has_one_key_per_page_and_link_and_no_key_twice(doc):
+    tree = doc.Root.StructTreeRoot
+    nums = list(tree.ParentTree.Nums)
+    keys = [int(k) for k in nums[0::2]]
+    assert len(keys) == len(set(keys))
+    page_keys = [int(p.obj.StructParents) for p in doc.pages]
+    annot_keys = [int(a.StructParent) for p in doc.pages for a in p.obj.get("/Annots", []) if "/StructParent" in a]
+    assert len(set(page_keys)) == len(doc.pages)
+    assert set(page_keys) | set(annot_keys) == set(keys)
+    assert int(tree.ParentTreeNextKey) == max(keys) + 1
+
+
+def test_every_contents_entry_is_a_link_that_lands_on_its_attempt(doc, portfolio40):
+    texts = page_texts(portfolio40)
+    page_index = {p.obj.objgen: i for i, p in enumerate(doc.pages)}
+    flat = list(doc.Root.Names.Dests.Names)
+    dests = {str(flat[i]): page_index[flat[i + 1][0].objgen] for i in range(0, len(flat), 2)}
+    assert [str(n) for n in flat[0::2]] == sorted(str(n) for n in flat[0::2])   # a name tree is sorted
+    front = next(i for i, t in enumerate(texts) if t.startswith("Attempt 1:"))
+    targets = {str(a.Dest) for page in doc.pages[:front] for a in page.obj.get("/Annots", []) if "/Dest" in a}
+    for n in (1, 2, 21, 40):
+        assert f"attempt-{n}" in targets, f"the contents have no link to attempt {n}"
+        assert texts[dests[f"attempt-{n}"]].startswith(f"Attempt {n}:")
+    assert texts[dests["declaration"]].startswith("Declaration of authenticity")
+    assert texts[dests["evidence-map"]].startswith("Evidence map")
+    # Every link in the document resolves (no stand-in left pointing at the contents page).
+    for page in doc.pages:
+        for annot in page.obj.get("/Annots", []):
+            if "/Dest" in annot:
+                assert str(annot.Dest) in dests
+
+
+def test_bookmarks_list_the_front_matter_then_every_attempt_in_order_on_its_page(doc, portfolio40):
+    texts = page_texts(portfolio40)
+    page_index = {p.obj.objgen: i for i, p in enumerate(doc.pages)}
+    with doc.open_outline() as outline:
+        top = [(item.title, page_index[item.destination[0].objgen]) for item in outline.root]
+    attempts = [(title, page) for title, page in top if re.match(r"Attempt \d+:", title)]
+    assert [int(re.match(r"Attempt (\d+):", t).group(1)) for t, _ in attempts] == list(range(1, 41))
+    for title, page in attempts:
+        assert texts[page].startswith(title[:20])
+    assert top[0][1] == 0 and top[-1][0].startswith("Declaration")
+
+
+def test_adding_an_attempt_to_a_warm_cache_gives_the_same_bytes_as_a_cold_export():
+    data, _ = make_portfolio(9, seed=5)
+    fewer = dict(data, attempts=data["attempts"][:8])
+    cache = portfolio.PageCache()
+    portfolio.render_portfolio_pdf(fewer, cache=cache, generated_at="2026-12-01")
+    laid_out = []
+    real_layout = pdf_module.layout
+
+    def counting_layout(html, stylesheets=("print.css",)):
+        laid_out.append(html)
+        return real_layout(html, stylesheets)
+
+    pdf_module.layout = counting_layout
+    try:
+        warm = portfolio.render_portfolio_pdf(data, cache=cache, generated_at="2026-12-01")
+    finally:
+        pdf_module.layout = real_layout
+    # Only the new attempt, the front matter (its contents changed) and the declaration (its page moved).
+    assert len(laid_out) == 3
+    assert warm == portfolio.render_portfolio_pdf(data, generated_at="2026-12-01")
+
+
+def test_a_part_linking_outside_itself_gets_stand_ins_and_its_cached_pages_are_left_alone():
+    data, _ = make_portfolio(2, seed=5)
+    html = portfolio.exports.portfolio_html(data).replace("</body>", '<p><a href="#nowhere-else">x</a></p></body>')
+    document = pdf_module.layout(html)
+    before = [dict(p.anchors) for p in document.pages]
+    body, stand_ins = pdf_module.write_part(document)
+    assert stand_ins == {"nowhere-else"}
+    assert [dict(p.anchors) for p in document.pages] == before
+    joined = pikepdf.open(io.BytesIO(pdf_module.join([(body, stand_ins)])))
+    assert "nowhere-else" not in [str(n) for n in joined.Root.Names.Dests.Names[0::2]]
