@@ -11,6 +11,9 @@ written PDF and only write what changed. Joining keeps what PDF/UA needs from ev
   anchor in another (an attempt). A part written with stand-in anchors for targets it links to but does
   not hold (see ``stand_ins``) has those stand-ins dropped here in favour of the real ones;
 - outlines (bookmarks): each part's top-level items appended in order;
+- fonts: WeasyPrint tags every subset of a font with the same six letters ("XKQQSR+DejaVu-Sans"), so
+  once joined, different subsets would share a name (viewers may pick the wrong glyphs). Each subset is
+  renamed by a hash of its font file, and byte-identical font files are kept once;
 - the first part's catalog entries (language, XMP metadata with pdfuaid, MarkInfo, viewer preferences)
   and document information.
 
@@ -19,6 +22,7 @@ destination) maps both to the same copy, so references stay consistent.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 
 import pikepdf
@@ -60,6 +64,58 @@ def _copy(out, obj):
     return obj
 
 
+def _font_file(font):
+    """(descriptor, key of its font file) of a font dictionary, or (None, None)."""
+    holder = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+    descriptor = holder.get("/FontDescriptor")
+    if descriptor is None:
+        return None, None
+    for key in ("/FontFile2", "/FontFile3", "/FontFile"):
+        if key in descriptor:
+            return descriptor, key
+    return descriptor, None
+
+
+class _Fonts:
+    """Renames font subsets by their content and keeps byte-identical font files once."""
+
+    def __init__(self):
+        self.files: dict[bytes, object] = {}
+        self.done: set = set()
+
+    def resources(self, resources):
+        if resources is None or resources.objgen in self.done and resources.is_indirect:
+            return
+        if resources.is_indirect:
+            self.done.add(resources.objgen)
+        for font in (resources.get("/Font") or {}).values():
+            self.font(font)
+        for xobject in (resources.get("/XObject") or {}).values():
+            self.resources(xobject.get("/Resources"))
+        for pattern in (resources.get("/Pattern") or {}).values():
+            if isinstance(pattern, pikepdf.Dictionary) or isinstance(pattern, pikepdf.Stream):
+                self.resources(pattern.get("/Resources"))
+
+    def font(self, font):
+        if font.objgen in self.done:
+            return
+        self.done.add(font.objgen)
+        descriptor, key = _font_file(font)
+        name = str(font.get("/BaseFont", ""))
+        if key is None or "+" not in name:
+            return   # not an embedded subset
+        body = descriptor[key].read_raw_bytes()
+        digest = hashlib.sha256(body).digest()
+        kept = self.files.setdefault(digest, descriptor[key])
+        if kept.objgen != descriptor[key].objgen:
+            descriptor[key] = kept
+        renamed = Name("/" + "".join(chr(65 + b % 26) for b in digest[:6]) + "+" + name.split("+", 1)[1])
+        font.BaseFont = renamed
+        if "/DescendantFonts" in font:
+            font.DescendantFonts[0].BaseFont = renamed
+        descriptor.FontName = renamed
+
+
 def _chain(first):
     item = first
     while item is not None:
@@ -80,12 +136,17 @@ def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
         if str(name) not in parts[0][1]:
             dests.setdefault(str(name), dest)
     outlines = root.get("/Outlines")
+    fonts = _Fonts()
+    for page in out.pages:
+        fonts.resources(page.obj.get("/Resources"))
 
     for body, stand_ins in parts[1:]:
         src = pikepdf.open(io.BytesIO(body))
         first_page = len(out.pages)
         out.pages.extend(src.pages)
         offset = next_key
+        for page in out.pages[first_page:]:
+            fonts.resources(page.obj.get("/Resources"))
         # Pages and annotations first, so the structure elements' /Pg map onto these copies.
         for page in out.pages[first_page:]:
             if "/StructParents" in page.obj:

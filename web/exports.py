@@ -25,7 +25,8 @@ from web.security import roles_required
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 # One page cache per process: a scored, signed attempt's pages never change, so a repeat export reuses them.
-# Bounded by bytes (PAGE_CACHE_MB, default 256): a laid-out page keeps about 1.8 MiB alive.
+# Written PDF parts kept for repeat exports, bounded by their bytes (PAGE_CACHE_MB, default 256; an attempt
+# is about 25 kB). One per process: web workers and the job consumer each keep their own.
 PAGE_CACHE = portfolio.PageCache.from_env(os.environ)
 EVERYONE = ("learner", "tutor", "assessor", "admin")
 SECTIONS = ("evidence", "reflections")

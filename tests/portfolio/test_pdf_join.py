@@ -127,3 +127,17 @@ def test_a_part_linking_outside_itself_gets_stand_ins_and_its_cached_pages_are_l
     assert [dict(p.anchors) for p in document.pages] == before
     joined = pikepdf.open(io.BytesIO(pdf_module.join([(body, stand_ins)])))
     assert "nowhere-else" not in [str(n) for n in joined.Root.Names.Dests.Names[0::2]]
+
+
+def test_each_font_subset_has_its_own_name_so_a_viewer_cannot_mix_up_their_glyphs(doc):
+    files_by_name: dict[str, set] = {}
+    for page in doc.pages:
+        for font in page.obj.Resources.get("/Font", {}).values():
+            holder = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+            descriptor = holder.FontDescriptor
+            body = descriptor.FontFile2.read_raw_bytes()
+            name = str(font.BaseFont)
+            assert name == str(holder.BaseFont) == str(descriptor.FontName)
+            files_by_name.setdefault(name, set()).add(body)
+    assert len(files_by_name) > 3   # one subset per part and face: many, each named once
+    assert all(len(bodies) == 1 for bodies in files_by_name.values()), "two different subsets share a name"
