@@ -15,11 +15,12 @@ from flask import Blueprint, Response, abort, current_app, flash, jsonify, redir
 from flask_login import current_user
 
 import portfolio
+from web import export_jobs
 from web.accounts import can_see_learner
 from web.evidence import brand_values, learner_evidence
 from web.extensions import db
 from web.forms import ToggleUserForm
-from web.models import Attempt, Cohort, ExportJob, User, utcnow
+from web.models import Attempt, Cohort, ExportJob, User
 from web.queue import task_queue
 from web.security import roles_required
 
@@ -161,41 +162,48 @@ def job_download(job_id: int):
                      download_name=f"cohort-{job.cohort_id}-portfolios.zip")
 
 
+class Superseded(Exception):
+    """This run no longer owns its job: it was started again, or marked failed as stalled."""
+
+
 def run_export_job(job_id: int) -> None:
     """Render every learner's portfolio of the cohort into one ZIP with a SHA-256 manifest, reporting progress."""
     job = db.session.get(ExportJob, job_id)
-    if job is None or job.status not in ("queued", "failed"):
+    if job is None:
         return
     cohort = db.session.get(Cohort, job.cohort_id)
-    job.status, job.progress, job.total, job.error = "running", 0, len(cohort.learners), None
-    db.session.commit()
-    export_dir = Path(current_app.config["EXPORT_DIR"])
+    params = dict(job.params or {})
+    run = export_jobs.claim_run(job.id, len(cohort.learners))
+    if run is None:   # neither queued nor failed: another worker has it, or it is done
+        return
+    export_dir = export_jobs.export_dir()
     export_dir.mkdir(parents=True, exist_ok=True)
-    file_name = f"cohort-{cohort.id}-job-{job.id}-{secrets.token_hex(8)}.zip"
+    file_name = f"cohort-{cohort.id}-job-{job_id}-{secrets.token_hex(8)}.zip"
     partial = export_dir / (file_name + ".part")
     manifest = []
     try:
-        include, keep = tuple(job.params.get("include", SECTIONS)), brand_values()
+        include, keep = tuple(params.get("include", SECTIONS)), brand_values()
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for learner in cohort.learners:
+            for written, learner in enumerate(cohort.learners, start=1):
                 pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), cache=PAGE_CACHE, include=include,
                                                      keep_values=keep)
                 name = export_name(learner, "portfolio", "pdf")
                 archive.writestr(name, pdf)
                 manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})
-                job.progress += 1
-                db.session.commit()
+                if not export_jobs.record_progress(job_id, run, written):
+                    raise Superseded
             manifest_body = json.dumps({"cohort": cohort.id, "include": list(include),
                                         "files": manifest}, indent=2).encode("utf-8")
             archive.writestr("manifest.json", manifest_body)
         os.replace(partial, export_dir / file_name)   # appears whole or not at all
+    except Superseded:
+        partial.unlink(missing_ok=True)
+        return
     except Exception as exc:
         db.session.rollback()
-        job = db.session.get(ExportJob, job_id)
-        job.status, job.error, job.finished_at = "failed", f"{type(exc).__name__}: {exc}", utcnow()
-        db.session.commit()
+        export_jobs.fail_run(job_id, run, f"{type(exc).__name__}: {exc}")
         partial.unlink(missing_ok=True)
         raise
-    job.params = dict(job.params or {}, manifest_sha256=hashlib.sha256(manifest_body).hexdigest())
-    job.status, job.file_name, job.finished_at = "done", file_name, utcnow()
-    db.session.commit()
+    params["manifest_sha256"] = hashlib.sha256(manifest_body).hexdigest()
+    if not export_jobs.finish_run(job_id, run, file_name, params):   # superseded while writing the manifest
+        (export_dir / file_name).unlink(missing_ok=True)
