@@ -8,7 +8,6 @@ import json
 import os
 import secrets
 import zipfile
-from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, \
     send_file, url_for
@@ -99,12 +98,29 @@ def evidence_pack(user_id: int):
     return response
 
 
+def may_export_cohort(user: User, cohort: Cohort) -> bool:
+    return user.role == "admin" or cohort.tutor_id == user.id or user in cohort.assessors
+
+
 def _cohort_for(user: User, cohort_id: int) -> Cohort:
     cohort = db.get_or_404(Cohort, cohort_id)
-    allowed = user.role == "admin" or cohort.tutor_id == user.id or user in cohort.assessors
-    if not allowed:
+    if not may_export_cohort(user, cohort):
         abort(403)
     return cohort
+
+
+def _prune_on_the_way() -> None:
+    """Expired ZIPs and dead .part files go whenever someone starts a cohort export; a failure here is logged and
+    must not stop the export (`flask exports prune` tries again)."""
+    try:
+        report = export_jobs.prune_files()
+    except Exception:   # noqa: BLE001 - a disk or database hiccup while tidying up
+        db.session.rollback()
+        current_app.logger.exception("pruning old cohort exports failed")
+        return
+    if report.expired or report.parts:
+        current_app.logger.info("pruned %d expired cohort export(s) and %d unfinished file(s)",
+                                len(report.expired), len(report.parts))
 
 
 @bp.route("/cohorts/<int:cohort_id>", methods=["POST"])
@@ -113,6 +129,7 @@ def start_cohort_export(cohort_id: int):
     cohort = _cohort_for(current_user, cohort_id)
     if not ToggleUserForm().validate_on_submit():
         abort(400)
+    _prune_on_the_way()
     job = ExportJob(kind="cohort_portfolios", requested_by_id=current_user.id, cohort_id=cohort.id,
                     total=len(cohort.learners), params={"include": list(_include())})
     db.session.add(job)
@@ -129,18 +146,54 @@ def _own_job(job_id: int) -> ExportJob:
     return job
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _date(moment) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def job_message(job: ExportJob, stalled) -> str | None:
+    """What the page says about an expired or stalled job, in words."""
+    if job.status == "expired":
+        kept = current_app.config["EXPORT_RETENTION_DAYS"]
+        age = f", {_days((job.expired_at - job.finished_at).days)} after the export finished" if job.finished_at else ""
+        policy = f": cohort exports are kept for {_days(kept)}" if kept > 0 else ""
+        return (f"This export's ZIP was deleted on {_date(job.expired_at)}{age}{policy}. "
+                "Export the cohort again to get a new ZIP.")
+    if stalled:
+        minutes = int(stalled.total_seconds() // 60)
+        limit = current_app.config["EXPORT_STALE_MINUTES"]
+        what = "No worker has picked this export up" if job.status == "queued" else "This export has made no progress"
+        return (f"{what} for {minutes} minutes (the limit is {limit}): it has stalled, probably because its worker "
+                "stopped. Start it again to finish it.")
+    return None
+
+
 def job_status(job: ExportJob) -> dict:
+    stalled = export_jobs.stalled_for(job)
+    restartable = bool(stalled) or job.status == "failed"
     return {"id": job.id, "status": job.status, "progress": job.progress, "total": job.total,
             "percent": round(100 * job.progress / job.total) if job.total else (100 if job.status == "done" else 0),
             "error": job.error, "include": (job.params or {}).get("include", list(SECTIONS)),
             "manifest_sha256": (job.params or {}).get("manifest_sha256") if job.status == "done" else None,
-            "download": url_for("exports.job_download", job_id=job.id) if job.status == "done" else None}
+            "download": url_for("exports.job_download", job_id=job.id) if job.status == "done" else None,
+            "stalled": bool(stalled), "message": job_message(job, stalled),
+            "restart": url_for("exports.restart_job", job_id=job.id) if restartable else None,
+            "expired_at": job.expired_at.isoformat() + "Z" if job.expired_at else None}
+
+
+def _job_page(job: ExportJob, code: int = 200):
+    cohort = db.session.get(Cohort, job.cohort_id)
+    return render_template("exports/job.html", job=job, status=job_status(job), cohort=cohort,
+                           may_export=cohort is not None and may_export_cohort(current_user, cohort)), code
 
 
 @bp.route("/jobs/<int:job_id>")
 @roles_required("tutor", "assessor", "admin")
 def job(job_id: int):
-    return render_template("exports/job.html", job=_own_job(job_id), status=job_status(_own_job(job_id)))
+    return _job_page(_own_job(job_id))
 
 
 @bp.route("/jobs/<int:job_id>.json")
@@ -153,13 +206,31 @@ def job_json(job_id: int):
 @roles_required("tutor", "assessor", "admin")
 def job_download(job_id: int):
     job = _own_job(job_id)
+    if job.status == "expired":   # gone for good, and the page says why and offers to export again
+        return _job_page(job, 410)
     if job.status != "done" or not job.file_name:
         abort(404)
-    path = Path(current_app.config["EXPORT_DIR"]) / job.file_name
+    path = export_jobs.export_dir() / job.file_name
     if not path.is_file():
         abort(404)
     return send_file(path, mimetype="application/zip", as_attachment=True,
                      download_name=f"cohort-{job.cohort_id}-portfolios.zip")
+
+
+@bp.route("/jobs/<int:job_id>/restart", methods=["POST"])
+@roles_required("tutor", "assessor", "admin")
+def restart_job(job_id: int):
+    """Start a stalled or failed export again: its requester or an admin, still allowed to export the cohort."""
+    job = _own_job(job_id)
+    _cohort_for(current_user, job.cohort_id)
+    if not ToggleUserForm().validate_on_submit():
+        abort(400)
+    if export_jobs.restart(job.id):
+        task_queue().enqueue("export", job.id)
+        flash("The export has started again. This page shows its progress.", "info")
+    else:
+        flash("This export is neither stalled nor failed, so it was not started again.", "error")
+    return redirect(url_for("exports.job", job_id=job.id))
 
 
 class Superseded(Exception):
