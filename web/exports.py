@@ -171,9 +171,14 @@ def job_message(job: ExportJob, stalled) -> str | None:
     return None
 
 
+def _may_restart(job: ExportJob, stalled) -> bool:
+    cohort = db.session.get(Cohort, job.cohort_id) if job.cohort_id else None
+    return (bool(stalled) or job.status == "failed") and cohort is not None and may_export_cohort(current_user, cohort)
+
+
 def job_status(job: ExportJob) -> dict:
     stalled = export_jobs.stalled_for(job)
-    restartable = bool(stalled) or job.status == "failed"
+    restartable = _may_restart(job, stalled)
     return {"id": job.id, "status": job.status, "progress": job.progress, "total": job.total,
             "percent": round(100 * job.progress / job.total) if job.total else (100 if job.status == "done" else 0),
             "error": job.error, "include": (job.params or {}).get("include", list(SECTIONS)),
