@@ -362,7 +362,23 @@ def test_the_cohort_zip_has_a_portfolio_per_learner_after_a_restart(app, client,
 
 # The migration.
 
-def test_the_migration_fills_updated_at_of_jobs_stored_before_it(tmp_path):
+@pytest.fixture
+def logging_as_it_was():
+    """Alembic's env.py runs logging.config.fileConfig, which disables every logger that exists (the app's too)
+    and replaces the root logger's handlers: put them back, or later tests that read the app's log see nothing."""
+    import logging
+
+    loggers = [l for l in logging.Logger.manager.loggerDict.values() if isinstance(l, logging.Logger)]
+    disabled = {l: l.disabled for l in loggers}
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for logger, was in disabled.items():
+        logger.disabled = was
+    root.handlers[:], root.level = handlers, level
+
+
+def test_the_migration_fills_updated_at_of_jobs_stored_before_it(tmp_path, logging_as_it_was):
     """Upgrade a fresh SQLite database to the revision before, store jobs the old way, then upgrade."""
     from flask_migrate import downgrade, upgrade
     from sqlalchemy import text
