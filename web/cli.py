@@ -1,4 +1,5 @@
-"""Command-line tasks: `flask --app app seed-demo`, `create-user`, `validate-content` (db upgrade is Flask-Migrate's)."""
+"""Command-line tasks: `flask --app app seed-demo`, `create-user`, `portfolio export`, `exports prune`, `worker`
+(db upgrade is Flask-Migrate's)."""
 from __future__ import annotations
 
 import click
@@ -13,6 +14,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user_command)
     app.cli.add_command(portfolio_group)
+    app.cli.add_command(exports_group)
     app.cli.add_command(worker)
 
 
@@ -98,6 +100,35 @@ def export_command(username, out_path, logbook_path, pack_path, include):
         click.echo(f"Wrote {path} ({len(content):,} bytes, {len(data['attempts'])} attempts).")
     if pack_path:
         click.echo(f"Manifest SHA-256: {digest}  (record it outside the ZIP: it proves nothing in the pack changed)")
+
+
+@click.group("exports")
+def exports_group():
+    """Cohort export jobs and their files in EXPORT_DIR."""
+
+
+@exports_group.command("prune")
+@with_appcontext
+def prune_command():
+    """Delete cohort ZIPs older than EXPORT_RETENTION_DAYS and unfinished .part files older than a day; mark jobs
+    with no progress for EXPORT_STALE_MINUTES failed. Run it daily (cron or a systemd timer)."""
+    from flask import current_app
+
+    from web.export_jobs import prune
+
+    report = prune()
+    for job in report.expired:
+        click.echo(f"Expired job {job.id} (cohort {job.cohort_id}, finished {job.finished_at:%Y-%m-%d %H:%M}): "
+                   f"deleted {job.file_name}")
+    for path in report.parts:
+        click.echo(f"Deleted unfinished file {path.name}")
+    for job in report.stalled:
+        click.echo(f"Marked job {job.id} (cohort {job.cohort_id}) failed: {job.error}")
+    days, minutes = current_app.config["EXPORT_RETENTION_DAYS"], current_app.config["EXPORT_STALE_MINUTES"]
+    kept = f"kept {days} days" if days > 0 else "EXPORT_RETENTION_DAYS=0: kept for ever"
+    limit = f"limit {minutes} minutes" if minutes > 0 else "EXPORT_STALE_MINUTES=0: not checked"
+    click.echo(f"Pruned {len(report.expired)} expired export(s) ({kept}), {len(report.parts)} unfinished file(s), "
+               f"{len(report.stalled)} stalled job(s) ({limit}).")
 
 
 @click.command("worker")

@@ -44,6 +44,10 @@ def from_environment(instance_path: str) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": env.get("REDIS_URL") or None,
         "EXPORT_DIR": env.get("EXPORT_DIR", str(Path(instance_path) / "exports")),
+        # Cohort ZIPs older than this are deleted by `flask exports prune` (and when a new cohort export starts).
+        "EXPORT_RETENTION_DAYS": int(env.get("EXPORT_RETENTION_DAYS", "30")),
+        # A queued or running export with no progress for this long has stalled (its worker probably stopped).
+        "EXPORT_STALE_MINUTES": int(env.get("EXPORT_STALE_MINUTES", "30")),
         "QUEUE_SQLITE_PATH": env.get("QUEUE_SQLITE_PATH", str(Path(instance_path) / "queue.sqlite")),
         "SCENARIO_DIR": env.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         # Cookies: HttpOnly and SameSite always; Secure wherever the app is served over HTTPS.

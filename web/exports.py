@@ -8,18 +8,18 @@ import json
 import os
 import secrets
 import zipfile
-from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, \
     send_file, url_for
 from flask_login import current_user
 
 import portfolio
+from web import export_jobs
 from web.accounts import can_see_learner
 from web.evidence import brand_values, learner_evidence
 from web.extensions import db
 from web.forms import ToggleUserForm
-from web.models import Attempt, Cohort, ExportJob, User, utcnow
+from web.models import Attempt, Cohort, ExportJob, User
 from web.queue import task_queue
 from web.security import roles_required
 
@@ -99,12 +99,29 @@ def evidence_pack(user_id: int):
     return response
 
 
+def may_export_cohort(user: User, cohort: Cohort) -> bool:
+    return user.role == "admin" or cohort.tutor_id == user.id or user in cohort.assessors
+
+
 def _cohort_for(user: User, cohort_id: int) -> Cohort:
     cohort = db.get_or_404(Cohort, cohort_id)
-    allowed = user.role == "admin" or cohort.tutor_id == user.id or user in cohort.assessors
-    if not allowed:
+    if not may_export_cohort(user, cohort):
         abort(403)
     return cohort
+
+
+def _prune_on_the_way() -> None:
+    """Expired ZIPs and dead .part files go whenever someone starts a cohort export; a failure here is logged and
+    must not stop the export (`flask exports prune` tries again)."""
+    try:
+        report = export_jobs.prune_files()
+    except Exception:   # noqa: BLE001 - a disk or database hiccup while tidying up
+        db.session.rollback()
+        current_app.logger.exception("pruning old cohort exports failed")
+        return
+    if report.expired or report.parts:
+        current_app.logger.info("pruned %d expired cohort export(s) and %d unfinished file(s)",
+                                len(report.expired), len(report.parts))
 
 
 @bp.route("/cohorts/<int:cohort_id>", methods=["POST"])
@@ -113,6 +130,7 @@ def start_cohort_export(cohort_id: int):
     cohort = _cohort_for(current_user, cohort_id)
     if not ToggleUserForm().validate_on_submit():
         abort(400)
+    _prune_on_the_way()
     job = ExportJob(kind="cohort_portfolios", requested_by_id=current_user.id, cohort_id=cohort.id,
                     total=len(cohort.learners), params={"include": list(_include())})
     db.session.add(job)
@@ -129,18 +147,59 @@ def _own_job(job_id: int) -> ExportJob:
     return job
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _date(moment) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def job_message(job: ExportJob, stalled) -> str | None:
+    """What the page says about an expired or stalled job, in words."""
+    if job.status == "expired":
+        kept = current_app.config["EXPORT_RETENTION_DAYS"]
+        age = f", {_days((job.expired_at - job.finished_at).days)} after the export finished" if job.finished_at else ""
+        policy = f": cohort exports are kept for {_days(kept)}" if kept > 0 else ""
+        return (f"This export's ZIP was deleted on {_date(job.expired_at)}{age}{policy}. "
+                "Export the cohort again to get a new ZIP.")
+    if stalled:
+        minutes = int(stalled.total_seconds() // 60)
+        limit = current_app.config["EXPORT_STALE_MINUTES"]
+        what = "No worker has picked this export up" if job.status == "queued" else "This export has made no progress"
+        return (f"{what} for {minutes} minutes (the limit is {limit}): it has stalled, probably because its worker "
+                "stopped. Start it again to finish it.")
+    return None
+
+
+def _may_restart(job: ExportJob, stalled) -> bool:
+    cohort = db.session.get(Cohort, job.cohort_id) if job.cohort_id else None
+    return (bool(stalled) or job.status == "failed") and cohort is not None and may_export_cohort(current_user, cohort)
+
+
 def job_status(job: ExportJob) -> dict:
+    stalled = export_jobs.stalled_for(job)
+    restartable = _may_restart(job, stalled)
     return {"id": job.id, "status": job.status, "progress": job.progress, "total": job.total,
             "percent": round(100 * job.progress / job.total) if job.total else (100 if job.status == "done" else 0),
             "error": job.error, "include": (job.params or {}).get("include", list(SECTIONS)),
             "manifest_sha256": (job.params or {}).get("manifest_sha256") if job.status == "done" else None,
-            "download": url_for("exports.job_download", job_id=job.id) if job.status == "done" else None}
+            "download": url_for("exports.job_download", job_id=job.id) if job.status == "done" else None,
+            "stalled": bool(stalled), "message": job_message(job, stalled),
+            "restart": url_for("exports.restart_job", job_id=job.id) if restartable else None,
+            "expired_at": job.expired_at.isoformat() + "Z" if job.expired_at else None}
+
+
+def _job_page(job: ExportJob, code: int = 200):
+    cohort = db.session.get(Cohort, job.cohort_id)
+    return render_template("exports/job.html", job=job, status=job_status(job), cohort=cohort,
+                           may_export=cohort is not None and may_export_cohort(current_user, cohort)), code
 
 
 @bp.route("/jobs/<int:job_id>")
 @roles_required("tutor", "assessor", "admin")
 def job(job_id: int):
-    return render_template("exports/job.html", job=_own_job(job_id), status=job_status(_own_job(job_id)))
+    return _job_page(_own_job(job_id))
 
 
 @bp.route("/jobs/<int:job_id>.json")
@@ -153,50 +212,75 @@ def job_json(job_id: int):
 @roles_required("tutor", "assessor", "admin")
 def job_download(job_id: int):
     job = _own_job(job_id)
+    if job.status == "expired":   # gone for good, and the page says why and offers to export again
+        return _job_page(job, 410)
     if job.status != "done" or not job.file_name:
         abort(404)
-    path = Path(current_app.config["EXPORT_DIR"]) / job.file_name
+    path = export_jobs.export_dir() / job.file_name
     if not path.is_file():
         abort(404)
     return send_file(path, mimetype="application/zip", as_attachment=True,
                      download_name=f"cohort-{job.cohort_id}-portfolios.zip")
 
 
+@bp.route("/jobs/<int:job_id>/restart", methods=["POST"])
+@roles_required("tutor", "assessor", "admin")
+def restart_job(job_id: int):
+    """Start a stalled or failed export again: its requester or an admin, still allowed to export the cohort."""
+    job = _own_job(job_id)
+    _cohort_for(current_user, job.cohort_id)
+    if not ToggleUserForm().validate_on_submit():
+        abort(400)
+    if export_jobs.restart(job.id):
+        task_queue().enqueue("export", job.id)
+        flash("The export has started again. This page shows its progress.", "info")
+    else:
+        flash("This export is neither stalled nor failed, so it was not started again.", "error")
+    return redirect(url_for("exports.job", job_id=job.id))
+
+
+class Superseded(Exception):
+    """This run no longer owns its job: it was started again, or marked failed as stalled."""
+
+
 def run_export_job(job_id: int) -> None:
     """Render every learner's portfolio of the cohort into one ZIP with a SHA-256 manifest, reporting progress."""
     job = db.session.get(ExportJob, job_id)
-    if job is None or job.status not in ("queued", "failed"):
+    if job is None:
         return
     cohort = db.session.get(Cohort, job.cohort_id)
-    job.status, job.progress, job.total, job.error = "running", 0, len(cohort.learners), None
-    db.session.commit()
-    export_dir = Path(current_app.config["EXPORT_DIR"])
+    params = dict(job.params or {})
+    run = export_jobs.claim_run(job.id, len(cohort.learners))
+    if run is None:   # neither queued nor failed: another worker has it, or it is done
+        return
+    export_dir = export_jobs.export_dir()
     export_dir.mkdir(parents=True, exist_ok=True)
-    file_name = f"cohort-{cohort.id}-job-{job.id}-{secrets.token_hex(8)}.zip"
+    file_name = f"cohort-{cohort.id}-job-{job_id}-{secrets.token_hex(8)}.zip"
     partial = export_dir / (file_name + ".part")
     manifest = []
     try:
-        include, keep = tuple(job.params.get("include", SECTIONS)), brand_values()
+        include, keep = tuple(params.get("include", SECTIONS)), brand_values()
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for learner in cohort.learners:
+            for written, learner in enumerate(cohort.learners, start=1):
                 pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), cache=PAGE_CACHE, include=include,
                                                      keep_values=keep)
                 name = export_name(learner, "portfolio", "pdf")
                 archive.writestr(name, pdf)
                 manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})
-                job.progress += 1
-                db.session.commit()
+                if not export_jobs.record_progress(job_id, run, written):
+                    raise Superseded
             manifest_body = json.dumps({"cohort": cohort.id, "include": list(include),
                                         "files": manifest}, indent=2).encode("utf-8")
             archive.writestr("manifest.json", manifest_body)
         os.replace(partial, export_dir / file_name)   # appears whole or not at all
+    except Superseded:
+        partial.unlink(missing_ok=True)
+        return
     except Exception as exc:
         db.session.rollback()
-        job = db.session.get(ExportJob, job_id)
-        job.status, job.error, job.finished_at = "failed", f"{type(exc).__name__}: {exc}", utcnow()
-        db.session.commit()
+        export_jobs.fail_run(job_id, run, f"{type(exc).__name__}: {exc}")
         partial.unlink(missing_ok=True)
         raise
-    job.params = dict(job.params or {}, manifest_sha256=hashlib.sha256(manifest_body).hexdigest())
-    job.status, job.file_name, job.finished_at = "done", file_name, utcnow()
-    db.session.commit()
+    params["manifest_sha256"] = hashlib.sha256(manifest_body).hexdigest()
+    if not export_jobs.finish_run(job_id, run, file_name, params):   # superseded while writing the manifest
+        (export_dir / file_name).unlink(missing_ok=True)

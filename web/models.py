@@ -259,13 +259,18 @@ class ExportJob(db.Model):
     requested_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"))
     params: Mapped[dict] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(16), default="queued")   # queued | running | done | failed
+    status: Mapped[str] = mapped_column(String(16), default="queued")   # queued | running | done | failed | expired
     progress: Mapped[int] = mapped_column(default=0)
     total: Mapped[int] = mapped_column(default=0)
+    # How many times a worker has claimed the job: a run that finds a higher number was superseded and stops.
+    runs: Mapped[int] = mapped_column(default=0)
     file_name: Mapped[str | None] = mapped_column(String(255))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Every change (each portfolio written) moves it: a queued or running job whose updated_at is old has stalled.
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column()
+    expired_at: Mapped[datetime | None] = mapped_column()   # when retention removed the ZIP
 
 
 class LevelTally(db.Model):

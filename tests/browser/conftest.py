@@ -55,6 +55,24 @@ def live_server(live_app):
     server.shutdown()
 
 
+@pytest.fixture
+def queue_worker(live_app):
+    """The task queue's consumer (what `flask --app app worker` runs) in threads of this process, on the live app's
+    queue, for tests that need a background export to finish. Tasks other tests left queued are dropped first, so
+    only this test's jobs are run; the consumer's signal handlers are not kept (they belong to pytest here)."""
+    import signal
+
+    queue = live_app.extensions["task_queue"]
+    queue.huey.flush()
+    consumer = queue.consumer(workers=1, max_delay=0.5)
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    consumer.start()
+    for sig, handler in handlers.items():
+        signal.signal(sig, handler)
+    yield consumer
+    consumer.stop(graceful=True)
+
+
 def require_chromium(path: str = CHROMIUM) -> None:
     """Skip the browser tests without Debian's chromium, except in CI (CI=true) or with REQUIRE_BROWSER=1:
     there a missing browser fails, so a green run always includes them."""
