@@ -156,9 +156,10 @@ def test_at_100_attempts_the_evidence_map_gives_counts_first_latest_and_recent_a
     assert checked == 9 + len(standard()["marking_points"])
 
 
-def test_no_attempt_range_is_broken_across_lines_in_the_evidence_map(long100, short10):
+def test_no_attempt_range_is_broken_across_lines_in_the_summary_or_the_evidence_map(long100, short10):
     for _data, pdf in (long100, short10):
-        for page in section(front_pages(pdf, mode="-layout"), "Evidence map"):
+        pages = front_pages(pdf, mode="-layout")
+        for page in section(pages, "Summary") + section(pages, "Evidence map"):
             for line in page.splitlines():
                 assert not re.search(r"\d–\s*$", line), line   # "31–" at the end of a line, "33" on the next
 
