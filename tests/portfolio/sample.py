@@ -30,6 +30,8 @@ CRITERIA = ["hear", "empathise", "apologise", "take_ownership", "acknowledge", "
             "signposting", "closing", "tone_of_voice", "plain_language", "data_protection", "take_private", "clarify",
             "escalation", "accuracy", "timeliness", "platform_fit"]
 GRADES = ["Refer", "Pass", "Merit", "Distinction"]
+CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 @dataclass
@@ -260,7 +262,8 @@ def _log_interaction(name, phone, fake, rng, secrets):
     street = f"{rng.randint(1, 220)} {fake.last_name()} {rng.choice(['Road', 'Street', 'Avenue', 'Lane'])}"
     postcode = fake.postcode()
     secrets.add(handle, handle.lstrip("@"), email, street, postcode)
-    secrets.word_names.update((first, last))   # checked as capitalised words: a name part alone must not survive
+    # Checked as capitalised words: a name part alone must not survive (unless it is a month, "May", which dates print).
+    secrets.word_names.update(n for n in (first, last) if n not in CALENDAR_WORDS)
     secrets.add_number(order)
     sla, first_reply = 60, rng.choice([18, 75])
     replies = (f"Hi {first}, I'm so sorry order {order} is late. Please DM us and I'll call {phone} today.",
