@@ -774,7 +774,9 @@ def _register_known(data: dict, registry: Registry, known_values, staff_names: b
         authors = [m.get("author_name") for m in a.get("messages") or [] if m.get("author") == "customer"]
         add_injected(a.get("injected_personal_data"), authors, scope_key=("attempt", str(a.get("id"))))
     for e in data.get("logbook") or []:
-        add_injected(e.get("injected_personal_data"), scope_key=("entry", id(e)))
+        # A simulated entry carries its attempt's conversation: its customers' persona names are known people too.
+        authors = [m.get("author_name") for m in e.get("messages") or [] if m.get("author") == "customer"]
+        add_injected(e.get("injected_personal_data"), authors, scope_key=("entry", id(e)))
     add_injected(list(known_values or ()))
     return known
 
@@ -847,7 +849,10 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     new_entries = []
     for e in (raw.get("logbook") or []) if "logbook" in parts else []:
         registry.scope = list(registry.scopes.get(("entry", id(e)), []))
-        new_entries.append(_anonymise_entry(e, walk))
+        if e.get("messages"):   # an entry with its attempt's conversation: scrubbed as that attempt is
+            new_entries.append(_anonymise_attempt(e, scrubber, walk, scope_key=("entry", id(e))))
+        else:
+            new_entries.append(_anonymise_entry(e, walk))
     raw["logbook"] = new_entries
     report = {
         "method": "portfolio.anonymise: exact known values, UK pattern rules, offline name gazetteer",
@@ -859,8 +864,11 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     return raw, report
 
 
-def _anonymise_attempt(a: dict, scrubber: Scrubber, walk) -> dict:
-    scrubber.registry.scope = list(scrubber.registry.scopes.get(("attempt", str(a.get("id"))), []))
+def _anonymise_attempt(a: dict, scrubber: Scrubber, walk, scope_key=None) -> dict:
+    """An attempt (or a logbook entry with an attempt's conversation, ``scope_key`` its scope): messages and the
+    result's evidence spans remapped through the replacements, every other field walked (deny by default)."""
+    key = scope_key if scope_key is not None else ("attempt", str(a.get("id")))
+    scrubber.registry.scope = list(scrubber.registry.scopes.get(key, []))
     out = {}
     for k, v in a.items():   # every field, known or not, in document order (messages first)
         if k in ("messages", "result", "injected_personal_data"):

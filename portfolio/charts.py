@@ -37,8 +37,69 @@ def _legend(right: float, y: float, items) -> list[str]:
     return out
 
 
+# Up to this many attempts each is drawn on its own; beyond it the charts count attempts per week or month.
+PER_ATTEMPT_MAX = 40
+# Light to dark, so the grades stay apart in greyscale print too; the key names them in words.
+GRADE_FILLS = (("#f0c2bb", INK), ("#b9cde3", INK), ("#5b8cc0", "#ffffff"), ("#1f3a5f", "#ffffff"))
+LATE_FILL = "#f0c2bb"
+
+
+def _attempt_ticks(n: int, pw: float) -> list[str]:
+    """Attempt numbers under a per-attempt chart, thinned to at most about 12 so they never collide."""
+    if not n:
+        return []
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if n / s <= 12)
+    numbers = sorted({1, *range(step, n + 1, step)})
+    return [_text(LEFT + pw * (i - 0.5) / n, H - BOTTOM + 12, i, "middle", 8) for i in numbers]
+
+
+def _period_ticks(labels: list[str], pw: float) -> list[str]:
+    """One label per period (week, month...) under its bar, every 2nd or 3rd when they would overlap."""
+    if not labels:
+        return []
+    slot = pw / len(labels)
+    widest = max(len(s) for s in labels) * 4.9 + 8   # DejaVu Sans at 8 px: about 4.9 px a character
+    step = max(1, -(-int(widest) // max(int(slot), 1)))
+    return [_text(LEFT + slot * (i + 0.5), H - BOTTOM + 12, s, "middle", 8) for i, s in enumerate(labels) if i % step == 0]
+
+
+def _count_axis(top: int, ph: float) -> tuple[list[str], int]:
+    """Grid lines and labels of a count axis from 0 to at least ``top``; returns (svg, the axis maximum)."""
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if max(top, 1) / s <= 5)
+    cap = -(-max(top, 1) // step) * step
+    body = []
+    for v in range(0, cap + 1, step):
+        y = TOP + ph - ph * v / cap
+        body.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="{GRID}" stroke-width="0.6"/>')
+        body.append(_text(LEFT - 6, y + 3.5, v, "end"))
+    return body, cap
+
+
+def _stacked(periods: list[dict], series) -> list[str]:
+    """Stacked bars, one a period. ``series``: [(key, fill, text colour)] from the bottom up; a segment tall
+    enough carries its count as text, so the numbers can be read without the colours."""
+    pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
+    top = max((sum(p[k] for k, _, _ in series) for p in periods), default=0)
+    body, cap = _count_axis(top, ph)
+    slot = pw / max(len(periods), 1)
+    bw = min(slot * 0.72, 56)
+    for i, p in enumerate(periods):
+        x, y = LEFT + slot * (i + 0.5) - bw / 2, TOP + ph
+        for key, fill, ink in series:
+            v = p[key]
+            if not v:
+                continue
+            h = ph * v / cap
+            y -= h
+            body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{h:.1f}" fill="{fill}" stroke="#ffffff" stroke-width="0.6"/>')
+            if h >= 10 and bw >= 11:
+                body.append(_text(x + bw / 2, y + h / 2 + 3, v, "middle", 8, ink))
+    return body + _period_ticks([p["label"] for p in periods], pw)
+
+
 def grades_chart(points: list[tuple[str, int | None]]) -> str:
-    """Grade of each attempt in order (y: Refer..Distinction), with first and last dates on the x axis."""
+    """Grade of each attempt in order (y: Refer..Distinction), attempt numbers on the x axis, the first and last
+    dates in the caption. For more than PER_ATTEMPT_MAX attempts use :func:`grades_by_period_chart`."""
     pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
     body = []
     for i, g in enumerate(GRADES):
@@ -55,14 +116,28 @@ def grades_chart(points: list[tuple[str, int | None]]) -> str:
         coords.append((x, y))
     if len(coords) > 1:
         body.append('<polyline fill="none" stroke="%s" stroke-width="1.2" points="%s"/>' % (ACCENT, " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)))
-    r = 3 if n <= 60 else 1.8
-    body += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{ACCENT}"/>' for x, y in coords]
+    body += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{ACCENT}"/>' for x, y in coords]
+    body += _attempt_ticks(n, pw)
+    caption = "Attempt number, in the order submitted"
     if points:
-        body.append(_text(LEFT, H - 18, f"Attempt 1 ({points[0][0]})"))
-        body.append(_text(W - RIGHT, H - 18, f"Attempt {n} ({points[-1][0]})", "end"))
-    body.append(_text(LEFT + pw / 2, H - 4, "Attempts in the order they were submitted", "middle", 9))
+        caption += f": attempt 1 on {points[0][0]}, attempt {n} on {points[-1][0]}" if n > 1 else f", on {points[0][0]}"
+    body.append(_text(LEFT + pw / 2, H - 4, caption, "middle", 9))
     counts = {g: sum(1 for _, v in points if v == i) for i, g in enumerate(GRADES)}
     desc = f"Final grade of each of {n} attempts in order. " + ", ".join(f"{g}: {counts[g]}" for g in GRADES) + "."
+    return _svg("Grades over time", desc, body)
+
+
+def grades_by_period_chart(periods: list[dict], unit: str) -> str:
+    """Final grades counted per period (``unit``: "week", "month"...), stacked Refer at the bottom to Distinction
+    at the top. ``periods``: [{label, Refer, Pass, Merit, Distinction, ...}] in time order, empty periods included."""
+    pw = W - LEFT - RIGHT
+    body = _stacked(periods, [(g, fill, ink) for g, (fill, ink) in zip(GRADES, GRADE_FILLS)])
+    body += _legend(W - RIGHT, 8, [(fill, g) for g, (fill, _ink) in zip(GRADES, GRADE_FILLS)])
+    total = sum(p[g] for p in periods for g in GRADES)
+    body.append(_text(LEFT + pw / 2, H - 4, f"Number of attempts submitted each {unit}, by final grade (the number in each band is its count)", "middle", 9))
+    desc = (f"Final grades of {total} attempts counted by {unit}. "
+            + "; ".join(f"{p['label']}: " + ", ".join(f"{g} {p[g]}" for g in GRADES if p[g]) if any(p[g] for g in GRADES)
+                        else f"{p['label']}: none" for p in periods) + ".")
     return _svg("Grades over time", desc, body)
 
 
@@ -95,7 +170,8 @@ def bar_chart_levels(rows: list[tuple[str, float | None, int]]) -> str:
 
 
 def response_chart(responses: list[tuple[int, float, float]]) -> str:
-    """First response time of each attempt as a share of its target (SLA); the target line is 100%."""
+    """First response time of each attempt as a share of its target (SLA); the target line is 100%.
+    For more than PER_ATTEMPT_MAX attempts use :func:`response_by_period_chart`."""
     pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
     cap = 3.0
     body = []
@@ -112,8 +188,24 @@ def response_chart(responses: list[tuple[int, float, float]]) -> str:
         y = TOP + ph - ph * ratio / cap
         colour = OK if rm <= sla else WARN
         body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{TOP + ph - y:.1f}" fill="{colour}"/>')
-    body.append(_text(LEFT + pw / 2, H - 4, "Attempts in order: bar height is the first response time against the scenario's target", "middle", 9))
+    body += _attempt_ticks(n, pw)
+    body.append(_text(LEFT + pw / 2, H - 4, "Attempt number: bar height is the first response time against the scenario's target", "middle", 9))
     body += _legend(W - RIGHT, 8, ((OK, "within target"), (WARN, "late")))
     within = sum(1 for _, r, s in responses if r <= s)
     desc = f"{within} of {len(responses)} timed attempts replied within the response-time target."
+    return _svg("Response times against target", desc, body)
+
+
+def response_by_period_chart(periods: list[dict], unit: str) -> str:
+    """Timed attempts counted per period: first reply within the target (bottom) and late (top).
+    ``periods``: [{label, within, late, ...}] in time order."""
+    pw = W - LEFT - RIGHT
+    series = [("within", OK, "#ffffff"), ("late", LATE_FILL, INK)]
+    body = _stacked(periods, series)
+    body += _legend(W - RIGHT, 8, ((OK, "within target"), (LATE_FILL, "late")))
+    body.append(_text(LEFT + pw / 2, H - 4, f"Number of timed attempts each {unit}: first reply within the scenario's target, or late", "middle", 9))
+    within = sum(p["within"] for p in periods)
+    timed = within + sum(p["late"] for p in periods)
+    desc = (f"{within} of {timed} timed attempts replied within the response-time target. By {unit}: "
+            + "; ".join(f"{p['label']}: {p['within']} of {p['within'] + p['late']} within target" for p in periods) + ".")
     return _svg("Response times against target", desc, body)

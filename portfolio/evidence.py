@@ -5,13 +5,14 @@ lists, strings and numbers, so the views can be tested and hashed for the render
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .charts import bar_chart_levels, grades_chart, response_chart
+from .charts import (PER_ATTEMPT_MAX, bar_chart_levels, grades_by_period_chart, grades_chart, response_by_period_chart,
+                     response_chart)
 
 HERE = Path(__file__).resolve().parent
 GRADES = ("Refer", "Pass", "Merit", "Distinction")
@@ -211,6 +212,22 @@ def _minutes(value) -> str:
     return f"{value:.0f} min" if value == int(value) else f"{value:.1f} min"
 
 
+# An evidence-map cell lists its attempt numbers as ranges ("1–4, 7, 9–12") up to this many ranges; past it (a long
+# portfolio) it gives the count, the first and latest attempt and the most recent ranges, so the map stays a table
+# an assessor can read rather than pages of numbers. Each attempt's own Scores table has the detail.
+MAX_RANGES = 8
+RECENT_RANGES = 3
+
+
+def attempt_list(numbers: list[int], total: int) -> dict:
+    """The attempts of one evidence-map cell: {count, total, ranges, compact, first, last, recent}. ``ranges``
+    holds every range; ``compact`` says the template shows the count, first, latest and ``recent`` instead."""
+    ranges = _range_list(numbers)
+    return {"count": len(numbers), "total": total, "ranges": ranges, "compact": len(ranges) > MAX_RANGES,
+            "first": numbers[0] if numbers else None, "last": numbers[-1] if numbers else None,
+            "recent": ranges[-RECENT_RANGES:]}
+
+
 def evidence_map(attempts: list[dict]) -> dict:
     """Performance criteria and marking points against the attempts that evidence them."""
     std = standard()
@@ -226,18 +243,22 @@ def evidence_map(attempts: list[dict]) -> dict:
         assessed = [n for n in hits if attempts[n - 1].get("mode") == "assessed"]
         pcs.append({"id": pc["id"], "text": pc["text"], "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
                     "attempts": _ranges(hits), "count": len(hits), "simulator": bool(keys),
-                    "assessed": _ranges(assessed), "assessed_count": len(assessed)})
+                    "assessed": _ranges(assessed), "assessed_count": len(assessed),
+                    "hits": attempt_list(hits, len(attempts)), "assessed_hits": attempt_list(assessed, len(attempts))})
     mps = []
     for mp in std["marking_points"]:
         top = [n for n, lv in enumerate(levels, start=1) if lv.get(mp["key"]) in TOP]
         part = [n for n, lv in enumerate(levels, start=1) if lv.get(mp["key"]) == 1]
         mps.append({"label": mp["label"], "group": mp["group"], "top": _ranges(top), "top_count": len(top),
-                    "part": _ranges(part), "part_count": len(part)})
-    return {"performance_criteria": pcs, "marking_points": mps}
+                    "part": _ranges(part), "part_count": len(part),
+                    "top_hits": attempt_list(top, len(attempts)), "part_hits": attempt_list(part, len(attempts))})
+    return {"performance_criteria": pcs, "marking_points": mps, "total": len(attempts),
+            "compact": any(c["compact"] for pc in pcs for c in (pc["hits"], pc["assessed_hits"]))
+            or any(c["compact"] for mp in mps for c in (mp["top_hits"], mp["part_hits"]))}
 
 
-def _ranges(numbers: list[int]) -> str:
-    """[1,2,3,5,7,8] -> '1–3, 5, 7–8' (attempt numbers, compact for long portfolios)."""
+def _range_list(numbers: list[int]) -> list[str]:
+    """[1,2,3,5,7,8] -> ['1–3', '5', '7–8'] (attempt numbers, compact for long portfolios)."""
     out, run = [], []
     for n in numbers:
         if run and n == run[-1] + 1:
@@ -248,7 +269,74 @@ def _ranges(numbers: list[int]) -> str:
         run = [n]
     if run:
         out.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
-    return ", ".join(out)
+    return out
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1,2,3,5,7,8] -> '1–3, 5, 7–8'."""
+    return ", ".join(_range_list(numbers))
+
+
+MAX_PERIODS = 26
+
+
+def _period_start(d: date, unit: str) -> date:
+    if unit == "week":
+        return d - timedelta(days=d.weekday())
+    if unit == "month":
+        return d.replace(day=1)
+    if unit == "quarter":
+        return d.replace(month=(d.month - 1) // 3 * 3 + 1, day=1)
+    return d
+
+
+def _next_period(d: date, unit: str) -> date:
+    if unit == "day":
+        return d + timedelta(days=1)
+    if unit == "week":
+        return d + timedelta(days=7)
+    months = 1 if unit == "month" else 3
+    y, m = divmod(d.month - 1 + months, 12)
+    return d.replace(year=d.year + y, month=m + 1)
+
+
+def _period_names(d: date, unit: str) -> tuple[str, str]:
+    """(short label under the chart's bar, full name in the table)."""
+    if unit == "day":
+        return d.strftime("%d %b"), d.strftime("%d %B %Y")
+    if unit == "week":
+        return d.strftime("w/c %d %b"), "Week of " + d.strftime("%d %B %Y")
+    if unit == "month":
+        return d.strftime("%b %Y"), d.strftime("%B %Y")
+    q = (d.month - 1) // 3 + 1
+    return f"Q{q} {d.year}", f"Q{q} {d.year} ({d.strftime('%b')}–{(d.replace(month=d.month + 2)).strftime('%b')})"
+
+
+def time_periods(attempts: list[dict]) -> tuple[str, list[dict]]:
+    """Attempts grouped by when they were submitted, in the finest of day, week, month or quarter that gives at
+    most MAX_PERIODS periods, empty periods included (the time axis stays honest). Returns (unit, [{label, name,
+    attempts: [attempt numbers]}]); attempts with no date come last as "no date"."""
+    dated, undated = [], []
+    for n, a in enumerate(attempts, start=1):
+        t = parse_time(a.get("submitted_at") or a.get("started_at"))
+        (dated.append((t.date(), n)) if t else undated.append(n))
+    unit, rows = "month", []
+    if dated:
+        first, last = min(d for d, _ in dated), max(d for d, _ in dated)
+        for unit in ("day", "week", "month", "quarter"):   # quarters: all of them, however many
+            starts, d = [], _period_start(first, unit)
+            while d <= last and (unit == "quarter" or len(starts) <= MAX_PERIODS):
+                starts.append(d)
+                d = _next_period(d, unit)
+            if len(starts) <= MAX_PERIODS:
+                break
+        index = {d: i for i, d in enumerate(starts)}
+        rows = [{"label": _period_names(d, unit)[0], "name": _period_names(d, unit)[1], "attempts": []} for d in starts]
+        for d, n in dated:
+            rows[index[_period_start(d, unit)]]["attempts"].append(n)
+    if undated:
+        rows.append({"label": "no date", "name": "No date recorded", "attempts": undated})
+    return unit, rows
 
 
 def summary(attempts: list[dict]) -> dict:
@@ -270,12 +358,31 @@ def summary(attempts: list[dict]) -> dict:
         if rm is not None and sla:
             responses.append((n, rm, float(sla)))
     within = sum(1 for _, r, s in responses if r <= s)
+    by_period = None
+    if len(attempts) > PER_ATTEMPT_MAX:
+        # Too many attempts for one mark each: count them per week or month, and give the counts as a table too.
+        unit, periods = time_periods(attempts)
+        timing = {n: r <= s for n, r, s in responses}
+        for p in periods:
+            for g in GRADES:
+                p[g] = sum(1 for n in p["attempts"] if grades[n - 1] == g)
+            p["count"] = len(p["attempts"])
+            p["ungraded"] = p["count"] - sum(p[g] for g in GRADES)
+            p["within"] = sum(1 for n in p["attempts"] if timing.get(n) is True)
+            p["late"] = sum(1 for n in p["attempts"] if timing.get(n) is False)
+            p["first"], p["last"] = (p["attempts"][0], p["attempts"][-1]) if p["attempts"] else (None, None)
+        by_period = {"unit": unit, "rows": periods, "grades": list(GRADES), "ungraded": any(p["ungraded"] for p in periods)}
+        grades_svg = grades_by_period_chart(periods, unit)
+        response_svg = response_by_period_chart(periods, unit)
+    else:
+        grades_svg, response_svg = grades_chart(points), response_chart(responses)
     return {
         "count": len(attempts),
         "grade_counts": [{"grade": g, "count": counts[g]} for g in GRADES],
-        "grades_svg": grades_chart(points),
+        "grades_svg": grades_svg,
         "levels_svg": bar_chart_levels(crit_rows),
-        "response_svg": response_chart(responses),
+        "response_svg": response_svg,
+        "by_period": by_period,
         "within_target": within, "timed": len(responses),
         "first": show_date(attempts[0].get("submitted_at")) if attempts else "",
         "last": show_date(attempts[-1].get("submitted_at")) if attempts else "",

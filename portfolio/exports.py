@@ -10,7 +10,8 @@ from datetime import date, datetime, timezone
 from . import html, pdf
 from .anonymise import anonymise_with_report, attempt_order
 from .errors import InvalidPortfolioData, UnknownAttempt
-from .evidence import REFLECTION_LABELS, attempt_view, evidence_map, final_grade, show_date, show_time, standard, summary
+from .evidence import (REFLECTION_LABELS, attempt_view, evidence_map, final_grade, final_levels, show_date, show_time,
+                       standard, summary)
 from .model import as_dict
 
 INCLUDE = ("evidence", "reflections")
@@ -147,21 +148,57 @@ def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), ke
     return pdf.write(doc)
 
 
+def _interaction(e: dict) -> dict | None:
+    """What happened in the attempt a simulated entry reflects on: scenario, platform and channels, the conversation
+    (already anonymised with the entry), grade, marking points and the first reply's time against the target."""
+    if not e.get("messages"):
+        return None
+    result = dict(e.get("result") or {})
+    # The transcript is shown without the scorer's highlights, so its evidence spans are not needed.
+    result["criteria"] = {k: {kk: vv for kk, vv in (c or {}).items() if kk != "evidence"}
+                          for k, c in (result.get("criteria") or {}).items()}
+    attempt = {"id": "entry", "scenario": e.get("scenario") or {}, "messages": e.get("messages") or [], "result": result,
+               "moderated_levels": e.get("moderated_levels") or {}, "grade": e.get("grade")}
+    v = attempt_view(attempt, 0, ("evidence",))
+    levels = final_levels(attempt)
+    points = {"clearly": [], "partly": [], "not": []}
+    for s in v["scores"]:
+        lv = levels.get(s["key"])
+        if lv is not None:   # moderated to n/a: not a marking point of this interaction
+            points["clearly" if lv in (2, "pass") else "partly" if lv == 1 else "not"].append(s["label"])
+    channels = []
+    for m in v["transcript"]:
+        if m["channel"] and m["channel"] not in channels:
+            channels.append(m["channel"])
+    return {
+        "title": v["title"], "category": v["category"].replace("_", " "), "platform": v["platform"], "exercise_type": v["exercise_type"],
+        "channels": ", ".join(channels), "sla": v["sla"], "first_response": v["first_response"], "sla_met": v["sla_met"],
+        "grade": v["grade"], "auto_grade": v["auto_grade"], "points": points, "not_applicable": v["not_applicable"],
+        "simulated_clock": v["simulated_clock"],
+        "transcript": [{"author": m["author"], "who": m["who"], "time": m["time"], "channel": m["channel"],
+                        "timing": m["timing"], "late": m["late"], "text": "".join(seg["text"] for seg in m["segments"])}
+                       for m in v["transcript"]],
+    }
+
+
 def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
-    """The chronological reflective log of simulated and real interactions."""
+    """The chronological reflective log of simulated and real interactions. A simulated entry on an attempt shows
+    what happened in it (scenario, conversation, grade, marking points, response time), anonymised like the rest."""
     anon, _report = _prepare(data, known_values, keep_values, parts=("logbook",))
     common = _common(anon)
+    labels = dict(REFLECTION_LABELS["gibbs"] + REFLECTION_LABELS["short"])
     entries = []
     for e in sorted(anon.get("logbook") or [], key=lambda e: e.get("created_at") or ""):
         refl = e.get("reflection") or {}
-        labels = dict(REFLECTION_LABELS["gibbs"] + REFLECTION_LABELS["short"])
         comments = []
         for c in e.get("tutor_comments") or []:
             comments.append({"by": c.get("by") or "Tutor", "at": show_time(c.get("at")), "text": c.get("text") or ""} if isinstance(c, dict)
                             else {"by": "Tutor", "at": "", "text": str(c)})
+        interaction = _interaction(e)
+        grade = interaction["grade"] if interaction else (final_grade({"result": e.get("result") or {}}) if e.get("result") else "")
         entries.append({"date": show_time(e.get("created_at")), "title": e.get("title") or "", "kind": e.get("kind"),
                         "customer_text": e.get("customer_text") or "", "reply_text": e.get("reply_text") or "",
-                        "grade": final_grade({"result": e.get("result") or {}}) if e.get("result") else "",
+                        "grade": grade or "", "interaction": interaction,
                         "reflection": [{"label": labels.get(k, k.replace("_", " ").capitalize()), "text": v} for k, v in refl.items() if v],
                         "comments": comments})
     doc = pdf.layout(html.render("logbook.html", standalone=True, doc_title="Reflective logbook", entries=entries,
@@ -199,7 +236,7 @@ def _evidence_json(anon, report, include=INCLUDE, pdf_sha256: str | None = None)
             for k in PRODUCT_EVIDENCE:
                 a.pop(k, None)
         for e in logbook:
-            for k in ("customer_text", "reply_text", "result", "tutor_comments"):
+            for k in ("customer_text", "reply_text", "result", "tutor_comments", "messages", "moderated_levels", "grade"):
                 e.pop(k, None)
     else:
         body["final_grades"] = {str(a.get("id")): final_grade(a) for a in anon.get("attempts") or []}

@@ -142,6 +142,13 @@ class LogbookEntry:
     reflection: dict = field(default_factory=dict)   # reflection fields
     tutor_comments: tuple = ()
     injected_personal_data: tuple = ()
+    # A simulated entry on an attempt also carries what happened in it (the web layer copies it from the attempt):
+    # the scenario ({id, title, category?, platform?, exercise_type?, sla_minutes?}), the conversation (messages as
+    # an attempt's), and the final levels and grade after moderation. All of it is anonymised like the attempt.
+    scenario: dict = field(default_factory=dict)
+    messages: tuple = ()
+    moderated_levels: dict = field(default_factory=dict)
+    grade: str | None = None
 
 
 @dataclass(frozen=True)
@@ -215,12 +222,27 @@ class PortfolioData:
             if e.get("kind") not in ("simulated", "real"):
                 problems.append(f"logbook[{i}].kind: {e.get('kind')!r}, expected 'simulated' or 'real'")
             _iso(e.get("created_at"), f"logbook[{i}].created_at", problems)
+            entry_msgs = []
+            for j, m in enumerate(e.get("messages") or []):
+                if m.get("author") not in AUTHORS:
+                    problems.append(f"logbook[{i}].messages[{j}].author: {m.get('author')!r}, expected one of {AUTHORS}")
+                _iso(m.get("sent_at"), f"logbook[{i}].messages[{j}].sent_at", problems, required=False)
+                entry_msgs.append(Message(
+                    author=m.get("author") or "", text=m.get("text") or "", author_name=m.get("author_name") or "",
+                    channel=m.get("channel") or "", sent_at=m.get("sent_at"), response_minutes=m.get("response_minutes"),
+                    sim_minute=_number_or_none(m.get("sim_minute"), f"logbook[{i}].messages[{j}].sim_minute", problems)))
+            entry_result = e.get("result")
+            if entry_result and not isinstance(entry_result.get("criteria", {}), dict):
+                problems.append(f"logbook[{i}].result.criteria: a dict of criterion -> {{level, evidence, reason}} is expected")
             logbook.append(LogbookEntry(
                 kind=e.get("kind") or "", created_at=e.get("created_at") or "", title=e.get("title") or "",
                 customer_text=e.get("customer_text") or "", reply_text=e.get("reply_text") or "", result=e.get("result"),
                 reflection=dict(e.get("reflection") or e.get("reflection_fields") or {}),
                 tutor_comments=_freeze(list(e.get("tutor_comments") or [])),
-                injected_personal_data=tuple(e.get("injected_personal_data") or ())))
+                injected_personal_data=tuple(e.get("injected_personal_data") or ()),
+                scenario=dict(e.get("scenario") or {}), messages=tuple(entry_msgs),
+                moderated_levels={k: level(v) for k, v in (e.get("moderated_levels") or {}).items()},
+                grade=e.get("grade") or None))
         if problems:
             raise InvalidPortfolioData(problems)
         return cls(learner=learner, cohort=dict(raw.get("cohort") or {}), qualification=dict(raw.get("qualification") or {}),

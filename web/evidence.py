@@ -67,14 +67,22 @@ def attempt_evidence(attempt: Attempt) -> dict:
     }
 
 
-def logbook_evidence(entry: LogbookEntry) -> dict:
-    return {
+def logbook_evidence(entry: LogbookEntry, attempt: dict | None = None) -> dict:
+    """One logbook entry. ``attempt``: the attempt_evidence() of the completed attempt a simulated entry reflects on;
+    its scenario, conversation, final levels and grade travel with the entry, and so do the personal values the
+    app put into it, so the export anonymises them exactly as it does the attempt's."""
+    out = {
         "id": entry.id, "kind": entry.kind, "form": entry.form, "title": entry.title,
         "created_at": _iso(entry.created_at), "attempt_id": entry.attempt_id,
         "customer_text": entry.customer_text, "reply_text": entry.reply_text, "result": entry.result,
         "reflection": entry.fields or {}, "performance_criteria": entry.performance_criteria or [],
         "tutor_comments": [{"by": c.author.full_name, "at": _iso(c.created_at), "text": c.text} for c in entry.comments],
     }
+    if attempt is not None and entry.kind == "simulated":
+        out.update(scenario=attempt["scenario"], messages=attempt["messages"], result=entry.result or attempt["result"],
+                   moderated_levels=attempt["moderated_levels"], grade=attempt["grade"],
+                   injected_personal_data=attempt["injected_personal_data"])
+    return out
 
 
 def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> dict:
@@ -87,6 +95,7 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
                                  .order_by(LogbookEntry.created_at)).all()
     evidence = [attempt_evidence(a) for a in attempts]
     by_attempt = {e.attempt_id: e for e in entries if e.attempt_id}
+    done = {item["id"]: item for item in evidence}
     for item in evidence:   # the learner's reflection on an attempt travels with it (a separable section)
         entry = by_attempt.get(item["id"])
         if entry:
@@ -101,7 +110,7 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
         "standard": STANDARD,
         "period": {"start": _iso(min(dates)) if dates else None, "end": _iso(max(dates)) if dates else None},
         "attempts": evidence,
-        "logbook": [logbook_evidence(e) for e in entries],
+        "logbook": [logbook_evidence(e, done.get(e.attempt_id)) for e in entries],
     }
 
 

@@ -30,6 +30,8 @@ CRITERIA = ["hear", "empathise", "apologise", "take_ownership", "acknowledge", "
             "signposting", "closing", "tone_of_voice", "plain_language", "data_protection", "take_private", "clarify",
             "escalation", "accuracy", "timeliness", "platform_fit"]
 GRADES = ["Refer", "Pass", "Merit", "Distinction"]
+CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 @dataclass
@@ -239,9 +241,63 @@ def _log_entry(i, fake, rng, secrets, when):
     secrets.add(name)
     secrets.add_number(phone)
     kind = "real" if i % 2 else "simulated"
-    return {"kind": kind, "created_at": when.isoformat(), "title": f"Entry {i + 1}: delivery complaint",
-            "customer_text": f"Hi, it's {name}. My parcel is late, call me on {phone}.",
-            "reply_text": f"Hi {name.split()[0]}, I'm sorry your parcel is late. Please DM us and we'll sort it for you.",
-            "result": None, "reflection": {"what_went_well": f"I used {name.split()[0]}'s name.", "even_better_if": "I had been quicker."},
-            "tutor_comments": [{"by": "Tutor", "at": when.isoformat(), "text": "Well handled."}],
-            "injected_personal_data": [] if kind == "real" else [name, phone]}
+    entry = {"kind": kind, "created_at": when.isoformat(), "title": f"Entry {i + 1}: delivery complaint",
+             "customer_text": f"Hi, it's {name}. My parcel is late, call me on {phone}.",
+             "reply_text": f"Hi {name.split()[0]}, I'm sorry your parcel is late. Please DM us and we'll sort it for you.",
+             "result": None, "reflection": {"what_went_well": f"I used {name.split()[0]}'s name.", "even_better_if": "I had been quicker."},
+             "tutor_comments": [{"by": "Tutor", "at": when.isoformat(), "text": "Well handled."}],
+             "injected_personal_data": [] if kind == "real" else [name, phone]}
+    if kind == "simulated":   # the web layer gives a simulated entry its attempt's conversation, not pasted texts
+        entry.update(_log_interaction(name, phone, fake, rng, secrets), customer_text=None, reply_text=None)
+    return entry
+
+
+def _log_interaction(name, phone, fake, rng, secrets):
+    """The attempt a simulated entry reflects on, as the web layer copies it into the entry: the same customer's
+    name, handle, email, phone, order number and address in the conversation and the scorer's reasons."""
+    first, last = name.split()[0], name.split()[-1]
+    handle = f"@{first.lower()}_{last.lower()}{rng.randint(1, 99)}"
+    email = f"{first.lower()}.{last.lower()}{rng.randint(1, 99)}@example.com"
+    order = f"ORD-{rng.randint(100000, 999999)}"
+    street = f"{rng.randint(1, 220)} {fake.last_name()} {rng.choice(['Road', 'Street', 'Avenue', 'Lane'])}"
+    postcode = fake.postcode()
+    secrets.add(handle, handle.lstrip("@"), email, street, postcode)
+    # Checked as capitalised words: a name part alone must not survive (unless it is a month, "May", which dates print).
+    secrets.word_names.update(n for n in (first, last) if n not in CALENDAR_WORDS)
+    secrets.add_number(order)
+    sla, first_reply = 60, rng.choice([18, 75])
+    replies = (f"Hi {first}, I'm so sorry order {order} is late. Please DM us and I'll call {phone} today.",
+               f"Thanks {first}, I've refunded {order} and sent the new parcel to {street}.")
+    criteria = {
+        "hear": {"level": 2, "evidence": [{"start": 0, "end": len(f"Hi {first}"), "text": f"Hi {first}", "turn": 0}],
+                 "reason": f"Names {first} and the late order {order}.", "missing": None, "confidence": "high"},
+        "empathise": {"level": 1, "evidence": [], "reason": "Says sorry but not how it feels.", "missing": "name the feeling",
+                      "confidence": "medium"},
+        "apologise": {"level": 2, "evidence": [{"start": replies[0].index("sorry"), "end": replies[0].index("sorry") + 5,
+                                                 "text": "sorry", "turn": 0}], "reason": "Apologises.", "missing": None,
+                      "confidence": "high"},
+        "closing": {"level": 0, "evidence": [], "reason": f"Does not check {first} is happy.", "missing": "a closing check",
+                    "confidence": "high"},
+        "data_protection": {"level": "fail", "evidence": [], "reason": f"Repeats {phone} in public.", "missing": None,
+                            "confidence": "high"},
+        "escalation": {"level": None, "evidence": [], "reason": "Not needed here.", "missing": None, "confidence": "high"},
+    }
+    return {
+        "scenario": {"id": "late-parcel", "title": "Late parcel on X", "category": "delivery", "platform": "twitter",
+                     "exercise_type": "public_reply", "sla_minutes": sla},
+        "messages": [
+            {"author": "customer", "author_name": name, "channel": "public", "sim_minute": 0, "response_minutes": None,
+             "text": f"{handle} here. Order {order} is a week late! I'm {name}, ring {phone} or email {email}."},
+            {"author": "learner", "channel": "public", "sim_minute": first_reply, "response_minutes": first_reply, "text": replies[0]},
+            {"author": "customer", "author_name": name, "channel": "private", "sim_minute": first_reply + 5,
+             "response_minutes": None, "text": f"It's {first} again. Send it to {street}, {postcode} please."},
+            {"author": "learner", "channel": "private", "sim_minute": first_reply + 9, "response_minutes": 4, "text": replies[1]},
+        ],
+        "result": {"rubric": {"id": "heat-aaa-marking", "version": 1}, "mode": "scenario", "criteria": criteria,
+                   "grade": "Pass", "grade_rule": "Every HEAT criterion and act at 1 or more.",
+                   "feedback": {"went_well": [{"criterion": "hear", "quote": f"Hi {first}", "text": f"You named {first}."}],
+                                "even_better_if": [{"criterion": "closing", "missing": f"Check {first} is happy.", "example": ""}]}},
+        "moderated_levels": {"empathise": 2},
+        "grade": "Merit",
+        "injected_personal_data": [name, first, handle, email, phone, order, f"{street}\n{postcode}"],
+    }

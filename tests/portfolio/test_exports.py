@@ -318,3 +318,17 @@ def test_the_manifest_hash_is_given_outside_the_zip_and_the_json_holds_the_pdfs_
     manifest = json.loads(files["manifest.json"])
     forged = json.dumps(dict(manifest, files=[dict(f, sha256="0" * 64) for f in manifest["files"]]), indent=2, sort_keys=True)
     assert hashlib.sha256(forged.encode()).hexdigest() != digest
+
+
+def test_the_declaration_says_where_the_manifest_hash_is_recorded_and_how_to_verify_the_pack(sample40, portfolio40):
+    pages = page_texts(portfolio40)
+    declaration = [p for p in pages if p.startswith("Declaration of authenticity")]
+    assert len(declaration) == 1   # signatures and the verification note on one page
+    text = declaration[0]
+    assert "Candidate signature" in text and "Assessor signature" in text
+    assert "the SHA-256 of manifest.json is recorded outside the ZIP" in text
+    assert "job page" in text and "X-Manifest-SHA256 header" in text
+    assert "flask portfolio export --pack" in text and '"Manifest SHA-256"' in text
+    assert "sha256sum manifest.json: the result must equal the recorded hash" in text
+    assert "sha256sum portfolio.pdf evidence.json" in text and "each hash must equal that file's sha256 in manifest.json" in text
+    assert "portfolio_pdf_sha256" in text

@@ -105,6 +105,26 @@ def test_logbook_pdf_carries_the_reflection(app, client, login, cohort_with_work
     assert_no_personal_data(text, personal_values(app, cohort_with_work["learner"]))
 
 
+def test_logbook_pdf_shows_what_happened_in_the_simulated_attempt_anonymised(app, client, login, cohort_with_work):
+    login("learnera")
+    text = " ".join(pdf_text(client.get(f"/exports/learners/{cohort_with_work['learner']}/logbook.pdf").data).split())
+    with app.app_context():
+        attempt = db.session.get(Attempt, cohort_with_work["attempts"][0])
+        scenario, grade = attempt.instance.data["title"], attempt.final_grade
+        candidate = attempt.learner.candidate_number
+    assert "Late parcel reply" in text and "Simulated interaction" in text
+    assert f"Scenario {scenario}" in text and "Platform and channel twitter · public reply · public" in text
+    assert "Response time first reply after 20 min (target 60 min: within target)" in text
+    assert grade and f"Grade {grade}" in text and "Marking points Clearly shown:" in text
+    # The customer's message (the brand's handle kept) and the learner's reply, with the customer pseudonymised.
+    assert "Customer A · minute 0 · public @LarkspurVale Next day delivery" in text
+    assert f"{candidate} · minute 20 · public · Replied after 20 min" in text
+    assert "Hi Customer A, I'm so sorry your smart watch hasn't arrived" in text
+    assert "Scott" not in text and "^JS" not in text
+    assert "I named the parcel." in text
+    assert_no_personal_data(text, personal_values(app, cohort_with_work["learner"]))
+
+
 def test_evidence_pack_manifest_matches_every_file(client, login, cohort_with_work):
     login("assessora")
     response = client.get(f"/exports/learners/{cohort_with_work['learner']}/pack.zip")
