@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .patterns import PATTERNS, address_pattern
+
 DATA = Path(__file__).resolve().parent / "data"
 
 # ---------------------------------------------------------------------------------------------------
@@ -104,30 +106,6 @@ STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 
-# ---------------------------------------------------------------------------------------------------
-# Pattern rules (order matters only for equal-length overlaps: earlier wins)
-
-_SEP = r"[\s\-.()]{0,3}"
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("email", re.compile(r"[A-Za-z0-9._%+\-']+\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")),
-    ("email", re.compile(r"\b[\w.+\-]+\s+(?:at|\[at\]|\(at\))\s+[\w\-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+", re.I)),
-    ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b(?:[a-z0-9\-]+\.)+(?:com|co\.uk|uk|net|org|io|me|ly)/[^\s<>\"']+", re.I)),
-    ("ni_number", re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)),
-    ("card", re.compile(r"(?<![\d])(?:\d[ \-]?){12,18}\d(?![\d])")),
-    ("card", re.compile(r"\b(?:ending|ends|ending\s+in|last\s+(?:4|four)(?:\s+digits)?(?:\s+(?:are|is|of))?)\s*:?\s*(\d{4})\b", re.I)),
-    ("phone", re.compile(r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,3}\d){8,9}(?![\d])")),
-    ("bank_details", re.compile(r"(?<![\d])\d{2}[\s\-]\d{2}[\s\-]\d{2}(?![\d])")),
-    ("postcode", re.compile(r"\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2})\b", re.I)),
-    ("postcode", re.compile(r"\bpost\s?code\s*(?:is|:|-)?\s*([A-Z]{1,2}\d[A-Z\d]?)\b", re.I)),
-    ("order_ref", re.compile(
-        r"\b(?:order|account|acct|a/c|booking|ticket|tracking|case|ref|reference|reservation|membership|"
-        r"loyalty|customer|policy|claim|invoice|parcel|consignment|voucher|receipt)\b\s*"
-        r"(?:no\.?|num(?:ber)?|#|id|ref(?:erence)?|code)?\s*(?:is|was|:|-)?\s*#?\s*"
-        r"((?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,})", re.I)),
-    ("order_ref", re.compile(r"\b[A-Z]{2,5}[\-/]?\d{4,}[A-Z0-9\-]*\b|#\d{4,}\b|(?<![\d£$€.,])\d{6,}(?![\d])")),
-    ("handle", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")),
-    ("initials", re.compile(r"(?<!\w)\^[A-Z]{1,3}\b")),
-]
 OWN_PSEUDONYM = re.compile(r"^@?(?:customer|candidate|tutor|assessor|staff|account)[_.][a-z]+$", re.I)
 NAME_TOKEN = re.compile(r"[A-ZÀ-Ö][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]*(?:['’\-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*")
 IDENT_TOKEN = re.compile(r"(?<![\w@])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+\b|(?<![\w@])[A-Za-z]+\d+[A-Za-z0-9]*\b")
@@ -356,14 +334,7 @@ class Scrubber:
                 known_short.append(n)
         self.known_short = frozenset(known_short)
         self.known_keys = [sq for sq, _f in alts]
-        suffix_alt = "|".join(re.escape(s) for s in suffixes)
-        self.address_re = re.compile(
-            r"\b(?:(?:flat|apartment|apt|unit|studio)\s+\d+[A-Z]?\s*,?\s+)?\d{1,4}[A-Z]?\s*,?\s+"
-            r"(?:[A-Z][A-Za-z'’\-]+\s+){1,3}(?:" + suffix_alt + r")\b\.?"
-            r"(?:\s*,?\s*(?:[A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}){0,3}",
-            re.I,
-        )
-        self.address_re_cs = re.compile(r"[A-Z]")
+        self.address_re = address_pattern(suffixes)
 
     # -- detection --------------------------------------------------------------------------------
     def hits(self, text: str) -> list[Hit]:
