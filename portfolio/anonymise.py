@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .patterns import PATTERNS, address_pattern
+from .patterns import EMAIL_AT, PATTERNS, address_pattern
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -362,6 +362,8 @@ class Scrubber:
                     continue
                 if kind == "bank_details" and re.fullmatch(r"\d{2}[:.]\d{2}", value):
                     continue
+                if kind == "email" and not re.search("[@＠]", value) and self._everyday_local(value):
+                    continue
                 found.append(Hit(start, end, kind, value, priority=2))
         for m in self.address_re.finditer(text):
             value = m.group(0).rstrip(" ,")
@@ -378,6 +380,11 @@ class Scrubber:
             if key in self.known_lookup:
                 return self.known_lookup[key]
         return ("order_ref", None)
+
+    def _everyday_local(self, email: str) -> bool:
+        """A written-out email whose local part is one everyday word ("looked at gmail"): not an email."""
+        local = EMAIL_AT.split(email, maxsplit=1)[0].lower()
+        return local.isalpha() and local in self.common and local not in self.firsts
 
     def _url_identifies(self, url: str) -> bool:
         low = url.lower()
@@ -560,8 +567,8 @@ class Scrubber:
                 parts = [p for p in re.split(r"[._\d]+", bare.lower()) if len(p) >= 3]
                 person = reg.person_for(hit.text, person=reg.owner(parts))
             else:
-                local = re.split(r"\s?@|\s+(?:at|\[at\]|\(at\))\s+", hit.text, maxsplit=1)[0].lower()
-                parts = [p for p in re.split(r"[._\-+\d]+", local) if len(p) >= 3]
+                local = EMAIL_AT.split(hit.text, maxsplit=1)[0].lower()
+                parts = [p for p in re.split(r"[\W_\d]+|\bdot\b", local) if len(p) >= 3]
                 person = reg.owner(parts)
                 if person is None:
                     return reg.value_for("email", hit.text)

@@ -9,9 +9,37 @@ from __future__ import annotations
 
 import re
 
+# ---------------------------------------------------------------------------------------------------
+# Emails
+
+# Top-level domains a typed-out or spaced email ends in ("gmail dot com", "gmail .\ncom"): a spaced dot
+# counts only before one of these, so "jo@gmail.com. Thanks" keeps its "Thanks".
+_TLDS = r"(?:com|net|org|info|biz|edu|gov|uk|co|ac|io|me|eu|ie|de|fr|nl|es|it|pl|dk|se|no|fi|be|ch|at|au|ca|us|in)\b"
+# The local part: Unicode letters and digits (zoë.brontë), dots, %, +tags, hyphens, apostrophes (o'neill).
+_LOCAL = r"[\w.%+\-'’]+"
+# Between domain labels: a dot, or a dot with a space or line break either side before a top-level domain.
+_DOMAIN_DOT = r"(?:\.|\s?\.\s?(?=" + _TLDS + r"))"
+# Written out: "at" between spaces, or in brackets with or without them ("jo[at]example.co.uk").
+_AT_WORD = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
+_DOT_WORD = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
+# Mail providers typed without their domain ("tomasz.nowak at gmail").
+_PROVIDERS = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|aol|protonmail|virginmedia|talktalk|msn)\b"
+
+# jo.smith+returns@mail.example.co.uk, also with a space or line break around the @ (or a full-width ＠)
+# and around a dot before the top-level domain.
+EMAIL = re.compile(_LOCAL + r"\s?[@＠]\s?[\w\-]+(?:" + _DOMAIN_DOT + r"[\w\-]+)*" + _DOMAIN_DOT + r"[^\W\d_]{2,}\b", re.I)
+# jo dot smith at gmail dot com, J.Patel AT outlook DOT com, kev (at) garage (dot) co (dot) uk, maddie at gmail.
+# The scrubber drops hits whose local part is an everyday word ("looked at gmail", "look at this dot com").
+EMAIL_WRITTEN = re.compile(
+    r"(?<![\w.])[\w%+\-'’]+(?:" + _DOT_WORD + r"[\w%+\-'’]+)*" + _AT_WORD
+    + r"(?:[\w\-]+(?:" + _DOT_WORD + r"[\w\-]+)*" + _DOT_WORD + _TLDS + r"|" + _PROVIDERS + r")", re.I)
+# Where the local part ends: the @ or the written-out "at".
+EMAIL_AT = re.compile(r"\s?[@＠]|" + _AT_WORD, re.I)
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("email", re.compile(r"[A-Za-z0-9._%+\-']+\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")),
-    ("email", re.compile(r"\b[\w.+\-]+\s+(?:at|\[at\]|\(at\))\s+[\w\-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+", re.I)),
+    ("email", EMAIL),
+    ("email", EMAIL_WRITTEN),
+    # ---------------------------------------------------------------------------------------------------
     ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b(?:[a-z0-9\-]+\.)+(?:com|co\.uk|uk|net|org|io|me|ly)/[^\s<>\"']+", re.I)),
     ("ni_number", re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)),
     ("card", re.compile(r"(?<![\d])(?:\d[ \-]?){12,18}\d(?![\d])")),
