@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .patterns import EMAIL_AT, PATTERNS, address_pattern
+from .patterns import EMAIL_AT, PATTERNS, address_pattern, plausible
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -363,6 +363,8 @@ class Scrubber:
                 if kind == "bank_details" and re.fullmatch(r"\d{2}[:.]\d{2}", value):
                     continue
                 if kind == "email" and not re.search("[@＠]", value) and self._everyday_local(value):
+                    continue
+                if not plausible(kind, value):
                     continue
                 found.append(Hit(start, end, kind, value, priority=2))
         for m in self.address_re.finditer(text):
