@@ -6,10 +6,12 @@ Layers, applied together to every string (one pass, overlapping hits resolved lo
    moderated or signed; every value the simulator injected (persona names, handles, emails, phones,
    order numbers, addresses) and any ``known_values`` from the caller. Matched case-insensitively,
    across line breaks and with any separators between the digits of a number.
-2. UK pattern rules for what learners type: emails (also "name at example dot com"), UK phone numbers in
-   any format (Ofcom drama ranges included: no validity check), postcodes, card numbers, "card ending
-   1234", sort codes, National Insurance numbers, @handles of any length, URLs carrying identifiers,
-   street addresses (with the town and postcode after them), order/account/booking references, and any
+2. UK pattern rules for what learners type (``portfolio/patterns.py``): emails (also Unicode, split
+   across lines, or written out: "jo dot smith at gmail dot com", "jo[at]example.co.uk"), UK phone
+   numbers in any format (Ofcom drama ranges included: no validity check), postcodes, IBANs, card numbers,
+   "card ending 1234" and masked cards, sort codes and account numbers in any format, National Insurance
+   numbers, @handles of any length, URLs carrying identifiers, street addresses (numbered, flats, house
+   names, lower case; with the town and postcode after them), order/account/booking references, and any
    run of six or more digits.
 3. Names: identifier-like tokens that contain a known or gazetteer name (``joyce_smith99``), and
    capitalised (or all-capitals) words found in an offline first-name/surname gazetteer
@@ -32,7 +34,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .patterns import EMAIL_AT, PATTERNS, address_pattern, plausible
+from .patterns import (ADDRESS_TAIL, ADDRESS_TAIL_LOWER, EMAIL_AT, HOUSE_WORDS, LOWER_STOP, PATTERNS,
+                       STREET_STOP, address_patterns, plausible, text_facts)
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -334,7 +337,7 @@ class Scrubber:
                 known_short.append(n)
         self.known_short = frozenset(known_short)
         self.known_keys = [sq for sq, _f in alts]
-        self.address_re = address_pattern(suffixes)
+        self.address_res = address_patterns(suffixes)
 
     # -- detection --------------------------------------------------------------------------------
     def hits(self, text: str) -> list[Hit]:
@@ -352,7 +355,10 @@ class Scrubber:
                     # A lone first name or surname: the person of this attempt who has it, if any.
                     person = self.registry.owner([value.lower()]) or person
                 found.append(Hit(m.start(), m.end(), kind, value, person, priority=3))
-        for kind, rx in PATTERNS:
+        facts = text_facts(text)
+        for kind, rx, needs in PATTERNS:
+            if needs and needs not in facts:
+                continue
             for m in rx.finditer(text):
                 start, end = (m.start(1), m.end(1)) if m.groups() and m.group(1) else (m.start(), m.end())
                 value = text[start:end]
@@ -367,15 +373,67 @@ class Scrubber:
                 if not plausible(kind, value):
                     continue
                 found.append(Hit(start, end, kind, value, priority=2))
-        for m in self.address_re.finditer(text):
-            value = m.group(0).rstrip(" ,")
-            # The street words must be capitalised as typed (the suffix may be lower case).
-            street = re.sub(r"^\D*?\d+[A-Z]?\s*,?\s+", "", value, count=1)
-            if street[:1].isupper():
-                found.append(Hit(m.start(), m.start() + len(value), "address", value, priority=2))
+        found += self._address_hits(text, "digit" in facts, any(h.kind == "postcode" for h in found))
         found += self._identifier_hits(text)
         found += self._name_hits(text)
         return _resolve(found)
+
+    def _address_hits(self, text: str, has_digit: bool, has_postcode: bool) -> list[Hit]:
+        """Street addresses (patterns.address_patterns), each with the town, county and postcode after it."""
+        kinds = ["numbered", "lower"] if has_digit else []
+        if any(word in text for word in HOUSE_WORDS):
+            kinds.append("house")
+        if has_postcode:
+            kinds.append("bare")
+        out = []
+        for kind in kinds:
+            rx, pos = self.address_res[kind], 0
+            while m := rx.search(text, pos):
+                stop = LOWER_STOP if kind == "lower" else STREET_STOP
+                if any(w.lower() in stop for w in (m.group("words") or "").split()):
+                    pos = m.start() + 1
+                    continue
+                end, postcode = self._address_tail(text, m.end(), lower=kind == "lower")
+                if kind == "bare" and not postcode:   # "Station Road" alone is not an address
+                    pos = m.start() + 1
+                    continue
+                out.append(Hit(m.start(), end, "address", text[m.start():end], priority=2))
+                pos = end
+        return out
+
+    def _address_tail(self, text: str, pos: int, lower: bool) -> tuple[int, bool]:
+        """Where the address that has a street ending at pos ends, and whether a postcode is in its tail.
+        Every part up to the last postcode is kept; after it, only parts that read as places."""
+        rx, parts, end = ADDRESS_TAIL_LOWER if lower else ADDRESS_TAIL, [], pos
+        while len(parts) < 4 and (t := rx.match(text, pos)):
+            parts.append(t)
+            pos = t.end()
+        last = max((i for i, t in enumerate(parts) if t.group("postcode")), default=-1)
+        if last >= 0:
+            end = parts[last].end()
+        for t in parts[last + 1:]:
+            if not self._reads_as_place(text, t, lower):
+                break
+            end = t.end()
+        return end, last >= 0
+
+    # Never-a-name words that start place names ("New Milton", "South Shields", "London").
+    PLACE_STARTS = frozenset("""north south east west northern southern eastern western central great greater new old royal
+    london manchester birmingham leeds glasgow liverpool bristol cardiff edinburgh belfast sheffield newcastle
+    nottingham leicester york oxford cambridge""".split())
+
+    def _reads_as_place(self, text: str, part: re.Match, lower: bool) -> bool:
+        """A town or county after a street: not a greeting, sign-off or pronoun ("Thanks", "I'm"); and a word that is
+        not an everyday English word ("Leeds", "Hebden Bridge"), or (capitalised) a line or comma-part of its own
+        ("12 Grosvenor Place, Bath" but not "12 High Street\nCan you ...")."""
+        words = [w.strip("'’").lower() for w in re.split(r"[\s\-]+", part.group("place")) if w.strip("'’")]
+        if not words or (words[0] in NOT_NAMES and words[0] not in self.PLACE_STARTS):
+            return False
+        if any(w not in self.common or w in self.PLACE_STARTS for w in words if w not in ("upon", "on", "under", "in", "by")):
+            return True
+        own_line = re.search(r"[,\n]", text[part.start():part.start("place")])
+        standalone = re.match(r"[ \t]*(?:$|[,.;:!?)\n])", text[part.end():])
+        return bool(own_line and standalone) and not lower
 
     def _known_for(self, value: str):
         for key in (_norm(value),) + tuple(_norm_value(k, value) for k in ("phone", "order_ref")):
