@@ -115,6 +115,7 @@ IDENT_TOKEN = re.compile(r"(?<![\w@])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+\b|(?<![\w
 KIND_LABELS = {
     "email": "email", "url": "link", "ni_number": "NI number", "card": "card number", "phone": "phone",
     "bank_details": "bank details", "postcode": "postcode", "order_ref": "order ref", "address": "address",
+    "security_code": "security code",
 }
 
 
@@ -384,17 +385,18 @@ class Scrubber:
         if any(word in text for word in HOUSE_WORDS):
             kinds.append("house")
         if has_postcode:
-            kinds.append("bare")
+            kinds += ["bare", "lower_any"]
         out = []
         for kind in kinds:
             rx, pos = self.address_res[kind], 0
             while m := rx.search(text, pos):
-                stop = LOWER_STOP if kind == "lower" else STREET_STOP
+                lower = kind in ("lower", "lower_any")
+                stop = LOWER_STOP if lower else STREET_STOP
                 if any(w.lower() in stop for w in (m.group("words") or "").split()):
                     pos = m.start() + 1
                     continue
-                end, postcode = self._address_tail(text, m.end(), lower=kind == "lower")
-                if kind == "bare" and not postcode:   # "Station Road" alone is not an address
+                end, postcode = self._address_tail(text, m.end(), lower=lower)
+                if kind in ("bare", "lower_any") and not postcode:   # "Station Road" alone is not an address
                     pos = m.start() + 1
                     continue
                 out.append(Hit(m.start(), end, "address", text[m.start():end], priority=2))
@@ -442,9 +444,10 @@ class Scrubber:
         return ("order_ref", None)
 
     def _everyday_local(self, email: str) -> bool:
-        """A written-out email whose local part is one everyday word ("looked at gmail"): not an email."""
+        """A written-out email whose local part is one everyday word that is not also a name ("looked at gmail",
+        but not "gross at gmail.com"): not an email."""
         local = EMAIL_AT.split(email, maxsplit=1)[0].lower()
-        return local.isalpha() and local in self.common and local not in self.firsts
+        return local.isalpha() and local in self.common and local not in self.firsts and local not in self.lasts
 
     def _url_identifies(self, url: str) -> bool:
         low = url.lower()

@@ -52,15 +52,18 @@ IBAN = re.compile(
 # (13 to 19 digits in all: see plausible()).
 CARD = re.compile(r"(?<![\d])(?:\d[ \-]?){12,18}\d(?![\d])")
 CARD_SPLIT_LINE = re.compile(r"(?<![\d])\d{4}(?:[ \-]?\d{4}){0,2}[ \t]*\r?\n[ \t]*\d{4}(?:[ \-]?\d{1,4}){0,2}(?![\d])")
-# The last four digits after a cue: "card ending 4242", "ends with 4242", "ending in ...4242",
+# The last four digits after a cue: "card ending 4242", "ends with 4242", "ending in ...4242", "finishing in 4242",
 # "last four digits are 4242", "last 4 of my card: 4242".
 CARD_LAST_FOUR = re.compile(
-    r"\b(?:end(?:s|ing)(?:\s+(?:in|with))?"
+    r"\b(?:(?:end|finish)(?:s|es|ing)(?:\s+(?:in|with))?"
     r"|last\s+(?:4|four)(?:\s+(?:digits|numbers))?(?:\s+of\s+(?:my|the|your|his|her|their)\s+(?:card|account))?"
     r"(?:\s+(?:are|is|were|was|of))?)"
     r"\s*[:\-]?\s*(?:[.*x•]+\s*)?(\d{4})\b", re.I)
 # A masked card number: "**** **** **** 4242", "xxxx-xxxx-xxxx-4242" (the four digits are replaced).
 CARD_MASKED = re.compile(r"(?<![\w*•])(?:[*xX•]{4}[ \-]?){2,3}(\d{4})\b")
+
+# A card's security code after its name: "cvv 123", "CVC: 1234", "security code 123".
+CARD_SECURITY_CODE = re.compile(r"\b(?:cvv2?|cvc2?|cv2|csc|security\s+code)\b\s*(?:is|:|-|=)?\s*(\d{3,4})(?![\d])", re.I)
 
 # Sort codes: three pairs of digits. With nothing before them, only with dashes or spaces ("20-00-00",
 # "20 - 00 - 00", "20 00 00"): "12.05.24" and "12/05/24" are dates.
@@ -102,6 +105,7 @@ PATTERNS: list[tuple[str, re.Pattern, str | None]] = [
     ("card", CARD_SPLIT_LINE, "digit"),
     ("card", CARD_LAST_FOUR, "digit"),
     ("card", CARD_MASKED, "digit"),
+    ("security_code", CARD_SECURITY_CODE, "digit"),
     # UK phone numbers in any format, drama ranges included (no validity check): 07700 900123, +44 (0)113 496 0123.
     ("phone", re.compile(r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,3}\d){8,9}(?![\d])"), "digit"),
     ("bank_details", SORT_CODE, "digit"),
@@ -173,9 +177,10 @@ LOWER_SUFFIXES = "road rd street st avenue ave lane ln crescent cres close drive
 LOWER_STOP = frozenset("""the a an my your our their his her its this that of in on at to for and or by from down up
 more other extra way lane minute minutes min mins mile miles hour hours day days week weeks month months year years
 time times item items car cars bus people""".split())
-# Capitalised, the same words (but "The", "Lane", "Way": "1 The Parade", "Lane End Road") are not street
-# words either: "2 Great Deals On Road Bikes", "2 Weeks Way too long".
-STREET_STOP = LOWER_STOP - {"the", "lane", "way"}
+# Capitalised street words that say the same: small words and plural counts ("2 Great Deals On Road Bikes",
+# "2 Weeks Way too long"); "The", "Day", "Lane" are street words ("1 The Parade", "81 Day Ave").
+STREET_STOP = frozenset("""a an my your our their his her its this that of in on at to for and or by from more other
+extra minutes mins miles hours days weeks months years times items cars people""".split())
 # The last word of a house name ("Rose Cottage", "The Old Rectory", "Ivy House").
 HOUSE_WORDS = ("Cottage Cottages House Farm Farmhouse Lodge Barn Villa Bungalow Rectory Vicarage Manor Hall Grange "
                "Croft Mill Chambers Mansions").split()
@@ -183,8 +188,8 @@ HOUSE_WORDS = ("Cottage Cottages House Farm Farmhouse Lodge Barn Villa Bungalow 
 # A capitalised word: a street or place word ("Acacia", "St John's", "St." as in St. Mary's, "Stoke-on-Trent").
 _WORD = r"(?:St\.|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*)(?![\w])"
 _LOWER_WORD = r"[a-zà-ÿ][a-zà-ÿ'’\-]+(?![\w])"
-# "Flat 3", "Unit 5", "Apartment 14", "flat 2B".
-_FLAT = r"(?i:flat|apartment|apt|unit|studio|suite|room)\.?[ \t]*\d{1,4}[A-Za-z]?[ \t]*,?\s*"
+# "Flat 3", "Unit 5", "Apartment 14", "flat 2B", "Apt 5 /".
+_FLAT = r"(?i:flat|apartment|apt|unit|studio|suite|room)\.?[ \t]*\d{1,4}[A-Za-z]?[ \t]*[,/]?\s*"
 # A house number: "12", "221b", "12-14", "No. 9".
 _NUMBER = r"(?:(?i:no)\.?[ \t]*)?\d{1,4}[A-Za-z]?(?:[ \t]?[-–][ \t]?\d{1,4}[A-Za-z]?)?[ \t]*,?[ \t]+"
 _HOUSE = r"(?:" + _WORD + r"[ \t]+){1,2}(?:" + "|".join(HOUSE_WORDS) + r")(?![\w])"
@@ -202,14 +207,19 @@ def _street(suffixes) -> str:
 def address_patterns(suffixes) -> dict[str, re.Pattern]:
     """The street regexes, by what the scrubber does with a hit (see anonymise.Scrubber._address_hits)."""
     street = _street(suffixes)
+    lower_street = r"(?P<words>(?:" + _LOWER_WORD + r"[ \t]+){1,2})(?:%s)(?![\w])"
     return {
-        # "12 Acacia Road", "Flat 3, 12 High St", "No. 9 Park Avenue": always an address.
-        "numbered": re.compile(_NOT_AFTER + r"(?:" + _FLAT + r")?" + _NUMBER + street),
+        # "12 Acacia Road", "Flat 3, 12 High St", "No. 9 Park Avenue", "Unit 4, Riverside Business Park":
+        # always an address.
+        "numbered": re.compile(_NOT_AFTER + r"(?:" + _FLAT + r"(?:" + _NUMBER + r")?|" + _NUMBER + r")" + street),
         # "44 church road", "12 high street": an address unless a street word is a LOWER_STOP word.
-        "lower": re.compile(_NOT_AFTER + r"(?:(?i:" + _FLAT + r"))?" + _NUMBER
-                            + r"(?P<words>(?:" + _LOWER_WORD + r"[ \t]+){1,2})(?:" + "|".join(LOWER_SUFFIXES) + r")(?![\w])"),
-        # "Rose Cottage, Mill Lane", "Ivy House\nStation Road": a house name, then a street.
-        "house": re.compile(r"(?<![\w])(?:" + _FLAT + r")?" + _HOUSE + _SEP + r"(?:" + _NUMBER + r")?" + street),
+        "lower": re.compile(_NOT_AFTER + r"(?:" + _FLAT + r")?" + _NUMBER + lower_street % "|".join(LOWER_SUFFIXES)),
+        # "3 meadow view, little snoring, nr21 0aa": any suffix in lower case, when a postcode ends its tail.
+        "lower_any": re.compile(_NOT_AFTER + r"(?:" + _FLAT + r")?" + _NUMBER
+                                + lower_street % "|".join(s.lower() for s in UK_SUFFIXES + UK_ABBREVIATIONS)),
+        # "Rose Cottage, Mill Lane", "4 Brook Cottages, Main Street", "Ivy House\nStation Road": a house name,
+        # then a street.
+        "house": re.compile(r"(?<![\w])(?:" + _FLAT + r")?(?:" + _NUMBER + r")?" + _HOUSE + _SEP + r"(?:" + _NUMBER + r")?" + street),
         # "Station Road" or "Ivy House" with no number: an address only when a postcode ends its tail.
         "bare": re.compile(r"(?<![\w])(?:" + street + r"|" + _HOUSE + r")"),
     }
