@@ -92,6 +92,10 @@ def _hand_written() -> list:
         ("full width: amy.chen＠example.com", [item(E, "amy.chen＠example.com", "amy.chen")]),
         ("email is sam-jones@sub.domain.example.org.", [item(E, "sam-jones@sub.domain.example.org", "sam-jones")]),
         ("Email: jo.smith @ gmail . com", [item(E, "jo.smith @ gmail . com", "jo.smith")]),
+        ("my email's JANE_DOE99@YAHOO.COM", [item(E, "JANE_DOE99@YAHOO.COM", "JANE_DOE99")]),
+        ("email jane.doe at yahoo dot co dot uk", [item(E, "jane.doe at yahoo dot co dot uk", "jane.doe")]),
+        ("jane.doe(at)yahoo.co.uk", [item(E, "jane.doe(at)yahoo.co.uk", "jane.doe")]),
+        ("it's gross at gmail.com thanks", [item(E, "gross at gmail.com", "gross at gmail")]),
         # IBANs: GB and others, spaced or not, lower case.
         ("IBAN GB29 NWBK 6016 1331 9268 19 for the refund", [item(I, "GB29 NWBK 6016 1331 9268 19", "GB29 NWBK", "31926819")]),
         ("iban: GB29NWBK60161331926819", [item(I, "GB29NWBK60161331926819", "GB29NWBK", "31926819")]),
@@ -116,6 +120,10 @@ def _hand_written() -> list:
         ("acct 1234-5678 at Barclays", [item(B, "1234-5678", "12345678")]),
         ("account number ending 5678", [item(B, "5678")]),
         ("sort code 20/00/00, account 12345678", [item(B, "20/00/00", "200000"), item(B, "12345678")]),
+        ("sort-code 60-16-13 acct no 3192 6819", [item(B, "60-16-13", "601613"), item(B, "3192 6819", "31926819")]),
+        ("A/C 12345678 S/C 12.34.56", [item(B, "12345678"), item(B, "12.34.56", "123456")]),
+        ("my iban: GB33BUKB20201555555555 thx", [item(I, "GB33BUKB20201555555555", "GB33BUKB", "55555555")]),
+        ("IBAN - DE44 5001 0517 5407 3249 31", [item(I, "DE44 5001 0517 5407 3249 31", "DE44 5001", "5407 3249 31")]),
         # Cards: spaces, dashes, last-four forms.
         ("card 4242 4242 4242 4242 exp 12/27", [item(C, "4242 4242 4242 4242")]),
         ("4242-4242-4242-4242", [item(C, "4242-4242-4242-4242")]),
@@ -132,6 +140,10 @@ def _hand_written() -> list:
         ("debit card no. 4929 1234 5678 9012", [item(C, "4929 1234 5678 9012")]),
         ("4929123456789012 is the card", [item(C, "4929123456789012")]),
         ("card number 4929 1234\n5678 9012", [item(C, "4929 1234\n5678 9012", "4929123456789012")]),
+        ("card finishing in 4444", [item(C, "4444")]),
+        ("the last 4 digits of the card are 4444", [item(C, "4444")]),
+        ("card: 5555 5555 5555 4444, exp 01/26, cvv 123", [item(C, "5555 5555 5555 4444"), item(C, "cvv 123", "123")]),
+        ("the security code is 987", [item(C, "security code is 987", "987")]),
         # Street addresses: many suffixes, flats, house names, several lines, no postcode, towns.
         ("I live at 12 Acacia Road, Leeds", [item(S, "12 Acacia Road", "Acacia Road"), item(T, "Leeds")]),
         ("Send it to 4 Mill Rd please", [item(S, "4 Mill Rd", "Mill Rd")]),
@@ -171,6 +183,19 @@ def _hand_written() -> list:
         ("No. 9 Park Avenue", [item(S, "9 Park Avenue", "Park Avenue")]),
         ("9a Park Avenue, Weston-super-Mare", [item(S, "9a Park Avenue", "Park Avenue"), item(T, "Weston-super-Mare")]),
         ("12-14 Bridge Street", [item(S, "12-14 Bridge Street", "Bridge Street")]),
+        ("12 HIGH STREET, LEEDS LS1 4AP", [item(S, "12 HIGH STREET", "HIGH STREET"), item(T, "LEEDS"), item(P, "LS1 4AP")]),
+        ("it's 3 meadow view, little snoring, nr21 0aa", [item(S, "3 meadow view", "meadow view"), item(T, "little snoring"), item(P, "nr21 0aa")]),
+        ("Unit 4, Riverside Business Park, Leeds LS12 3AB", [item(S, "Unit 4, Riverside Business Park", "Unit 4", "Riverside Business Park"), item(T, "Leeds"), item(P, "LS12 3AB")]),
+        ("Apt 5 / 22 Grove Road", [item(S, "Apt 5 / 22 Grove Road", "Apt 5", "Grove Road")]),
+        ("Address: 4 Brook Cottages, Main Street, Edale", [item(H, "4 Brook Cottages", "Brook Cottages"), item(S, "Main Street"), item(T, "Edale")]),
+        ("My new address is: Flat 12, Kingsway House, 45 Queen Street, Cardiff CF10 2BU",
+         [item(S, "Flat 12", "Flat 12"), item(H, "Kingsway House"), item(S, "45 Queen Street", "Queen Street"), item(T, "Cardiff"), item(P, "CF10 2BU")]),
+        ("Deliver to 7B Albert Rd., Southsea", [item(S, "7B Albert Rd.", "Albert Rd"), item(T, "Southsea")]),
+        ("27 Old Road\nBarnsley\nSouth Yorkshire\nS70 1AA", [item(S, "27 Old Road", "Old Road"), item(T, "Barnsley"), item(T, "South Yorkshire"), item(P, "S70 1AA")]),
+        ("Address:\nRose Cottage\nMill Lane\nHaworth\nBD22 8AA\nThanks", [item(H, "Rose Cottage"), item(S, "Mill Lane"), item(T, "Haworth"), item(P, "BD22 8AA")]),
+        ("12 Mill Lane\nBath\n\nCheers", [item(S, "12 Mill Lane", "Mill Lane"), item(T, "Bath")]),
+        ("flat 2\n14 church road\nleeds\nls6 2qt", [item(S, "flat 2\n14 church road", "flat 2", "church road"), item(T, "leeds"), item(P, "ls6 2qt")]),
+        ("I'm at 9 Orchard Close, Little Snoring, Norfolk", [item(S, "9 Orchard Close", "Orchard Close"), item(T, "Little Snoring"), item(T, "Norfolk")]),
         # Postcodes: without the space, lower case.
         ("postcode sw1a1aa", [item(P, "sw1a1aa")]),
         ("LS14AP is the postcode", [item(P, "LS14AP")]),
@@ -211,7 +236,7 @@ def _seeded(seed: int, n: int) -> list:
         # Emails.
         local = rng.choice([f"{first}.{last}", f"{first}{last}{rng.randint(1, 99)}", f"{first[0]}{last}",
                             f"{first}_{last}", f"{first}.{last}+{rng.choice(['shop', 'orders', 'news'])}"])
-        domain = rng.choice(FREE_MAIL + (f"{last}.co.uk", f"mail.{fake.domain_name()}"))
+        domain = rng.choice(FREE_MAIL + (f"{re.sub('[^a-z]', '', last)}.co.uk", f"mail.{fake.domain_name()}"))
         email = f"{local}@{domain}"
         form = k % 6
         if form == 0:
@@ -321,4 +346,8 @@ CLEAN_SENTENCES = [
     "12 items arrived\nThe rest come Monday", "The last 4 orders were late.", "Ending the chat now, thanks.",
     "Card payments over £100 need a PIN.", "Your account is now closed.", "Sort it out by Friday please.",
     "I'll be at home from 9 till 5.", "2 Day Delivery is not available here.", "Open 24 Hours a day.",
+    "I live 2 doors down the road.", "It's a 2 way street.", "3 days in a row now!", "I'll take you to the 2 small claims court.",
+    "I have 2 Very Good Reasons to complain.", "We Have 2 Great Deals On Road Bikes.", "look at this dot com",
+    "The 3 lane motorway was shut.", "See you in 2 weeks, way too long.", "I'll send 2 more lane closure updates.",
+    "Sorry, I can't find order 3 of 5 at the moment.", "We're at 100 percent capacity.", "Room 2 is for returns.",
 ]
