@@ -1,9 +1,11 @@
 """Pattern rules for personal data that learners and customers type (layer 2 of :mod:`portfolio.anonymise`).
 
-One job: the regular expressions, with the little checking that belongs to them. ``PATTERNS`` lists
-``(kind, regex)``; when a regex has a group, group 1 is the value and the cue before it stays in the text.
+One job: the regular expressions, with the little checking that belongs to them (:func:`plausible`,
+:func:`text_facts`). ``PATTERNS`` lists ``(kind, regex, needs)``; when a regex has a group, group 1 is the
+value and the cue before it stays in the text; ``needs`` is what a text must have for the rule to run.
 Order matters only for overlaps of equal length (earlier wins). Street addresses need the gazetteer's
-street suffixes, so their regex is built by :func:`address_pattern`.
+street suffixes and a look at the words after them, so their regexes are built by
+:func:`address_patterns` and used by ``anonymise.Scrubber._address_hits``.
 """
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ _PROVIDERS = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet
 # jo.smith+returns@mail.example.co.uk, also with a space or line break around the @ (or a full-width ＠)
 # and around a dot before the top-level domain. It starts where a run of local-part characters starts
 # (the lookbehind), so a long word is not tried from each of its letters.
-EMAIL = re.compile(r"(?<![\w.%+\-'’])" + _LOCAL + r"\s?[@＠]\s?[\w\-]+(?:" + _DOMAIN_DOT + r"[\w\-]+)*" + _DOMAIN_DOT + r"[^\W\d_]{2,}\b", re.I)
+EMAIL = re.compile(r"(?<![\w.%+\-'’])" + _LOCAL + r"\s?[@＠]\s?"
+                   r"[\w\-]+(?:" + _DOMAIN_DOT + r"[\w\-]+)*" + _DOMAIN_DOT + r"[^\W\d_]{2,}\b", re.I)
 # jo dot smith at gmail dot com, J.Patel AT outlook DOT com, kev (at) garage (dot) co (dot) uk, maddie at gmail.
 # The scrubber drops hits whose local part is an everyday word ("looked at gmail", "look at this dot com").
 EMAIL_WRITTEN = re.compile(
