@@ -9,6 +9,12 @@ not with spaces and separators removed, and (for numbers) not as its digits. Par
 Held-out names: a second set of sentences uses names from Faker locales that are NOT in the
 gazetteer (nl_NL, sv_SE, fi_FI, hu_HU, da_DK, cs_CZ), to show what name recognition does on unseen names.
 
+Adversarial pattern set: tests/portfolio/adversarial.py (hand-written awkward cases plus seeded Faker texts)
+of emails, IBANs, sort codes and account numbers, card numbers, street addresses, house names, towns and
+postcodes as learners and customers type them, scrubbed with nothing known (the pattern rules alone).
+An item counts as caught only when none of its identifying parts survives; its clean customer-service
+sentences ("I waited 3 days", "Way too slow") are counted for false replacements like the clean texts.
+
 Presidio and scrubadub are optional: install them in a separate virtualenv (never the project's) and
 run this script with it, e.g. /work/wt/portfolio-scratch/venv/bin/python bench/anonymiser_recall.py
 They run offline: Presidio with a blank spaCy pipeline (no model download) and its pattern recognisers
@@ -25,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "portfolio")]
 
 from faker import Faker  # noqa: E402
+from adversarial import CATEGORIES, CLEAN_SENTENCES, seeded_cases
+from adversarial import caught as item_caught  # noqa: E402
 from sample import make_portfolio  # noqa: E402
 
 from portfolio.anonymise import Known, Registry, Scrubber, _register_known  # noqa: E402
@@ -221,6 +229,30 @@ def precision(data, items, clean):
     return true, false, clean_false, changed
 
 
+def adversarial(tools):
+    """Recall per category on the adversarial pattern set, and false replacements in its clean sentences."""
+    cases = seeded_cases()
+    print(f"\nadversarial pattern set (tests/portfolio/adversarial.py): {len(cases)} texts, "
+          f"{sum(len(v) for _, v in cases)} items, scrubbed with nothing known")
+    bare = Scrubber(Registry("Candidate 1"), Known(), set())
+    false = [(t, out) for t in CLEAN_SENTENCES for out, reps in [bare.scrub(t)] if reps]
+    print(f"    clean customer-service sentences: {sum(len(bare.scrub(t)[1]) for t, _ in false)} false replacements "
+          f"in {len(false)} of {len(CLEAN_SENTENCES)}")
+    for text, out in false:
+        print(f"    false: {text!r} -> {out!r}")
+    for name, fn in tools.items():
+        got, seen = defaultdict(int), defaultdict(int)
+        for text, items in cases:
+            out = fn(text)
+            for it in items:
+                seen[it.category] += 1
+                got[it.category] += item_caught(it, out)
+        total, hit = sum(seen.values()), sum(got.values())
+        print(f"  {name}: {hit}/{total} = {hit / total:.1%}")
+        for cat in CATEGORIES:
+            print(f"    {cat:22s} {got[cat]:4d}/{seen[cat]:<4d} {got[cat] / seen[cat]:.1%}")
+
+
 def main():
     data, secrets, items = test_set()
     held = held_out_set()
@@ -252,6 +284,8 @@ def main():
         print(f"\n{name}: recall {all_caught}/{all_seen} = {all_caught / all_seen:.1%} ({secs:.2f} s)")
         for kind in sorted(seen):
             print(f"    {kind:22s} {caught[kind]:4d}/{seen[kind]:<4d} {caught[kind] / seen[kind]:.1%}")
+    # The rules on their own (nothing known) and the other tools: the learner typed these values.
+    adversarial({name: fn for name, fn in tools.items() if "known" not in name})
 
 
 if __name__ == "__main__":

@@ -6,10 +6,12 @@ Layers, applied together to every string (one pass, overlapping hits resolved lo
    moderated or signed; every value the simulator injected (persona names, handles, emails, phones,
    order numbers, addresses) and any ``known_values`` from the caller. Matched case-insensitively,
    across line breaks and with any separators between the digits of a number.
-2. UK pattern rules for what learners type: emails (also "name at example dot com"), UK phone numbers in
-   any format (Ofcom drama ranges included: no validity check), postcodes, card numbers, "card ending
-   1234", sort codes, National Insurance numbers, @handles of any length, URLs carrying identifiers,
-   street addresses (with the town and postcode after them), order/account/booking references, and any
+2. UK pattern rules for what learners type (``portfolio/patterns.py``): emails (also Unicode, split
+   across lines, or written out: "jo dot smith at gmail dot com", "jo[at]example.co.uk"), UK phone
+   numbers in any format (Ofcom drama ranges included: no validity check), postcodes, IBANs, card numbers,
+   "card ending 1234" and masked cards, sort codes and account numbers in any format, National Insurance
+   numbers, @handles of any length, URLs carrying identifiers, street addresses (numbered, flats, house
+   names, lower case; with the town and postcode after them), order/account/booking references, and any
    run of six or more digits.
 3. Names: identifier-like tokens that contain a known or gazetteer name (``joyce_smith99``), and
    capitalised (or all-capitals) words found in an offline first-name/surname gazetteer
@@ -31,6 +33,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from .patterns import (ADDRESS_TAIL, ADDRESS_TAIL_LOWER, EMAIL_AT, HOUSE_WORDS, LOWER_STOP, PATTERNS,
+                       STREET_STOP, address_patterns, plausible, text_facts)
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -104,36 +109,13 @@ STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 
-# ---------------------------------------------------------------------------------------------------
-# Pattern rules (order matters only for equal-length overlaps: earlier wins)
-
-_SEP = r"[\s\-.()]{0,3}"
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("email", re.compile(r"[A-Za-z0-9._%+\-']+\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")),
-    ("email", re.compile(r"\b[\w.+\-]+\s+(?:at|\[at\]|\(at\))\s+[\w\-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+", re.I)),
-    ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b(?:[a-z0-9\-]+\.)+(?:com|co\.uk|uk|net|org|io|me|ly)/[^\s<>\"']+", re.I)),
-    ("ni_number", re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)),
-    ("card", re.compile(r"(?<![\d])(?:\d[ \-]?){12,18}\d(?![\d])")),
-    ("card", re.compile(r"\b(?:ending|ends|ending\s+in|last\s+(?:4|four)(?:\s+digits)?(?:\s+(?:are|is|of))?)\s*:?\s*(\d{4})\b", re.I)),
-    ("phone", re.compile(r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,3}\d){8,9}(?![\d])")),
-    ("bank_details", re.compile(r"(?<![\d])\d{2}[\s\-]\d{2}[\s\-]\d{2}(?![\d])")),
-    ("postcode", re.compile(r"\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2})\b", re.I)),
-    ("postcode", re.compile(r"\bpost\s?code\s*(?:is|:|-)?\s*([A-Z]{1,2}\d[A-Z\d]?)\b", re.I)),
-    ("order_ref", re.compile(
-        r"\b(?:order|account|acct|a/c|booking|ticket|tracking|case|ref|reference|reservation|membership|"
-        r"loyalty|customer|policy|claim|invoice|parcel|consignment|voucher|receipt)\b\s*"
-        r"(?:no\.?|num(?:ber)?|#|id|ref(?:erence)?|code)?\s*(?:is|was|:|-)?\s*#?\s*"
-        r"((?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,})", re.I)),
-    ("order_ref", re.compile(r"\b[A-Z]{2,5}[\-/]?\d{4,}[A-Z0-9\-]*\b|#\d{4,}\b|(?<![\d£$€.,])\d{6,}(?![\d])")),
-    ("handle", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")),
-    ("initials", re.compile(r"(?<!\w)\^[A-Z]{1,3}\b")),
-]
 OWN_PSEUDONYM = re.compile(r"^@?(?:customer|candidate|tutor|assessor|staff|account)[_.][a-z]+$", re.I)
 NAME_TOKEN = re.compile(r"[A-ZÀ-Ö][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]*(?:['’\-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*")
 IDENT_TOKEN = re.compile(r"(?<![\w@])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+\b|(?<![\w@])[A-Za-z]+\d+[A-Za-z0-9]*\b")
 KIND_LABELS = {
     "email": "email", "url": "link", "ni_number": "NI number", "card": "card number", "phone": "phone",
     "bank_details": "bank details", "postcode": "postcode", "order_ref": "order ref", "address": "address",
+    "security_code": "security code",
 }
 
 
@@ -363,14 +345,7 @@ class Scrubber:
                 known_short.append(n)
         self.known_short = frozenset(known_short)
         self.known_keys = [sq for sq, _f in alts]
-        suffix_alt = "|".join(re.escape(s) for s in suffixes)
-        self.address_re = re.compile(
-            r"\b(?:(?:flat|apartment|apt|unit|studio)\s+\d+[A-Z]?\s*,?\s+)?\d{1,4}[A-Z]?\s*,?\s+"
-            r"(?:[A-Z][A-Za-z'’\-]+\s+){1,3}(?:" + suffix_alt + r")\b\.?"
-            r"(?:\s*,?\s*(?:[A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}){0,3}",
-            re.I,
-        )
-        self.address_re_cs = re.compile(r"[A-Z]")
+        self.address_res = address_patterns(suffixes)
 
     # -- detection --------------------------------------------------------------------------------
     def hits(self, text: str) -> list[Hit]:
@@ -388,7 +363,10 @@ class Scrubber:
                     # A lone first name or surname: the person of this attempt who has it, if any.
                     person = self.registry.owner([value.lower()]) or person
                 found.append(Hit(m.start(), m.end(), kind, value, person, priority=3))
-        for kind, rx in PATTERNS:
+        facts = text_facts(text)
+        for kind, rx, needs in PATTERNS:
+            if needs and needs not in facts:
+                continue
             for m in rx.finditer(text):
                 start, end = (m.start(1), m.end(1)) if m.groups() and m.group(1) else (m.start(), m.end())
                 value = text[start:end]
@@ -398,22 +376,85 @@ class Scrubber:
                     continue
                 if kind == "bank_details" and re.fullmatch(r"\d{2}[:.]\d{2}", value):
                     continue
+                if kind == "email" and not re.search("[@＠]", value) and self._everyday_local(value):
+                    continue
+                if not plausible(kind, value):
+                    continue
                 found.append(Hit(start, end, kind, value, priority=2))
-        for m in self.address_re.finditer(text):
-            value = m.group(0).rstrip(" ,")
-            # The street words must be capitalised as typed (the suffix may be lower case).
-            street = re.sub(r"^\D*?\d+[A-Z]?\s*,?\s+", "", value, count=1)
-            if street[:1].isupper():
-                found.append(Hit(m.start(), m.start() + len(value), "address", value, priority=2))
+        found += self._address_hits(text, "digit" in facts, any(h.kind == "postcode" for h in found))
         found += self._identifier_hits(text)
         found += self._name_hits(text)
         return _resolve(found)
+
+    def _address_hits(self, text: str, has_digit: bool, has_postcode: bool) -> list[Hit]:
+        """Street addresses (patterns.address_patterns), each with the town, county and postcode after it."""
+        kinds = ["numbered", "lower"] if has_digit else []
+        if any(word in text for word in HOUSE_WORDS):
+            kinds.append("house")
+        if has_postcode:
+            kinds += ["bare", "lower_any"]
+        out = []
+        for kind in kinds:
+            rx, pos = self.address_res[kind], 0
+            while m := rx.search(text, pos):
+                lower = kind in ("lower", "lower_any")
+                stop = LOWER_STOP if lower else STREET_STOP
+                if any(w.lower() in stop for w in (m.group("words") or "").split()):
+                    pos = m.start() + 1
+                    continue
+                end, postcode = self._address_tail(text, m.end(), lower=lower)
+                if kind in ("bare", "lower_any") and not postcode:   # "Station Road" alone is not an address
+                    pos = m.start() + 1
+                    continue
+                out.append(Hit(m.start(), end, "address", text[m.start():end], priority=2))
+                pos = end
+        return out
+
+    def _address_tail(self, text: str, pos: int, lower: bool) -> tuple[int, bool]:
+        """Where the address that has a street ending at pos ends, and whether a postcode is in its tail.
+        Every part up to the last postcode is kept; after it, only parts that read as places."""
+        rx, parts, end = ADDRESS_TAIL_LOWER if lower else ADDRESS_TAIL, [], pos
+        while len(parts) < 4 and (t := rx.match(text, pos)):
+            parts.append(t)
+            pos = t.end()
+        last = max((i for i, t in enumerate(parts) if t.group("postcode")), default=-1)
+        if last >= 0:
+            end = parts[last].end()
+        for t in parts[last + 1:]:
+            if not self._reads_as_place(text, t, lower):
+                break
+            end = t.end()
+        return end, last >= 0
+
+    # Never-a-name words that start place names ("New Milton", "South Shields", "London").
+    PLACE_STARTS = frozenset("""north south east west northern southern eastern western central great greater new old royal
+    london manchester birmingham leeds glasgow liverpool bristol cardiff edinburgh belfast sheffield newcastle
+    nottingham leicester york oxford cambridge""".split())
+
+    def _reads_as_place(self, text: str, part: re.Match, lower: bool) -> bool:
+        """A town or county after a street: not a greeting, sign-off or pronoun ("Thanks", "I'm"); and a word that is
+        not an everyday English word ("Leeds", "Hebden Bridge"), or (capitalised) a line or comma-part of its own
+        ("12 Grosvenor Place, Bath" but not "12 High Street\nCan you ...")."""
+        words = [w.strip("'’").lower() for w in re.split(r"[\s\-]+", part.group("place")) if w.strip("'’")]
+        if not words or (words[0] in NOT_NAMES and words[0] not in self.PLACE_STARTS):
+            return False
+        if any(w not in self.common or w in self.PLACE_STARTS for w in words if w not in ("upon", "on", "under", "in", "by")):
+            return True
+        own_line = re.search(r"[,\n]", text[part.start():part.start("place")])
+        standalone = re.match(r"[ \t]*(?:$|[,.;:!?)\n])", text[part.end():])
+        return bool(own_line and standalone) and not lower
 
     def _known_for(self, value: str):
         for key in (_norm(value),) + tuple(_norm_value(k, value) for k in ("phone", "order_ref")):
             if key in self.known_lookup:
                 return self.known_lookup[key]
         return ("order_ref", None)
+
+    def _everyday_local(self, email: str) -> bool:
+        """A written-out email whose local part is one everyday word that is not also a name ("looked at gmail",
+        but not "gross at gmail.com"): not an email."""
+        local = EMAIL_AT.split(email, maxsplit=1)[0].lower()
+        return local.isalpha() and local in self.common and local not in self.firsts and local not in self.lasts
 
     def _url_identifies(self, url: str) -> bool:
         low = url.lower()
@@ -596,8 +637,8 @@ class Scrubber:
                 parts = [p for p in re.split(r"[._\d]+", bare.lower()) if len(p) >= 3]
                 person = reg.person_for(hit.text, person=reg.owner(parts))
             else:
-                local = re.split(r"\s?@|\s+(?:at|\[at\]|\(at\))\s+", hit.text, maxsplit=1)[0].lower()
-                parts = [p for p in re.split(r"[._\-+\d]+", local) if len(p) >= 3]
+                local = EMAIL_AT.split(hit.text, maxsplit=1)[0].lower()
+                parts = [p for p in re.split(r"[\W_\d]+|\bdot\b", local) if len(p) >= 3]
                 person = reg.owner(parts)
                 if person is None:
                     return reg.value_for("email", hit.text)
