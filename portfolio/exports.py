@@ -105,28 +105,86 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
         page += part[0]
     back_ctx = dict(common, doc_title=doc_title, attempt_count=len(attempts), first_page=page)
     back_part = _cached_part(cache, _key("back", back_ctx), lambda: html.render("back.html", **back_ctx))
-    # 2. The front matter: its own sections by target-counter (roman), the evidence by the numbers above.
+    # 2. The front matter, numbered i, ii, iii: cover, contents (one part per page of rows, so adding an
+    #    attempt re-lays out only the last page of the contents), then summary and evidence map.
     rubric_ids = sorted({f"{(a.get('result') or {}).get('rubric', {}).get('id', '?')} v{(a.get('result') or {}).get('rubric', {}).get('version', '?')}" for a in attempts})
-    toc = [{"group": True, "label": "Front matter"}]
-    toc += [{"group": False, "label": label, "anchor": anchor, "page": "§"} for label, anchor in
-            (("Cover", "cover"), ("Contents", "contents"), ("Summary", "summary"), ("Evidence map", "evidence-map"))]
-    toc.append({"group": True, "label": "Attempts"})
-    for v, start in zip(views, starts):
-        toc.append({"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}, {v['grade']})",
-                    "anchor": v["anchor"], "page": start})
-    toc.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": page})
-    front_ctx = dict(common, doc_title=doc_title, toc=toc, summary=summ, emap=emap,
-                     generated=show_date(generated), rubric_ids=", ".join(rubric_ids) or "none",
-                     contents_note={("evidence", "reflections"): "Evidence and reflections",
-                                    ("evidence",): "Product evidence only (reflections excluded)",
-                                    ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
-    front_part = _cached_part(cache, _key("front", front_ctx), lambda: html.render("front.html", **front_ctx))
+    rows = [{"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}, {v['grade']})",
+             "anchor": v["anchor"], "page": start} for v, start in zip(views, starts)]
+    rows.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": page})
+    cover = dict(common, generated=show_date(generated), rubric_ids=", ".join(rubric_ids) or "none",
+                 contents_note={("evidence", "reflections"): "Evidence and reflections",
+                                ("evidence",): "Product evidence only (reflections excluded)",
+                                ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
+    front_parts = _front_parts(cache, dict(who, doc_title=doc_title), cover, summ, emap, rows)
     # 3. One tagged PDF: the front matter's catalog (title, language, PDF/UA metadata) with every part's
     #    pages, structure tree, destinations and bookmarks.
-    written = pdf.join([(body, stand_ins) for _n, body, stand_ins in [front_part, *attempt_parts, back_part]])
+    written = pdf.join([(body, stand_ins) for _n, body, stand_ins in [*front_parts, *attempt_parts, back_part]])
     if cache is not None:
         cache.put(whole_key, written, cost=len(written))
     return written
+
+
+# Attempt rows per page of the contents: the first page also holds the heading and the front matter's rows.
+# A row is one line unless a scenario title is long; a part that overflows only makes its page count larger.
+CONTENTS_ROWS_FIRST, CONTENTS_ROWS = 34, 44
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _front_parts(cache, who: dict, cover: dict, summ: dict, emap: dict, rows: list) -> list:
+    """The front matter's parts (cover, contents pages, summary, evidence map), each laid out knowing its
+    first (roman) page number, and each given only what it shows, so that adding an attempt leaves the
+    earlier contents pages as they were (the cover's period, the summary and the map do change).
+
+    The contents give the front matter's own page numbers, which depend on how many pages each part
+    takes: those come from the parts as laid out, so the numbering settles by laying out again only when
+    a count differs from the guess (one page per contents part; a long title can make two).
+    """
+    chunks = [rows[:CONTENTS_ROWS_FIRST]]
+    chunks += [rows[i:i + CONTENTS_ROWS] for i in range(CONTENTS_ROWS_FIRST, len(rows), CONTENTS_ROWS)]
+    kinds = ["cover"] + ["contents"] * len(chunks) + ["summary", "evidence-map"]
+    # Start from this candidate's page counts of the last export (the summary's and the map's rarely change),
+    # so a repeat export lays nothing out twice.
+    counts_key = _key("front-page-counts", who)
+    last = (cache.get(counts_key) if cache is not None else None) or {}
+    pages = [1] + [(last.get("contents") or [])[n] if n < len(last.get("contents") or []) else 1 for n in range(len(chunks))]
+    pages += [last.get("summary", 1), last.get("evidence-map", 1)]
+    for _settle in range(4):
+        firsts = [1]
+        for count in pages[:-1]:
+            firsts.append(firsts[-1] + count)
+        number = {kind: _roman(first) for kind, first in reversed(list(zip(kinds, firsts)))}   # a kind's first part
+        front_rows = [{"group": True, "label": "Front matter"}]
+        front_rows += [{"group": False, "label": label, "anchor": anchor, "page": number[anchor]} for label, anchor in
+                       (("Cover", "cover"), ("Contents", "contents"), ("Summary", "summary"), ("Evidence map", "evidence-map"))]
+        front_rows.append({"group": True, "label": "Attempts"})
+        parts = []
+        for i, (kind, first) in enumerate(zip(kinds, firsts)):
+            ctx = dict(who, sections=(kind,), first_page=first)
+            if kind == "cover":
+                ctx.update(cover)
+            elif kind == "contents":
+                n = i - 1
+                ctx.update(toc=(front_rows if n == 0 else []) + chunks[n], toc_part=n)
+            elif kind == "summary":
+                ctx.update(summary=summ)
+            else:
+                ctx.update(emap=emap, standard=cover["standard"])
+            parts.append(_cached_part(cache, _key("front", ctx), lambda ctx=ctx: html.render("front.html", **ctx)))
+        counts = [p[0] for p in parts]
+        if counts == pages:
+            break
+        pages = counts
+    if cache is not None:
+        cache.put(counts_key, {"contents": tuple(counts[1:-2]), "summary": counts[-2], "evidence-map": counts[-1]})
+    return parts
 
 
 def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), keep_values=()) -> bytes:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
@@ -143,7 +144,10 @@ def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
     for body, stand_ins in parts[1:]:
         src = pikepdf.open(io.BytesIO(body))
         first_page = len(out.pages)
-        out.pages.extend(src.pages)
+        with warnings.catch_warnings():
+            # pikepdf warns that copied pages lose their named destinations: join rebuilds /Dests itself.
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning if hasattr(pikepdf, "PageCopyWarning") else UserWarning)
+            out.pages.extend(src.pages)
         offset = next_key
         for page in out.pages[first_page:]:
             fonts.resources(page.obj.get("/Resources"))
