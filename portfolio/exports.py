@@ -76,8 +76,9 @@ def render_portfolio_pdf(data, *, include=INCLUDE, cache: "pdf.PageCache | None"
     written again: its written pages are joined as they are.
     """
     include = _check_include(include)
-    anon, report = _prepare(data, known_values, keep_values, parts=("attempts",))
-    return _portfolio_from_anonymised(anon, report, include, cache, generated_at)
+    with pdf.gc_paused():
+        anon, report = _prepare(data, known_values, keep_values, parts=("attempts",))
+        return _portfolio_from_anonymised(anon, report, include, cache, generated_at)
 
 
 def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
@@ -141,50 +142,36 @@ def _roman(n: int) -> str:
 def _front_parts(cache, who: dict, cover: dict, summ: dict, emap: dict, rows: list) -> list:
     """The front matter's parts (cover, contents pages, summary, evidence map), each laid out knowing its
     first (roman) page number, and each given only what it shows, so that adding an attempt leaves the
-    earlier contents pages as they were (the cover's period, the summary and the map do change).
+    earlier contents pages as they were (the summary, the map and the last contents page do change).
 
-    The contents give the front matter's own page numbers, which depend on how many pages each part
-    takes: those come from the parts as laid out, so the numbering settles by laying out again only when
-    a count differs from the guess (one page per contents part; a long title can make two).
+    The contents list the summary's and the map's page numbers, so those two are laid out first, placed
+    after the contents at one page per contents part; only a contents part that overflows (a long title)
+    makes the numbering go round again with the real counts.
     """
+    def part(kind, first, **values):
+        ctx = dict(who, sections=(kind,), first_page=first, **values)
+        return _cached_part(cache, _key("front", ctx), lambda: html.render("front.html", **ctx))
+
     chunks = [rows[:CONTENTS_ROWS_FIRST]]
     chunks += [rows[i:i + CONTENTS_ROWS] for i in range(CONTENTS_ROWS_FIRST, len(rows), CONTENTS_ROWS)]
-    kinds = ["cover"] + ["contents"] * len(chunks) + ["summary", "evidence-map"]
-    # Start from this candidate's page counts of the last export (the summary's and the map's rarely change),
-    # so a repeat export lays nothing out twice.
-    counts_key = _key("front-page-counts", who)
-    last = (cache.get(counts_key) if cache is not None else None) or {}
-    pages = [1] + [(last.get("contents") or [])[n] if n < len(last.get("contents") or []) else 1 for n in range(len(chunks))]
-    pages += [last.get("summary", 1), last.get("evidence-map", 1)]
+    contents_pages = [1] * len(chunks)
     for _settle in range(4):
-        firsts = [1]
-        for count in pages[:-1]:
-            firsts.append(firsts[-1] + count)
-        number = {kind: _roman(first) for kind, first in reversed(list(zip(kinds, firsts)))}   # a kind's first part
+        summary_first = 2 + sum(contents_pages)
+        summary_part = part("summary", summary_first, summary=summ)
+        map_first = summary_first + summary_part[0]
+        map_part = part("evidence-map", map_first, emap=emap, standard=cover["standard"])
         front_rows = [{"group": True, "label": "Front matter"}]
-        front_rows += [{"group": False, "label": label, "anchor": anchor, "page": number[anchor]} for label, anchor in
-                       (("Cover", "cover"), ("Contents", "contents"), ("Summary", "summary"), ("Evidence map", "evidence-map"))]
+        front_rows += [{"group": False, "label": label, "anchor": anchor, "page": _roman(first)} for label, anchor, first in
+                       (("Cover", "cover", 1), ("Contents", "contents", 2), ("Summary", "summary", summary_first),
+                        ("Evidence map", "evidence-map", map_first))]
         front_rows.append({"group": True, "label": "Attempts"})
-        parts = []
-        for i, (kind, first) in enumerate(zip(kinds, firsts)):
-            ctx = dict(who, sections=(kind,), first_page=first)
-            if kind == "cover":
-                ctx.update(cover)
-            elif kind == "contents":
-                n = i - 1
-                ctx.update(toc=(front_rows if n == 0 else []) + chunks[n], toc_part=n)
-            elif kind == "summary":
-                ctx.update(summary=summ)
-            else:
-                ctx.update(emap=emap, standard=cover["standard"])
-            parts.append(_cached_part(cache, _key("front", ctx), lambda ctx=ctx: html.render("front.html", **ctx)))
-        counts = [p[0] for p in parts]
-        if counts == pages:
+        contents_parts = [part("contents", 2 + sum(contents_pages[:n]), toc=(front_rows if n == 0 else []) + chunk, toc_part=n)
+                          for n, chunk in enumerate(chunks)]
+        counts = [p[0] for p in contents_parts]
+        if counts == contents_pages:
             break
-        pages = counts
-    if cache is not None:
-        cache.put(counts_key, {"contents": tuple(counts[1:-2]), "summary": counts[-2], "evidence-map": counts[-1]})
-    return parts
+        contents_pages = counts
+    return [part("cover", 1, **cover), *contents_parts, summary_part, map_part]
 
 
 def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), keep_values=()) -> bytes:
@@ -319,6 +306,11 @@ def build_evidence_pack_with_digest(data, *, include=INCLUDE, cache=None, known_
                                     generated_at: str | None = None) -> tuple[bytes, str]:
     """As :func:`build_evidence_pack`, also returning the SHA-256 of manifest.json (hex)."""
     include = _check_include(include)
+    with pdf.gc_paused():
+        return _evidence_pack(data, include, cache, known_values, keep_values, generated_at)
+
+
+def _evidence_pack(data, include, cache, known_values, keep_values, generated_at) -> tuple[bytes, str]:
     anon, report = _prepare(data, known_values, keep_values)
     candidate = anon["learner"].get("candidate_number") or "unknown"
     generated = generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
