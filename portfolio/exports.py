@@ -27,8 +27,12 @@ def _check_include(include) -> tuple:
 
 def _prepare(data, known_values=(), keep_values=(), parts=("attempts", "logbook")):
     """Anonymise the parts a document shows, so its pseudonyms and numbers start at "Customer A" and "[phone 1]"."""
-    raw = as_dict(data)
-    anon, report = anonymise_with_report(raw, known_values=known_values, keep_values=keep_values, parts=parts)
+    # The collector is paused: anonymising allocates much and frees it by reference counting, and a
+    # pause here saves about 0.1 s at 100 attempts. (Not across the parts' layouts: those make cycles that
+    # must be collected between parts, or a 100-attempt export peaks at 500 MiB instead of 190.)
+    with pdf.gc_paused():
+        raw = as_dict(data)
+        anon, report = anonymise_with_report(raw, known_values=known_values, keep_values=keep_values, parts=parts)
     return anon, report
 
 
@@ -76,9 +80,8 @@ def render_portfolio_pdf(data, *, include=INCLUDE, cache: "pdf.PageCache | None"
     written again: its written pages are joined as they are.
     """
     include = _check_include(include)
-    with pdf.gc_paused():
-        anon, report = _prepare(data, known_values, keep_values, parts=("attempts",))
-        return _portfolio_from_anonymised(anon, report, include, cache, generated_at)
+    anon, report = _prepare(data, known_values, keep_values, parts=("attempts",))
+    return _portfolio_from_anonymised(anon, report, include, cache, generated_at)
 
 
 def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
@@ -306,11 +309,6 @@ def build_evidence_pack_with_digest(data, *, include=INCLUDE, cache=None, known_
                                     generated_at: str | None = None) -> tuple[bytes, str]:
     """As :func:`build_evidence_pack`, also returning the SHA-256 of manifest.json (hex)."""
     include = _check_include(include)
-    with pdf.gc_paused():
-        return _evidence_pack(data, include, cache, known_values, keep_values, generated_at)
-
-
-def _evidence_pack(data, include, cache, known_values, keep_values, generated_at) -> tuple[bytes, str]:
     anon, report = _prepare(data, known_values, keep_values)
     candidate = anon["learner"].get("candidate_number") or "unknown"
     generated = generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
