@@ -22,7 +22,9 @@ LEVEL_TEXT = {2: "2 — clearly shown", 1: "1 — partly shown", 0: "0 — not s
 REFLECTION_LABELS = {
     "gibbs": [("description", "Description: what happened"), ("feelings", "Feelings"), ("evaluation", "Evaluation: what was good and bad"),
               ("analysis", "Analysis: why"), ("conclusion", "Conclusion: what I learned"), ("action_plan", "Action plan: what I will do next time")],
-    "short": [("what_went_well", "What went well"), ("even_better_if", "Even better if"), ("next_time", "Next time I will")],
+    # The app's short form stores went_well / next; what_went_well / next_time are accepted as well.
+    "short": [("what_went_well", "What went well"), ("went_well", "What went well"), ("even_better_if", "Even better if"),
+              ("next_time", "Next time I will"), ("next", "Next time I will")],
 }
 
 

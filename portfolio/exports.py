@@ -112,14 +112,17 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     # 2. The front matter, numbered i, ii, iii: cover, contents (one part per page of rows, so adding an
     #    attempt re-lays out only the last page of the contents), then summary and evidence map.
     rubric_ids = sorted({f"{(a.get('result') or {}).get('rubric', {}).get('id', '?')} v{(a.get('result') or {}).get('rubric', {}).get('version', '?')}" for a in attempts})
-    rows = [{"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}, {v['grade']})",
+    evidence = "evidence" in include   # without it: no grades, summary or evidence map (product evidence)
+    rows = [{"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}"
+                                      + (f", {v['grade']})" if evidence else ")"),
              "anchor": v["anchor"], "page": start} for v, start in zip(views, starts)]
     rows.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": page})
     cover = dict(common, generated=show_date(generated), rubric_ids=", ".join(rubric_ids) or "none",
                  contents_note={("evidence", "reflections"): "Evidence and reflections",
                                 ("evidence",): "Product evidence only (reflections excluded)",
                                 ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
-    front_parts = _front_parts(cache, dict(who, doc_title=doc_title), cover, summ, emap, rows)
+    front_parts = _front_parts(cache, dict(who, doc_title=doc_title), cover, summ if evidence else None,
+                               emap if evidence else None, rows)
     # 3. One tagged PDF: the front matter's catalog (title, language, PDF/UA metadata) with every part's
     #    pages, structure tree, destinations and bookmarks.
     written = pdf.join([(body, stand_ins) for _n, body, stand_ins in [*front_parts, *attempt_parts, back_part]])
@@ -142,14 +145,15 @@ def _roman(n: int) -> str:
     return out
 
 
-def _front_parts(cache, who: dict, cover: dict, summ: dict, emap: dict, rows: list) -> list:
+def _front_parts(cache, who: dict, cover: dict, summ: dict | None, emap: dict | None, rows: list) -> list:
     """The front matter's parts (cover, contents pages, summary, evidence map), each laid out knowing its
     first (roman) page number, and each given only what it shows, so that adding an attempt leaves the
     earlier contents pages as they were (the summary, the map and the last contents page do change).
 
     The contents list the summary's and the map's page numbers, so those two are laid out first, placed
     after the contents at one page per contents part; only a contents part that overflows (a long title)
-    makes the numbering go round again with the real counts.
+    makes the numbering go round again with the real counts. Without ``summ`` and ``emap`` (a
+    reflections-only export) there is no summary or map.
     """
     def part(kind, first, **values):
         ctx = dict(who, sections=(kind,), first_page=first, **values)
@@ -159,14 +163,16 @@ def _front_parts(cache, who: dict, cover: dict, summ: dict, emap: dict, rows: li
     chunks += [rows[i:i + CONTENTS_ROWS] for i in range(CONTENTS_ROWS_FIRST, len(rows), CONTENTS_ROWS)]
     contents_pages = [1] * len(chunks)
     for _settle in range(4):
-        summary_first = 2 + sum(contents_pages)
-        summary_part = part("summary", summary_first, summary=summ)
-        map_first = summary_first + summary_part[0]
-        map_part = part("evidence-map", map_first, emap=emap, standard=cover["standard"])
+        sections = [("Cover", "cover", 1), ("Contents", "contents", 2)]
+        evidence_parts = []
+        if summ is not None:
+            summary_first = 2 + sum(contents_pages)
+            evidence_parts.append(part("summary", summary_first, summary=summ))
+            map_first = summary_first + evidence_parts[0][0]
+            evidence_parts.append(part("evidence-map", map_first, emap=emap, standard=cover["standard"]))
+            sections += [("Summary", "summary", summary_first), ("Evidence map", "evidence-map", map_first)]
         front_rows = [{"group": True, "label": "Front matter"}]
-        front_rows += [{"group": False, "label": label, "anchor": anchor, "page": _roman(first)} for label, anchor, first in
-                       (("Cover", "cover", 1), ("Contents", "contents", 2), ("Summary", "summary", summary_first),
-                        ("Evidence map", "evidence-map", map_first))]
+        front_rows += [{"group": False, "label": label, "anchor": anchor, "page": _roman(first)} for label, anchor, first in sections]
         front_rows.append({"group": True, "label": "Attempts"})
         contents_parts = [part("contents", 2 + sum(contents_pages[:n]), toc=(front_rows if n == 0 else []) + chunk, toc_part=n)
                           for n, chunk in enumerate(chunks)]
@@ -174,7 +180,7 @@ def _front_parts(cache, who: dict, cover: dict, summ: dict, emap: dict, rows: li
         if counts == contents_pages:
             break
         contents_pages = counts
-    return [part("cover", 1, **cover), *contents_parts, summary_part, map_part]
+    return [part("cover", 1, **cover), *contents_parts, *evidence_parts]
 
 
 def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), keep_values=()) -> bytes:

@@ -178,10 +178,12 @@ def _reviews(played: dict[str, list[Attempt]], users: dict[str, User | None], re
                 attempt.signed_off_by_id, attempt.signed_off_at = assessor.id, utcnow()
                 attempt.signoff_comment = "Authentic simulated evidence of handling a complaint on social media."
             report.created.append("2 sign-offs for learner1")
+        last = played["learner1"][-1]
         db.session.add(LogbookEntry(
-            learner_id=users["learner1"].id, attempt_id=played["learner1"][-1].id, form="short",
-            title="Broadband outage on X",
-            fields={"went_well": "I apologised for the outage and moved the customer to DM quickly.",
+            learner_id=users["learner1"].id, attempt_id=last.id, form="short",
+            # Titled after the attempt it reflects on (a fixed title named another scenario).
+            title=f"Reflection: {last.instance.title}" if last.instance and last.instance.title else "Reflection on my reply",
+            fields={"went_well": "I apologised straight away and moved the customer to a private message quickly.",
                     "even_better_if": "I had given a time for the next update in the public reply.",
                     "next": "Always say when the customer will next hear from us."},
             performance_criteria=["P2", "P4"]))

@@ -76,3 +76,13 @@ def test_a_real_interaction_without_a_simulated_clock_keeps_its_recorded_time():
     text = " ".join(pdf_text(portfolio.render_attempt_pdf(data, a["id"], include=("evidence",))).split())
     assert "simulated clock" not in text and " · minute " not in text
     assert re.search(r"\d{2} \w{3} \d{4} \d{2}:\d{2}", text)
+
+
+def test_the_apps_short_reflection_keys_get_the_same_labels_as_the_long_ones():
+    from portfolio.evidence import attempt_view
+
+    attempt = make_portfolio(2, seed=7)[0]["attempts"][1]
+    attempt["reflection"] = dict(attempt["reflection"], fields={   # as web/logbook.py stores them
+        "went_well": "I used the customer's name.", "even_better_if": "I had said when.", "next": "Give a time."})
+    rows = attempt_view(attempt, 1, ("evidence", "reflections"))["reflection"]["rows"]
+    assert [r["label"] for r in rows] == ["What went well", "Even better if", "Next time I will"]

@@ -173,6 +173,11 @@ def test_reflections_only_export_leaves_out_the_product_evidence(sample40, cache
     body = portfolio.render_portfolio_pdf(dict(data, attempts=data["attempts"][:4]), include=("reflections",), cache=cache)
     text = " ".join(pdf_text(body).split())
     assert "Learner's reflection" in text and "Transcript" not in text and "Scores" not in text
+    # Grades, response times, the summary's charts and the evidence map are product evidence too.
+    for product in ("Final grade", "Response-time target", "Grades over time", "Evidence map", "Criterion levels",
+                    "Distinction", "Merit", "Refer"):
+        assert product not in text, product
+    assert re.search(r"1\. .+? \(\d\d \w{3} \d{4}\) 1\b", text), "the contents still list each attempt with its page"
     assert leaks(pdf_text(body), secrets) == []
 
 

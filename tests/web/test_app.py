@@ -161,6 +161,10 @@ def test_seed_demo_creates_every_role_once(app, runner):
         assert {a.learner.username for a in attempts} == {f"learner{i}" for i in range(1, 6)}
         assert any(a.moderations for a in attempts) and any(a.signed_off_at for a in attempts)
         assert db.session.scalar(db.select(db.func.count()).select_from(LogbookEntry)) >= 2
+        for entry in db.session.scalars(db.select(LogbookEntry).filter(LogbookEntry.attempt_id.is_not(None))):
+            if entry.title.startswith("Reflection: "):   # named after the attempt it reflects on
+                assert entry.title == f"Reflection: {db.session.get(Attempt, entry.attempt_id).instance.title}"
+        assert any(e.title.startswith("Reflection: ") for e in db.session.scalars(db.select(LogbookEntry)))
         assert len({a.final_grade for a in attempts}) >= 2   # something for the charts to show
 
 
