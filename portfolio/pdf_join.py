@@ -124,6 +124,43 @@ def _chain(first):
         item = item.get("/Next")
 
 
+def _shift_struct_parents(pages, offset: int) -> None:
+    """Move a part's pages' and annotations' ParentTree keys past the keys of the parts before it."""
+    for page in pages:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + offset
+        for annot in page.obj.get("/Annots", []):
+            if "/StructParent" in annot:
+                annot.StructParent = int(annot.StructParent) + offset
+
+
+def _append_outlines(out, outlines, src):
+    """Append ``src``'s top-level bookmarks (with their children) to ``outlines``; returns the outline root."""
+    src_outlines = src.Root.get("/Outlines")
+    if src_outlines is None or "/First" not in src_outlines:
+        return outlines
+    copied = out.copy_foreign(src_outlines)
+    if outlines is None or "/First" not in outlines:
+        outlines = out.make_indirect(Dictionary(Type=Name.Outlines, Count=0))
+        out.Root.Outlines = outlines
+        last = None
+    else:
+        last = outlines.Last
+    for item in _chain(copied.First):
+        item.Parent = outlines
+    if last is None:
+        outlines.First = copied.First
+    else:
+        last.Next, copied.First.Prev = copied.First, last
+    outlines.Last = copied.Last
+    outlines.Count = int(outlines.get("/Count", 0)) + int(copied.get("/Count", 0))
+    return outlines
+
+
+def _dests(pdf) -> list:
+    return _names(pdf.Root.get("/Names", {}).get("/Dests"))
+
+
 def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
     """``parts``: (written PDF, names of its stand-in anchors) in reading order. Returns the joined PDF."""
     out = pikepdf.open(io.BytesIO(parts[0][0]))
@@ -132,10 +169,7 @@ def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
     document = tree.K[0] if isinstance(tree.K, Array) else tree.K
     nums = _nums(tree.ParentTree)
     next_key = max((int(k) for k in nums[0::2]), default=-1) + 1
-    dests: dict[str, object] = {}
-    for name, dest in zip(*[iter(_names(root.get("/Names", {}).get("/Dests")))] * 2):
-        if str(name) not in parts[0][1]:
-            dests.setdefault(str(name), dest)
+    dests = {str(name): dest for name, dest in zip(*[iter(_dests(out))] * 2) if str(name) not in parts[0][1]}
     outlines = root.get("/Outlines")
     fonts = _Fonts()
     for page in out.pages:
@@ -144,21 +178,19 @@ def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
     for body, stand_ins in parts[1:]:
         src = pikepdf.open(io.BytesIO(body))
         first_page = len(out.pages)
+        # Pages first: qpdf then maps every later reference to them (a structure element's /Pg, a
+        # destination) onto these copies.
         with warnings.catch_warnings():
-            # pikepdf warns that copied pages lose their named destinations: join rebuilds /Dests itself.
-            warnings.simplefilter("ignore", pikepdf.PageCopyWarning if hasattr(pikepdf, "PageCopyWarning") else UserWarning)
+            # pikepdf warns that copied pages lose their named destinations: the /Dests tree is rebuilt below.
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
             out.pages.extend(src.pages)
-        offset = next_key
-        for page in out.pages[first_page:]:
+        added = out.pages[first_page:]
+        for page in added:
             fonts.resources(page.obj.get("/Resources"))
-        # Pages and annotations first, so the structure elements' /Pg map onto these copies.
-        for page in out.pages[first_page:]:
-            if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + offset
-            for annot in page.obj.get("/Annots", []):
-                if "/StructParent" in annot:
-                    annot.StructParent = int(annot.StructParent) + offset
-        # The whole structure tree in one copy (one qpdf call, not one per element).
+        offset = next_key
+        _shift_struct_parents(added, offset)
+        # The whole structure tree in one copy (one qpdf call, not one per element), its top-level elements
+        # moved under this document's Document element.
         src_tree = out.copy_foreign(src.Root.StructTreeRoot)
         src_doc = src_tree.K[0] if isinstance(src_tree.K, Array) else src_tree.K
         kids = src_doc.K if isinstance(src_doc.K, Array) else [src_doc.K]
@@ -169,33 +201,17 @@ def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
         for key, value in zip(src_nums[0::2], src_nums[1::2]):
             nums.extend([int(key) + offset, value])
             next_key = max(next_key, int(key) + offset + 1)
-        for name, dest in zip(*[iter(_names(src.Root.get("/Names", {}).get("/Dests")))] * 2):
+        for name, dest in zip(*[iter(_dests(src))] * 2):
             if str(name) not in stand_ins:
                 dests.setdefault(str(name), _copy(out, dest))
-        src_outlines = src.Root.get("/Outlines")
-        if src_outlines is not None and "/First" in src_outlines:
-            copied = out.copy_foreign(src_outlines)
-            if outlines is None or "/First" not in outlines:
-                outlines = out.make_indirect(Dictionary(Type=Name.Outlines, Count=0))
-                root.Outlines = outlines
-                last = None
-            else:
-                last = outlines.Last
-            for item in _chain(copied.First):
-                item.Parent = outlines
-            if last is None:
-                outlines.First = copied.First
-            else:
-                last.Next, copied.First.Prev = copied.First, last
-            outlines.Last = copied.Last
-            outlines.Count = int(outlines.get("/Count", 0)) + int(copied.get("/Count", 0))
+        outlines = _append_outlines(out, outlines, src)
 
     tree.ParentTree = out.make_indirect(Dictionary(Nums=Array(nums)))
     tree.ParentTreeNextKey = next_key
     if dests:
         names = root.get("/Names") or Dictionary()
         flat = []
-        for name in sorted(dests, key=lambda n: n.encode("utf-8")):
+        for name in sorted(dests, key=lambda n: n.encode("utf-8")):   # a name tree's keys are sorted (anchors are ASCII)
             flat.extend([String(name), dests[name]])
         names.Dests = out.make_indirect(Dictionary(Names=Array(flat)))
         root.Names = names
