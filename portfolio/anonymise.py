@@ -374,8 +374,6 @@ class Scrubber:
                     continue
                 if kind == "url" and not self._url_identifies(value):
                     continue
-                if kind == "bank_details" and re.fullmatch(r"\d{2}[:.]\d{2}", value):
-                    continue
                 if kind == "email" and not re.search("[@＠]", value) and self._everyday_local(value):
                     continue
                 if not plausible(kind, value):
@@ -889,10 +887,10 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
     raw["attempts"] = [_anonymise_attempt(a, scrubber, walk) for a in attempts] if "attempts" in parts else []
     new_entries = []
     for e in (raw.get("logbook") or []) if "logbook" in parts else []:
-        registry.scope = list(registry.scopes.get(("entry", id(e)), []))
         if e.get("messages"):   # an entry with its attempt's conversation: scrubbed as that attempt is
             new_entries.append(_anonymise_attempt(e, scrubber, walk, scope_key=("entry", id(e))))
         else:
+            registry.scope = list(registry.scopes.get(("entry", id(e)), []))
             new_entries.append(_anonymise_entry(e, walk))
     raw["logbook"] = new_entries
     report = {

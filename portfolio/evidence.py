@@ -244,15 +244,13 @@ def evidence_map(attempts: list[dict]) -> dict:
                 hits.append(n)
         assessed = [n for n in hits if attempts[n - 1].get("mode") == "assessed"]
         pcs.append({"id": pc["id"], "text": pc["text"], "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
-                    "attempts": _ranges(hits), "count": len(hits), "simulator": bool(keys),
-                    "assessed": _ranges(assessed), "assessed_count": len(assessed),
+                    "count": len(hits), "simulator": bool(keys), "assessed_count": len(assessed),
                     "hits": attempt_list(hits, len(attempts)), "assessed_hits": attempt_list(assessed, len(attempts))})
     mps = []
     for mp in std["marking_points"]:
         top = [n for n, lv in enumerate(levels, start=1) if lv.get(mp["key"]) in TOP]
         part = [n for n, lv in enumerate(levels, start=1) if lv.get(mp["key"]) == 1]
-        mps.append({"label": mp["label"], "group": mp["group"], "top": _ranges(top), "top_count": len(top),
-                    "part": _ranges(part), "part_count": len(part),
+        mps.append({"label": mp["label"], "group": mp["group"],
                     "top_hits": attempt_list(top, len(attempts)), "part_hits": attempt_list(part, len(attempts))})
     return {"performance_criteria": pcs, "marking_points": mps, "total": len(attempts),
             "compact": any(c["compact"] for pc in pcs for c in (pc["hits"], pc["assessed_hits"]))
@@ -272,11 +270,6 @@ def _range_list(numbers: list[int]) -> list[str]:
     if run:
         out.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
     return out
-
-
-def _ranges(numbers: list[int]) -> str:
-    """[1,2,3,5,7,8] -> '1–3, 5, 7–8'."""
-    return ", ".join(_range_list(numbers))
 
 
 MAX_PERIODS = 26

@@ -147,8 +147,8 @@ class PageCache:
 def gc_paused():
     """Pause the cyclic garbage collector (process-wide; nesting and threads are safe: only the outermost
     pause that found it on turns it back on). It costs ~12% of a WeasyPrint render (perf_baselines §2.1)
-    and finds little there; over a whole export (anonymising, hashing, joining) about 0.2 s at 100
-    attempts. Reference counting still frees everything that is not in a cycle."""
+    and finds little there; exports also pause it while anonymising and joining. Reference counting still
+    frees everything that is not in a cycle."""
     was = gc.isenabled()
     gc.disable()
     try:

@@ -30,26 +30,14 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 
-def _names(tree) -> list:
-    """The flat [name, value, ...] pairs of a name tree (leaf /Names and any /Kids)."""
-    out = []
+def _leaves(tree, key: str) -> list:
+    """The flat [key, value, ...] pairs of a name tree (``key`` "/Names") or number tree ("/Nums"), from its
+    leaf and any /Kids."""
     if tree is None:
-        return out
-    if "/Names" in tree:
-        out.extend(tree.Names)
+        return []
+    out = list(tree.get(key, []))
     for kid in tree.get("/Kids", []):
-        out.extend(_names(kid))
-    return out
-
-
-def _nums(tree) -> list:
-    out = []
-    if tree is None:
-        return out
-    if "/Nums" in tree:
-        out.extend(tree.Nums)
-    for kid in tree.get("/Kids", []):
-        out.extend(_nums(kid))
+        out.extend(_leaves(kid, key))
     return out
 
 
@@ -85,17 +73,18 @@ class _Fonts:
         self.done: set = set()
 
     def resources(self, resources):
-        if resources is None or resources.objgen in self.done and resources.is_indirect:
+        """The fonts of a resource dictionary and of the forms and patterns it holds (each shared one once)."""
+        if resources is None:
             return
         if resources.is_indirect:
+            if resources.objgen in self.done:
+                return
             self.done.add(resources.objgen)
         for font in (resources.get("/Font") or {}).values():
             self.font(font)
-        for xobject in (resources.get("/XObject") or {}).values():
-            self.resources(xobject.get("/Resources"))
-        for pattern in (resources.get("/Pattern") or {}).values():
-            if isinstance(pattern, pikepdf.Dictionary) or isinstance(pattern, pikepdf.Stream):
-                self.resources(pattern.get("/Resources"))
+        for holder in [*(resources.get("/XObject") or {}).values(), *(resources.get("/Pattern") or {}).values()]:
+            if isinstance(holder, (Dictionary, pikepdf.Stream)):
+                self.resources(holder.get("/Resources"))
 
     def font(self, font):
         if font.objgen in self.done:
@@ -158,7 +147,7 @@ def _append_outlines(out, outlines, src):
 
 
 def _dests(pdf) -> list:
-    return _names(pdf.Root.get("/Names", {}).get("/Dests"))
+    return _leaves(pdf.Root.get("/Names", {}).get("/Dests"), "/Names")
 
 
 def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
@@ -167,7 +156,7 @@ def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
     root = out.Root
     tree = root.StructTreeRoot
     document = tree.K[0] if isinstance(tree.K, Array) else tree.K
-    nums = _nums(tree.ParentTree)
+    nums = _leaves(tree.ParentTree, "/Nums")
     next_key = max((int(k) for k in nums[0::2]), default=-1) + 1
     dests = {str(name): dest for name, dest in zip(*[iter(_dests(out))] * 2) if str(name) not in parts[0][1]}
     outlines = root.get("/Outlines")
@@ -197,7 +186,7 @@ def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
         for element in kids:
             element.P = document
         document.K.extend(kids)
-        src_nums = _nums(src_tree.ParentTree)
+        src_nums = _leaves(src_tree.ParentTree, "/Nums")
         for key, value in zip(src_nums[0::2], src_nums[1::2]):
             nums.extend([int(key) + offset, value])
             next_key = max(next_key, int(key) + offset + 1)

@@ -76,11 +76,15 @@ def stalled_for(job: ExportJob, now: datetime | None = None) -> timedelta | None
     return idle if idle > limit else None
 
 
+def _stalled(now: datetime, limit: timedelta):
+    return and_(JOBS.c.status.in_(ACTIVE), JOBS.c.updated_at < now - limit)
+
+
 def _stalled_or_failed(now: datetime):
     limit = stale_limit()
     if limit is None:
         return JOBS.c.status == "failed"
-    return or_(JOBS.c.status == "failed", and_(JOBS.c.status.in_(ACTIVE), JOBS.c.updated_at < now - limit))
+    return or_(JOBS.c.status == "failed", _stalled(now, limit))
 
 
 def restart(job_id: int) -> bool:
@@ -97,16 +101,14 @@ def fail_stalled(now: datetime) -> list[ExportJob]:
     limit = stale_limit()
     if limit is None:
         return []
-    jobs = db.session.scalars(select(ExportJob).where(ExportJob.status.in_(ACTIVE),
-                                                      ExportJob.updated_at < now - limit)).all()
+    jobs = db.session.scalars(select(ExportJob).where(_stalled(now, limit))).all()
     failed = []
     for job in jobs:
         minutes = int((now - job.updated_at).total_seconds() // 60)
         error = (f"Stalled: no progress for {minutes} minutes while {job.status} (the limit is "
                  f"{int(limit.total_seconds() // 60)}); the worker probably stopped. Marked failed by "
                  f"`exports prune`. Start it again to finish it.")
-        marked = db.session.execute(update(JOBS).where(JOBS.c.id == job.id, JOBS.c.status.in_(ACTIVE),
-                                                       JOBS.c.updated_at < now - limit)
+        marked = db.session.execute(update(JOBS).where(JOBS.c.id == job.id, _stalled(now, limit))
                                     .values(status="failed", error=error, finished_at=now))
         if marked.rowcount == 1:
             failed.append(job)

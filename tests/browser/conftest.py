@@ -131,6 +131,27 @@ def serve_axe(context) -> None:
     context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
 
 
+def cohort_with_assessed_attempt(name: str, tutor, assessor, learner, seed: int):
+    """A tutor's cohort holding ``learner``, with ``assessor`` attached and one completed assessed attempt of the
+    learner's (tw-late-parcel, a fixed reply). Call inside an app and request context; returns (cohort, attempt)."""
+    from web import attempts
+    from web.extensions import db
+    from web.models import Cohort
+
+    cohort = Cohort(name=name, tutor_id=tutor.id)
+    db.session.add(cohort)
+    cohort.learners.append(learner)
+    cohort.assessors.append(assessor)
+    attempt = attempts.start_attempt(learner, "tw-late-parcel", seed=seed, mode="assessed")
+    thread = next(iter(attempt.state["threads"]))
+    attempts.submit_reply(attempt, "Hi, so sorry your parcel is late. Please DM us your order number and I'll "
+                                   "chase it today. ^TT", "public", thread, attempt.state["turn"])
+    if attempt.status != "completed":
+        attempts.finish(attempt)
+    db.session.commit()
+    return cohort, attempt
+
+
 def sign_in(page, username: str = "bella", password: str = PASSWORD, screenshot: str | None = None) -> None:
     page.goto("/login")
     page.get_by_label("Username").fill(username)

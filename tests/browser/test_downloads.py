@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.browser.conftest import PASSWORD, check, sign_in
+from tests.browser.conftest import PASSWORD, check, cohort_with_assessed_attempt, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -36,26 +36,13 @@ def assert_anonymous(text: str, candidate: str) -> None:
 @pytest.fixture(scope="module")
 def cohort(live_app):
     """A tutor's cohort with one learner, who has a completed attempt, and an assessor attached."""
-    from web import attempts
     from web.accounts import create_user
-    from web.extensions import db
-    from web.models import Cohort
 
     with live_app.app_context(), live_app.test_request_context():
         tutor = create_user("tobias", "Tobias Tutor", "tutor", PASSWORD)
         assessor = create_user("asha", "Asha Assessor", "assessor", PASSWORD)
         learner = create_user(LEARNER["username"], LEARNER["full_name"], "learner", PASSWORD, email=LEARNER["email"])
-        group = Cohort(name=COHORT, tutor_id=tutor.id)
-        db.session.add(group)
-        group.learners.append(learner)
-        group.assessors.append(assessor)
-        attempt = attempts.start_attempt(learner, "tw-late-parcel", seed=12, mode="assessed")
-        thread = next(iter(attempt.state["threads"]))
-        attempts.submit_reply(attempt, "Hi, so sorry your parcel is late. Please DM us your order number and I'll "
-                                       "chase it today. ^TT", "public", thread, attempt.state["turn"])
-        if attempt.status != "completed":
-            attempts.finish(attempt)
-        db.session.commit()
+        group, _attempt = cohort_with_assessed_attempt(COHORT, tutor, assessor, learner, seed=12)
         return {"id": group.id, "candidate": learner.candidate_number, "assessor": assessor.id}
 
 

@@ -1,7 +1,7 @@
 """Tutor, assessor and admin pages in a real browser: keyboard use, axe-core, screenshots."""
 import pytest
 
-from tests.browser.conftest import PASSWORD, check, sign_in
+from tests.browser.conftest import PASSWORD, check, cohort_with_assessed_attempt, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -10,27 +10,16 @@ pytestmark = pytest.mark.browser
 def staff(live_app):
     """A tutor's cohort with Bella in it, an assessor attached, an admin, and one completed assessed attempt of
     Bella's."""
-    from web import attempts
     from web.accounts import create_user
     from web.extensions import db
-    from web.models import Cohort, User
+    from web.models import User
 
     with live_app.app_context(), live_app.test_request_context():
         bella = db.session.scalar(db.select(User).filter_by(username="bella"))
         tutor = create_user("tess", "Tess Tutor", "tutor", PASSWORD)
         assessor = create_user("arun", "Arun Assessor", "assessor", PASSWORD)
         create_user("ada", "Ada Admin", "admin", PASSWORD)
-        cohort = Cohort(name="Evening cohort", tutor_id=tutor.id)
-        db.session.add(cohort)
-        cohort.learners.append(bella)
-        cohort.assessors.append(assessor)
-        attempt = attempts.start_attempt(bella, "tw-late-parcel", seed=11, mode="assessed")
-        thread = next(iter(attempt.state["threads"]))
-        attempts.submit_reply(attempt, "Hi, so sorry your parcel is late. Please DM us your order number and I'll "
-                                       "chase it today. ^TT", "public", thread, attempt.state["turn"])
-        if attempt.status != "completed":
-            attempts.finish(attempt)
-        db.session.commit()
+        cohort, attempt = cohort_with_assessed_attempt("Evening cohort", tutor, assessor, bella, seed=11)
         return {"attempt": attempt.id, "cohort": cohort.id}
 
 
