@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from rubrics import feedback as fb
 from rubrics import tone
 from rubrics.customer import read_customer
 from rubrics.cues import Cues
-from rubrics.detectors import DETECTORS, HIGH, Judgement, Situation
+from rubrics.cues.personal_data import VERIFY_RE
+from rubrics.detectors import HIGH, Judgement, Situation, evaluate
 from rubrics.errors import ScoringError, ScoringInputError
 from rubrics.grading import grade
 from rubrics.rubric import CRITERION_ORDER, RUBRIC, Rubric
@@ -17,11 +18,6 @@ from rubrics.text import read
 
 MAX_REPLY_CHARS = 10_000
 MAX_CUSTOMER_CHARS = 20_000
-# Evaluation order: detectors that others read come first.
-EVAL_ORDER = ("hear", "acknowledge", "empathise", "apologise", "take_ownership", "act", "tone_of_voice", "greeting",
-              "personalisation", "signposting", "closing", "plain_language", "data_protection", "take_private",
-              "clarify", "escalation", "accuracy", "timeliness", "platform_fit")
-assert sorted(EVAL_ORDER) == sorted(CRITERION_ORDER)
 TAKE_MAX = {"hear", "acknowledge", "empathise", "apologise", "take_ownership", "act", "personalisation",
             "signposting", "take_private", "clarify", "escalation"}
 TAKE_MIN = {"tone_of_voice", "plain_language", "accuracy", "platform_fit"}
@@ -109,23 +105,12 @@ def _situation(context: Mapping | None, analyser: str | None, turn_index: int = 
 
 
 def _judge(text: str, sit: Situation, turn: int, previous: list[str], rubric: Rubric = RUBRIC) -> dict[str, Judgement]:
+    if previous:
+        sit = replace(sit, verified_earlier=any(VERIFY_RE.search(p) for p in previous))
     cues = Cues(read(text, turn), sit.customer)
     needs_scenario = rubric.scenario_keys if sit.scenario is None else frozenset()
-    done: dict[str, Any] = {}
-    if previous:
-        from rubrics.cues import VERIFY_RE
-        done["_verified_earlier"] = any(VERIFY_RE.search(p) for p in previous)
-    not_applicable = set(sit.expected.get("not_applicable") or [])
-    for key in EVAL_ORDER:
-        if key in not_applicable:
-            done[key] = Judgement(None, (), None, "Not applicable in this scenario.", HIGH)
-            continue
-        if key in needs_scenario:
-            done[key] = Judgement(None, (), None, f"Free mode: {key} needs a scenario.", HIGH)
-            continue
-        detect = DETECTORS[rubric.detector_of[key]]
-        done[key] = detect(cues, sit, done)
-    return {k: done[k] for k in CRITERION_ORDER}
+    judged = evaluate(cues, sit, rubric.detector_of, needs_scenario)
+    return {k: judged[k] for k in CRITERION_ORDER}
 
 
 def _combine(per_turn: list[dict[str, Judgement]]) -> dict[str, Judgement]:

@@ -1,0 +1,55 @@
+"""Empathy patterns: strong (a feeling tied to the situation), understanding a feeling, light, dismissive."""
+from __future__ import annotations
+
+from rubrics.cues.matching import gate, rx
+
+FEELING = (r"(?:frustrat\w*|annoy\w*|upset\w*|disappoint\w*|stress\w*|worr\w*|inconvenien\w*|difficult|hard|"
+           r"concern\w*|anxious|distress\w*|infuriat\w*|maddening|awful|horrible|unacceptable|let down|fed up|"
+           r"angry|anger|scary|unsettling|annoying|worrying|exasperat\w*|gutted|rubbish|painful|a pain|a nightmare|"
+           r"disruptive|important to you|matters to you|the last thing you need|embarrass\w*|uncomfortable|"
+           r"overwhelm\w*|frighten\w*|heartbreak\w*|devastat\w*|exhausting|a (?:real )?hassle|a real pain)")
+EMPATHY_STRONG_RE = rx(
+    r"\b(?:(?:i|we)\s+(?:can\s+|completely\s+|totally\s+|fully\s+|really\s+|do\s+|definitely\s+|can\s+only\s+)*"
+    r"(?:see|understand|imagine|appreciate|know|get|realise|realize)\s+(?:just\s+)?(?:how|why|that|what|this|it'?s|your)"
+    r"[^.!?]{0,80}?" + FEELING + r"|"
+    r"(?:must|must've|must have|would|would've|will)\s+(?:be|have been|feel|have felt)\s+(?:so\s+|very\s+|really\s+|"
+    r"incredibly\s+|extremely\s+|such\s+)?" + FEELING + r"|"
+    r"(?:that|this|it)(?:'s| is| was| sounds| does sound| sounds really| must be)\s+(?:so\s+|really\s+|very\s+|"
+    r"incredibly\s+|understandably\s+)?" + FEELING + r"|"
+    r"(?:not|isn'?t|wasn'?t)\s+(?:the|a)\s+(?:kind of\s+)?(?:experience|service|standard|journey|impression)\s+"
+    r"(?:we|that we|you|we'd)|"
+    r"(?:your|the)\s+(?:frustration|disappointment|upset|anger|concern|worry|inconvenience)\s+(?:is|about|with|at|"
+    r"over)\s+(?:completely\s+|totally\s+)?(?:understandable|justified|valid)|"
+    r"(?:i'?d|we'?d|anyone would)\s+(?:be|feel)\s+(?:the same|just as|equally|" + FEELING + r")|"
+    # the impact named as an evaluation of what happened to them ("losing another day off work is not OK",
+    # "that's a wasted trip", "that isn't the holiday you paid for", "money you weren't expecting to lose")
+    r"(?:is|was|'s)\s*(?:n'?t|\s+not)\s+(?:ok|okay|acceptable|good\s+enough)\b|far\s+too\s+long|"
+    r"wasted\s+(?:trip|journey|day|morning|afternoon|evening|visit)|the\s+opposite\s+of\s+what|"
+    r"(?:isn'?t|is\s+not|wasn'?t|not)\s+the\s+\w+\s+you\s+(?:paid\s+for|booked|expected|deserve)|"
+    r"(?:money|time)\s+you\s+(?:weren'?t|were\s+not|didn'?t|did\s+not)\s+(?:expecting|expect|plan\w*))")
+EMPATHY_UNDERSTAND_FEELING_RE = rx(r"\b(?:understand|appreciate|recognise|recognize|hear)\s+(?:your|the|how much|"
+                                   r"why you'?re)\s+(?:\w+\s+)?" + FEELING)
+EMPATHY_LIGHT_RE = rx(
+    r"\b(?:sorry to (?:hear|read|see|learn)|not ideal|(?:don'?t|do not) like to (?:hear|see|read)|(?<!do )(?<!to )(?:we|i) (?:completely |totally |fully )?understand\b|"
+    r"(?:we|i) hear you|oh no|not what we (?:like|want|expect|hope) to (?:hear|see|read)|not (?:good|great) to hear|"
+    r"that'?s (?:not good|not great|a shame|unfortunate|no good|a pain)|what a (?:shame|pain)|"
+    r"(?:that|this) (?:doesn'?t|does not) sound (?:right|good|great|ideal)|we know how|understandably|"
+    r"we feel your pain|sorry you'?ve had|sorry you had|never (?:nice|fun|good)|far from ideal|"
+    r"not (?:the )?news (?:we|you)|not what you (?:want|need|expect)|poor (?:thing|you)|sadly|"
+    r"(?:unpleasant|poor|bad|negative|frustrating|disappointing|upsetting)\s+(?:experience|service)|frustrations|"
+    # a standard condolence, concern, or "that's not right" (the labelled set's light empathy, guide: formulaic)
+    r"sorry\s+for\s+(?:your|the)\s+loss|(?:my|our)\s+(?:deepest\s+|sincere\s+)?condolences|"
+    r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:so\s+|really\s+|very\s+)?concerned|"
+    r"(?:that'?s|that\s+is|this\s+is)\s+(?:definitely\s+|really\s+|certainly\s+)?not\s+(?:right|on)\b|isn'?t\s+on\b|"
+    # asking about the feeling names it ("what's going on that you're feeling this way?", "what caused your frustration?")
+    r"(?:what|why)\b[^.?!]{0,40}\b(?:feel(?:ing)?\s+(?:this|that)\s+way|your\s+(?:frustration|disappointment|upset)))")
+DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|upset|angry|so)|not (?:a|that) big (?:of a )?deal|"
+                   r"it happens|these things happen|get over it|deal with it|stop (?:complaining|moaning)|"
+                   r"whatever|you(?:'re| are) overreacting)\b")
+
+
+# Gates: the pattern runs only when one of these substrings is in the lower-cased reply.
+gate(EMPATHY_STRONG_RE, ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult', 'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible', 'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat', 'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you', 'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same', 'just as', 'equally', 'embarrass', 'uncomfortable', 'overwhelm', 'frighten', 'heartbreak', 'devastat', 'exhausting', 'hassle', 't ok', 'acceptable', 'good enough', 'too long', 'wasted', 'opposite', 'you paid', 'you booked', 'you expected', 'you deserve', 'you weren', 'you were not', 'you didn', 'you did not'))
+gate(EMPATHY_UNDERSTAND_FEELING_RE, ('understand', 'appreciate', 'recognis', 'recogniz', 'hear'))
+gate(EMPATHY_LIGHT_RE, ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand', 'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know', 'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor', 'loss', 'condolence', 'concerned', ' on', 'way', 'your frustration', 'your disappointment', 'your upset'))
+gate(DISMISSIVE_RE, ('calm', 'relax', 'chill', 'no need', 'big deal', 'happens', 'get over', 'deal with', 'stop', 'whatever', 'overreact'))
