@@ -1,26 +1,22 @@
 """score_reply / score_conversation: validate the input, read the reply, run every detector, grade, feed back."""
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Mapping
 
 from rubrics import feedback as fb
 from rubrics import tone
-from rubrics.customer import read_customer
+from rubrics.combine import combine_turns
 from rubrics.cues import Cues
 from rubrics.cues.personal_data import VERIFY_RE
 from rubrics.detectors import HIGH, Judgement, Situation, evaluate
 from rubrics.errors import ScoringError, ScoringInputError
 from rubrics.grading import grade
 from rubrics.rubric import CRITERION_ORDER, RUBRIC, Rubric
+from rubrics.situation import build_situation, check_text
 from rubrics.text import read
 
 MAX_REPLY_CHARS = 10_000
-MAX_CUSTOMER_CHARS = 20_000
-TAKE_MAX = {"hear", "acknowledge", "empathise", "apologise", "take_ownership", "act", "personalisation",
-            "signposting", "take_private", "clarify", "escalation"}
-TAKE_MIN = {"tone_of_voice", "plain_language", "accuracy", "platform_fit"}
 
 
 @dataclass(frozen=True)
@@ -43,67 +39,6 @@ class ScoreResult:
         return {k: self.criteria[k].level for k in CRITERION_ORDER}
 
 
-def _check_text(value: Any, what: str, limit: int) -> str:
-    if not isinstance(value, str):
-        raise ScoringInputError(f"{what} must be text, not {type(value).__name__}")
-    if not value.strip():
-        raise ScoringInputError(f"{what} is empty")
-    if len(value) > limit:
-        raise ScoringInputError(f"{what} is {len(value):,} characters; the limit is {limit:,}")
-    return value
-
-
-def _situation(context: Mapping | None, analyser: str | None, turn_index: int = 0, turn_count: int = 1) -> Situation:
-    from simulator.platforms import PLATFORMS
-    if context is None:
-        context = {}
-    if not isinstance(context, Mapping):
-        raise ScoringInputError(f"context must be a mapping, not {type(context).__name__}")
-    scenario = context.get("scenario")
-    if scenario is not None and not isinstance(scenario, Mapping):
-        raise ScoringInputError("context['scenario'] must be a scenario dict or None (use the simulator's "
-                                "scoring_context for an id and seed)")
-    platform = context.get("platform")
-    if platform is None and scenario:
-        platform = scenario.get("platform")
-    if platform is not None and platform not in PLATFORMS:
-        raise ScoringInputError(f"unknown platform {platform!r}; use one of {', '.join(PLATFORMS)}")
-    known = platform is not None
-    platform = platform or "twitter"
-    channel = context.get("channel") or ("chat" if platform == "webchat" else "public")
-    if channel not in PLATFORMS[platform].channels:
-        raise ScoringInputError(f"{PLATFORMS[platform].label} has no {channel!r} channel; it offers "
-                                f"{', '.join(PLATFORMS[platform].channels)}")
-    minutes = context.get("response_minutes")
-    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, numbers.Real) or minutes < 0
-                                or minutes != minutes):
-        raise ScoringInputError(f"response_minutes must be a number of minutes >= 0 or None, not {minutes!r}")
-    customer = context.get("customer")
-    if customer is None:
-        customer_text = ""
-    elif isinstance(customer, str):
-        customer_text = customer
-    elif isinstance(customer, (list, tuple)) and all(isinstance(c, str) for c in customer):
-        customer_text = "\n".join(customer)
-    else:
-        raise ScoringInputError("context['customer'] must be a message or a list of messages")
-    if len(customer_text) > MAX_CUSTOMER_CHARS:
-        raise ScoringInputError(f"the customer's messages are {len(customer_text):,} characters; the limit is "
-                                f"{MAX_CUSTOMER_CHARS:,}")
-    for key in ("customer_name", "customer_handle"):
-        if context.get(key) is not None and not isinstance(context.get(key), str):
-            raise ScoringInputError(f"context[{key!r}] must be text or None")
-    if analyser not in (None, "none", *tone.ANALYSERS):
-        raise ScoringInputError(f"unknown tone analyser {analyser!r}")
-    expected = dict(scenario.get("expected") or {}) if scenario else {}
-    return Situation(customer=read_customer(customer_text, analyser), platform=platform, channel=channel,
-                     platform_known=known, response_minutes=float(minutes) if minutes is not None else None,
-                     customer_name=context.get("customer_name") or None,
-                     customer_handle=context.get("customer_handle") or None,
-                     scenario=dict(scenario) if scenario else None, expected=expected, analyser=analyser,
-                     turn_index=turn_index, turn_count=turn_count)
-
-
 def _judge(text: str, sit: Situation, turn: int, previous: list[str], rubric: Rubric = RUBRIC) -> dict[str, Judgement]:
     if previous:
         sit = replace(sit, verified_earlier=any(VERIFY_RE.search(p) for p in previous))
@@ -113,32 +48,10 @@ def _judge(text: str, sit: Situation, turn: int, previous: list[str], rubric: Ru
     return {k: judged[k] for k in CRITERION_ORDER}
 
 
-def _combine(per_turn: list[dict[str, Judgement]]) -> dict[str, Judgement]:
-    if len(per_turn) == 1:
-        return per_turn[0]
-    out = {}
-    rank = lambda j: -1 if j.level is None else (1 if j.level == "pass" else 0 if j.level == "fail" else j.level)
-    for key in CRITERION_ORDER:
-        js = [t[key] for t in per_turn]
-        if key == "greeting":
-            out[key] = js[0]
-        elif key == "closing":
-            out[key] = js[-1]
-        elif key == "data_protection":
-            fails = [j for j in js if j.level == "fail"]
-            out[key] = fails[0] if fails else js[0]
-        elif key in TAKE_MIN:
-            applicable = [j for j in js if j.level is not None]
-            out[key] = min(applicable, key=rank) if applicable else js[0]
-        else:
-            out[key] = max(js, key=rank)
-    return out
-
-
 def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situation,
             rubric: Rubric = RUBRIC) -> ScoreResult:
     try:
-        criteria = _combine(per_turn)
+        criteria = combine_turns(per_turn)
         levels = {k: criteria[k].level for k in CRITERION_ORDER}
         g, rule = grade(levels, rubric)
         target = (float(sit.scenario["sla_minutes"]) if sit.scenario and sit.scenario.get("sla_minutes")
@@ -170,9 +83,9 @@ def score_reply(reply: str, context: Mapping | None = None, *, analyser: str | N
 def score_reply_result(reply: str, context: Mapping | None = None, *, analyser: str | None = None,
                        rubric: Rubric | None = None) -> ScoreResult:
     rubric = rubric or RUBRIC
-    reply = _check_text(reply, "the reply", MAX_REPLY_CHARS)
+    reply = check_text(reply, "the reply", MAX_REPLY_CHARS)
     previous = list((context or {}).get("previous_replies") or []) if isinstance(context, Mapping) else []
-    sit = _situation(context, analyser, turn_index=len(previous), turn_count=len(previous) + 1)
+    sit = build_situation(context, analyser, turn_index=len(previous), turn_count=len(previous) + 1)
     return _result([_judge(reply, sit, 0, previous, rubric)], [reply], sit, rubric)
 
 
@@ -182,10 +95,10 @@ def score_conversation(turns: list[str], context: Mapping | None = None, *, anal
     rubric = rubric or RUBRIC
     if not isinstance(turns, (list, tuple)) or not turns:
         raise ScoringInputError("turns must be a non-empty list of the learner's messages")
-    texts = [_check_text(t, f"turn {i}", MAX_REPLY_CHARS) for i, t in enumerate(turns)]
+    texts = [check_text(t, f"turn {i}", MAX_REPLY_CHARS) for i, t in enumerate(turns)]
     per_turn = []
     sit = None
     for i, t in enumerate(texts):
-        sit = _situation(context, analyser, turn_index=i, turn_count=len(texts))
+        sit = build_situation(context, analyser, turn_index=i, turn_count=len(texts))
         per_turn.append(_judge(t, sit, i, texts[:i], rubric))
     return _result(per_turn, texts, sit, rubric).to_dict()

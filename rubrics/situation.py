@@ -1,0 +1,77 @@
+"""The context of a scoring, checked and read once: customer, platform, channel, delay, name, scenario.
+
+Caller mistakes (unknown platform, a channel the platform lacks, bad delay, oversize messages) raise
+ScoringInputError with what to fix.
+"""
+from __future__ import annotations
+
+import numbers
+from typing import Any, Mapping
+
+from rubrics import tone
+from rubrics.customer import read_customer
+from rubrics.detectors import Situation
+from rubrics.errors import ScoringInputError
+
+MAX_CUSTOMER_CHARS = 20_000
+
+
+def check_text(value: Any, what: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise ScoringInputError(f"{what} must be text, not {type(value).__name__}")
+    if not value.strip():
+        raise ScoringInputError(f"{what} is empty")
+    if len(value) > limit:
+        raise ScoringInputError(f"{what} is {len(value):,} characters; the limit is {limit:,}")
+    return value
+
+
+def build_situation(context: Mapping | None, analyser: str | None, turn_index: int = 0, turn_count: int = 1) -> Situation:
+    from simulator.platforms import PLATFORMS
+    if context is None:
+        context = {}
+    if not isinstance(context, Mapping):
+        raise ScoringInputError(f"context must be a mapping, not {type(context).__name__}")
+    scenario = context.get("scenario")
+    if scenario is not None and not isinstance(scenario, Mapping):
+        raise ScoringInputError("context['scenario'] must be a scenario dict or None (use the simulator's "
+                                "scoring_context for an id and seed)")
+    platform = context.get("platform")
+    if platform is None and scenario:
+        platform = scenario.get("platform")
+    if platform is not None and platform not in PLATFORMS:
+        raise ScoringInputError(f"unknown platform {platform!r}; use one of {', '.join(PLATFORMS)}")
+    known = platform is not None
+    platform = platform or "twitter"
+    channel = context.get("channel") or ("chat" if platform == "webchat" else "public")
+    if channel not in PLATFORMS[platform].channels:
+        raise ScoringInputError(f"{PLATFORMS[platform].label} has no {channel!r} channel; it offers "
+                                f"{', '.join(PLATFORMS[platform].channels)}")
+    minutes = context.get("response_minutes")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, numbers.Real) or minutes < 0
+                                or minutes != minutes):
+        raise ScoringInputError(f"response_minutes must be a number of minutes >= 0 or None, not {minutes!r}")
+    customer = context.get("customer")
+    if customer is None:
+        customer_text = ""
+    elif isinstance(customer, str):
+        customer_text = customer
+    elif isinstance(customer, (list, tuple)) and all(isinstance(c, str) for c in customer):
+        customer_text = "\n".join(customer)
+    else:
+        raise ScoringInputError("context['customer'] must be a message or a list of messages")
+    if len(customer_text) > MAX_CUSTOMER_CHARS:
+        raise ScoringInputError(f"the customer's messages are {len(customer_text):,} characters; the limit is "
+                                f"{MAX_CUSTOMER_CHARS:,}")
+    for key in ("customer_name", "customer_handle"):
+        if context.get(key) is not None and not isinstance(context.get(key), str):
+            raise ScoringInputError(f"context[{key!r}] must be text or None")
+    if analyser not in (None, "none", *tone.ANALYSERS):
+        raise ScoringInputError(f"unknown tone analyser {analyser!r}")
+    expected = dict(scenario.get("expected") or {}) if scenario else {}
+    return Situation(customer=read_customer(customer_text, analyser), platform=platform, channel=channel,
+                     platform_known=known, response_minutes=float(minutes) if minutes is not None else None,
+                     customer_name=context.get("customer_name") or None,
+                     customer_handle=context.get("customer_handle") or None,
+                     scenario=dict(scenario) if scenario else None, expected=expected, analyser=analyser,
+                     turn_index=turn_index, turn_count=turn_count)
