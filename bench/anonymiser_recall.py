@@ -35,7 +35,7 @@ from adversarial import CATEGORIES, CLEAN_SENTENCES, seeded_cases
 from adversarial import caught as item_caught  # noqa: E402
 from sample import make_portfolio  # noqa: E402
 
-from portfolio.anonymise import Known, Registry, Scrubber, _register_known  # noqa: E402
+from portfolio.anonymise import Known, Registry, Scrubber, register_known  # noqa: E402
 
 SEP = re.compile(r"[\s\-.()/]+")
 HELD_OUT = ("nl_NL", "sv_SE", "fi_FI", "hu_HU", "da_DK", "cs_CZ")
@@ -116,7 +116,7 @@ def survived(value, out):
 
 def ours(data, with_known):
     registry = Registry("Candidate 1")
-    known = _register_known(data, registry, (), True) if with_known else Known()
+    known = register_known(data, registry, (), True) if with_known else Known()
     scrubber = Scrubber(registry, known, set())
     return lambda text: scrubber.scrub(text)[0]
 
@@ -210,7 +210,7 @@ def precision(data, items, clean):
     The clean texts are scrubbed with nothing known (the rules on their own): with the seeded document's
     values known, a capitalised known customer name ("Frank", "Joy") is replaced wherever it appears, by design."""
     registry = Registry("Candidate 1")
-    scrubber = Scrubber(registry, _register_known(data, registry, (), True), set())
+    scrubber = Scrubber(registry, register_known(data, registry, (), True), set())
     bare = Scrubber(Registry("Candidate 1"), Known(), set())
     true = false = 0
     for text, values in items:

@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portfolio import evidence as portfolio_evidence
-from web import anonymise, attempts, drafts, scoring
+from web import attempts, drafts, interaction_anonymiser, scoring
 from web.accounts import can_see_learner
 from web.extensions import db
 from web.models import LogbookComment, LogbookEntry, User
@@ -149,7 +149,7 @@ def real():
     if errors or step == "paste" or request.method == "GET":
         return render_template("logbook/real.html", step="paste", customer=customer, reply=reply, platform=platform,
                                errors=errors, platforms=simulator.PLATFORMS)
-    anon_customer, anon_reply, found = anonymise.anonymise_interaction(customer, reply)
+    anon_customer, anon_reply, found = interaction_anonymiser.anonymise_interaction(customer, reply)
     if step == "preview" or form.get("confirm") != "yes":
         if step == "save":
             errors.append("Tick the box to confirm the text is anonymised before saving.")

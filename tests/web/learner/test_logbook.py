@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import select
 
 from tests.web.learner.conftest import GOOD_REPLY
-from web.anonymise import anonymise
 
 
 def _entries(app):
@@ -75,27 +74,9 @@ def test_a_real_interaction_is_anonymised_previewed_confirmed_and_scored(app, cl
 
 
 def test_a_surname_the_gazetteer_misses_is_dropped_after_the_pseudonym():
-    from web.anonymise import anonymise_interaction
+    from web.interaction_anonymiser import anonymise_interaction
     customer, reply, _found = anonymise_interaction("Hi I'm Jo Bloggs, order #LV554433 is late", "Hi Jo, sorry.")
     assert "Bloggs" not in customer and "Jo " not in customer
-
-
-def test_anonymising_falls_back_to_the_patterns_when_the_portfolio_anonymiser_fails(monkeypatch):
-    import portfolio
-
-    from web.anonymise import anonymise_interaction
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("unavailable")
-    monkeypatch.setattr(portfolio, "anonymise_with_report", broken)
-    customer, reply, found = anonymise_interaction("I'm Jo Bloggs, 07700 900456", "Hi Jo, sorry. -Sam")
-    assert "Jo" not in customer + reply and "07700" not in customer and found
-
-
-def test_the_fallback_anonymiser_replaces_each_kind_of_personal_data():
-    (text,), found = anonymise("Dear Mrs Okafor, ring 0113 496 0123, card 4111 1111 1111 1111, LS1 4AP, #99812345")
-    assert text.count("[") == 5 and "Okafor" not in text and "4111" not in text and "LS1" not in text
-    assert {f["kind"] for f in found} >= {"name", "phone", "card number", "postcode", "order number"}
 
 
 def test_another_learner_cannot_read_an_entry(app, client, finished, page_token, make_user, login):
