@@ -40,6 +40,22 @@ HEATED_RE = re.compile(
     r"rude\s+(?:staff|driver|agent|employee|manager|man|woman|lady|guy))\b|!{3,}|\?{3,}", re.I)
 PRAISE_RE = re.compile(r"\b(?:thanks?|thank you|love|great|amazing|awesome|brilliant|excellent|kudos|shout ?out|"
                        r"well done|best|fantastic)\b", re.I)
+# Praise that outweighs a complaint word in its back-story ("kept everyone calm when we were stuck for an hour").
+PRAISE_STRONG_RE = re.compile(
+    r"\b(?:brilliant|amazing|awesome|excellent|fantastic|superb|outstanding|lovely|wonderful|kudos|shout\s?out|"
+    r"credit\s+where|well\s+done|made\s+my\s+(?:day|week)|top\s+(?:bloke|lass|guy|service|job)|10/10|five\s+stars?|"
+    r"obsessed|so\s+(?:patient|helpful|kind|friendly)|went\s+(?:above|the\s+extra)|(?:huge|big|massive)\s+thanks|"
+    r"thank\s+you\s+(?:so\s+much\s+)?to|love\s+(?:it|this|the|my|your)|in\s+love|can'?t\s+recommend)\b|"
+    r"[\U0001F44F\U0001F60D\U0001F970\U0001F64C\U0001F49B\U0001F499\U0001F49C\U0001F49A\u2764]", re.I)
+# Complaint words that can sit in the story of a compliment; anything else keeps the message a complaint.
+BACKSTORY_CUE_RE = re.compile(r"^(?:stuck|late|delay\w*|problem|issue|waiting|waited|cancell?ed|down|broken|broke|"
+                              r"lost|slow|cold|had\s+to|without|still|didn'?t\s+\w+|couldn'?t\s+\w+|!!|never\s+(?:\w+\s+)?(?:this|so)\s+good)$", re.I)
+# Sarcasm markers that turn praise words into a complaint ("great service as always", "cheers for 'delivering'").
+SARCASM_MARK_RE = re.compile(r"\b(?:as\s+(?:always|usual)|yet\s+again|for\s+nothing|thanks\s+a\s+lot|cheers\s+for|"
+                             r"yeah\s+right|not\s+(?:\w+\s+)?(?:great|brilliant|amazing|impressed|happy))\b|['\"‘“]\w+(?:ing|ed)['\"’”]|[\U0001F644\U0001F612\U0001F643]", re.I)
+# The customer asks for something (a question, or "please pass it on"): then ownership and action apply to praise.
+REQUEST_RE = re.compile(r"\?|\b(?:please|pls|can\s+you|could\s+you|would\s+you|let\s+\w+\s+know|pass\s+(?:it|this|that)\s+on|"
+                        r"make\s+sure)\b", re.I)
 PERSONAL_RE = re.compile(
     r"\b(?:my\s+(?:order|parcel|package|delivery|refund|account|bill|card|booking|reservation|payment|money|"
     r"subscription|plan|contract|claim|case|credit|points|voucher|details|address|email|number|data)|charged|"
@@ -72,6 +88,7 @@ class CustomerReading:
     vocabulary: frozenset[str]           # every lower-cased word the customer used
     acronyms: frozenset[str]             # capitalised tokens the customer used
     sentiment: float
+    asks: bool = False                   # asks for something (a question or a request), even inside praise
 
     @property
     def issue_label(self) -> str:
@@ -109,8 +126,16 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     if (complaint and "?" in clean and sentiment > -0.5 and all(WEAK_CUE_RE.match(c) for c in cues)
             and not HEATED_RE.search(clean)):
         complaint = False       # a question whose only complaint cue is a weak one
+    praised = bool(PRAISE_STRONG_RE.search(clean)) and not SARCASM_MARK_RE.search(clean)
+    if (complaint and praised and sentiment >= 0.5 and not HEATED_RE.search(clean)
+            and all(BACKSTORY_CUE_RE.match(c) for c in cues)):
+        complaint = False       # a compliment whose story mentions what went wrong
+    if not complaint and PRAISE_RE.search(clean) and SARCASM_MARK_RE.search(clean):
+        complaint = True        # "great job 🙃", "brilliant service as always": praise words used against us
     if complaint:
         intent = "complaint"
+    elif praised and "?" not in clean:
+        intent = "praise"
     elif "?" in clean or re.search(r"\b(?:how|what|when|where|why|which|can|could|is|are|do|does|will)\b", clean, re.I):
         intent = "query"
     elif PRAISE_RE.search(clean):
@@ -125,4 +150,4 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
                            issue_words=tuple(issue_words), intent=intent, heated=heated, needs_private=needs_private,
                            ambiguous=ambiguous, vocabulary=frozenset(lower),
                            acronyms=frozenset(w.upper() for w in words if w.isupper() or any(c.isdigit() for c in w)),
-                           sentiment=sentiment)
+                           sentiment=sentiment, asks=bool(REQUEST_RE.search(clean)))

@@ -9,11 +9,31 @@ import numbers
 from typing import Any, Mapping
 
 from rubrics import tone
-from rubrics.customer import read_customer
+from rubrics.brand_voice import voice_from
+from rubrics.customer import CustomerReading, read_customer
 from rubrics.detectors import Situation
 from rubrics.errors import ScoringInputError
 
 MAX_CUSTOMER_CHARS = 20_000
+PRAISE_CATEGORY = "positive_feedback"
+# The guide on praise: apologise and empathise are n/a; take_ownership and act are n/a unless the customer asked for
+# something ("please pass it on").
+PRAISE_NOT_APPLICABLE = ("empathise", "apologise")
+PRAISE_UNLESS_ASKED = ("take_ownership", "act")
+
+
+def is_praise(customer: CustomerReading, scenario: Mapping | None) -> bool:
+    """The customer is praising or thanking: the scenario says so, or (free mode, or a context stored before the
+    scenario's category was passed) their message reads as praise."""
+    if scenario and scenario.get("category"):
+        return scenario["category"] == PRAISE_CATEGORY
+    return customer.intent == "praise"
+
+
+def praise_not_applicable(customer: CustomerReading, scenario: Mapping | None) -> tuple[str, ...]:
+    if not is_praise(customer, scenario):
+        return ()
+    return PRAISE_NOT_APPLICABLE + (() if customer.asks else PRAISE_UNLESS_ASKED)
 
 
 def check_text(value: Any, what: str, limit: int) -> str:
@@ -69,9 +89,14 @@ def build_situation(context: Mapping | None, analyser: str | None, turn_index: i
     if analyser not in (None, "none", *tone.ANALYSERS):
         raise ScoringInputError(f"unknown tone analyser {analyser!r}")
     expected = dict(scenario.get("expected") or {}) if scenario else {}
-    return Situation(customer=read_customer(customer_text, analyser), platform=platform, channel=channel,
+    reading = read_customer(customer_text, analyser)
+    praise_na = praise_not_applicable(reading, scenario)
+    if praise_na:
+        na = list(expected.get("not_applicable") or [])
+        expected["not_applicable"] = na + [k for k in praise_na if k not in na]
+    return Situation(customer=reading, platform=platform, channel=channel,
                      platform_known=known, response_minutes=float(minutes) if minutes is not None else None,
                      customer_name=context.get("customer_name") or None,
                      customer_handle=context.get("customer_handle") or None,
                      scenario=dict(scenario) if scenario else None, expected=expected, analyser=analyser,
-                     turn_index=turn_index, turn_count=turn_count)
+                     turn_index=turn_index, turn_count=turn_count, voice=voice_from(scenario))

@@ -267,7 +267,9 @@ def derived_expected(expected: dict, platform: str) -> dict:
 
 
 def _scenario_context(scenario: Scenario, facts: dict, expected: dict) -> dict:
+    # category and brand let the scorer judge praise as praise and tone in the brand's own voice
     return {"id": scenario.id, "version": scenario.version, "sla_minutes": scenario.sla_minutes,
+            "category": scenario.category, "brand": get_brand(scenario.brand).voice_dict(),
             "facts": facts, "expected": expected}
 
 

@@ -94,7 +94,9 @@ def named_issue(cues: Cues) -> list[tuple[int, int, str]]:  # noqa: C901
         if re.match(r"(?:please\b|pls\b|can you|could you|try\b|check\b|dm\b|send\b|contact\b|visit\b|go to\b)",
                     stripped):
             continue
-        if re.match(r"(?:i|we)(?:'ll| will|'ve| have|'d| would| can)\b", stripped) and not asked:
+        # "I'll make sure the 17:10 guard hears about it" names what a compliment praised
+        if (re.match(r"(?:i|we)(?:'ll| will|'ve| have|'d| would| can)\b", stripped) and not asked
+                and cues.c.intent != "praise"):
             continue
         out.append((s, e, w))
     return out

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from rubrics.brand_voice import GUIDE_DEFAULT, BrandVoice
 from rubrics.cues.reply import Cues
 from rubrics.customer import CustomerReading
 from rubrics.text import Span
@@ -50,6 +51,7 @@ class Situation:
     turn_index: int = 0
     turn_count: int = 1
     verified_earlier: bool = False       # an earlier turn of the conversation verified the customer's identity
+    voice: BrandVoice = GUIDE_DEFAULT    # the brand's voice (emoji, informality); the guide's default in free mode
 
     @property
     def public(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from rubrics import tone
+from rubrics.brand_voice import CASUAL_OK, CASUAL_PHRASES, CASUAL_WORDS, GUIDE_DEFAULT
 from rubrics.cues.empathy import DISMISSIVE_RE, EMPATHY_LIGHT_RE, EMPATHY_STRONG_RE
 from rubrics.cues.manner import COURTESY_RE, DEFENSIVE_RE, MULTI_PUNCT_RE, RUDE_RE, SARCASM_RE
 from rubrics.cues.reply import Cues
@@ -14,6 +15,15 @@ from rubrics.spelling import is_english
 
 # an eye-roll or a laugh at a complaining customer mocks them (guide: sarcasm)
 MOCKING_EMOJI = frozenset("\U0001F644\U0001F602\U0001F923\U0001F60F")
+
+
+def _casual_words(cues: Cues) -> list[tuple[int, int]]:
+    out = [(s, e) for s, e, w in cues.r.words if w.lower() in CASUAL_WORDS]
+    for phrase in CASUAL_PHRASES:
+        at = cues.r.lower.find(phrase)
+        if at >= 0:
+            out.append((at, at + len(phrase)))
+    return sorted(out)
 
 
 @detector("tone_of_voice")
@@ -36,14 +46,30 @@ def tone_of_voice(cues: Cues, sit: Situation) -> Judgement:
         return Judgement(0, spans(cues, [c[:2] for c in caps[:3]]), "sentence case instead of capitals",
                          "Shouting in capitals (critical).", HIGH)
     issues, ev = [], []
-    if cues.slang:
+    voice = sit.voice
+    slang = cues.slang
+    if voice.informality == "casual":
+        slang = [s for s in slang if s[2].lower() not in CASUAL_OK]
+    if slang:
         issues.append("slang or text-speak")
-        ev += [s[:2] for s in cues.slang[:2]]
-    if len(cues.emojis) > 2:
-        issues.append("too many emojis")
+        ev += [s[:2] for s in slang[:2]]
+    if voice.informality == "formal":
+        casual = _casual_words(cues)
+        if casual:
+            issues.append(f"wording too casual for {voice.who}")
+            ev += casual[:2]
+    limit = voice.emoji_limit(customer_happy=sit.customer.intent == "praise")
+    if len(cues.emojis) > limit:
+        if voice is GUIDE_DEFAULT:
+            issues.append("too many emojis")
+        elif limit == 0:
+            issues.append(f"emoji, which {voice.who} does not use" +
+                          (" in reply to a complaint" if voice.emoji == "happy_only" else ""))
+        else:
+            issues.append(f"more emoji than {voice.who} uses")
         ev += [e[:2] for e in cues.emojis[:2]]
     multi = cues.find(MULTI_PUNCT_RE)
-    if cues.exclamations > 2 or multi:
+    if cues.exclamations > voice.exclamation_limit or multi:
         issues.append("too many exclamation marks")
         ev += multi[:1] or [(m.start(), m.end()) for m in re.finditer("!", cues.r.masked)][:2]
     if caps:
