@@ -6,7 +6,7 @@ from typing import Mapping
 
 from rubrics import feedback as fb
 from rubrics import tone
-from rubrics.combine import combine_turns
+from rubrics.combine import WHOLE_READING, combine_turns, join_turns, to_turns
 from rubrics.cues import Cues
 from rubrics.cues.personal_data import VERIFY_RE
 from rubrics.detectors import HIGH, Judgement, Situation, evaluate
@@ -48,10 +48,18 @@ def _judge(text: str, sit: Situation, turn: int, previous: list[str], rubric: Ru
     return {k: judged[k] for k in CRITERION_ORDER}
 
 
+def _judge_whole(texts: list[str], sit: Situation, rubric: Rubric = RUBRIC) -> dict[str, Judgement]:
+    """The conversation read as one text, its evidence mapped back to the turns (combine.WHOLE_READING uses it)."""
+    joined, starts = join_turns(texts)
+    judged = _judge(joined, replace(sit, turn_index=0, turn_count=1), 0, [], rubric)
+    return {k: replace(j, evidence=tuple(to_turns(sp, texts, starts) for sp in j.evidence))
+            for k, j in judged.items() if k in WHOLE_READING}
+
+
 def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situation,
-            rubric: Rubric = RUBRIC) -> ScoreResult:
+            rubric: Rubric = RUBRIC, whole: Mapping[str, Judgement] | None = None) -> ScoreResult:
     try:
-        criteria = combine_turns(per_turn)
+        criteria = combine_turns(per_turn, texts, sit, whole)
         levels = {k: criteria[k].level for k in CRITERION_ORDER}
         g, rule = grade(levels, rubric)
         target = (float(sit.scenario["sla_minutes"]) if sit.scenario and sit.scenario.get("sla_minutes")
@@ -101,4 +109,5 @@ def score_conversation(turns: list[str], context: Mapping | None = None, *, anal
     for i, t in enumerate(texts):
         sit = build_situation(context, analyser, turn_index=i, turn_count=len(texts))
         per_turn.append(_judge(t, sit, i, texts[:i], rubric))
-    return _result(per_turn, texts, sit, rubric).to_dict()
+    whole = _judge_whole(texts, sit, rubric) if len(texts) > 1 else None
+    return _result(per_turn, texts, sit, rubric, whole).to_dict()

@@ -51,7 +51,7 @@ OWN_VAGUE_RE = rx(r"\b(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:\w+\s+){0,3}?working\
 DONE_RE = rx(r"\b(?:(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|also\s+)?(?!(?:seen|received|noticed|heard|read|got|"
              r"had|been|replied|responded|passed\s+on|passed\s+this\s+on|tried|looked|checked\s+in|"
              r"reached\s+out\s+to\s+you|messaged|dm'?d|followed)\b)[a-z]+ed\b|"
-             r"(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?!sent\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))(?:made|sent|put|set|given|taken|booked|refunded|credited|sent|arranged|"
+             r"(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?!sent\s+you\s+a\s+(?:direct\s+|private\s+)?(?:dm|message|pm))(?:made|sent|put|set|given|taken|run|done|booked|refunded|credited|sent|arranged|"
              r"booked|rebooked|fixed|sorted|resolved|escalated|raised|reset|reissued|cancelled|canceled|processed|"
              r"replaced|added|applied|removed|unlocked|restored|issued|updated|amended|corrected|changed|upgraded|"
              r"waived|passed|logged|reported|contacted|spoken|chased|extended|expedited|reinstated)|"

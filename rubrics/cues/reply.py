@@ -32,6 +32,9 @@ from rubrics.lexicon import KNOWN_ACRONYMS, SLANG
 from rubrics.text import EMOJI_RE, EMOTICON_RE, Reading
 
 
+FURTHER_HELP_Q_RE = re.compile(r"\b(?:anything\s+else|any(?:thing)?\s+(?:other|more|further))\b", re.I)
+
+
 class Cues:
     """All the cue matches of one reply, computed on first use."""
 
@@ -104,7 +107,7 @@ class Cues:
             "concrete": self.find(OWN_CONCRETE_RE),
             "purpose": self.find(PURPOSE_CONCRETE_RE),
             "done": self.find(DONE_RE),
-            "vague": self.find(OWN_VAGUE_RE),
+            "vague": self._not_in_closing_question(self.find(OWN_VAGUE_RE)),
             "dm": self.find(DM_RE),
             "replied_dm": self.find(REPLIED_DM_RE),
             "handoff": self.find(HANDOFF_RE),
@@ -113,6 +116,12 @@ class Cues:
             "time": self.find(TIME_RE),
             "links": [(s.start, s.end) for s in self.r.links],
         }
+
+    def _not_in_closing_question(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """'Is there anything else I can help with?' offers further help (closing); it is not a next step. ('Is there
+        anything we can help you with?' alone still offers help with the issue.)"""
+        closing = [(s, e) for s, e, q in self.questions if FURTHER_HELP_Q_RE.search(q)]
+        return [f for f in found if not any(s <= f[0] < e for s, e in closing)] if closing else found
 
     @cached_property
     def questions(self) -> list[tuple[int, int, str]]:

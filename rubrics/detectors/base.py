@@ -94,7 +94,7 @@ def spans(cues: Cues, pairs) -> tuple[Span, ...]:
     out = []
     for p in pairs:
         sp = cues.r.span(p[0], p[1])
-        if sp.text:
+        if sp.text and sp not in out:       # two cues on the same words are one piece of evidence
             out.append(sp)
     return tuple(out)
 
