@@ -184,7 +184,9 @@ CUSTOMER_FIELDS = ("id", "mood", "patience", "needs", "persona_notes", "messages
                    "crm")
 MESSAGE_FIELDS = ("text", "channel", "at_minute")
 EXPECTED_FIELDS = ("not_applicable", "take_private", "escalate", "escalation_route", "clarify", "verify_identity",
-                   "may_promise", "must_not_promise", "resolution", "holding_statement")
+                   "may_promise", "must_not_promise", "resolution", "holding_statement", "key_behaviours")
+KEY_BEHAVIOUR_FIELDS = ("id", "do", "shown_by", "avoid")
+POINT_FIELDS = {"must_cover": ("point", "shown_by", "safety"), "must_not": ("point", "shown_by")}
 EXPECTED_FLAGS = ("take_private", "escalate", "clarify", "verify_identity")
 FLAG_CRITERION = {"take_private": "take_private", "escalate": "escalation", "clarify": "clarify"}
 CRM_FIELDS = ("query_type", "resolution_keywords", "follow_up", "follow_up_keywords")
@@ -394,6 +396,68 @@ class _ScenarioValidator:
         for key in ("may_promise", "must_not_promise"):
             for i, text in enumerate(self.strings(exp.get(key), path + (key,))):
                 self.template(text, path + (key, i), variables, public=False)
+        if exp.get("key_behaviours") is not None:
+            self.check_key_behaviours(exp["key_behaviours"], path + ("key_behaviours",), variables)
+
+    def check_wordings(self, value, path, variables: set[str]):
+        """`shown_by`: one or more wordings that show the behaviour (the scorer matches their meaning)."""
+        texts = [value] if isinstance(value, str) else value
+        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) and t.strip() for t in texts):
+            self.c.add(path, "should be a list of wordings that show it",
+                       "write one `- wording` per line, as a learner might say it", "wrong_type")
+            return
+        for i, text in enumerate(texts):
+            self.template(text, path + (i,), variables, public=False)
+
+    def check_key_behaviours(self, items, path, variables: set[str]):
+        c = self.c
+        if not c.typed(items, path, list, "a list of key behaviours (id, do, shown_by)"):
+            return
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            p = path + (i,)
+            if not c.typed(item, p, dict, "a key behaviour (id, do, shown_by)"):
+                continue
+            c.known_keys(item, p, KEY_BEHAVIOUR_FIELDS, "a key behaviour")
+            c.required(item, p, ("id", "do", "shown_by"), "the key behaviour")
+            ident = item.get("id")
+            if ident is not None and c.typed(ident, p + ("id",), str, "a kebab-case id"):
+                if not ID_PATTERN.match(ident):
+                    c.add(p + ("id",), f"id {ident!r} is not kebab-case", "use lower-case words joined by hyphens",
+                          "bad_id")
+                elif ident in seen:
+                    c.add(p + ("id",), f"key behaviour id {ident!r} is used twice", "give each one its own id",
+                          "duplicate_field")
+                seen.add(ident)
+            if "do" in item and c.typed(item["do"], p + ("do",), str, "a text (what the learner should do)"):
+                self.template(item["do"], p + ("do",), variables, public=False)
+            if "shown_by" in item:
+                self.check_wordings(item["shown_by"], p + ("shown_by",), variables)
+            if "avoid" in item:
+                c.typed(item["avoid"], p + ("avoid",), bool, "true or false")
+
+    def check_points(self, key, items, path):
+        """A holding statement's must_cover / must_not: texts, or mappings with `point` and `shown_by`."""
+        c = self.c
+        if items is None:
+            return
+        if not c.typed(items, path, list, "a list of points"):
+            return
+        for i, item in enumerate(items):
+            p = path + (i,)
+            if isinstance(item, str):
+                self.template(item, p, self.variables, public=False)
+                continue
+            if not c.typed(item, p, dict, "a point: a text, or a mapping with point and shown_by"):
+                continue
+            c.known_keys(item, p, POINT_FIELDS[key], "a point")
+            c.required(item, p, ("point",), "the point")
+            if "point" in item and c.typed(item["point"], p + ("point",), str, "a text"):
+                self.template(item["point"], p + ("point",), self.variables, public=False)
+            if "shown_by" in item:
+                self.check_wordings(item["shown_by"], p + ("shown_by",), self.variables)
+            if "safety" in item:
+                c.typed(item["safety"], p + ("safety",), bool, "true or false")
 
     def check_shape(self, spec):
         d, c = self.d, self.c
@@ -641,8 +705,7 @@ class _ScenarioValidator:
             c.known_keys(hs, ("crisis", "holding_statement"), HOLDING_FIELDS, "holding_statement")
             c.required(hs, ("crisis", "holding_statement"), ("must_cover",), "holding_statement")
             for key in ("must_cover", "must_not"):
-                for i, text in enumerate(self.strings(hs.get(key), ("crisis", "holding_statement", key))):
-                    self.template(text, ("crisis", "holding_statement", key, i), self.variables, public=False)
+                self.check_points(key, hs.get(key), ("crisis", "holding_statement", key))
             self.check_channel(hs.get("channel", "public"), ("crisis", "holding_statement", "channel"), played)
         waves = crisis.get("waves")
         if waves is not None and c.typed(waves, ("crisis", "waves"), dict, "a mapping with calmer and worse"):
