@@ -1,7 +1,7 @@
 """The overall grade from criterion levels (also used on tutor-moderated levels by the web layer)."""
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from rubrics.errors import ScoringInputError
 from rubrics.rubric import CRITERION_ORDER, HEAT, MARKING_POINTS, RUBRIC, Rubric
@@ -14,11 +14,25 @@ def _at_top(key: str, level) -> bool:
     return level == "pass" if key == "data_protection" else level == 2
 
 
-def grade(levels: Mapping[str, object], rubric: Rubric | None = None) -> tuple[str, str]:
+def _missing_for_grade(checks: Iterable[Mapping] | None) -> list[Mapping]:
+    """Checks the guide makes a grade rule of (`affects_grade`) that the reply did not meet."""
+    out = []
+    for c in checks or ():
+        if not isinstance(c, Mapping):
+            raise ScoringInputError("each check must be a mapping (as in a result's `checks`)")
+        if c.get("affects_grade") and not c.get("ok"):
+            out.append(c)
+    return out
+
+
+def grade(levels: Mapping[str, object], rubric: Rubric | None = None,
+          checks: Iterable[Mapping] | None = None) -> tuple[str, str]:
     """Return (grade, rule) for a mapping of criterion key -> level (2/1/0/None, "pass"/"fail"/None).
 
     Missing keys count as n/a. Unknown keys are ignored. Follows the rubric guide's overall grade rules; the
-    critical criteria are the rubric file's `critical: true` ones (default the shipped rubric).
+    critical criteria are the rubric file's `critical: true` ones (default the shipped rubric). `checks` are a
+    result's scenario checks (dicts): one the guide makes a grade rule of (the crisis safety action) and not met
+    gives Refer.
     """
     lv = {k: levels.get(k) for k in CRITERION_ORDER}
     for k, v in lv.items():
@@ -34,6 +48,11 @@ def grade(levels: Mapping[str, object], rubric: Rubric | None = None) -> tuple[s
     for key in critical:
         if lv[key] == 0:
             return "Refer", f"Critical failure: {key} at 0."
+    missing = _missing_for_grade(checks)
+    if missing:
+        kind = (rubric or RUBRIC).check_kind(missing[0].get("kind", ""))
+        rule = kind.rule if kind and kind.rule else "A required scenario check was not met."
+        return "Refer", f"{rule} Missing: {'; '.join(str(c.get('label')) for c in missing)}."
     core = [k for k in CORE if lv[k] is not None]
     below = [k for k in core if lv[k] < 1]
     if below:

@@ -27,6 +27,7 @@ CRITERION_ORDER = (
 HEAT = ("hear", "empathise", "apologise", "take_ownership")
 MARKING_POINTS = CRITERION_ORDER[6:]
 SCALES = ("0-2", "pass-fail")
+CHECK_GRADE_EFFECTS = ("refer_when_missing",)
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,29 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class CheckKind:
+    """A scenario-aware check reported beside the criteria (the rubric file's `checks:`)."""
+
+    key: str
+    label: str
+    description: str
+    in_guide: bool = False
+    grade: str | None = None        # "refer_when_missing": the guide's rule that the grade cannot pass without it
+    rule: str | None = None         # that rule, phrased for a learner
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "label": self.label, "description": self.description, "in_guide": self.in_guide,
+                "grade": self.grade, "rule": self.rule}
+
+
+@dataclass(frozen=True)
 class Rubric:
     id: str
     version: int
     title: str
     hash: str
     criteria: tuple[Criterion, ...] = field(default_factory=tuple)
+    checks: tuple[CheckKind, ...] = field(default_factory=tuple)
 
     @property
     def critical_keys(self) -> tuple[str, ...]:
@@ -78,22 +96,56 @@ class Rubric:
                 return c
         raise KeyError(key)
 
+    def check_kind(self, key: str) -> CheckKind | None:
+        for c in self.checks:
+            if c.key == key:
+                return c
+        return None
+
     def info(self) -> dict:
         return {"id": self.id, "version": self.version, "hash": self.hash, "scorer_version": SCORER_VERSION}
 
 
+def rubric_path(rubric_id: str = DEFAULT_RUBRIC, version: int | None = None) -> Path:
+    """The file of a rubric version: `<id>.v<N>.yaml` (version 1 is `<id>.yaml`); the latest when version is None."""
+    if version is None:
+        numbered = [int(p.name[len(rubric_id) + 2:-5]) for p in DATA_DIR.glob(f"{rubric_id}.v*.yaml")
+                    if p.name[len(rubric_id) + 2:-5].isdigit()]
+        version = max(numbered, default=1)
+    return DATA_DIR / (f"{rubric_id}.yaml" if version == 1 else f"{rubric_id}.v{version}.yaml")
+
+
+def _check_kinds(items, path: Path, problems: list[str]) -> tuple[CheckKind, ...]:
+    out = []
+    for i, item in enumerate(items or []):
+        where = f"{path}: checks[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be a mapping")
+            continue
+        missing = [k for k in ("key", "label", "description") if k not in item]
+        if missing:
+            problems.append(f"{where}: missing {', '.join(missing)}")
+            continue
+        if item.get("grade") is not None and item["grade"] not in CHECK_GRADE_EFFECTS:
+            problems.append(f"{where} ({item['key']}): grade must be one of {CHECK_GRADE_EFFECTS}")
+        out.append(CheckKind(key=item["key"], label=item["label"], description=item["description"],
+                             in_guide=bool(item.get("in_guide", False)), grade=item.get("grade"),
+                             rule=item.get("rule")))
+    return tuple(out)
+
+
 def load_rubric(rubric_id: str = DEFAULT_RUBRIC, path: Path | None = None,
-                detectors: Iterable[str] | None = None) -> Rubric:
+                detectors: Iterable[str] | None = None, version: int | None = None) -> Rubric:
     """Load and validate a rubric file; raise one RubricDataError listing every problem.
 
-    Every criterion's `detector:` must name a registered detector (`detectors`, default the registry in
-    rubrics.detectors).
+    Without `path`, the file of `version` (default the latest) of `rubric_id`. Every criterion's `detector:` must
+    name a registered detector (`detectors`, default the registry in rubrics.detectors).
     """
     if detectors is None:
         from rubrics.detectors import DETECTORS    # detectors never import this module: no cycle
         detectors = DETECTORS
     known = frozenset(detectors)
-    path = path or DATA_DIR / f"{rubric_id}.yaml"
+    path = path or rubric_path(rubric_id, version)
     try:
         raw = path.read_bytes()
         data = yaml.safe_load(raw)
@@ -125,12 +177,13 @@ def load_rubric(rubric_id: str = DEFAULT_RUBRIC, path: Path | None = None,
             detector=item["detector"], description=item["description"],
             levels=MappingProxyType(dict(item["levels"])), example=item["example"],
             critical=bool(item.get("critical", False)), needs_scenario=bool(item.get("needs_scenario", False))))
+    checks = _check_kinds(data.get("checks"), path, problems)
     if tuple(seen) != CRITERION_ORDER and not problems:
         problems.append(f"{path}: criteria must be exactly {', '.join(CRITERION_ORDER)} in that order; got {', '.join(seen)}")
     if problems:
         raise RubricDataError("; ".join(problems))
     return Rubric(id=data["id"], version=int(data["version"]), title=data["title"],
-                  hash="sha256:" + hashlib.sha256(raw).hexdigest(), criteria=tuple(criteria))
+                  hash="sha256:" + hashlib.sha256(raw).hexdigest(), criteria=tuple(criteria), checks=checks)
 
 
 RUBRIC = load_rubric()

@@ -6,6 +6,7 @@ from typing import Mapping
 
 from rubrics import feedback as fb
 from rubrics import tone
+from rubrics.checks import CheckResult, run_checks
 from rubrics.combine import WHOLE_READING, combine_turns, join_turns, to_turns
 from rubrics.cues import Cues
 from rubrics.cues.personal_data import VERIFY_RE
@@ -28,12 +29,13 @@ class ScoreResult:
     feedback: dict
     signals: dict = field(default_factory=dict)
     rubric: Rubric = RUBRIC
+    checks: tuple[CheckResult, ...] = ()
 
     def to_dict(self) -> dict:
         return {"rubric": self.rubric.info(), "mode": self.mode,
                 "criteria": {k: self.criteria[k].to_dict() for k in CRITERION_ORDER},
                 "grade": self.grade, "grade_rule": self.grade_rule, "feedback": self.feedback,
-                "signals": self.signals}
+                "signals": self.signals, "checks": [c.to_dict() for c in self.checks]}
 
     def levels(self) -> dict:
         return {k: self.criteria[k].level for k in CRITERION_ORDER}
@@ -58,10 +60,11 @@ def _judge_whole(texts: list[str], sit: Situation, rubric: Rubric = RUBRIC) -> d
 
 def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situation,
             rubric: Rubric = RUBRIC, whole: Mapping[str, Judgement] | None = None) -> ScoreResult:
+    checks = run_checks(texts, sit, rubric)      # raises ScoringInputError for a malformed scenario behaviour
     try:
         criteria = combine_turns(per_turn, texts, sit, whole)
         levels = {k: criteria[k].level for k in CRITERION_ORDER}
-        g, rule = grade(levels, rubric)
+        g, rule = grade(levels, rubric, [c.to_dict() for c in checks])
         target = (float(sit.scenario["sla_minutes"]) if sit.scenario and sit.scenario.get("sla_minutes")
                   else (1.0 if sit.chat else 60.0))
         first_name = sit.customer_name.split()[0] if sit.customer_name else None
@@ -74,7 +77,7 @@ def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situati
                "platform": sit.platform, "channel": sit.channel, "tone_analyser": sit.analyser or tone.ANALYSER,
                "low_confidence": [k for k in CRITERION_ORDER if criteria[k].confidence != HIGH]}
     return ScoreResult(mode="free" if sit.scenario is None else "scenario", criteria=criteria, grade=g,
-                       grade_rule=rule, feedback=feedback, signals=signals, rubric=rubric)
+                       grade_rule=rule, feedback=feedback, signals=signals, rubric=rubric, checks=checks)
 
 
 def score_reply(reply: str, context: Mapping | None = None, *, analyser: str | None = None,
