@@ -87,12 +87,12 @@ for iid, k in key.items():
     ga, gb = rater_grade({**a, **la}, minutes, crisis), rater_grade({**b, **lb}, minutes, crisis)
     cons = consensus(la, lb)
     cons["timeliness"] = timeliness(minutes)
-    rec = {"id": f"{k['source']}-{k.get('source_id', k.get('n'))}" if k["source"] != "learner"
+    rec = {"id": f"{k['source']}-{k.get('source_id', k.get('n'))}" if not k["source"].startswith("learner")
            else f"learner-{k['writer']}-{k['n']:03d}",
            "source": k["source"], "split": k["split"], "platform": it["platform"], "channel": it["channel"],
            "brand": it["brand"].get("name") or None, "dialogue": it["turns"],
            "response_minutes": minutes, "customer_name": it.get("customer_name")}
-    if k["source"] == "learner":
+    if k["source"].startswith("learner"):
         rec.update({"scenario_id": k["scenario_id"], "seed": k["seed"], "customer_id": k["customer_id"],
                     "pattern": k["pattern"], "writer": k["writer"]})
     elif it.get("scenario"):
