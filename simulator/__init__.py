@@ -6,6 +6,7 @@ Public API (see docs/interfaces.md and scenarios/README.md):
     react(instance, state, reply_text, judgement, channel, *, customer=None, at_minute=None,
           human_agent_tag=False) -> Reaction
     initial_state(instance, customer=None) -> ConversationState
+    end_conversation(instance, state) -> ConversationState   the learner ends it (resolved if satisfied)
     score_triage(instance, learner_order) -> dict
     validate_crm_record(instance, record, *, customer=None) -> CrmCheck
     SimClock, EXERCISE_TYPES, PLATFORMS and the platform helpers
@@ -21,8 +22,8 @@ from simulator.generation import (BUILDERS, CustomerInstance, Instance, Message,
 from simulator.loader import Library, Scenario, load_library, load_scenario_file
 from simulator.platforms import (PLATFORMS, Channel, Platform, can_reply_privately, fits, get_platform,
                                  message_length)
-from simulator.reactions import (REACTORS, RULES, ConversationState, Reaction, initial_state, react,
-                                 scoring_context_for_turn)
+from simulator.reactions import (REACTORS, RULES, ConversationState, Reaction, end_conversation, initial_state,
+                                 react, scoring_context_for_turn)
 
 __all__ = [
     "BRANDS", "BUILDERS", "CATEGORIES", "CRITERIA", "DIFFICULTIES", "EXERCISE_TYPES", "MOODS", "NEEDS", "PLATFORMS",
@@ -30,7 +31,7 @@ __all__ = [
     "CustomerInstance", "ExerciseError", "ExerciseType", "Instance", "Library", "Message", "Persona", "Platform",
     "Problem", "QueueItem", "Reaction", "Scenario", "ScenarioFileError", "SimClock", "SimulatorError",
     "SimulatorInternalError", "SimulatorUsageError", "TriageOrderError", "UnknownScenarioError",
-    "can_reply_privately", "fits", "generate", "get_platform", "initial_state", "load_library",
+    "can_reply_privately", "end_conversation", "fits", "generate", "get_platform", "initial_state", "load_library",
     "load_scenario_file", "message_length", "react", "score_triage", "scoring_context_for_turn", "spearman",
     "validate_crm_record",
 ]

@@ -99,5 +99,6 @@ REACTION_KEYS: dict[str, str] = {
     "moves_private": "the customer says they have sent a private message",
     "escalation_ack": "the customer accepts the escalation",
     "gave_up": "patience ran out: the customer gives up",
+    "signs_off": "the customer was satisfied and the learner closed: the customer says goodbye",
 }
 CUSTOMER_TEXT_FIELDS = ("details", "clarification", "verification")

@@ -87,18 +87,25 @@ class CustomerInstance:
     crm: dict | None
     scoring_context: dict
     history: dict = field(default_factory=dict)   # simulator.history.contact_history: customer since, contacts
+    fix: tuple = ()               # what a reply must give before the problem counts as fixed (simulator.fixes)
+    verify_with: tuple = ()       # what an identity check must include to be enough (same form as `fix`)
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "persona": self.persona.to_dict(), "messages": [m.to_dict() for m in self.messages],
-                "details": self.details, "clarification": self.clarification, "verification": self.verification,
-                "followups": _plain(self.followups), "facts": _plain(self.facts), "expected": _plain(self.expected),
-                "crm": _plain(self.crm), "scoring_context": _plain(self.scoring_context),
-                "history": _plain(self.history)}
+        d = {"id": self.id, "persona": self.persona.to_dict(), "messages": [m.to_dict() for m in self.messages],
+             "details": self.details, "clarification": self.clarification, "verification": self.verification,
+             "followups": _plain(self.followups), "facts": _plain(self.facts), "expected": _plain(self.expected),
+             "crm": _plain(self.crm), "scoring_context": _plain(self.scoring_context),
+             "history": _plain(self.history)}
+        for key in ("fix", "verify_with"):    # left out when empty: instances without them read as they always did
+            if getattr(self, key):
+                d[key] = _plain(list(getattr(self, key)))
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "CustomerInstance":
         return cls(**{**d, "persona": Persona.from_dict(d["persona"]),
-                      "messages": tuple(Message.from_dict(m) for m in d["messages"])})
+                      "messages": tuple(Message.from_dict(m) for m in d["messages"]),
+                      "fix": _alternatives(d.get("fix", ())), "verify_with": _alternatives(d.get("verify_with", ()))})
 
 
 @dataclass(frozen=True)
@@ -128,16 +135,21 @@ class Crisis:
     platform: str
     holding_statement: dict      # channel, max_chars, must_cover, must_not
     waves: dict                  # "calmer" / "worse" -> list of Message (at_minute relative to the statement)
+    fix: tuple = ()              # the words of the action people must be told to take (simulator.fixes)
 
     def to_dict(self) -> dict:
-        return {"incident": self.incident, "platform": self.platform,
-                "holding_statement": _plain(self.holding_statement),
-                "waves": {k: [m.to_dict() for m in v] for k, v in self.waves.items()}}
+        d = {"incident": self.incident, "platform": self.platform,
+             "holding_statement": _plain(self.holding_statement),
+             "waves": {k: [m.to_dict() for m in v] for k, v in self.waves.items()}}
+        if self.fix:      # left out when empty, so instances without one read as they always did
+            d["fix"] = _plain(list(self.fix))
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Crisis":
         return cls(d["incident"], d["platform"], d["holding_statement"],
-                   {k: [Message.from_dict(m) for m in v] for k, v in d["waves"].items()})
+                   {k: [Message.from_dict(m) for m in v] for k, v in d["waves"].items()},
+                   _alternatives(d.get("fix", ())))
 
 
 @dataclass(frozen=True)
@@ -224,6 +236,11 @@ def _plain(value):
     return json.loads(json.dumps(value))
 
 
+def _alternatives(spec) -> tuple:
+    """A `fix`-shaped field as hashable tuples (a lone text stays a text)."""
+    return tuple(tuple(alt) if isinstance(alt, list) else alt for alt in spec or ())
+
+
 # ---------------------------------------------------------------------------------------------- rendering
 
 def _pick(value, rng: random.Random) -> str:
@@ -249,8 +266,23 @@ def _platform_slots(brand: Brand, platform: str) -> dict:
     return {"brand_handle": brand.name} if platform == "facebook" else {}
 
 
+class _Case(dict):
+    """One case of a linked variable (a list of mappings): `{fault.symptom}` reads its `symptom`, so values
+    that belong together (a product and its price, a fault and its fix) are picked together."""
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self[key]
+        except KeyError:   # the loader rejects unknown fields, so this is a bug if reached
+            raise SimulatorUsageError(f"a case of this variable has no field {key!r}") from None
+
+
 def _choose_variables(variables: dict, rng: random.Random) -> dict:
-    return {name: str(rng.choice(values)) for name, values in sorted(variables.items())}
+    chosen = {}
+    for name, values in sorted(variables.items()):
+        value = rng.choice(values)
+        chosen[name] = _Case({k: str(v) for k, v in value.items()}) if isinstance(value, dict) else str(value)
+    return chosen
 
 
 def derived_expected(expected: dict, platform: str) -> dict:
@@ -321,6 +353,9 @@ def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
         own = raw["followups"].get(key)
         options = own if isinstance(own, list) else [own] if own else defaults
         followups[key] = [_render(t, slots) for t in options]
+    for key, own in raw["followups"].items():     # reactions without an engine default (sign-offs): only if given
+        if key not in followups and own:
+            followups[key] = [_render(t, slots) for t in (own if isinstance(own, list) else [own])]
     facts = _render_tree(raw.get("facts", data["facts"]), slots)
     expected = derived_expected({**data["expected"], **raw.get("expected", {})}, b.platform)
     expected = _render_tree(expected, slots)
@@ -340,7 +375,9 @@ def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
     }
     history = contact_history(b.brand.key, sc.id, b.seed, raw["id"], persona.needs)
     return CustomerInstance(raw["id"], persona, messages, texts["details"], texts["clarification"],
-                            texts["verification"], followups, facts, expected, crm, context, history)
+                            texts["verification"], followups, facts, expected, crm, context, history,
+                            _alternatives(_render_tree(raw.get("fix") or [], slots)),
+                            _alternatives(_render_tree(raw.get("verify_with") or [], slots)))
 
 
 def _build_customers(b: _Build) -> None:
@@ -410,7 +447,8 @@ def _build_crisis(b: _Build) -> None:
                "weighted": get_platform(b.platform).channel(channel).weighted,
                "must_cover": _render_tree(hs["must_cover"], shared),
                "must_not": _render_tree(hs.get("must_not", []), shared)}
-    b.crisis = Crisis(incident, b.platform, holding, waves)
+    fix = _alternatives(_render_tree(cr.get("fix") or [], shared))
+    b.crisis = Crisis(incident, b.platform, holding, waves, fix)
     b.facts = {**_render_tree(data["facts"], shared), "incident": incident}
     exp = _render_tree(derived_expected({**data["expected"]}, b.platform), shared)
     exp["holding_statement"] = {"must_cover": holding["must_cover"], "must_not": holding["must_not"]}
@@ -458,5 +496,6 @@ def generate(scenario_or_id: Scenario | str, seed: int, *, library: Library | No
         expected_order=tuple(b.expected_order), crisis=b.crisis,
         max_turns=EXERCISE_TYPES[scenario.exercise_type].max_turns,
     )
-    blob = json.dumps(partial.to_dict(), ensure_ascii=False)
+    # What the instance shows, without its content hash: four digits of a card must not "appear" in the hex.
+    blob = json.dumps({**partial.to_dict(), "scenario_version": ""}, ensure_ascii=False)
     return Instance(**{**partial.__dict__, "injected_personal_data": _collect_personal(b.identities, blob)})

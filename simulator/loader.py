@@ -22,6 +22,7 @@ from simulator.catalogue import (CATEGORIES, CUSTOMER_TEXT_FIELDS, DIFFICULTIES,
                                  REACTION_KEYS)
 from simulator.criteria import CRITERIA, NEVER_NOT_APPLICABLE
 from simulator.errors import Problem, ScenarioFileError, UnknownScenarioError
+from simulator.fixes import problems as fix_problems
 from simulator.personas import PERSONAL_SLOTS, PUBLIC_SAFE_SLOTS, SLOTS
 from simulator.platforms import PLATFORMS
 
@@ -181,7 +182,7 @@ TOP_LEVEL = {
 }
 CUSTOMER_FIELDS = ("id", "mood", "patience", "needs", "persona_notes", "messages", "details", "clarification",
                    "verification", "followups", "posts_personal_data_publicly", "variables", "facts", "expected",
-                   "crm")
+                   "crm", "fix", "verify_with")
 MESSAGE_FIELDS = ("text", "channel", "at_minute")
 EXPECTED_FIELDS = ("not_applicable", "take_private", "escalate", "escalation_route", "clarify", "verify_identity",
                    "may_promise", "must_not_promise", "resolution", "holding_statement", "key_behaviours")
@@ -191,7 +192,7 @@ EXPECTED_FLAGS = ("take_private", "escalate", "clarify", "verify_identity")
 FLAG_CRITERION = {"take_private": "take_private", "escalate": "escalation", "clarify": "clarify"}
 CRM_FIELDS = ("query_type", "resolution_keywords", "follow_up", "follow_up_keywords")
 QUEUE_FIELDS = ("id", "text", "platform", "channel", "at_minute", "why", "critical", "posts_personal_data_publicly")
-CRISIS_FIELDS = ("platform", "incident", "burst", "holding_statement", "waves")
+CRISIS_FIELDS = ("platform", "incident", "burst", "holding_statement", "waves", "fix")
 BURST_FIELDS = ("text", "at_minute", "author", "channel")
 HOLDING_FIELDS = ("must_cover", "must_not", "channel")
 WAVE_KEYS = ("calmer", "worse")
@@ -199,6 +200,14 @@ WAVE_KEYS = ("calmer", "worse")
 
 def _template_slots(text: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+
+
+def _slot_parts(name: str) -> tuple[str, str | None]:
+    """'fault.symptom' -> ('fault', 'symptom'); 'name' -> ('name', None); 'x[0]' -> ('x', '[0]')."""
+    match = re.match(r"^([^.\[]*)(?:\.(\w+)|(\[.*))?$", name)
+    if not match:
+        return name, "?"
+    return match.group(1), match.group(2) or match.group(3)
 
 
 def _default_channel(platform: str) -> str:
@@ -213,6 +222,7 @@ class _ScenarioValidator:
         self.public_platform = False
         self.used: set[str] = set()
         self.declared: dict[str, tuple] = {}
+        self.case_fields: dict[str, set[str]] = {}   # linked variables: name -> the fields every case has
 
     # -- helpers
     def texts(self, value, path) -> list[tuple[tuple, str]]:
@@ -233,8 +243,21 @@ class _ScenarioValidator:
                 self.c.add(p, f"broken template ({exc})",
                            "close every `{` with `}`; write `{{` or `}}` for a literal brace", "bad_template")
                 continue
-            self.used.update(names)
-            for name in names:
+            for full in names:
+                name, part = _slot_parts(full)
+                self.used.add(name)
+                fields = self.case_fields.get(name)
+                if name in variables and (fields is not None or part is not None):
+                    if fields is None or part is None or part not in fields:
+                        self.c.add(p, f"slot {{{full}}} does not name a field of the variable {name!r}",
+                                   f"write {{{name}.<field>}} with one of: {', '.join(sorted(fields or ())) or '-'}"
+                                   if fields else f"write {{{name}}}: it is a plain list of values",
+                                   "bad_template_slot")
+                    continue
+                if part is not None and name in SLOTS:
+                    self.c.add(p, f"slot {{{full}}}: {{{name}}} has no fields", f"write {{{name}}}",
+                               "bad_template_slot")
+                    continue
                 if name not in SLOTS and name not in variables:
                     known = sorted(set(SLOTS) | variables)
                     close = difflib.get_close_matches(name, known, n=1)
@@ -247,6 +270,18 @@ class _ScenarioValidator:
                                "move it to `details:` (sent privately), or set "
                                "`posts_personal_data_publicly: true` if that is the point of the scenario",
                                "personal_data_in_public")
+
+    def varies(self, value, path):
+        """A customer's words must differ between seeds: one text with no slot is what every learner sees."""
+        if isinstance(value, str):
+            try:
+                slots = _template_slots(value)
+            except ValueError:
+                return   # reported by template()
+            if not slots:
+                self.c.add(path, "every learner sees exactly this text: it has no alternatives and no slot",
+                           "give two or three alternative wordings (a list), or use slots such as {weekday} or your "
+                           "own `variables:`", "same_every_seed")
 
     def strings(self, value, path, what="a list of texts") -> list[str]:
         if value is None:
@@ -323,10 +358,22 @@ class _ScenarioValidator:
             if name in SLOTS:
                 self.c.add(path + (name,), f"variable {name!r} hides the built-in slot of the same name",
                            "rename the variable")
-            if not isinstance(values, list) or not values or not all(
-                    isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
+            plain = lambda v: isinstance(v, (str, int, float)) and not isinstance(v, bool)  # noqa: E731
+            if isinstance(values, list) and values and all(isinstance(v, dict) for v in values):
+                # A linked variable: each case is a mapping, picked whole ({item.product} with {item.price}).
+                keys = [set(v) for v in values]
+                if not all(isinstance(k, str) and k.isidentifier() for v in values for k in v) or \
+                        not all(plain(x) for v in values for x in v.values()):
+                    self.c.add(path + (name,), f"variable {name!r}: each case should map field names to values",
+                               "write e.g. `- {product: Aero 5 air fryer, price: £89.99}`", "wrong_type")
+                elif any(k != keys[0] for k in keys):
+                    self.c.add(path + (name,), f"the cases of variable {name!r} do not all have the same fields",
+                               f"give every case the fields {', '.join(sorted(set().union(*keys)))}", "wrong_type")
+                self.case_fields[name] = set().union(*keys)
+            elif not isinstance(values, list) or not values or not all(plain(v) for v in values):
                 self.c.add(path + (name,), f"variable {name!r} should be a non-empty list of values",
-                           "write e.g. `product: [air fryer, toaster]` (quote yes/no/true/false)", "wrong_type")
+                           "write e.g. `product: [air fryer, toaster]` (quote yes/no/true/false), or a list of "
+                           "cases whose fields belong together: `- {product: toaster, price: £39.99}`", "wrong_type")
             names.add(name)
             self.declared.setdefault(name, path + (name,))
         return names
@@ -510,6 +557,26 @@ class _ScenarioValidator:
         elif "crisis" in d:
             c.add(("crisis",), f"`crisis` is only for crisis exercises, not {spec.key}", "remove it", "wrong_shape")
 
+    def check_fix(self, cust, path, expected, *, what="the customer", example="`- [refund|replac]`"):
+        """`fix`: what a reply must give before the problem counts as fixed (a crisis: the action people must
+        take). Every customer with a problem to fix needs one, or a kind reply that skips it would still do."""
+        spec = cust.get("fix")
+        if spec is None:
+            if expected.get("escalate") is not True and self.d.get("category") != "positive_feedback":
+                self.c.add(path + ("fix",), f"{what} has no `fix`: a kind reply that never gives the answer "
+                           "would still satisfy them", f"add `fix:` with the words a reply must use, e.g. {example} "
+                           "(each line is one way to fix it; `|` separates options)", "missing_field")
+            return
+        for problem in fix_problems(spec):
+            self.c.add(path + ("fix",), f"`fix` {problem}", "write e.g. `fix: [[refund|replac], [update]]`",
+                       "wrong_type")
+        if not fix_problems(spec):
+            variables = self.variables | set((cust.get("variables") or {}) if isinstance(cust.get("variables"), dict)
+                                             else ())
+            for i, alt in enumerate(spec):
+                for j, term in enumerate([alt] if isinstance(alt, str) else alt):
+                    self.template(term, path + ("fix", i, j), variables, public=False)
+
     def check_channel(self, value, path, platforms):
         if not self.c.typed(value, path, str, "a channel name (public, private or chat)"):
             return False
@@ -573,9 +640,11 @@ class _ScenarioValidator:
                 if "text" in msg:
                     self.template(msg["text"], mp + ("text",), variables, public=channel == "public",
                                   personal_ok=personal_ok)
+                    self.varies(msg["text"], mp + ("text",))
         for key in CUSTOMER_TEXT_FIELDS:
             if cust.get(key) is not None:
                 self.template(cust[key], path + (key,), variables, public=False)
+                self.varies(cust[key], path + (key,))
         needs_text = {"details": expected.get("take_private") is True,
                       "clarification": expected.get("clarify") is True,
                       "verification": expected.get("verify_identity") is True}
@@ -583,6 +652,14 @@ class _ScenarioValidator:
             if needed and cust.get(key) is None:
                 c.add(path + (key,), f"the expected handling needs the customer's `{key}` but none is written",
                       f"add `{key}:` with what the customer says then", "missing_field")
+        self.check_fix(cust, path, expected)
+        if cust.get("verify_with") is not None:
+            for problem in fix_problems(cust["verify_with"]):
+                c.add(path + ("verify_with",), f"`verify_with` {problem}", "write e.g. `verify_with: [[passcode]]`",
+                      "wrong_type")
+            if expected.get("verify_identity") is not True:
+                c.add(path + ("verify_with",), "`verify_with` is given but the customer needs no identity check",
+                      "set `verify_identity: true` in expected, or remove `verify_with`", "contradiction")
         fu = cust.get("followups")
         if fu is not None and c.typed(fu, path + ("followups",), dict, "a mapping of reaction: text(s)"):
             c.known_keys(fu, path + ("followups",), REACTION_KEYS, "followups")
@@ -707,6 +784,7 @@ class _ScenarioValidator:
             for key in ("must_cover", "must_not"):
                 self.check_points(key, hs.get(key), ("crisis", "holding_statement", key))
             self.check_channel(hs.get("channel", "public"), ("crisis", "holding_statement", "channel"), played)
+        self.check_fix(crisis, ("crisis",), {}, what="the crisis", example="`- [stop using|unplug]`")
         waves = crisis.get("waves")
         if waves is not None and c.typed(waves, ("crisis", "waves"), dict, "a mapping with calmer and worse"):
             c.known_keys(waves, ("crisis", "waves"), WAVE_KEYS, "waves")

@@ -10,6 +10,7 @@ is drawn from ranges reserved for fiction, so nothing generated can reach a real
 from __future__ import annotations
 
 import random
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -75,6 +76,33 @@ def _ascii_word(name: str) -> str:
     return "".join(ch for ch in plain.lower() if ch.isalnum()) or "user"
 
 
+# Words a generated handle must not spell by cutting or joining names ("the" + "Amelia" + "Poo(le)" or
+# "T" + "watson"). A word inside an intact name is fine: @victoria_poole, @amelia_hancock.
+RUDE_IN_HANDLES = re.compile(
+    r"poo|pee|wee|arse|ass|bum|butt|fart|cum|sex|tit|boob|dick|cock|willy|knob|nob|piss|shit|crap|turd|twat|"
+    r"wank|tosser|slag|slut|bitch|hoe|nazi|anal|anus|porn|rape|tard|homo|fag|suck|pube|spunk|jizz|smut|dung|"
+    r"vomit|hell|nig|damn|prat|git", re.I)
+
+
+def handle_is_rude(handle: str, first: str, last: str) -> bool:
+    """A rude word in the handle that is not inside an intact first name or surname."""
+    names = [(m.start(), m.end()) for part in (first, last) if part
+             for m in re.finditer(re.escape(part), handle, re.I)]
+    return any(not any(s <= w.start() and w.end() <= e for s, e in names) for w in RUDE_IN_HANDLES.finditer(handle))
+
+
+def _clean_handle(handle: str, first: str, last: str, seed: int) -> str:
+    """The handle, or (when it spells something rude) the first clean of a few plain forms. No draws from the
+    identity's random generator, so every other value of the identity stays the same."""
+    if not handle_is_rude(handle, first, last):
+        return handle
+    number = seed % 90 + 10
+    for candidate in (f"{first}_{last}", f"{first[:1]}_{last}", f"{first}{number}", f"{last}{number}"):
+        if len(candidate) <= 15 and not handle_is_rude(candidate, first, last):
+            return candidate
+    return f"customer{seed % 9000 + 1000}"
+
+
 def make_identity(brand: Brand, *seed_parts: object) -> Identity:
     seed = stable_int("identity", *seed_parts)
     fake = _faker(seed)
@@ -89,6 +117,7 @@ def make_identity(brand: Brand, *seed_parts: object) -> Identity:
         f"the{clean_first}{clean_last[:3]}",
         f"{clean_last}{clean_first[:1]}_x",
     ))[:15]
+    handle = _clean_handle(handle, clean_first, clean_last, seed)
     email_local = rng.choice((f"{clean_first}.{clean_last}", f"{clean_first}{rng.randint(1, 999)}",
                               f"{clean_first[:1]}{clean_last}", f"{clean_last}.{clean_first[:1]}"))
     prefix, digits = rng.choice(DRAMA_PHONE_RANGES)

@@ -1,9 +1,11 @@
 """How the customer answers the learner, turn by turn, from the scorer's judgement of that turn.
 
-`react(instance, state, reply_text, judgement, channel)` reads `judgement["criteria"][key]["level"]` (and,
-for a criterion at 0, whether the scorer quoted words as evidence: that is how an explicit blaming or
-dismissive phrase shows); it never imports the scorer. It walks an ordered table of RULES: the first rule that applies decides the
-customer's next message, mood and patience. The random choices (which wording, how long the customer
+`react(instance, state, reply_text, judgement, channel)` reads the judgement the way the customer feels it
+(simulator.judged: heard, cared, owned, blamed) and the reply's words against the scenario's `fix`
+(simulator.fixes: a kind reply that skips the fix fixes nothing); it never imports the scorer. It walks an
+ordered table of RULES: the first rule that applies decides the customer's next message, mood (simulator.moods)
+and patience. A satisfied customer waits for the learner's closing turn (or `end_conversation`) before the
+conversation ends, except in a single public reply. The random choices (which wording, how long the customer
 takes) come from a `random.Random` seeded with a SHA-256 of (scenario, seed, customer, turn, reply), so the
 same instance, state, reply and judgement always give the same reaction.
 """
@@ -16,9 +18,13 @@ from typing import Callable
 from simulator.catalogue import EXERCISE_TYPES, MOODS
 from simulator.clock import SimClock
 from simulator.errors import ChannelError, ExerciseError, SimulatorUsageError
+from simulator.fixes import gives_fix
 from simulator.generation import CustomerInstance, Instance, Message, as_instance
+from simulator.judged import Judged
+from simulator.moods import move
 from simulator.platforms import get_platform, message_length
 from simulator.seeds import rng_for
+from simulator.voices import DEFAULT_FOLLOWUPS, SIGN_OFFS
 
 STATUSES = ("open", "resolved", "gave_up", "ended")
 VERIFY_CUE = re.compile(
@@ -48,6 +54,8 @@ class ConversationState:
     verified: bool = False
     escalated: bool = False
     escalated_publicly: bool = False
+    satisfied: bool = False       # the customer thanked the learner; the learner's closing turn ends it
+    fixed: bool = False           # a reply has given what fixes the problem (the scenario's `fix`)
     asked_for_manager: bool = False
     threatened_to_leave: bool = False
     history: tuple[str, ...] = ()             # reaction keys so far
@@ -117,92 +125,6 @@ def initial_state(instance: Instance, customer: str | None = None) -> Conversati
                              customer_messages=tuple(m.text for m in cust.messages))
 
 
-# ------------------------------------------------------------------------------------------ reading levels
-
-@dataclass(frozen=True)
-class Judged:
-    """The judgement's levels, read the way the customer feels them. n/a counts as satisfied."""
-
-    levels: dict
-    not_applicable: frozenset
-    cued_zero: frozenset = frozenset()    # criteria at 0 for which the scorer quoted the words that did it
-    apologised_before: bool = False       # from the conversation so far
-    empathised_before: bool = False
-
-    @classmethod
-    def read(cls, judgement: dict, not_applicable, *, apologised_before: bool = False,
-             empathised_before: bool = False) -> "Judged":
-        if not isinstance(judgement, dict) or not isinstance(judgement.get("criteria"), dict):
-            raise SimulatorUsageError("judgement must be a scoring result with a 'criteria' mapping "
-                                      "(see docs/interfaces.md)")
-        levels, cued = {}, set()
-        for key, value in judgement["criteria"].items():
-            levels[key] = value.get("level") if isinstance(value, dict) else value
-            if isinstance(value, dict) and levels[key] == 0 and value.get("evidence"):
-                cued.add(key)
-        return cls(levels, frozenset(not_applicable), frozenset(cued), apologised_before, empathised_before)
-
-    def level(self, key: str):
-        if key in self.levels:
-            return self.levels[key]
-        return None if key in self.not_applicable else 0   # missing and applicable: not shown
-
-    def at_least(self, key: str, minimum: int) -> bool:
-        lv = self.level(key)
-        return lv is None or (isinstance(lv, int) and lv >= minimum)
-
-    def shown(self, key: str, minimum: int = 1) -> bool:
-        """Positively shown (n/a does not count)."""
-        lv = self.level(key)
-        return isinstance(lv, int) and not isinstance(lv, bool) and lv >= minimum
-
-    @property
-    def rude(self) -> bool:
-        return self.level("tone_of_voice") == 0
-
-    @property
-    def leaked(self) -> bool:
-        return self.level("data_protection") == "fail"
-
-    @property
-    def heard(self) -> bool:
-        return self.shown("hear", 2) or (self.level("hear") is None and self.shown("acknowledge", 2))
-
-    @property
-    def owned(self) -> bool:
-        both_na = self.level("take_ownership") is None and self.level("act") is None
-        return both_na or self.shown("take_ownership", 2) or self.shown("act", 2)
-
-    @property
-    def blamed(self) -> bool:
-        """Rude, or the scorer quoted blaming or dismissive words ("but you should have...", "calm down")."""
-        return self.rude or bool({"empathise", "apologise"} & self.cued_zero)
-
-    @property
-    def carries_earlier_care(self) -> bool:
-        """A turn that is not blaming and keeps a professional tone keeps the apology and empathy shown before."""
-        return not self.blamed and self.at_least("tone_of_voice", 1)
-
-    @property
-    def apology_ok(self) -> bool:
-        return self.at_least("apologise", 1) or (self.apologised_before and self.carries_earlier_care)
-
-    @property
-    def empathy_ok(self) -> bool:
-        return self.at_least("empathise", 1) or (self.empathised_before and self.carries_earlier_care)
-
-    @property
-    def quality(self) -> str:
-        """"good" (heard, apologised, empathy, ownership; the apology and empathy may come from an earlier
-        turn), "ok" (partly there) or "poor"."""
-        if self.heard and self.apology_ok and self.empathy_ok and self.owned:
-            return "good"
-        if self.at_least("hear", 1) and (self.level("empathise") != 0 or self.empathy_ok) and (
-                self.at_least("take_ownership", 1) or self.at_least("act", 1)):
-            return "ok"
-        return "poor"
-
-
 # ------------------------------------------------------------------------------------------------- rules
 
 @dataclass
@@ -217,10 +139,11 @@ class Turn:
     channel: str
     rng: object
     name: str
+    fix_given: bool = False       # this reply, or an earlier one, gives what fixes the problem
     # decided by the rule:
     key: str = ""
     lines: list = field(default_factory=list)      # (channel, text)
-    mood_change: int = 0
+    mood_moves: tuple = ()                          # simulator.moods.MOVES keys, applied in order
     patience_change: int = 0
     flags: dict = field(default_factory=dict)
     why: str = ""
@@ -230,12 +153,13 @@ class Turn:
         return self.customer.expected if self.customer else self.instance.expected
 
     def say(self, key: str, channel: str | None = None) -> None:
-        options = self.customer.followups[key]
+        # Keys added after an instance was stored (sign-offs) fall back to the engine's own lines.
+        options = self.customer.followups.get(key) or DEFAULT_FOLLOWUPS.get(key) or SIGN_OFFS
         self.lines.append((channel or self.channel, self.rng.choice(options)))
 
     @property
-    def quality_delta(self) -> int:
-        return {"good": -1, "ok": 0, "poor": 0}[self.judged.quality]
+    def calmer_if_good(self) -> tuple:
+        return ("calmer",) if self.judged.quality == "good" else ()
 
 
 @dataclass(frozen=True)
@@ -246,7 +170,8 @@ class Rule:
 
 
 def _outraged(t: Turn):
-    t.key, t.mood_change, t.patience_change = "outraged", 2, -2
+    t.key, t.mood_moves, t.patience_change = "outraged", ("worse", "worse"), -2
+    t.flags["satisfied"] = False
     t.say("outraged")
     if t.channel == "public" or (t.state.channel == "public" and "public" in t.instance.channels):
         t.say("pile_on", "public")
@@ -260,29 +185,55 @@ def _outraged(t: Turn):
 
 
 def _privacy(t: Turn):
-    t.key, t.mood_change, t.patience_change = "privacy_worry", 1, -1
+    t.key, t.mood_moves, t.patience_change = "privacy_worry", ("worried",), -1
     t.say("privacy_worry")
     where = "in public" if t.channel == "public" else "before checking who they were"
     t.why = (f"Your reply asked for or mentioned personal details {where}, so {t.name} is worried about "
              f"their data. Move to a private channel (or verify identity) first.")
 
 
+def _signs_off(t: Turn):
+    """The customer was already satisfied; this reply is the learner's closing turn."""
+    t.key = "signs_off"
+    t.say("signs_off")
+    t.flags["status"] = "resolved"
+    if t.judged.shown("closing", 2):
+        t.why = f"You checked there was nothing else {t.name} needed and signed off, so they said goodbye."
+    else:
+        t.why = (f"{t.name} said goodbye. A good close checks there is nothing else they need and signs off in "
+                 f"the brand's way.")
+
+
+def _asks_security_questions(t: Turn) -> bool:
+    return bool(VERIFY_CUE.search(t.reply)
+                or (t.customer.verify_with and gives_fix(t.customer.verify_with, t.reply)))
+
+
+def _weak_check(t: Turn):
+    """Security questions, but not the whole check the policy asks for (e.g. no one-time passcode)."""
+    t.key = "weak_check"
+    t.patience_change = -1 if "weak_check" in t.state.history else 0   # asked twice and still not enough
+    t.lines.append((t.channel, f"It's {t.customer.persona.name}, {t.customer.persona.postcode}."))
+    t.why = (f"{t.name} answered your security questions, but the policy asks for a stronger check than that "
+             f"before the account is discussed. Check the policy and finish the identity check.")
+
+
 def _verifies(t: Turn):
-    t.key, t.mood_change = "verifies", t.quality_delta
+    t.key, t.mood_moves = "verifies", t.calmer_if_good
     t.lines.append((t.channel, t.customer.verification))
     t.flags["verified"] = True
     t.why = f"You asked security questions before discussing the account, so {t.name} answered them."
 
 
 def _clarifies(t: Turn):
-    t.key, t.mood_change = "clarifies", t.quality_delta
+    t.key, t.mood_moves = "clarifies", t.calmer_if_good
     t.lines.append((t.channel, t.customer.clarification))
     t.flags["clarified"] = True
     t.why = f"You asked a focused question before suggesting a fix, so {t.name} explained what they meant."
 
 
 def _misread(t: Turn):
-    t.key, t.mood_change, t.patience_change = "repeats", 1, -1
+    t.key, t.mood_moves, t.patience_change = "repeats", ("worse",), -1
     t.lines.append((t.channel, "No, that's not what I meant. " + t.customer.clarification))
     t.flags["clarified"] = True
     t.why = (f"You answered before finding out what {t.name} meant, so they had to explain again and are "
@@ -290,7 +241,7 @@ def _misread(t: Turn):
 
 
 def _sends_details(t: Turn):
-    t.key, t.mood_change = "sends_details", t.quality_delta
+    t.key, t.mood_moves = "sends_details", t.calmer_if_good
     private = "private" if "private" in t.instance.channels else t.channel
     if t.channel == "public":
         t.say("moves_private", "public")
@@ -304,15 +255,19 @@ def _sends_details(t: Turn):
 
 def _escalation_ack(t: Turn):
     t.flags["escalated"] = True
-    if _complete(t):
-        return _resolved(t)
-    t.key, t.mood_change = "escalation_ack", min(t.quality_delta, 0)
+    if _complete(t) and t.fix_given:
+        return _satisfied(t)
+    t.key, t.mood_moves = "escalation_ack", ()
     t.say("escalation_ack")
     route = t.expected.get("escalation_route") or "the right team"
     t.why = f"You escalated to {route} and said what happens next, so {t.name} accepts it."
+    missing = _still_needed(t)
+    if missing:
+        t.why += f" Still to do: {missing}."
 
 
 def _complete(t: Turn) -> bool:
+    """Every step the scenario needs is done (the fix itself is checked apart)."""
     s, exp, flags = t.state, t.expected, t.flags
     done = lambda f: flags.get(f, getattr(s, f))  # noqa: E731
     return ((s.heard or t.judged.heard)
@@ -322,44 +277,70 @@ def _complete(t: Turn) -> bool:
             and (not exp.get("escalate") or done("escalated")))
 
 
-def _resolved(t: Turn):
-    t.key, t.mood_change = "resolved", -2
+def _satisfied(t: Turn):
+    t.key, t.mood_moves = "resolved", ("satisfied",)
     t.say("resolved")
-    t.flags["status"] = "resolved"
-    t.why = (f"You heard {t.name}, owned the problem and did everything it needed, so {t.name} is satisfied and "
-             f"the conversation is resolved.")
+    t.flags["satisfied"] = True
+    if t.instance.max_turns <= 1:          # one public reply: that reply was the whole exchange
+        t.flags["status"] = "resolved"
+        t.why = (f"You heard {t.name}, owned the problem and gave them what fixes it, so {t.name} is satisfied "
+                 f"and the conversation is resolved.")
+    else:
+        t.why = (f"You heard {t.name}, owned the problem and gave them what fixes it, so {t.name} is satisfied. "
+                 f"Close the conversation: check there is nothing else and sign off.")
 
 
 def _calmer(t: Turn):
     if _complete(t):
-        return _resolved(t)
-    t.key, t.mood_change = "calmer", -1
+        return _satisfied(t) if t.fix_given else _asks_for_fix(t)
+    t.key, t.mood_moves = "calmer", ("calmer",)
     t.say("calmer")
-    missing = _still_needed(t)
     if t.judged.shown("apologise"):
         t.why = f"You named the problem, apologised and took ownership, so {t.name} calmed down."
     else:
         t.why = f"You named the problem and took ownership, so {t.name} calmed down."
+    missing = _still_needed(t)
     if missing:
         t.why += f" Still to do: {missing}."
 
 
+def _asks_for_fix(t: Turn):
+    """Kind, and every step done, but not what actually fixes the problem: the customer asks again."""
+    t.key, t.patience_change, t.mood_moves = "repeats", -1, _asked_again(t)
+    t.say("repeats")
+    t.why = (f"Your reply was kind and owned the problem, but did not give {t.name} what fixes it, so they "
+             f"asked again. Check the policy and knowledge base for the answer.")
+
+
 def _still_needed(t: Turn) -> str:
-    s, exp, todo = t.state, t.expected, []
-    if exp.get("take_private") and "private" in t.instance.channels and not s.details_sent:
+    s, exp, flags, todo = t.state, t.expected, t.flags, []
+    done = lambda f: flags.get(f, getattr(s, f))  # noqa: E731
+    if exp.get("take_private") and "private" in t.instance.channels and not done("details_sent"):
         todo.append("move to a private channel for their details")
-    if exp.get("clarify") and not s.clarified:
+    if exp.get("clarify") and not done("clarified"):
         todo.append("ask what exactly they mean")
-    if exp.get("verify_identity") and not s.verified:
+    if exp.get("verify_identity") and not done("verified"):
         todo.append("verify their identity")
-    if exp.get("escalate") and not s.escalated:
+    if exp.get("escalate") and not done("escalated"):
         todo.append(f"escalate to {exp.get('escalation_route') or 'the right team'}")
+    if not t.fix_given:
+        todo.append("give them what fixes the problem")
     return "; ".join(todo)
 
 
+def _asked_again(t: Turn) -> tuple:
+    """Having to ask twice is annoying: the second time the customer is crosser, and so is one left without an
+    answer by the only reply they will get (a single public reply)."""
+    again = bool(t.state.history) and t.state.history[-1] == "repeats"
+    return ("worse",) if again or t.instance.max_turns <= 1 else ()
+
+
 def _repeats(t: Turn):
-    t.key, t.patience_change = "repeats", -1
+    t.key, t.patience_change, t.mood_moves = "repeats", -1, _asked_again(t)
     t.say("repeats")
+    if t.judged.praise:
+        t.why = f"Your reply was polite but generic: it did not pick up on what {t.name} actually said."
+        return
     gaps = ([] if t.judged.heard else [f"name {t.name}'s actual problem"]) + \
            ([] if t.judged.owned else ["say exactly what you will do"])
     gaps = gaps or ["apologise and show you understand how it affects them"]
@@ -372,9 +353,8 @@ IGNORED_LADDER = {"delighted": "frustrated", "happy": "frustrated", "calm": "fru
 
 
 def _ignored(t: Turn):
-    t.mood_change, t.patience_change = 1, -1
-    mood = MOODS[min(len(MOODS) - 1, MOODS.index(t.state.mood) + 1)]
-    t.key = IGNORED_LADDER[mood]
+    t.mood_moves, t.patience_change = ("worse",), -1
+    t.key = IGNORED_LADDER[move(t.state.mood, "worse")]
     if t.key == "leave_threat" and t.state.threatened_to_leave:
         t.key = "manager"
     if t.key == "pile_on" and ("public" not in t.instance.channels or t.state.escalated_publicly):
@@ -386,11 +366,9 @@ def _ignored(t: Turn):
         t.say(t.key)
     t.flags.update({"leave_threat": {"threatened_to_leave": True}, "manager": {"asked_for_manager": True}}
                    .get(t.key, {}))
-    blamed = t.judged.blamed
-    reason = "was dismissive or put the problem back on them" if blamed else "did not deal with their problem"
     consequence = {"frustrated": "is more frustrated", "leave_threat": "is threatening to leave",
                    "manager": "is asking for a manager", "pile_on": "has gone public and others are joining in"}
-    t.why = f"Your reply {reason}, so {t.name} {consequence[t.key]}."
+    t.why = f"Your reply {t.judged.shortfall()}, so {t.name} {consequence[t.key]}."
 
 
 def _needs(flag: str, text_field: str):
@@ -401,12 +379,16 @@ def _needs(flag: str, text_field: str):
     return check
 
 
-# The table the customer follows: first match wins. Order matters: rudeness and data leaks trump progress.
+# The table the customer follows: first match wins. Order matters: rudeness and data leaks trump progress,
+# and a satisfied customer only waits for the learner's closing turn.
 RULES: tuple[Rule, ...] = (
     Rule("outraged", lambda t: t.judged.rude, _outraged),
     Rule("privacy_worry", lambda t: t.judged.leaked, _privacy),
-    Rule("verifies", lambda t: _needs("verify_identity", "verification")(t) and bool(VERIFY_CUE.search(t.reply)),
-         _verifies),
+    Rule("signs_off", lambda t: t.state.satisfied, _signs_off),
+    Rule("verifies", lambda t: _needs("verify_identity", "verification")(t) and _asks_security_questions(t)
+         and gives_fix(t.customer.verify_with, t.reply), _verifies),
+    Rule("weak_check", lambda t: _needs("verify_identity", "verification")(t) and _asks_security_questions(t),
+         _weak_check),
     Rule("clarifies", lambda t: _needs("clarify", "clarification")(t) and t.judged.shown("clarify"), _clarifies),
     Rule("misread", lambda t: _needs("clarify", "clarification")(t) and t.judged.quality != "poor", _misread),
     Rule("sends_details", lambda t: _needs("take_private", "details")(t) and "private" in t.instance.channels
@@ -417,6 +399,17 @@ RULES: tuple[Rule, ...] = (
     Rule("repeats", lambda t: t.judged.quality == "ok", _repeats),
     Rule("ignored", lambda t: True, _ignored),
 )
+
+
+def end_conversation(instance: Instance, state) -> ConversationState:
+    """The learner ends a conversation (live chat's "End chat"): resolved if the customer was satisfied,
+    otherwise ended with the problem still open."""
+    instance = as_instance(instance)
+    state = _coerce_state(instance, state, None)
+    if state.ended:
+        raise ExerciseError(f"the conversation with {state.customer_id} has already ended ({state.status})")
+    return replace(state, status="resolved" if state.satisfied else "ended",
+                   history=state.history + ("ended_by_agent",))
 
 
 # ------------------------------------------------------------------------------------------------ react
@@ -459,7 +452,9 @@ def _check_channel(instance: Instance, state: ConversationState, reply: str, cha
 def _react_customer(instance: Instance, state: ConversationState, reply: str, judged: Judged, channel: str,
                     reply_minute: float, rng) -> Turn:
     cust = instance.customer(state.customer_id)
-    turn = Turn(instance, cust, state, judged, reply, channel, rng, cust.persona.first_name)
+    # A reply that skips the fix does not count, and neither does one the customer cannot take seriously.
+    fix_given = state.fixed or (gives_fix(cust.fix, reply) and judged.quality != "poor")
+    turn = Turn(instance, cust, state, judged, reply, channel, rng, cust.persona.first_name, fix_given)
     for rule in RULES:
         if rule.applies(turn):
             rule.apply(turn)
@@ -469,13 +464,14 @@ def _react_customer(instance: Instance, state: ConversationState, reply: str, ju
 
 def _react_crisis(instance: Instance, state: ConversationState, reply: str, judged: Judged, channel: str,
                   reply_minute: float, rng) -> Turn:
-    turn = Turn(instance, None, state, judged, reply, channel, rng, "the public")
+    turn = Turn(instance, None, state, judged, reply, channel, rng, "the public",
+                gives_fix(instance.crisis.fix, reply))
     good = (not judged.rude and not judged.leaked and judged.at_least("accuracy", 1)
             and (judged.shown("acknowledge") or judged.shown("hear")) and judged.at_least("apologise", 1)
-            and (judged.shown("act") or judged.shown("take_ownership")))
+            and (judged.shown("act") or judged.shown("take_ownership")) and turn.fix_given)
     wave = "calmer" if good else "worse"
     turn.key = "contained" if good else "spreads"
-    turn.mood_change = -1 if good else 1
+    turn.mood_moves = ("calmer",) if good else ("worse",)
     turn.lines = [m for m in instance.crisis.waves[wave]]
     turn.flags["status"] = "resolved" if good else "ended"
     turn.flags["escalated_publicly"] = not good
@@ -483,6 +479,7 @@ def _react_crisis(instance: Instance, state: ConversationState, reply: str, judg
                 "the conversation is calming down." if good else
                 "Your holding statement " + ("was rude or defensive" if judged.rude else
                                              "shared personal data" if judged.leaked else
+                                             "did not tell people what to do now" if not turn.fix_given else
                                              "did not acknowledge, apologise and say what happens next")
                 + ", so the story is spreading.")
     return turn
@@ -529,12 +526,14 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
     _check_channel(instance, state, reply_text, channel, reply_minute, human_agent_tag)
     cust = instance.customer(state.customer_id) if instance.customers else None
     expected = cust.expected if cust else instance.expected
-    judged = Judged.read(judgement, expected.get("not_applicable", []), apologised_before=state.apologised,
-                         empathised_before=state.empathised)
+    judged = Judged.read(judgement, expected.get("not_applicable", []), heard_before=state.heard,
+                         apologised_before=state.apologised, empathised_before=state.empathised,
+                         praise=instance.category == "positive_feedback")
     rng = rng_for("react", instance.scenario_id, instance.seed, state.customer_id, state.turn, reply_text)
     turn = REACTORS[instance.exercise_type](instance, state, reply_text, judged, channel, reply_minute, rng)
 
-    mood_i = max(0, min(len(MOODS) - 1, MOODS.index(state.mood) + turn.mood_change))
+    mood = move(state.mood, *turn.mood_moves)
+    mood_i = MOODS.index(mood)
     flags = turn.flags
     status = flags.get("status", "open")
     patience = state.patience_left + turn.patience_change
@@ -546,7 +545,8 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
         turn.why += f" Then {turn.name} ran out of patience and gave up."
     new_turn = state.turn + 1
     max_turns = EXERCISE_TYPES[instance.exercise_type].max_turns
-    if status == "open" and new_turn >= max_turns:
+    satisfied = flags.get("satisfied", state.satisfied)
+    if status == "open" and new_turn >= max_turns and not satisfied:   # a satisfied customer awaits the close
         status = "ended"
 
     delay_range = (0.3, 1.5) if instance.platform == "webchat" else (1.0, 9.0)
@@ -562,7 +562,8 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
                                 cust.persona.handle if instance.platform != "webchat" else None))
     last_minute = max([m.at_minute for m in messages], default=state.last_customer_minute)
     new_state = replace(
-        state, mood=MOODS[mood_i], patience_left=max(0, patience), turn=new_turn, status=status,
+        state, mood=mood, patience_left=max(0, patience), turn=new_turn, status=status, satisfied=satisfied,
+        fixed=state.fixed or turn.fix_given,
         channel=flags.get("channel", channel if channel != "public" and state.channel == "public" else state.channel),
         last_customer_minute=last_minute,
         heard=state.heard or judged.heard,
@@ -577,13 +578,15 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
         escalated_publicly=state.escalated_publicly or flags.get("escalated_publicly", False),
         asked_for_manager=state.asked_for_manager or flags.get("asked_for_manager", False),
         threatened_to_leave=state.threatened_to_leave or flags.get("threatened_to_leave", False),
-        history=state.history + (turn.key,) + (("gave_up",) if gave_up else ()), previous_replies=state.previous_replies + (reply_text,),
+        history=state.history + (turn.key,) + (("gave_up",) if gave_up else ()),
+        previous_replies=state.previous_replies + (reply_text,),
         customer_messages=state.customer_messages + tuple(m.text for m in messages if m.author == "customer"),
     )
     sla = (instance.sla_minutes)
     return Reaction(
         customer_id=state.customer_id, key=turn.key, messages=tuple(messages), mood=new_state.mood,
-        previous_mood=state.mood, resolved=status == "resolved", gave_up=gave_up,
+        previous_mood=state.mood, resolved=status == "resolved" or (satisfied and not state.satisfied),
+        gave_up=gave_up,
         escalated_publicly=flags.get("escalated_publicly", False) or (gave_up and "public" in instance.channels
                                                                       and mood_i >= MOODS.index("angry")),
         asked_for_manager=flags.get("asked_for_manager", False),

@@ -39,6 +39,11 @@ DEFAULT_FOLLOWUPS: dict[str, list[str]] = {
                 "Don't bother. I'm going to the ombudsman.", "Right, I give up. Shocking service."],
 }
 
+# The customer's goodbye after the learner's closing turn. Kept apart from DEFAULT_FOLLOWUPS so instances
+# generated before sign-offs existed stay the same; a scenario may still give its own `signs_off` lines.
+SIGN_OFFS: list[str] = ["No, that's everything. Thanks, bye!", "That's all, thank you. Have a good day.",
+                        "Nope, all sorted now. Cheers!", "No that's it, thanks again."]
+
 # Crisis waves when a scenario gives none.
 DEFAULT_WAVES: dict[str, list[str]] = {
     "calmer": ["Fair play to {brand_handle} for getting a statement out quickly.",

@@ -28,6 +28,14 @@ POOR = judgement(hear=1, acknowledge=1, empathise=0, apologise=0, take_ownership
                  clarify=0, escalation=0, signposting=0)
 
 
+def fix_words(spec) -> str:
+    """Words that give a scenario's `fix` (the first option of every term of its first alternative)."""
+    if not spec:
+        return ""
+    first = spec[0] if not isinstance(spec[0], str) else (spec[0],)
+    return " ".join(term.split("|")[0] for term in first)
+
+
 def write_variant(folder: Path, stem: str, replace: dict[str, str] | None = None, text: str | None = None) -> Path:
     """Write the example with some lines replaced, under a new file name (and matching id)."""
     body = text if text is not None else EXAMPLE.read_text(encoding="utf-8")

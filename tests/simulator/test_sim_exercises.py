@@ -5,7 +5,7 @@ import pytest
 
 import simulator
 from simulator import ExerciseError, TriageOrderError
-from tests.simulator.sim_helpers import GOOD, POOR, judgement
+from tests.simulator.sim_helpers import GOOD, POOR, fix_words, judgement
 
 
 def test_public_reply_ends_after_one_reply():
@@ -31,8 +31,24 @@ def test_conversation_moves_from_public_to_private_and_resolves():
                          "meter photo so I can correct it for you.", GOOD, "public")
     assert r1.state.channel == "private" and r1.state.details_sent
     r2 = simulator.react(inst, r1.state, "Thank you. I've asked for a corrected bill within 48 hours and put your "
-                         "Direct Debit on hold. Anything else I can help with?", GOOD, "private")
-    assert r2.resolved and r2.ended
+                         "Direct Debit on hold.", GOOD, "private")
+    assert r2.resolved and not r2.ended and r2.state.satisfied   # satisfied: the learner still gets to close
+    r3 = simulator.react(inst, r2.state, "Glad that's sorted. Is there anything else I can help with? ^HE", GOOD,
+                         "private")
+    assert r3.key == "signs_off" and r3.ended and r3.state.status == "resolved"
+
+
+def test_a_satisfied_customer_waits_for_the_close_and_the_learner_may_end_it_without_one():
+    inst = simulator.generate("faulty-air-fryer-facebook", 3)
+    r1 = simulator.react(inst, None, "So sorry it's died! Please message us so I can sort a refund.", GOOD, "public")
+    r2 = simulator.react(inst, r1.state, "Thanks. I've arranged a full refund and a free collection.", GOOD, "private")
+    assert r2.resolved and not r2.ended
+    closed = simulator.end_conversation(inst, r2.state)
+    assert closed.status == "resolved" and closed.history[-1] == "ended_by_agent"
+    cut_short = simulator.end_conversation(inst, r1.state)
+    assert cut_short.status == "ended"   # ended by the learner before the customer was satisfied
+    with pytest.raises(ExerciseError):
+        simulator.end_conversation(inst, closed)
 
 
 def test_live_chat_plays_three_customers_to_their_crm_records():
@@ -40,12 +56,12 @@ def test_live_chat_plays_three_customers_to_their_crm_records():
     assert [c.id for c in inst.customers] == ["card-blocked", "overdraft-fee", "opening-hours"]
     states = {c.id: simulator.initial_state(inst, c.id) for c in inst.customers}
     script = {
-        "card-blocked": [("Hi, sorry about that! To check your account, can you confirm your full name, first line of "
-                          "address and postcode?", GOOD),
+        "card-blocked": [("Hi, sorry about that! To check your account, can you confirm your full name and postcode, "
+                          "and read back the one-time passcode I've just texted you?", GOOD),
                          ("Thanks, you're verified. The hold was for a payment abroad; I've lifted it now.", GOOD)],
-        "overdraft-fee": [("Hello! Before I look at the fee, please confirm your name and the first line of your "
-                           "address.", GOOD),
-                          ("Thank you. I'm sorry about the fee; as it's your first I've refunded it.", GOOD)],
+        "overdraft-fee": [("Hello! Before I look at the charge, please confirm your name and postcode and read back "
+                           "the passcode I've texted to your mobile.", GOOD),
+                          ("Thank you. I'm sorry about the interest; as it's your first I've refunded it.", GOOD)],
         "opening-hours": [("Hi! Yes, Cresswick is open 9am to 12pm on Saturdays. Anything else?",
                            judgement(apologise=None, empathise=None))],
     }
@@ -57,6 +73,9 @@ def test_live_chat_plays_three_customers_to_their_crm_records():
             state = r.state
         ended[cid] = r
     assert all(r.resolved for r in ended.values()), {k: (v.key, v.why) for k, v in ended.items()}
+    weak = simulator.react(inst, None, "Hi, can you confirm your name and the first line of your address?", GOOD,
+                           "chat", customer="card-blocked")
+    assert weak.key == "weak_check" and not weak.state.verified   # no one-time passcode: not enough to lift a hold
     good = simulator.validate_crm_record(inst, {"query_type": "Card blocked", "resolution": "Verified customer; hold "
                                                 "lifted after they confirmed the payment", "follow_up": "none"},
                                          customer="card-blocked")
@@ -182,7 +201,10 @@ def test_every_crisis_and_triage_scenario_plays_to_its_end_on_every_platform_it_
                 continue
             statement = inst.crisis.holding_statement
             assert statement["max_chars"] == simulator.get_platform(platform).channel(statement["channel"]).max_chars
-            good = simulator.react(inst, None, "We're sorry. We know about this and are acting now; updates to "
-                                   "follow here.", GOOD, statement["channel"])
+            good = simulator.react(inst, None, "We're sorry. We know about this and are acting now: "
+                                   f"{fix_words(inst.crisis.fix)}. Updates to follow here.", GOOD, statement["channel"])
             assert good.key == "contained" and good.ended, (scenario.id, platform)
+            skips = simulator.react(inst, None, "We're sorry. We know about this and are acting now; updates to "
+                                    "follow here.", GOOD, statement["channel"])
+            assert skips.key == "spreads" and "what to do now" in skips.why, (scenario.id, platform)
             assert all(m.platform == platform for m in good.messages), (scenario.id, platform)

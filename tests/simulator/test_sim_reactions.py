@@ -7,7 +7,7 @@ import pytest
 
 import simulator
 from simulator import ChannelError, ExerciseError, SimulatorUsageError
-from tests.simulator.sim_helpers import GOOD, POOR, judgement
+from tests.simulator.sim_helpers import GOOD, POOR, fix_words, judgement
 
 GOOD_PUBLIC = "Hi {first}, I'm so sorry your parcel hasn't arrived. Please DM us so I can check where it is for you ^JS"
 POOR_PUBLIC = "Deliveries can take longer at busy times. Please check the tracking on our website."
@@ -274,10 +274,10 @@ GOOD_TEXT = ("Hi, I'm so sorry about this. Could you confirm your name, first li
              "and I'll sort it for you?")
 
 
-def _drive(inst, cid, judged, turns=8):
+def _drive(inst, cid, judged, text=GOOD_TEXT, turns=8):
     state, channel, reactions = None, {"webchat": "chat"}.get(inst.platform, "public"), []
     for _ in range(turns):
-        r = simulator.react(inst, state, GOOD_TEXT, judged, channel, customer=cid)
+        r = simulator.react(inst, state, text, judged, channel, customer=cid)
         reactions.append(r)
         state = r.state
         if state.channel == "private":
@@ -287,13 +287,16 @@ def _drive(inst, cid, judged, turns=8):
     return reactions
 
 
-def test_every_customer_in_the_library_can_be_won_by_a_good_learner_and_lost_by_a_poor_one(library):
+def test_every_customer_in_the_library_is_won_only_with_the_fix_and_lost_by_a_poor_reply(library):
+    """Scripted judgements: the same kind reply with the scenario's fix resolves; without it, never."""
     for scenario in library.list():
         if scenario.exercise_type in ("triage", "crisis"):
             continue
         inst = simulator.generate(scenario, 13)
         for cust in inst.customers:
-            good = _drive(inst, cust.id, GOOD)
+            with_fix = f"{GOOD_TEXT} {fix_words(cust.verify_with)} {fix_words(cust.fix)}".strip()
+            good = _drive(inst, cust.id, GOOD, with_fix)
+            skips = _drive(inst, cust.id, GOOD)
             poor = _drive(inst, cust.id, POOR)
             if scenario.exercise_type == "public_reply":
                 assert MOOD_INDEX(good[-1].mood) <= MOOD_INDEX(cust.persona.mood), scenario.id   # calm-to-furious order
@@ -302,7 +305,13 @@ def test_every_customer_in_the_library_can_be_won_by_a_good_learner_and_lost_by_
                 assert (MOOD_INDEX(poor[-1].mood) > MOOD_INDEX(cust.persona.mood)
                         or poor[-1].mood == "furious" or poor[-1].key == "repeats"), scenario.id
                 assert poor[-1].key in ("frustrated", "leave_threat", "manager", "pile_on", "repeats"), scenario.id
+                if cust.fix and not cust.expected["take_private"]:
+                    assert good[-1].resolved and not skips[-1].resolved, scenario.id
                 continue
-            assert good[-1].resolved, (scenario.id, cust.id, [r.key for r in good])
+            assert any(r.resolved for r in good) and good[-1].state.status == "resolved", \
+                (scenario.id, cust.id, [r.key for r in good])
+            assert good[-1].key == "signs_off", (scenario.id, cust.id, [r.key for r in good])
             assert not poor[-1].resolved and poor[-1].gave_up, (scenario.id, cust.id, [r.key for r in poor])
-            assert len(good) <= 3, (scenario.id, cust.id, [r.key for r in good])
+            assert len(good) <= 4, (scenario.id, cust.id, [r.key for r in good])
+            if cust.fix:
+                assert not any(r.resolved for r in skips), (scenario.id, cust.id, [r.key for r in skips])

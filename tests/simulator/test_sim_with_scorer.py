@@ -68,7 +68,7 @@ def mood(name: str) -> int:
 def test_a_scripted_good_conversation_scored_for_real_calms_the_customer_and_resolves(scenario_id, seed):
     inst, played = play(scenario_id, seed, GOOD_PATHS[scenario_id])
     keys = [r.key for _, r in played]
-    assert keys == ["sends_details", "resolved"]
+    assert keys == ["sends_details", "resolved", "signs_off"]   # satisfied, then the learner's closing turn
     assert mood(played[-1][1].mood) < mood(inst.persona.mood)
     assert all(mood(r.mood) <= mood(r.previous_mood) for _, r in played)
 
@@ -102,3 +102,19 @@ def test_an_earlier_apology_does_not_excuse_a_later_blaming_reply():
         ("Sorry but you should have checked the tracking before messaging us.", "private")])
     second = played[1][1]
     assert second.key in ANGRIER and mood(second.mood) > mood(second.previous_mood)
+
+
+def test_an_excellent_apology_with_a_fix_is_not_called_dismissive_even_when_empathy_scores_zero():
+    """The scorer may give empathise 0 and quote the apology ("an apology alone is not empathy"): those words earned
+    the apology, so the customer must not hear them as dismissive (issue 16: "Honestly I'm done")."""
+    inst = simulator.generate("faulty-air-fryer-facebook", 2)
+    text = (f"Hi {inst.persona.first_name}, I'm so sorry your air fryer has stopped working. I've arranged a full "
+            "refund and a free collection for you today: please send us a private message with your order number.")
+    judgement = score_reply(text, simulator.scoring_context_for_turn(inst, None, channel="public", response_minutes=5))
+    empathy = judgement["criteria"]["empathise"]
+    if empathy["level"] == 0:   # today's scorer; a later one may give empathy 1 here, which is fine too
+        apology = judgement["criteria"]["apologise"]["evidence"]
+        assert [e["text"] for e in empathy["evidence"]] == [e["text"] for e in apology]
+    reaction = simulator.react(inst, None, text, judgement, "public")
+    assert reaction.key not in ANGRIER and "dismissive" not in reaction.why, (reaction.key, reaction.why)
+    assert mood(reaction.mood) < mood(reaction.previous_mood) and reaction.mood != "worried"
