@@ -12,12 +12,12 @@ from flask import Flask, render_template
 from flask_login import user_loaded_from_cookie
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from web import (admin, api, assess, auth, cli, exports, learner, logbook, main, practice, progress, queue, rendering,
-                 review, tutor)
+from web import cli, queue, rendering
 from web.config import check_production_safety, from_environment
 from web.extensions import csrf, db, limiter, login_manager, migrate
 from web.models import User
 from web.security import add_security_headers
+from web.views import admin, api, assess, auth, exports, learner, logbook, main, practice, progress, review, tutor
 
 BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
               exports.bp, admin.bp, api.bp)
@@ -50,7 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
-    csrf.exempt(api.bp)  # the JSON API takes no cookies-only form posts; see web/api.py
+    csrf.exempt(api.bp)  # the JSON API takes no cookies-only form posts; see web/views/api.py
     cli.register(app)
     rendering.register(app)
     queue.init_app(app)

@@ -102,7 +102,7 @@ def runner(app):
 @pytest.fixture
 def make_user(app):
     """make_user("learner", username=...) creates a committed account; its password is '<username>-password'."""
-    from web.accounts import create_user
+    from web.services.accounts import create_user
     from web.extensions import db
 
     counter = {"n": 0}
@@ -165,7 +165,7 @@ def make_attempt(app):
     import simulator
     from web.extensions import db
     from web.models import Attempt, Message, ScenarioInstance, utcnow
-    from web.scores import store_result
+    from web.services.marks import store_result
 
     def make(learner_id: int, reply: str = STRONG_REPLY,
              scenario_id: str = "late-parcel-x-public", seed: int = 3, response_minutes: float = 20.0) -> int:

@@ -6,7 +6,7 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
-from web.accounts import AccountError, create_user
+from web.services.accounts import AccountError, create_user
 from web.extensions import db
 
 
@@ -22,7 +22,7 @@ def register(app: Flask) -> None:
 @with_appcontext
 def seed_demo():
     """Create the demo cohort, accounts and attempts (once: running it again changes nothing)."""
-    from web.demo import DEMO_ACCOUNTS, DEMO_JOIN_CODE, seed
+    from web.services.demo import DEMO_ACCOUNTS, DEMO_JOIN_CODE, seed
 
     report = seed()
     db.session.commit()
@@ -75,7 +75,7 @@ def export_command(username, out_path, logbook_path, pack_path, include):
     """Export a learner's anonymised portfolio, logbook and/or evidence pack."""
     import portfolio
 
-    from web.evidence import brand_values, learner_evidence
+    from web.services.learner_evidence import brand_values, learner_evidence
     from web.models import User
 
     if not (out_path or logbook_path or pack_path):
@@ -114,7 +114,7 @@ def prune_command():
     with no progress for EXPORT_STALE_MINUTES failed. Run it daily (cron or a systemd timer)."""
     from flask import current_app
 
-    from web.export_jobs import prune
+    from web.services.export_jobs import prune
 
     report = prune()
     for job in report.expired:

@@ -37,7 +37,7 @@ class TaskQueue:
         return "redis" if self.app.config.get("REDIS_URL") else "sqlite"
 
     def _register(self) -> None:
-        from web.exports import run_export_job   # the job itself lives with the export code
+        from web.views.exports import run_export_job   # the job itself lives with the export code
 
         app = self.app
 

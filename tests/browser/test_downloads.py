@@ -36,7 +36,7 @@ def assert_anonymous(text: str, candidate: str) -> None:
 @pytest.fixture(scope="module")
 def cohort(live_app):
     """A tutor's cohort with one learner, who has a completed attempt, and an assessor attached."""
-    from web.accounts import create_user
+    from web.services.accounts import create_user
 
     with live_app.app_context(), live_app.test_request_context():
         tutor = create_user("tobias", "Tobias Tutor", "tutor", PASSWORD)

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 def staff(live_app):
     """A tutor's cohort with Bella in it, an assessor attached, an admin, and one completed assessed attempt of
     Bella's."""
-    from web.accounts import create_user
+    from web.services.accounts import create_user
     from web.extensions import db
     from web.models import User
 

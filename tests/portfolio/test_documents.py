@@ -82,7 +82,7 @@ def test_the_apps_short_reflection_keys_get_the_same_labels_as_the_long_ones():
     from portfolio.evidence import attempt_view
 
     attempt = make_portfolio(2, seed=7)[0]["attempts"][1]
-    attempt["reflection"] = dict(attempt["reflection"], fields={   # as web/logbook.py stores them
+    attempt["reflection"] = dict(attempt["reflection"], fields={   # as web/views/logbook.py stores them
         "went_well": "I used the customer's name.", "even_better_if": "I had said when.", "next": "Give a time."})
     rows = attempt_view(attempt, 1, ("evidence", "reflections"))["reflection"]["rows"]
     assert [r["label"] for r in rows] == ["What went well", "Even better if", "Next time I will"]

@@ -290,7 +290,7 @@ def test_the_demo_moderation_comment_keeps_its_words(demo_app, runner, tmp_path)
 
 
 def test_live_chat_customers_keep_their_own_pseudonyms_in_the_attempt_pdf(app, client, login, demo_cohort):
-    from web.attempts import start_attempt
+    from web.services.attempts import start_attempt
     from web.models import utcnow
 
     with app.app_context():
@@ -322,7 +322,7 @@ def test_an_evidence_only_pack_leaves_reflections_out_of_its_json_and_gives_the_
 
 
 def test_the_cohort_export_accepts_evidence_only_and_records_the_manifest_hash(app, client, login, csrf, cohort_with_work):
-    from web.exports import run_export_job
+    from web.views.exports import run_export_job
 
     login("assessora")
     response = client.post(f"/exports/cohorts/{cohort_with_work['cohort']}",

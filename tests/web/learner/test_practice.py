@@ -311,7 +311,7 @@ def test_learner_text_is_escaped_on_the_result_page(app, client, learner, start,
 
 
 def test_an_unedited_canned_response_costs_personalisation(app, client, learner, start, page_token, state_of):
-    from web.scoring import CANNED_RESPONSES
+    from web.services.scoring import CANNED_RESPONSES
     attempt_id = start("tw-late-parcel")
     _reply(client, page_token, attempt_id, CANNED_RESPONSES[0]["text"], state_of=state_of)
     result = _attempt(app, attempt_id)["result"]
@@ -331,7 +331,7 @@ def _run_conversation(app, client, page_token, attempt_id, replies, state_of):
 
 def test_a_conversation_of_unedited_canned_responses_scores_personalisation_0(app, client, learner, start,
                                                                                page_token, state_of):
-    from web.scoring import CANNED_RESPONSES
+    from web.services.scoring import CANNED_RESPONSES
     attempt_id = start("fb-refund-chat")
     result = _run_conversation(app, client, page_token, attempt_id,
                                [CANNED_RESPONSES[0]["text"], CANNED_RESPONSES[1]["text"]], state_of)
@@ -344,7 +344,7 @@ def test_a_conversation_of_unedited_canned_responses_scores_personalisation_0(ap
 
 def test_a_conversation_with_some_canned_responses_caps_personalisation_at_1(app, client, learner, start,
                                                                               page_token, state_of):
-    from web.scoring import CANNED_RESPONSES
+    from web.services.scoring import CANNED_RESPONSES
     attempt_id = start("fb-refund-chat")
     first = re.search(r"Your reply to ([^<]+)</label>",
                       client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)).group(1).strip()
@@ -367,7 +367,7 @@ def test_a_conversation_with_some_canned_responses_caps_personalisation_at_1(app
 
 def test_live_chat_of_unedited_canned_responses_scores_personalisation_0(app, client, learner, start, page_token,
                                                                           state_of):
-    from web.scoring import CANNED_RESPONSES
+    from web.services.scoring import CANNED_RESPONSES
     attempt_id = start("wc-two-chats")
     for thread in ("broadband-down", "bill-query"):
         for text in (CANNED_RESPONSES[3]["text"], CANNED_RESPONSES[1]["text"]):

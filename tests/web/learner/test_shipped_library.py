@@ -50,7 +50,7 @@ def _play(client, scenario_id: str) -> str:
 
 
 def test_every_shipped_scenario_plays_to_a_result(app, client, make_user):
-    from web import attempts
+    from web.services import attempts
     make_user("learner", username="lena")
     assert client.post("/login", data={"username": "lena", "password": "lena-password"}).status_code == 302
     with app.app_context():

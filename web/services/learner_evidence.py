@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, User
-from web.scores import effective_levels
+from web.services.marks import effective_levels
 
 STANDARD = {
     "name": "Develop customer service social networks",

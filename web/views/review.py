@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 import rubrics
-from web.accounts import can_see_learner, learner_ids_visible_to
+from web.services.accounts import can_see_learner, learner_ids_visible_to
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
 from web.models import Attempt, Cohort, Feedback, LevelTally, utcnow
-from web.scores import ModerationError, moderate
+from web.services.marks import ModerationError, moderate
 from web.security import roles_required
 
 bp = Blueprint("review", __name__, url_prefix="/review")

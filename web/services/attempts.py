@@ -20,10 +20,10 @@ import simulator
 from flask import current_app
 from sqlalchemy import select
 
-from web import scoring
+from web.services import scoring
 from web.extensions import db
 from web.models import Assignment, Attempt, Message, ScenarioInstance, User, utcnow
-from web.scores import store_result
+from web.services.marks import store_result
 
 LIVE = ("public_reply", "conversation", "live_chat", "crisis")
 

@@ -15,8 +15,8 @@ from flask import Blueprint, abort, current_app, g, jsonify, request
 from flask_login import current_user
 from flask_wtf.csrf import ValidationError, validate_csrf
 
-from web import attempts, drafts, scoring
-from web.attempts import AttemptError
+from web.services import attempts, drafts, scoring
+from web.services.attempts import AttemptError
 from web.extensions import db
 from web.models import ROLES
 from web.security import roles_required

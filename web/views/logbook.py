@@ -8,8 +8,9 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portfolio import evidence as portfolio_evidence
-from web import attempts, drafts, interaction_anonymiser, scoring
-from web.accounts import can_see_learner
+from web import interaction_anonymiser
+from web.services import attempts, drafts, scoring
+from web.services.accounts import can_see_learner
 from web.extensions import db
 from web.models import LogbookComment, LogbookEntry, User
 from web.security import roles_required

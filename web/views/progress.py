@@ -11,10 +11,10 @@ from flask import Blueprint, abort, render_template
 from flask_login import current_user
 from sqlalchemy import select
 
-from web import scoring
-from web.accounts import can_see_learner
+from web.services import scoring
+from web.services.accounts import can_see_learner
 from web.extensions import db
-from web.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
+from web.views.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 from web.models import Attempt, LogbookEntry, Message, User
 from web.security import roles_required
 

@@ -14,9 +14,9 @@ from flask import Blueprint, Response, abort, current_app, flash, jsonify, redir
 from flask_login import current_user
 
 import portfolio
-from web import export_jobs
-from web.accounts import can_see_learner
-from web.evidence import brand_values, learner_evidence
+from web.services import export_jobs
+from web.services.accounts import can_see_learner
+from web.services.learner_evidence import brand_values, learner_evidence
 from web.extensions import db
 from web.forms import ToggleUserForm
 from web.models import Attempt, Cohort, ExportJob, User

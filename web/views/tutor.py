@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from web.accounts import AccountError, add_learner_to_cohort
+from web.services.accounts import AccountError, add_learner_to_cohort
 from web.extensions import db
 from web.forms import AddLearnerForm, CohortForm
 from web.models import MODES, Assignment, Attempt, Cohort
@@ -52,7 +52,7 @@ def create_cohort():
 @bp.route("/cohorts/<int:cohort_id>")
 @roles_required("tutor", "admin")
 def cohort(cohort_id: int):
-    from web.attempts import library   # the scenario catalogue, for setting work
+    from web.services.attempts import library   # the scenario catalogue, for setting work
     cohort = owned_cohort(cohort_id)
     assignments = db.session.scalars(select(Assignment).where(Assignment.cohort_id == cohort.id)
                                      .order_by(Assignment.created_at.desc())).all()
@@ -66,7 +66,7 @@ def set_assignment(cohort_id: int):
     """Set a scenario for the cohort, in practice or assessed mode (an optional seed: one customer for all)."""
     from flask import request
 
-    from web.attempts import library
+    from web.services.attempts import library
     cohort = owned_cohort(cohort_id)
     scenario_id, mode, seed = (request.form.get(k, "").strip() for k in ("scenario_id", "mode", "seed"))
     if scenario_id not in library().scenarios or mode not in MODES or (seed and not seed.isdigit()):

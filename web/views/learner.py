@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from web.accounts import AccountError, join_cohort
+from web.services.accounts import AccountError, join_cohort
 from web.extensions import db
 from web.forms import JoinCohortForm
 from web.models import Assignment, Attempt

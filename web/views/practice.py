@@ -1,6 +1,6 @@
 """Practising: the catalogue, the workspace for each exercise type, replies, results, retries.
 
-Views are thin: they read the form, call one function of web.attempts, commit once and redirect.
+Views are thin: they read the form, call one function of web.services.attempts, commit once and redirect.
 """
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import simulator
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from web import attempts, drafts, scoring
-from web.attempts import AttemptError
+from web.services import attempts, drafts, scoring
+from web.services.attempts import AttemptError
 from web.extensions import db
 from web.models import Assignment
 from web.security import roles_required

@@ -1,0 +1,2 @@
+"""What the views call: the web layer's services over the database and the plain packages (simulator, rubrics,
+portfolio). They flush but never commit (the view commits once per request) and never read the request."""
