@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from huey import RedisHuey, SqliteHuey
 
 from web.extensions import db
+from web.services.export_jobs import run_export_job
 
 
 class TaskQueue:
@@ -37,8 +38,6 @@ class TaskQueue:
         return "redis" if self.app.config.get("REDIS_URL") else "sqlite"
 
     def _register(self) -> None:
-        from web.views.exports import run_export_job   # the job itself lives with the export code
-
         app = self.app
 
         def export_job(job_id: int) -> None:

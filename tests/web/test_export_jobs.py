@@ -26,7 +26,7 @@ def start_export(client, csrf, cohort_id: int, **data) -> int:
 
 
 def run_job(app, job_id: int) -> None:
-    from web.views.exports import run_export_job
+    from web.services.export_jobs import run_export_job
 
     with app.app_context():
         run_export_job(job_id)   # what the worker runs
@@ -326,11 +326,11 @@ def test_every_change_moves_updated_at(app, client, login, csrf, demo_cohort):
 def test_a_run_superseded_mid_export_stops_and_leaves_no_file(app, client, login, csrf, demo_cohort, monkeypatch):
     """The worker was only slow: meanwhile prune marked the job failed. At its next portfolio it stops, removes its
     .part file and leaves the job as it found it."""
-    import web.views.exports
+    from web.services import export_jobs
 
     login("assessora")
     job_id = start_export(client, csrf, demo_cohort["cohort"])
-    real = web.views.exports.learner_evidence
+    real = export_jobs.learner_evidence
 
     def evidence_while_the_job_is_taken_away(learner, **kwargs):
         db.session.execute(update(ExportJob).where(ExportJob.id == job_id)
@@ -338,7 +338,7 @@ def test_a_run_superseded_mid_export_stops_and_leaves_no_file(app, client, login
         db.session.commit()
         return real(learner, **kwargs)
 
-    monkeypatch.setattr(web.views.exports, "learner_evidence", evidence_while_the_job_is_taken_away)
+    monkeypatch.setattr(export_jobs, "learner_evidence", evidence_while_the_job_is_taken_away)
     run_job(app, job_id)
     job = job_row(app, job_id)
     assert (job.status, job.error, job.progress, job.file_name) == ("failed", "Stalled: marked failed by exports prune",

@@ -322,7 +322,7 @@ def test_an_evidence_only_pack_leaves_reflections_out_of_its_json_and_gives_the_
 
 
 def test_the_cohort_export_accepts_evidence_only_and_records_the_manifest_hash(app, client, login, csrf, cohort_with_work):
-    from web.views.exports import run_export_job
+    from web.services.export_jobs import run_export_job
 
     login("assessora")
     response = client.post(f"/exports/cohorts/{cohort_with_work['cohort']}",

@@ -1,4 +1,6 @@
-"""The life of a cohort export job outside the request.
+"""The life of a cohort export job outside the request: the job itself (run_export_job, every learner's
+portfolio into one ZIP), its runs, stalled jobs and retention. Unlike the other services it commits: it runs
+in the queue's consumer, not in a request.
 
 A worker claims a run and reports its progress through conditional updates, so a run that was superseded (started
 again, or marked failed as stalled) finds out at its next portfolio and stops. A queued or running job whose
@@ -7,7 +9,12 @@ they finished, and `.part` files that no run finished are deleted after a day: `
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import secrets
 import time
+import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,13 +22,25 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import and_, or_, select, update
 
+import portfolio
 from web.extensions import db
-from web.models import ExportJob, utcnow
+from web.models import Cohort, ExportJob, User, utcnow
+from web.services.learner_evidence import brand_values, learner_evidence
 
 ACTIVE = ("queued", "running")
 CLAIMABLE = ("queued", "failed")
 PART_MAX_AGE = timedelta(days=1)
 JOBS = ExportJob.__table__
+SECTIONS = ("evidence", "reflections")
+# One page cache per process: a scored, signed attempt's pages never change, so a repeat export reuses them.
+# Written PDF parts kept for repeat exports, bounded by their bytes (PAGE_CACHE_MB, default 256; an attempt
+# is about 25 kB). One per process: web workers and the job consumer each keep their own.
+PAGE_CACHE = portfolio.PageCache.from_env(os.environ)
+
+
+def export_name(learner: User, kind: str, ext: str) -> str:
+    # Candidate numbers, never names, in file names: the file name is part of the export too.
+    return f"{learner.candidate_number or 'candidate'}-{kind}.{ext}"
 
 
 # A worker's run. Each statement names the run, so two runs of one job never both write.
@@ -58,6 +77,55 @@ def finish_run(job_id: int, run: int, file_name: str, params: dict) -> bool:
 
 def fail_run(job_id: int, run: int, error: str) -> bool:
     return _update_run(job_id, run, status="failed", error=error, finished_at=utcnow())
+
+
+# The job itself: what the queue's consumer runs.
+
+class Superseded(Exception):
+    """This run no longer owns its job: it was started again, or marked failed as stalled."""
+
+
+def run_export_job(job_id: int) -> None:
+    """Render every learner's portfolio of the cohort into one ZIP with a SHA-256 manifest, reporting progress."""
+    job = db.session.get(ExportJob, job_id)
+    if job is None:
+        return
+    cohort = db.session.get(Cohort, job.cohort_id)
+    params = dict(job.params or {})
+    run = claim_run(job.id, len(cohort.learners))
+    if run is None:   # neither queued nor failed: another worker has it, or it is done
+        return
+    folder = export_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    file_name = f"cohort-{cohort.id}-job-{job_id}-{secrets.token_hex(8)}.zip"
+    partial = folder / (file_name + ".part")
+    manifest = []
+    try:
+        include, keep = tuple(params.get("include", SECTIONS)), brand_values()
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for written, learner in enumerate(cohort.learners, start=1):
+                pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), cache=PAGE_CACHE, include=include,
+                                                     keep_values=keep)
+                name = export_name(learner, "portfolio", "pdf")
+                archive.writestr(name, pdf)
+                manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})
+                if not record_progress(job_id, run, written):
+                    raise Superseded
+            manifest_body = json.dumps({"cohort": cohort.id, "include": list(include),
+                                        "files": manifest}, indent=2).encode("utf-8")
+            archive.writestr("manifest.json", manifest_body)
+        os.replace(partial, folder / file_name)   # appears whole or not at all
+    except Superseded:
+        partial.unlink(missing_ok=True)
+        return
+    except Exception as exc:
+        db.session.rollback()
+        fail_run(job_id, run, f"{type(exc).__name__}: {exc}")
+        partial.unlink(missing_ok=True)
+        raise
+    params["manifest_sha256"] = hashlib.sha256(manifest_body).hexdigest()
+    if not finish_run(job_id, run, file_name, params):   # superseded while writing the manifest
+        (folder / file_name).unlink(missing_ok=True)
 
 
 # Stalled jobs.

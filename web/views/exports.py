@@ -3,18 +3,13 @@ as a background job with progress. The portfolio package anonymises and renders;
 the data, checks who may see it, and stores job output where any app server can serve it."""
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import secrets
-import zipfile
-
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, \
     send_file, url_for
 from flask_login import current_user
 
 import portfolio
 from web.services import export_jobs
+from web.services.export_jobs import PAGE_CACHE, SECTIONS, export_name
 from web.services.accounts import can_see_learner
 from web.services.learner_evidence import brand_values, learner_evidence
 from web.extensions import db
@@ -24,12 +19,7 @@ from web.queue import task_queue
 from web.security import roles_required
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
-# One page cache per process: a scored, signed attempt's pages never change, so a repeat export reuses them.
-# Written PDF parts kept for repeat exports, bounded by their bytes (PAGE_CACHE_MB, default 256; an attempt
-# is about 25 kB). One per process: web workers and the job consumer each keep their own.
-PAGE_CACHE = portfolio.PageCache.from_env(os.environ)
 EVERYONE = ("learner", "tutor", "assessor", "admin")
-SECTIONS = ("evidence", "reflections")
 
 
 def _include() -> tuple:
@@ -48,11 +38,6 @@ def _download(data: bytes, name: str, mimetype: str) -> Response:
     response = Response(data, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def export_name(learner: User, kind: str, ext: str) -> str:
-    # Candidate numbers, never names, in file names: the file name is part of the export too.
-    return f"{learner.candidate_number or 'candidate'}-{kind}.{ext}"
 
 
 @bp.route("/attempts/<int:attempt_id>.pdf")
@@ -237,50 +222,3 @@ def restart_job(job_id: int):
     else:
         flash("This export is neither stalled nor failed, so it was not started again.", "error")
     return redirect(url_for("exports.job", job_id=job.id))
-
-
-class Superseded(Exception):
-    """This run no longer owns its job: it was started again, or marked failed as stalled."""
-
-
-def run_export_job(job_id: int) -> None:
-    """Render every learner's portfolio of the cohort into one ZIP with a SHA-256 manifest, reporting progress."""
-    job = db.session.get(ExportJob, job_id)
-    if job is None:
-        return
-    cohort = db.session.get(Cohort, job.cohort_id)
-    params = dict(job.params or {})
-    run = export_jobs.claim_run(job.id, len(cohort.learners))
-    if run is None:   # neither queued nor failed: another worker has it, or it is done
-        return
-    export_dir = export_jobs.export_dir()
-    export_dir.mkdir(parents=True, exist_ok=True)
-    file_name = f"cohort-{cohort.id}-job-{job_id}-{secrets.token_hex(8)}.zip"
-    partial = export_dir / (file_name + ".part")
-    manifest = []
-    try:
-        include, keep = tuple(params.get("include", SECTIONS)), brand_values()
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for written, learner in enumerate(cohort.learners, start=1):
-                pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), cache=PAGE_CACHE, include=include,
-                                                     keep_values=keep)
-                name = export_name(learner, "portfolio", "pdf")
-                archive.writestr(name, pdf)
-                manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})
-                if not export_jobs.record_progress(job_id, run, written):
-                    raise Superseded
-            manifest_body = json.dumps({"cohort": cohort.id, "include": list(include),
-                                        "files": manifest}, indent=2).encode("utf-8")
-            archive.writestr("manifest.json", manifest_body)
-        os.replace(partial, export_dir / file_name)   # appears whole or not at all
-    except Superseded:
-        partial.unlink(missing_ok=True)
-        return
-    except Exception as exc:
-        db.session.rollback()
-        export_jobs.fail_run(job_id, run, f"{type(exc).__name__}: {exc}")
-        partial.unlink(missing_ok=True)
-        raise
-    params["manifest_sha256"] = hashlib.sha256(manifest_body).hexdigest()
-    if not export_jobs.finish_run(job_id, run, file_name, params):   # superseded while writing the manifest
-        (export_dir / file_name).unlink(missing_ok=True)
