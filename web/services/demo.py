@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from web.services import attempts as attempt_service
+from web.services.library import instance_for
 from web.services.accounts import create_user
 from web.extensions import db
 from web.models import Assignment, Attempt, Cohort, Feedback, LogbookEntry, User, utcnow
@@ -56,7 +57,7 @@ FOLLOW_UP = {   # one reply per later turn; a weak learner repeats themselves, a
 
 def _play(learner: User, scenario_id: str, quality: int, seed: int, days_ago: int) -> Attempt:
     attempt = attempt_service.start_attempt(learner, scenario_id, seed)
-    inst = attempt_service.instance_for(attempt.instance)
+    inst = instance_for(attempt.instance)
     first = inst.customers[0].persona.first_name if inst.customers else "there"
     for turn in range(4):
         if attempt.status != "in_progress":

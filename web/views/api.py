@@ -16,7 +16,9 @@ from flask_login import current_user
 from flask_wtf.csrf import ValidationError, validate_csrf
 
 from web.services import attempts, drafts, scoring
-from web.services.attempts import AttemptError
+from web.services.catalogue import assessed_work_open
+from web.services.errors import AttemptError
+from web.services.library import generated, library
 from web.extensions import db
 from web.models import ROLES
 from web.security import roles_required
@@ -94,13 +96,13 @@ def _free_context(data: dict) -> dict:
         if isinstance(seed, bool) or not isinstance(seed, int):
             abort(400, description="'seed' must be a whole number.")
         try:
-            sc = attempts.library().get(str(data["scenario"]))
+            sc = library().get(str(data["scenario"]))
         except simulator.UnknownScenarioError:
             abort(400, description=f"Unknown scenario {data['scenario']!r}.")
-        if not g.api_token and current_user.role == "learner" and attempts.assessed_work_open(current_user, sc.id, seed):
+        if not g.api_token and current_user.role == "learner" and assessed_work_open(current_user, sc.id, seed):
             abort(403, description="This scenario and seed is assessed work you have not submitted yet: it is marked "
                                    "when you send it. Use free mode (customer and reply) to practise.")
-        inst = attempts._generate(str(current_app.config["SCENARIO_DIR"]), sc.id, sc.version, seed)
+        inst = generated(sc, seed)
         base = dict(inst.scoring_context or inst.customer().scoring_context)
         base.update({k: v for k, v in context.items() if v is not None and k not in ("scenario", "previous_replies")
                      and v != ""})

@@ -8,8 +8,10 @@ import simulator
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from web.services import attempts, drafts, scoring
-from web.services.attempts import AttemptError
+from web.services import attempts, drafts, results, scoring
+from web.services.catalogue import learner_catalogue, surprise_id
+from web.services.errors import AttemptError
+from web.services.library import instance_for, library
 from web.extensions import db
 from web.models import Assignment
 from web.security import roles_required
@@ -24,10 +26,10 @@ def catalogue():
     filters = {"platform": args.get("platform", ""), "category": args.get("category", ""),
                "difficulty": args.get("difficulty", ""), "exercise_type": args.get("exercise_type", ""),
                "not_attempted": args.get("not_attempted") == "1", "assigned": args.get("assigned") == "1"}
-    rows = attempts.catalogue(current_user, **filters)
+    rows = learner_catalogue(current_user, **filters)
     return render_template("practice/catalogue.html", rows=rows, filters=filters, platforms=simulator.PLATFORMS,
                            categories=simulator.CATEGORIES, difficulties=simulator.DIFFICULTIES,
-                           types=simulator.EXERCISE_TYPES, problems=len(attempts.library().errors))
+                           types=simulator.EXERCISE_TYPES, problems=len(library().errors))
 
 
 def _start(scenario_id: str, seed=None, mode="practice", assignment=None):
@@ -55,7 +57,7 @@ def start():
 @roles_required("learner")
 def surprise():
     try:
-        scenario_id = attempts.surprise_id()
+        scenario_id = surprise_id()
     except AttemptError as exc:
         flash(str(exc), "error")
         return redirect(url_for("practice.catalogue"))
@@ -63,7 +65,7 @@ def surprise():
 
 
 def _workspace_context(attempt) -> dict:
-    inst = attempts.instance_for(attempt.instance)
+    inst = instance_for(attempt.instance)
     state = attempt.state or {}
     threads = {}
     for m in attempt.messages:
@@ -79,7 +81,7 @@ def _workspace_context(attempt) -> dict:
                        "label": platform.channels[c].label} for c in inst.channels},
         "personas": {c.id: c.persona.to_dict() for c in inst.customers},
         "draft_keys": keys, "saved": drafts.load_many(current_user, list(keys.values())),
-        "canned": scoring.CANNED_RESPONSES, "speed": attempts._sim_speed(),
+        "canned": scoring.CANNED_RESPONSES, "speed": attempts.sim_speed(),
         "since": {t: attempts.response_minutes(attempt, t) for t in state.get("seen_at", {})},
     }
 
@@ -188,5 +190,5 @@ def result(attempt_id: int):
         return redirect(url_for("practice.workspace", attempt_id=attempt.id))
     before = attempts.previous_attempt(attempt)
     return render_template("practice/result.html", attempt=attempt, result=attempt.result or {},
-                           spans_by_turn=attempts.spans_by_turn(attempt), labels=scoring.LABELS,
-                           before=before, compare=attempts.comparison(attempt, before))
+                           spans_by_turn=results.spans_by_turn(attempt), labels=scoring.LABELS,
+                           before=before, compare=results.comparison(attempt, before))

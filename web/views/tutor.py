@@ -1,7 +1,7 @@
 """The tutor's home: their cohorts, join codes, adding learners."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -11,6 +11,7 @@ from web.extensions import db
 from web.forms import AddLearnerForm, CohortForm
 from web.models import MODES, Assignment, Attempt, Cohort
 from web.security import roles_required
+from web.services.library import library   # the scenario catalogue, for setting work
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
 
@@ -52,7 +53,6 @@ def create_cohort():
 @bp.route("/cohorts/<int:cohort_id>")
 @roles_required("tutor", "admin")
 def cohort(cohort_id: int):
-    from web.services.attempts import library   # the scenario catalogue, for setting work
     cohort = owned_cohort(cohort_id)
     assignments = db.session.scalars(select(Assignment).where(Assignment.cohort_id == cohort.id)
                                      .order_by(Assignment.created_at.desc())).all()
@@ -64,9 +64,6 @@ def cohort(cohort_id: int):
 @roles_required("tutor", "admin")
 def set_assignment(cohort_id: int):
     """Set a scenario for the cohort, in practice or assessed mode (an optional seed: one customer for all)."""
-    from flask import request
-
-    from web.services.attempts import library
     cohort = owned_cohort(cohort_id)
     scenario_id, mode, seed = (request.form.get(k, "").strip() for k in ("scenario_id", "mode", "seed"))
     if scenario_id not in library().scenarios or mode not in MODES or (seed and not seed.isdigit()):

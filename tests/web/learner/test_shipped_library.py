@@ -50,11 +50,11 @@ def _play(client, scenario_id: str) -> str:
 
 
 def test_every_shipped_scenario_plays_to_a_result(app, client, make_user):
-    from web.services import attempts
+    from web.services.library import library
     make_user("learner", username="lena")
     assert client.post("/login", data={"username": "lena", "password": "lena-password"}).status_code == 302
     with app.app_context():
-        lib = attempts.library()
+        lib = library()
         ids = [s.id for s in lib.list()]
     assert ids, "the shipped library is empty"
     for scenario_id in ids:

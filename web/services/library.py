@@ -1,0 +1,74 @@
+"""The scenario library and the generated customers, cached per process, and the stored instance each attempt
+plays: an attempt keeps its customers after its scenario file is edited."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import simulator
+from flask import current_app
+from sqlalchemy import select
+
+from web.extensions import db
+from web.models import ScenarioInstance
+from web.services.errors import AttemptError
+
+
+@lru_cache(maxsize=4)
+def _library(path: str) -> simulator.Library:
+    return simulator.load_library(path)   # loaded once per process and folder: restart to pick up edits
+
+
+def library() -> simulator.Library:
+    return _library(str(current_app.config["SCENARIO_DIR"]))
+
+
+def scenario(scenario_id: str) -> simulator.Scenario:
+    try:
+        return library().get(scenario_id)
+    except simulator.UnknownScenarioError as exc:
+        raise AttemptError(f"There is no scenario called {scenario_id!r}.") from exc
+
+
+@lru_cache(maxsize=256)
+def _generate(scenario_dir: str, scenario_id: str, version: str, seed: int) -> simulator.Instance:
+    lib = _library(scenario_dir)
+    return simulator.generate(lib.get(scenario_id), seed, library=lib)
+
+
+def generated(sc: simulator.Scenario, seed: int) -> simulator.Instance:
+    """The Instance the current version of this scenario generates for this seed (cached per process)."""
+    return _generate(str(current_app.config["SCENARIO_DIR"]), sc.id, sc.version, seed)
+
+
+@lru_cache(maxsize=256)
+def _from_stored(row_id: int, scenario_id: str, version: str, seed: int, data_json: str) -> simulator.Instance:
+    return simulator.Instance.from_dict(json.loads(data_json))
+
+
+def instance_for(row: ScenarioInstance) -> simulator.Instance:
+    """The simulator's Instance for a stored row: rebuilt from the stored data, so an attempt keeps working
+    after its scenario file is edited (older simulators without Instance.from_dict: regenerated)."""
+    if hasattr(simulator.Instance, "from_dict"):
+        return _from_stored(row.id, row.scenario_id, row.scenario_version, row.seed,
+                            json.dumps(row.data, sort_keys=True))
+    sc = scenario(row.scenario_id)
+    if sc.version != row.scenario_version:
+        raise AttemptError("This scenario has been edited since the attempt started, so the customer can no "
+                           "longer answer. Start it again from the catalogue.")
+    return generated(sc, row.seed)
+
+
+def stored_instance(scenario_id: str, seed: int) -> ScenarioInstance:
+    """The ScenarioInstance row for (id, current version, seed), generated and stored once."""
+    sc = scenario(scenario_id)
+    row = db.session.scalar(select(ScenarioInstance).where(
+        ScenarioInstance.scenario_id == sc.id, ScenarioInstance.scenario_version == sc.version,
+        ScenarioInstance.seed == seed))
+    if row is None:
+        inst = generated(sc, seed)
+        row = ScenarioInstance(scenario_id=sc.id, scenario_version=sc.version, seed=seed,
+                               exercise_type=inst.exercise_type, title=inst.title, data=inst.to_dict())
+        db.session.add(row)
+        db.session.flush()
+    return row
