@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from web.services.accounts import AccountError, create_user
+import portfolio
 from web.extensions import db
+from web.models import User
+from web.queue import task_queue
+from web.services.accounts import AccountError, create_user
+from web.services.demo import DEMO_ACCOUNTS, DEMO_JOIN_CODE, seed
+from web.services.export_jobs import prune
+from web.services.learner_evidence import brand_values, learner_evidence
 
 
 def register(app: Flask) -> None:
@@ -22,8 +28,6 @@ def register(app: Flask) -> None:
 @with_appcontext
 def seed_demo():
     """Create the demo cohort, accounts and attempts (once: running it again changes nothing)."""
-    from web.services.demo import DEMO_ACCOUNTS, DEMO_JOIN_CODE, seed
-
     report = seed()
     db.session.commit()
     if not report.changed:
@@ -73,11 +77,6 @@ def portfolio_group():
 @with_appcontext
 def export_command(username, out_path, logbook_path, pack_path, include):
     """Export a learner's anonymised portfolio, logbook and/or evidence pack."""
-    import portfolio
-
-    from web.services.learner_evidence import brand_values, learner_evidence
-    from web.models import User
-
     if not (out_path or logbook_path or pack_path):
         raise click.UsageError("Say what to write: --out FILE.pdf, --logbook FILE.pdf and/or --pack FILE.zip.")
     learner = db.session.scalar(db.select(User).where(User.username == username.strip().lower()))
@@ -112,10 +111,6 @@ def exports_group():
 def prune_command():
     """Delete cohort ZIPs older than EXPORT_RETENTION_DAYS and unfinished .part files older than a day; mark jobs
     with no progress for EXPORT_STALE_MINUTES failed. Run it daily (cron or a systemd timer)."""
-    from flask import current_app
-
-    from web.services.export_jobs import prune
-
     report = prune()
     for job in report.expired:
         click.echo(f"Expired job {job.id} (cohort {job.cohort_id}, finished {job.finished_at:%Y-%m-%d %H:%M}): "
@@ -136,7 +131,5 @@ def prune_command():
 @with_appcontext
 def worker(workers):
     """Run the task-queue consumer (bulk exports). Uses Redis when REDIS_URL is set, else SQLite."""
-    from web.queue import task_queue
-
     click.echo(f"Task queue consumer on {task_queue().backend} with {workers} worker(s).")
     task_queue().consumer(workers=workers).run()

@@ -1,7 +1,15 @@
 """WTForms classes: every form carries a CSRF token (Flask-WTF)."""
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
 from web.models import ROLES

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import simulator
-from flask import current_app
+from flask import abort, current_app
 from sqlalchemy import select
 
-from web.services import scoring
+import simulator
 from web.extensions import db
 from web.models import Assignment, Attempt, Message, ScenarioInstance, User, utcnow
+from web.services import scoring
 from web.services.catalogue import new_seed
 from web.services.errors import AttemptError
 from web.services.library import instance_for, stored_instance
@@ -266,7 +266,6 @@ def owned_attempt(attempt_id: int, user: User) -> Attempt:
     """The learner's own attempt; anyone else's is reported as missing (404), never shown."""
     attempt = db.session.get(Attempt, attempt_id)
     if attempt is None or attempt.learner_id != user.id:
-        from flask import abort
         abort(404)
     return attempt
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-import simulator
 from sqlalchemy import select
 
+import simulator
 from web.extensions import db
 from web.models import Assignment, Attempt, ScenarioInstance, User
 from web.services.errors import AttemptError

@@ -10,11 +10,11 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from web.services import attempts as attempt_service
-from web.services.library import instance_for
-from web.services.accounts import create_user
 from web.extensions import db
 from web.models import Assignment, Attempt, Cohort, Feedback, LogbookEntry, User, utcnow
+from web.services import attempts as attempt_service
+from web.services.accounts import create_user
+from web.services.library import instance_for
 from web.services.marks import moderate
 
 # (username, role, password): printed on start and listed in the README. Local demo use only.

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+import simulator
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, User
 from web.services.marks import effective_levels
@@ -116,6 +117,4 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
 
 def brand_values() -> tuple[str, ...]:
     """The fictional brands' names and handles: not personal data, so exports keep them readable."""
-    import simulator
-
     return tuple(v for brand in simulator.BRANDS.values() for v in (brand.name, brand.handle))

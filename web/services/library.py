@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-import simulator
 from flask import current_app
 from sqlalchemy import select
 
+import simulator
 from web.extensions import db
 from web.models import ScenarioInstance
 from web.services.errors import AttemptError

@@ -6,11 +6,11 @@ from flask import Blueprint, current_app, flash, redirect, render_template, url_
 from flask_login import current_user
 from sqlalchemy import select
 
-from web.services.accounts import AccountError, attach_assessor, change_role, create_user, reset_password
 from web.extensions import db
 from web.forms import AttachAssessorForm, PasswordResetForm, RoleForm, ToggleUserForm, UserForm
 from web.models import Cohort, User
 from web.security import roles_required
+from web.services.accounts import AccountError, attach_assessor, change_role, create_user, reset_password
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

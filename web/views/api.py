@@ -10,18 +10,18 @@ import hmac
 import numbers
 from functools import wraps
 
-import simulator
 from flask import Blueprint, abort, current_app, g, jsonify, request
 from flask_login import current_user
 from flask_wtf.csrf import ValidationError, validate_csrf
 
+import simulator
+from web.extensions import db
+from web.models import ROLES
+from web.security import roles_required
 from web.services import attempts, drafts, scoring
 from web.services.catalogue import assessed_work_open
 from web.services.errors import AttemptError
 from web.services.library import generated, library
-from web.extensions import db
-from web.models import ROLES
-from web.security import roles_required
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -3,20 +3,31 @@ as a background job with progress. The portfolio package anonymises and renders;
 the data, checks who may see it, and stores job output where any app server can serve it."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, \
-    send_file, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_login import current_user
 
 import portfolio
-from web.services import export_jobs
-from web.services.export_jobs import PAGE_CACHE, SECTIONS, export_name
-from web.services.accounts import can_see_learner
-from web.services.learner_evidence import brand_values, learner_evidence
 from web.extensions import db
 from web.forms import ToggleUserForm
 from web.models import Attempt, Cohort, ExportJob, User
 from web.queue import task_queue
 from web.security import roles_required
+from web.services import export_jobs
+from web.services.accounts import can_see_learner
+from web.services.export_jobs import PAGE_CACHE, SECTIONS, export_name
+from web.services.learner_evidence import brand_values, learner_evidence
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 EVERYONE = ("learner", "tutor", "assessor", "admin")

@@ -6,11 +6,11 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from web.services.accounts import AccountError, join_cohort
 from web.extensions import db
 from web.forms import JoinCohortForm
 from web.models import Assignment, Attempt
 from web.security import roles_required
+from web.services.accounts import AccountError, join_cohort
 
 bp = Blueprint("learner", __name__, url_prefix="/learner")
 

@@ -2,18 +2,18 @@
 (anonymised before saving, previewed and confirmed, scored in free mode), and tutors' comments."""
 from __future__ import annotations
 
-import simulator
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+import simulator
 from portfolio import evidence as portfolio_evidence
 from web import interaction_anonymiser
-from web.services import attempts, drafts, scoring
-from web.services.accounts import can_see_learner
 from web.extensions import db
 from web.models import LogbookComment, LogbookEntry, User
 from web.security import roles_required
+from web.services import attempts, drafts, scoring
+from web.services.accounts import can_see_learner
 
 bp = Blueprint("logbook", __name__, url_prefix="/logbook")
 

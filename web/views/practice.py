@@ -4,17 +4,17 @@ Views are thin: they read the form, call one function of web.services.attempts, 
 """
 from __future__ import annotations
 
-import simulator
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+import simulator
+from web.extensions import db
+from web.models import Assignment
+from web.security import roles_required
 from web.services import attempts, drafts, results, scoring
 from web.services.catalogue import learner_catalogue, surprise_id
 from web.services.errors import AttemptError
 from web.services.library import instance_for, library
-from web.extensions import db
-from web.models import Assignment
-from web.security import roles_required
 
 bp = Blueprint("practice", __name__, url_prefix="/practice")
 

@@ -6,17 +6,17 @@ table with the same figures. `progress_data` builds plain values; the template d
 """
 from __future__ import annotations
 
-import simulator
 from flask import Blueprint, abort, render_template
 from flask_login import current_user
 from sqlalchemy import select
 
-from web.services import scoring
-from web.services.accounts import can_see_learner
+import simulator
 from web.extensions import db
-from web.views.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 from web.models import Attempt, LogbookEntry, Message, User
 from web.security import roles_required
+from web.services import scoring
+from web.services.accounts import can_see_learner
+from web.views.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 import rubrics
-from web.services.accounts import can_see_learner, learner_ids_visible_to
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
 from web.models import Attempt, Cohort, Feedback, LevelTally, utcnow
-from web.services.marks import ModerationError, moderate
 from web.security import roles_required
+from web.services.accounts import can_see_learner, learner_ids_visible_to
+from web.services.marks import ModerationError, moderate
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 

@@ -6,12 +6,12 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from web.services.accounts import AccountError, add_learner_to_cohort
 from web.extensions import db
 from web.forms import AddLearnerForm, CohortForm
 from web.models import MODES, Assignment, Attempt, Cohort
 from web.security import roles_required
-from web.services.library import library   # the scenario catalogue, for setting work
+from web.services.accounts import AccountError, add_learner_to_cohort
+from web.services.library import library  # the scenario catalogue, for setting work
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
 
