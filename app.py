@@ -9,12 +9,14 @@ import os
 from pathlib import Path
 
 from flask import Flask, render_template
+from markupsafe import escape
 from flask_login import user_loaded_from_cookie
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web import cli, queue, rendering
 from web.config import check_production_safety, from_environment
 from web.extensions import csrf, db, limiter, login_manager, migrate
+from web.inputs import BoundedIntConverter, JSONProvider, refuse_unusable_text
 from web.models import User
 from web.security import add_security_headers
 from web.views import admin, api, assess, auth, exports, learner, logbook, main, practice, progress, review, tutor
@@ -35,6 +37,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         hops = int(app.config["PROXY_FIX"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.json = JSONProvider(app)
+    app.url_map.converters["int"] = BoundedIntConverter   # every <int:> id stops at the database's range
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -48,6 +52,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
     user_loaded_from_cookie.connect(auth.keep_session_permanent, app)
 
+    app.before_request(refuse_unusable_text)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # the JSON API takes no cookies-only form posts; see web/views/api.py
@@ -56,6 +61,20 @@ def create_app(test_config: dict | None = None) -> Flask:
     queue.init_app(app)
     app.after_request(add_security_headers)
     for code in (400, 403, 404, 413, 429, 500):
-        app.register_error_handler(code, lambda exc, code=code: (render_template("errors/error.html", code=code,
-                                                                                  error=exc), code))
+        app.register_error_handler(code, lambda exc, code=code: error_page(exc, code))
     return app
+
+
+def error_page(exc, code: int):
+    """The error page. After a database error the session's transaction is dead: roll it back first, or the page
+    (which reads the signed-in user) fails too; and should the page still fail, answer plain text, never nothing."""
+    if code == 500:
+        db.session.rollback()
+    try:
+        return render_template("errors/error.html", code=code, error=exc), code
+    except Exception:   # noqa: BLE001 - the error page must not raise
+        if code != 500:
+            raise
+        db.session.rollback()
+        return (f"<!doctype html><title>{code}</title><h1>Something went wrong on our side</h1>"
+                f"<p>{escape(getattr(exc, 'name', 'Error'))}. Go back and try again.</p>"), code

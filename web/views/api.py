@@ -7,6 +7,7 @@ validate_csrf). Errors are JSON: {"error": "..."} with 400 (bad input), 401, 403
 from __future__ import annotations
 
 import hmac
+import math
 import numbers
 from functools import wraps
 
@@ -16,6 +17,7 @@ from flask_wtf.csrf import ValidationError, validate_csrf
 
 import simulator
 from web.extensions import db
+from web.inputs import InputError, whole_number
 from web.models import ROLES
 from web.security import roles_required
 from web.services import attempts, drafts, scoring
@@ -54,9 +56,10 @@ def _check_csrf() -> None:
 
 
 def _json_object() -> dict:
-    data = request.get_json(silent=True)
+    data = request.get_json(silent=True)   # invalid or too deeply nested JSON: None (web/inputs.py)
     if not isinstance(data, dict):
-        abort(400, description="Send a JSON object (Content-Type: application/json).")
+        abort(400, description="Send a JSON object (Content-Type: application/json); the body was not valid JSON, "
+                               "not an object, or nested too deeply.")
     return data
 
 
@@ -74,8 +77,29 @@ def _reply_text(data: dict) -> str:
     return reply
 
 
+MAX_RESPONSE_MINUTES = 60 * 24 * 366   # a year: any real reply time fits; 10**400 does not
+
+
+def _optional_text(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        abort(400, description=f"'{key}' must be a string.")
+    return value
+
+
+def _whole_number(data: dict, key: str, default=None) -> int | None:
+    """A JSON whole number (an integer, never a string, a float or a boolean) within the database's range."""
+    value = data.get(key, default)
+    try:
+        if isinstance(value, str):
+            raise InputError(f"'{key}' must be a whole number.")
+        return whole_number(value, key)
+    except InputError as exc:
+        abort(400, description=str(exc))
+
+
 def _free_context(data: dict) -> dict:
-    platform = data.get("platform")
+    platform = _optional_text(data, "platform")
     if platform is not None and platform not in simulator.PLATFORMS:
         abort(400, description=f"Unknown platform {platform!r}; use one of {', '.join(simulator.PLATFORMS)}.")
     customer = data.get("customer")
@@ -83,22 +107,27 @@ def _free_context(data: dict) -> dict:
                                      (isinstance(customer, list) and all(isinstance(c, str) for c in customer))):
         abort(400, description="'customer' must be the customer's message (a string) or a list of strings.")
     minutes = data.get("response_minutes")
-    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, numbers.Real) or minutes < 0):
-        abort(400, description="'response_minutes' must be a number of minutes, 0 or more.")
-    channel = data.get("channel")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, numbers.Real)
+                                or not 0 <= minutes <= MAX_RESPONSE_MINUTES or not math.isfinite(minutes)):
+        abort(400, description=f"'response_minutes' must be a number of minutes from 0 to {MAX_RESPONSE_MINUTES}.")
+    channel = _optional_text(data, "channel")
     if channel is not None and channel not in ("public", "private", "chat"):
         abort(400, description="'channel' must be public, private or chat.")
     context = {"customer": customer or "", "platform": platform, "channel": channel, "response_minutes": minutes,
-               "customer_name": data.get("customer_name"), "customer_handle": data.get("customer_handle"),
+               "customer_name": _optional_text(data, "customer_name"),
+               "customer_handle": _optional_text(data, "customer_handle"),
                "previous_replies": [], "scenario": None}
     if data.get("scenario") is not None:
-        seed = data.get("seed", 1)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            abort(400, description="'seed' must be a whole number.")
+        scenario_id = _optional_text(data, "scenario")
+        seed = _whole_number(data, "seed", 1)
+        seed = 1 if seed is None else seed
         try:
-            sc = library().get(str(data["scenario"]))
+            sc = library().get(scenario_id)
         except simulator.UnknownScenarioError:
-            abort(400, description=f"Unknown scenario {data['scenario']!r}.")
+            abort(400, description=f"Unknown scenario {scenario_id!r}.")
+        if sc.exercise_type not in attempts.LIVE:
+            abort(400, description=f"{scenario_id!r} is a {sc.exercise_type} exercise: it has no reply to score. "
+                                   "Use a scenario with a customer to reply to, or free mode.")
         if not g.api_token and current_user.role == "learner" and assessed_work_open(current_user, sc.id, seed):
             abort(403, description="This scenario and seed is assessed work you have not submitted yet: it is marked "
                                    "when you send it. Use free mode (customer and reply) to practise.")
@@ -154,13 +183,12 @@ def score():
     if data.get("attempt_id") is not None and g.api_token:
         abort(400, description="'attempt_id' needs a signed-in learner; API tokens score free or scenario mode.")
     if data.get("attempt_id") is not None:
-        if not isinstance(data["attempt_id"], int) or isinstance(data["attempt_id"], bool):
-            abort(400, description="'attempt_id' must be a whole number.")
-        attempt = attempts.owned_attempt(data["attempt_id"], current_user)
+        attempt = attempts.owned_attempt(_whole_number(data, "attempt_id"), current_user)
         if attempt.mode != "practice":
             abort(403, description="The coach is off in assessed mode: your reply is marked when you send it.")
+        channel, thread = _optional_text(data, "channel"), _optional_text(data, "thread")
         try:
-            result = attempts.coach(attempt, reply, str(data.get("channel") or ""), str(data.get("thread") or "main"))
+            result = attempts.coach(attempt, reply, channel or "", thread or "main")
         except AttemptError as exc:
             abort(400, description=str(exc))
     else:

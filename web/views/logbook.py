@@ -10,6 +10,7 @@ import simulator
 from portfolio import evidence as portfolio_evidence
 from web import interaction_anonymiser
 from web.extensions import db
+from web.inputs import InputError, whole_number
 from web.models import LogbookComment, LogbookEntry, User
 from web.security import roles_required
 from web.services import attempts, drafts, scoring
@@ -84,7 +85,10 @@ def learner_entries(learner_id: int):
 @bp.route("/new", methods=["GET", "POST"])
 @roles_required("learner")
 def new():
-    attempt_id = request.values.get("attempt_id", type=int)
+    try:
+        attempt_id = whole_number(request.values.get("attempt_id"), "attempt_id")
+    except InputError as exc:
+        abort(400, description=str(exc))
     attempt = attempts.owned_attempt(attempt_id, current_user) if attempt_id else None
     kind = request.values.get("form", "short")
     if kind not in FORMS:

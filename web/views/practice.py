@@ -4,11 +4,12 @@ Views are thin: they read the form, call one function of web.services.attempts, 
 """
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 import simulator
 from web.extensions import db
+from web.inputs import InputError, whole_number
 from web.models import Assignment
 from web.security import roles_required
 from web.services import attempts, drafts, results, scoring
@@ -45,12 +46,13 @@ def _start(scenario_id: str, seed=None, mode="practice", assignment=None):
 @bp.route("/start", methods=["POST"])
 @roles_required("learner")
 def start():
-    assignment = None
-    if request.form.get("assignment_id", "").isdigit():
-        assignment = db.get_or_404(Assignment, int(request.form["assignment_id"]))
-    seed = request.form.get("seed", "")
-    return _start(request.form.get("scenario_id", ""), int(seed) if seed.isdigit() else None,
-                  assignment=assignment)
+    try:
+        assignment_id = whole_number(request.form.get("assignment_id"), "assignment_id")
+        seed = whole_number(request.form.get("seed"), "seed")
+    except InputError as exc:
+        abort(400, description=str(exc))
+    assignment = db.get_or_404(Assignment, assignment_id) if assignment_id is not None else None
+    return _start(request.form.get("scenario_id", ""), seed, assignment=assignment)
 
 
 @bp.route("/surprise", methods=["POST"])

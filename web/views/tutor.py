@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from web.extensions import db
+from web.inputs import DB_INT_MAX, InputError, whole_number
 from web.forms import AddLearnerForm, CohortForm
 from web.models import MODES, Assignment, Attempt, Cohort
 from web.security import roles_required
@@ -65,12 +66,17 @@ def cohort(cohort_id: int):
 def set_assignment(cohort_id: int):
     """Set a scenario for the cohort, in practice or assessed mode (an optional seed: one customer for all)."""
     cohort = owned_cohort(cohort_id)
-    scenario_id, mode, seed = (request.form.get(k, "").strip() for k in ("scenario_id", "mode", "seed"))
-    if scenario_id not in library().scenarios or mode not in MODES or (seed and not seed.isdigit()):
-        flash("Choose a scenario and a mode (the seed, if given, is a whole number).", "error")
+    scenario_id, mode = (request.form.get(k, "").strip() for k in ("scenario_id", "mode"))
+    try:
+        seed = whole_number(request.form.get("seed"), "seed")
+    except InputError:
+        seed = -1
+    if scenario_id not in library().scenarios or mode not in MODES or seed == -1:
+        flash(f"Choose a scenario and a mode (the seed, if given, is a whole number from 0 to {DB_INT_MAX}, "
+              "in digits 0-9).", "error")
     else:
         db.session.add(Assignment(cohort_id=cohort.id, scenario_id=scenario_id, mode=mode,
-                                  seed=int(seed) if seed else None, created_by_id=current_user.id))
+                                  seed=seed, created_by_id=current_user.id))
         db.session.commit()
         flash(f"{scenario_id} set for {cohort.name} in {mode} mode.", "info")
     return redirect(url_for("tutor.cohort", cohort_id=cohort.id))
