@@ -9,16 +9,16 @@ import os
 from pathlib import Path
 
 from flask import Flask, render_template
-from markupsafe import escape
 from flask_login import user_loaded_from_cookie
+from markupsafe import escape
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web import cli, queue, rendering
 from web.config import check_production_safety, from_environment
 from web.extensions import csrf, db, limiter, login_manager, migrate
 from web.inputs import BoundedIntConverter, JSONProvider, refuse_unusable_text
-from web.models import User
 from web.security import add_security_headers
+from web.sessions import load_user
 from web.views import admin, api, assess, auth, exports, learner, logbook, main, practice, progress, review, tutor
 
 BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
@@ -47,9 +47,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."
-    login_manager.session_protection = "strong"
+    login_manager.session_protection = "strong"   # a session is bound to its browser (web/sessions.py)
     login_manager.blueprint_login_views["api"] = None   # the JSON API answers 401, never a redirect
-    login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+    login_manager.user_loader(load_user)   # "<id>:<session version>" (web/sessions.py)
     user_loaded_from_cookie.connect(auth.keep_session_permanent, app)
 
     app.before_request(refuse_unusable_text)

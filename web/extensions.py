@@ -1,12 +1,14 @@
 """Flask extensions, created unbound and initialised in create_app()."""
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from web.sessions import LoginManager   # Flask-Login's, with versioned sessions and remember tokens
+
 
 # Named constraints so that later migrations can alter them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {

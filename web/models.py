@@ -46,6 +46,9 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(256))
     candidate_number: Mapped[str | None] = mapped_column(String(32), unique=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # Bumped by signing out, a password change, a role change and deactivation: every session and remember-me
+    # token carries the version it was issued with and stops working when it changes (web/sessions.py).
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     learner_cohorts = relationship("Cohort", secondary=cohort_learners, back_populates="learners")
@@ -56,6 +59,9 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:   # what the session and the remember-me token hold
+        return f"{self.id}:{self.session_version or 1}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses sign-in to deactivated accounts

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from web.extensions import db
 from web.models import ROLES, Cohort, User
+from web.sessions import end_all_sessions
 
 
 class AccountError(ValueError):
@@ -62,6 +63,7 @@ def change_role(user: User, role: str, acting: User) -> int:
     user.learner_cohorts.clear()
     user.assessed_cohorts.clear()
     user.role = role
+    end_all_sessions(user)   # sign in again under the new role
     if role == "learner" and not user.candidate_number:
         user.candidate_number = next_candidate_number()
     return left
@@ -70,6 +72,12 @@ def change_role(user: User, role: str, acting: User) -> int:
 def reset_password(user: User, password: str) -> None:
     check_password_length(password)
     user.set_password(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+    end_all_sessions(user)   # whoever held the old password is signed out everywhere
+
+
+def set_active(user: User, active: bool) -> None:
+    user.active = active
+    end_all_sessions(user)   # a deactivated account's sessions never come back, even if it is reactivated
 
 
 def join_cohort(learner: User, code: str) -> Cohort:

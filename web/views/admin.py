@@ -10,7 +10,8 @@ from web.extensions import db
 from web.forms import AttachAssessorForm, PasswordResetForm, RoleForm, ToggleUserForm, UserForm
 from web.models import Cohort, User
 from web.security import roles_required
-from web.services.accounts import AccountError, attach_assessor, change_role, create_user, reset_password
+from web.services.accounts import (AccountError, attach_assessor, change_role, create_user, reset_password,
+                                   set_active)
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -66,7 +67,7 @@ def toggle(user_id: int):
         if user.id == current_user.id:
             flash("You cannot deactivate your own account.", "error")
         else:
-            user.active = not user.active
+            set_active(user, not user.active)
             db.session.commit()
             audit("%s %s", "reactivated" if user.active else "deactivated", user.username)
             flash(f"{user.username} is now {'active' if user.active else 'deactivated'}.", "info")

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from web.extensions import db, limiter
 from web.forms import LoginForm, LogoutForm
 from web.models import User
+from web.sessions import end_all_sessions
 
 bp = Blueprint("auth", __name__)
 
@@ -61,6 +62,8 @@ def keep_session_permanent(_app, user=None, **_extra) -> None:
 def logout():
     form = LogoutForm()
     if form.validate_on_submit():
+        end_all_sessions(current_user)   # a copied session or remember-me cookie is dead from now on, everywhere
+        db.session.commit()
         logout_user()
         flash("You have signed out.", "info")
     return redirect(url_for("auth.login"))
