@@ -43,7 +43,12 @@ class CohortForm(FlaskForm):
 
 class AddLearnerForm(FlaskForm):
     username = StringField("Learner's username", validators=[DataRequired(), Length(max=64)])
-    submit = SubmitField("Add learner")
+    submit = SubmitField("Invite learner")
+
+
+class InvitationForm(FlaskForm):
+    accept = SubmitField("Accept and join")
+    decline = SubmitField("Decline")
 
 
 class UserForm(FlaskForm):

@@ -84,6 +84,21 @@ class Cohort(db.Model):
     assessors = relationship("User", secondary=cohort_assessors, back_populates="assessed_cohorts")
 
 
+class CohortInvitation(db.Model):
+    """A tutor asks a learner to join a cohort; the learner joins only by accepting it (their consent), by the
+    cohort's join code, or when an admin adds them. Joining lets the cohort's tutor and assessors see their work."""
+
+    __table_args__ = (UniqueConstraint("cohort_id", "learner_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"), index=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    invited_by_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    cohort = relationship("Cohort")
+    invited_by = relationship("User", foreign_keys=[invited_by_id])
+
+
 class Assignment(db.Model):
     """A tutor sets a scenario for a cohort, in practice or assessed mode."""
 

@@ -99,17 +99,6 @@ def test_a_learner_joins_a_cohort_with_its_join_code(app, client, login, csrf, d
         assert "learnerc" in [l.username for l in db.session.get(Cohort, demo_cohort["cohort"]).learners]
 
 
-def test_a_tutor_adds_a_learner_by_username(app, client, login, csrf, demo_cohort):
-    from web.extensions import db
-    from web.models import Cohort
-
-    login("tutora")
-    client.post(f"/tutor/cohorts/{demo_cohort['cohort']}/learners",
-                data={"username": "learnerc", "csrf_token": csrf(f"/tutor/cohorts/{demo_cohort['cohort']}")})
-    with app.app_context():
-        assert "learnerc" in [l.username for l in db.session.get(Cohort, demo_cohort["cohort"]).learners]
-
-
 def test_admin_creates_a_user_through_the_form(app, client, login, csrf, make_user):
     from web.extensions import db
     from web.models import User

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from web.extensions import db
-from web.models import ROLES, Cohort, User
+from web.models import ROLES, Cohort, CohortInvitation, User
 from web.sessions import end_all_sessions
 
 
@@ -86,6 +86,8 @@ def join_cohort(learner: User, code: str) -> Cohort:
         raise AccountError("No cohort has that join code. Check it with your tutor.")
     if learner not in cohort.learners:
         cohort.learners.append(learner)
+    db.session.execute(delete(CohortInvitation).where(CohortInvitation.cohort_id == cohort.id,
+                                                      CohortInvitation.learner_id == learner.id))
     return cohort
 
 
@@ -97,10 +99,43 @@ def _user_with_role(username: str, role: str) -> User:
 
 
 def add_learner_to_cohort(cohort: Cohort, username: str) -> User:
+    """An admin (or the CLI and demo data) puts a learner straight into a cohort. Tutors invite instead."""
     learner = _user_with_role(username, "learner")
     if learner not in cohort.learners:
         cohort.learners.append(learner)
     return learner
+
+
+def invite_learner(cohort: Cohort, username: str, inviter: User) -> None:
+    """A tutor invites a learner by username: the learner joins only if they accept (web/learner.py).
+
+    Says nothing about what it found: the same outcome, and so the same message, whether the username is a
+    learner's, someone else's, unknown, already in the cohort or already invited, so that a tutor cannot use
+    it to learn which accounts exist or take over another cohort's learner."""
+    learner = db.session.scalar(select(User).where(User.username == username.strip().lower()))
+    if learner is None or learner.role != "learner" or not learner.active or learner in cohort.learners:
+        return
+    pending = db.session.scalar(select(CohortInvitation).where(CohortInvitation.cohort_id == cohort.id,
+                                                               CohortInvitation.learner_id == learner.id))
+    if pending is None:
+        db.session.add(CohortInvitation(cohort_id=cohort.id, learner_id=learner.id, invited_by_id=inviter.id))
+
+
+def pending_invitations(learner: User) -> list[CohortInvitation]:
+    return list(db.session.scalars(select(CohortInvitation).where(CohortInvitation.learner_id == learner.id)
+                                   .order_by(CohortInvitation.created_at)))
+
+
+def answer_invitation(learner: User, invitation_id: int, accept: bool) -> Cohort | None:
+    """The learner accepts (joins) or declines; the invitation is used up either way. None if it is not theirs."""
+    invitation = db.session.get(CohortInvitation, invitation_id)
+    if invitation is None or invitation.learner_id != learner.id:
+        return None
+    cohort = invitation.cohort
+    if accept and learner not in cohort.learners:
+        cohort.learners.append(learner)
+    db.session.delete(invitation)
+    return cohort
 
 
 def learner_ids_visible_to(user: User) -> set[int] | None:

@@ -1,16 +1,16 @@
 """The learner's home: cohorts, assignments, recent attempts."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from web.extensions import db
-from web.forms import JoinCohortForm
+from web.forms import InvitationForm, JoinCohortForm
 from web.models import Assignment, Attempt
 from web.security import roles_required
-from web.services.accounts import AccountError, join_cohort
+from web.services.accounts import AccountError, answer_invitation, join_cohort, pending_invitations
 
 bp = Blueprint("learner", __name__, url_prefix="/learner")
 
@@ -26,7 +26,22 @@ def home():
         select(Attempt).where(Attempt.learner_id == current_user.id).options(selectinload(Attempt.instance))
         .order_by(Attempt.started_at.desc()).limit(10)
     ).all()
-    return render_template("learner/home.html", form=JoinCohortForm(), assignments=assignments, attempts=attempts)
+    return render_template("learner/home.html", form=JoinCohortForm(), assignments=assignments, attempts=attempts,
+                           invitations=pending_invitations(current_user), invitation_form=InvitationForm())
+
+
+@bp.route("/invitations/<int:invitation_id>", methods=["POST"])
+@roles_required("learner")
+def answer(invitation_id: int):
+    """Accept or decline a tutor's invitation to a cohort: joining lets that tutor see your work."""
+    form = InvitationForm()
+    if form.validate_on_submit():
+        cohort = answer_invitation(current_user, invitation_id, accept=bool(form.accept.data))
+        if cohort is None:
+            abort(404)
+        db.session.commit()
+        flash(f"You have joined {cohort.name}." if form.accept.data else f"You declined {cohort.name}.", "info")
+    return redirect(url_for("learner.home"))
 
 
 @bp.route("/join", methods=["POST"])

@@ -11,7 +11,7 @@ from web.inputs import DB_INT_MAX, InputError, whole_number
 from web.forms import AddLearnerForm, CohortForm
 from web.models import MODES, Assignment, Attempt, Cohort
 from web.security import roles_required
-from web.services.accounts import AccountError, add_learner_to_cohort
+from web.services.accounts import AccountError, add_learner_to_cohort, invite_learner
 from web.services.library import library  # the scenario catalogue, for setting work
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
@@ -85,9 +85,13 @@ def set_assignment(cohort_id: int):
 @bp.route("/cohorts/<int:cohort_id>/learners", methods=["POST"])
 @roles_required("tutor", "admin")
 def add_learner(cohort_id: int):
+    """An admin adds a learner directly; a tutor invites them, and they join when they accept (the README's
+    cohort-membership rules). The tutor's message is the same whatever the username turns out to be."""
     cohort = owned_cohort(cohort_id)
     form = AddLearnerForm()
-    if form.validate_on_submit():
+    if not form.validate_on_submit():
+        flash("Enter the learner's username.", "error")
+    elif current_user.role == "admin":
         try:
             learner = add_learner_to_cohort(cohort, form.username.data)
         except AccountError as exc:
@@ -95,4 +99,10 @@ def add_learner(cohort_id: int):
         else:
             db.session.commit()
             flash(f"{learner.full_name} added to {cohort.name}.", "info")
+    else:
+        invite_learner(cohort, form.username.data, current_user)
+        db.session.commit()
+        flash(f"If {form.username.data.strip().lower()} is a learner's username, they are invited to {cohort.name} "
+              "and see the invitation on their home page; they join when they accept it. You can also give them "
+              f"the join code {cohort.join_code}.", "info")
     return redirect(url_for("tutor.cohort", cohort_id=cohort.id))
