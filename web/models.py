@@ -167,8 +167,12 @@ class Attempt(db.Model):
 
 
 class Message(db.Model):
-    """One message in an attempt's transcript; every message is timestamped (real and simulated time)."""
+    """One message in an attempt's transcript; every message is timestamped (real and simulated time).
 
+    A learner's message records the attempt's turn it answered: (attempt, turn, author) is unique, so a form sent
+    twice at once stores one reply, and the second request fails at the database and is told it was sent."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "turn", "author"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
     thread: Mapped[str] = mapped_column(String(32), default="main")   # live chat: one thread per customer
@@ -178,6 +182,7 @@ class Message(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sim_minute: Mapped[float] = mapped_column(default=0.0)
     response_minutes: Mapped[float | None] = mapped_column()
+    turn: Mapped[int | None] = mapped_column()   # learner messages: state["turn"] when sent; customers: NULL
 
     attempt = relationship("Attempt", back_populates="messages")
 

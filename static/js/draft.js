@@ -56,7 +56,9 @@
         sessionEnded = true;
         say(box, 'Your session has ended. Your text is kept on this device and will be waiting after you sign in.', true);
       } else if (!r.ok) {
-        say(box, 'Draft kept on this device (the server did not save it).');
+        r.json().then(function (body) {
+          say(box, 'Draft kept on this device. The server did not save it: ' + ((body && body.error) || r.status));
+        }).catch(function () { say(box, 'Draft kept on this device (the server did not save it).'); });
       } else {
         sessionEnded = false;
         say(box, 'Draft saved.');

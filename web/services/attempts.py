@@ -154,7 +154,7 @@ def submit_reply(attempt: Attempt, text: str, channel: str, thread: str, turn_to
         raise AttemptError(f"{exc}. Your text is still in the box.") from exc
     state = dict(attempt.state)
     attempt.messages.append(Message(thread=thread, author="learner", channel=channel, text=text,
-                                    sim_minute=reply_minute, response_minutes=minutes))
+                                    sim_minute=reply_minute, response_minutes=minutes, turn=state["turn"]))
     for m in reaction.messages:
         attempt.messages.append(Message(thread=thread, author="customer", channel=m.channel, text=m.text,
                                         sim_minute=m.at_minute))

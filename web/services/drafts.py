@@ -8,13 +8,17 @@ from __future__ import annotations
 import re
 from datetime import timezone
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from web.extensions import db
 from web.models import Draft, User, utcnow
 
 KEY_RULE = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,119}$")
 MAX_DRAFT_CHARS = 20_000
+# Per account: drafts are cleared when a reply or an entry is sent, so these are only reached by many abandoned
+# attempts or by a script. The browser keeps its own copy, so a refused save loses nothing.
+MAX_DRAFTS = 100
+MAX_TOTAL_CHARS = 250_000
 
 
 class DraftError(ValueError):
@@ -32,7 +36,17 @@ def save(user: User, key: str, text: str) -> Draft:
         raise DraftError("A draft's text must be a string.")
     if len(text) > MAX_DRAFT_CHARS:
         raise DraftError(f"A draft holds at most {MAX_DRAFT_CHARS} characters.")
+    others, others_chars = db.session.execute(
+        select(func.count(), func.coalesce(func.sum(func.length(Draft.text)), 0))
+        .where(Draft.user_id == user.id, Draft.key != key)).one()
     draft = db.session.scalar(select(Draft).where(Draft.user_id == user.id, Draft.key == key))
+    if draft is None and others >= MAX_DRAFTS:
+        raise DraftError(f"You have {others} saved drafts, the most one account keeps. Send or finish the work you "
+                         "started (its drafts are cleared when you send): this text is still kept in this browser.")
+    if others_chars + len(text) > MAX_TOTAL_CHARS:
+        raise DraftError(f"Your saved drafts would hold {others_chars + len(text):,} characters; one account keeps "
+                         f"at most {MAX_TOTAL_CHARS:,}. Send or finish the work you started: this text is still "
+                         "kept in this browser.")
     if draft is None:
         draft = Draft(user_id=user.id, key=key, text=text)
         db.session.add(draft)

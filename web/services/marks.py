@@ -4,8 +4,6 @@ Levels are stored as short strings ("2", "1", "0", "pass", "fail", "na") so one 
 """
 from __future__ import annotations
 
-from sqlalchemy import select
-
 import rubrics
 from web.extensions import db
 from web.models import Attempt, CriterionScore, LevelTally, Moderation, User
@@ -27,19 +25,35 @@ def effective_levels(attempt: Attempt) -> dict:
     return {s.criterion: str_to_level(s.level) for s in attempt.scores}
 
 
-def _bump(learner_id: int, criterion: str, level: str, delta: int) -> None:
-    tally = db.session.scalar(select(LevelTally).where(
-        LevelTally.learner_id == learner_id, LevelTally.criterion == criterion, LevelTally.level == level))
-    if tally is None:
-        tally = LevelTally(learner_id=learner_id, criterion=criterion, level=level, count=0)
-        db.session.add(tally)
-    tally.count += delta
+def _apply_tallies(learner_id: int, deltas: dict[tuple[str, str], int]) -> None:
+    """Add each (criterion, level) delta to the learner's tallies in one atomic upsert:
+    INSERT ... ON CONFLICT (learner_id, criterion, level) DO UPDATE SET count = count + excluded.count.
+
+    The database adds, so simultaneous scorings never lose a count (reading the row and writing count + delta
+    did: 5 of 200 lost on PostgreSQL, and a UniqueViolation when two inserted the same new row). Rows go in key
+    order, so two transactions lock them in the same order and cannot deadlock."""
+    rows = [{"learner_id": learner_id, "criterion": criterion, "level": level, "count": delta}
+            for (criterion, level), delta in sorted(deltas.items()) if delta]
+    if not rows:
+        return
+    dialect = db.session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:   # pragma: no cover - the app runs on SQLite and PostgreSQL only
+        raise RuntimeError(f"no atomic tally upsert for {dialect}")
+    statement = insert(LevelTally).values(rows)
+    db.session.execute(statement.on_conflict_do_update(
+        index_elements=["learner_id", "criterion", "level"],
+        set_={"count": LevelTally.count + statement.excluded["count"]}))
 
 
 def store_result(attempt: Attempt, result: dict) -> None:
     """Keep the scorer's whole result and one row per criterion; count it in the learner's tallies."""
+    deltas: dict[tuple[str, str], int] = {}
     for old in list(attempt.scores):   # a re-score replaces the automatic levels and their tallies
-        _bump(attempt.learner_id, old.criterion, old.level, -1)
+        deltas[(old.criterion, old.level)] = deltas.get((old.criterion, old.level), 0) - 1
         attempt.scores.remove(old)
     db.session.flush()
     attempt.result = result
@@ -52,8 +66,9 @@ def store_result(attempt: Attempt, result: dict) -> None:
         attempt.scores.append(CriterionScore(
             criterion=key, auto_level=level, confidence=judgement.get("confidence"),
             reason=judgement.get("reason"), evidence=judgement.get("evidence") or []))
-        _bump(attempt.learner_id, key, level, +1)
+        deltas[(key, level)] = deltas.get((key, level), 0) + 1
     attempt.unsure_count = sum(1 for j in result["criteria"].values() if j.get("confidence") == "low")
+    _apply_tallies(attempt.learner_id, deltas)
 
 
 class ModerationError(ValueError):
@@ -79,7 +94,6 @@ def moderate(attempt: Attempt, criterion: str, new_level: str, comment: str, tut
                         comment=comment.strip())
     attempt.moderations.append(record)
     score.moderated_level = new_level
-    _bump(attempt.learner_id, criterion, old, -1)
-    _bump(attempt.learner_id, criterion, new_level, +1)
+    _apply_tallies(attempt.learner_id, {(criterion, old): -1, (criterion, new_level): +1})
     attempt.final_grade, _rule = rubrics.grade(effective_levels(attempt))
     return record

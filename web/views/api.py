@@ -14,6 +14,7 @@ from functools import wraps
 from flask import Blueprint, abort, current_app, g, jsonify, request
 from flask_login import current_user
 from flask_wtf.csrf import ValidationError, validate_csrf
+from sqlalchemy.exc import IntegrityError
 
 import simulator
 from web.extensions import db
@@ -204,9 +205,15 @@ def score():
 def save_draft():
     _check_csrf()
     data = _json_object()
-    try:
-        draft = drafts.save(current_user, data.get("key"), data.get("text"))
-    except drafts.DraftError as exc:
-        abort(400, description=str(exc))
-    db.session.commit()
+    for last_try in (False, True):
+        try:
+            draft = drafts.save(current_user, data.get("key"), data.get("text"))
+            db.session.commit()
+            break
+        except drafts.DraftError as exc:
+            abort(400, description=str(exc))
+        except IntegrityError:   # another tab saved the same new key at the same moment: save over it
+            db.session.rollback()
+            if last_try:
+                raise
     return jsonify(saved=True, key=draft.key, chars=len(draft.text))

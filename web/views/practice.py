@@ -4,8 +4,11 @@ Views are thin: they read the form, call one function of web.services.attempts, 
 """
 from __future__ import annotations
 
+from functools import wraps
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 import simulator
 from web.extensions import db
@@ -111,6 +114,21 @@ def _after(attempt, message: str | None = None):
     return redirect(url_for("practice.workspace", attempt_id=attempt.id) + "#reply")
 
 
+def sent_once(view):
+    """Two copies of one form sent at the same moment both pass the turn check, but the database keeps one: the
+    learner's message is unique per (attempt, turn, author) and each criterion's score per attempt. The copy that
+    loses fails there, is rolled back whole, and is told the reply was already sent."""
+    @wraps(view)
+    def wrapped(attempt_id: int):
+        try:
+            return view(attempt_id)
+        except IntegrityError:
+            db.session.rollback()
+            flash("That reply was already sent: the form arrived twice, and it is stored once.", "info")
+            return redirect(url_for("practice.workspace", attempt_id=attempt_id) + "#reply")
+    return wrapped
+
+
 def _failed(attempt, exc: AttemptError):
     db.session.rollback()
     flash(str(exc), "error")
@@ -119,6 +137,7 @@ def _failed(attempt, exc: AttemptError):
 
 @bp.route("/attempts/<int:attempt_id>/reply", methods=["GET", "POST"])
 @roles_required("learner")
+@sent_once
 def reply(attempt_id: int):
     attempt = attempts.owned_attempt(attempt_id, current_user)
     if request.method == "GET":   # e.g. after signing in again: the draft is waiting in the workspace
@@ -138,6 +157,7 @@ def reply(attempt_id: int):
 
 @bp.route("/attempts/<int:attempt_id>/end-chats", methods=["POST"])
 @roles_required("learner")
+@sent_once
 def end_chats(attempt_id: int):
     attempt = attempts.owned_attempt(attempt_id, current_user)
     try:
@@ -149,6 +169,7 @@ def end_chats(attempt_id: int):
 
 @bp.route("/attempts/<int:attempt_id>/crm", methods=["POST"])
 @roles_required("learner")
+@sent_once
 def crm(attempt_id: int):
     attempt = attempts.owned_attempt(attempt_id, current_user)
     records = {}
@@ -167,6 +188,7 @@ def crm(attempt_id: int):
 
 @bp.route("/attempts/<int:attempt_id>/triage", methods=["POST"])
 @roles_required("learner")
+@sent_once
 def triage(attempt_id: int):
     attempt = attempts.owned_attempt(attempt_id, current_user)
     try:
