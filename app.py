@@ -11,11 +11,12 @@ from pathlib import Path
 from flask import Flask, render_template
 from flask_login import user_loaded_from_cookie
 from markupsafe import escape
+from sqlalchemy import event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web import cli, queue, rendering
 from web.config import check_production_safety, from_environment
-from web.extensions import csrf, db, limiter, login_manager, migrate
+from web.extensions import csrf, db, limiter, login_manager, migrate, sqlite_pragmas
 from web.inputs import BoundedIntConverter, JSONProvider, refuse_unusable_text
 from web.security import add_security_headers
 from web.sessions import load_user
@@ -33,6 +34,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     check_production_safety(app.config)
+    if app.config["APP_ENV"] == "production" and str(app.config["RATELIMIT_STORAGE_URI"]).startswith("memory"):
+        app.logger.warning("Sign-in rate limits are counted in memory, per process: with several gunicorn workers "
+                           "an attacker gets that many times LOGIN_RATE_LIMIT. Set REDIS_URL (or "
+                           "RATELIMIT_STORAGE_URI) so that every worker counts in one place.")
     if app.config["PROXY_FIX"]:
         hops = int(app.config["PROXY_FIX"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
@@ -41,6 +46,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.url_map.converters["int"] = BoundedIntConverter   # every <int:> id stops at the database's range
 
     db.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(db.engine, "connect", sqlite_pragmas)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)

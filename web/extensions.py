@@ -28,5 +28,14 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+def sqlite_pragmas(dbapi_connection, _record) -> None:
+    """SQLite served by several processes (gunicorn workers): write-ahead logging, so readers never wait for the
+    writer, and a writer waits up to 30 s for another instead of failing with "database is locked"."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
 # No default limits: only the routes that ask for one (sign-in) are limited.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
