@@ -237,12 +237,33 @@ def test_a_double_click_sends_once(page):
     page.wait_for_load_state()
     page.locator(".post-agent").first.wait_for()
     assert page.locator(".post-agent").count() == 1
-    # Signing out on purpose forgets this device's draft copies (the server keeps them).
-    page.locator("#reply-customer").fill("a draft left behind")
-    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('replyready:draft:'))")
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_url("**/login")
-    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('replyready:draft:')).length") == 0
+
+
+def test_signing_out_forgets_this_devices_draft_copies(browser, live_app, live_server):
+    """Signing out on purpose forgets this device's draft copies (the server keeps them). Signing out ends every
+    session of the account (web/sessions.py), so this uses its own learner, not the shared signed-in state."""
+    from tests.browser.conftest import serve_axe, sign_in
+    from web.accounts import create_user
+    from web.extensions import db
+
+    with live_app.app_context():
+        create_user("sol", "Sol Leaver", "learner", "sol-password-1")
+        db.session.commit()
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    serve_axe(context)
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    try:
+        sign_in(page, "sol", "sol-password-1")
+        start(page, "Slow refund on Facebook")
+        page.locator("#reply-customer").fill("a draft left behind")
+        page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('replyready:draft:'))")
+        page.get_by_role("button", name="Sign out").click()
+        page.wait_for_url("**/login")
+        assert page.evaluate(
+            "() => Object.keys(localStorage).filter(k => k.startsWith('replyready:draft:')).length") == 0
+    finally:
+        context.close()
 
 
 def test_the_counter_shows_an_over_limit_x_reply_and_the_sla_clock_runs(page):
