@@ -61,6 +61,10 @@ class LoginManager(flask_login.LoginManager):
     browser. Flask-Login is pinned (requirements.txt): these override its cookie and protection steps, and
     tests/web/test_sessions.py replays old cookies to prove them."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._session_identifier_generator = browser_identifier   # Flask-Login's default adds the address
+
     def _set_cookie(self, response):
         config = current_app.config
         response.set_cookie(

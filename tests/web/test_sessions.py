@@ -76,6 +76,12 @@ def test_a_copied_session_cookie_works_while_signed_in_from_the_same_browser(app
     assert replay(app, session=cookie(browser, "session")) == 200
 
 
+def test_a_session_survives_a_change_of_address_in_the_same_browser(app, learner):
+    """Phones change address between networks; the session is bound to the browser, not the address."""
+    browser = signed_in_browser(app, "sam")
+    assert browser.get("/learner/", headers=UA, environ_base={"REMOTE_ADDR": "203.0.113.9"}).status_code == 200
+
+
 def test_a_session_cookie_copied_to_another_browser_is_refused(app, learner):
     browser = signed_in_browser(app, "sam")
     assert replay(app, headers=OTHER_UA, session=cookie(browser, "session")) == 302
