@@ -68,16 +68,18 @@ def free_port() -> int:
 
 
 def prepare_database(database_url: str, learners: int) -> list[str]:
-    """Schema by the migrations, tables emptied, `learners` learner accounts (fast password hashes)."""
-    from flask_migrate import upgrade
+    """Schema by the migrations, tables emptied, `learners` learner accounts (fast password hashes).
 
+    `flask db upgrade` runs in its own process: Alembic's logging setup would otherwise silence the app's
+    loggers in this one (the tests run this function)."""
     from app import create_app
     from web.accounts import create_user
     from web.extensions import db
 
+    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, check=True,
+                   env={**os.environ, "DATABASE_URL": database_url}, capture_output=True)
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"})
     with app.app_context():
-        upgrade(directory=str(ROOT / "migrations"))
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
