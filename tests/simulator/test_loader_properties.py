@@ -17,7 +17,8 @@ from tests.simulator.sim_helpers import EXAMPLE, SCENARIOS
 SOURCES = [EXAMPLE, SCENARIOS / "live-chat-retail-saturday.yaml", SCENARIOS / "triage-retail-monday.yaml",
            SCENARIOS / "crisis-recall-kettle.yaml"]
 DATA = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in SOURCES]
-SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 VALUES = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), TEXT,

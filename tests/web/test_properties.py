@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import csrf_from, sign_in
 
 TOKEN = "property-test-token"
-SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 # Text a browser or a script could send: any code point, with the awkward ones made likely.
