@@ -73,7 +73,7 @@ def prepare_database(database_url: str, learners: int) -> list[str]:
     `flask db upgrade` runs in its own process: Alembic's logging setup would otherwise silence the app's
     loggers in this one (the tests run this function)."""
     from app import create_app
-    from web.accounts import create_user
+    from web.services.accounts import create_user
     from web.extensions import db
 
     subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, check=True,

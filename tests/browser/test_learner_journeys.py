@@ -243,7 +243,7 @@ def test_signing_out_forgets_this_devices_draft_copies(browser, live_app, live_s
     """Signing out on purpose forgets this device's draft copies (the server keeps them). Signing out ends every
     session of the account (web/sessions.py), so this uses its own learner, not the shared signed-in state."""
     from tests.browser.conftest import serve_axe, sign_in
-    from web.accounts import create_user
+    from web.services.accounts import create_user
     from web.extensions import db
 
     with live_app.app_context():

@@ -55,7 +55,7 @@ def test_two_scorings_of_one_learner_at_the_same_moment_both_count(app, make_use
     increment when the row existed); SQLite's single writer lock happened to serialise this interleaving."""
     from web.extensions import db
     from web.models import Attempt
-    from web.scores import store_result
+    from web.services.marks import store_result
 
     learner = make_user("learner")
     with app.app_context():
@@ -92,7 +92,7 @@ def test_two_scorings_of_one_learner_at_the_same_moment_both_count(app, make_use
 def test_a_rescore_and_a_moderation_keep_the_tallies_equal_to_the_scores(app, make_user, make_attempt):
     from web.extensions import db
     from web.models import Attempt, User
-    from web.scores import moderate, store_result
+    from web.services.marks import moderate, store_result
 
     learner, tutor = make_user("learner"), make_user("tutor")
     attempt_id = make_attempt(learner)
@@ -164,7 +164,7 @@ def drafting(app, make_user):
 
 
 def test_drafts_are_capped_in_number_with_a_clear_message(drafting):
-    from web.drafts import MAX_DRAFTS
+    from web.services.drafts import MAX_DRAFTS
 
     for i in range(MAX_DRAFTS):
         assert drafting(f"logbook-{i}-short", "a few words").status_code == 200
@@ -176,7 +176,7 @@ def test_drafts_are_capped_in_number_with_a_clear_message(drafting):
 
 
 def test_drafts_are_capped_in_total_size_with_a_clear_message(drafting):
-    from web.drafts import MAX_DRAFT_CHARS, MAX_TOTAL_CHARS
+    from web.services.drafts import MAX_DRAFT_CHARS, MAX_TOTAL_CHARS
 
     saved = 0
     while saved + MAX_DRAFT_CHARS <= MAX_TOTAL_CHARS:
