@@ -37,6 +37,13 @@ class Problem:
                 "message": self.message, "fix": self.fix}
 
 
+def internal_problem(file: str, stage: str, exc: Exception) -> Problem:
+    """The safety net: a failure the checks did not foresee still names the file and what to do."""
+    return Problem(file, "", f"internal error while {stage} this file: {type(exc).__name__}: {exc}"[:300],
+                   "compare the file with scenarios/_example.yaml, and report this message to the developers; "
+                   "the rest of the library still loads", None, "internal")
+
+
 class ScenarioFileError(SimulatorUsageError):
     """A scenario file is invalid; `.problems` lists every problem found in it at once."""
 

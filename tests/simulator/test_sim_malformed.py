@@ -127,8 +127,8 @@ def test_a_value_of_the_wrong_type_is_reported_at_its_own_field(malformed_folder
         if not retyped or not problems or path == ("id",):   # accepted ones must generate: tested below
             continue
         checked += 1
-        dotted = simulator.loader._dotted(path)
-        prefixes = {simulator.loader._dotted(path[:n]) for n in range(len(path) + 1)}
+        dotted = simulator.validation.dotted(path)
+        prefixes = {simulator.validation.dotted(path[:n]) for n in range(len(path) + 1)}
         if not any(p.field in prefixes or p.field.startswith(dotted) for p in problems):
             elsewhere.append((stem, dotted, value, [f"{p.field}: {p.message}" for p in problems]))
     assert checked > 200 and elsewhere == []
@@ -190,14 +190,14 @@ def test_a_value_that_used_to_crash_the_loader_is_reported_and_skipped(tmp_path,
 
 def test_an_unforeseen_failure_while_checking_is_reported_for_that_file_only(scenario_dir, monkeypatch):
     """The safety net: whatever a check raises, the file is reported (code `internal`) and skipped."""
-    original = simulator.loader._ScenarioValidator.check_expected
+    original = simulator.validation.ScenarioValidator.check_expected
 
     def broken(self, exp, path, *, partial=False):
         if self.stem == "trips-a-bug":
             raise RuntimeError("a check that did not expect this file")
         return original(self, exp, path, partial=partial)
 
-    monkeypatch.setattr(simulator.loader._ScenarioValidator, "check_expected", broken)
+    monkeypatch.setattr(simulator.validation.ScenarioValidator, "check_expected", broken)
     (scenario_dir / "trips-a-bug.yaml").write_text(
         EXAMPLE.read_text(encoding="utf-8").replace("id: example-late-parcel ", "id: trips-a-bug "), encoding="utf-8")
     lib = simulator.load_library(scenario_dir)
