@@ -16,7 +16,7 @@ from simulator.catalogue import CUSTOMER_TEXT_FIELDS, EXERCISE_TYPES
 from simulator.errors import SimulatorUsageError
 from simulator.history import contact_history
 from simulator.loader import Library, Scenario, default_library
-from simulator.personas import PERSONAL_DATA_KIND, Identity, fill_slots, make_identity
+from simulator.personas import PERSONAL_DATA_KIND, Contact, Identity, fill_slots, make_identity
 from simulator.platforms import PLATFORMS, get_platform
 from simulator.seeds import rng_for
 from simulator.voices import DEFAULT_FOLLOWUPS, DEFAULT_WAVES
@@ -48,15 +48,9 @@ class Message:
 
 
 @dataclass(frozen=True)
-class Persona:
-    name: str
-    first_name: str
-    last_name: str
-    handle: str
-    email: str
-    phone: str
-    address: str
-    postcode: str
+class Persona(Contact):
+    """The customer as an instance shows them: their contact details and how they behave."""
+
     mood: str
     patience: int
     needs: tuple[str, ...]
@@ -364,8 +358,7 @@ def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
         crm = _render_tree({"follow_up_keywords": [], **raw["crm"]}, slots)
         if isinstance(crm["query_type"], str):
             crm["query_type"] = [crm["query_type"]]
-    persona = Persona(ident.name, ident.first_name, ident.last_name, ident.handle, ident.email, ident.phone,
-                      ident.address, ident.postcode, raw["mood"], raw["patience"], tuple(raw["needs"]))
+    persona = Persona(**ident.contact(), mood=raw["mood"], patience=raw["patience"], needs=tuple(raw["needs"]))
     customer_texts = [m.text for m in messages]
     context = {
         "customer": customer_texts[0] if len(customer_texts) == 1 else customer_texts,

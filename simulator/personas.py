@@ -13,7 +13,7 @@ import random
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Callable
 
@@ -49,8 +49,9 @@ def _faker(seed: int) -> "faker.Faker":  # noqa: F821 (faker is imported lazily 
 
 
 @dataclass(frozen=True)
-class Identity:
-    """One generated customer: the personal values a template may use."""
+class Contact:
+    """Who a generated customer is and how to reach them: shared by the Identity the templates fill from and the
+    Persona an instance shows."""
 
     name: str
     first_name: str
@@ -60,6 +61,16 @@ class Identity:
     phone: str
     address: str
     postcode: str
+
+    def contact(self) -> dict:
+        """These eight values by field name (a subclass's own fields left out)."""
+        return {f.name: getattr(self, f.name) for f in fields(Contact)}
+
+
+@dataclass(frozen=True)
+class Identity(Contact):
+    """One generated customer: the personal values a template may use."""
+
     order_number: str
     account_number: str
     booking_reference: str
