@@ -2,8 +2,9 @@
 # Installs everything the app needs on Debian: system libraries (WeasyPrint's Pango/HarfBuzz, fonts),
 # a virtual environment in .venv, and the pinned Python packages. Safe to run again: it skips what is there.
 #   bash scripts/setup.sh           the app
-#   bash scripts/setup.sh --tests   the app plus what the browser tests need (Debian's chromium, poppler-utils,
-#                                   and axe-core from npm, pinned in package.json / package-lock.json)
+#   bash scripts/setup.sh --tests   the app plus the test and lint tools (requirements-dev.txt) and what the
+#                                   browser tests need (Debian's chromium, poppler-utils, and axe-core from npm,
+#                                   pinned in package.json / package-lock.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +44,16 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -r requirements.txt
   echo "$want" > "$stamp"
+fi
+# Test and lint tools, again only when requirements-dev.txt changed.
+if [ "$want_tests" = 1 ]; then
+  dev_stamp=.venv/.requirements-dev.sha256
+  dev_want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$dev_stamp" 2>/dev/null)" != "$dev_want" ]; then
+    echo "setup: installing test and lint tools from requirements-dev.txt"
+    .venv/bin/python -m pip install -q -r requirements-dev.txt
+    echo "$dev_want" > "$dev_stamp"
+  fi
 fi
 # Browser tests inject axe-core from node_modules: install the locked version, again only when the lockfile changed.
 if [ "$want_tests" = 1 ] && [ -f package.json ]; then
