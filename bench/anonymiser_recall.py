@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "portfolio")]
 
-from faker import Faker  # noqa: E402
 from adversarial import CATEGORIES, CLEAN_SENTENCES, seeded_cases
 from adversarial import caught as item_caught  # noqa: E402
+from faker import Faker  # noqa: E402
 from sample import make_portfolio  # noqa: E402
 
 from portfolio.anonymise import Known, Registry, Scrubber, register_known  # noqa: E402
@@ -125,8 +125,15 @@ def presidio():
     import spacy
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
-    from presidio_analyzer.predefined_recognizers import (CreditCardRecognizer, EmailRecognizer, IbanRecognizer, PhoneRecognizer,
-                                                          UkNinoRecognizer, UkPostcodeRecognizer, UrlRecognizer)
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        EmailRecognizer,
+        IbanRecognizer,
+        PhoneRecognizer,
+        UkNinoRecognizer,
+        UkPostcodeRecognizer,
+        UrlRecognizer,
+    )
     from presidio_anonymizer import AnonymizerEngine
 
     blank = Path("/tmp/presidio-blank-en")

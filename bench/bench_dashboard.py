@@ -31,9 +31,9 @@ GRADES = ["Refer", "Pass", "Merit", "Distinction"]
 def build(app, attempts: int, with_scores: bool, seed: int = 7) -> dict:
     from sqlalchemy import insert
 
-    from web.services.accounts import create_user
     from web.extensions import db
     from web.models import Attempt, Cohort, CriterionScore, LevelTally, ScenarioInstance, cohort_learners
+    from web.services.accounts import create_user
 
     rng = random.Random(seed)
     with app.app_context():

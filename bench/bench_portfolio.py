@@ -37,6 +37,7 @@ REPEATS = 5   # repeat and +1 are each measured this many times; the median is p
 def _chromium_print(html: str) -> tuple[float, int]:
     """Median seconds for headless Chromium (Debian's, through Playwright) to load and print the same HTML."""
     from playwright.sync_api import sync_playwright
+
     from portfolio import html as templates
 
     page_html = html.replace("</head>", "<style>" + templates.css("print.css", "standalone.css") + "</style></head>", 1)
@@ -54,10 +55,11 @@ def _chromium_print(html: str) -> tuple[float, int]:
 
 
 def child(n: int, mode: str) -> dict:
-    import portfolio
-    from portfolio import pdf as pdf_module
     from pypdf import PdfReader
     from sample import make_portfolio
+
+    import portfolio
+    from portfolio import pdf as pdf_module
 
     portfolio.render_portfolio_pdf(make_portfolio(2, seed=99)[0])  # warm imports and fonts
     full, _ = make_portfolio(n + REPEATS, seed=7)

@@ -72,7 +72,6 @@ def main() -> None:
     # the reference pipeline of shared/research/perf_baselines.md s.1 (TextBlob sentiment + VADER + spelling
     # unknown()) on the same reply. Target: scorer median <= 2x the yardstick median.
     times, yard = [], []
-    start = time.perf_counter()
     spent = 0.0
     for i, (reply, ctx) in enumerate(data):
         t = time.perf_counter()

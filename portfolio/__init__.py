@@ -8,8 +8,16 @@ Every export anonymises first (see portfolio.anonymise). See portfolio/README.md
 """
 from .anonymise import anonymise, anonymise_with_report
 from .errors import InvalidPortfolioData, PortfolioError, RenderError, UnknownAttempt
-from .exports import (INCLUDE, build_evidence_pack, build_evidence_pack_with_digest, evidence_json, manifest_sha256,
-                      render_attempt_pdf, render_logbook_pdf, render_portfolio_pdf)
+from .exports import (
+                      INCLUDE,
+                      build_evidence_pack,
+                      build_evidence_pack_with_digest,
+                      evidence_json,
+                      manifest_sha256,
+                      render_attempt_pdf,
+                      render_logbook_pdf,
+                      render_portfolio_pdf,
+)
 from .model import PortfolioData
 from .pdf import PageCache
 

@@ -11,8 +11,14 @@ from pathlib import Path
 
 import yaml
 
-from .charts import (PER_ATTEMPT_MAX, bar_chart_levels, grades_by_period_chart, grades_chart, response_by_period_chart,
-                     response_chart)
+from .charts import (
+    PER_ATTEMPT_MAX,
+    bar_chart_levels,
+    grades_by_period_chart,
+    grades_chart,
+    response_by_period_chart,
+    response_chart,
+)
 
 HERE = Path(__file__).resolve().parent
 GRADES = ("Refer", "Pass", "Merit", "Distinction")

@@ -10,8 +10,17 @@ from datetime import date, datetime, timezone
 from . import html, pdf
 from .anonymise import anonymise_with_report, attempt_order
 from .errors import InvalidPortfolioData, UnknownAttempt
-from .evidence import (REFLECTION_LABELS, attempt_view, evidence_map, final_grade, final_levels, show_date, show_time,
-                       standard, summary)
+from .evidence import (
+    REFLECTION_LABELS,
+    attempt_view,
+    evidence_map,
+    final_grade,
+    final_levels,
+    show_date,
+    show_time,
+    standard,
+    summary,
+)
 from .model import as_dict
 
 INCLUDE = ("evidence", "reflections")
@@ -215,7 +224,7 @@ def _interaction(e: dict) -> dict | None:
                "moderated_levels": e.get("moderated_levels") or {}, "grade": e.get("grade")}
     v = attempt_view(attempt, 0, ("evidence",))
     levels = final_levels(attempt)
-    points = {"clearly": [], "partly": [], "not": []}
+    points: dict[str, list] = {"clearly": [], "partly": [], "not": []}
     for s in v["scores"]:
         lv = levels.get(s["key"])
         if lv is not None:   # moderated to n/a: not a marking point of this interaction

@@ -151,6 +151,20 @@ class LogbookEntry:
     grade: str | None = None
 
 
+def _messages(raw: list, where: str, problems: list[str]) -> list[Message]:
+    """An attempt's or a logbook entry's messages; each problem named by its place under `where`."""
+    out = []
+    for j, m in enumerate(raw):
+        if m.get("author") not in AUTHORS:
+            problems.append(f"{where}.messages[{j}].author: {m.get('author')!r}, expected one of {AUTHORS}")
+        _iso(m.get("sent_at"), f"{where}.messages[{j}].sent_at", problems, required=False)
+        out.append(Message(
+            author=m.get("author") or "", text=m.get("text") or "", author_name=m.get("author_name") or "",
+            channel=m.get("channel") or "", sent_at=m.get("sent_at"), response_minutes=m.get("response_minutes"),
+            sim_minute=_number_or_none(m.get("sim_minute"), f"{where}.messages[{j}].sim_minute", problems)))
+    return out
+
+
 @dataclass(frozen=True)
 class PortfolioData:
     learner: Learner
@@ -187,14 +201,7 @@ class PortfolioData:
                 problems.append(f"{where}.id: missing")
             _iso(a.get("started_at"), f"{where}.started_at", problems, required=False)
             _iso(a.get("submitted_at"), f"{where}.submitted_at", problems, required=False)
-            msgs = []
-            for j, m in enumerate(a.get("messages") or []):
-                if m.get("author") not in AUTHORS:
-                    problems.append(f"{where}.messages[{j}].author: {m.get('author')!r}, expected one of {AUTHORS}")
-                _iso(m.get("sent_at"), f"{where}.messages[{j}].sent_at", problems, required=False)
-                msgs.append(Message(author=m.get("author") or "", text=m.get("text") or "", author_name=m.get("author_name") or "",
-                                    channel=m.get("channel") or "", sent_at=m.get("sent_at"), response_minutes=m.get("response_minutes"),
-                                    sim_minute=_number_or_none(m.get("sim_minute"), f"{where}.messages[{j}].sim_minute", problems)))
+            msgs = _messages(a.get("messages") or [], where, problems)
             result = a.get("result") or {}
             if result and not isinstance(result.get("criteria"), dict):
                 problems.append(f"{where}.result.criteria: a dict of criterion -> {{level, evidence, reason}} is expected")
@@ -222,15 +229,7 @@ class PortfolioData:
             if e.get("kind") not in ("simulated", "real"):
                 problems.append(f"logbook[{i}].kind: {e.get('kind')!r}, expected 'simulated' or 'real'")
             _iso(e.get("created_at"), f"logbook[{i}].created_at", problems)
-            entry_msgs = []
-            for j, m in enumerate(e.get("messages") or []):
-                if m.get("author") not in AUTHORS:
-                    problems.append(f"logbook[{i}].messages[{j}].author: {m.get('author')!r}, expected one of {AUTHORS}")
-                _iso(m.get("sent_at"), f"logbook[{i}].messages[{j}].sent_at", problems, required=False)
-                entry_msgs.append(Message(
-                    author=m.get("author") or "", text=m.get("text") or "", author_name=m.get("author_name") or "",
-                    channel=m.get("channel") or "", sent_at=m.get("sent_at"), response_minutes=m.get("response_minutes"),
-                    sim_minute=_number_or_none(m.get("sim_minute"), f"logbook[{i}].messages[{j}].sim_minute", problems)))
+            entry_msgs = _messages(e.get("messages") or [], f"logbook[{i}]", problems)
             entry_result = e.get("result")
             if entry_result and not isinstance(entry_result.get("criteria", {}), dict):
                 problems.append(f"logbook[{i}].result.criteria: a dict of criterion -> {{level, evidence, reason}} is expected")

@@ -200,7 +200,8 @@ def join(parts: list[tuple[bytes, frozenset]]) -> bytes:
     if dests:
         names = root.get("/Names") or Dictionary()
         flat = []
-        for name in sorted(dests, key=lambda n: n.encode("utf-8")):   # a name tree's keys are sorted (anchors are ASCII)
+        # A name tree's keys are sorted (anchors are ASCII).
+        for name in sorted(dests, key=lambda n: n.encode("utf-8")):
             flat.extend([String(name), dests[name]])
         names.Dests = out.make_indirect(Dictionary(Names=Array(flat)))
         root.Names = names

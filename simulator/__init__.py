@@ -15,15 +15,31 @@ from simulator.brands import BRANDS, Brand
 from simulator.catalogue import CATEGORIES, DIFFICULTIES, EXERCISE_TYPES, MOODS, NEEDS, REACTION_KEYS, ExerciseType
 from simulator.clock import SimClock
 from simulator.criteria import CRITERIA
-from simulator.errors import (ChannelError, ExerciseError, Problem, ScenarioFileError, SimulatorError,
-                              SimulatorInternalError, SimulatorUsageError, TriageOrderError, UnknownScenarioError)
+from simulator.errors import (
+                              ChannelError,
+                              ExerciseError,
+                              Problem,
+                              ScenarioFileError,
+                              SimulatorError,
+                              SimulatorInternalError,
+                              SimulatorUsageError,
+                              TriageOrderError,
+                              UnknownScenarioError,
+)
 from simulator.exercises import CrmCheck, score_triage, spearman, validate_crm_record
-from simulator.generation import (BUILDERS, CustomerInstance, Instance, Message, Persona, QueueItem, generate)
+from simulator.generation import BUILDERS, CustomerInstance, Instance, Message, Persona, QueueItem, generate
 from simulator.loader import Library, Scenario, load_library, load_scenario_file
-from simulator.platforms import (PLATFORMS, Channel, Platform, can_reply_privately, fits, get_platform,
-                                 message_length)
-from simulator.reactions import (REACTORS, RULES, ConversationState, Reaction, end_conversation, initial_state,
-                                 react, scoring_context_for_turn)
+from simulator.platforms import PLATFORMS, Channel, Platform, can_reply_privately, fits, get_platform, message_length
+from simulator.reactions import (
+                              REACTORS,
+                              RULES,
+                              ConversationState,
+                              Reaction,
+                              end_conversation,
+                              initial_state,
+                              react,
+                              scoring_context_for_turn,
+)
 
 __all__ = [
     "BRANDS", "BUILDERS", "CATEGORIES", "CRITERIA", "DIFFICULTIES", "EXERCISE_TYPES", "MOODS", "NEEDS", "PLATFORMS",

@@ -156,7 +156,7 @@ def load_scenario_file(path: str | Path) -> Scenario:
     """Load and validate one file; raise ScenarioFileError listing every problem in it."""
     path = Path(path)
     data, lines, problems = _read(path)
-    if problems:
+    if problems or lines is None:
         raise ScenarioFileError(str(path), problems)
     problems = validate(data, path.stem, str(path), lines)
     if problems:

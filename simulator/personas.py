@@ -15,9 +15,12 @@ import threading
 import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from simulator.brands import Brand
+
+if TYPE_CHECKING:   # Faker itself is imported on first use (slow to import); the name is for the annotation
+    from faker import Faker
 from simulator.seeds import stable_int
 
 EMAIL_DOMAINS = ("example.com", "example.co.uk")
@@ -38,11 +41,11 @@ POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"   # the letters used in a UK inward co
 _local = threading.local()
 
 
-def _faker(seed: int) -> "faker.Faker":  # noqa: F821 (faker is imported lazily below)
+def _faker(seed: int) -> Faker:
     """A per-thread en_GB Faker, re-seeded for this call (building one takes ~0.4 s, seeding is free)."""
     fake = getattr(_local, "faker", None)
     if fake is None:
-        from faker import Faker   # imported on first use, so loading and validating scenarios stays quick
+        from faker import Faker  # imported on first use, so loading and validating scenarios stays quick
         fake = _local.faker = Faker("en_GB")
     fake.seed_instance(seed)
     return fake
@@ -193,7 +196,8 @@ SLOTS: dict[str, Slot] = {s.key: s for s in (
         ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"))),
     Slot("date", False, "a date such as 14 March", lambda ident, rng, brand: (
         lambda d: f"{d.day} {d.strftime('%B')}")(_REFERENCE_DATE + timedelta(days=rng.randint(0, 364)))),
-    Slot("time", False, "a time such as 07:42", lambda ident, rng, brand: f"{rng.randint(6, 21):02d}:{rng.randint(0, 59):02d}"),
+    Slot("time", False, "a time such as 07:42",
+         lambda ident, rng, brand: f"{rng.randint(6, 21):02d}:{rng.randint(0, 59):02d}"),
 )}
 
 PERSONAL_SLOTS = frozenset(k for k, s in SLOTS.items() if s.personal)

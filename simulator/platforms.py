@@ -66,7 +66,7 @@ def get_platform(key: str) -> Platform:
 def message_length(text: str, platform: str, channel: str) -> int:
     """Length as the platform counts it: X's weighted count for X public replies, characters elsewhere."""
     if get_platform(platform).channel(channel).weighted:
-        from twitter_text import parse_tweet   # imported on first use: slow to import, only X needs it
+        from twitter_text import parse_tweet  # imported on first use: slow to import, only X needs it
         return parse_tweet(text).weightedLength
     return len(text)
 

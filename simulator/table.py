@@ -41,7 +41,8 @@ def reference_markdown() -> str:
         out.append(f"| `{t.key}` | {t.description} | {n} |")
     out += ["", "#### Categories", "", "| `category` | situation |", "|---|---|"]
     out += [f"| `{k}` | {v} |" for k, v in CATEGORIES.items()]
-    out += ["", "#### Brands (all fictional)", "", "| `brand` | name | handle | sector | references |", "|---|---|---|---|---|"]
+    out += ["", "#### Brands (all fictional)", "", "| `brand` | name | handle | sector | references |",
+            "|---|---|---|---|---|"]
     out += [f"| `{b.key}` | {b.name} | {b.handle} | {b.sector} | {b.reference_label} `{b.reference_prefix}...` |"
             for b in BRANDS.values()]
     out += ["", "#### Slots", "", "| slot | personal | value |", "|---|---|---|"]

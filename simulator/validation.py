@@ -83,7 +83,8 @@ class Checker:
     """Collects problems for one file; every check adds to the list and carries on."""
 
     def __init__(self, file: str, lines: LineMap):
-        self.file, self.lines, self.problems = file, lines, []
+        self.file, self.lines = file, lines
+        self.problems: list[Problem] = []
 
     def add(self, path: tuple, message: str, fix: str, code: str = "invalid"):
         self.problems.append(Problem(self.file, dotted(path), message, fix, self.lines.line(path), code))
@@ -516,7 +517,7 @@ class ScenarioValidator:
     def customers(self) -> list[tuple[tuple, object]]:
         """(path, customer) for `customer:` or each of `customers:`."""
         d, c = self.d, self.c
-        customers = []
+        customers: list[tuple[tuple, object]] = []
         if "customer" in d and "customers" in d:
             c.add(("customers",), "both `customer` and `customers` are given", "keep one of them", "contradiction")
         if "customer" in d:

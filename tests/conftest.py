@@ -102,8 +102,8 @@ def runner(app):
 @pytest.fixture
 def make_user(app):
     """make_user("learner", username=...) creates a committed account; its password is '<username>-password'."""
-    from web.services.accounts import create_user
     from web.extensions import db
+    from web.services.accounts import create_user
 
     counter = {"n": 0}
 

@@ -55,7 +55,8 @@ def test_each_heavy_library_is_imported_by_one_module_only():
     for lib, files in users.items():
         assert len(files) <= 1, f"{lib} is imported by {sorted(files)}: keep it behind one module"
         for f in files:
-            assert f.startswith(ONE_MODULE_LIBRARIES[lib] + "/"), f"{lib} belongs in {ONE_MODULE_LIBRARIES[lib]}/, not {f}"
+            assert f.startswith(ONE_MODULE_LIBRARIES[lib] + "/"), \
+                f"{lib} belongs in {ONE_MODULE_LIBRARIES[lib]}/, not {f}"
 
 
 def test_boundary_check_sees_a_forbidden_import(tmp_path):

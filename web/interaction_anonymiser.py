@@ -30,7 +30,8 @@ def anonymise_interaction(customer: str, reply: str) -> tuple[str, str, list[dic
     entry = out["logbook"][0]
     found = [{"kind": kind.replace("_", " "), "value": ""} for kind, n in report.get("replaced", {}).items()
              for _ in range(n)]
-    texts = [_drop_trailing_surnames(entry["customer_text"], found), _drop_trailing_surnames(entry["reply_text"], found)]
+    texts = [_drop_trailing_surnames(entry["customer_text"], found),
+             _drop_trailing_surnames(entry["reply_text"], found)]
     return texts[0], texts[1], found
 
 

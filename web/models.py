@@ -80,7 +80,8 @@ class Cohort(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     tutor = relationship("User", foreign_keys=[tutor_id])
-    learners = relationship("User", secondary=cohort_learners, back_populates="learner_cohorts", order_by="User.username")
+    learners = relationship("User", secondary=cohort_learners, back_populates="learner_cohorts",
+                            order_by="User.username")
     assessors = relationship("User", secondary=cohort_assessors, back_populates="assessed_cohorts")
 
 

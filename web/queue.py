@@ -50,7 +50,7 @@ class TaskQueue:
         self._tasks["export"] = self._huey.task(name="export", retries=0)(export_job)
 
     def enqueue(self, name: str, *args) -> None:
-        self.huey  # builds the queue and registers the tasks
+        _ = self.huey   # builds the queue and registers the tasks
         self._tasks[name](*args)
 
     def consumer(self, workers: int = 1, **options):

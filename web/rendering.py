@@ -32,7 +32,8 @@ def highlight(text: str, spans) -> Markup:
 
 
 def authored_markdown(text: str) -> Markup:
-    """Markdown for authored content only (scenario briefs, knowledge base), then sanitised: Markdown passes raw HTML."""
+    """Markdown for authored content only (scenario briefs, knowledge base), then sanitised: Markdown passes raw
+    HTML."""
     return Markup(nh3.clean(markdown_lib.markdown(text or "")))
 
 

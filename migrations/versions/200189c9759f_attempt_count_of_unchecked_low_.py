@@ -5,9 +5,8 @@ Revises: b7010a88a4d3
 Create Date: 2026-11-23 17:53:36.606210
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '200189c9759f'

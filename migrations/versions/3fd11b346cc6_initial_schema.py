@@ -1,13 +1,12 @@
 """Initial schema
 
 Revision ID: 3fd11b346cc6
-Revises: 
+Revises:
 Create Date: 2026-11-23 17:49:27.939547
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '3fd11b346cc6'

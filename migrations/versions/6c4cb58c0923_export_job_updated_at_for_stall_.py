@@ -8,7 +8,6 @@ Create Date: 2026-12-04 01:10:59.148496
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '6c4cb58c0923'
 down_revision = 'cdcf45794b0e'

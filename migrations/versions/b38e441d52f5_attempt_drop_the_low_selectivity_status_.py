@@ -6,8 +6,6 @@ Create Date: 2026-11-23 18:59:02.513746
 
 """
 from alembic import op
-import sqlalchemy as sa
-
 
 # revision identifiers, used by Alembic.
 revision = 'b38e441d52f5'

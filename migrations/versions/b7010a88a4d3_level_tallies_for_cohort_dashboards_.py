@@ -5,9 +5,8 @@ Revises: 3fd11b346cc6
 Create Date: 2026-11-23 17:51:56.877288
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'b7010a88a4d3'

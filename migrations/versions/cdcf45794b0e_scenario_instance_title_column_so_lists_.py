@@ -8,7 +8,6 @@ Create Date: 2026-11-23 19:03:24.049044
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'cdcf45794b0e'
 down_revision = 'b38e441d52f5'

@@ -108,7 +108,7 @@ def _anonymise_attempt(a: dict, scrubber: Scrubber, walk, scope_key=None) -> dic
     key = scope_key if scope_key is not None else attempt_scope(a)
     scrubber.registry.scope = list(scrubber.registry.scopes.get(key, []))
     out = {}
-    for k, v in a.items():   # every field, known or not, in document order (messages first)
+    for k in a:   # every field, known or not, in document order (messages first)
         if k in ("messages", "result", "injected_personal_data"):
             continue
         out[k] = None

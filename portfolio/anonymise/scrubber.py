@@ -62,7 +62,7 @@ class Scrubber(AddressRules, NameRules):
         self.known_flex = [flex for _sq, flex in alts]
         self.known_index: dict[str, list[int]] = {}
         known_short: list[int] = []
-        for n, (sq, _flex_) in enumerate(alts):
+        for n, (sq, _unused) in enumerate(alts):
             if len(sq) >= GRAM:
                 self.known_index.setdefault(sq[:GRAM], []).append(n)
             else:

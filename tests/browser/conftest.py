@@ -26,8 +26,8 @@ def live_app(tmp_path_factory):
     """The app the browser talks to (tests may add data through it). Its database is a temporary SQLite file,
     or the PostgreSQL server named by DATABASE_URL / TEST_DATABASE_URL (as .ci/run sets it)."""
     from app import create_app
-    from web.services.accounts import create_user
     from web.extensions import db
+    from web.services.accounts import create_user
 
     folder = tmp_path_factory.mktemp("browser")
     app = create_app({"TESTING": True, "SECRET_KEY": "browser-secret", "RATELIMIT_STORAGE_URI": "memory://",
@@ -134,9 +134,9 @@ def serve_axe(context) -> None:
 def cohort_with_assessed_attempt(name: str, tutor, assessor, learner, seed: int):
     """A tutor's cohort holding ``learner``, with ``assessor`` attached and one completed assessed attempt of the
     learner's (tw-late-parcel, a fixed reply). Call inside an app and request context; returns (cohort, attempt)."""
-    from web.services import attempts
     from web.extensions import db
     from web.models import Cohort
+    from web.services import attempts
 
     cohort = Cohort(name=name, tutor_id=tutor.id)
     db.session.add(cohort)

@@ -10,9 +10,9 @@ pytestmark = pytest.mark.browser
 def staff(live_app):
     """A tutor's cohort with Bella in it, an assessor attached, an admin, and one completed assessed attempt of
     Bella's."""
-    from web.services.accounts import create_user
     from web.extensions import db
     from web.models import User
+    from web.services.accounts import create_user
 
     with live_app.app_context(), live_app.test_request_context():
         bella = db.session.scalar(db.select(User).filter_by(username="bella"))

@@ -228,7 +228,7 @@ def _seeded(seed: int, n: int) -> list:
     fake = Faker("en_GB")
     fake.seed_instance(seed)
     ibans = {loc: Faker(loc) for loc in IBAN_LOCALES}
-    for k, (loc, f) in enumerate(ibans.items()):
+    for k, f in enumerate(ibans.values()):
         f.seed_instance(seed + k)
     out = []
     for k in range(n):

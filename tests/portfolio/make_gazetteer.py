@@ -41,7 +41,8 @@ def names_of(locale):
     for attr in ("last_names", "last_names_male", "last_names_female"):
         value = getattr(provider, attr, ())
         lasts |= set(value.keys() if isinstance(value, dict) else value)
-    keep = lambda names: {n.strip() for n in names if LATIN.match(n.strip())}
+    def keep(names):
+        return {n.strip() for n in names if LATIN.match(n.strip())}
     return keep(firsts), keep(lasts)
 
 

@@ -5,11 +5,11 @@ customer-service sentences come back unchanged."""
 from collections import Counter
 
 import pytest
-from tests.portfolio.adversarial import CATEGORIES, CLEAN_SENTENCES, SEED, caught, seeded_cases, survives
-from tests.portfolio.sample import make_portfolio
 
 from portfolio import anonymise
 from portfolio.anonymise import Known, Registry, Scrubber
+from tests.portfolio.adversarial import CATEGORIES, CLEAN_SENTENCES, SEED, caught, seeded_cases, survives
+from tests.portfolio.sample import make_portfolio
 
 CASES = seeded_cases()
 

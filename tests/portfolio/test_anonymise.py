@@ -2,11 +2,11 @@
 import json
 
 import pytest
-from tests.portfolio.conftest import leaks
-from tests.portfolio.sample import make_portfolio
 
 from portfolio import InvalidPortfolioData, PortfolioData, anonymise, anonymise_with_report
 from portfolio.anonymise import Known, Registry, Scrubber
+from tests.portfolio.conftest import leaks
+from tests.portfolio.sample import make_portfolio
 
 
 def scrubber(names=(), handles=(), others=()):

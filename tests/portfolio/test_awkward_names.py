@@ -3,11 +3,11 @@ never-a-name list applies, while everyday words (months, adjectives) are left al
 import json
 
 import pytest
-from tests.portfolio.conftest import leaks, pdf_text
-from tests.portfolio.sample import make_portfolio
 
 import portfolio
 from portfolio import anonymise
+from tests.portfolio.conftest import leaks, pdf_text
+from tests.portfolio.sample import make_portfolio
 
 
 def with_learner(data, first, last):

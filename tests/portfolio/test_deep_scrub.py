@@ -4,10 +4,9 @@ import io
 import json
 import zipfile
 
+import portfolio
 from tests.portfolio.conftest import leaks, pdf_text
 from tests.portfolio.sample import make_portfolio
-
-import portfolio
 
 PERSONA = "Georgia Parker"
 ORDER = "TM-9599470"

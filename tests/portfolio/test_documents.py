@@ -1,10 +1,9 @@
 """Each document stands alone: pseudonyms and numbers start fresh, customers of a live chat are told apart."""
 import re
 
+import portfolio
 from tests.portfolio.conftest import leaks, pdf_text
 from tests.portfolio.sample import make_portfolio
-
-import portfolio
 
 
 def live_chat(data):

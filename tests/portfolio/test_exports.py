@@ -9,11 +9,11 @@ import time
 import zipfile
 
 import pytest
-from tests.portfolio.conftest import leaks, page_texts, pdf_text
-from tests.portfolio.sample import make_portfolio
 
 import portfolio
 from portfolio import UnknownAttempt
+from tests.portfolio.conftest import leaks, page_texts, pdf_text
+from tests.portfolio.sample import make_portfolio
 
 
 def test_portfolio_has_every_section_and_the_candidate_number(sample40, portfolio40):

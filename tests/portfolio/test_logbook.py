@@ -7,10 +7,10 @@ import re
 import zipfile
 
 import pytest
-from tests.portfolio.conftest import leaks, pdf_text
-from tests.portfolio.sample import make_portfolio
 
 import portfolio
+from tests.portfolio.conftest import leaks, pdf_text
+from tests.portfolio.sample import make_portfolio
 
 
 @pytest.fixture(scope="module")

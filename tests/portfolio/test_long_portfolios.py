@@ -8,10 +8,10 @@ import subprocess
 from collections import Counter
 
 import pytest
-from tests.portfolio.sample import make_portfolio
 
 import portfolio
 from portfolio.evidence import standard
+from tests.portfolio.sample import make_portfolio
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 GRADES = ("Refer", "Pass", "Merit", "Distinction")

@@ -1,9 +1,9 @@
 """The page cache is bounded by the bytes of the written parts it holds, not by the number of entries."""
 import pytest
-from tests.portfolio.sample import make_portfolio
 
 import portfolio
 from portfolio.pdf import DEFAULT_CACHE_MB, ENTRY_OVERHEAD, PageCache
+from tests.portfolio.sample import make_portfolio
 
 PAGE_BYTES = 10_000   # the size of one fake written page below
 

@@ -11,9 +11,8 @@ scenario's brief, facts and knowledge base, so they hold for any scorer that fol
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import json
+from pathlib import Path
 
 import pytest
 import yaml

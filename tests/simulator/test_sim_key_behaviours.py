@@ -9,7 +9,6 @@ import pytest
 
 import simulator
 from simulator.errors import ScenarioFileError
-
 from tests.simulator.sim_helpers import write_variant
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "tw-recall-crisis.yaml"

@@ -4,7 +4,6 @@ from __future__ import annotations
 import simulator
 from simulator.catalogue import CATEGORIES, DIFFICULTIES, EXERCISE_TYPES
 from simulator.platforms import PLATFORMS
-
 from tests.simulator.sim_helpers import EXAMPLE, SCENARIOS
 
 REQUIRED_SITUATIONS = {

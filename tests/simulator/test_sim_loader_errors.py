@@ -5,7 +5,6 @@ import pytest
 
 import simulator
 from simulator.errors import ScenarioFileError, UnknownScenarioError
-
 from tests.simulator.sim_helpers import EXAMPLE, write_variant
 
 # (file stem, {old: new}, expected problem code, expected field, line: the text on the line the problem

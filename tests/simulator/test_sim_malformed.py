@@ -122,7 +122,7 @@ def test_a_value_of_the_wrong_type_is_reported_at_its_own_field(malformed_folder
     for p in lib.errors:
         by_file.setdefault(p.file, []).append(p)
     elsewhere, checked = [], 0
-    for stem, (shape, path, value, retyped) in variants.items():
+    for stem, (_shape, path, value, retyped) in variants.items():
         problems = by_file.get(str(folder / f"{stem}.yaml"))
         if not retyped or not problems or path == ("id",):   # accepted ones must generate: tested below
             continue

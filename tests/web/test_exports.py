@@ -290,8 +290,8 @@ def test_the_demo_moderation_comment_keeps_its_words(demo_app, runner, tmp_path)
 
 
 def test_live_chat_customers_keep_their_own_pseudonyms_in_the_attempt_pdf(app, client, login, demo_cohort):
-    from web.services.attempts import start_attempt
     from web.models import utcnow
+    from web.services.attempts import start_attempt
 
     with app.app_context():
         learner = db.session.get(User, demo_cohort["learner"])

@@ -21,7 +21,8 @@ def assignments_for(user: User) -> list[Assignment]:
                                    .order_by(Assignment.created_at.desc())))
 
 
-def learner_catalogue(user: User, *, platform: str = "", category: str = "", difficulty: str = "", exercise_type: str = "",
+def learner_catalogue(user: User, *, platform: str = "", category: str = "", difficulty: str = "",
+                      exercise_type: str = "",
               not_attempted: bool = False, assigned: bool = False) -> list[dict]:
     attempted = set(db.session.scalars(
         select(ScenarioInstance.scenario_id).join(Attempt, Attempt.instance_id == ScenarioInstance.id)

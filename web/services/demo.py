@@ -183,7 +183,8 @@ def _reviews(played: dict[str, list[Attempt]], users: dict[str, User | None], re
         db.session.add(LogbookEntry(
             learner_id=users["learner1"].id, attempt_id=last.id, form="short",
             # Titled after the attempt it reflects on (a fixed title named another scenario).
-            title=f"Reflection: {last.instance.title}" if last.instance and last.instance.title else "Reflection on my reply",
+            title=(f"Reflection: {last.instance.title}" if last.instance and last.instance.title
+                   else "Reflection on my reply"),
             fields={"went_well": "I apologised straight away and moved the customer to a private message quickly.",
                     "even_better_if": "I had given a time for the next update in the public reply.",
                     "next": "Always say when the customer will next hear from us."},

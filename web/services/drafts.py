@@ -57,7 +57,8 @@ def save(user: User, key: str, text: str) -> Draft:
 
 def load_many(user: User, keys: list[str]) -> dict[str, dict]:
     rows = db.session.scalars(select(Draft).where(Draft.user_id == user.id, Draft.key.in_(keys))) if keys else []
-    return {d.key: {"text": d.text, "ms": int(d.updated_at.replace(tzinfo=timezone.utc).timestamp() * 1000)} for d in rows}
+    return {d.key: {"text": d.text, "ms": int(d.updated_at.replace(tzinfo=timezone.utc).timestamp() * 1000)}
+            for d in rows}
 
 
 def load(user: User, key: str) -> str:

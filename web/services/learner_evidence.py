@@ -48,7 +48,8 @@ def attempt_evidence(attempt: Attempt) -> dict:
                      "seed": data.get("seed")},
         "started_at": _iso(attempt.started_at),
         "submitted_at": _iso(attempt.submitted_at),
-        "messages": [{"author": m.author, "author_name": customers.get(m.thread) if m.author == "customer" else None, "text": m.text, "channel": m.channel,
+        "messages": [{"author": m.author, "author_name": customers.get(m.thread) if m.author == "customer" else None,
+                      "text": m.text, "channel": m.channel,
                       "thread": m.thread, "sent_at": _iso(m.created_at), "sim_minute": m.sim_minute,
                       "response_minutes": m.response_minutes} for m in attempt.messages],
         "result": attempt.result or {},
@@ -77,7 +78,8 @@ def logbook_evidence(entry: LogbookEntry, attempt: dict | None = None) -> dict:
         "created_at": _iso(entry.created_at), "attempt_id": entry.attempt_id,
         "customer_text": entry.customer_text, "reply_text": entry.reply_text, "result": entry.result,
         "reflection": entry.fields or {}, "performance_criteria": entry.performance_criteria or [],
-        "tutor_comments": [{"by": c.author.full_name, "at": _iso(c.created_at), "text": c.text} for c in entry.comments],
+        "tutor_comments": [{"by": c.author.full_name, "at": _iso(c.created_at), "text": c.text}
+                           for c in entry.comments],
     }
     if attempt is not None and entry.kind == "simulated":
         out.update(scenario=attempt["scenario"], messages=attempt["messages"], result=entry.result or attempt["result"],
@@ -100,7 +102,8 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
     for item in evidence:   # the learner's reflection on an attempt travels with it (a separable section)
         entry = by_attempt.get(item["id"])
         if entry:
-            item["reflection"] = {"form": entry.form, "fields": entry.fields or {}, "created_at": _iso(entry.created_at)}
+            item["reflection"] = {"form": entry.form, "fields": entry.fields or {},
+                                  "created_at": _iso(entry.created_at)}
     cohort = learner.learner_cohorts[0] if learner.learner_cohorts else None
     dates = [a.submitted_at for a in attempts if a.submitted_at] + [e.created_at for e in entries]
     return {

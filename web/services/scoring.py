@@ -20,7 +20,8 @@ LABELS = {**{key: info["label"] for key, info in rubrics.CRITERIA.items()}, "tri
 
 CANNED_RESPONSES = (
     {"id": "dm-details", "title": "Ask for a DM",
-     "text": "Hi there, sorry to hear about this. Please send us a DM with your order number and we'll look into it for you."},
+     "text": "Hi there, sorry to hear about this. Please send us a DM with your order number and we'll look into it "
+             "for you."},
     {"id": "apology-delay", "title": "Apologise for a delay",
      "text": "We're sorry for the delay and any inconvenience caused. Our team is looking into this."},
     {"id": "closing-help", "title": "Offer further help",

@@ -26,7 +26,8 @@ EVIDENCED_BY = {pc["id"]: tuple(pc.get("evidenced_by") or ()) for pc in _STANDAR
 STANDARD_TITLE = f'{_STANDARD["id"]} {_STANDARD["title"]}'
 PC_CODES = {code for code, _ in PERFORMANCE_CRITERIA}
 FORMS = {
-    "gibbs": (("description", "Description: what happened?"), ("feelings", "Feelings: what were you thinking and feeling?"),
+    "gibbs": (("description", "Description: what happened?"),
+              ("feelings", "Feelings: what were you thinking and feeling?"),
               ("evaluation", "Evaluation: what was good and bad about it?"),
               ("analysis", "Analysis: what sense can you make of it?"),
               ("conclusion", "Conclusion: what else could you have done?"),

@@ -74,6 +74,14 @@ def progress_data(user: User) -> dict:
     for group in coverage.values():
         for row in group:
             row["w"] = round(300 * row["count"] / most, 1)
+    evidence = _evidence_map(user, done)
+    return {"attempts": done, "grades": grades, "criteria": criteria, "times": times, "coverage": coverage,
+            "evidence": list(evidence.values()), "W": W, "H": H, "PAD": PAD, "grade_names": GRADES,
+            "grade_ys": [round(H - PAD - g * (H - 2 * PAD) / 3, 1) for g in range(4)], "standard_title": STANDARD_TITLE}
+
+
+def _evidence_map(user: User, done: list) -> dict:
+    """Performance criterion -> the attempts and logbook entries that evidence it."""
     evidence = {code: {"code": code, "label": label, "attempts": [], "entries": [],
                        "shown_by": [scoring.LABELS.get(k, k) for k in EVIDENCED_BY.get(code, ())]}
                 for code, label in PERFORMANCE_CRITERIA}
@@ -91,9 +99,7 @@ def progress_data(user: User) -> dict:
         for pc in e.performance_criteria or []:
             if pc in evidence:
                 evidence[pc]["entries"].append(e)
-    return {"attempts": done, "grades": grades, "criteria": criteria, "times": times, "coverage": coverage,
-            "evidence": list(evidence.values()), "W": W, "H": H, "PAD": PAD, "grade_names": GRADES,
-            "grade_ys": [round(H - PAD - g * (H - 2 * PAD) / 3, 1) for g in range(4)], "standard_title": STANDARD_TITLE}
+    return evidence
 
 
 @bp.route("/")

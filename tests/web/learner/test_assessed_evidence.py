@@ -41,9 +41,9 @@ def test_the_evidence_map_counts_assessed_attempts_apart(client, login, two_atte
 
 def test_the_portfolio_shows_the_mode_of_each_attempt(app, two_attempts):
     import portfolio
-    from web.services.learner_evidence import learner_evidence
     from web.extensions import db
     from web.models import User
+    from web.services.learner_evidence import learner_evidence
     with app.app_context():
         data = learner_evidence(db.session.get(User, two_attempts["learner"]))
     modes = {a["id"]: a["mode"] for a in data["attempts"]}

@@ -1,7 +1,6 @@
 """The reflective logbook, real interactions (anonymised before saving), tutor comments, and who may see what."""
 from __future__ import annotations
 
-
 import pytest
 from sqlalchemy import select
 

@@ -1,9 +1,18 @@
 # Written records in scenario mode (inline scenario facts). Code order:
 # HEAT(hear emp apo own) KA(ack act) GPSC(greet pers sign close) TL(tone plain) D PC(priv clar) EA(esc acc) TF(time fit)
 from common import w
-from scenarios import (LATE_PARCEL as LP, DOUBLE_CHARGE_CHAT as DC, GAS_SMELL as GS, LEGAL_THREAT as LT,
-                       BEREAVEMENT as BV, NOT_WORKING as NW, RETURNS_WINDOW as RW, OUTAGE as OU,
-                       DATA_BREACH as DB, ACCOUNT_CHAT as AC, LATE_REFUND_AUTHORITY as RA)
+
+from scenarios import ACCOUNT_CHAT as AC
+from scenarios import BEREAVEMENT as BV
+from scenarios import DATA_BREACH as DB
+from scenarios import DOUBLE_CHARGE_CHAT as DC
+from scenarios import GAS_SMELL as GS
+from scenarios import LATE_PARCEL as LP
+from scenarios import LATE_REFUND_AUTHORITY as RA
+from scenarios import LEGAL_THREAT as LT
+from scenarios import NOT_WORKING as NW
+from scenarios import OUTAGE as OU
+from scenarios import RETURNS_WINDOW as RW
 
 c_lp = "@GreenleafHome my order's a week late now and your tracking hasn't moved since Thursday. Getting really fed up. Where is it??"
 kw = dict(name="Maya Roberts", handle="@maya_r", scenario=LP)

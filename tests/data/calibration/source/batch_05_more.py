@@ -1,7 +1,10 @@
 # More written records (mostly strong replies, plus clarify/escalation cases). Code order:
 # HEAT(hear emp apo own) KA(ack act) GPSC(greet pers sign close) TL(tone plain) D PC(priv clar) EA(esc acc) TF(time fit)
 from common import w
-from scenarios import DOUBLE_CHARGE_CHAT as DC, LEGAL_THREAT as LT, PRIORITY_SERVICES as PS
+
+from scenarios import DOUBLE_CHARGE_CHAT as DC
+from scenarios import LEGAL_THREAT as LT
+from scenarios import PRIORITY_SERVICES as PS
 
 w("@VeloBikesUK my e-bike battery died after 3 weeks and the shop says it's a 4 week wait for a new one. I need it for work",
   "@sian_rides Hi Sian, I'm sorry your battery failed after only 3 weeks - a month without your bike for work isn't OK. I'll send a replacement direct from our warehouse; DM us your order number and it'll go out within 2 working days. Anything else? ^VB",

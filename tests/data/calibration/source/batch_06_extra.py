@@ -1,8 +1,15 @@
 # Extra written records for thin levels (plain_language 0, platform_fit 0, greeting 0, escalation 1, accuracy 1, clarify).
 # HEAT(hear emp apo own) KA(ack act) GPSC(greet pers sign close) TL(tone plain) D PC(priv clar) EA(esc acc) TF(time fit)
 from common import w
-from scenarios import (DATA_BREACH as DB, GAS_SMELL as GS, OUTAGE as OU, RETURNS_WINDOW as RW,
-                       DOUBLE_CHARGE_CHAT as DC, NOT_WORKING as NW, BEREAVEMENT as BV, ACCOUNT_CHAT as AC)
+
+from scenarios import ACCOUNT_CHAT as AC
+from scenarios import BEREAVEMENT as BV
+from scenarios import DATA_BREACH as DB
+from scenarios import DOUBLE_CHARGE_CHAT as DC
+from scenarios import GAS_SMELL as GS
+from scenarios import NOT_WORKING as NW
+from scenarios import OUTAGE as OU
+from scenarios import RETURNS_WINDOW as RW
 
 w("Why has my premium gone up £200 when I've not claimed?",
   "Hi Sue, your renewal reflects updated GLM rating factors, IPT at 12% and an uplift from your postcode's CUE and MID risk banding. NCD remains protected. Kind regards, Maple",

@@ -95,4 +95,5 @@ for b in range(0, len(items), 100):
     if len(chunk) > 100:
         break
 from collections import Counter
+
 print(Counter((k["writer"], k["split"]) for k in key))

@@ -106,4 +106,5 @@ for n, batch in enumerate(batches):
             f.write(json.dumps(it, ensure_ascii=False) + "\n")
     print(f"batch_{n:02d}: {len(batch)} items")
 from collections import Counter
+
 print(Counter((k["source"], k["split"]) for k in key))
