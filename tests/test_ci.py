@@ -54,7 +54,7 @@ STUB_PYTHON = """#!/usr/bin/env bash
 if [ "$1" = "-" ]; then exit "${PROBE_RC:-1}"; fi   # the server probes: python - URL <<PY
 echo "python $* | DATABASE_URL=${DATABASE_URL:-} TEST_DATABASE_URL=${TEST_DATABASE_URL:-} REDIS_URL=${REDIS_URL:-} \
 REQUIRE_BROWSER=${REQUIRE_BROWSER:-}" >> "$CI_LOG"
-case "$*" in *redis*) exit "${REDIS_RC:-0}";; *) exit "${PG_RC:-0}";; esac
+case "$*" in *redis*) exit "${REDIS_RC:-0}";; *ruff*|*mypy*) exit "${LINT_RC:-0}";; *) exit "${PG_RC:-0}";; esac
 """
 STUB_TEST_SH = """#!/usr/bin/env bash
 echo "test.sh $* | DATABASE_URL=${DATABASE_URL:-} TEST_DATABASE_URL=${TEST_DATABASE_URL:-} \
@@ -92,12 +92,14 @@ def test_ci_says_plainly_when_postgresql_and_redis_are_absent_and_sqlite_decides
     assert "=== PostgreSQL: SKIPPED: no server reachable at 127.0.0.1:5432/test" in out
     assert "=== Redis: SKIPPED: no server reachable" in out
     assert out.rstrip().endswith("=== CI result: PASSED ===")
-    assert len(log) == 1 and log[0].startswith("test.sh")
+    assert [line for line in log if "pytest" in line or line.startswith("test.sh")] == [log[0]]
+    assert log[0].startswith("test.sh")
 
 
 def test_ci_runs_the_sqlite_suite_on_sqlite_even_when_database_url_is_set(run_ci):
     _code, _out, log = run_ci(PROBE_RC=1, DATABASE_URL="postgresql://prod/db", TEST_DATABASE_URL="postgresql://x/y")
-    assert log == ["test.sh  | DATABASE_URL= TEST_DATABASE_URL= REQUIRE_BROWSER=1"]
+    assert [line for line in log if line.startswith("test.sh")] == \
+        ["test.sh  | DATABASE_URL= TEST_DATABASE_URL= REQUIRE_BROWSER=1"]
 
 
 def test_ci_runs_web_and_browser_tests_on_postgresql_through_database_url(run_ci):
@@ -120,4 +122,20 @@ def test_ci_counts_pytest_exit_5_no_tests_as_a_failure(run_ci, failing):
 def test_ci_fails_when_the_postgresql_run_fails(run_ci):
     code, out, _log = run_ci(PROBE_RC=0, PG_RC=1)
     assert code == 1 and "PostgreSQL: database tests" in out and "FAILED (exit 1)" in out
+    assert out.rstrip().endswith("=== CI result: FAILED ===")
+
+
+def test_ci_runs_ruff_and_mypy_and_passes_when_they_find_nothing(run_ci):
+    code, out, log = run_ci(PROBE_RC=1)
+    assert code == 0, out
+    assert [line.split(" |")[0] for line in log if "ruff" in line or "mypy" in line] == \
+        ["python -m ruff check .", "python -m mypy"]
+
+
+@pytest.mark.parametrize("failing", ["ruff", "mypy"])
+def test_ci_fails_on_a_lint_or_type_error(run_ci, tmp_path, failing):
+    # The stub python exits LINT_RC for both tools; a real finding in either makes the run fail.
+    code, out, _log = run_ci(PROBE_RC=1, LINT_RC=1)
+    assert code == 1
+    assert ("Lint: ruff check .: FAILED" if failing == "ruff" else "Types: mypy (simulator, portfolio): FAILED") in out
     assert out.rstrip().endswith("=== CI result: FAILED ===")
