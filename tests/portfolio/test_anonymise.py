@@ -115,6 +115,7 @@ def test_evidence_spans_are_remapped_to_the_scrubbed_text():
     assert personal and all(ev["text"].startswith("Customer ") for ev in personal)
 
 
+@pytest.mark.slow
 def test_no_known_personal_value_survives_in_the_anonymised_data_of_60_attempts():
     data, secrets = make_portfolio(60, seed=21)
     out = anonymise(data)

@@ -86,6 +86,7 @@ def test_everyday_words_that_are_also_names_are_left_alone(text):
     assert anonymise(data)["attempts"][0]["tutor_feedback"][0]["text"] == text
 
 
+@pytest.mark.slow
 def test_no_month_named_or_lower_case_name_survives_across_seeded_attempts_and_the_pdf():
     data, secrets = make_portfolio(12, seed=67)
     months = ["June", "May", "April", "August"]

@@ -193,6 +193,7 @@ def test_repeat_export_uses_the_cache_and_gives_the_same_content(sample40, cache
     assert again == portfolio40 and time.perf_counter() - start < 5   # nothing changed: the written PDF is reused
 
 
+@pytest.mark.slow
 def test_adding_an_attempt_reuses_the_cached_pages_of_the_others(sample40, cache, portfolio40):
     data, _ = sample40
     fewer = dict(data, attempts=data["attempts"][:39])

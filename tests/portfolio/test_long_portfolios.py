@@ -13,7 +13,8 @@ import portfolio
 from portfolio.evidence import standard
 from tests.portfolio.sample import make_portfolio
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+pytestmark = [pytest.mark.slow,   # 100-attempt portfolios rendered and read back: about 45 s
+              pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")]
 GRADES = ("Refer", "Pass", "Merit", "Distinction")
 TOP = (2, "pass")
 

@@ -45,6 +45,7 @@ def test_the_bound_comes_from_page_cache_mb(env, expected):
     assert PageCache.from_env(env).max_bytes == expected
 
 
+@pytest.mark.slow
 def test_real_exports_stay_within_a_small_bound_and_still_render():
     data, _ = make_portfolio(6, seed=81)
     cache = PageCache(max_bytes=80_000)   # a written attempt is about 25 kB: room for a few, not all

@@ -95,6 +95,7 @@ def test_bookmarks_list_the_front_matter_then_every_attempt_in_order_on_its_page
     assert top[0][1] == 0 and top[-1][0].startswith("Declaration")
 
 
+@pytest.mark.slow
 def test_adding_an_attempt_lays_out_only_what_changed_and_gives_the_bytes_of_a_cold_export(sample40, portfolio40):
     data, _ = sample40
     cache = portfolio.PageCache()

@@ -211,6 +211,7 @@ def test_cohort_export_runs_on_the_redis_queue(app, client, login, csrf, cohort_
     cohort_export_round_trip(app, client, login, csrf, cohort_with_work)
 
 
+@pytest.mark.slow
 def test_export_command_writes_portfolio_logbook_and_pack(app, runner, cohort_with_work, tmp_path):
     out, logbook, pack = tmp_path / "p.pdf", tmp_path / "l.pdf", tmp_path / "e.zip"
     result = runner.invoke(args=["portfolio", "export", "--learner", "learnera", "--out", str(out),
