@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from rubrics import GRADES  # the scorer's grade names, lowest first: one definition for the app and the PDF
+
 W, H = 640, 210
 LEFT, RIGHT, TOP, BOTTOM = 90, 16, 14, 34
-GRADES = ("Refer", "Pass", "Merit", "Distinction")
 INK, GRID, ACCENT, WARN, OK = "#1a1a1a", "#c8c8c8", "#1f4e79", "#b03a2e", "#2e7d32"
 
 

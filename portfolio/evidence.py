@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from rubrics import GRADES
+
 from .charts import (
     PER_ATTEMPT_MAX,
     bar_chart_levels,
@@ -21,7 +23,6 @@ from .charts import (
 )
 
 HERE = Path(__file__).resolve().parent
-GRADES = ("Refer", "Pass", "Merit", "Distinction")
 TOP = (2, "pass")
 LEVEL_TEXT = {2: "2 — clearly shown", 1: "1 — partly shown", 0: "0 — not shown", None: "n/a",
               "pass": "Pass", "fail": "Fail (critical)"}

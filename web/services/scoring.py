@@ -13,6 +13,7 @@ import rubrics
 from rubrics import ScoringInputError
 
 CRITERIA = tuple(rubrics.CRITERIA)
+GRADES = rubrics.GRADES   # lowest first
 LABELS = {**{key: info["label"] for key, info in rubrics.CRITERIA.items()}, "triage": "Triage"}
 
 

@@ -20,7 +20,6 @@ from web.views.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
-GRADES = ("Refer", "Pass", "Merit", "Distinction")
 W, H, PAD = 640, 220, 40
 
 
@@ -34,7 +33,7 @@ def progress_data(user: User) -> dict:
     n = len(done)
     grades = []
     for i, a in enumerate(done):
-        g = GRADES.index(a.final_grade) if a.final_grade in GRADES else 0
+        g = scoring.GRADES.index(a.final_grade) if a.final_grade in scoring.GRADES else 0
         grades.append({"i": i + 1, "x": round(_x(i, n), 1), "y": round(H - PAD - g * (H - 2 * PAD) / 3, 1),
                        "grade": a.final_grade, "title": a.instance.data.get("title", a.instance.scenario_id),
                        "when": a.submitted_at, "id": a.id})
@@ -76,7 +75,7 @@ def progress_data(user: User) -> dict:
             row["w"] = round(300 * row["count"] / most, 1)
     evidence = _evidence_map(user, done)
     return {"attempts": done, "grades": grades, "criteria": criteria, "times": times, "coverage": coverage,
-            "evidence": list(evidence.values()), "W": W, "H": H, "PAD": PAD, "grade_names": GRADES,
+            "evidence": list(evidence.values()), "W": W, "H": H, "PAD": PAD, "grade_names": scoring.GRADES,
             "grade_ys": [round(H - PAD - g * (H - 2 * PAD) / 3, 1) for g in range(4)], "standard_title": STANDARD_TITLE}
 
 
