@@ -61,6 +61,10 @@ class UserForm(FlaskForm):
     submit = SubmitField("Create user")
 
 
+class CsrfForm(FlaskForm):
+    """Only the CSRF token: for a button that posts nothing else (start an export, restart a job)."""
+
+
 class ToggleUserForm(FlaskForm):
     submit = SubmitField("Change")
 

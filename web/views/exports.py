@@ -20,7 +20,7 @@ from flask_login import current_user
 
 import portfolio
 from web.extensions import db
-from web.forms import ToggleUserForm
+from web.forms import CsrfForm
 from web.models import Attempt, Cohort, ExportJob, User
 from web.queue import task_queue
 from web.security import roles_required
@@ -124,7 +124,7 @@ def _prune_on_the_way() -> None:
 @roles_required("tutor", "assessor", "admin")
 def start_cohort_export(cohort_id: int):
     cohort = _cohort_for(current_user, cohort_id)
-    if not ToggleUserForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     _prune_on_the_way()
     job = ExportJob(kind="cohort_portfolios", requested_by_id=current_user.id, cohort_id=cohort.id,
@@ -225,7 +225,7 @@ def restart_job(job_id: int):
     """Start a stalled or failed export again: its requester or an admin, still allowed to export the cohort."""
     job = _own_job(job_id)
     _cohort_for(current_user, job.cohort_id)
-    if not ToggleUserForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     if export_jobs.restart(job.id):
         task_queue().enqueue("export", job.id)
