@@ -1,10 +1,14 @@
-"""Role checks and response headers. Every route says who may see it."""
+"""Role checks, who may see whose work, and response headers. Every route says who may see it."""
 from __future__ import annotations
 
 from functools import wraps
 
 from flask import abort, current_app
 from flask_login import current_user, login_required
+
+from web.extensions import db
+from web.models import Attempt, User
+from web.services.accounts import can_see_learner
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -48,3 +52,25 @@ def add_security_headers(response):
         # Pages can show personal data: never keep them in shared caches.
         response.headers.setdefault("Cache-Control", "no-store")
     return response
+
+
+def _refuse() -> None:
+    """A learner asking for someone else's work is told it does not exist (404), never that it does; staff
+    outside that learner's cohorts are refused (403)."""
+    abort(404 if current_user.role == "learner" else 403)
+
+
+def visible_learner(user_id: int) -> User:
+    """The learner with this id, if the signed-in user may see their work."""
+    learner = db.get_or_404(User, user_id)
+    if learner.role != "learner" or not can_see_learner(current_user, learner.id):
+        _refuse()
+    return learner
+
+
+def visible_attempt(attempt_id: int) -> Attempt:
+    """The attempt with this id, if the signed-in user may see its learner's work."""
+    attempt = db.get_or_404(Attempt, attempt_id)
+    if not can_see_learner(current_user, attempt.learner_id):
+        _refuse()
+    return attempt

@@ -21,11 +21,10 @@ from flask_login import current_user
 import portfolio
 from web.extensions import db
 from web.forms import CsrfForm
-from web.models import Attempt, Cohort, ExportJob, User
+from web.models import Cohort, ExportJob, User
 from web.queue import task_queue
-from web.security import roles_required
+from web.security import roles_required, visible_attempt, visible_learner
 from web.services import export_jobs
-from web.services.accounts import can_see_learner
 from web.services.export_jobs import PAGE_CACHE, SECTIONS, export_name
 from web.services.learner_evidence import brand_values, learner_evidence
 
@@ -38,13 +37,6 @@ def _include() -> tuple:
     return tuple(s for s in SECTIONS if s in request.values.getlist("include")) or SECTIONS
 
 
-def _visible_learner(user_id: int) -> User:
-    learner = db.get_or_404(User, user_id)
-    if learner.role != "learner" or not can_see_learner(current_user, learner.id):
-        abort(404 if current_user.role == "learner" else 403)
-    return learner
-
-
 def _download(data: bytes, name: str, mimetype: str) -> Response:
     response = Response(data, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -54,9 +46,7 @@ def _download(data: bytes, name: str, mimetype: str) -> Response:
 @bp.route("/attempts/<int:attempt_id>.pdf")
 @roles_required(*EVERYONE)
 def attempt_pdf(attempt_id: int):
-    attempt = db.get_or_404(Attempt, attempt_id)
-    if not can_see_learner(current_user, attempt.learner_id):
-        abort(404 if current_user.role == "learner" else 403)
+    attempt = visible_attempt(attempt_id)
     if attempt.status != "completed":
         abort(404)
     data = learner_evidence(attempt.learner, attempt_ids=[attempt.id])
@@ -67,7 +57,7 @@ def attempt_pdf(attempt_id: int):
 @bp.route("/learners/<int:user_id>/portfolio.pdf")
 @roles_required(*EVERYONE)
 def portfolio_pdf(user_id: int):
-    learner = _visible_learner(user_id)
+    learner = visible_learner(user_id)
     pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=_include(), cache=PAGE_CACHE,
                                          keep_values=brand_values())
     return _download(pdf, export_name(learner, "portfolio", "pdf"), "application/pdf")
@@ -76,7 +66,7 @@ def portfolio_pdf(user_id: int):
 @bp.route("/learners/<int:user_id>/logbook.pdf")
 @roles_required(*EVERYONE)
 def logbook_pdf(user_id: int):
-    learner = _visible_learner(user_id)
+    learner = visible_learner(user_id)
     return _download(portfolio.render_logbook_pdf(learner_evidence(learner), keep_values=brand_values()),
                      export_name(learner, "logbook", "pdf"), "application/pdf")
 
@@ -84,7 +74,7 @@ def logbook_pdf(user_id: int):
 @bp.route("/learners/<int:user_id>/pack.zip")
 @roles_required(*EVERYONE)
 def evidence_pack(user_id: int):
-    learner = _visible_learner(user_id)
+    learner = visible_learner(user_id)
     include = _include()
     pack, digest = portfolio.build_evidence_pack_with_digest(learner_evidence(learner), include=include,
                                                              cache=PAGE_CACHE, keep_values=brand_values())

@@ -11,8 +11,8 @@ from portfolio import evidence as portfolio_evidence
 from web import interaction_anonymiser
 from web.extensions import db
 from web.inputs import InputError, whole_number
-from web.models import LogbookComment, LogbookEntry, User
-from web.security import roles_required
+from web.models import LogbookComment, LogbookEntry
+from web.security import roles_required, visible_learner
 from web.services import attempts, drafts, scoring
 from web.services.accounts import can_see_learner
 
@@ -75,9 +75,7 @@ def index():
 @bp.route("/learners/<int:learner_id>")
 @roles_required("tutor", "admin")
 def learner_entries(learner_id: int):
-    learner = db.get_or_404(User, learner_id)
-    if not can_see_learner(current_user, learner.id):
-        abort(403)
+    learner = visible_learner(learner_id)
     entries = db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == learner.id)
                                  .order_by(LogbookEntry.created_at.desc())).all()
     return render_template("logbook/index.html", entries=entries, pcs=dict(PERFORMANCE_CRITERIA), learner=learner)

@@ -6,16 +6,15 @@ table with the same figures. `progress_data` builds plain values; the template d
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import select
 
 import simulator
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, Message, User
-from web.security import roles_required
+from web.security import roles_required, visible_learner
 from web.services import scoring
-from web.services.accounts import can_see_learner
 from web.views.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
@@ -110,7 +109,5 @@ def index():
 @bp.route("/learners/<int:learner_id>")
 @roles_required("tutor", "admin")
 def learner(learner_id: int):
-    user = db.get_or_404(User, learner_id)
-    if not can_see_learner(current_user, user.id):
-        abort(403)
+    user = visible_learner(learner_id)
     return render_template("progress/index.html", learner=user, **progress_data(user))

@@ -13,18 +13,11 @@ import rubrics
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
 from web.models import Attempt, Cohort, Feedback, LevelTally, utcnow
-from web.security import roles_required
-from web.services.accounts import can_see_learner, learner_ids_visible_to
+from web.security import roles_required, visible_attempt
+from web.services.accounts import learner_ids_visible_to
 from web.services.marks import ModerationError, moderate
 
 bp = Blueprint("review", __name__, url_prefix="/review")
-
-
-def visible_attempt(attempt_id: int) -> Attempt:
-    attempt = db.get_or_404(Attempt, attempt_id)
-    if not can_see_learner(current_user, attempt.learner_id):
-        abort(403)
-    return attempt
 
 
 @bp.route("/")
