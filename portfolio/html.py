@@ -27,11 +27,6 @@ def environment() -> Environment:
     return env
 
 
-@lru_cache(maxsize=4)
-def css(*names: str) -> str:
-    return "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
-
-
 @lru_cache(maxsize=1)
 def templates_fingerprint() -> str:
     """Changes whenever a template or stylesheet changes, so cached pages are never stale."""

@@ -26,7 +26,6 @@ from simulator.platforms import get_platform, message_length
 from simulator.seeds import rng_for
 from simulator.voices import DEFAULT_FOLLOWUPS, SIGN_OFFS
 
-STATUSES = ("open", "resolved", "gave_up", "ended")
 VERIFY_CUE = re.compile(
     r"\b(verify|verification|security (check|questions?)|confirm (your|the) (full name|name|postcode|address|date of"
     r" birth|first line)|first line of (your |the )?address|postcode|date of birth|memorable)\b", re.I)

@@ -32,10 +32,6 @@ LIVE = ("public_reply", "conversation", "live_chat", "crisis")
 
 # ------------------------------------------------------------------------------------------------- start
 
-def _thread(message: dict) -> str:
-    return message.get("customer_id") if message.get("author") == "customer" else "main"
-
-
 def start_attempt(user: User, scenario_id: str, seed: int | None = None, *, mode: str = "practice",
                   assignment: Assignment | None = None) -> Attempt:
     if assignment is not None:
