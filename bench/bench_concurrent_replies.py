@@ -73,8 +73,8 @@ def prepare_database(database_url: str, learners: int) -> list[str]:
     `flask db upgrade` runs in its own process: Alembic's logging setup would otherwise silence the app's
     loggers in this one (the tests run this function)."""
     from app import create_app
-    from web.services.accounts import create_user
     from web.extensions import db
+    from web.services.accounts import create_user
 
     subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, check=True,
                    env={**os.environ, "DATABASE_URL": database_url}, capture_output=True)

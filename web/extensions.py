@@ -7,8 +7,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from web.sessions import LoginManager   # Flask-Login's, with versioned sessions and remember tokens
-
+from web.sessions import LoginManager  # Flask-Login's, with versioned sessions and remember tokens
 
 # Named constraints so that later migrations can alter them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {

@@ -10,7 +10,6 @@ Create Date: 2026-12-05 10:00:00
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'a14e5e551001'
 down_revision = '6c4cb58c0923'

@@ -8,7 +8,6 @@ Create Date: 2026-12-05 10:30:00
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'a14e5e551002'
 down_revision = 'a14e5e551001'

@@ -11,7 +11,6 @@ Create Date: 2026-12-05 11:00:00
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'a14e5e551003'
 down_revision = 'a14e5e551002'

@@ -243,8 +243,8 @@ def test_signing_out_forgets_this_devices_draft_copies(browser, live_app, live_s
     """Signing out on purpose forgets this device's draft copies (the server keeps them). Signing out ends every
     session of the account (web/sessions.py), so this uses its own learner, not the shared signed-in state."""
     from tests.browser.conftest import serve_axe, sign_in
-    from web.services.accounts import create_user
     from web.extensions import db
+    from web.services.accounts import create_user
 
     with live_app.app_context():
         create_user("sol", "Sol Leaver", "learner", "sol-password-1")

@@ -15,8 +15,8 @@ from tests.conftest import STRONG_REPLY, csrf_from, sign_in
 
 
 def _attempt_row(learner_id: int, seed: int):
-    from web.models import Attempt, ScenarioInstance, utcnow
     from web.extensions import db
+    from web.models import Attempt, ScenarioInstance, utcnow
 
     instance = simulator.generate("late-parcel-x-public", seed).to_dict()
     row = ScenarioInstance(scenario_id="late-parcel-x-public", scenario_version=instance["scenario_version"],

@@ -161,3 +161,17 @@ def attach_assessor(cohort: Cohort, username: str) -> User:
     if assessor not in cohort.assessors:
         cohort.assessors.append(assessor)
     return assessor
+
+
+def load_user(session_id: str):
+    """Flask-Login's user loader: "<id>:<version>" of an active account whose version is unchanged, else None.
+    A bare id (a session from before versions) is refused too: that user signs in again once."""
+    user_part, _, version_part = str(session_id).partition(":")
+    if not (user_part.isascii() and user_part.isdigit() and version_part.isascii() and version_part.isdigit()):
+        return None
+    if len(user_part) > 10 or len(version_part) > 10:
+        return None
+    user = db.session.get(User, int(user_part))
+    if user is None or not user.active or user.session_version != int(version_part):
+        return None
+    return user

@@ -10,8 +10,7 @@ from web.extensions import db
 from web.forms import AttachAssessorForm, PasswordResetForm, RoleForm, ToggleUserForm, UserForm
 from web.models import Cohort, User
 from web.security import roles_required
-from web.services.accounts import (AccountError, attach_assessor, change_role, create_user, reset_password,
-                                   set_active)
+from web.services.accounts import AccountError, attach_assessor, change_role, create_user, reset_password, set_active
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

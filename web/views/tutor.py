@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from web.extensions import db
-from web.inputs import DB_INT_MAX, InputError, whole_number
 from web.forms import AddLearnerForm, CohortForm
+from web.inputs import DB_INT_MAX, InputError, whole_number
 from web.models import MODES, Assignment, Attempt, Cohort
 from web.security import roles_required
 from web.services.accounts import AccountError, add_learner_to_cohort, invite_learner
