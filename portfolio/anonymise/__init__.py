@@ -33,7 +33,14 @@ replacing in one text), and ``document`` (walking the portfolio data, deny by de
 """
 from __future__ import annotations
 
-from .document import PARTS, SAFE_DICT_KEY, SAFE_KEYS, anonymise, anonymise_with_report, attempt_order
+from .document import (
+           PARTS,
+           SAFE_DICT_KEY,
+           SAFE_KEYS,
+           anonymise,
+           anonymise_with_report,
+           attempt_order,
+)
 from .gazetteer import NOT_NAMES, gazetteer
 from .known import Known, register_known
 from .pseudonyms import Person, Registry

@@ -5,7 +5,13 @@ import re
 
 from .gazetteer import NOT_NAMES
 from .hit import Hit
-from .patterns import ADDRESS_TAIL, ADDRESS_TAIL_LOWER, HOUSE_WORDS, LOWER_STOP, STREET_STOP
+from .patterns import (
+    ADDRESS_TAIL,
+    ADDRESS_TAIL_LOWER,
+    HOUSE_WORDS,
+    LOWER_STOP,
+    STREET_STOP,
+)
 
 
 class AddressRules:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import TITLES
+from .patterns import shape_kind
 from .pseudonyms import Person, Registry, _norm, attempt_order
 
 
@@ -28,6 +30,7 @@ def _flex(value: str) -> str:
     return r"[\s,]+".join(re.escape(w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def _guess_kind(value: str) -> str:
     v = value.strip()
     if v.startswith("@"):
@@ -37,6 +40,9 @@ def _guess_kind(value: str) -> str:
     if re.match(r"^(?:https?://|www\.)", v, re.I):
         return "url"
     digits = sum(c.isdigit() for c in v)
+    shaped = shape_kind(v)
+    if shaped:
+        return shaped
     if re.fullmatch(r"[\d\s+()\-.]{10,}", v) and digits >= 10:
         return "phone"
     if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", v, re.I):
@@ -89,6 +95,9 @@ def _add_learner(learner: dict, registry: Registry, known: Known) -> None:
     full = (learner.get("full_name") or "").strip()
     if full:
         registry.people[_norm(full)] = cand
+        parts = [p for p in re.split(r"[\s\-]+", full) if p[:1].isalpha()]
+        if len(parts) >= 2:
+            registry.candidate_initials |= {(parts[0][0] + parts[-1][0]).upper(), "".join(p[0] for p in parts).upper()}
         known.add(full, "name", cand)
         for part in full.split():
             if len(part) >= 2:

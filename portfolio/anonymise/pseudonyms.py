@@ -15,8 +15,15 @@ def attempt_order(attempts) -> list:
 KIND_LABELS = {
     "email": "email", "url": "link", "ni_number": "NI number", "card": "card number", "phone": "phone",
     "bank_details": "bank details", "postcode": "postcode", "order_ref": "order ref", "address": "address",
-    "security_code": "security code",
+    "security_code": "security code", "date": "date", "date_of_birth": "date of birth", "nhs_number": "NHS number",
+    "vehicle_reg": "vehicle reg", "passport": "passport number", "driving_licence": "driving licence number",
+    "number": "number", "initials": "initials", "account_number": "account number",
 }
+
+
+# Kinds compared by their letters and digits only ("4111 1111" is "4111-1111").
+DIGIT_KINDS = frozenset("""phone card bank_details order_ref number nhs_number passport driving_licence vehicle_reg
+ni_number account_number""".split())
 
 
 def _letters(index: int) -> str:
@@ -51,6 +58,7 @@ class Registry:
         self.replaced: dict[str, int] = {}
         slug = re.sub(r"[^a-z0-9]+", "_", candidate_label.lower()).strip("_")
         self.candidate = Person("Candidate", candidate_label, f"@{slug}", f"{slug}@example.invalid")
+        self.candidate_initials: set[str] = set()   # "JS", "JAS": the learner's own sign-off
 
     def new_person(self, role: str) -> Person:
         return Person(role)
@@ -99,6 +107,12 @@ class Registry:
                 return self.token_owners[p][0]
         return None
 
+    def initials_for(self, letters: str) -> str:
+        """A sign-off's initials: the learner's own say so, anyone else's are numbered."""
+        if letters.upper() in self.candidate_initials:
+            return "[candidate's initials]"
+        return self.value_for("initials", letters.upper())
+
     def value_for(self, kind: str, value: str) -> str:
         key = (kind, _norm_value(kind, value))
         if key not in self.values:
@@ -121,7 +135,7 @@ def _norm(text: str) -> str:
 
 
 def _norm_value(kind: str, value: str) -> str:
-    if kind in ("phone", "card", "bank_details", "order_ref"):
+    if kind in DIGIT_KINDS:
         digits = re.sub(r"[^0-9a-z]", "", value.lower())
         if kind == "phone" and digits.startswith("44"):
             digits = "0" + digits[2:]

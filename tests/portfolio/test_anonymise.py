@@ -95,7 +95,7 @@ def test_unknown_gazetteer_names_and_all_capitals_are_replaced():
 
 
 def test_agent_initials_are_replaced():
-    assert scrub("Sorry about that ^JS") == "Sorry about that ^XX"
+    assert scrub("Sorry about that ^JS") == "Sorry about that ^[initials 1]"
 
 
 def test_generic_text_and_brand_links_are_left_alone():
