@@ -87,17 +87,50 @@ def slots(template: str, text: str) -> list[str]:
     """What stands where the item was, in every place the planted sentence is found in an export's text (whitespace
     and case folded). Empty when the sentence is not found whole (pdftotext may break a sentence across a table)."""
     before, after = (" ".join(fold(x).split()) for x in template.split("{}"))
-    if len(before) + len(after) < 12:
+    if len(before) + len(after) < 8:
         return []
-    rx = re.escape(before) + r"(.{1,60}?)" + re.escape(after) if after else re.escape(before) + r"(\S+(?: \S+){0,3})"
-    return [m.group(1) for m in re.finditer(rx, text)]
+    if after:
+        return [m.group(1) for m in re.finditer(re.escape(before) + r"(.{1,60}?)" + re.escape(after), " ".join(text.split()))]
+    # The name ends the sentence: up to the end of its line (a JSON string's \n, or the PDF's line).
+    lines = re.sub(r"[ \t]+", " ", text)
+    return [m.group(1) for m in re.finditer(re.escape(before) + r"([^\n\\]{1,60})", lines)]
+
+
+def attribute_name_slots(plants, text: str) -> dict:
+    """Several planted names share a sentence template: each word left in a template's slots is put down to the one
+    planted name that has it (the fewest other parts first), so a name caught is not blamed for another's leak.
+    Returns {id(item): leaked} for the names whose template is found in the text."""
+    groups = defaultdict(list)
+    for p in plants:
+        for it in p.items:
+            if it.category.startswith("name") and p.template:
+                groups[p.template].append(it)
+    out = {}
+    for template, items in groups.items():
+        found = slots(template, text)
+        if not found:
+            continue
+        parts = {id(it): {fold(x) for x in it.parts if len(x.strip("'")) >= 2 and fold(x) not in EXPORT_WORDS} for it in items}
+        leaked = {id(it): False for it in items}
+        for slot in found:
+            words = set(re.findall(r"[^\W\d_][\w'’-]*", slot)) - EXPORT_WORDS
+            words = {w for w in words if any(w in ps for ps in parts.values())}
+            if not words:
+                continue
+            owners = [it for it in items if words <= parts[id(it)] and not leaked[id(it)]] or \
+                     [it for it in items if words & parts[id(it)] and not leaked[id(it)]] or \
+                     [it for it in items if words & parts[id(it)]]
+            owner = min(owners, key=lambda it: len(parts[id(it)]))
+            leaked[id(owner)] = True
+        out.update(leaked)
+    return out
 
 
 def survives(item, planted: str, baseline: str, planted_sq: str, baseline_sq: str, template: str = "") -> bool:
     if item.category.startswith("name"):
         # "Page" is printed in every PDF footer: as a name part it cannot be told apart from the page numbers.
         parts = [p for p in item.parts if len(p.strip("'")) >= 2 and fold(p) not in EXPORT_WORDS]
-        found = slots(template, " ".join(planted.split())) if template else []
+        found = slots(template, planted) if template else []
         if found:   # the sentence is there: a leak is a name part in the slot
             return any(word_count(p, slot) for slot in found for p in parts)
         return any(word_count(p, planted) > word_count(p, baseline) for p in parts)
@@ -114,9 +147,13 @@ def recall(plants, base_data, seed_data) -> dict:
         planted, baseline = PSEUDONYM.sub(" ", fold(seeded[where])), PSEUDONYM.sub(" ", fold(base[where]))
         psq, bsq = squash(seeded[where]), squash(base[where])
         got, seen, forms, missed = defaultdict(int), defaultdict(int), defaultdict(lambda: [0, 0]), []
+        name_leaks = attribute_name_slots(plants, planted)
         for p in plants:
             for it in p.items:
-                leaked = survives(it, planted, baseline, psq, bsq, p.template)
+                if id(it) in name_leaks:
+                    leaked = name_leaks[id(it)]
+                else:
+                    leaked = survives(it, planted, baseline, psq, bsq, p.template)
                 seen[it.category] += 1
                 got[it.category] += not leaked
                 if it.category.startswith("name"):
@@ -199,9 +236,7 @@ def withhold_names(fraction: float, plants, seed: int) -> int:
             if rng.random() < fraction}
     gazetteer.cache_clear()
     original = (firsts - drop, lasts - drop, words, suffixes, common)
-    import portfolio.anonymise.gazetteer as g
-    import portfolio.anonymise.scrubber as sc
-    g.gazetteer = sc.gazetteer = lambda: original
+    sys.modules["portfolio.anonymise.scrubber"].gazetteer = lambda: original
     return len(drop)
 
 

@@ -85,9 +85,9 @@ class NameRules:
             j = self._run_end(text, tokens, flags, i)
             run = list(range(i, j + 1))
             accept, cued = self._accept_run(text, tokens, flags, run)
-            if accept and i and flags[i - 1] == "tail" and tokens[i - 1][2].lower() in SHORT_SURNAMES \
+            if accept and i and flags[i - 1] == "tail" and len(tokens[i - 1][2]) == 2 and tokens[i - 1][2] != "Do" \
                     and text[tokens[i - 1][1]:tokens[i][0]] == " " and flags[i] in ("known", "name"):
-                run.insert(0, i - 1)   # "Na Kang", "Le Van": a short name straight before a name is part of it
+                run.insert(0, i - 1)   # "Na Kang", "LI XIA": a two-letter name straight before a name is part of it
             if accept:
                 out.append(self._run_hit(text, tokens, flags, run, cued))
             i = j + 1
@@ -162,7 +162,7 @@ class NameRules:
             if flags[j + 1] == "particle":
                 # "Stella Ó Hanrachtaigh", "Ruud van Dijk": a particle joins a name to the capitalised word after it.
                 spaced = j + 2 < len(tokens) and all(re.fullmatch(r"[ \t]+", text[tokens[k][1]:tokens[k + 1][0]]) for k in (j, j + 1))
-                if spaced and flags[j] in ("known", "name", "word") and flags[j + 2] not in (None, "particle"):
+                if spaced and flags[j] in ("known", "name", "word", "head") and flags[j + 2] not in (None, "particle"):
                     j += 2
                     continue
                 short = tokens[j + 1][2].lower()
@@ -175,7 +175,8 @@ class NameRules:
             gap = text[tokens[j][1]:tokens[j + 1][0]]
             if gap == "" or not re.fullmatch(r"[ \t]*\n?[ \t]*", gap):
                 # "Rhys ap Gwilym": a lower-case particle between two name tokens joins them.
-                if not (PARTICLE_GAP.fullmatch(gap + " ") and flags[j] in ("known", "name") and flags[j + 1] in ("known", "name", "cap", "word")):
+                if not (PARTICLE_GAP.fullmatch(gap + " ") and flags[j] in ("known", "name", "word", "head")
+                        and flags[j + 1] in ("known", "name", "cap", "word")):
                     break
 
             j += 1
@@ -271,8 +272,8 @@ class NameRules:
         folded = fold(base)
         if len(base) < 3 or base in NOT_NAMES or base in self.LOWER_STOP or base in ACRONYMS or CONTRACTION.match(base):
             return None
-        if everyday:   # "min", "will": a name only after a greeting ("Regards, min meng")
-            return "gaz" if folded in self.firsts or folded in self.lasts else None
+        if everyday:   # "min", "nan": a name only after a greeting ("Regards, min meng"); "hope", "will" never alone
+            return "gaz" if base in LOWER_WORDS_EXTRA and (folded in self.firsts or folded in self.lasts) else None
         if folded in self.firsts or folded in self.lasts or FORM_SURNAME.match(base) or self._prefixed_surname(folded):
             return "name" if folded not in self.lower_words else "gaz"
         return None

@@ -34,7 +34,8 @@ def rates(plants):
     return out
 
 
-@pytest.mark.parametrize("generator,seed", [("a", 2026), ("b", 31337)])
+# "a" is the set the rules were written against; "b" with seed 1618 is the final check, first run after the last change.
+@pytest.mark.parametrize("generator,seed", [("a", 2026), ("b", 1618)])
 def test_planted_uk_personal_data_does_not_survive_the_exports(generator, seed):
     plants = planted_set(seed, generator)
     assert sum(len(p.items) for p in plants) >= 500
