@@ -2,8 +2,9 @@
 (anonymised before saving, previewed and confirmed, scored in free mode), and tutors' comments."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import select
 
 import simulator
@@ -137,44 +138,66 @@ def comment(entry_id: int):
 @bp.route("/real", methods=["GET", "POST"])
 @roles_required("learner")
 def real():
-    """Log a real interaction: paste, preview the anonymised text, confirm, then it is scored and saved."""
+    """Log a real interaction: paste it with a title and a reflection, preview ALL of it anonymised, confirm. The reply
+    is judged on the text as pasted, in this request only; the preview carries the anonymised result, signed, and
+    only anonymised text is stored."""
     form = request.form
     step = form.get("step", "paste") if request.method == "POST" else "paste"
-    customer, reply = (form.get("customer") or ""), (form.get("reply") or "")
+    texts = {k: (form.get(k) or "") for k in interaction_anonymiser.TEXT_FIELDS}
     platform = form.get("platform") or ""
-    errors = []
-    if request.method == "POST":
-        if not customer.strip() or not reply.strip():
-            errors.append("Paste both the customer's message and your reply.")
-        if len(customer) > MAX_FIELD or len(reply) > MAX_FIELD:
-            errors.append(f"Each text may be at most {MAX_FIELD} characters.")
-        if platform and platform not in simulator.PLATFORMS:
-            errors.append("Choose a platform from the list.")
-    if errors or step == "paste" or request.method == "GET":
-        return render_template("logbook/real.html", step="paste", customer=customer, reply=reply, platform=platform,
-                               errors=errors, platforms=simulator.PLATFORMS)
-    anon_customer, anon_reply, found = interaction_anonymiser.anonymise_interaction(customer, reply)
-    if step == "preview" or form.get("confirm") != "yes":
-        if step == "save":
-            errors.append("Tick the box to confirm the text is anonymised before saving.")
-        return render_template("logbook/real.html", step="preview", customer=anon_customer, reply=anon_reply,
-                               platform=platform, found=found, errors=errors, platforms=simulator.PLATFORMS,
-                               pcs=PERFORMANCE_CRITERIA)
-    context = {"customer": anon_customer, "platform": platform or None, "channel": None, "response_minutes": None,
-               "customer_name": None, "customer_handle": None, "previous_replies": [], "scenario": None}
+    page = {"platform": platform, "platforms": simulator.PLATFORMS, "pcs": PERFORMANCE_CRITERIA,
+            "chosen": [pc for pc in form.getlist("pc") if pc in PC_CODES]}
+    errors = _real_errors(texts, platform) if request.method == "POST" else []
+    if request.method == "GET" or step == "paste" or (step == "preview" and errors):
+        return render_template("logbook/real.html", step="paste", texts=texts, errors=errors, **page)
+    if step == "preview":
+        context = {"customer": texts["customer"], "platform": platform or None, "channel": None,
+                   "response_minutes": None, "customer_name": None, "customer_handle": None, "previous_replies": [],
+                   "scenario": None}
+        try:
+            result = scoring.score_reply(texts["reply"], context)   # judged on what was really written
+        except scoring.ScoringInputError as exc:
+            return render_template("logbook/real.html", step="paste", texts=texts, errors=[str(exc)], **page)
+        anon, found, anon_result, scrubbed_reply = interaction_anonymiser.anonymise_with_result(texts, result, current_user)
+        token = _result_signer().dumps({"result": anon_result, "reply": scrubbed_reply, "platform": platform})
+        return render_template("logbook/real.html", step="preview", texts=anon, found=found, token=token, **page)
+    token = form.get("result_token") or ""
     try:
-        result = scoring.score_reply(anon_reply, context)
-    except scoring.ScoringInputError as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("logbook.real"))
-    fields = {"went_well": (form.get("went_well") or "").strip()[:MAX_FIELD],
-              "even_better_if": (form.get("even_better_if") or "").strip()[:MAX_FIELD],
-              "next": (form.get("next") or "").strip()[:MAX_FIELD]}
+        judged = _result_signer().loads(token, max_age=RESULT_MAX_AGE)
+    except BadData:
+        errors.append("The preview is too old or was changed: paste the interaction again.")
+        return render_template("logbook/real.html", step="paste", texts={k: "" for k in texts}, errors=errors, **page)
+    if form.get("confirm") != "yes":
+        errors.append("Tick the box to confirm the text is anonymised before saving.")
+    if errors:   # nothing the learner wrote or ticked is lost: the preview comes back as it was sent
+        return render_template("logbook/real.html", step="preview", texts=texts, token=token, errors=errors, **page)
+    anon, stored_result = interaction_anonymiser.for_saving(texts, judged["result"], judged["reply"], current_user)
     entry = LogbookEntry(learner_id=current_user.id, kind="real", form="short",
-                         title=(form.get("title") or "").strip()[:200] or "A real interaction from work",
-                         fields=fields, performance_criteria=[pc for pc in form.getlist("pc") if pc in PC_CODES],
-                         customer_text=anon_customer, reply_text=anon_reply, result=result)
+                         title=anon["title"].strip()[:200] or "A real interaction from work",
+                         fields={k: anon[k].strip() for k in interaction_anonymiser.REFLECTION_FIELDS},
+                         performance_criteria=page["chosen"], customer_text=anon["customer"], reply_text=anon["reply"],
+                         result=stored_result)
     db.session.add(entry)
     db.session.commit()
     flash("The interaction is anonymised, scored and saved in your logbook.", "info")
     return redirect(url_for("logbook.entry", entry_id=entry.id))
+
+
+RESULT_MAX_AGE = 6 * 3600   # a preview left open longer is pasted again
+
+
+def _result_signer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt="logbook-real-interaction-result")
+
+
+def _real_errors(texts: dict, platform: str) -> list[str]:
+    errors = []
+    if not texts["customer"].strip() or not texts["reply"].strip():
+        errors.append("Paste both the customer's message and your reply.")
+    if any(len(v) > MAX_FIELD for v in texts.values()):
+        errors.append(f"Each text may be at most {MAX_FIELD} characters.")
+    if len(texts["title"]) > 200:
+        errors.append("The title may be at most 200 characters.")
+    if platform and platform not in simulator.PLATFORMS:
+        errors.append("Choose a platform from the list.")
+    return errors

@@ -1,6 +1,8 @@
 """The reflective logbook, real interactions (anonymised before saving), tutor comments, and who may see what."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -50,26 +52,131 @@ def test_an_empty_reflection_is_refused(app, client, learner, page_token):
     assert "Write at least one part" in page and _entries(app) == []
 
 
+def _real(client, token, **fields):
+    return client.post("/logbook/real", data={"csrf_token": token, **fields})
+
+
+def _hidden(page: str, name: str) -> str:
+    import html
+    import re
+    return html.unescape(re.search(rf'name="{name}" value="([^"]*)"', page).group(1))
+
+
+def _visible(page: str) -> str:
+    """The page without its hidden inputs (what the learner reads and edits)."""
+    import re
+    return re.sub(r'<input type="hidden"[^>]*>', "", page)
+
+
 def test_a_real_interaction_is_anonymised_previewed_confirmed_and_scored(app, client, learner, page_token):
     token = page_token("/logbook/real")
     customer = "Hi, I'm Priya Shah, order #LV123456 never came. Call 07700 900123 or priya@example.com @priyas"
     reply = "Hi Priya, I'm sorry order LV123456 is late. DM us so we can look into this. -Sean"
-    preview = client.post("/logbook/real", data={"csrf_token": token, "step": "preview", "customer": customer,
-                                                 "reply": reply, "platform": "twitter"}).get_data(as_text=True)
-    assert "Check the anonymised text" in preview and "Priya" not in preview and "07700" not in preview
+    preview = _real(client, token, step="preview", customer=customer, reply=reply, platform="twitter",
+                    title="Priya Shah's late order", went_well="I named Priya and the order LV123456.").get_data(as_text=True)
+    assert "Check the anonymised text" in preview
+    for secret in ("Priya", "Shah", "07700", "priya@example.com", "@priyas", "Sean", "LV123456"):
+        assert secret not in preview, secret   # not even in a hidden field: the originals stay on the server
     assert "Customer A" in preview and "[order ref 1]" in preview and "[phone 1]" in preview
-    assert "priya@example.com" not in preview and "@priyas" not in preview and "Sean" not in preview
     assert _entries(app) == []   # nothing saved before confirmation
-    unconfirmed = client.post("/logbook/real", data={"csrf_token": token, "step": "save", "customer": customer,
-                                                     "reply": reply}).get_data(as_text=True)
-    assert "Tick the box" in unconfirmed and _entries(app) == []
-    response = client.post("/logbook/real", data={"csrf_token": token, "step": "save", "customer": customer,
-                                                  "reply": reply, "confirm": "yes", "pc": ["P4"]})
+    fields = {"step": "save", "customer": _textarea(preview, "customer"), "reply": _textarea(preview, "reply"),
+              "title": _hidden_or_input(preview, "title"), "went_well": _textarea(preview, "went_well"),
+              "platform": "twitter", "result_token": _hidden(preview, "result_token")}
+    response = _real(client, token, confirm="yes", pc=["P4"], **fields)
     assert response.status_code == 302
     [entry] = _entries(app)
-    assert entry["kind"] == "real" and entry["result"]["mode"] == "free"
+    assert entry["kind"] == "real" and entry["result"]["mode"] == "free" and entry["pcs"] == ["P4"]
     for secret in ("Priya", "Shah", "07700", "priya@example.com", "LV123456", "@priyas", "Sean"):
-        assert secret not in entry["customer"] + entry["reply"]
+        assert secret not in json.dumps(entry, default=str), secret
+
+
+def _textarea(page: str, name: str) -> str:
+    import html
+    import re
+    return html.unescape(re.search(rf'<textarea id="{name}" name="{name}"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+
+
+def _hidden_or_input(page: str, name: str) -> str:
+    import html
+    import re
+    return html.unescape(re.search(rf'name="{name}"[^>]*value="([^"]*)"', page).group(1))
+
+
+def test_the_title_and_reflection_of_a_real_interaction_are_anonymised_at_entry(app, client, learner, page_token):
+    """Issue 14: a real interaction's title and reflection were stored raw and a tutor saw them."""
+    token = page_token("/logbook/real")
+    preview = _real(client, token, step="preview", customer="Mhairi MacGillivray here, order 55881234 is late",
+                    reply="Sorry Mhairi, I'll chase it.", title="Mhairi MacGillivray (mhairi.m@example.com) complaint",
+                    went_well="I told mhairi the order number", even_better_if="Ask for her DOB 14/03/1987 in a DM",
+                    next="Ring her on 07700 900461").get_data(as_text=True)
+    for secret in ("Mhairi", "MacGillivray", "mhairi", "example.com", "14/03/1987", "07700", "55881234"):
+        assert secret not in preview, secret
+    response = _real(client, token, step="save", confirm="yes", customer=_textarea(preview, "customer"),
+                     reply=_textarea(preview, "reply"), title=_hidden_or_input(preview, "title"),
+                     went_well=_textarea(preview, "went_well"), even_better_if=_textarea(preview, "even_better_if"),
+                     next=_textarea(preview, "next"), result_token=_hidden(preview, "result_token"))
+    assert response.status_code == 302
+    [entry] = _entries(app)
+    stored = json.dumps(entry, default=str)
+    for secret in ("Mhairi", "MacGillivray", "mhairi", "example.com", "14/03/1987", "07700", "55881234"):
+        assert secret not in stored, secret
+    assert "[date of birth 1]" in entry["fields"]["even_better_if"]
+
+
+def test_forgetting_the_confirm_tick_keeps_the_title_reflection_and_criteria(app, client, learner, page_token):
+    """Issue 16 point 4: forgetting the tick wiped the title, the reflection and the criteria ticks."""
+    token = page_token("/logbook/real")
+    preview = _real(client, token, step="preview", customer="Where is my parcel?", reply="Sorry, I'll check it now.",
+                    title="A parcel query", went_well="Quick answer", pc=["P3", "P5"]).get_data(as_text=True)
+    again = _real(client, token, step="save", customer=_textarea(preview, "customer"), reply=_textarea(preview, "reply"),
+                  title="A parcel query, edited", went_well="Quick answer", even_better_if="Give a time",
+                  next="Say when", pc=["P3", "P5"], result_token=_hidden(preview, "result_token")).get_data(as_text=True)
+    assert "Tick the box" in again and _entries(app) == []
+    assert _hidden_or_input(again, "title") == "A parcel query, edited"
+    assert _textarea(again, "went_well") == "Quick answer" and _textarea(again, "even_better_if") == "Give a time"
+    assert _textarea(again, "next") == "Say when"
+    assert 'id="pc-P3" value="P3" checked' in again and 'id="pc-P5" value="P5" checked' in again
+    assert _hidden(again, "result_token") == _hidden(preview, "result_token")
+
+
+def test_the_reply_is_judged_on_the_original_text_and_only_anonymised_text_is_stored(app, client, learner, page_token):
+    """Issue 16 point 4: a public reply with the customer's e-mail passed data protection ([email 1]) and
+    personalisation fell to 1 ("Customer A"). Judged on the original, it fails data protection and keeps the name."""
+    from web import scoring
+    token = page_token("/logbook/real")
+    customer = "My parcel never came, I'm Priya Shah, email priya.shah@example.com"
+    reply = ("Hi Priya, so sorry your parcel hasn't arrived. I've emailed you at priya.shah@example.com with a "
+             "tracking link and refunded the postage.")
+    preview = _real(client, token, step="preview", customer=customer, reply=reply, platform="facebook").get_data(as_text=True)
+    _real(client, token, step="save", confirm="yes", customer=_textarea(preview, "customer"),
+          reply=_textarea(preview, "reply"), platform="facebook", result_token=_hidden(preview, "result_token"))
+    [entry] = _entries(app)
+    levels = {k: c["level"] for k, c in entry["result"]["criteria"].items()}
+    original = scoring.score_reply(reply, {"customer": customer, "platform": "facebook"})
+    assert levels["data_protection"] == "fail" == original["criteria"]["data_protection"]["level"]
+    assert levels["personalisation"] == original["criteria"]["personalisation"]["level"] == 2
+    assert "priya" not in json.dumps(entry, default=str).lower()
+    for c in entry["result"]["criteria"].values():   # the evidence spans point into the stored reply
+        for span in c.get("evidence") or []:
+            assert entry["reply"][span["start"]:span["end"]] == span["text"]
+
+
+def test_pseudonyms_are_consistent_across_a_real_interaction(app, client, learner, page_token):
+    """Issue 16 point 4: "Customer A (@customer_b)" is not consistent."""
+    token = page_token("/logbook/real")
+    preview = _real(client, token, step="preview", customer="Jo Bloggs (@jbloggs99) here: jo.bloggs@example.com",
+                    reply="Hi Jo, sorry! @jbloggs99 please DM us.", title="Jo Bloggs").get_data(as_text=True)
+    customer = _textarea(preview, "customer")
+    assert customer == "Customer A (@customer_a) here: customer.a@example.invalid"
+    assert _textarea(preview, "reply") == "Hi Customer A, sorry! @customer_a please DM us."
+    assert _hidden_or_input(preview, "title") == "Customer A"
+
+
+def test_a_tampered_result_token_is_refused(app, client, learner, page_token):
+    token = page_token("/logbook/real")
+    page = _real(client, token, step="save", confirm="yes", customer="x", reply="y",
+                 result_token="not-a-real-token").get_data(as_text=True)
+    assert "paste the interaction again" in page and _entries(app) == []
 
 
 def test_a_surname_the_gazetteer_misses_is_dropped_after_the_pseudonym():
