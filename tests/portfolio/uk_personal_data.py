@@ -295,6 +295,12 @@ COUNTS = {"name": 300, "date of birth": 60, "NHS number": 30, "NI number": 25, "
 
 def _identifier(category: str, rng, fake, generator: str) -> tuple[str, list]:
     """(value as typed, parts that must not survive)."""
+    if category in ("date of birth", "NHS number", "NI number", "vehicle reg", "passport", "driving licence"):
+        return _identity(category, rng, fake)
+    return _contact(category, rng, fake, generator)
+
+
+def _identity(category: str, rng, fake) -> tuple[str, list]:
     if category == "date of birth":
         d = date(1940, 1, 1) + timedelta(days=rng.randint(0, 365 * 66))
         value = rng.choice(dob_formats(d))
@@ -321,6 +327,10 @@ def _identifier(category: str, rng, fake, generator: str) -> tuple[str, list]:
         n = driving_licence(rng, fake.last_name(), birth, fake.first_name()[0] + rng.choice(string.ascii_uppercase))
         value = rng.choice([n, f"{n[:5]} {n[5:11]} {n[11:16]}"])
         return value, [n]
+    raise ValueError(category)
+
+
+def _contact(category: str, rng, fake, generator: str) -> tuple[str, list]:
     if category == "email":
         v = fake.email().replace("@example", "@mail")
         return v, [v.split("@")[0]]
