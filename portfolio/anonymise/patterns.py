@@ -161,6 +161,9 @@ LICENCE_CUED = re.compile(r"(?i:\b(?:driving|driver'?s?)\s+licen[cs]e\b(?:\s+(?:
                           r"((?=[A-Z0-9 ]*\d)[A-Z0-9][A-Z0-9 ]{6,18}[A-Z0-9])(?![\w])", re.I)
 
 
+SPACED_NUMBER = re.compile(r"(?<![\d£$€.,:/])\d{2,}(?:[ \-]\d{2,}){1,5}(?![\d]|[.,:/]\d)")
+
+
 def nhs_checksum(digits: str) -> bool:
     """The NHS / CHI / H&C modulus-11 check: weights 10..2 on the first nine digits; 11 - remainder is the tenth
     (11 counts as 0, 10 is never valid)."""
@@ -239,6 +242,9 @@ PATTERNS: list[tuple[str, re.Pattern, str | None]] = [
     # References without a cue (ORD-558812, #558812); any run of six or more digits is some number: "[number 1]".
     ("order_ref", re.compile(r"\b[A-Z]{2,5}[\-/]?\d{4,}[A-Z0-9\-]*\b|#\d{4,}\b"), "digit"),
     ("number", re.compile(r"(?<![\d£$€.,])\d{6,}(?![\d])"), "digit"),
+    # Any other number typed in groups, eight digits or more in all ("12345 67890", a tax reference; "4821 9930 17"):
+    # the last resort, so a more telling rule on the same digits wins (see Scrubber.hits: priority 1).
+    ("number", SPACED_NUMBER, "digit"),
     # @handles of any length.
     ("handle", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"), "@"),
     # An agent's initials as a sign-off: ^JS (the caret stays: "^[initials 1]").
@@ -318,6 +324,8 @@ def plausible(kind: str, value: str, match: re.Match | None = None, today_year: 
     if kind == "card":
         digits = sum(c.isdigit() for c in value)
         return digits == 4 or 13 <= digits <= 19
+    if kind == "number" and match is not None and match.re is SPACED_NUMBER:   # not a list of years
+        return sum(c.isdigit() for c in value) >= 8 and not re.fullmatch(r"(?:(?:19|20)\d\d[ \-]?)+", value)
     if kind == "nhs_number" and match is not None and match.re is NHS_NUMBER:
         return nhs_checksum(re.sub(r"\D", "", value))
     if kind == "date" and match is not None:

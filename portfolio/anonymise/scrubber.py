@@ -13,6 +13,7 @@ from .names import NameRules
 from .patterns import (
     EMAIL_AT,
     PATTERNS,
+    SPACED_NUMBER,
     address_patterns,
     plausible,
     text_facts,
@@ -129,7 +130,7 @@ class Scrubber(AddressRules, NameRules):
                     continue
                 if not plausible(kind, value, m, self.year):
                     continue
-                found.append(Hit(start, end, kind, value, priority=2))
+                found.append(Hit(start, end, kind, value, priority=1 if rx is SPACED_NUMBER else 2))
         self._relabel_known(found[:known_hits], found[known_hits:])
         found += self._address_hits(text, "digit" in facts, any(h.kind == "postcode" for h in found))
         found += self._identifier_hits(text)
