@@ -9,12 +9,11 @@ from sqlalchemy import select
 
 import simulator
 from portfolio import evidence as portfolio_evidence
-from web import interaction_anonymiser
 from web.extensions import db
 from web.inputs import InputError, whole_number
 from web.models import LogbookComment, LogbookEntry
 from web.security import roles_required, visible_learner
-from web.services import attempts, drafts, scoring
+from web.services import attempts, drafts, interaction_anonymiser, scoring
 from web.services.accounts import can_see_learner
 
 bp = Blueprint("logbook", __name__, url_prefix="/logbook")

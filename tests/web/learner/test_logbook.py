@@ -180,7 +180,7 @@ def test_a_tampered_result_token_is_refused(app, client, learner, page_token):
 
 
 def test_a_surname_the_gazetteer_misses_is_dropped_after_the_pseudonym():
-    from web.interaction_anonymiser import anonymise_interaction
+    from web.services.interaction_anonymiser import anonymise_interaction
     customer, reply, _found = anonymise_interaction("Hi I'm Jo Bloggs, order #LV554433 is late", "Hi Jo, sorry.")
     assert "Bloggs" not in customer and "Jo " not in customer
 
