@@ -142,7 +142,7 @@ def test_forgetting_the_confirm_tick_keeps_the_title_reflection_and_criteria(app
 def test_the_reply_is_judged_on_the_original_text_and_only_anonymised_text_is_stored(app, client, learner, page_token):
     """Issue 16 point 4: a public reply with the customer's e-mail passed data protection ([email 1]) and
     personalisation fell to 1 ("Customer A"). Judged on the original, it fails data protection and keeps the name."""
-    from web import scoring
+    from web.services import scoring
     token = page_token("/logbook/real")
     customer = "My parcel never came, I'm Priya Shah, email priya.shah@example.com"
     reply = ("Hi Priya, so sorry your parcel hasn't arrived. I've emailed you at priya.shah@example.com with a "
