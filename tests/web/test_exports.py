@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -40,7 +41,8 @@ def personal_values(app, learner_id: int) -> list[str]:
 
 
 def assert_no_personal_data(text: str, values: list[str]) -> None:
-    flat = squash(text)
+    # SHA-256 digests (the pack records the PDF's) hold any short run of digits by chance ("8772" was found in one).
+    flat = squash(re.sub(r"\b[0-9a-f]{40,}\b", " ", text))
     leaked = [v for v in values if squash(v) in flat]
     assert leaked == []
 
