@@ -332,8 +332,8 @@ def plausible(kind: str, value: str, match: re.Match | None = None, today_year: 
         year = next((match.group(g) for g in YEAR_GROUPS if match.re.groupindex.get(g) and match.group(g)), None)
         return year is not None and birth_year_possible(year, today_year)
     if kind == "driving_licence" and match is not None and match.re is DRIVING_LICENCE:
-        digits = re.sub(r"\D", "", value)[:6]
-        month, day = int(digits[1:3]), int(digits[3:5])
+        birth = re.sub(r"\D", "", value)[:6]
+        month, day = int(birth[1:3]), int(birth[3:5])
         return (1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31
     return True
 

@@ -86,7 +86,7 @@ class Scrubber(AddressRules, NameRules):
         self.known_meta = [meta for _sq, _flex, meta in alts]   # what each value is, however it is typed
         self.known_index: dict[str, list[int]] = {}
         known_short: list[int] = []
-        for n, (sq, _flex_, _meta) in enumerate(alts):
+        for n, (sq, _unused, _meta) in enumerate(alts):
             if len(sq) >= GRAM:
                 self.known_index.setdefault(sq[:GRAM], []).append(n)
             else:

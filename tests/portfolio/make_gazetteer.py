@@ -8,10 +8,10 @@ those as names only with supporting context (a greeting, a title, a neighbouring
 Usage: .venv/bin/python tests/portfolio/make_gazetteer.py   (needs Debian's wbritish for the dictionary words)
 """
 import gzip
-import sys
 import importlib
 import json
 import re
+import sys
 from pathlib import Path
 
 GAZETTEER_LOCALES = (

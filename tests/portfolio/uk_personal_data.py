@@ -78,7 +78,8 @@ REG_LETTERS = "ABCDEFGHJKLMNOPRSTUVWXYZ"
 
 def vehicle_reg(rng) -> str:
     form = rng.random()
-    letters = lambda n: "".join(rng.choice(REG_LETTERS.replace("I", "").replace("Q", "")) for _ in range(n))
+    def letters(n):
+        return "".join(rng.choice(REG_LETTERS.replace("I", "").replace("Q", "")) for _ in range(n))
     if form < 0.7:   # current: KX19 ABC
         age = rng.choice([f"{y:02d}" for y in range(2, 26)] + [f"{y}" for y in range(51, 76)])
         return f"{letters(2)}{age} {letters(3)}"

@@ -62,7 +62,8 @@ def _run(texts: dict, original: dict, result: dict | None, learner) -> tuple[dic
 
 def anonymise_texts(texts: dict, learner=None) -> tuple[dict, list[dict]]:
     """Every text field anonymised together. Returns (anonymised texts, replacements)."""
-    anon, _entry_out, found = _run(texts, {"customer": texts.get("customer"), "reply": texts.get("reply")}, None, learner)
+    original = {"customer": texts.get("customer"), "reply": texts.get("reply")}
+    anon, _entry_out, found = _run(texts, original, None, learner)
     return anon, found
 
 
@@ -84,8 +85,8 @@ def for_saving(texts: dict, result: dict, scrubbed_reply: str, learner=None) -> 
     criteria = {}
     for key, c in (stored.get("criteria") or {}).items():
         c = dict(c)
-        c["evidence"] = [span for span in (_onto(dict(s), scrubbed_reply, anon["reply"]) for s in c.get("evidence") or [])
-                         if span is not None]
+        moved = (_onto(dict(s), scrubbed_reply, anon["reply"]) for s in c.get("evidence") or [])
+        c["evidence"] = [span for span in moved if span is not None]
         criteria[key] = c
     stored["criteria"] = criteria
     return anon, stored

@@ -157,7 +157,8 @@ def real():
             result = scoring.score_reply(texts["reply"], context)   # judged on what was really written
         except scoring.ScoringInputError as exc:
             return render_template("logbook/real.html", step="paste", texts=texts, errors=[str(exc)], **page)
-        anon, found, anon_result, scrubbed_reply = interaction_anonymiser.anonymise_with_result(texts, result, current_user)
+        anon, found, anon_result, scrubbed_reply = interaction_anonymiser.anonymise_with_result(
+            texts, result, current_user)
         token = _result_signer().dumps({"result": anon_result, "reply": scrubbed_reply, "platform": platform})
         return render_template("logbook/real.html", step="preview", texts=anon, found=found, token=token, **page)
     token = form.get("result_token") or ""
