@@ -80,7 +80,7 @@ def error_page(exc, code: int):
         db.session.rollback()
     try:
         return render_template("errors/error.html", code=code, error=exc), code
-    except Exception:   # noqa: BLE001 - the error page must not raise
+    except Exception:   # the error page must not raise (it re-raises unless this is the 500 page)
         if code != 500:
             raise
         db.session.rollback()

@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "portfolio")]
 
 from adversarial import CATEGORIES, CLEAN_SENTENCES, seeded_cases
-from adversarial import caught as item_caught  # noqa: E402
-from faker import Faker  # noqa: E402
-from sample import make_portfolio  # noqa: E402
+from adversarial import caught as item_caught
+from faker import Faker
+from sample import make_portfolio
 
-from portfolio.anonymise import Known, Registry, Scrubber, register_known  # noqa: E402
+from portfolio.anonymise import Known, Registry, Scrubber, register_known
 
 SEP = re.compile(r"[\s\-.()/]+")
 HELD_OUT = ("nl_NL", "sv_SE", "fi_FI", "hu_HU", "da_DK", "cs_CZ")
@@ -267,7 +267,7 @@ def main():
     for name, factory in (("presidio 2.2.366 (patterns, blank spaCy)", presidio), ("scrubadub 2.0.1 (en_GB)", scrubadub_)):
         try:
             tools[name] = factory()
-        except Exception as exc:  # not installed here
+        except Exception as exc:  # noqa: BLE001 - a tool not installed here fails in its own way
             print(f"{name}: skipped ({type(exc).__name__}: {exc})")
     total = sum(len(v) for _, v in items)
     print(f"test set: {len(items)} texts, {total} personal values; held-out names: {sum(len(v) for _, v in held)} in {len(held)} sentences")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import simulator  # noqa: E402
-from simulator.criteria import CRITERIA  # noqa: E402
+import simulator
+from simulator.criteria import CRITERIA
 
 JUDGEMENT = {"criteria": {k: {"level": 2} for k in CRITERIA} | {"data_protection": {"level": "pass"}}}
 

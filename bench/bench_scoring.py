@@ -16,10 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rubrics import score_reply, warm_up  # noqa: E402
-from rubrics.spelling import unknown_words  # noqa: E402
-from rubrics.text import WORD_RE  # noqa: E402
-from rubrics.tone import textblob_polarity, vader_compound  # noqa: E402
+from rubrics import score_reply, warm_up
+from rubrics.spelling import unknown_words
+from rubrics.text import WORD_RE
+from rubrics.tone import textblob_polarity, vader_compound
 
 DATA = ROOT.parent / "shared" / "data" / "twcs_pairs.csv"
 if not DATA.exists():

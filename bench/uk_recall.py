@@ -40,13 +40,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "portfolio")]
 
-import yaml  # noqa: E402
-from adversarial import CLEAN_SENTENCES  # noqa: E402
-from sample import make_portfolio  # noqa: E402
-from uk_personal_data import STRUCTURED, plant, planted_set  # noqa: E402
+import yaml
+from adversarial import CLEAN_SENTENCES
+from sample import make_portfolio
+from uk_personal_data import STRUCTURED, plant, planted_set
 
-import portfolio  # noqa: E402
-from portfolio.anonymise import Known, Registry, Scrubber, gazetteer, register_known  # noqa: E402
+import portfolio
+from portfolio.anonymise import Known, Registry, Scrubber, gazetteer, register_known
 
 
 def fold(text: str) -> str:
@@ -192,7 +192,7 @@ def seeded_precision(plants, data) -> tuple[int, int, list]:
 def product_texts() -> list[str]:
     out = list(CLEAN_SENTENCES)
     sys.path.insert(0, str(ROOT / "bench"))
-    from anonymiser_recall import EVERYDAY  # noqa: E402 (the clean sentences of the first recall set)
+    from anonymiser_recall import EVERYDAY
     out += EVERYDAY
 
     def walk(v):

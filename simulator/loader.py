@@ -207,7 +207,7 @@ def load_library(path: str | Path | None = None) -> Library:
         except ScenarioFileError as exc:
             errors.extend(exc.problems)
             continue
-        except Exception as exc:   # never let one file take the library down
+        except Exception as exc:   # noqa: BLE001 - never let one file take the library down
             errors.append(internal_problem(str(file), "loading", exc))
             continue
         scenarios[scenario.id] = scenario

@@ -265,15 +265,19 @@ def _escalation_ack(t: Turn):
         t.why += f" Still to do: {missing}."
 
 
+def _done(t: Turn, flag: str) -> bool:
+    """A step is done by this reply (its flag) or was done earlier in the conversation (the state)."""
+    return t.flags.get(flag, getattr(t.state, flag))
+
+
 def _complete(t: Turn) -> bool:
     """Every step the scenario needs is done (the fix itself is checked apart)."""
-    s, exp, flags = t.state, t.expected, t.flags
-    done = lambda f: flags.get(f, getattr(s, f))  # noqa: E731
+    s, exp = t.state, t.expected
     return ((s.heard or t.judged.heard)
-            and (not exp.get("take_private") or "private" not in t.instance.channels or done("details_sent"))
-            and (not exp.get("clarify") or done("clarified"))
-            and (not exp.get("verify_identity") or done("verified"))
-            and (not exp.get("escalate") or done("escalated")))
+            and (not exp.get("take_private") or "private" not in t.instance.channels or _done(t, "details_sent"))
+            and (not exp.get("clarify") or _done(t, "clarified"))
+            and (not exp.get("verify_identity") or _done(t, "verified"))
+            and (not exp.get("escalate") or _done(t, "escalated")))
 
 
 def _satisfied(t: Turn):
@@ -312,15 +316,14 @@ def _asks_for_fix(t: Turn):
 
 
 def _still_needed(t: Turn) -> str:
-    s, exp, flags, todo = t.state, t.expected, t.flags, []
-    done = lambda f: flags.get(f, getattr(s, f))  # noqa: E731
-    if exp.get("take_private") and "private" in t.instance.channels and not done("details_sent"):
+    exp, todo = t.expected, []
+    if exp.get("take_private") and "private" in t.instance.channels and not _done(t, "details_sent"):
         todo.append("move to a private channel for their details")
-    if exp.get("clarify") and not done("clarified"):
+    if exp.get("clarify") and not _done(t, "clarified"):
         todo.append("ask what exactly they mean")
-    if exp.get("verify_identity") and not done("verified"):
+    if exp.get("verify_identity") and not _done(t, "verified"):
         todo.append("verify their identity")
-    if exp.get("escalate") and not done("escalated"):
+    if exp.get("escalate") and not _done(t, "escalated"):
         todo.append(f"escalate to {exp.get('escalation_route') or 'the right team'}")
     if not t.fix_given:
         todo.append("give them what fixes the problem")

@@ -837,6 +837,7 @@ def validate(data, stem: str, file: str, lines: LineMap) -> list[Problem]:
         return check.problems
     try:
         ScenarioValidator(data, stem, check).run()
-    except Exception as exc:   # a check this file's shape was not expected by: report it, never crash the library
+    # a check this file's shape was not expected by: report it, never crash the library
+    except Exception as exc:   # noqa: BLE001
         check.problems.append(internal_problem(file, "checking", exc))
     return sorted(check.problems, key=lambda p: p.line or 0)

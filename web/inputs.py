@@ -27,7 +27,7 @@ class InputError(ValueError):
 class BoundedIntConverter(IntegerConverter):
     """`<int:...>` in every route: 0 to DB_INT_MAX, so an id past the database's range is 404, not a 500."""
 
-    def __init__(self, map, fixed_digits=0, min=None, max=DB_INT_MAX, signed=False):   # noqa: A002 - Werkzeug's names
+    def __init__(self, map, fixed_digits=0, min=None, max=DB_INT_MAX, signed=False):   # Werkzeug's argument names
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+# E402: run by path, so the repository goes on sys.path before its packages are imported
 from rubrics import score_conversation, score_reply  # noqa: E402
 from rubrics.calibration import context_of, load_labels  # noqa: E402
 

@@ -172,8 +172,10 @@ def _demo_counts(app):
     from web.extensions import db
     from web.models import Assignment, Attempt, Cohort, LogbookEntry, Moderation, User
 
+    def count(model) -> int:
+        return db.session.scalar(db.select(db.func.count()).select_from(model))
+
     with app.app_context():
-        count = lambda model: db.session.scalar(db.select(db.func.count()).select_from(model))  # noqa: E731
         cohort = db.session.scalar(db.select(Cohort).filter_by(join_code="DEMO2026"))
         return {"users": count(User), "cohorts": count(Cohort), "attempts": count(Attempt),
                 "assignments": count(Assignment), "moderations": count(Moderation), "logbook": count(LogbookEntry),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from grade_rules_check import CRITERIA, HEAT, grade  # noqa: E402
+from grade_rules_check import CRITERIA, HEAT, grade
 
 FIELDS = ["id", "customer", "reply", "platform", "channel", "response_minutes", "customer_name",
           "customer_handle", "scenario", "band", "labels", "grade", "source", "twcs_pair_id", "note"]

@@ -8,8 +8,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
-import common  # noqa: E402
-from grade_rules_check import grade  # noqa: E402
+import common
+from grade_rules_check import grade
 
 CSV = Path("/work/shared/data/twcs_pairs.csv")
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import CRITERIA, GRADES, grade, kappa, level, qwk  # noqa: E402
+from common import CRITERIA, GRADES, grade, kappa, level, qwk
 
 ROOT = Path("/work/labelling")
 

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import CRITERIA, GRADES, grade, kappa, level, qwk, timeliness  # noqa: E402
+from common import CRITERIA, GRADES, grade, kappa, level, qwk, timeliness
 
 ROOT = Path("/work/labelling")
 SHARED = Path("/work/shared/data")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, "/work/main")
-from simulator import generate  # noqa: E402
+from simulator import generate
 
 ROOT = Path("/work/labelling")
 rng = random.Random('20261208-' + ''.join(sys.argv[1:]))
@@ -37,7 +37,7 @@ for writer in sys.argv[1:]:
         try:
             w = json.loads(line)
             inst = generate(w["scenario_id"], int(w["seed"])).to_dict()
-        except Exception as exc:  # report and skip the line
+        except Exception as exc:  # noqa: BLE001 - report and skip the line
             problems.append(f"{writer}:{n}: {exc}")
             continue
         if inst["exercise_type"] == "triage":

@@ -11,9 +11,9 @@ SRC = Path(__file__).resolve().parent
 HERE = SRC.parent
 sys.path.insert(0, str(SRC))
 sys.path.insert(0, str(HERE.parent / "calibration"))   # the first set's grade-rule arithmetic
-import labels_a  # noqa: E402
-import labels_b  # noqa: E402
-from grade_rules_check import grade  # noqa: E402
+import labels_a
+import labels_b
+from grade_rules_check import grade
 
 CSV = Path("/work/shared/data/twcs_pairs.csv")
 ORDER = ["hear", "empathise", "apologise", "take_ownership", "acknowledge", "act",
