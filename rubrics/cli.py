@@ -103,7 +103,31 @@ def cmd_score(args) -> int:
     return 1 if bad else 0
 
 
+def cmd_calibrate_corpus(args) -> int:
+    from rubrics.corpus import load_corpus
+    from rubrics.evaluation import evaluate, format_evaluation
+    folder = Path(args.corpus)
+    if not folder.is_dir():
+        print(f"no corpus folder at {folder}", file=sys.stderr)
+        return 2
+    records = load_corpus(folder, args.split)
+    if args.source:
+        records = [r for r in records if r.get("source") == args.source]
+    rep = evaluate(records)
+    if args.json:
+        print(json.dumps(rep, indent=1))
+    else:
+        print(format_evaluation(rep, f"Scorer against the consensus of {folder} (split {args.split or 'all'}"
+                                     f"{', source ' + args.source if args.source else ''})"))
+        if args.disagreements:
+            for m in rep["grade_misses"]:
+                print(f"  {m['id']}: grade human={m['human']} scorer={m['scorer']}")
+    return 1 if rep["errors"] else 0
+
+
 def cmd_calibrate(args) -> int:
+    if args.corpus:
+        return cmd_calibrate_corpus(args)
     from rubrics.calibration import DEFAULT_LABELS, calibrate, format_report, load_labels
     path = Path(args.labels) if args.labels else DEFAULT_LABELS
     if not path.exists():
@@ -172,6 +196,9 @@ def main(argv=None) -> int:
     c.add_argument("--compare-tone", action="store_true", help="run with VADER, TextBlob and no sentiment")
     c.add_argument("--disagreements", action="store_true", help="list every disagreement")
     c.add_argument("--source", help="only records with this source (e.g. twcs for the real replies)")
+    c.add_argument("--corpus", help="a labelled corpus folder (tests/data/corpus): kappa, exact agreement and "
+                                    "coverage against the raters' consensus")
+    c.add_argument("--split", choices=("train", "heldout"), help="with --corpus: only this split")
     c.set_defaults(func=cmd_calibrate)
     v = sub.add_parser("survey", help="level distribution over real pairs (twcs_pairs.csv format)")
     v.add_argument("file")
