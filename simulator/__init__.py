@@ -8,6 +8,7 @@ Public API (see docs/interfaces.md and scenarios/README.md):
     initial_state(instance, customer=None) -> ConversationState
     end_conversation(instance, state) -> ConversationState   the learner ends it (resolved if satisfied)
     score_triage(instance, learner_order) -> dict
+    agent_tools(instance) -> list of {customer, name, sections}   every fact, shown under Agent tools
     validate_crm_record(instance, record, *, customer=None) -> CrmCheck
     SimClock, EXERCISE_TYPES, PLATFORMS and the platform helpers
 """
@@ -40,14 +41,15 @@ from simulator.reactions import (
                               react,
                               scoring_context_for_turn,
 )
+from simulator.tools import agent_tools, fact_sections, on_screen_text
 
 __all__ = [
     "BRANDS", "BUILDERS", "CATEGORIES", "CRITERIA", "DIFFICULTIES", "EXERCISE_TYPES", "MOODS", "NEEDS", "PLATFORMS",
     "REACTION_KEYS", "REACTORS", "RULES", "Brand", "Channel", "ChannelError", "ConversationState", "CrmCheck",
     "CustomerInstance", "ExerciseError", "ExerciseType", "Instance", "Library", "Message", "Persona", "Platform",
     "Problem", "QueueItem", "Reaction", "Scenario", "ScenarioFileError", "SimClock", "SimulatorError",
-    "SimulatorInternalError", "SimulatorUsageError", "TriageOrderError", "UnknownScenarioError",
-    "can_reply_privately", "end_conversation", "fits", "generate", "get_platform", "initial_state", "load_library",
-    "load_scenario_file", "message_length", "react", "score_triage", "scoring_context_for_turn", "spearman",
-    "validate_crm_record",
+    "SimulatorInternalError", "SimulatorUsageError", "TriageOrderError", "UnknownScenarioError", "agent_tools",
+    "can_reply_privately", "end_conversation", "fact_sections", "fits", "generate", "get_platform", "initial_state",
+    "load_library", "load_scenario_file", "message_length", "on_screen_text", "react", "score_triage",
+    "scoring_context_for_turn", "spearman", "validate_crm_record",
 ]

@@ -30,9 +30,11 @@ from simulator.catalogue import (
 )
 from simulator.criteria import CRITERIA, NEVER_NOT_APPLICABLE
 from simulator.errors import Problem, internal_problem
+from simulator.fixes import gives_fix
 from simulator.fixes import problems as fix_problems
 from simulator.personas import PERSONAL_SLOTS, PUBLIC_SAFE_SLOTS, SLOTS
 from simulator.platforms import PLATFORMS
+from simulator.tools import on_screen_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _NUMBER = (int, float)
@@ -275,6 +277,7 @@ class ScenarioValidator:
             self.check_expected(d["expected"], ("expected",))
         if spec is not None:
             self.check_shape(spec)
+            self.check_brief_tools()
         for name, path in self.declared.items():
             if name not in self.used:
                 c.add(path, f"variable {name!r} is declared but no text uses it",
@@ -575,6 +578,48 @@ class ScenarioValidator:
                 for j, term in enumerate([alt] if isinstance(alt, str) else alt):
                     self.template(term, path + ("fix", i, j), variables, public=False)
 
+    def check_on_screen(self, owner, path, facts, expected):
+        """What the expected handling needs must be in the facts the Agent tools show (simulator/tools.py): one
+        way of the `fix` and the escalation route, for every case of the variables they use (issue 16.1).
+        Reported at the facts (`path`): they are what lacks it."""
+        spec = owner.get("fix")
+        route = expected.get("escalation_route") if expected.get("escalate") is True else None
+        if not isinstance(facts, dict) or (fix_problems(spec) and spec is not None) or \
+                (spec is None and not isinstance(route, str)):
+            return
+        variables = {**_mapping(self.d.get("variables")), **_mapping(owner.get("variables"))}
+        try:
+            text = on_screen_text(facts)
+        except (AttributeError, TypeError):   # a wrongly typed fact: reported by check_facts
+            return
+        needs = [t for alt in (spec or []) for t in ([alt] if isinstance(alt, str) else alt)]
+        for case in _cases(variables, needs + [route or ""]):
+            shown = _fill(text, case)
+            if spec is not None and not gives_fix([[_fill(t, case) for t in ([a] if isinstance(a, str) else a)]
+                                                   for a in spec], shown):
+                ways = "; ".join(" + ".join(_fill(t, case) for t in ([a] if isinstance(a, str) else a))
+                                 for a in spec)
+                self.c.add(path, f"the fix ({ways}) is nowhere in the facts the learner sees, so "
+                           "they cannot know it", "add a policy or knowledge_base line that says it (every fact "
+                           "is shown under Agent tools)", "fix_not_on_screen")
+                return
+            if route and _bare(_fill(route, case)).lower() not in shown.lower():
+                self.c.add(path, f"the escalation route ({route}) is nowhere "
+                           "in the facts the learner sees", "add a policy line that names it, e.g. `Compensation "
+                           "beyond policy goes to the Customer Relations team.`", "route_not_on_screen")
+                return
+
+    def check_brief_tools(self):
+        """A brief that sends the learner to the knowledge base needs one on screen."""
+        brief = self.d.get("brief")
+        if not isinstance(brief, str) or "knowledge base" not in brief.lower():
+            return
+        groups = [self.d.get("facts")] + [c.get("facts") for _, c in self.customers() if isinstance(c, dict)]
+        if not any(isinstance(g, dict) and g.get("knowledge_base") for g in groups):
+            self.c.add(("brief",), "the brief sends the learner to the knowledge base, but no facts have a "
+                       "`knowledge_base`", "add `knowledge_base:` entries under `facts:` (the scenario's or the "
+                       "customer's)", "kb_not_on_screen")
+
     def check_channel(self, value, path, platforms):
         if not self.c.typed(value, path, str, "a channel name (public, private or chat)"):
             return False
@@ -604,6 +649,8 @@ class ScenarioValidator:
                 self.varies(cust[key], path + (key,))
         self.check_texts_expected_of(cust, path, expected)
         self.check_fix(cust, path, expected)
+        self.check_on_screen(cust, path + ("facts",) if "facts" in cust else ("facts",),
+                             cust["facts"] if "facts" in cust else self.d.get("facts"), expected)
         self.check_verify_with(cust, path, expected)
         fu = cust.get("followups")
         if fu is not None and self.c.typed(fu, path + ("followups",), dict, "a mapping of reaction: text(s)"):
@@ -780,6 +827,9 @@ class ScenarioValidator:
                 self.check_points(key, hs.get(key), ("crisis", "holding_statement", key))
             self.check_channel(hs.get("channel", "public"), ("crisis", "holding_statement", "channel"), played)
         self.check_fix(crisis, ("crisis",), {}, what="the crisis", example="`- [stop using|unplug]`")
+        facts = self.d.get("facts")
+        self.check_on_screen(crisis, ("facts",), {**(facts if isinstance(facts, dict) else {}),
+                                                   "incident": crisis.get("incident")}, {})
         waves = crisis.get("waves")
         if waves is not None and c.typed(waves, ("crisis", "waves"), dict, "a mapping with calmer and worse"):
             c.known_keys(waves, ("crisis", "waves"), WAVE_KEYS, "waves")
@@ -824,6 +874,37 @@ class ScenarioValidator:
                     self.template(post["text"], p + ("text",), self.variables, public=channel == "public")
                 if "at_minute" in post:
                     c.typed(post["at_minute"], p + ("at_minute",), _NUMBER, "a number of minutes")
+
+_SLOT = re.compile(r"\{(\w+)(?:\.(\w+))?\}")
+
+
+def _bare(route: str) -> str:
+    """'the Customer Relations team' -> 'Customer Relations' (the facts may name it without article or 'team')."""
+    return re.sub(r"\s+(?:team|department)$", "", re.sub(r"^(?:the|a|an)\s+", "", route.strip(), flags=re.I),
+                  flags=re.I)
+
+
+def _cases(variables: dict, texts: list[str], limit: int = 64) -> list[dict]:
+    """Each combination of the values of the variables `texts` use (a name -> value or case mapping)."""
+    names = sorted({m.group(1) for t in texts if isinstance(t, str) for m in _SLOT.finditer(t)} & set(variables))
+    combos: list[dict] = [{}]
+    for name in names:
+        values = variables[name] if isinstance(variables[name], list) else []
+        combos = [{**c, name: v} for c in combos for v in values][:limit] or combos
+    return combos
+
+
+def _fill(text: str, case: dict) -> str:
+    """Put one case's values into a template's slots; other slots stay as written."""
+    def one(m):
+        value = case.get(m.group(1))
+        if value is None:
+            return m.group(0)
+        if isinstance(value, dict):
+            return str(value.get(m.group(2), m.group(0))) if m.group(2) else m.group(0)
+        return m.group(0) if m.group(2) else str(value)
+    return _SLOT.sub(one, text) if isinstance(text, str) else ""
+
 
 def validate(data, stem: str, file: str, lines: LineMap) -> list[Problem]:
     """Every problem in a file's parsed content (`stem`: the file name without .yaml, which the id must equal)."""

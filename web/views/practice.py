@@ -85,6 +85,7 @@ def _workspace_context(attempt) -> dict:
         "limits": {c: {"max": platform.channels[c].max_chars, "weighted": platform.channels[c].weighted,
                        "label": platform.channels[c].label} for c in inst.channels},
         "personas": {c.id: c.persona.to_dict() for c in inst.customers},
+        "tools": {g["customer"]: g["sections"] for g in simulator.agent_tools(inst)},
         "draft_keys": keys, "saved": drafts.load_many(current_user, list(keys.values())),
         "canned": scoring.CANNED_RESPONSES, "speed": attempts.sim_speed(),
         "since": {t: attempts.response_minutes(attempt, t) for t in state.get("seen_at", {})},
