@@ -192,7 +192,7 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
         "sla_met": None if first is None or not sla else first <= sla,
         "grade": final_grade(attempt) or "",
         "auto_grade": result.get("grade") or "",
-        "grade_rule": result.get("grade_rule") or "",
+        "grade_rule": attempt.get("grade_rule") or result.get("grade_rule") or "",
         "rubric": (result.get("rubric") or {}),
         "transcript": transcript, "simulated_clock": any(m.get("sim_minute") is not None for m in attempt.get("messages") or []),
         "scores": scores,

@@ -129,6 +129,7 @@ class Attempt:
     reflection: Reflection | None = None
     injected_personal_data: tuple = ()
     mode: str = "practice"      # practice | assessed (set by the tutor; assessed attempts count as evidence)
+    grade_rule: str | None = None   # the rule behind `grade` (after moderation); None: the result's own
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,7 @@ class PortfolioData:
                 reflection=Reflection(refl.get("form"), dict(refl.get("fields") or {}), refl.get("created_at")) if refl else None,
                 injected_personal_data=tuple(a.get("injected_personal_data") or ()),
                 mode=a.get("mode") or "practice",
+                grade_rule=a.get("grade_rule") or None,
             ))
         logbook = []
         for i, e in enumerate(raw.get("logbook") or []):

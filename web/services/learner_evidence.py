@@ -6,7 +6,7 @@ from sqlalchemy import select
 import simulator
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, User
-from web.services.marks import effective_levels
+from web.services.marks import effective_levels, grade_rule
 
 STANDARD = {
     "name": "Develop customer service social networks",
@@ -60,6 +60,7 @@ def attempt_evidence(attempt: Attempt) -> dict:
                         for m in attempt.moderations],
         "grade": attempt.final_grade,
         "auto_grade": attempt.auto_grade,
+        "grade_rule": grade_rule(attempt),
         "tutor_feedback": [{"by": f.author.full_name, "at": _iso(f.created_at), "text": f.text}
                            for f in attempt.feedback],
         "assessor_signoff": ({"by": attempt.signed_off_by.full_name, "at": _iso(attempt.signed_off_at),

@@ -95,5 +95,18 @@ def moderate(attempt: Attempt, criterion: str, new_level: str, comment: str, tut
     attempt.moderations.append(record)
     score.moderated_level = new_level
     _apply_tallies(attempt.learner_id, {(criterion, old): -1, (criterion, new_level): +1})
-    attempt.final_grade, _rule = rubrics.grade(effective_levels(attempt))
+    attempt.final_grade, _rule = moderated_grade(attempt)
     return record
+
+
+def moderated_grade(attempt: Attempt) -> tuple[str, str]:
+    """(grade, rule) from the levels as they stand now (moderated in place of automatic), with the scorer's
+    scenario checks, so a grade rule never describes levels a tutor has since changed."""
+    return rubrics.grade(effective_levels(attempt), checks=(attempt.result or {}).get("checks"))
+
+
+def grade_rule(attempt: Attempt) -> str:
+    """The sentence that explains the attempt's grade today: the scorer's own until a tutor moderates."""
+    if not attempt.moderations:
+        return (attempt.result or {}).get("grade_rule") or ""
+    return moderated_grade(attempt)[1]

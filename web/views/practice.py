@@ -19,6 +19,7 @@ from web.services import attempts, drafts, results, scoring
 from web.services.catalogue import learner_catalogue, surprise_id
 from web.services.errors import AttemptError
 from web.services.library import instance_for, library
+from web.services.marks import grade_rule
 
 bp = Blueprint("practice", __name__, url_prefix="/practice")
 
@@ -215,5 +216,6 @@ def result(attempt_id: int):
         return redirect(url_for("practice.workspace", attempt_id=attempt.id))
     before = attempts.previous_attempt(attempt)
     return render_template("practice/result.html", attempt=attempt, result=attempt.result or {},
+                           grade_rule=grade_rule(attempt),
                            spans_by_turn=results.spans_by_turn(attempt), labels=scoring.LABELS,
                            before=before, compare=results.comparison(attempt, before))

@@ -15,15 +15,18 @@ from web.forms import CommentForm, ModerationForm, SignOffForm
 from web.models import Attempt, Cohort, Feedback, LevelTally, utcnow
 from web.security import roles_required, visible_attempt
 from web.services.accounts import learner_ids_visible_to
-from web.services.marks import ModerationError, moderate
+from web.services.marks import ModerationError, grade_rule, moderate
 
 bp = Blueprint("review", __name__, url_prefix="/review")
+# Fewer judged attempts than this and a criterion's bar is grey: one attempt at 100 % says little.
+SMALL_SAMPLE = 5
 
 
 @bp.route("/")
 @roles_required("tutor", "admin")
 def queue():
-    """Completed attempts, those with low-confidence judgements and no moderation first."""
+    """Completed attempts: assessed work first (it counts as evidence), then those with the most low-confidence
+    judgements not yet moderated, newest first."""
     visible = learner_ids_visible_to(current_user)
     query = select(Attempt).where(Attempt.status == "completed")
     if visible is not None:
@@ -33,7 +36,8 @@ def queue():
         query = query.where(Attempt.unsure_count > 0)
     attempts = db.session.scalars(
         query.options(selectinload(Attempt.learner), selectinload(Attempt.instance))
-        .order_by(Attempt.unsure_count.desc(), Attempt.submitted_at.desc()).limit(100)).all()
+        .order_by((Attempt.mode == "assessed").desc(), Attempt.unsure_count.desc(), Attempt.submitted_at.desc())
+        .limit(100)).all()
     return render_template("review/queue.html", attempts=attempts, show=only)
 
 
@@ -42,6 +46,7 @@ def queue():
 def attempt(attempt_id: int):
     attempt = visible_attempt(attempt_id)
     return render_template("review/attempt.html", attempt=attempt, criteria=rubrics.CRITERIA,
+                           grade_rule=grade_rule(attempt),
                            moderation_form=ModerationForm(), feedback_form=CommentForm(), signoff_form=SignOffForm())
 
 
@@ -121,4 +126,5 @@ def weaknesses(cohort_id: int):
     cohort = db.get_or_404(Cohort, cohort_id)
     if current_user.role != "admin" and cohort.tutor_id != current_user.id:
         abort(403)
-    return render_template("review/weaknesses.html", cohort=cohort, rows=cohort_weaknesses(cohort))
+    return render_template("review/weaknesses.html", cohort=cohort, rows=cohort_weaknesses(cohort),
+                           small_sample=SMALL_SAMPLE)
