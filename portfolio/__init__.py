@@ -7,7 +7,9 @@
 Every export anonymises first (see portfolio.anonymise). See portfolio/README.md for the data shape.
 """
 from .anonymise import anonymise, anonymise_with_report
+from .charts import count_bars, levels_heatmap
 from .errors import InvalidPortfolioData, PortfolioError, RenderError, UnknownAttempt
+from .evidence import trend_charts
 from .exports import (
                       INCLUDE,
                       build_evidence_pack,
@@ -25,5 +27,5 @@ __all__ = [
     "INCLUDE", "InvalidPortfolioData", "PageCache", "PortfolioData", "PortfolioError", "RenderError", "UnknownAttempt",
     "anonymise", "anonymise_with_report", "build_evidence_pack", "build_evidence_pack_with_digest", "evidence_json",
     "manifest_sha256", "render_attempt_pdf",
-    "render_logbook_pdf", "render_portfolio_pdf",
+    "render_logbook_pdf", "render_portfolio_pdf", "count_bars", "levels_heatmap", "trend_charts",
 ]

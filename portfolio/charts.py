@@ -1,7 +1,10 @@
 """Summary charts as inline SVG, drawn in Python: real text labels, no raster, no JavaScript.
 
-Each function returns an SVG string whose every text value has been XML-escaped here; the templates
-insert it as it is. Each chart carries <title> and <desc> for assistive technology.
+The one chart implementation: the portfolio PDF and the web progress page draw their charts here (the page adds
+the criterion heat map and the coverage bars, which the PDF has as tables). Each function returns an SVG string
+whose every text value has been XML-escaped here; the templates insert it as it is. Colours are presentation
+attributes, never style attributes, so a page's Content-Security-Policy (style-src 'self') allows them. Each chart
+carries <title> and <desc> for assistive technology.
 """
 from __future__ import annotations
 
@@ -14,9 +17,9 @@ LEFT, RIGHT, TOP, BOTTOM = 90, 16, 14, 34
 INK, GRID, ACCENT, WARN, OK = "#1a1a1a", "#c8c8c8", "#1f4e79", "#b03a2e", "#2e7d32"
 
 
-def _svg(title: str, desc: str, body: list[str], height: int = H) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{W}" height="{height}" '
-            f'viewBox="0 0 {W} {height}" font-family="DejaVu Sans" font-size="10">'
+def _svg(title: str, desc: str, body: list[str], height: int = H, width: int = W) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans" font-size="10">'
             f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>")
 
 
@@ -210,3 +213,49 @@ def response_by_period_chart(periods: list[dict], unit: str) -> str:
     desc = (f"{within} of {timed} timed attempts replied within the response-time target. By {unit}: "
             + "; ".join(f"{p['label']}: {p['within']} of {p['within'] + p['late']} within target" for p in periods) + ".")
     return _svg("Response times against target", desc, body)
+
+
+# A criterion's level in the heat map: fill, the mark written in the cell (so colour is never the only cue), words.
+LEVEL_CELLS = {"2": ("#146c2e", "2", "2, clearly shown"), "1": ("#d9a400", "1", "1, partly shown"),
+               "0": ("#b3261e", "0", "0, not shown"), "pass": ("#146c2e", "P", "pass"),
+               "fail": ("#6d0f0a", "F", "fail"), "na": ("#dfe3e7", "", "not applicable")}
+NO_LEVEL = ("#dfe3e7", "", "not scored")
+
+
+def levels_heatmap(rows: list[tuple[str, list]], first: int) -> str:
+    """Each criterion's level per attempt: one row a criterion (``rows``: [(label, [level per attempt])], levels as
+    stored: "2", "1", "0", "pass", "fail", "na" or None), one column an attempt, numbered from ``first``."""
+    cw, lw, rh = 28, 130, 24
+    ncol = max((len(cells) for _, cells in rows), default=0)
+    width, height = lw + cw * ncol + 10, rh * len(rows) + 30
+    body = [_text(lw + cw * i + cw / 2, 14, first + i, "middle", 8) for i in range(ncol)]
+    for r, (label, cells) in enumerate(rows):
+        y = 20 + rh * r
+        body.append(_text(lw - 6, y + 16, label, "end"))
+        for i, level in enumerate(cells):
+            fill, mark, words = LEVEL_CELLS.get(str(level), NO_LEVEL) if level is not None else NO_LEVEL
+            ink = INK if fill in ("#dfe3e7", "#d9a400") else "#ffffff"
+            body.append(f'<rect x="{lw + cw * i + 2}" y="{y + 2}" width="{cw - 4}" height="20" fill="{fill}">'
+                        f"<title>{escape(f'{label}, attempt {first + i}: {words}')}</title></rect>")
+            if mark:
+                body.append(_text(lw + cw * i + cw / 2, y + 16, mark, "middle", 9, ink))
+    desc = (f"Levels of {len(rows)} criteria in attempts {first} to {first + ncol - 1}, oldest first; "
+            "each cell is marked 2, 1, 0, P (pass) or F (fail), blank when not applicable.")
+    return _svg("Criterion levels per attempt", desc, body, height, width)
+
+
+def count_bars(title: str, rows: list[tuple[str, int]]) -> str:
+    """Horizontal bars, one a row (``rows``: [(label, count)]), the count written after each bar."""
+    left, pw, rh = 242, 300, 22
+    most = max([count for _, count in rows] + [1])
+    body = []
+    for i, (label, count) in enumerate(rows):
+        y = 4 + rh * i
+        w = pw * count / most
+        body.append(_text(left - 6, y + 14, label, "end"))
+        body.append(f'<rect x="{left}" y="{y + 2}" width="{max(w, 2):.1f}" height="16" '
+                    f'fill="{ACCENT if count else GRID}"/>')
+        body.append(_text(left + max(w, 2) + 6, y + 14, count))
+    practised = sum(1 for _, count in rows if count)
+    desc = f"{practised} of {len(rows)} practised. " + "; ".join(f"{label}: {count}" for label, count in rows) + "."
+    return _svg(f"{title} practised: {practised} of {len(rows)}", desc, body, rh * len(rows) + 6, 560)

@@ -341,25 +341,19 @@ def time_periods(attempts: list[dict]) -> tuple[str, list[dict]]:
     return unit, rows
 
 
-def summary(attempts: list[dict]) -> dict:
+def trend_charts(attempts: list[dict]) -> dict:
+    """The grade and response-time charts of these attempts, in order, with the figures they draw: one mark an
+    attempt, or counts per week or month beyond PER_ATTEMPT_MAX. The portfolio's summary and the web progress page
+    both show these. Each attempt needs only submitted_at, grade (or result.grade), scenario.sla_minutes and its
+    messages' author and response_minutes."""
     grades = [final_grade(a) for a in attempts]
-    counts = {g: grades.count(g) for g in GRADES}
     points = [(show_date(a.get("submitted_at")), GRADES.index(g) if g in GRADES else None) for a, g in zip(attempts, grades)]
-    std = standard()
-    levels = [final_levels(a) for a in attempts]
-    crit_rows = []
-    for mp in std["marking_points"]:
-        vals = [lv.get(mp["key"]) for lv in levels if lv.get(mp["key"]) is not None]
-        nums = [2 if v == "pass" else 0 if v == "fail" else v for v in vals if isinstance(v, (int, str))]
-        nums = [v for v in nums if isinstance(v, int)]
-        crit_rows.append((mp["label"], sum(nums) / len(nums) if nums else None, len(nums)))
     responses = []
     for n, a in enumerate(attempts, start=1):
         rm = first_response_minutes(a)
         sla = (a.get("scenario") or {}).get("sla_minutes")
         if rm is not None and sla:
             responses.append((n, rm, float(sla)))
-    within = sum(1 for _, r, s in responses if r <= s)
     by_period = None
     if len(attempts) > PER_ATTEMPT_MAX:
         # Too many attempts for one mark each: count them per week or month, and give the counts as a table too.
@@ -378,13 +372,30 @@ def summary(attempts: list[dict]) -> dict:
         response_svg = response_by_period_chart(periods, unit)
     else:
         grades_svg, response_svg = grades_chart(points), response_chart(responses)
+    return {"grades": grades, "responses": responses, "by_period": by_period,
+            "grades_svg": grades_svg, "response_svg": response_svg}
+
+
+def summary(attempts: list[dict]) -> dict:
+    trends = trend_charts(attempts)
+    counts = {g: trends["grades"].count(g) for g in GRADES}
+    std = standard()
+    levels = [final_levels(a) for a in attempts]
+    crit_rows = []
+    for mp in std["marking_points"]:
+        vals = [lv.get(mp["key"]) for lv in levels if lv.get(mp["key"]) is not None]
+        nums = [2 if v == "pass" else 0 if v == "fail" else v for v in vals if isinstance(v, (int, str))]
+        nums = [v for v in nums if isinstance(v, int)]
+        crit_rows.append((mp["label"], sum(nums) / len(nums) if nums else None, len(nums)))
+    responses = trends["responses"]
+    within = sum(1 for _, r, s in responses if r <= s)
     return {
         "count": len(attempts),
         "grade_counts": [{"grade": g, "count": counts[g]} for g in GRADES],
-        "grades_svg": grades_svg,
+        "grades_svg": trends["grades_svg"],
         "levels_svg": bar_chart_levels(crit_rows),
-        "response_svg": response_svg,
-        "by_period": by_period,
+        "response_svg": trends["response_svg"],
+        "by_period": trends["by_period"],
         "within_target": within, "timed": len(responses),
         "first": show_date(attempts[0].get("submitted_at")) if attempts else "",
         "last": show_date(attempts[-1].get("submitted_at")) if attempts else "",

@@ -1,15 +1,19 @@
 """The learner's progress: grade over time, each criterion over time, response times against target,
 coverage of categories and platforms, and the evidence map to the standard's performance criteria.
 
-Charts are server-rendered inline SVG (no scripts, no inline styles: classes only) and every chart has a
-table with the same figures. `progress_data` builds plain values; the template draws them.
+Charts are server-rendered inline SVG drawn by portfolio.charts, the same code that draws the PDF's (no scripts,
+no style attributes), and every chart has a table with the same figures. `progress_data` builds plain values.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from flask import Blueprint, render_template
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 
+import portfolio
 import simulator
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, Message, User
@@ -19,63 +23,68 @@ from web.views.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
-W, H, PAD = 640, 220, 40
+
+def _first_responses(attempt_ids: list[int]) -> dict[int, float]:
+    """Attempt id -> the simulated minutes its first timed learner reply took (the portfolio's rule)."""
+    rows = db.session.execute(
+        select(Message.attempt_id, Message.response_minutes)
+        .where(Message.attempt_id.in_(attempt_ids or [-1]), Message.author == "learner",
+               Message.response_minutes.is_not(None))
+        .order_by(Message.id)).all()
+    first: dict[int, float] = {}
+    for attempt_id, minutes in rows:
+        first.setdefault(attempt_id, float(minutes))
+    return first
 
 
-def _x(i: int, n: int) -> float:
-    return PAD + (W - 2 * PAD) * (i / max(1, n - 1) if n > 1 else 0.5)
+def _trend_input(a: Attempt, minutes: float | None) -> dict:
+    """The little of an attempt that portfolio.trend_charts reads (the PDF gives it the full evidence)."""
+    return {"submitted_at": a.submitted_at.isoformat(timespec="minutes") if a.submitted_at else None,
+            "grade": a.final_grade, "scenario": {"sla_minutes": a.instance.data.get("sla_minutes")},
+            "messages": [{"author": "learner", "response_minutes": minutes}] if minutes is not None else []}
+
+
+def _criteria(done: list) -> tuple[list[dict], int]:
+    """Each criterion's level in the latest 30 attempts (the table below the chart has the same columns)."""
+    latest = done[-30:]
+    criteria = []
+    for key in scoring.CRITERIA:
+        cells = [next((s.level for s in a.scores if s.criterion == key), None) for a in latest]
+        if any(c is not None for c in cells):
+            criteria.append({"key": key, "label": scoring.LABELS[key], "cells": cells})
+    return criteria, len(done) - len(latest) + 1
+
+
+def _coverage(done: list) -> dict:
+    cats, plats = Counter(), Counter()
+    for a in done:
+        cats[a.instance.data.get("category")] += 1
+        plats[a.instance.data.get("platform")] += 1
+    return {
+        "categories": [{"key": k, "label": v, "count": cats[k]} for k, v in simulator.CATEGORIES.items()],
+        "platforms": [{"key": k, "label": p.label, "count": plats[k]} for k, p in simulator.PLATFORMS.items()],
+    }
 
 
 def progress_data(user: User) -> dict:
+    """Plain values for the page; the charts are drawn by portfolio's chart module, as in the PDF."""
     done = db.session.scalars(select(Attempt).where(Attempt.learner_id == user.id, Attempt.status == "completed")
                               .order_by(Attempt.submitted_at)).all()
-    n = len(done)
-    grades = []
-    for i, a in enumerate(done):
-        g = scoring.GRADES.index(a.final_grade) if a.final_grade in scoring.GRADES else 0
-        grades.append({"i": i + 1, "x": round(_x(i, n), 1), "y": round(H - PAD - g * (H - 2 * PAD) / 3, 1),
-                       "grade": a.final_grade, "title": a.instance.data.get("title", a.instance.scenario_id),
-                       "when": a.submitted_at, "id": a.id})
-    criteria = []
-    for key in scoring.CRITERIA:
-        cells = []
-        for a in done[-30:]:   # the latest 30 attempts; the table below the chart has the same columns
-            score = next((s for s in a.scores if s.criterion == key), None)
-            cells.append(score.level if score else None)
-        if any(c is not None for c in cells):
-            criteria.append({"key": key, "label": scoring.LABELS[key], "cells": cells})
-    replies = db.session.execute(
-        select(Message, Attempt).join(Attempt, Message.attempt_id == Attempt.id)
-        .where(Attempt.learner_id == user.id, Message.author == "learner", Message.response_minutes.is_not(None))
-        .order_by(Message.id.desc()).limit(20)).all()
-    replies = list(reversed(replies))
-    top = max([m.response_minutes for m, _ in replies] + [a.instance.data.get("sla_minutes", 60) for _, a in replies]
-              + [1])
-    times = []
-    bar_w = (W - 2 * PAD) / max(1, len(replies))
-    for i, (m, a) in enumerate(replies):
-        sla = a.instance.data.get("sla_minutes", 60)
-        h = max(2.0, (H - 2 * PAD) * m.response_minutes / top)   # a reply at once still shows
-        times.append({"x": round(PAD + i * bar_w + 2, 1), "w": round(max(2.0, bar_w - 4), 1),
-                      "y": round(H - PAD - h, 1), "h": round(h, 1), "minutes": m.response_minutes, "sla": sla,
-                      "sla_y": round(H - PAD - (H - 2 * PAD) * sla / top, 1), "late": m.response_minutes > sla,
-                      "title": a.instance.data.get("title", "")})
-    cats, plats = {}, {}
-    for a in done:
-        cats[a.instance.data.get("category")] = cats.get(a.instance.data.get("category"), 0) + 1
-        plats[a.instance.data.get("platform")] = plats.get(a.instance.data.get("platform"), 0) + 1
-    coverage = {
-        "categories": [{"key": k, "label": v, "count": cats.get(k, 0)} for k, v in simulator.CATEGORIES.items()],
-        "platforms": [{"key": k, "label": p.label, "count": plats.get(k, 0)} for k, p in simulator.PLATFORMS.items()],
-    }
-    most = max([c["count"] for c in coverage["categories"] + coverage["platforms"]] + [1])
-    for group in coverage.values():
-        for row in group:
-            row["w"] = round(300 * row["count"] / most, 1)
-    evidence = _evidence_map(user, done)
-    return {"attempts": done, "grades": grades, "criteria": criteria, "times": times, "coverage": coverage,
-            "evidence": list(evidence.values()), "W": W, "H": H, "PAD": PAD, "grade_names": scoring.GRADES,
-            "grade_ys": [round(H - PAD - g * (H - 2 * PAD) / 3, 1) for g in range(4)], "standard_title": STANDARD_TITLE}
+    first_reply = _first_responses([a.id for a in done])
+    trends = portfolio.trend_charts([_trend_input(a, first_reply.get(a.id)) for a in done])
+    grades = [{"i": i, "grade": a.final_grade, "title": a.instance.data.get("title", a.instance.scenario_id),
+               "when": a.submitted_at} for i, a in enumerate(done, start=1)]
+    times = [{"i": n, "title": done[n - 1].instance.data.get("title", ""), "minutes": minutes, "sla": sla,
+              "late": minutes > sla} for n, minutes, sla in trends["responses"]]
+    criteria, first = _criteria(done)
+    coverage = _coverage(done)
+    return {"attempts": done, "grades": grades, "times": times, "criteria": criteria, "coverage": coverage,
+            "evidence": list(_evidence_map(user, done).values()), "standard_title": STANDARD_TITLE,
+            "charts": {
+                "grades": Markup(trends["grades_svg"]), "response": Markup(trends["response_svg"]),
+                "criteria": Markup(portfolio.levels_heatmap([(c["label"], c["cells"]) for c in criteria], first)),
+                **{group: Markup(portfolio.count_bars(title, [(r["label"], r["count"]) for r in coverage[group]]))
+                   for group, title in (("platforms", "Platforms"), ("categories", "Scenario categories"))}}}
 
 
 def _evidence_map(user: User, done: list) -> dict:

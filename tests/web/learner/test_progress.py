@@ -33,3 +33,27 @@ def test_learner_pages_have_no_inline_script_or_style(client, learner, start):
         page = client.get(url).get_data(as_text=True)
         assert " style=" not in page and "<style" not in page, url
         assert not re.search(r"<script(?![^>]*\bsrc=)", page), url
+
+
+def test_progress_page_draws_the_portfolio_pdfs_grade_and_response_charts(app, client, learner, start, page_token):
+    """One chart implementation: the page shows the very SVG the portfolio's summary page draws."""
+    from sqlalchemy import select
+
+    from portfolio.evidence import summary
+    from web.extensions import db
+    from web.models import User
+    from web.services.learner_evidence import learner_evidence
+
+    for seed in (1, 2):
+        attempt_id = start("tw-late-parcel", seed)
+        client.post(f"/practice/attempts/{attempt_id}/reply", data={
+            "csrf_token": page_token(f"/practice/attempts/{attempt_id}"), "reply": GOOD_REPLY.format(first="Sam"),
+            "channel": "public", "thread": "customer", "turn": 0})
+    page = client.get("/progress/").get_data(as_text=True)
+    with app.app_context():
+        user = db.session.scalars(select(User).filter_by(username=learner)).one()
+        pdf_summary = summary(learner_evidence(user)["attempts"])
+    assert pdf_summary["timed"] == 2
+    for key in ("grades_svg", "response_svg"):
+        assert pdf_summary[key] in page, key
+    assert "Criterion levels per attempt" in page and "Platforms practised: 1 of" in page
