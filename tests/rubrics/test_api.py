@@ -158,8 +158,11 @@ def test_scoring_input_error_is_a_value_error_under_the_package_root():
     assert not issubclass(rubrics.ScoringError, ScoringInputError)
 
 
-def test_reply_of_exactly_the_limit_is_accepted():
-    score_reply("a" * 10_000, ctx())
+def test_reply_of_exactly_the_limit_is_scored_and_one_character_more_is_refused():
+    r = score_reply("a" * 10_000, ctx())
+    assert set(r["criteria"]) == set(CRITERIA) and r["grade"] == "Refer"
+    with pytest.raises(ScoringInputError, match="10,001 characters; the limit is 10,000"):
+        score_reply("a" * 10_001, ctx())
 
 
 def test_context_may_be_missing():

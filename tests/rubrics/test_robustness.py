@@ -34,6 +34,9 @@ def test_very_long_reply_is_scored_and_flagged_for_length():
     assert r["criteria"]["plain_language"]["level"] in (0, 1)
 
 
-def test_conversation_of_odd_turns_is_scored():
+def test_conversation_of_odd_turns_is_scored_and_earns_nothing():
     r = score_conversation(["😀", "İ", "@x ^JS"], {"customer": ["help", "İ said help"]})
-    assert r["grade"] in ("Refer", "Pass", "Merit", "Distinction")
+    # An emoji, a letter and a sign-off hear nothing and do nothing: scored, not crashed, and a Refer.
+    assert r["grade"] == "Refer"
+    assert (r["criteria"]["hear"]["level"], r["criteria"]["act"]["level"]) == (0, 0)
+    assert r["criteria"]["data_protection"]["level"] == "pass"
