@@ -1,13 +1,33 @@
 """Helpers for the simulator tests: scripted judgements and broken-file writers (no mocks of our code)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
+import simulator
 from simulator.criteria import CRITERIA
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
 EXAMPLE = SCENARIOS / "_example.yaml"
+# Frozen copies of the shipped scenarios the engine tests name (copied byte for byte on 7 Dec 2026), so editing
+# shipped content cannot change those tests' seeded outcomes. Tests of every shipped file still read scenarios/.
+ENGINE_SCENARIOS = ROOT / "tests" / "fixtures" / "engine_scenarios"
+
+
+@lru_cache(maxsize=1)
+def engine_library() -> simulator.Library:
+    lib = simulator.load_library(ENGINE_SCENARIOS)
+    assert not lib.errors, lib.errors
+    return lib
+
+
+def generate(scenario, seed, **options) -> simulator.Instance:
+    """simulator.generate for the engine tests: a scenario named by id comes from ENGINE_SCENARIOS; a Scenario
+    object (from a test that walks every shipped file) is generated as it is."""
+    if isinstance(scenario, str):
+        options.setdefault("library", engine_library())
+    return simulator.generate(scenario, seed, **options)
 
 def judgement(**levels) -> dict:
     """A scoring result shaped like rubrics.score_reply's (only levels matter to the simulator).

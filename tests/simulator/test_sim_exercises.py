@@ -5,11 +5,11 @@ import pytest
 
 import simulator
 from simulator import ExerciseError, TriageOrderError
-from tests.simulator.sim_helpers import GOOD, POOR, fix_words, judgement
+from tests.simulator.sim_helpers import GOOD, POOR, fix_words, generate, judgement
 
 
 def test_public_reply_ends_after_one_reply():
-    inst = simulator.generate("positive-feedback-instagram", 4)
+    inst = generate("positive-feedback-instagram", 4)
     assert inst.max_turns == 1
     r = simulator.react(inst, None, f"Aww {inst.persona.first_name}, thank you! So glad the serum is working for "
                         "you 💕 xo Tilly", judgement(apologise=None, take_private=None, take_ownership=None, act=None,
@@ -20,13 +20,13 @@ def test_public_reply_ends_after_one_reply():
 
 
 def test_public_reply_ends_even_when_the_reply_was_poor():
-    inst = simulator.generate("late-parcel-x-public", 4)
+    inst = generate("late-parcel-x-public", 4)
     r = simulator.react(inst, None, "Check the tracking.", POOR, "public")
     assert r.ended and not r.resolved and r.state.status == "ended"
 
 
 def test_conversation_moves_from_public_to_private_and_resolves():
-    inst = simulator.generate("billing-error-energy-facebook", 12)
+    inst = generate("billing-error-energy-facebook", 12)
     r1 = simulator.react(inst, None, "I'm so sorry about the shock of that bill. Please send us a message with a "
                          "meter photo so I can correct it for you.", GOOD, "public")
     assert r1.state.channel == "private" and r1.state.details_sent
@@ -39,7 +39,7 @@ def test_conversation_moves_from_public_to_private_and_resolves():
 
 
 def test_a_satisfied_customer_waits_for_the_close_and_the_learner_may_end_it_without_one():
-    inst = simulator.generate("faulty-air-fryer-facebook", 3)
+    inst = generate("faulty-air-fryer-facebook", 3)
     r1 = simulator.react(inst, None, "So sorry it's died! Please message us so I can sort a refund.", GOOD, "public")
     r2 = simulator.react(inst, r1.state, "Thanks. I've arranged a full refund and a free collection.", GOOD, "private")
     assert r2.resolved and not r2.ended
@@ -52,7 +52,7 @@ def test_a_satisfied_customer_waits_for_the_close_and_the_learner_may_end_it_wit
 
 
 def test_live_chat_plays_three_customers_to_their_crm_records():
-    inst = simulator.generate("live-chat-bank-identity", 3)
+    inst = generate("live-chat-bank-identity", 3)
     assert [c.id for c in inst.customers] == ["card-blocked", "overdraft-fee", "opening-hours"]
     states = {c.id: simulator.initial_state(inst, c.id) for c in inst.customers}
     script = {
@@ -88,14 +88,14 @@ def test_live_chat_plays_three_customers_to_their_crm_records():
 
 
 def test_live_chat_discussing_the_account_before_verifying_worries_the_customer():
-    inst = simulator.generate("live-chat-bank-identity", 3)
+    inst = generate("live-chat-bank-identity", 3)
     r = simulator.react(inst, None, "Your card is blocked because of a payment abroad.",
                         judgement(data_protection="fail"), "chat", customer="card-blocked")
     assert r.key == "privacy_worry" and not r.state.verified
 
 
 def test_crm_record_needs_a_follow_up_when_one_is_expected():
-    inst = simulator.generate("live-chat-retail-saturday", 1)
+    inst = generate("live-chat-retail-saturday", 1)
     check = simulator.validate_crm_record(inst, {"query_type": "late delivery", "resolution": "Out for delivery "
                                                  "tomorrow; delivery charge refunded", "follow_up": "no"},
                                           customer="wheres-my-order")
@@ -108,7 +108,7 @@ def test_crm_record_needs_a_follow_up_when_one_is_expected():
 
 
 def test_triage_scores_the_order_with_spearman_and_explains_misplaced_posts():
-    inst = simulator.generate("triage-energy-storm", 6)
+    inst = generate("triage-energy-storm", 6)
     perfect = simulator.score_triage(inst, list(inst.expected_order))
     assert perfect["spearman"] == 1.0 and perfect["misplaced"] == [] and perfect["band"] == "strong"
     backwards = simulator.score_triage(inst, list(reversed(inst.expected_order)))
@@ -124,7 +124,7 @@ def test_triage_scores_the_order_with_spearman_and_explains_misplaced_posts():
 
 
 def test_triage_order_must_list_every_post_once():
-    inst = simulator.generate("triage-rail-morning", 1)
+    inst = generate("triage-rail-morning", 1)
     order = list(inst.expected_order)
     with pytest.raises(TriageOrderError, match="missing"):
         simulator.score_triage(inst, order[:-1])
@@ -142,7 +142,7 @@ def test_spearman_matches_the_textbook_formula():
 
 
 def test_crisis_holding_statement_gets_a_calmer_or_a_worse_wave():
-    inst = simulator.generate("crisis-recall-kettle", 3)
+    inst = generate("crisis-recall-kettle", 3)
     na = dict(greeting=None, personalisation=None, take_private=None, clarify=None, escalation=None, closing=None)
     good = simulator.react(inst, None, "We're sorry: some Steamline kettles can overheat. Please stop using yours "
                            "and unplug it. Full refund + free collection: larkspurvale.example.co.uk/recall. "
@@ -156,7 +156,7 @@ def test_crisis_holding_statement_gets_a_calmer_or_a_worse_wave():
 
 
 def test_crisis_statement_over_the_x_limit_is_refused():
-    inst = simulator.generate("crisis-data-breach-bank", 1)
+    inst = generate("crisis-data-breach-bank", 1)
     with pytest.raises(simulator.ChannelError):
         simulator.react(inst, None, "x" * 281, GOOD, "public")
 
@@ -168,7 +168,7 @@ def test_every_exercise_type_plays_to_its_end_in_the_shipped_library(library):
         if scenario.exercise_type in seen:
             continue
         seen.add(scenario.exercise_type)
-        inst = simulator.generate(scenario, 1)
+        inst = generate(scenario, 1)
         if scenario.exercise_type == "triage":
             assert simulator.score_triage(inst, list(inst.expected_order))["spearman"] == 1.0
             continue
@@ -192,7 +192,7 @@ def test_every_crisis_and_triage_scenario_plays_to_its_end_on_every_platform_it_
             continue
         by_platform = {}
         for seed in range(20):
-            inst = simulator.generate(scenario, seed)
+            inst = generate(scenario, seed)
             by_platform.setdefault(inst.platform, inst)
         assert set(by_platform) == set(scenario.platforms), scenario.id
         for platform, inst in by_platform.items():

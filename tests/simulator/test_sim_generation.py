@@ -9,6 +9,7 @@ import pytest
 import simulator
 from simulator.brands import BRANDS
 from simulator.personas import make_identity
+from tests.simulator.sim_helpers import generate
 
 INSTANCE_KEYS = {"scenario_id", "scenario_version", "seed", "exercise_type", "title", "category", "difficulty",
                  "platform", "channels", "brief", "persona", "messages", "facts", "expected", "sla_minutes",
@@ -27,7 +28,7 @@ ANY_UK_PHONE = re.compile(r"\b0\d{2,4} ?\d{3,4} ?\d{3,4}\b")
 
 def test_same_seed_gives_the_same_instance(library):
     for scenario in library.list():
-        assert simulator.generate(scenario, 7).to_dict() == simulator.generate(scenario.id, 7, library=library).to_dict()
+        assert generate(scenario, 7).to_dict() == generate(scenario.id, 7, library=library).to_dict()
 
 
 def _content(instance) -> str:
@@ -40,13 +41,13 @@ def _content(instance) -> str:
 
 def test_different_seeds_give_different_instances_apart_from_the_seed_itself(library):
     for scenario in library.list():
-        contents = [_content(simulator.generate(scenario, seed)) for seed in (1, 2, 3)]
+        contents = [_content(generate(scenario, seed)) for seed in (1, 2, 3)]
         assert len(set(contents)) == 3, scenario.id
 
 
 def test_different_seeds_give_different_people_and_wording(library):
     for scenario in library.list():
-        instances = [simulator.generate(scenario, seed) for seed in range(1, 6)]
+        instances = [generate(scenario, seed) for seed in range(1, 6)]
         handles = [tuple(m.handle or m.name for m in inst.messages) for inst in instances]
         wording = [tuple(m.text for m in inst.messages) for inst in instances]
         assert len(set(handles)) == 5, scenario.id
@@ -56,14 +57,14 @@ def test_different_seeds_give_different_people_and_wording(library):
 def test_customers_get_many_different_british_names():
     from faker.providers.person.en_GB import Provider
     first_names = set(Provider.first_names_male) | set(Provider.first_names_female)
-    personas = [simulator.generate("late-parcel-x-public", seed).persona for seed in range(20)]
+    personas = [generate("late-parcel-x-public", seed).persona for seed in range(20)]
     assert len({p.name for p in personas}) >= 15
     assert all(p.first_name in first_names and p.last_name in Provider.last_names for p in personas)
 
 
 def test_instance_holds_everything_the_interface_promises(library):
     for scenario in library.list():
-        d = simulator.generate(scenario, 11).to_dict()
+        d = generate(scenario, 11).to_dict()
         json.dumps(d)   # plain and serialisable
         assert INSTANCE_KEYS <= set(d), scenario.id
         assert d["exercise_type"] in simulator.EXERCISE_TYPES
@@ -79,10 +80,10 @@ def test_instance_holds_everything_the_interface_promises(library):
 
 
 def test_not_applicable_is_completed_from_the_flags(library):
-    inst = simulator.generate("late-parcel-x-public", 1)
+    inst = generate("late-parcel-x-public", 1)
     assert {"escalation", "clarify"} <= set(inst.expected["not_applicable"])
     assert "take_private" not in inst.expected["not_applicable"]
-    chat = simulator.generate("kb-returns-webchat", 1)
+    chat = generate("kb-returns-webchat", 1)
     assert "take_private" in chat.expected["not_applicable"]
 
 
@@ -101,7 +102,7 @@ def test_generated_text_contains_no_contact_details_outside_the_reserved_ranges(
     scenarios = library.list()
     for seed in range(200):
         scenario = scenarios[seed % len(scenarios)]
-        d = simulator.generate(scenario, seed).to_dict()
+        d = generate(scenario, seed).to_dict()
         blob = json.dumps(d, ensure_ascii=False)
         for match in ANY_EMAIL.finditer(blob):
             assert match.group(0).endswith(("@example.com", "@example.co.uk")), (scenario.id, match.group(0))
@@ -119,7 +120,7 @@ def test_generated_text_contains_no_contact_details_outside_the_reserved_ranges(
 def test_public_posts_carry_no_contact_details_unless_the_scenario_is_about_that(library):
     for scenario in library.list():
         for seed in range(5):
-            inst = simulator.generate(scenario, seed)
+            inst = generate(scenario, seed)
             contact = [v for k in ("emails", "phones", "addresses", "postcodes", "references", "card_digits")
                        for v in inst.injected_personal_data.get(k, [])]
             for m in inst.messages:
@@ -132,7 +133,7 @@ def test_public_posts_carry_no_contact_details_unless_the_scenario_is_about_that
 
 
 def test_injected_personal_data_lists_every_personal_value_shown(library):
-    inst = simulator.generate("personal-data-posted-x", 4)
+    inst = generate("personal-data-posted-x", 4)
     text = inst.messages[0].text
     pd = inst.injected_personal_data
     assert inst.persona.name in pd["names"] and inst.persona.handle in pd["handles"]
@@ -145,7 +146,7 @@ def test_injected_personal_data_lists_every_personal_value_shown(library):
 
 def test_details_are_only_ever_sent_privately(library):
     for scenario in library.list():
-        inst = simulator.generate(scenario, 3)
+        inst = generate(scenario, 3)
         for cust in inst.customers:
             if cust.details:
                 assert all(m.text != cust.details for m in cust.messages if m.channel == "public")
@@ -153,16 +154,16 @@ def test_details_are_only_ever_sent_privately(library):
 
 def test_generate_refuses_a_non_integer_seed():
     with pytest.raises(simulator.SimulatorUsageError):
-        simulator.generate("late-parcel-x-public", "7")
+        generate("late-parcel-x-public", "7")
 
 
 def test_generate_by_unknown_id_names_the_problem():
     with pytest.raises(simulator.UnknownScenarioError):
-        simulator.generate("no-such-scenario", 1)
+        generate("no-such-scenario", 1)
 
 
 def test_triage_queue_is_shown_shuffled_with_a_known_expected_order(library):
-    inst = simulator.generate("triage-rail-morning", 5)
+    inst = generate("triage-rail-morning", 5)
     assert 8 <= len(inst.queue) <= 12
     assert [q.id for q in inst.queue] != list(inst.expected_order)
     assert sorted(q.id for q in inst.queue) == sorted(inst.expected_order)
@@ -170,7 +171,7 @@ def test_triage_queue_is_shown_shuffled_with_a_known_expected_order(library):
 
 
 def test_crisis_instance_has_a_burst_and_a_holding_statement_brief(library):
-    inst = simulator.generate("crisis-recall-kettle", 2)
+    inst = generate("crisis-recall-kettle", 2)
     assert len(inst.messages) >= 5 and len({m.handle for m in inst.messages}) >= 5
     hs = inst.crisis.holding_statement
     assert hs["max_chars"] == 280 and hs["weighted"] and hs["must_cover"]
@@ -188,13 +189,13 @@ def test_generation_does_not_depend_on_the_process_or_its_hash_seed():
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-m", "simulator", "generate", "live-chat-bank-identity", "--seed", "42"],
                          cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
-    assert json.loads(out) == simulator.generate("live-chat-bank-identity", 42).to_dict()
+    assert json.loads(out) == simulator.generate("live-chat-bank-identity", 42).to_dict()   # the shipped file
 
 
 def test_contact_details_stay_reserved_over_200_seeds_of_the_data_heavy_scenarios():
     for scenario_id, seeds in (("personal-data-posted-x", 200), ("live-chat-bank-identity", 60)):
         for seed in range(seeds):
-            pd = simulator.generate(scenario_id, seed).injected_personal_data
+            pd = generate(scenario_id, seed).injected_personal_data
             assert all(EMAIL.match(e) for e in pd["emails"])
             assert all(PHONE.match(p) for p in pd["phones"])
             assert all(POSTCODE.match(p) for p in pd.get("postcodes", []))
@@ -203,7 +204,7 @@ def test_contact_details_stay_reserved_over_200_seeds_of_the_data_heavy_scenario
 def test_a_stored_instance_round_trips_and_still_reacts(library):
     from tests.simulator.sim_helpers import GOOD
     for scenario in library.list():
-        inst = simulator.generate(scenario, 8)
+        inst = generate(scenario, 8)
         stored = json.loads(json.dumps(inst.to_dict()))
         again = simulator.Instance.from_dict(stored)
         assert again.to_dict() == inst.to_dict()

@@ -8,6 +8,7 @@ import pytest
 
 import simulator
 from simulator.history import CHANNELS, UNRESOLVED, contact_history
+from tests.simulator.sim_helpers import generate
 
 
 def test_the_same_scenario_seed_and_customer_give_the_same_history():
@@ -37,7 +38,7 @@ def test_a_repeat_contact_was_last_in_touch_about_the_same_issue_and_it_is_unres
 
 def test_every_generated_customer_has_a_history_that_survives_storing(library):
     for scenario in list(library.list())[:12]:
-        inst = simulator.generate(scenario, 5, library=library)
+        inst = generate(scenario, 5, library=library)
         for cust in inst.customers:
             assert cust.history["contacts"], (scenario.id, cust.id)
             assert cust.history == contact_history(scenario.brand, scenario.id, 5, cust.id, cust.persona.needs)
@@ -48,7 +49,7 @@ def test_every_generated_customer_has_a_history_that_survives_storing(library):
 
 
 def test_an_instance_stored_before_histories_existed_still_loads():
-    d = simulator.generate("late-parcel-x-public", 2).to_dict()
+    d = generate("late-parcel-x-public", 2).to_dict()
     for cust in d["customers"]:
         del cust["history"]
     assert simulator.Instance.from_dict(d).customers[0].history == {}

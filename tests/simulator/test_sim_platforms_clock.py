@@ -5,6 +5,7 @@ import pytest
 
 import simulator
 from simulator import SimClock, SimulatorUsageError, can_reply_privately, fits, message_length
+from tests.simulator.sim_helpers import generate
 
 
 def test_x_counts_emoji_as_two_and_any_url_as_twenty_three():
@@ -56,7 +57,7 @@ def test_clock_never_goes_backwards():
 
 
 def test_instagram_private_reply_inside_the_tagged_window_is_accepted():
-    inst = simulator.generate("slow-refund-instagram", 1)
+    inst = generate("slow-refund-instagram", 1)
     from tests.simulator.sim_helpers import GOOD
     r = simulator.react(inst, None, "Hi, so sorry for the wait on your refund", GOOD, "private", at_minute=3 * 24 * 60,
                         human_agent_tag=True)
@@ -86,7 +87,7 @@ def test_each_platform_has_its_own_message_length_limit(scenario_id, platform, c
                          ids=[f"{p}-{c}" for _, p, c, _ in MESSAGE_LIMITS])
 def test_a_reply_over_the_platforms_limit_is_refused_and_one_at_it_accepted(scenario_id, platform, channel, limit):
     from tests.simulator.sim_helpers import GOOD
-    inst = next(i for i in (simulator.generate(scenario_id, seed) for seed in range(30)) if i.platform == platform)
+    inst = next(i for i in (generate(scenario_id, seed) for seed in range(30)) if i.platform == platform)
     with pytest.raises(simulator.ChannelError, match=f"allows {limit} characters"):
         simulator.react(inst, None, "a" * (limit + 1), GOOD, channel)
     assert simulator.react(inst, None, "a" * limit, GOOD, channel).state.turn == 1

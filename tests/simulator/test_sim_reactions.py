@@ -7,7 +7,7 @@ import pytest
 
 import simulator
 from simulator import ChannelError, ExerciseError, SimulatorUsageError
-from tests.simulator.sim_helpers import GOOD, POOR, fix_words, judgement
+from tests.simulator.sim_helpers import GOOD, POOR, fix_words, generate, judgement
 
 GOOD_PUBLIC = "Hi {first}, I'm so sorry your parcel hasn't arrived. Please DM us so I can check where it is for you ^JS"
 POOR_PUBLIC = "Deliveries can take longer at busy times. Please check the tracking on our website."
@@ -27,7 +27,7 @@ def play(inst, replies, customer=None):
 
 
 def test_good_and_poor_replies_lead_the_same_customer_down_different_paths():
-    inst = simulator.generate("lost-parcel-facebook", 21)
+    inst = generate("lost-parcel-facebook", 21)
     first = inst.persona.first_name
     good = play(inst, [
         (GOOD_PUBLIC.format(first=first), GOOD, "public"),
@@ -49,16 +49,16 @@ def MOOD_INDEX(mood):
 
 
 def test_reaction_is_deterministic_for_the_same_seed_reply_and_judgement():
-    inst = simulator.generate("double-charge-bank-x", 5)
+    inst = generate("double-charge-bank-x", 5)
     a = simulator.react(inst, None, "Sorry to hear that.", POOR, "public").to_dict()
-    b = simulator.react(simulator.generate("double-charge-bank-x", 5), None, "Sorry to hear that.", POOR,
+    b = simulator.react(generate("double-charge-bank-x", 5), None, "Sorry to hear that.", POOR,
                         "public").to_dict()
     assert a == b
     json.dumps(a)
 
 
 def test_state_round_trips_through_a_plain_dict():
-    inst = simulator.generate("slow-refund-instagram", 2)
+    inst = generate("slow-refund-instagram", 2)
     r = simulator.react(inst, None, "Hi! So sorry your refund is late, please DM us and I'll push it through today.",
                         GOOD, "public")
     again = simulator.ConversationState.from_dict(json.loads(json.dumps(r.state.to_dict())))
@@ -66,7 +66,7 @@ def test_state_round_trips_through_a_plain_dict():
 
 
 def test_a_state_stored_before_the_apology_memory_existed_still_loads():
-    inst = simulator.generate("slow-refund-instagram", 2)
+    inst = generate("slow-refund-instagram", 2)
     old = simulator.initial_state(inst).to_dict()
     del old["apologised"], old["empathised"]
     state = simulator.ConversationState.from_dict(old)
@@ -84,7 +84,7 @@ GETS_ON_WITH_IT = judgement(apologise=0, empathise=0)
 
 
 def test_the_conversation_remembers_an_apology_and_empathy_once_shown():
-    inst = simulator.generate("slow-refund-instagram", 2)
+    inst = generate("slow-refund-instagram", 2)
     first = simulator.react(inst, None, "So sorry your refund is late, please DM us and I'll chase it.", GOOD,
                             "public")
     assert first.state.apologised and first.state.empathised
@@ -93,7 +93,7 @@ def test_the_conversation_remembers_an_apology_and_empathy_once_shown():
 
 
 def test_a_follow_up_that_does_the_work_after_an_earlier_apology_calms_the_customer():
-    inst = simulator.generate("lost-parcel-facebook", 21)
+    inst = generate("lost-parcel-facebook", 21)
     first = simulator.react(inst, None, "So sorry, please DM us so I can check.", GOOD, "public")
     second = simulator.react(inst, first.state, "I've opened a driver investigation; I'll message you by Friday.",
                              GETS_ON_WITH_IT, "private")
@@ -101,7 +101,7 @@ def test_a_follow_up_that_does_the_work_after_an_earlier_apology_calms_the_custo
 
 
 def test_without_an_earlier_apology_the_same_follow_up_is_not_enough():
-    inst = simulator.generate("faulty-air-fryer-facebook", 4)
+    inst = generate("faulty-air-fryer-facebook", 4)
     reaction = simulator.react(inst, None, "I'll arrange a replacement.", judgement(apologise=0, empathise=0,
                                take_private=None), "public")
     # Seeded, so one outcome: crosser than they started (frustrated -> angry) and threatening to leave.
@@ -110,7 +110,7 @@ def test_without_an_earlier_apology_the_same_follow_up_is_not_enough():
 
 
 def test_an_earlier_apology_does_not_carry_over_a_reply_that_quotes_dismissive_words():
-    inst = simulator.generate("lost-parcel-facebook", 21)
+    inst = generate("lost-parcel-facebook", 21)
     first = simulator.react(inst, None, "So sorry, please DM us so I can check.", GOOD, "public")
     dismissive = _quoted(judgement(apologise=0, empathise=0), "empathise", "it's only a parcel")
     second = simulator.react(inst, first.state, "It's only a parcel, it will turn up.", dismissive, "private")
@@ -120,7 +120,7 @@ def test_an_earlier_apology_does_not_carry_over_a_reply_that_quotes_dismissive_w
 
 
 def test_the_customer_is_called_dismissed_only_when_the_scorer_quoted_blaming_words():
-    inst = simulator.generate("double-charge-bank-x", 5)
+    inst = generate("double-charge-bank-x", 5)
     generic = judgement(hear=1, empathise=0, apologise=0, take_ownership=0, act=0, take_private=0)
     plain = simulator.react(inst, None, "Please see our help pages.", generic, "public")
     quoted = simulator.react(inst, None, "Sorry, but you should have checked your statement.",
@@ -132,7 +132,7 @@ def test_the_customer_is_called_dismissed_only_when_the_scorer_quoted_blaming_wo
 
 
 def test_details_arrive_only_in_a_private_channel_once_asked():
-    inst = simulator.generate("faulty-air-fryer-facebook", 8)
+    inst = generate("faulty-air-fryer-facebook", 8)
     details = inst.customers[0].details
     asked_in_public = simulator.react(inst, None, "So sorry it's stopped working. Please send us a message so I "
                                       "can arrange a replacement.", GOOD, "public")
@@ -145,7 +145,7 @@ def test_details_arrive_only_in_a_private_channel_once_asked():
 
 
 def test_customer_answers_a_clarifying_question():
-    inst = simulator.generate("ambiguous-not-working-x", 4)
+    inst = generate("ambiguous-not-working-x", 4)
     r = simulator.react(inst, None, "Sorry it's playing up again. Is it the broadband, the TV box or the phone?",
                         judgement(take_private=None), "public")
     assert r.key == "clarifies" and r.messages[0].text == inst.customers[0].clarification
@@ -153,7 +153,7 @@ def test_customer_answers_a_clarifying_question():
 
 
 def test_guessing_instead_of_clarifying_makes_the_customer_explain_again():
-    inst = simulator.generate("ambiguous-not-working-x", 4)
+    inst = generate("ambiguous-not-working-x", 4)
     r = simulator.react(inst, None, "Sorry about that! Please restart your router.",
                         judgement(clarify=0, hear=1, take_ownership=1), "public")
     assert r.key == "repeats" and "not what I meant" in r.messages[0].text
@@ -161,7 +161,7 @@ def test_guessing_instead_of_clarifying_makes_the_customer_explain_again():
 
 
 def test_rude_reply_outrages_the_customer_in_public():
-    inst = simulator.generate("rude-customer-train-x", 3)
+    inst = generate("rude-customer-train-x", 3)
     r = simulator.react(inst, None, "Calm down. Swearing won't get your train here any faster.",
                         judgement(tone_of_voice=0, empathise=0, apologise=0), "public")
     assert r.key == "outraged" and r.escalated_publicly
@@ -169,14 +169,14 @@ def test_rude_reply_outrages_the_customer_in_public():
 
 
 def test_asking_for_details_in_public_worries_the_customer():
-    inst = simulator.generate("personal-data-posted-x", 3)
+    inst = generate("personal-data-posted-x", 3)
     r = simulator.react(inst, None, "Hi, please reply with your account number and date of birth.",
                         judgement(data_protection="fail"), "public")
     assert r.key == "privacy_worry" and "personal details" in r.why
 
 
 def test_escalation_is_accepted_when_the_scenario_needs_it():
-    inst = simulator.generate("legal-threat-rail-x", 6)
+    inst = generate("legal-threat-rail-x", 6)
     r1 = simulator.react(inst, None, "I'm so sorry you were hurt. Please DM us so I can pass this to our Customer "
                          "Relations team.", GOOD, "public")
     assert r1.key == "sends_details"
@@ -186,7 +186,7 @@ def test_escalation_is_accepted_when_the_scenario_needs_it():
 
 
 def test_calm_reply_that_skips_escalation_does_not_resolve():
-    inst = simulator.generate("vulnerable-bereavement-webchat", 1)
+    inst = generate("vulnerable-bereavement-webchat", 1)
     r = simulator.react(inst, None, "I'm so sorry for your loss. Could you confirm your name, the first line of "
                         "your address and postcode so I can help?", judgement(escalation=0), "chat")
     assert r.key == "verifies" and r.state.verified
@@ -196,7 +196,7 @@ def test_calm_reply_that_skips_escalation_does_not_resolve():
 
 
 def test_patience_runs_out_and_the_customer_gives_up():
-    inst = simulator.generate("outage-banking-app-x", 9)
+    inst = generate("outage-banking-app-x", 9)
     reactions = play(inst, [("We are aware.", POOR, "public")] * 10)
     assert reactions[-1].gave_up and reactions[-1].state.status == "gave_up"
     assert len(reactions) == inst.persona.patience
@@ -205,7 +205,7 @@ def test_patience_runs_out_and_the_customer_gives_up():
 
 
 def test_reactions_carry_timing_against_the_sla():
-    inst = simulator.generate("outage-broadband-x", 1)
+    inst = generate("outage-broadband-x", 1)
     quick = simulator.react(inst, None, "Sorry!", GOOD, "public", at_minute=10)
     slow = simulator.react(inst, None, "Sorry!", GOOD, "public", at_minute=45)
     late = simulator.react(inst, None, "Sorry!", GOOD, "public", at_minute=90)
@@ -215,13 +215,13 @@ def test_reactions_carry_timing_against_the_sla():
 
 
 def test_reply_on_a_channel_the_platform_lacks_is_refused():
-    inst = simulator.generate("kb-returns-webchat", 1)
+    inst = generate("kb-returns-webchat", 1)
     with pytest.raises(ChannelError, match="no 'public' channel"):
         simulator.react(inst, None, "Hello", GOOD, "public")
 
 
 def test_x_public_reply_over_280_weighted_characters_is_refused():
-    inst = simulator.generate("late-parcel-x-public", 1)
+    inst = generate("late-parcel-x-public", 1)
     text = "Sorry 😀" * 35 + " https://example.com/help"   # 35*7 weighted + 1 + 23 = 269 -> add emoji
     assert simulator.message_length(text, "twitter", "public") == 35 * 8 + 1 + 23
     with pytest.raises(ChannelError, match="280 weighted"):
@@ -229,7 +229,7 @@ def test_x_public_reply_over_280_weighted_characters_is_refused():
 
 
 def test_private_message_after_the_window_is_refused():
-    inst = simulator.generate("slow-refund-instagram", 1)
+    inst = generate("slow-refund-instagram", 1)
     with pytest.raises(ChannelError, match="24 hours.*HUMAN_AGENT"):
         simulator.react(inst, None, "Hi, sorry for the wait", GOOD, "private", at_minute=25 * 60)
     tagged = simulator.react(inst, None, "Hi, sorry for the wait", GOOD, "private", at_minute=25 * 60,
@@ -241,27 +241,27 @@ def test_private_message_after_the_window_is_refused():
 
 
 def test_x_direct_messages_have_no_window():
-    inst = simulator.generate("double-charge-bank-x", 1)
+    inst = generate("double-charge-bank-x", 1)
     r = simulator.react(inst, None, "Hi, sorry about this", GOOD, "private", at_minute=30 * 24 * 60)
     assert r.timeliness == 0
 
 
 def test_judgement_without_criteria_is_a_caller_error():
-    inst = simulator.generate("late-parcel-x-public", 1)
+    inst = generate("late-parcel-x-public", 1)
     with pytest.raises(SimulatorUsageError, match="criteria"):
         simulator.react(inst, None, "Hi", {"grade": "Pass"}, "public")
 
 
 def test_state_from_another_instance_is_refused():
-    a = simulator.generate("late-parcel-x-public", 1)
-    b = simulator.generate("late-parcel-x-public", 2)
+    a = generate("late-parcel-x-public", 1)
+    b = generate("late-parcel-x-public", 2)
     r = simulator.react(a, None, "Hi", GOOD, "public")
     with pytest.raises(SimulatorUsageError, match="belongs to"):
         simulator.react(b, r.state, "Hi", GOOD, "public")
 
 
 def test_scoring_context_for_a_later_turn_holds_the_conversation_so_far():
-    inst = simulator.generate("lost-parcel-facebook", 3)
+    inst = generate("lost-parcel-facebook", 3)
     r = simulator.react(inst, None, "Sorry! Please DM us so I can look into it.", GOOD, "public")
     ctx = simulator.scoring_context_for_turn(inst, r.state, channel="private", response_minutes=4)
     assert ctx["previous_replies"] == ["Sorry! Please DM us so I can look into it."]
@@ -295,7 +295,7 @@ def test_every_customer_in_the_library_is_won_only_with_the_fix_and_lost_by_a_po
     for scenario in library.list():
         if scenario.exercise_type in ("triage", "crisis"):
             continue
-        inst = simulator.generate(scenario, 13)
+        inst = generate(scenario, 13)
         for cust in inst.customers:
             with_fix = f"{GOOD_TEXT} {fix_words(cust.verify_with)} {fix_words(cust.fix)}".strip()
             good = _drive(inst, cust.id, GOOD, with_fix)

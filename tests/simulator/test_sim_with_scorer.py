@@ -7,6 +7,7 @@ import pytest
 
 import simulator
 from rubrics import score_reply
+from tests.simulator.sim_helpers import generate
 
 ANGRIER = {"frustrated", "leave_threat", "manager", "pile_on", "outraged"}
 
@@ -43,7 +44,7 @@ SEEDS = (1, 2, 3)
 
 def play(scenario_id: str, seed: int, turns: list[tuple[str, str]], max_turns: int = 8):
     """Score each reply with the real scorer in the turn's context, then react; the last turn repeats."""
-    inst = simulator.generate(scenario_id, seed)
+    inst = generate(scenario_id, seed)
     state, reactions = None, []
     for i in range(max_turns):
         text, channel = turns[min(i, len(turns) - 1)]
@@ -107,7 +108,7 @@ def test_an_earlier_apology_does_not_excuse_a_later_blaming_reply():
 def test_an_excellent_apology_with_a_fix_is_not_called_dismissive_even_when_empathy_scores_zero():
     """The scorer may give empathise 0 and quote the apology ("an apology alone is not empathy"): those words earned
     the apology, so the customer must not hear them as dismissive (issue 16: "Honestly I'm done")."""
-    inst = simulator.generate("faulty-air-fryer-facebook", 2)
+    inst = generate("faulty-air-fryer-facebook", 2)
     text = (f"Hi {inst.persona.first_name}, I'm so sorry your air fryer has stopped working. I've arranged a full "
             "refund and a free collection for you today: please send us a private message with your order number.")
     judgement = score_reply(text, simulator.scoring_context_for_turn(inst, None, channel="public", response_minutes=5))
