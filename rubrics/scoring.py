@@ -65,11 +65,7 @@ def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situati
         criteria = combine_turns(per_turn, texts, sit, whole)
         levels = {k: criteria[k].level for k in CRITERION_ORDER}
         g, rule = grade(levels, rubric, [c.to_dict() for c in checks])
-        target = (float(sit.scenario["sla_minutes"]) if sit.scenario and sit.scenario.get("sla_minutes")
-                  else (1.0 if sit.chat else 60.0))
-        first_name = sit.customer_name.split()[0] if sit.customer_name else None
-        feedback = fb.build(criteria, texts, sit.customer.issue_label, first_name,
-                            sit.expected.get("escalation_route"), target)
+        feedback = fb.build(criteria, texts, sit, checks, rubric)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ScoringError(f"internal scoring error: {exc}") from exc
     signals = {"issue_words": list(sit.customer.issue_words[:5]), "issue_themes": sorted(sit.customer.themes),

@@ -74,13 +74,14 @@ def test_feedback_quotes_the_learners_words_and_gives_examples():
                                                    for w in r["feedback"]["went_well"])
     ebi = {e["criterion"]: e for e in r["feedback"]["even_better_if"]}
     assert "hear" in ebi and "parcel" in ebi["hear"]["example"]
-    assert ebi["take_ownership"]["example"] and ebi["take_ownership"]["missing"]
+    assert len(ebi) <= 3 and all(e["example"] and e["missing"] for e in ebi.values())   # the three that count most
 
 
 def test_went_well_quotes_the_sentence_that_earned_the_level():
     r = score_reply(GOOD, ctx())
-    quotes = {w["criterion"]: w["quote"] for w in r["feedback"]["went_well"]}
-    assert "I'll chase the courier now and update you by 5pm today." in quotes["act"]
+    quotes = [w["quote"] for w in r["feedback"]["went_well"]]
+    assert "I'll chase the courier now and update you by 5pm today." in quotes       # ownership's (act's is the same)
+    assert len(quotes) <= 3 and len(set(quotes)) == len(quotes)
 
 
 def test_free_mode_marks_scenario_criteria_not_applicable():

@@ -11,6 +11,9 @@ import re
 
 import rubrics
 from rubrics import ScoringInputError
+from rubrics.feedback import MAX_EVEN_BETTER, MAX_WENT_WELL
+from rubrics.feedback.explain import explain
+from rubrics.rubric import RUBRIC
 
 CRITERIA = tuple(rubrics.CRITERIA)
 GRADES = rubrics.GRADES   # lowest first
@@ -46,6 +49,15 @@ def unedited_canned(reply: str) -> str | None:
     return None
 
 
+def _feedback_after_cap(result: dict) -> None:
+    """Personalisation was capped: it is no longer something that went well, and the grade's explanation follows."""
+    fb = dict(result.get("feedback") or {})
+    fb["went_well"] = [w for w in fb.get("went_well", []) if w.get("criterion") != "personalisation"]
+    fb["grade_explained"] = explain_grade({k: v.get("level") for k, v in result["criteria"].items()},
+                                          result.get("checks") or [])
+    result["feedback"] = fb
+
+
 def _apply_canned_rule(result: dict, reply: str) -> dict:
     canned = unedited_canned(reply)
     if canned and "personalisation" in result.get("criteria", {}):
@@ -54,7 +66,9 @@ def _apply_canned_rule(result: dict, reply: str) -> dict:
             crit.update(level=0, evidence=[], missing="your own words for this customer",
                         reason="A canned response was sent unedited, so nothing is personal to this customer "
                                "(web-layer rule).")
-            result["grade"], result["grade_rule"] = grade({k: v.get("level") for k, v in result["criteria"].items()})
+            result["grade"], result["grade_rule"] = grade({k: v.get("level") for k, v in result["criteria"].items()},
+                                                       result.get("checks"))
+            _feedback_after_cap(result)
         result["canned_response"] = canned
     return result
 
@@ -77,14 +91,16 @@ def apply_canned_rule_to_conversation(result: dict, canned: list[str | None]) ->
         if every:
             crit.update(evidence=[], missing="your own words for this customer")
         result = {**result, "criteria": {**result["criteria"], "personalisation": crit}}
-        result["grade"], result["grade_rule"] = grade({k: v.get("level") for k, v in result["criteria"].items()})
+        result["grade"], result["grade_rule"] = grade({k: v.get("level") for k, v in result["criteria"].items()},
+                                                       result.get("checks"))
+        _feedback_after_cap(result)
     return {**result, "canned_response": used[0], "canned_replies": {"canned": len(used), "replies": len(canned)}}
 
 
 # --------------------------------------------------------------------------------------------------- grade
 
-def grade(levels: dict) -> tuple[str, str]:
-    return rubrics.grade(levels)
+def grade(levels: dict, checks: list[dict] | None = None) -> tuple[str, str]:
+    return rubrics.grade(levels, checks=checks)
 
 
 # --------------------------------------------------------------------------------------------------- score
@@ -99,6 +115,18 @@ def score_conversation(turns: list[str], context: dict) -> dict:
     if not turns:
         raise ScoringInputError("There are no replies to score.")
     return rubrics.score_conversation(turns, context)
+
+
+def _ranked(items) -> list[dict]:
+    """Several conversations' "even better if" points, by how much each would change the grade (their impact)."""
+    def key(item: dict) -> tuple:
+        imp = item.get("impact") or {}
+        return (imp.get("gain", 0), imp.get("gain_top", 0), int(bool(imp.get("needed"))))
+    return sorted(items, key=key, reverse=True)
+
+
+def explain_grade(levels: dict, checks: list[dict]) -> str:
+    return explain(levels, checks, RUBRIC)
 
 
 def combine(results: list[dict], best: bool) -> dict:
@@ -122,20 +150,22 @@ def combine(results: list[dict], best: bool) -> dict:
         evidence = [dict(e, turn=e.get("turn", t)) for j, t in judged for e in (j.get("evidence") or [])
                     if j.get("level") == pick and isinstance(e, dict)]
         criteria[key] = dict(chosen, level=pick, evidence=evidence)
-    grade_, rule = grade({k: v.get("level") for k, v in criteria.items()})
+    checks = [c for r in results for c in r.get("checks") or []]
+    grade_, rule = grade({k: v.get("level") for k, v in criteria.items()}, checks)
     went, seen = [], set()
     for r in results:
         for w in r.get("feedback", {}).get("went_well", []):
             if (w.get("criterion"), w.get("quote")) not in seen:
                 seen.add((w.get("criterion"), w.get("quote")))
                 went.append(w)
-    ebi = {}
+    ebi: dict = {}
     for r in results:
         for item in r.get("feedback", {}).get("even_better_if", []):
-            if criteria.get(item["criterion"], {}).get("level") not in (2, "pass", None):
+            if item.get("kind") == "check" or criteria.get(item["criterion"], {}).get("level") not in (2, "pass", None):
                 ebi.setdefault(item["criterion"], item)
-    joined = {**results[0], "criteria": criteria, "grade": grade_, "grade_rule": rule,
-              "feedback": {"went_well": went[:8], "even_better_if": list(ebi.values())}}
+    joined = {**results[0], "criteria": criteria, "grade": grade_, "grade_rule": rule, "checks": checks,
+              "feedback": {"went_well": went[:MAX_WENT_WELL], "even_better_if": _ranked(ebi.values())[:MAX_EVEN_BETTER],
+                           "grade_explained": explain_grade({k: v.get("level") for k, v in criteria.items()}, checks)}}
     canned = next((r for r in results if r.get("canned_response")), None)
     if canned is not None and not joined.get("canned_response"):   # a canned reply in any conversation is flagged
         joined.update(canned_response=canned["canned_response"], canned_replies=canned.get("canned_replies"))

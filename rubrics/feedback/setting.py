@@ -1,0 +1,164 @@
+"""What the feedback's example wording may draw on: the customer's name, the brand, the thing the customer wrote
+about, the platform and channel, and what the scenario allows. Built once per scoring from the Situation.
+
+Nothing here is a cue list: the subject is a phrase the customer used ("my Steamline kettle" -> "your Steamline
+kettle") or the scenario's own order item, and falls back to a plain phrase for the issue's kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from rubrics.detectors.base import Situation
+from rubrics.situation import is_praise
+from rubrics.text import stem
+
+# A scenario category -> (what it is about, what went wrong), for the examples' sentences. Categories whose
+# customers write about many kinds of thing are left out: the customer's own words give the subject.
+CATEGORY_PHRASES: Mapping[str, tuple[str, str]] = {
+    "late_delivery": ("your order", "still hasn't arrived"),
+    "lost_delivery": ("your parcel", "has gone missing"),
+    "damaged_product": ("your order", "arrived damaged"),
+    "faulty_product": ("your {item}", "stopped working so soon"),
+    "billing_error": ("your bill", "was wrong"),
+    "double_charge": ("your payment", "was taken twice"),
+    "slow_refund": ("your refund", "still hasn't reached you"),
+    "service_outage": ("your service", "has been down"),
+    "escalation_authority": ("your complaint", "still isn't sorted"),
+}
+# Situations where "frustrating" is the wrong word: the examples speak of worry, or of how hard it is.
+WORRYING = ("crisis_recall", "crisis_security_breach", "crisis_viral_post", "personal_data_public",
+            "identity_verification")
+HARD = ("vulnerable_customer",)
+# A theme the customer's words fall in (rubrics.lexicon) -> a plain subject, when the message names no thing.
+THEME_SUBJECTS: Mapping[str, str] = {
+    "delivery": "your order", "money": "your payment", "connectivity": "your connection", "travel": "your journey",
+    "device": "your device", "software": "the app", "staff": "your visit", "damage": "your order",
+    "food": "your order", "delay": "the wait",
+}
+# "my kettle", "the Petal Tint lip oil": a thing the customer named, up to four words after the determiner.
+THING_RE = re.compile(r"\b(?:my|our|the|this|your)((?:\s+[A-Za-z][\w'-]*){1,4})", re.I)
+NOT_THINGS = frozenset("""
+    same one other way time day week month year moment only last first best worst most whole thing things lot
+    issue problem problems issues fact end point reason people person company team service guy guys full
+    """.split())
+NOT_OFFER_RE = re.compile(r"\b(?:should|will|would|can|could|may|might|if|DM|message|call|that|we|you|they)\b",
+                          re.I)
+OFFER_RE = re.compile(r"(?:an?|free|full|refund)\b", re.I)
+PRIVATE_WORDS = {"twitter": "DM", "instagram": "DM", "facebook": "private message"}
+SIGNOFF_AGENT = ("Sam", "SM")      # the agent in the examples: first name, initials
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str | None             # the customer's first name
+    brand: str | None
+    subject: str | None          # "your Steamline kettle", "your order"; None when nothing fits
+    problem: str | None          # "still hasn't arrived"; None when the scenario does not say
+    platform: str
+    platform_label: str
+    channel: str
+    max_chars: int
+    praise: bool
+    crisis: bool
+    feeling: str                 # "frustrating", "worrying", "hard"
+    reference: str               # what the brand calls its reference ("order number")
+    signoff: str                 # how the brand's agents sign off, filled in ("^SM", "-Sam")
+    route: str | None            # the escalation route the scenario names
+    promises: tuple[str, ...]    # what the scenario allows the agent to promise
+    needs_private: bool
+
+    @property
+    def public(self) -> bool:
+        return self.channel == "public"
+
+    @property
+    def chat(self) -> bool:
+        return self.channel == "chat"
+
+    @property
+    def private_word(self) -> str:
+        return PRIVATE_WORDS.get(self.platform, "private message")
+
+    def about(self) -> str:
+        """'your Steamline kettle stopped working so soon', or the subject alone, or 'this'."""
+        if self.subject and self.problem:
+            return f"{self.subject} {self.problem}"
+        return self.subject or "this"
+
+
+def _thing_from(customer: str, issue_stems: frozenset[str], det: str) -> str | None:
+    """The first thing the customer named with a determiner whose noun is one of their issue words."""
+    for m in THING_RE.finditer(customer):
+        words = m.group(1).split()
+        for j, word in enumerate(words):
+            low = word.lower().strip("'")
+            if low in NOT_THINGS or len(low) < 3:
+                break
+            if stem(low) in issue_stems:
+                return f"{det} " + " ".join(words[:j + 1])
+    return None
+
+
+def _subject(sit: Situation, category: str | None, item: str | None) -> tuple[str | None, str | None]:
+    phrase = CATEGORY_PHRASES.get(category or "")
+    if phrase is not None:
+        subject, problem = phrase
+        if "{item}" in subject:
+            subject = subject.format(item=item) if item else "your order"
+        elif item and subject == "your order":
+            subject = f"your {item}"
+        return subject, problem
+    if item:
+        return f"your {item}", None
+    praise = is_praise(sit.customer, sit.scenario)
+    thing = _thing_from(sit.customer.text, sit.customer.issue_stems, "the" if praise else "your")
+    if thing:
+        return thing, None
+    for theme in sorted(sit.customer.themes):
+        if theme in THEME_SUBJECTS and not praise:
+            return THEME_SUBJECTS[theme], None
+    return None, None
+
+
+def _brand_parts(scenario: Mapping | None) -> tuple[str | None, str, str]:
+    """(brand name, its reference label, its sign-off filled in) from the scenario's brand (simulator's registry)."""
+    brand = (scenario or {}).get("brand") or {}
+    name = brand.get("name") if isinstance(brand, Mapping) else None
+    reference, style = "order number", "^initials"
+    key = brand.get("key") if isinstance(brand, Mapping) else None
+    if key:
+        from simulator.brands import BRANDS      # lazily: the simulator's registry of fictional brands
+        if key in BRANDS:
+            reference, style = BRANDS[key].reference_label, BRANDS[key].signoff
+    first, initials = SIGNOFF_AGENT
+    signoff = style.replace("initials", initials).replace("first name", first)
+    return name, reference, signoff.replace("- ", "-")
+
+
+def _offer_like(promise: str) -> bool:
+    """'a full refund', 'free collection': a thing to offer, not an instruction ('the light should turn white')."""
+    return (len(promise.split()) <= 7 and bool(OFFER_RE.match(promise)) and "{" not in promise
+            and not NOT_OFFER_RE.search(promise))
+
+
+def setting_of(sit: Situation) -> Setting:
+    from simulator.platforms import PLATFORMS    # lazily, as rubrics.situation does
+    scenario = sit.scenario or {}
+    facts = scenario.get("facts") or {}
+    order = facts.get("order") if isinstance(facts, Mapping) else None
+    item = order.get("item") if isinstance(order, Mapping) and isinstance(order.get("item"), str) else None
+    category = scenario.get("category")
+    subject, problem = _subject(sit, category, item)
+    brand, reference, signoff = _brand_parts(scenario)
+    platform = PLATFORMS.get(sit.platform)
+    promises = tuple(p for p in (sit.expected.get("may_promise") or []) if isinstance(p, str) and _offer_like(p))
+    return Setting(
+        name=sit.customer_name.split()[0] if sit.customer_name else None, brand=brand, subject=subject,
+        problem=problem, platform=sit.platform, platform_label=platform.label if platform else sit.platform,
+        channel=sit.channel, max_chars=platform.channel(sit.channel).max_chars if platform else 280,
+        praise=is_praise(sit.customer, sit.scenario), crisis=str(category or "").startswith("crisis"),
+        feeling="worrying" if category in WORRYING else "hard" if category in HARD else "frustrating",
+        reference=reference, signoff=signoff, route=sit.expected.get("escalation_route") or None,
+        promises=promises, needs_private=sit.customer.needs_private)
