@@ -35,6 +35,11 @@ cohort_assessors = db.Table(
     db.Column("cohort_id", ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True),
     db.Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
 )
+assignment_learners = db.Table(   # none chosen: the assignment is for the whole cohort
+    "assignment_learners",
+    db.Column("assignment_id", ForeignKey("assignment.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+)
 
 
 class User(UserMixin, db.Model):
@@ -101,11 +106,14 @@ class CohortInvitation(db.Model):
 
 
 class Assignment(db.Model):
-    """A tutor sets a scenario for a cohort, in practice or assessed mode."""
+    """A tutor sets a scenario for a cohort (or chosen learners of it), in practice or assessed mode, with
+    instructions and a due date."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"), index=True)
     scenario_id: Mapped[str] = mapped_column(String(80))
+    scenario_title: Mapped[str] = mapped_column(String(200), default="", server_default="")   # as it was when set
+    instructions: Mapped[str] = mapped_column(Text, default="", server_default="")
     seed: Mapped[int | None] = mapped_column()
     mode: Mapped[str] = mapped_column(String(16), default="practice")
     due_at: Mapped[datetime | None] = mapped_column()
@@ -113,6 +121,15 @@ class Assignment(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     cohort = relationship("Cohort")
+    learners = relationship("User", secondary=assignment_learners, order_by="User.username")
+
+    @property
+    def title(self) -> str:
+        return self.scenario_title or self.scenario_id
+
+    def is_for(self, user: "User") -> bool:
+        """Chosen learners only, or (none chosen) everyone in the cohort."""
+        return not self.learners or any(l.id == user.id for l in self.learners)
 
 
 class ScenarioInstance(db.Model):

@@ -216,7 +216,7 @@ def test_seed_demo_puts_back_a_missing_piece_without_duplicating_the_rest(app, r
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
     assert ("Demo data present (cohort DEMO2026); added what was missing: learner4 in the demo cohort; "
-            "assessed assignment legal-threat-rail-x.") in result.output
+            "assessed assignment Passenger threatens to sue after a fall.") in result.output
     assert _demo_counts(app) == before
 
 

@@ -37,6 +37,8 @@ def start_attempt(user: User, scenario_id: str, seed: int | None = None, *, mode
     if assignment is not None:
         if assignment.cohort_id not in {c.id for c in user.learner_cohorts}:
             raise AttemptError("That assignment is not for your cohort.")
+        if not assignment.is_for(user):
+            raise AttemptError("That assignment was set for other learners of your cohort.")
         scenario_id, mode = assignment.scenario_id, assignment.mode
         seed = assignment.seed if assignment.seed is not None else seed
     seed = new_seed() if seed is None else int(seed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 import simulator
 from web.extensions import db
@@ -14,11 +15,13 @@ from web.services.library import library
 
 
 def assignments_for(user: User) -> list[Assignment]:
+    """Work set for this learner: their cohorts' assignments for the whole cohort or chosen to include them."""
     ids = [c.id for c in user.learner_cohorts]
     if not ids:
         return []
-    return list(db.session.scalars(select(Assignment).where(Assignment.cohort_id.in_(ids))
-                                   .order_by(Assignment.created_at.desc())))
+    found = db.session.scalars(select(Assignment).where(Assignment.cohort_id.in_(ids))
+                               .options(selectinload(Assignment.learners)).order_by(Assignment.created_at.desc()))
+    return [a for a in found if a.is_for(user)]
 
 
 def learner_catalogue(user: User, *, platform: str = "", category: str = "", difficulty: str = "",

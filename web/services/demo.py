@@ -14,7 +14,7 @@ from web.extensions import db
 from web.models import Assignment, Attempt, Cohort, Feedback, LogbookEntry, User, utcnow
 from web.services import attempts as attempt_service
 from web.services.accounts import create_user
-from web.services.library import instance_for
+from web.services.library import instance_for, library
 from web.services.marks import moderate
 
 # (username, role, password): printed on start and listed in the README. Local demo use only.
@@ -160,8 +160,11 @@ def _members(cohort: Cohort, users: dict[str, User | None], report: SeedReport) 
         report.created.append("assessor1 on the demo cohort")
     if cohort.id is None or not db.session.scalar(select(Assignment).filter_by(cohort_id=cohort.id,
                                                                                **DEMO_ASSIGNMENT)):
-        db.session.add(Assignment(cohort=cohort, created_by_id=cohort.tutor_id, **DEMO_ASSIGNMENT))
-        report.created.append(f"assessed assignment {DEMO_ASSIGNMENT['scenario_id']}")
+        title = library().get(DEMO_ASSIGNMENT["scenario_id"]).title
+        db.session.add(Assignment(cohort=cohort, created_by_id=cohort.tutor_id, scenario_title=title,
+                                  instructions="Reply as you would on shift: the customer is threatening legal action.",
+                                  **DEMO_ASSIGNMENT))
+        report.created.append(f"assessed assignment {title}")
 
 
 def _reviews(played: dict[str, list[Attempt]], users: dict[str, User | None], report: SeedReport) -> None:

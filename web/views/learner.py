@@ -8,9 +8,10 @@ from sqlalchemy.orm import selectinload
 
 from web.extensions import db
 from web.forms import InvitationForm, JoinCohortForm
-from web.models import Assignment, Attempt
+from web.models import Attempt
 from web.security import roles_required
 from web.services.accounts import AccountError, answer_invitation, join_cohort, pending_invitations
+from web.services.catalogue import assignments_for
 
 bp = Blueprint("learner", __name__, url_prefix="/learner")
 
@@ -18,10 +19,7 @@ bp = Blueprint("learner", __name__, url_prefix="/learner")
 @bp.route("/")
 @roles_required("learner")
 def home():
-    cohort_ids = [c.id for c in current_user.learner_cohorts]
-    assignments = db.session.scalars(
-        select(Assignment).where(Assignment.cohort_id.in_(cohort_ids)).order_by(Assignment.created_at.desc())
-    ).all() if cohort_ids else []
+    assignments = assignments_for(current_user)
     attempts = db.session.scalars(
         select(Attempt).where(Attempt.learner_id == current_user.id).options(selectinload(Attempt.instance))
         .order_by(Attempt.started_at.desc()).limit(10)

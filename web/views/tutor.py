@@ -8,10 +8,10 @@ from sqlalchemy.orm import selectinload
 
 from web.extensions import db
 from web.forms import AddLearnerForm, CohortForm
-from web.inputs import DB_INT_MAX, InputError, whole_number
 from web.models import MODES, Assignment, Attempt, Cohort
 from web.security import roles_required
 from web.services.accounts import AccountError, add_learner_to_cohort, invite_learner
+from web.services.assignments import AssignmentError, describe, new_assignment
 from web.services.library import library  # the scenario catalogue, for setting work
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
@@ -54,31 +54,33 @@ def create_cohort():
 @bp.route("/cohorts/<int:cohort_id>")
 @roles_required("tutor", "admin")
 def cohort(cohort_id: int):
-    cohort = owned_cohort(cohort_id)
+    return _cohort_page(owned_cohort(cohort_id))
+
+
+def _cohort_page(cohort: Cohort, code: int = 200, sent: dict | None = None):
+    """The cohort page; after a refused assignment (code 400) the form keeps what was sent."""
     assignments = db.session.scalars(select(Assignment).where(Assignment.cohort_id == cohort.id)
+                                     .options(selectinload(Assignment.learners))
                                      .order_by(Assignment.created_at.desc())).all()
     return render_template("tutor/cohort.html", cohort=cohort, form=AddLearnerForm(), assignments=assignments,
-                           scenarios=library().list(), modes=MODES)
+                           scenarios=library().list(), modes=MODES, sent=sent or {}), code
 
 
 @bp.route("/cohorts/<int:cohort_id>/assignments", methods=["POST"])
 @roles_required("tutor", "admin")
 def set_assignment(cohort_id: int):
-    """Set a scenario for the cohort, in practice or assessed mode (an optional seed: one customer for all)."""
+    """Set a scenario for the cohort or chosen learners, in practice or assessed mode, with instructions and a due
+    date (an optional seed: one customer for all)."""
     cohort = owned_cohort(cohort_id)
-    scenario_id, mode = (request.form.get(k, "").strip() for k in ("scenario_id", "mode"))
     try:
-        seed = whole_number(request.form.get("seed"), "seed")
-    except InputError:
-        seed = -1
-    if scenario_id not in library().scenarios or mode not in MODES or seed == -1:
-        flash(f"Choose a scenario and a mode (the seed, if given, is a whole number from 0 to {DB_INT_MAX}, "
-              "in digits 0-9).", "error")
-    else:
-        db.session.add(Assignment(cohort_id=cohort.id, scenario_id=scenario_id, mode=mode,
-                                  seed=seed, created_by_id=current_user.id))
-        db.session.commit()
-        flash(f"{scenario_id} set for {cohort.name} in {mode} mode.", "info")
+        assignment = new_assignment(cohort, request.form, current_user)
+    except AssignmentError as exc:
+        flash(str(exc), "error")
+        sent = {k: request.form.get(k, "") for k in ("scenario_id", "mode", "seed", "due", "instructions")}
+        return _cohort_page(cohort, 400, dict(sent, learner_ids=request.form.getlist("learner_ids")))
+    db.session.add(assignment)
+    db.session.commit()
+    flash(describe(assignment, cohort), "info")
     return redirect(url_for("tutor.cohort", cohort_id=cohort.id))
 
 
