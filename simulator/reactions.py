@@ -8,6 +8,11 @@ and patience. A satisfied customer waits for the learner's closing turn (or `end
 conversation ends, except in a single public reply. The random choices (which wording, how long the customer
 takes) come from a `random.Random` seeded with a SHA-256 of (scenario, seed, customer, turn, reply), so the
 same instance, state, reply and judgement always give the same reaction.
+
+Over 500 lines, for now: the state, the ordered RULES and the functions they name are one decision read top to
+bottom. The seam for a split is there (Turn, Rule, the rule functions and RULES would make simulator/rules.py,
+leaving state, react and the scoring context here); it waits for the reaction work of issue 16 to land, so the
+two do not collide.
 """
 from __future__ import annotations
 

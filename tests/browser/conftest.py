@@ -19,6 +19,10 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 PASSWORD = "bella-password-1"
+# Every wait (clicks, navigation, expect()) in one place. The machine is shared (2 cores, several test runs at
+# once), and 8 s waits flaked under load; a wait that succeeds returns as soon as it can, so a long limit only
+# costs time when something is really broken. BROWSER_TIMEOUT_MS overrides it (e.g. lower, to find slow steps).
+TIMEOUT_MS = int(os.environ.get("BROWSER_TIMEOUT_MS", "30000"))
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +91,8 @@ def require_chromium(path: str = CHROMIUM) -> None:
 @pytest.fixture(scope="session")
 def browser():
     require_chromium()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
@@ -97,8 +102,7 @@ def browser():
 @pytest.fixture(scope="session")
 def signed_in_state(browser, live_server, tmp_path_factory):
     """Sign in once; each test starts from these cookies (signing in costs a password hash)."""
-    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
-    serve_axe(context)
+    context = new_context(browser, live_server)
     pg = context.new_page()
     sign_in(pg, screenshot="00-sign-in")
     path = tmp_path_factory.mktemp("state") / "state.json"
@@ -109,11 +113,8 @@ def signed_in_state(browser, live_server, tmp_path_factory):
 
 @pytest.fixture
 def page(browser, live_server, signed_in_state):
-    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900},
-                                  storage_state=signed_in_state)
-    serve_axe(context)
+    context = new_context(browser, live_server, storage_state=signed_in_state)
     pg = context.new_page()
-    pg.set_default_timeout(8000)
     errors: list[str] = []
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
@@ -122,6 +123,16 @@ def page(browser, live_server, signed_in_state):
     context.close()
     csp = [e for e in errors if "Content Security Policy" in e or e.startswith("dialog:")]
     assert csp == [], csp
+
+
+def new_context(browser, base_url: str, **options):
+    """A browser context as every test uses one: the app's address, a desktop viewport, TIMEOUT_MS for every
+    wait, and axe-core served from the app's origin."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    serve_axe(context)
+    return context
 
 
 def serve_axe(context) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.browser.conftest import PASSWORD, check, cohort_with_assessed_attempt, sign_in
+from tests.browser.conftest import PASSWORD, TIMEOUT_MS, check, cohort_with_assessed_attempt, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -92,7 +92,7 @@ def test_assessor_exports_the_cohort_and_downloads_the_zip_when_it_is_done(page,
     shown = page.locator("#manifest-sha256").inner_text().strip()
     check(page, "downloads-cohort-export-done")
 
-    name, body = download(page, page.get_by_role("link", name="Download the ZIP"), timeout=30_000)
+    name, body = download(page, page.get_by_role("link", name="Download the ZIP"), timeout=TIMEOUT_MS)
     assert name == f"cohort-{cohort['id']}-portfolios.zip"
     archive = zipfile.ZipFile(io.BytesIO(body))
     manifest = archive.read("manifest.json")

@@ -242,17 +242,15 @@ def test_a_double_click_sends_once(page):
 def test_signing_out_forgets_this_devices_draft_copies(browser, live_app, live_server):
     """Signing out on purpose forgets this device's draft copies (the server keeps them). Signing out ends every
     session of the account (web/sessions.py), so this uses its own learner, not the shared signed-in state."""
-    from tests.browser.conftest import serve_axe, sign_in
+    from tests.browser.conftest import new_context, sign_in
     from web.extensions import db
     from web.services.accounts import create_user
 
     with live_app.app_context():
         create_user("sol", "Sol Leaver", "learner", "sol-password-1")
         db.session.commit()
-    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
-    serve_axe(context)
+    context = new_context(browser, live_server)
     page = context.new_page()
-    page.set_default_timeout(8000)
     try:
         sign_in(page, "sol", "sol-password-1")
         start(page, "Slow refund on Facebook")
