@@ -173,6 +173,38 @@ def submit_reply(attempt: Attempt, text: str, channel: str, thread: str, turn_to
     return summary
 
 
+ENDED_NOTE = {"live_chat": "You ended the chat.", "conversation": "You ended the conversation."}
+
+
+def end_thread(attempt: Attempt, thread: str, turn_token) -> bool:
+    """The learner ends one conversation (live chat's "End chat"; a conversation's "End conversation"): resolved
+    if the customer was satisfied, otherwise ended with the problem open. A customer who is satisfied waits for
+    this, or for the learner's closing reply, so the learner always has the last word (issue 16.3)."""
+    if is_duplicate(attempt, turn_token):
+        return False
+    if attempt.exercise_type not in ENDED_NOTE or attempt.state.get("phase") != "reply":
+        raise AttemptError("This exercise has no conversation to end.")
+    inst, conv, _customer = _conversation(attempt, thread)
+    if conv.get("status", "open") != "open":
+        raise AttemptError("That conversation has already ended.")
+    if not any(r["thread"] == thread for r in attempt.state["turn_results"]):
+        raise AttemptError("Reply to the customer before ending the conversation.")
+    ended = simulator.end_conversation(inst, conv)
+    state = dict(attempt.state)
+    minute = round(conv["last_customer_minute"] + response_minutes(attempt, thread), 1)
+    attempt.messages.append(Message(thread=thread, author="system", channel=conv["channel"],
+                                    text=ENDED_NOTE[attempt.exercise_type], sim_minute=minute, turn=state["turn"]))
+    state["threads"] = {**state["threads"], thread: ended.to_dict()}
+    state["turn"] = state["turn"] + 1
+    attempt.state = state
+    if all(t.get("status", "open") != "open" for t in state["threads"].values()):
+        if inst.exercise_type == "live_chat":
+            attempt.state = {**state, "phase": "crm"}
+        else:
+            finish(attempt)
+    return True
+
+
 def end_chats(attempt: Attempt, turn_token) -> bool:
     """Live chat: the learner closes the remaining chats and moves on to the CRM records."""
     if is_duplicate(attempt, turn_token):

@@ -157,6 +157,18 @@ def reply(attempt_id: int):
     return _after(attempt)
 
 
+@bp.route("/attempts/<int:attempt_id>/end-thread", methods=["POST"])
+@roles_required("learner")
+@sent_once
+def end_thread(attempt_id: int):
+    attempt = attempts.owned_attempt(attempt_id, current_user)
+    try:
+        attempts.end_thread(attempt, request.form.get("thread", ""), request.form.get("turn"))
+    except AttemptError as exc:
+        return _failed(attempt, exc)
+    return _after(attempt)
+
+
 @bp.route("/attempts/<int:attempt_id>/end-chats", methods=["POST"])
 @roles_required("learner")
 @sent_once

@@ -1,0 +1,144 @@
+"""Issue 16 in Chromium, on the shipped scenarios: the knowledge base is on screen (16.1), a good reply calms the
+customer (16.2), the learner has the closing turn and live chat an "End chat" (16.3), and the result marks in the
+transcript exactly the evidence its table lists (16.5). Each page is checked with axe-core."""
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+from tests.browser.conftest import PASSWORD, check, serve_axe
+from tests.conftest import ROOT, build_schema, server_database_url
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def shipped_server(tmp_path_factory):
+    from werkzeug.serving import make_server
+
+    from app import create_app
+    from web.extensions import db
+    from web.services.accounts import create_user
+
+    folder = tmp_path_factory.mktemp("shipped")
+    app = create_app({"TESTING": True, "SECRET_KEY": "browser-secret", "RATELIMIT_STORAGE_URI": "memory://",
+                      "SQLALCHEMY_DATABASE_URI": server_database_url() or f"sqlite:///{folder / 'b.sqlite'}",
+                      "EXPORT_DIR": str(folder / "exports"), "WTF_CSRF_ENABLED": True,
+                      "QUEUE_SQLITE_PATH": str(folder / "queue.sqlite"), "SCENARIO_DIR": str(ROOT / "scenarios"),
+                      "SIM_SPEED": 1.0, "LOGIN_RATE_LIMIT": "1000 per minute"})
+    build_schema(app)
+    with app.app_context():
+        create_user("rhea", "Rhea Learner", "learner", PASSWORD, email="rhea@example.com")
+        db.session.commit()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield app, f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture
+def spage(browser, shipped_server):
+    _app, url = shipped_server
+    context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
+    serve_axe(context)
+    pg = context.new_page()
+    pg.set_default_timeout(10000)
+    pg.goto("/login")
+    pg.get_by_label("Username").fill("rhea")
+    pg.get_by_label("Password").fill(PASSWORD)
+    pg.get_by_role("button", name="Sign in").click()
+    pg.wait_for_load_state()
+    yield pg
+    context.close()
+
+
+def start(page, scenario_id: str, seed: int = 1) -> int:
+    """Start a scenario on a fixed seed through the catalogue's own form (the seed field is the retry's)."""
+    page.goto("/practice/")
+    token = page.locator('input[name="csrf_token"]').first.get_attribute("value")
+    response = page.request.post("/practice/start", form={"csrf_token": token, "scenario_id": scenario_id,
+                                                          "seed": str(seed)}, max_redirects=0)
+    location = response.headers["location"]
+    page.goto(location)
+    return int(re.search(r"/attempts/(\d+)", location).group(1))
+
+
+def instance(shipped_server, aid: int):
+    from web.extensions import db
+    from web.models import Attempt
+    from web.services.library import instance_for
+    app, _url = shipped_server
+    with app.app_context():
+        return instance_for(db.session.get(Attempt, aid).instance)
+
+
+def attempt_state(shipped_server, aid: int) -> dict:
+    from web.extensions import db
+    from web.models import Attempt
+    app, _url = shipped_server
+    with app.app_context():
+        return db.session.get(Attempt, aid).state
+
+
+def send(page, thread: str, text: str, channel_label: str | None = None) -> None:
+    form = page.locator(f"#form-{thread}")
+    if channel_label:
+        form.get_by_label(channel_label).check()
+    page.locator(f"#reply-{thread}").fill(text)
+    form.get_by_role("button", name="Send reply").click()
+    page.wait_for_load_state()
+
+
+def test_the_second_live_chat_customers_knowledge_base_is_on_screen(spage, shipped_server):
+    start(spage, "live-chat-retail-saturday")
+    tools = spage.get_by_role("complementary")
+    assert tools.get_by_text("Aero 5 stock").is_visible()
+    assert tools.get_by_text(re.compile("Back in stock online on the 1st of next month")).is_visible()
+    assert tools.get_by_text(re.compile("Delayed at the depot")).is_visible()
+    check(spage, "realism-01-live-chat-knowledge-base")
+
+
+def test_a_good_reply_calms_the_customer_and_the_learner_closes(spage, shipped_server):
+    aid = start(spage, "faulty-air-fryer-facebook")
+    cust = instance(shipped_server, aid).customers[0]
+    f = cust.persona.first_name
+    send(spage, "customer", f"Hi {f}, I'm so sorry it has stopped working after just a few weeks, that's really "
+         "disappointing. Please send us a private message with your order number so I can sort this for you today.")
+    said = spage.locator("#thread-customer .post-customer .post-text").all_inner_texts()[1:]
+    angry = {t for k in ("frustrated", "leave_threat", "ignored", "pile_on") for t in cust.followups.get(k, [])}
+    assert said and not set(said) & angry, said                      # 16.2: not "Honestly I'm done"
+    reaction = attempt_state(shipped_server, aid)["turn_results"][0]["reaction"]
+    assert reaction["key"] in ("calmer", "sends_details") and reaction["mood"] in ("calm", "frustrated"), reaction
+    send(spage, "customer", f"Thanks {f}. As it's within 30 days, I've arranged a full refund or a replacement, "
+         "whichever you prefer, and a free collection of the faulty one within 5 working days.",
+         "Send a Messenger message")
+    reaction = attempt_state(shipped_server, aid)["turn_results"][1]["reaction"]
+    assert reaction["mood"] == "happy" and reaction["resolved"], reaction      # the fix was given: satisfied
+    cue = spage.locator("#closing-customer")
+    assert cue.is_visible() and f"{f} is happy with your answer." in cue.inner_text()   # 16.3: not ended for me
+    assert spage.get_by_role("button", name=re.compile("End conversation")).is_visible()
+    check(spage, "realism-02-facebook-closing-turn")
+    send(spage, "customer", f"Is there anything else I can help with today, {f}? Thanks for your patience. ^SM",
+         "Send a Messenger message")
+    spage.wait_for_url("**/result")
+    row = spage.locator("table.criteria tr", has=spage.locator("th", has_text="Closing"))
+    assert row.locator(".level").inner_text() == "2"
+    last_reply = spage.locator(".transcript .msg-learner").last
+    assert "anything else" in last_reply.locator("mark").all_inner_texts()[0]   # marked in the turn that earned it
+    check(spage, "realism-03-result-facebook")
+
+
+def test_live_chat_has_an_end_chat_moment(spage, shipped_server):
+    start(spage, "live-chat-retail-saturday")
+    send(spage, "stock-question", "Hi, thanks for asking about the Aero 5 air fryer. It's back in stock online on "
+         "the 1st of next month, and you can sign up for an email alert on the product page.")
+    end = spage.get_by_role("button", name=re.compile("End chat with"))
+    assert end.count() == 1
+    end.click()
+    spage.wait_for_load_state()
+    assert spage.get_by_text("You ended the chat.").is_visible()
+    assert spage.locator("#form-stock-question").count() == 0 and spage.locator("#form-wheres-my-order").count() == 1
+    check(spage, "realism-04-live-chat-ended")
