@@ -242,3 +242,26 @@ def test_passwords_are_hashed_with_scrypt_outside_tests(tmp_path):
     from web.config import from_environment
 
     assert from_environment(str(tmp_path))["PASSWORD_HASH_METHOD"] == "scrypt"
+
+
+def test_a_web_process_does_not_load_textblob(tmp_path):
+    """TextBlob (and its NLTK corpora) is only for `rubrics --compare-tone`: a process that creates the app and
+    scores replies through the API with the default analyser never imports it."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from app import create_app
+app = create_app({{"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite:///{tmp_path / 'db.sqlite'}",
+                  "SECRET_KEY": "t", "RATELIMIT_STORAGE_URI": "memory://", "API_TOKENS": "tok",
+                  "QUEUE_SQLITE_PATH": "{tmp_path / 'queue.sqlite'}"}})
+r = app.test_client().post("/api/v1/score", headers={{"Authorization": "Bearer tok"}},
+                           json={{"reply": "Hi Sam, so sorry about this. Please DM us your order number.",
+                                 "customer": "Where is my parcel?", "platform": "twitter"}})
+assert r.status_code == 200, r.get_data(as_text=True)
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("textblob", "nltk")))
+"""
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"
