@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("web", "simulator", "rubrics", "portfolio")
+PACKAGES = ("web", "simulator", "rubrics", "portfolio", "xapi")
 
 
 def module_name(path: Path) -> str:

@@ -10,6 +10,7 @@ import portfolio
 from web.extensions import db
 from web.models import User
 from web.queue import task_queue
+from web.services import xapi_outbox
 from web.services.accounts import AccountError, create_user
 from web.services.demo import DEMO_ACCOUNTS, DEMO_JOIN_CODE, seed
 from web.services.export_jobs import prune
@@ -22,6 +23,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(portfolio_group)
     app.cli.add_command(exports_group)
     app.cli.add_command(worker)
+    app.cli.add_command(xapi_group)
 
 
 @click.command("seed-demo")
@@ -133,3 +135,32 @@ def worker(workers):
     """Run the task-queue consumer (bulk exports). Uses Redis when REDIS_URL is set, else SQLite."""
     click.echo(f"Task queue consumer on {task_queue().backend} with {workers} worker(s).")
     task_queue().consumer(workers=workers).run()
+
+
+@click.group("xapi")
+def xapi_group():
+    """xAPI statements in the outbox and the learning record store (XAPI_ENDPOINT)."""
+
+
+@xapi_group.command("send")
+@click.option("--again", is_flag=True, help="First put failed and rejected statements back in the queue.")
+@with_appcontext
+def xapi_send_command(again):
+    """Send every pending statement that is due now (the worker does this after each attempt)."""
+    if not xapi_outbox.enabled():
+        raise click.ClickException("XAPI_ENDPOINT is not set: there is no LRS to send to.")
+    if again:
+        click.echo(f"{xapi_outbox.send_again()} failed or rejected statement(s) queued again.")
+    report = xapi_outbox.send_pending()
+    for error in report.errors:
+        click.echo(f"  {error}")
+    click.echo(f"Sent {report.sent}; to try again later {report.retry_later}; gave up on {report.failed}; "
+               f"refused by the LRS {report.rejected}.")
+
+
+@xapi_group.command("status")
+@with_appcontext
+def xapi_status_command():
+    """How many statements are pending, sent, failed and rejected."""
+    counts = xapi_outbox.counts()
+    click.echo(", ".join(f"{status} {counts.get(status, 0)}" for status in ("pending", "sent", "failed", "rejected")))

@@ -77,6 +77,19 @@ def from_environment(instance_path: str) -> dict:
         # Behind N reverse proxies, trust their X-Forwarded-For/-Proto (the sign-in limit then counts each
         # client's own address). 0: the headers are ignored, so nobody can spoof an address.
         "PROXY_FIX": int(env.get("PROXY_FIX", "0")),
+        # xAPI: statements about attempts go to this learning record store (its xAPI base, e.g.
+        # https://lrs.example.org/xAPI); empty: none are recorded. Sent by the task queue's worker, with retries.
+        "XAPI_ENDPOINT": env.get("XAPI_ENDPOINT", ""),
+        "XAPI_USERNAME": env.get("XAPI_USERNAME", ""),
+        "XAPI_PASSWORD": env.get("XAPI_PASSWORD", ""),
+        # The learners' accounts belong to this site (the actor's account.homePage); activity ids start with it.
+        "XAPI_HOME_PAGE": env.get("XAPI_HOME_PAGE", "http://localhost"),
+        # The key of the learners' pseudonymous ids in statements (HMAC): set it once and keep it, or the same
+        # learner gets a new id. Empty: SECRET_KEY is used.
+        "XAPI_ACTOR_KEY": env.get("XAPI_ACTOR_KEY", ""),
+        # A statement the LRS could not take is tried again this many times, ever longer apart, then left for
+        # `flask --app app xapi send --again`.
+        "XAPI_MAX_TRIES": int(env.get("XAPI_MAX_TRIES", "8")),
     }
 
 

@@ -327,3 +327,21 @@ class LevelTally(db.Model):
     criterion: Mapped[str] = mapped_column(String(32))
     level: Mapped[str] = mapped_column(String(8))
     count: Mapped[int] = mapped_column(default=0)
+
+
+class XapiStatement(db.Model):
+    """The xAPI outbox: a statement is stored with the change it reports (same transaction), then sent to the LRS
+    by the task queue. Nothing is lost when the LRS is down: a statement stays pending until the LRS stores it."""
+
+    __tablename__ = "xapi_statement"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[str] = mapped_column(String(36), unique=True)   # the statement's own UUID
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("attempt.id", ondelete="SET NULL"), index=True)
+    verb: Mapped[str] = mapped_column(String(32))
+    body: Mapped[dict] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)   # pending | sent | rejected
+    tries: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_try_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column()

@@ -7,11 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, current_app, has_app_context
 from huey import RedisHuey, SqliteHuey
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from web.extensions import db
+from web.services import xapi_outbox
 from web.services.export_jobs import run_export_job
+
+
+class XapiRetry(Exception):
+    """Some statements could not reach the LRS this time: huey runs the task again later."""
 
 
 class TaskQueue:
@@ -49,6 +56,19 @@ class TaskQueue:
 
         self._tasks["export"] = self._huey.task(name="export", retries=0)(export_job)
 
+        def xapi_send() -> None:
+            with app.app_context():
+                try:
+                    report = xapi_outbox.send_pending()
+                finally:
+                    db.session.remove()
+            if report.retry_later:
+                raise XapiRetry(f"{report.retry_later} statement(s) to try again: {report.errors[:3]}")
+
+        # Each run sends every due statement, so a retry also picks up what arrived meanwhile. After the
+        # retries a statement stays pending in the outbox; the next attempt's statements send it too.
+        self._tasks["xapi_send"] = self._huey.task(name="xapi_send", retries=6, retry_delay=60)(xapi_send)
+
     def enqueue(self, name: str, *args) -> None:
         _ = self.huey   # builds the queue and registers the tasks
         self._tasks[name](*args)
@@ -57,8 +77,24 @@ class TaskQueue:
         return self.huey.create_consumer(workers=workers, worker_type="thread", periodic=False, **options)
 
 
+def send_statements_after_commit(session) -> None:
+    """Once a transaction that recorded xAPI statements commits, ask the worker to send them. If the queue
+    cannot be reached the statements wait in the outbox (`flask --app app xapi send` sends them)."""
+    if not session.info.pop(xapi_outbox.PENDING_FLAG, False) or not has_app_context():
+        return
+    queue = current_app.extensions.get("task_queue")
+    if queue is None:
+        return
+    try:
+        queue.enqueue("xapi_send")
+    except Exception:   # the request has committed; the outbox keeps the statements (logged, not raised)
+        current_app.logger.exception("Could not queue the xAPI statements; they wait in the outbox.")
+
+
 def init_app(app: Flask) -> None:
     app.extensions["task_queue"] = TaskQueue(app)
+    if not event.contains(Session, "after_commit", send_statements_after_commit):
+        event.listen(Session, "after_commit", send_statements_after_commit)
 
 
 def task_queue() -> TaskQueue:

@@ -20,7 +20,7 @@ from sqlalchemy import select
 import simulator
 from web.extensions import db
 from web.models import Assignment, Attempt, Message, ScenarioInstance, User, utcnow
-from web.services import scoring
+from web.services import scoring, xapi_outbox
 from web.services.catalogue import new_seed
 from web.services.errors import AttemptError
 from web.services.library import instance_for, stored_instance
@@ -62,6 +62,7 @@ def start_attempt(user: User, scenario_id: str, seed: int | None = None, *, mode
                                         sim_minute=m.at_minute))
     db.session.add(attempt)
     db.session.flush()
+    xapi_outbox.record_started(attempt)
     return attempt
 
 
@@ -287,6 +288,7 @@ def finish(attempt: Attempt) -> dict:
     attempt.status = "completed"
     attempt.submitted_at = utcnow()
     attempt.state = {**state, "phase": "done"}
+    xapi_outbox.record_marked(attempt)
     return result
 
 

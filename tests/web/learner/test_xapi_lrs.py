@@ -1,0 +1,145 @@
+"""xAPI statements reach a real learning record store: Ralph, served on loopback with its file-system backend.
+
+A learner plays real attempts through the app; the statements are recorded with each change, the commit asks the
+task queue to send them, the queued task is run as the worker would, and Ralph must accept every one."""
+from __future__ import annotations
+
+import pytest
+
+from tests.web.learner.conftest import GOOD_REPLY
+from tests.xapi.ralph import PASSWORD, USERNAME, start_ralph, stop_ralph
+
+
+@pytest.fixture(scope="module")
+def ralph(tmp_path_factory):
+    server = start_ralph(tmp_path_factory.mktemp("ralph"))
+    yield server
+    stop_ralph(server)
+
+
+@pytest.fixture
+def app_config(ralph, request) -> dict:
+    """One site per test: each test's emptied database numbers its attempts from 1 again, and statement ids are
+    derived from the site and the attempt, so two tests on one site would send different statements with one id."""
+    from tests.web.learner.conftest import SCENARIOS
+    return {"SCENARIO_DIR": str(SCENARIOS), "SIM_SPEED": 1.0, "XAPI_ENDPOINT": ralph.url, "XAPI_USERNAME": USERNAME,
+            "XAPI_PASSWORD": PASSWORD, "XAPI_HOME_PAGE": f"https://{request.node.name.replace('_', '-')}.example.org",
+            "XAPI_ACTOR_KEY": "a-key-kept-for-ever"}
+
+
+def play(client, start, page_token, reply: str, seed: int) -> int:
+    attempt_id = start("tw-late-parcel", seed=seed)
+    client.post(f"/practice/attempts/{attempt_id}/reply", data={
+        "csrf_token": page_token(f"/practice/attempts/{attempt_id}"), "reply": reply, "channel": "public",
+        "thread": "customer", "turn": 0})
+    return attempt_id
+
+
+def outbox(app):
+    from web.extensions import db
+    from web.models import XapiStatement
+    with app.app_context():
+        rows = db.session.scalars(db.select(XapiStatement).order_by(XapiStatement.id)).all()
+        return [{"attempt": r.attempt_id, "verb": r.verb, "status": r.status, "tries": r.tries, "body": r.body,
+                 "error": r.last_error, "id": r.statement_id} for r in rows]
+
+
+def run_queued_tasks(app) -> int:
+    """What `flask --app app worker` does with the queued tasks: run each one."""
+    huey = app.extensions["task_queue"].huey
+    ran = 0
+    while (task := huey.dequeue()) is not None:
+        huey.execute(task)
+        ran += 1
+    return ran
+
+
+def test_ralph_accepts_every_statement_of_played_attempts(app, client, learner, start, page_token, ralph):
+    passed = play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=7)
+    failed = play(client, start, page_token, "k", seed=8)
+    rows = outbox(app)
+    assert [(r["attempt"], r["verb"]) for r in rows] == [
+        (passed, "attempted"), (passed, "scored"), (passed, "passed"), (passed, "completed"),
+        (failed, "attempted"), (failed, "scored"), (failed, "failed"), (failed, "completed")]
+    assert {r["status"] for r in rows} == {"pending"}
+    assert run_queued_tasks(app) >= 1          # each commit that recorded statements queued a send
+    rows = outbox(app)
+    assert [r["status"] for r in rows] == ["sent"] * 8, [r["error"] for r in rows]
+    stored = {s["id"]: s for s in ralph.stored()}
+    for row in rows:                            # Ralph stored each one as sent
+        assert row["id"] in stored
+        for key in ("actor", "verb", "object", "result", "context"):
+            assert stored[row["id"]].get(key) == row["body"].get(key), key
+    scored = next(r["body"] for r in rows if r["verb"] == "scored" and r["attempt"] == passed)
+    assert 0 < scored["result"]["score"]["scaled"] <= 1
+    assert scored["actor"]["account"]["homePage"] == app.config["XAPI_HOME_PAGE"]
+    assert "lena" not in str(stored) and "@example.com" not in str(stored)   # no username, no e-mail
+    found = ralph.get(f"/xAPI/statements?registration={scored['context']['registration']}")["statements"]
+    assert len(found) == 4                      # one registration ties an attempt's statements together
+
+
+def test_statements_wait_in_the_outbox_while_the_lrs_is_down(app, client, learner, start, page_token, ralph):
+    from tests.xapi.ralph import free_port
+    from web.extensions import db
+    from web.models import XapiStatement, utcnow
+    from web.services import xapi_outbox
+
+    app.config["XAPI_ENDPOINT"] = f"http://127.0.0.1:{free_port()}/xAPI"   # nothing listens there
+    play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=9)
+    with app.app_context():
+        report = xapi_outbox.send_pending()
+    assert report.sent == 0 and report.retry_later == 4
+    rows = outbox(app)
+    assert {(r["status"], r["tries"]) for r in rows} == {("pending", 1)}
+    assert "unreachable" in rows[0]["error"]
+    with app.app_context():
+        assert xapi_outbox.send_pending().retry_later == 0   # not due yet: it waits a minute before trying again
+        app.config["XAPI_ENDPOINT"] = ralph.url                # the LRS is back
+        db.session.execute(db.update(XapiStatement).values(next_try_at=utcnow()))
+        db.session.commit()
+        assert xapi_outbox.send_pending().sent == 4
+    assert {r["status"] for r in outbox(app)} == {"sent"}
+    assert {r["id"] for r in outbox(app)} <= {s["id"] for s in ralph.stored()}
+
+
+def test_the_queued_task_raises_for_a_retry_while_the_lrs_is_down(app, client, learner, start, page_token):
+    from huey.exceptions import TaskException
+
+    from tests.xapi.ralph import free_port
+
+    app.config["XAPI_ENDPOINT"] = f"http://127.0.0.1:{free_port()}/xAPI"
+    play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=10)
+    huey = app.extensions["task_queue"].huey
+    task = huey.dequeue()
+    assert task.retries == 6                   # huey runs it again, a minute later each time
+    huey.execute(task)
+    with pytest.raises(TaskException, match="XapiRetry"):
+        huey.result(task.id)
+    assert {r["status"] for r in outbox(app)} == {"pending"}
+
+
+def test_a_statement_ralph_refuses_is_kept_as_rejected_and_can_be_sent_again(app, client, learner, start,
+                                                                            page_token, runner):
+    from web.extensions import db
+    from web.models import XapiStatement
+    from web.services import xapi_outbox
+
+    play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=11)
+    with app.app_context():   # a statement broken after it was recorded (our bug): Ralph must refuse it
+        row = db.session.scalar(db.select(XapiStatement).filter_by(verb="scored"))
+        row.body = {key: value for key, value in row.body.items() if key != "actor"}
+        db.session.commit()
+        report = xapi_outbox.send_pending()
+    assert report.sent == 3 and report.rejected == 1
+    rejected = [r for r in outbox(app) if r["status"] == "rejected"]
+    assert [r["verb"] for r in rejected] == ["scored"] and "LRS answered 4" in rejected[0]["error"]
+    assert "pending 0, sent 3, failed 0, rejected 1" in runner.invoke(args=["xapi", "status"]).output
+    result = runner.invoke(args=["xapi", "send", "--again"])
+    assert "1 failed or rejected statement(s) queued again." in result.output
+    assert "refused by the LRS 1" in result.output
+
+
+def test_no_statement_is_recorded_without_an_lrs(app, client, learner, start, page_token):
+    app.config["XAPI_ENDPOINT"] = ""
+    play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=12)
+    assert outbox(app) == []
