@@ -1,7 +1,7 @@
 """xAPI statement outbox (issue 15: statements about attempts, sent to an LRS by the task queue)
 
 Revision ID: e1a9f0c2b301
-Revises: a14e5e551003
+Revises: f15a00000001
 Create Date: 2026-12-07 04:00:00
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'e1a9f0c2b301'
-down_revision = 'a14e5e551003'
+down_revision = 'f15a00000001'
 branch_labels = None
 depends_on = None
 
