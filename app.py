@@ -20,6 +20,7 @@ from web.extensions import csrf, db, limiter, login_manager, migrate, sqlite_pra
 from web.inputs import BoundedIntConverter, JSONProvider, refuse_unusable_text
 from web.security import add_security_headers
 from web.services.accounts import load_user
+from web.session_cookie import ThrottledRefreshSessionInterface
 from web.views import admin, api, assess, auth, exports, learner, logbook, main, practice, progress, review, tutor
 
 BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
@@ -43,6 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.json = JSONProvider(app)
+    app.session_interface = ThrottledRefreshSessionInterface()   # the idle timeout, re-signed once a minute
     app.url_map.converters["int"] = BoundedIntConverter   # every <int:> id stops at the database's range
 
     db.init_app(app)

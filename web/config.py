@@ -37,11 +37,14 @@ def from_environment(instance_path: str) -> dict:
     production = app_env == "production"
     default_db = f"sqlite:///{Path(instance_path) / 'simulator.sqlite'}"
     secure_cookies = _bool(env.get("SESSION_COOKIE_SECURE"), production)
+    database_url = normalise_database_url(env.get("DATABASE_URL", default_db))
     return {
         "APP_ENV": app_env,
         "SECRET_KEY": env.get("SECRET_KEY", DEFAULT_SECRET_KEY),
-        "SQLALCHEMY_DATABASE_URI": normalise_database_url(env.get("DATABASE_URL", default_db)),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        # A server database's connections can drop while pooled: ping on checkout. SQLite's file cannot, and the
+        # ping is a statement on every request (issue 17).
+        "SQLALCHEMY_ENGINE_OPTIONS": {} if database_url.startswith("sqlite") else {"pool_pre_ping": True},
         "REDIS_URL": env.get("REDIS_URL") or None,
         "EXPORT_DIR": env.get("EXPORT_DIR", str(Path(instance_path) / "exports")),
         # Cohort ZIPs older than this are deleted by `flask exports prune` (and when a new cohort export starts).
@@ -58,6 +61,8 @@ def from_environment(instance_path: str) -> dict:
         # an idle timeout: that long without a request and the next one goes to the sign-in page.
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=int(env.get("SESSION_MINUTES", "120"))),
         "SESSION_REFRESH_EACH_REQUEST": True,
+        # ...but re-signed at most this often (web/session_cookie.py): the timeout ends up to this much earlier.
+        "SESSION_REFRESH_SECONDS": int(env.get("SESSION_REFRESH_SECONDS", "60")),
         # "Keep me signed in": a separate cookie, with the same attributes, for REMEMBER_DAYS.
         "REMEMBER_COOKIE_SECURE": secure_cookies,
         "REMEMBER_COOKIE_HTTPONLY": True,

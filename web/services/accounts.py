@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 
 from web.extensions import db
-from web.models import ROLES, Cohort, CohortInvitation, User
+from web.models import ROLES, Cohort, CohortInvitation, User, cohort_assessors, cohort_learners
 from web.sessions import end_all_sessions
 
 
@@ -138,22 +138,32 @@ def answer_invitation(learner: User, invitation_id: int, accept: bool) -> Cohort
     return cohort
 
 
-def learner_ids_visible_to(user: User) -> set[int] | None:
-    """Which learners' work this user may see: None means all (admin)."""
+def visible_learner_ids_query(user: User) -> Select | None:
+    """A SELECT of the ids of the learners whose work this user may see (None: all of them, for an admin), to use
+    as a subquery: one statement, however many cohorts and learners (issue 17)."""
     if user.role == "admin":
         return None
     if user.role == "learner":
-        return {user.id}
+        return select(User.id).where(User.id == user.id)
     if user.role == "tutor":
-        cohorts = db.session.scalars(select(Cohort).where(Cohort.tutor_id == user.id)).all()
-    else:  # assessor
-        cohorts = user.assessed_cohorts
-    return {learner.id for cohort in cohorts for learner in cohort.learners}
+        return (select(cohort_learners.c.user_id).join(Cohort, Cohort.id == cohort_learners.c.cohort_id)
+                .where(Cohort.tutor_id == user.id))
+    return (select(cohort_learners.c.user_id)   # assessor: the learners of the cohorts they assess
+            .join(cohort_assessors, cohort_assessors.c.cohort_id == cohort_learners.c.cohort_id)
+            .where(cohort_assessors.c.user_id == user.id))
+
+
+def learner_ids_visible_to(user: User) -> set[int] | None:
+    """Which learners' work this user may see: None means all (admin)."""
+    query = visible_learner_ids_query(user)
+    return None if query is None else set(db.session.scalars(query))
 
 
 def can_see_learner(user: User, learner_id: int) -> bool:
-    visible = learner_ids_visible_to(user)
-    return visible is None or learner_id in visible
+    query = visible_learner_ids_query(user)
+    if query is None:
+        return True
+    return db.session.scalar(select(query.where(query.selected_columns[0] == learner_id).exists())) or False
 
 
 def attach_assessor(cohort: Cohort, username: str) -> User:

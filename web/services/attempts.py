@@ -16,6 +16,7 @@ from datetime import datetime
 
 from flask import abort, current_app
 from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
 import simulator
 from web.extensions import db
@@ -294,9 +295,10 @@ def finish(attempt: Attempt) -> dict:
 
 # --------------------------------------------------------------------------------------------- reading
 
-def owned_attempt(attempt_id: int, user: User) -> Attempt:
-    """The learner's own attempt; anyone else's is reported as missing (404), never shown."""
-    attempt = db.session.get(Attempt, attempt_id)
+def owned_attempt(attempt_id: int, user: User, *options) -> Attempt:
+    """The learner's own attempt; anyone else's is reported as missing (404), never shown. `options` are loader
+    options for what the page shows (eager loads: one statement instead of one per lazy attribute)."""
+    attempt = db.session.get(Attempt, attempt_id, options=options)
     if attempt is None or attempt.learner_id != user.id:
         abort(404)
     return attempt
@@ -308,4 +310,4 @@ def previous_attempt(attempt: Attempt) -> Attempt | None:
         select(Attempt).join(ScenarioInstance, Attempt.instance_id == ScenarioInstance.id)
         .where(Attempt.learner_id == attempt.learner_id, Attempt.id != attempt.id, Attempt.status == "completed",
                ScenarioInstance.scenario_id == attempt.instance.scenario_id, Attempt.id < attempt.id)
-        .order_by(Attempt.id.desc()).limit(1))
+        .options(undefer(Attempt.result)).order_by(Attempt.id.desc()).limit(1))

@@ -3,6 +3,8 @@ plays: an attempt keeps its customers after its scenario file is edited."""
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 from flask import current_app
@@ -41,17 +43,34 @@ def generated(sc: simulator.Scenario, seed: int) -> simulator.Instance:
     return _generate(str(current_app.config["SCENARIO_DIR"]), sc.id, sc.version, seed)
 
 
-@lru_cache(maxsize=256)
-def _from_stored(row_id: int, scenario_id: str, version: str, seed: int, data_json: str) -> simulator.Instance:
-    return simulator.Instance.from_dict(json.loads(data_json))
+STORED_CACHE_SIZE = 256
+_stored: OrderedDict[tuple, simulator.Instance] = OrderedDict()
+_stored_lock = threading.Lock()
+
+
+def _from_stored(row: ScenarioInstance) -> simulator.Instance:
+    """A stored row's Instance, cached per process. A row is written once and never changed, and (scenario id,
+    version, seed) names one row, the version being the scenario file's content hash: so that key says which
+    data the row holds, and a cached row's data column (large and deferred) is never even read (issue 17)."""
+    key = (row.scenario_id, row.scenario_version, row.seed)
+    with _stored_lock:
+        inst = _stored.get(key)
+        if inst is not None:
+            _stored.move_to_end(key)
+            return inst
+    inst = simulator.Instance.from_dict(json.loads(json.dumps(row.data)))
+    with _stored_lock:
+        _stored[key] = inst
+        if len(_stored) > STORED_CACHE_SIZE:
+            _stored.popitem(last=False)
+    return inst
 
 
 def instance_for(row: ScenarioInstance) -> simulator.Instance:
     """The simulator's Instance for a stored row: rebuilt from the stored data, so an attempt keeps working
     after its scenario file is edited (older simulators without Instance.from_dict: regenerated)."""
     if hasattr(simulator.Instance, "from_dict"):
-        return _from_stored(row.id, row.scenario_id, row.scenario_version, row.seed,
-                            json.dumps(row.data, sort_keys=True))
+        return _from_stored(row)
     sc = scenario(row.scenario_id)
     if sc.version != row.scenario_version:
         raise AttemptError("This scenario has been edited since the attempt started, so the customer can no "

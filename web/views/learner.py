@@ -4,11 +4,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from web.extensions import db
 from web.forms import InvitationForm, JoinCohortForm
-from web.models import Attempt
+from web.models import Attempt, Cohort, ScenarioInstance, User, cohort_learners
 from web.security import roles_required
 from web.services.accounts import AccountError, answer_invitation, join_cohort, pending_invitations
 from web.services.catalogue import assignments_for
@@ -19,13 +18,19 @@ bp = Blueprint("learner", __name__, url_prefix="/learner")
 @bp.route("/")
 @roles_required("learner")
 def home():
+    cohorts = db.session.execute(
+        select(Cohort.id, Cohort.name, User.full_name.label("tutor_name")).join(User, User.id == Cohort.tutor_id)
+        .join(cohort_learners, cohort_learners.c.cohort_id == Cohort.id)
+        .where(cohort_learners.c.user_id == current_user.id).order_by(Cohort.name)).all()
     assignments = assignments_for(current_user)
-    attempts = db.session.scalars(
-        select(Attempt).where(Attempt.learner_id == current_user.id).options(selectinload(Attempt.instance))
+    attempts = db.session.execute(
+        select(Attempt.id, Attempt.status, Attempt.started_at, Attempt.final_grade, ScenarioInstance.title)
+        .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).where(Attempt.learner_id == current_user.id)
         .order_by(Attempt.started_at.desc()).limit(10)
     ).all()
-    return render_template("learner/home.html", form=JoinCohortForm(), assignments=assignments, attempts=attempts,
-                           invitations=pending_invitations(current_user), invitation_form=InvitationForm())
+    return render_template("learner/home.html", form=JoinCohortForm(), cohorts=cohorts, assignments=assignments,
+                           attempts=attempts, invitations=pending_invitations(current_user),
+                           invitation_form=InvitationForm())
 
 
 @bp.route("/invitations/<int:invitation_id>", methods=["POST"])

@@ -9,11 +9,12 @@ from functools import wraps
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload, selectinload, undefer
 
 import simulator
 from web.extensions import db
 from web.inputs import InputError, whole_number
-from web.models import Assignment
+from web.models import Assignment, Attempt, ScenarioInstance
 from web.security import roles_required
 from web.services import attempts, drafts, results, scoring
 from web.services.catalogue import learner_catalogue, surprise_id
@@ -22,6 +23,8 @@ from web.services.library import instance_for, library
 from web.services.marks import grade_rule
 
 bp = Blueprint("practice", __name__, url_prefix="/practice")
+# What the workspace and the result page show of an attempt, loaded with it (issue 17: no lazy loads).
+PAGE_LOADS = (joinedload(Attempt.instance), undefer(Attempt.state), selectinload(Attempt.messages))
 
 
 @bp.route("/")
@@ -96,7 +99,7 @@ def _workspace_context(attempt) -> dict:
 @bp.route("/attempts/<int:attempt_id>")
 @roles_required("learner")
 def workspace(attempt_id: int):
-    attempt = attempts.owned_attempt(attempt_id, current_user)
+    attempt = attempts.owned_attempt(attempt_id, current_user, *PAGE_LOADS)
     if attempt.status == "completed":
         return redirect(url_for("practice.result", attempt_id=attempt.id))
     try:
@@ -223,7 +226,8 @@ def retry(attempt_id: int):
 @bp.route("/attempts/<int:attempt_id>/result")
 @roles_required("learner")
 def result(attempt_id: int):
-    attempt = attempts.owned_attempt(attempt_id, current_user)
+    attempt = attempts.owned_attempt(attempt_id, current_user, *PAGE_LOADS, undefer(Attempt.result),
+                                     joinedload(Attempt.instance).undefer(ScenarioInstance.data))
     if attempt.status != "completed":
         return redirect(url_for("practice.workspace", attempt_id=attempt.id))
     before = attempts.previous_attempt(attempt)

@@ -7,38 +7,48 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 import rubrics
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
-from web.models import Attempt, Cohort, Feedback, LevelTally, utcnow
+from web.inputs import InputError, whole_number
+from web.models import Attempt, Cohort, Feedback, LevelTally, ScenarioInstance, User, utcnow
 from web.security import roles_required, visible_attempt
-from web.services.accounts import learner_ids_visible_to
+from web.services.accounts import visible_learner_ids_query
 from web.services.marks import ModerationError, grade_rule, moderate
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 # Fewer judged attempts than this and a criterion's bar is grey: one attempt at 100 % says little.
 SMALL_SAMPLE = 5
+QUEUE_PAGE = 25   # attempts a page of the review queue
+MAX_PAGE = 100_000
 
 
 @bp.route("/")
 @roles_required("tutor", "admin")
 def queue():
     """Completed attempts: assessed work first (it counts as evidence), then those with the most low-confidence
-    judgements not yet moderated, newest first."""
-    visible = learner_ids_visible_to(current_user)
-    query = select(Attempt).where(Attempt.status == "completed")
+    judgements not yet moderated, newest first; QUEUE_PAGE a page."""
+    try:
+        page = whole_number(request.args.get("page"), "page", maximum=MAX_PAGE) or 1
+    except InputError as exc:
+        abort(400, description=str(exc))
+    visible = visible_learner_ids_query(current_user)
+    query = (select(Attempt.id, Attempt.mode, Attempt.submitted_at, Attempt.final_grade, Attempt.auto_grade,
+                    Attempt.unsure_count, User.full_name.label("learner_name"), ScenarioInstance.title)
+             .join(User, User.id == Attempt.learner_id)
+             .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).where(Attempt.status == "completed"))
     if visible is not None:
-        query = query.where(Attempt.learner_id.in_(visible or [-1]))
+        query = query.where(Attempt.learner_id.in_(visible.scalar_subquery()))
     only = request.args.get("show", "unsure")
     if only == "unsure":
         query = query.where(Attempt.unsure_count > 0)
-    attempts = db.session.scalars(
-        query.options(selectinload(Attempt.learner), selectinload(Attempt.instance))
-        .order_by((Attempt.mode == "assessed").desc(), Attempt.unsure_count.desc(), Attempt.submitted_at.desc())
-        .limit(100)).all()
-    return render_template("review/queue.html", attempts=attempts, show=only)
+    rows = db.session.execute(   # one more than a page: is there a next one?
+        query.order_by((Attempt.mode == "assessed").desc(), Attempt.unsure_count.desc(), Attempt.submitted_at.desc(),
+                       Attempt.id.desc())
+        .offset((page - 1) * QUEUE_PAGE).limit(QUEUE_PAGE + 1)).all()
+    return render_template("review/queue.html", attempts=rows[:QUEUE_PAGE], show=only, page=page,
+                           more=len(rows) > QUEUE_PAGE)
 
 
 @bp.route("/attempts/<int:attempt_id>")

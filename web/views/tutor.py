@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from web.extensions import db
 from web.forms import AddLearnerForm, CohortForm
-from web.models import MODES, Assignment, Attempt, Cohort
+from web.models import MODES, Assignment, Attempt, Cohort, ScenarioInstance, User, cohort_learners
 from web.security import roles_required
-from web.services.accounts import AccountError, add_learner_to_cohort, invite_learner
+from web.services.accounts import AccountError, add_learner_to_cohort, invite_learner, visible_learner_ids_query
 from web.services.assignments import AssignmentError, describe, new_assignment
 from web.services.library import library  # the scenario catalogue, for setting work
 
@@ -27,13 +27,17 @@ def owned_cohort(cohort_id: int) -> Cohort:
 @bp.route("/")
 @roles_required("tutor")
 def home():
-    cohorts = db.session.scalars(select(Cohort).where(Cohort.tutor_id == current_user.id).order_by(Cohort.name)).all()
-    learner_ids = [l.id for c in cohorts for l in c.learners]
-    recent = db.session.scalars(
-        select(Attempt).where(Attempt.learner_id.in_(learner_ids), Attempt.status == "completed")
-        .options(selectinload(Attempt.learner), selectinload(Attempt.instance))
+    cohorts = db.session.execute(
+        select(Cohort.id, Cohort.name, Cohort.join_code, func.count(cohort_learners.c.user_id).label("learners"))
+        .outerjoin(cohort_learners, cohort_learners.c.cohort_id == Cohort.id)
+        .where(Cohort.tutor_id == current_user.id).group_by(Cohort.id).order_by(Cohort.name)).all()
+    learners = visible_learner_ids_query(current_user).scalar_subquery()
+    recent = db.session.execute(   # rows of the columns shown, not ORM objects: a list page (issue 17)
+        select(User.full_name.label("learner_name"), ScenarioInstance.title, Attempt.submitted_at, Attempt.final_grade)
+        .join(User, User.id == Attempt.learner_id).join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id)
+        .where(Attempt.learner_id.in_(learners), Attempt.status == "completed")
         .order_by(Attempt.submitted_at.desc()).limit(20)
-    ).all() if learner_ids else []
+    ).all() if cohorts else []
     return render_template("tutor/home.html", cohorts=cohorts, recent=recent, form=CohortForm())
 
 

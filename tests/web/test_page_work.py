@@ -1,0 +1,120 @@
+"""Signed-in pages do a fixed amount of work per request (issue 17): the statements a page runs do not grow with
+the attempts, learners and cohorts it lists; the review queue is paged; the session cookie is re-signed at most
+once a minute, while the idle timeout and the session-version check still hold (tests/web/test_sessions.py)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import event, insert, select
+
+from tests.conftest import sign_in
+from web.extensions import db
+from web.models import Attempt, Cohort, User, cohort_learners
+
+
+def copy_attempts(app, attempt_id: int, learner_ids: list[int], copies: int) -> None:
+    """`copies` completed attempts for each learner, cloned from a real scored one (the pages read only rows)."""
+    with app.app_context():
+        source = db.session.get(Attempt, attempt_id)
+        row = {c: getattr(source, c) for c in ("instance_id", "exercise_type", "status", "submitted_at",
+                                               "auto_grade", "final_grade", "mode")}
+        db.session.execute(insert(Attempt), [dict(row, learner_id=l, unsure_count=1)
+                                             for l in learner_ids for _ in range(copies)])
+        db.session.commit()
+
+
+def more_learners(app, make_user, cohort_id: int, count: int) -> list[int]:
+    ids = [make_user("learner", f"extra{i}") for i in range(count)]
+    with app.app_context():
+        db.session.execute(insert(cohort_learners), [{"cohort_id": cohort_id, "user_id": i} for i in ids])
+        db.session.add(Cohort(name="Second cohort", tutor_id=db.session.scalar(
+            select(Cohort.tutor_id).where(Cohort.id == cohort_id))))
+        db.session.commit()
+    return ids
+
+
+def statements(app, client, path: str) -> int:
+    seen = []
+
+    def count(*_args):
+        seen.append(1)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+@pytest.mark.parametrize("username, path", [("learnera", "/learner/"), ("tutora", "/tutor/"),
+                                            ("tutora", "/review/?show=all"), ("tutora", "/review/?show=unsure")])
+def test_a_list_page_runs_as_many_statements_for_many_attempts_and_learners_as_for_one(
+        app, client, login, demo_cohort, make_attempt, make_user, username, path):
+    first = make_attempt(demo_cohort["learner"])
+    login(username)
+    client.get(path)
+    few = statements(app, client, path)
+    extra = more_learners(app, make_user, demo_cohort["cohort"], 5)
+    copy_attempts(app, first, [demo_cohort["learner"], *extra], 6)
+    assert statements(app, client, path) == few
+
+
+def test_the_review_queue_shows_25_attempts_a_page_with_links_between_pages(app, client, login, demo_cohort,
+                                                                            make_attempt):
+    copy_attempts(app, make_attempt(demo_cohort["learner"]), [demo_cohort["learner"]], 29)
+    login("tutora")
+    first = client.get("/review/?show=all").get_data(as_text=True)
+    second = client.get("/review/?show=all&page=2").get_data(as_text=True)
+    assert first.count('href="/review/attempts/') == 25 and second.count('href="/review/attempts/') == 5
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    with app.app_context():
+        all_ids = set(db.session.scalars(select(Attempt.id)))
+    shown = {int(part.split('"')[0]) for page in (first, second) for part in page.split('href="/review/attempts/')[1:]}
+    assert shown == all_ids   # every attempt once, none lost between the pages
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "1.5", "9" * 12])
+def test_a_review_queue_page_that_is_not_a_whole_number_is_a_400(client, login, demo_cohort, page):
+    login("tutora")
+    assert client.get(f"/review/?page={page}").status_code == 400
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    from itsdangerous.timed import TimestampSigner
+
+    state = {"ahead": 0}
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) + state["ahead"])
+    return state
+
+
+def session_cookie_set(response) -> bool:
+    return any(h.startswith("session=") for h in response.headers.getlist("Set-Cookie"))
+
+
+def test_the_session_cookie_is_re_signed_once_a_minute_not_on_every_request(client, make_user, clock):
+    make_user("learner", username="sam")
+    sign_in(client, "sam")
+    assert not session_cookie_set(client.get("/learner/"))   # signed a moment ago: nothing to renew
+    clock["ahead"] = 59
+    assert not session_cookie_set(client.get("/learner/"))
+    clock["ahead"] = 61
+    assert session_cookie_set(client.get("/learner/"))       # a minute old: renewed, the idle timeout slides
+    assert not session_cookie_set(client.get("/learner/"))   # and counted again from the renewal
+
+
+def test_a_revoked_session_is_refused_on_the_next_request_even_between_renewals(app, client, make_user, clock):
+    learner = make_user("learner", username="sam")
+    sign_in(client, "sam")
+    assert client.get("/learner/").status_code == 200
+    with app.app_context():
+        user = db.session.get(User, learner)
+        user.session_version += 1   # what signing out elsewhere, a password reset or deactivation do
+        db.session.commit()
+    response = client.get("/learner/")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]

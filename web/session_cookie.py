@@ -1,0 +1,52 @@
+"""The session cookie, re-issued at most once a minute instead of on every request (issue 17).
+
+SESSION_MINUTES is an idle timeout: a permanent session's cookie is signed with the time it was issued, and
+Flask refuses it once PERMANENT_SESSION_LIFETIME has passed since then. Flask's SESSION_REFRESH_EACH_REQUEST
+re-signs and re-sends the cookie on every response to keep the timeout sliding, which costs a serialisation,
+an HMAC and a Set-Cookie header per request. Here the cookie is re-issued when the session changed (as always)
+or when it was issued SESSION_REFRESH_SECONDS ago or more: the timeout still slides, and ends at most that many
+seconds earlier than it would have. Nothing about who is signed in changes: the user loader still checks the
+account's session version on every request (web/sessions.py).
+"""
+from __future__ import annotations
+
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
+from itsdangerous import BadSignature
+
+DEFAULT_REFRESH_SECONDS = 60
+
+
+class IssuedSession(SecureCookieSession):
+    issued_at: int | None = None   # when the cookie this session came from was signed (seconds since the epoch)
+
+
+class ThrottledRefreshSessionInterface(SecureCookieSessionInterface):
+    session_class = IssuedSession
+
+    def open_session(self, app, request):
+        s = self.get_signing_serializer(app)
+        if s is None:
+            return None
+        val = request.cookies.get(self.get_cookie_name(app))
+        if not val:
+            return self.session_class()
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data, issued = s.loads(val, max_age=max_age, return_timestamp=True)
+        except BadSignature:
+            return self.session_class()
+        session = self.session_class(data)
+        session.issued_at = int(issued.timestamp())
+        return session
+
+    def should_set_cookie(self, app, session) -> bool:
+        if session.modified:
+            return True
+        if not (session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]):
+            return False
+        issued = getattr(session, "issued_at", None)
+        if issued is None:
+            return True
+        signer = self.get_signing_serializer(app).make_signer()
+        age = signer.get_timestamp() - issued
+        return age >= app.config.get("SESSION_REFRESH_SECONDS", DEFAULT_REFRESH_SECONDS)
