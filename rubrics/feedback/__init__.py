@@ -52,7 +52,8 @@ def _check_item(c: CheckResult, imp: Impact, wordings: Mapping[str, Behaviour], 
         text = _sentence(CHECK_INTROS.get(c.kind, "This scenario asks you to: {label}").format(
             label=c.label.rstrip(".")))
         b = wordings.get(c.key)
-        ex = _sentence(b.wordings[1]) if b is not None and len(b.wordings) > 1 else ""
+        # the scenario's first wording that shows it; a plain point with none is its own wording
+        ex = _sentence(b.wordings[1] if len(b.wordings) > 1 else b.wordings[0]) if b is not None else ""
     return {"criterion": c.key, "kind": "check", "check_kind": c.kind, "level": c.status, "text": text,
             "missing": text, "example": ex, "impact": imp.to_dict()}
 

@@ -1,9 +1,13 @@
 """Formatting results: the triage exercise's grade, evidence spans labelled for highlighting and placed in
-transcript order, and the comparison with the learner's previous attempt at the same scenario."""
+transcript order, the comparison with the learner's previous attempt at the same scenario, the scenario's checks
+(split into those the rubric guide grades and those reported apart from the grade) and the prioritised feedback."""
 from __future__ import annotations
 
+from rubrics.rubric import RUBRIC
 from web.models import Attempt
 from web.services import scoring
+
+STATUS_WORDS = {"shown": "Shown", "missing": "Missing", "avoided": "Avoided", "breached": "Breached"}
 
 
 def labelled_spans(result: dict) -> list[dict]:
@@ -72,3 +76,47 @@ def comparison(attempt: Attempt, before: Attempt | None) -> list[dict]:
 def spans_by_turn(attempt: Attempt) -> dict[int, list]:
     """Evidence spans per learner message (in transcript order), labelled by criterion, for highlighting."""
     return {i: r.get("spans", []) for i, r in enumerate((attempt.state or {}).get("turn_results", []))}
+
+
+def check_rows(result: dict) -> dict[str, list[dict]]:
+    """The result's scenario checks for the page: `graded` (the rubric guide grades them: the crisis safety action)
+    and `apart` (not in the guide yet, so reported beside the grade and never counted in it). Each row: label,
+    kind (the rubric's name for it), status, status word, ok, and the learner's words as evidence."""
+    rows: dict[str, list[dict]] = {"graded": [], "apart": []}
+    for c in result.get("checks") or []:
+        if not isinstance(c, dict) or "status" not in c:
+            continue
+        kind = RUBRIC.check_kind(str(c.get("kind")))
+        words = []
+        for e in c.get("evidence") or []:
+            text = " ".join(str(e.get("text", "")).split()) if isinstance(e, dict) else ""
+            if text and text not in words:
+                words.append(text)
+        row = {"label": c.get("label") or "", "kind": kind.label if kind else str(c.get("kind", "")).replace("_", " "),
+               "status": c["status"], "status_word": STATUS_WORDS.get(c["status"], c["status"]),
+               "ok": bool(c.get("ok")), "must_not": c["status"] in ("avoided", "breached"),
+               "evidence": words}
+        rows["graded" if c.get("in_guide") else "apart"].append(row)
+    return rows
+
+
+def prioritised_feedback(result: dict) -> dict:
+    """The feedback as the page shows it: "even better if" in priority order (as the scorer ranked it), each with a
+    plain note of what it would do for the grade; "went well"; the grade explained for a learner."""
+    fb = result.get("feedback") or {}
+    grade = result.get("grade")
+    ebi = []
+    for item in fb.get("even_better_if") or []:
+        impact = item.get("impact") or {}
+        if impact.get("gain", 0) > 0 and impact.get("grade_if_raised") not in (None, grade):
+            note = f"This alone would lift your grade to {impact['grade_if_raised']}."
+        elif impact.get("needed_for"):
+            note = f"You need this for {impact['needed_for']}."
+        else:
+            note = ""
+        label = scoring.LABELS.get(item.get("criterion"), "") if item.get("kind", "criterion") == "criterion" else \
+            (RUBRIC.check_kind(str(item.get("check_kind"))) or RUBRIC.check_kind("key_behaviour")).label
+        ebi.append({**item, "label": label or str(item.get("criterion", "")).replace("_", " ").capitalize(),
+                    "advice": item.get("text") or item.get("missing") or "", "note": note})
+    went = [{**w, "label": scoring.LABELS.get(w.get("criterion"), "Scenario")} for w in fb.get("went_well") or []]
+    return {"even_better_if": ebi, "went_well": went, "grade_explained": fb.get("grade_explained") or ""}

@@ -232,6 +232,7 @@ def result(attempt_id: int):
         return redirect(url_for("practice.workspace", attempt_id=attempt.id))
     before = attempts.previous_attempt(attempt)
     return render_template("practice/result.html", attempt=attempt, result=attempt.result or {},
-                           grade_rule=grade_rule(attempt),
+                           grade_rule=grade_rule(attempt), checks=results.check_rows(attempt.result or {}),
+                           feedback=results.prioritised_feedback(attempt.result or {}),
                            spans_by_turn=results.spans_by_turn(attempt), labels=scoring.LABELS,
                            before=before, compare=results.comparison(attempt, before))

@@ -1,0 +1,45 @@
+"""The result page's scenario checks and prioritised feedback, as web.services.results prepares them, from real
+scorings of a shipped scenario (personal-data-posted-x: a key behaviour, reported apart from the grade)."""
+from __future__ import annotations
+
+import simulator
+from rubrics import score_reply
+from web.services.results import check_rows, prioritised_feedback
+
+DELETES = ("Hi, for your security please delete your tweet as it shows your account details. Send us a DM and "
+           "I'll sort your card today. ^QB")
+IGNORES = "Hi, sorry about your card. Send us a DM and I'll sort it today. ^QB"
+
+
+def result(reply: str) -> dict:
+    return score_reply(reply, simulator.generate("personal-data-posted-x", 2).scoring_context)
+
+
+def test_a_key_behaviour_shown_is_reported_apart_from_the_grade_with_the_learners_words():
+    rows = check_rows(result(DELETES))
+    assert rows["graded"] == []
+    (row,) = [r for r in rows["apart"] if r["kind"] == "Key behaviour"]
+    assert row["status_word"] == "Shown" and row["ok"]
+    assert any("delete your tweet" in w for w in row["evidence"]) and all(w in DELETES for w in row["evidence"])
+
+
+def test_a_key_behaviour_missed_is_shown_missing_and_can_be_an_even_better_if_point():
+    res = result(IGNORES)
+    (row,) = [r for r in check_rows(res)["apart"] if r["kind"] == "Key behaviour"]
+    assert row["status_word"] == "Missing" and not row["ok"] and row["evidence"] == []
+    fb = prioritised_feedback(res)
+    assert len(fb["even_better_if"]) <= 3 and fb["grade_explained"]
+    for item in fb["even_better_if"]:
+        assert item["label"] and item["advice"] and item["example"]
+        gain = item["impact"]["gain"]
+        assert (gain > 0) == item["note"].startswith("This alone would lift")
+
+
+def test_results_stored_before_checks_and_ranked_feedback_still_render():
+    old = {"grade": "Pass", "feedback": {"went_well": [{"criterion": "hear", "quote": "q", "text": "Hear: ok"}],
+                                         "even_better_if": [{"criterion": "closing", "missing": "a sign-off",
+                                                             "example": "Thanks ^JS"}]}}
+    assert check_rows(old) == {"graded": [], "apart": []}
+    fb = prioritised_feedback(old)
+    assert fb["even_better_if"][0]["advice"] == "a sign-off" and fb["even_better_if"][0]["note"] == ""
+    assert fb["went_well"][0]["label"] == "Hear" and fb["grade_explained"] == ""
