@@ -5,7 +5,9 @@ ScoringInputError with what to fix.
 """
 from __future__ import annotations
 
+import dataclasses
 import numbers
+import re
 from typing import Any, Mapping
 
 from rubrics import tone
@@ -13,6 +15,7 @@ from rubrics.brand_voice import voice_from
 from rubrics.customer import CustomerReading, read_customer
 from rubrics.detectors import Situation
 from rubrics.errors import ScoringInputError
+from rubrics.text import stem
 
 MAX_CUSTOMER_CHARS = 20_000
 PRAISE_CATEGORY = "positive_feedback"
@@ -34,6 +37,16 @@ def praise_not_applicable(customer: CustomerReading, scenario: Mapping | None) -
     if not is_praise(customer, scenario):
         return ()
     return PRAISE_NOT_APPLICABLE + (() if customer.asks else PRAISE_UNLESS_ASKED)
+
+
+def without_own_name(reading: CustomerReading, name: str | None, handle: str | None) -> CustomerReading:
+    """The customer's own name is not their issue: a customer who signs "Jemma Roberts" is not heard by a reply
+    that says "Hi Jemma" (issue 16.5: hear evidence was the name)."""
+    parts = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", f"{name or ''} {(handle or '').lstrip('@')}")}
+    names = {stem(w) for w in parts} | parts
+    if not names & reading.issue_stems:
+        return reading
+    return dataclasses.replace(reading, issue_stems=reading.issue_stems - names)
 
 
 def check_text(value: Any, what: str, limit: int) -> str:
@@ -89,7 +102,8 @@ def build_situation(context: Mapping | None, analyser: str | None, turn_index: i
     if analyser not in (None, "none", *tone.ANALYSERS):
         raise ScoringInputError(f"unknown tone analyser {analyser!r}")
     expected = dict(scenario.get("expected") or {}) if scenario else {}
-    reading = read_customer(customer_text, analyser)
+    reading = without_own_name(read_customer(customer_text, analyser), context.get("customer_name"),
+                               context.get("customer_handle"))
     praise_na = praise_not_applicable(reading, scenario)
     if praise_na:
         na = list(expected.get("not_applicable") or [])

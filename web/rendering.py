@@ -9,23 +9,26 @@ from markupsafe import Markup, escape
 
 
 def highlight(text: str, spans) -> Markup:
-    """Escape `text` and wrap each evidence span ({start, end, label?}) in <mark>; overlaps are merged."""
+    """Escape `text` and wrap each evidence span ({start, end, label?, against?}) in <mark>; overlaps are merged
+    (each character is shown once), and a mark holding words counted against the learner gets class ev-against."""
     text = text or ""
-    cleaned = sorted((max(0, s["start"]), min(len(text), s["end"]), s.get("label", "")) for s in spans or []
-                     if s.get("end", 0) > s.get("start", 0))
+    cleaned = sorted((max(0, s["start"]), min(len(text), s["end"]), s.get("label", ""), bool(s.get("against")))
+                     for s in spans or [] if s.get("end", 0) > s.get("start", 0))
     merged: list[list] = []
-    for start, end, label in cleaned:
+    for start, end, label, against in cleaned:
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
             if label and label not in merged[-1][2]:
                 merged[-1][2].append(label)
+            merged[-1][3] = merged[-1][3] or against
         else:
-            merged.append([start, end, [label] if label else []])
+            merged.append([start, end, [label] if label else [], against])
     out, pos = [], 0
-    for start, end, labels in merged:
+    for start, end, labels, against in merged:
         out.append(escape(text[pos:start]))
         title = f' title="{escape(", ".join(labels))}"' if labels else ""
-        out.append(Markup(f"<mark{title}>") + escape(text[start:end]) + Markup("</mark>"))
+        css = ' class="ev-against"' if against else ""
+        out.append(Markup(f"<mark{css}{title}>") + escape(text[start:end]) + Markup("</mark>"))
         pos = end
     out.append(escape(text[pos:]))
     return Markup("").join(out)

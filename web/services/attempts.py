@@ -21,7 +21,7 @@ from sqlalchemy.orm import undefer
 import simulator
 from web.extensions import db
 from web.models import Assignment, Attempt, Message, ScenarioInstance, User, utcnow
-from web.services import scoring, xapi_outbox
+from web.services import evidence_spans, scoring, xapi_outbox
 from web.services.catalogue import new_seed
 from web.services.errors import AttemptError
 from web.services.library import instance_for, stored_instance
@@ -285,6 +285,7 @@ def finish(attempt: Attempt) -> dict:
         result["reactions"] = [r["reaction"] for r in state["turn_results"]]
         if "crm" in state:
             result["crm"] = state["crm"]
+        result = evidence_spans.tidy(result, [m.text for m in attempt.messages if m.author == "learner"])
     store_result(attempt, result)
     attempt.status = "completed"
     attempt.submitted_at = utcnow()

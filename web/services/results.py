@@ -6,6 +6,7 @@ from __future__ import annotations
 from rubrics.rubric import RUBRIC
 from web.models import Attempt
 from web.services import scoring
+from web.services.evidence_spans import transcript_spans
 
 STATUS_WORDS = {"shown": "Shown", "missing": "Missing", "avoided": "Avoided", "breached": "Breached"}
 
@@ -74,8 +75,9 @@ def comparison(attempt: Attempt, before: Attempt | None) -> list[dict]:
 
 
 def spans_by_turn(attempt: Attempt) -> dict[int, list]:
-    """Evidence spans per learner message (in transcript order), labelled by criterion, for highlighting."""
-    return {i: r.get("spans", []) for i, r in enumerate((attempt.state or {}).get("turn_results", []))}
+    """Evidence spans per learner message (in transcript order), labelled by criterion, for highlighting: the
+    result's own evidence, so the transcript marks exactly what the table lists (issue 16.5)."""
+    return transcript_spans(attempt.result)
 
 
 def check_rows(result: dict) -> dict[str, list[dict]]:
