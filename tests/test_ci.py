@@ -4,6 +4,7 @@
 replaced by stubs that log what they were called with (and with which environment) and exit as told.
 """
 import os
+import re
 import stat
 import subprocess
 
@@ -61,6 +62,10 @@ echo "test.sh $* | DATABASE_URL=${DATABASE_URL:-} TEST_DATABASE_URL=${TEST_DATAB
 REQUIRE_BROWSER=${REQUIRE_BROWSER:-}" >> "$CI_LOG"
 exit "${SQLITE_RC:-0}"
 """
+STUB_SETUP_SH = """#!/usr/bin/env bash
+echo "setup.sh $*" >> "$CI_LOG"
+exit "${SETUP_RC:-0}"
+"""
 
 
 @pytest.fixture
@@ -70,6 +75,7 @@ def run_ci(tmp_path):
     (tmp_path / ".ci" / "run").write_text((ROOT / ".ci" / "run").read_text())
     (tmp_path / "scripts").mkdir()
     (tmp_path / "scripts" / "test.sh").write_text(STUB_TEST_SH)
+    (tmp_path / "scripts" / "setup.sh").write_text(STUB_SETUP_SH)
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     python = tmp_path / ".venv" / "bin" / "python"
     python.write_text(STUB_PYTHON)
@@ -92,8 +98,9 @@ def test_ci_says_plainly_when_postgresql_and_redis_are_absent_and_sqlite_decides
     assert "=== PostgreSQL: SKIPPED: no server reachable at 127.0.0.1:5432/test" in out
     assert "=== Redis: SKIPPED: no server reachable" in out
     assert out.rstrip().endswith("=== CI result: PASSED ===")
-    assert [line for line in log if "pytest" in line or line.startswith("test.sh")] == [log[0]]
-    assert log[0].startswith("test.sh")
+    assert log[0] == "setup.sh --tests"        # once, before the runs that share what it installs
+    runs = [line for line in log if "pytest" in line or line.startswith("test.sh")]
+    assert len(runs) == 1 and runs[0].startswith("test.sh")
 
 
 def test_ci_runs_the_sqlite_suite_on_sqlite_even_when_database_url_is_set(run_ci):
@@ -105,7 +112,7 @@ def test_ci_runs_the_sqlite_suite_on_sqlite_even_when_database_url_is_set(run_ci
 def test_ci_runs_web_and_browser_tests_on_postgresql_through_database_url(run_ci):
     code, out, log = run_ci(PROBE_RC=0, TEST_DATABASE_URL="postgresql://x/y")
     assert code == 0, out
-    postgres = [line for line in log if "tests/web" in line]
+    postgres = [re.sub(r"--basetemp \S+ ", "", line) for line in log if "tests/web" in line]
     assert postgres == [f"python -m pytest -q tests/web tests/browser | DATABASE_URL={PG} TEST_DATABASE_URL= "
                         "REDIS_URL= REQUIRE_BROWSER=1"]
     assert out.rstrip().endswith("=== CI result: PASSED ===")
@@ -139,3 +146,16 @@ def test_ci_fails_on_a_lint_or_type_error(run_ci, tmp_path, failing):
     assert code == 1
     assert ("Lint: ruff check .: FAILED" if failing == "ruff" else "Types: mypy (simulator, portfolio): FAILED") in out
     assert out.rstrip().endswith("=== CI result: FAILED ===")
+
+
+def test_ci_stops_before_any_test_when_setup_fails(run_ci):
+    code, out, log = run_ci(PROBE_RC=0, SETUP_RC=1)
+    assert code == 1 and log == ["setup.sh --tests"]
+    assert out.rstrip().endswith("=== CI result: FAILED ===")
+
+
+def test_ci_prints_the_postgresql_run_after_it_ends_and_counts_it(run_ci):
+    code, out, log = run_ci(PROBE_RC=0, PG_RC=0)
+    assert code == 0
+    assert out.index("=== SQLite: whole suite") < out.index("=== PostgreSQL: database tests")
+    assert sum("tests/web tests/browser" in line for line in log) == 1
