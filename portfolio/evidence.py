@@ -6,10 +6,6 @@ lists, strings and numbers, so the views can be tested and hashed for the render
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from rubrics import GRADES
 
@@ -21,8 +17,8 @@ from .charts import (
     response_by_period_chart,
     response_chart,
 )
+from .standard import criterion_text, exercise_criterion_labels, standard
 
-HERE = Path(__file__).resolve().parent
 TOP = (2, "pass")
 LEVEL_TEXT = {2: "2 — clearly shown", 1: "1 — partly shown", 0: "0 — not shown", None: "n/a",
               "pass": "Pass", "fail": "Fail (critical)"}
@@ -35,13 +31,9 @@ REFLECTION_LABELS = {
 }
 
 
-@lru_cache(maxsize=1)
-def standard() -> dict:
-    return yaml.safe_load((HERE / "standard.yaml").read_text(encoding="utf-8"))
-
-
 def criterion_labels() -> dict:
-    return {m["key"]: m["label"] for m in standard()["marking_points"]}
+    """Criterion key -> label: the frontline marking points and the supervisory exercises' rubric criteria."""
+    return {**exercise_criterion_labels(), **{m["key"]: m["label"] for m in standard()["marking_points"]}}
 
 
 def parse_time(value):
@@ -250,7 +242,7 @@ def evidence_map(attempts: list[dict]) -> dict:
             if applicable and all(lv.get(k) in TOP for k in applicable):
                 hits.append(n)
         assessed = [n for n in hits if attempts[n - 1].get("mode") == "assessed"]
-        pcs.append({"id": pc["id"], "text": pc["text"], "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
+        pcs.append({"id": pc["id"], "text": criterion_text(pc), "text_status": pc.get("text_status"), "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
                     "count": len(hits), "simulator": bool(keys), "assessed_count": len(assessed),
                     "hits": attempt_list(hits, len(attempts)), "assessed_hits": attempt_list(assessed, len(attempts))})
     mps = []

@@ -54,7 +54,8 @@ def _common(anon: dict) -> dict:
         "candidate_label": anon["learner"]["full_name"],
         "cohort": (anon.get("cohort") or {}).get("name") or "",
         "standard": {"id": (anon.get("standard") or {}).get("id") or std["id"], "title": (anon.get("standard") or {}).get("title") or std["title"]},
-        "qualification": " ".join(str(v) for v in (q.get("title") or q.get("name") or std["qualification"], q.get("level") and f"(Level {q['level']})") if v),
+        # The qualification is the cohort's (the standard names none): shown as given, nothing when none was given.
+        "qualification": " ".join(str(v) for v in (q.get("title") or q.get("name"), q.get("level") and f"(Level {q['level']})") if v),
         "period": f"{show_date(period.get('start'))} to {show_date(period.get('end'))}" if period else "",
     }
 

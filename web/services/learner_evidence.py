@@ -4,15 +4,14 @@ from __future__ import annotations
 from sqlalchemy import select
 
 import simulator
+from portfolio.standard import standard
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, User
 from web.services.marks import effective_levels, grade_rule
 
-STANDARD = {
-    "name": "Develop customer service social networks",
-    "framework": "National Occupational Standard (customer service)",
-    "qualification": "Customer Service Practitioner (Level 2)",
-}
+# The standard comes from portfolio/standard.yaml; the qualification from the learner's cohort (never the standard).
+STANDARD = {"id": standard()["id"], "title": standard()["title"],
+            "framework": "National Occupational Standard (customer service)"}
 
 
 def _iso(value) -> str | None:
@@ -111,7 +110,7 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
         "learner": {"username": learner.username, "full_name": learner.full_name, "email": learner.email,
                     "candidate_number": learner.candidate_number},
         "cohort": {"name": cohort.name if cohort else "", "qualification": cohort.qualification if cohort else ""},
-        "qualification": {"title": cohort.qualification if cohort else STANDARD["qualification"]},
+        "qualification": {"title": cohort.qualification if cohort else ""},
         "standard": STANDARD,
         "period": {"start": _iso(min(dates)) if dates else None, "end": _iso(max(dates)) if dates else None},
         "attempts": evidence,

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 import simulator
 from portfolio import evidence as portfolio_evidence
+from portfolio.standard import criterion_text
 from web.extensions import db
 from web.inputs import InputError, whole_number
 from web.models import LogbookComment, LogbookEntry
@@ -21,9 +22,10 @@ bp = Blueprint("logbook", __name__, url_prefix="/logbook")
 # The standard's performance criteria, from the portfolio package (one list for the logbook, the progress
 # page and the exported portfolio): [(id, text)], and which scoring criteria show each one.
 _STANDARD = portfolio_evidence.standard()
-PERFORMANCE_CRITERIA = tuple((pc["id"], pc["text"]) for pc in _STANDARD["performance_criteria"])
+PERFORMANCE_CRITERIA = tuple((pc["id"], criterion_text(pc)) for pc in _STANDARD["performance_criteria"])
 EVIDENCED_BY = {pc["id"]: tuple(pc.get("evidenced_by") or ()) for pc in _STANDARD["performance_criteria"]}
 STANDARD_TITLE = f'{_STANDARD["id"]} {_STANDARD["title"]}'
+CRITERION_LABELS = portfolio_evidence.criterion_labels()   # the exercises' rubric criteria and the marking points
 PC_CODES = {code for code, _ in PERFORMANCE_CRITERIA}
 FORMS = {
     "gibbs": (("description", "Description: what happened?"),

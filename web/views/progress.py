@@ -19,7 +19,7 @@ from web.extensions import db
 from web.models import Attempt, LogbookEntry, Message, User
 from web.security import roles_required, visible_learner
 from web.services import scoring
-from web.views.logbook import EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
+from web.views.logbook import CRITERION_LABELS, EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
@@ -90,7 +90,7 @@ def progress_data(user: User) -> dict:
 def _evidence_map(user: User, done: list) -> dict:
     """Performance criterion -> the attempts and logbook entries that evidence it."""
     evidence = {code: {"code": code, "label": label, "attempts": [], "entries": [],
-                       "shown_by": [scoring.LABELS.get(k, k) for k in EVIDENCED_BY.get(code, ())]}
+                       "shown_by": [CRITERION_LABELS.get(k, k) for k in EVIDENCED_BY.get(code, ())]}
                 for code, label in PERFORMANCE_CRITERIA}
     for a in done:
         # The portfolio's rule: every listed criterion that applies is at its top level, and at least one applies.

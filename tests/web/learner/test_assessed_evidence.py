@@ -11,11 +11,16 @@ from tests.conftest import STRONG_REPLY
 def two_attempts(app, demo_cohort, make_attempt):
     """The cohort's learner has a practice and an assessed attempt, both with the same strong reply."""
     from web.extensions import db
-    from web.models import Attempt
+    from web.models import Attempt, CriterionScore
     practice = make_attempt(demo_cohort["learner"], reply=STRONG_REPLY, seed=3)
     assessed = make_attempt(demo_cohort["learner"], reply=STRONG_REPLY, seed=4)
     with app.app_context():
         db.session.get(Attempt, assessed).mode = "assessed"
+        # Replies evidence marking points, not INSCS036's criteria: a tutor's level on a profiling-rubric criterion
+        # (platform_use, which shows P1 and P3) makes both attempts evidence of the standard.
+        for attempt_id in (practice, assessed):
+            db.session.add(CriterionScore(attempt_id=attempt_id, criterion="platform_use", auto_level="2",
+                                          moderated_level="2"))
         db.session.commit()
     return {"practice": practice, "assessed": assessed, **demo_cohort}
 

@@ -23,7 +23,7 @@ def test_progress_draws_every_chart_with_a_table(client, learner, start, page_to
         assert title in page
     assert page.count("<svg") >= 5 and page.count('role="img"') >= 5
     assert "as a table" in page and "Late delivery" in page and "X (Twitter)" in page
-    assert "P3 Show customers that their issue has been heard" in page and "INSCS036" in page
+    assert "P3 draw up a profile of how your existing and potential customers" in page and "INSCS036" in page
 
 
 def test_learner_pages_have_no_inline_script_or_style(client, learner, start):

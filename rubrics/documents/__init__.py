@@ -1,0 +1,16 @@
+"""Rubrics for the supervisory exercises (profiling, strategy or procedure document, monitoring review).
+
+Plain Python and data: the rubric files are rubrics/data/social-*.yaml. Public API:
+
+    load_exercise_rubric(rubric_id) -> ExerciseRubric   one rubric file, validated (every problem in one error)
+    EXERCISE_RUBRICS                                    rubric ids of the three exercise types
+"""
+from rubrics.documents.rubric import (
+    EXERCISE_RUBRICS,
+    ExerciseCriterion,
+    ExerciseRubric,
+    Mistake,
+    load_exercise_rubric,
+)
+
+__all__ = ["EXERCISE_RUBRICS", "ExerciseCriterion", "ExerciseRubric", "Mistake", "load_exercise_rubric"]
