@@ -14,18 +14,22 @@ from .exports import (
                       INCLUDE,
                       build_evidence_pack,
                       build_evidence_pack_with_digest,
+                      evidence_files,
                       evidence_json,
                       manifest_sha256,
                       render_attempt_pdf,
                       render_logbook_pdf,
                       render_portfolio_pdf,
 )
+from .manifest import SCHEMA as MANIFEST_SCHEMA
+from .manifest import Verification, file_entry, manifest_bytes, verify_zip
 from .model import PortfolioData
 from .pdf import PageCache
 
 __all__ = [
     "INCLUDE", "InvalidPortfolioData", "PageCache", "PortfolioData", "PortfolioError", "RenderError", "UnknownAttempt",
-    "anonymise", "anonymise_with_report", "build_evidence_pack", "build_evidence_pack_with_digest", "evidence_json",
-    "manifest_sha256", "render_attempt_pdf",
+    "anonymise", "anonymise_with_report", "build_evidence_pack", "build_evidence_pack_with_digest",
+    "evidence_files", "evidence_json", "manifest_sha256", "MANIFEST_SCHEMA", "Verification", "file_entry",
+    "manifest_bytes", "verify_zip", "render_attempt_pdf",
     "render_logbook_pdf", "render_portfolio_pdf", "count_bars", "levels_heatmap", "trend_charts",
 ]

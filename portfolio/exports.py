@@ -21,6 +21,7 @@ from .evidence import (
     standard,
     summary,
 )
+from .manifest import manifest_bytes
 from .model import as_dict
 
 INCLUDE = ("evidence", "reflections")
@@ -321,32 +322,32 @@ def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), k
                                            keep_values=keep_values, generated_at=generated_at)[0]
 
 
-def build_evidence_pack_with_digest(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(),
-                                    generated_at: str | None = None) -> tuple[bytes, str]:
-    """As :func:`build_evidence_pack`, also returning the SHA-256 of manifest.json (hex)."""
+def evidence_files(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(),
+                   generated_at: str | None = None) -> dict[str, bytes]:
+    """{"portfolio.pdf": ..., "evidence.json": ...} for one learner, from ONE anonymisation (the same pseudonyms in
+    both); evidence.json records the PDF's SHA-256. What an evidence pack and each learner of a cohort export hold."""
     include = _check_include(include)
     anon, report = _prepare(data, known_values, keep_values)
-    candidate = anon["learner"].get("candidate_number") or "unknown"
     generated = generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     pdf_bytes = _portfolio_from_anonymised(anon, report, include, cache, generated[:10])
     pdf_hash = hashlib.sha256(pdf_bytes).hexdigest()
-    files = {
+    return {
         "portfolio.pdf": pdf_bytes,
         "evidence.json": json.dumps(_evidence_json(anon, report, include, pdf_hash), indent=2, sort_keys=True,
                                     ensure_ascii=False).encode("utf-8"),
     }
-    manifest = {
-        "schema": "evidence-pack-manifest/1",
-        "candidate_number": candidate,
-        "generated_at": generated,
-        "include": list(include),
-        "files": [{"name": n, "bytes": len(b), "sha256": hashlib.sha256(b).hexdigest()} for n, b in files.items()],
-        "note": ("manifest.json lists every other file in this ZIP with its SHA-256. It cannot list its own hash: "
-                 "that is recorded outside the ZIP when the pack is made (shown to the assessor, printed by the "
-                 "CLI). Verify: sha256sum manifest.json equals the recorded hash, then each file's sha256sum "
-                 "equals its entry here."),
-    }
-    files["manifest.json"] = json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
+
+
+def build_evidence_pack_with_digest(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(),
+                                    generated_at: str | None = None) -> tuple[bytes, str]:
+    """As :func:`build_evidence_pack`, also returning the SHA-256 of manifest.json (hex)."""
+    include = _check_include(include)
+    generated = generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    files = evidence_files(data, include=include, cache=cache, known_values=known_values, keep_values=keep_values,
+                           generated_at=generated)
+    candidate = as_dict(data)["learner"].get("candidate_number") or "unknown"
+    files["manifest.json"] = manifest_bytes("evidence-pack", files, generated_at=generated, include=include,
+                                            candidate_number=candidate)
     out = io.BytesIO()
     stamp = (1980, 1, 1, 0, 0, 0)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:

@@ -103,6 +103,22 @@ def export_command(username, out_path, logbook_path, pack_path, include):
         click.echo(f"Manifest SHA-256: {digest}  (record it outside the ZIP: it proves nothing in the pack changed)")
 
 
+@portfolio_group.command("verify")
+@click.argument("zip_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--sha256", "expected", help="The manifest hash recorded when the ZIP was made (shown on the page).")
+def verify_command(zip_path, expected):
+    """Check an evidence pack or cohort ZIP: every file against manifest.json, and the manifest against --sha256."""
+    with open(zip_path, "rb") as handle:
+        report = portfolio.verify_zip(handle.read(), expected)
+    for problem in report.problems:
+        click.echo(f"FAILED: {problem}")
+    if not report.ok:
+        raise SystemExit(1)
+    against = "the recorded hash" if expected else "nothing (give --sha256 to check the manifest itself)"
+    click.echo(f"OK: {report.checked} file(s) match manifest.json; manifest SHA-256 {report.manifest_sha256} "
+               f"checked against {against}.")
+
+
 @click.group("exports")
 def exports_group():
     """Cohort export jobs and their files in EXPORT_DIR."""

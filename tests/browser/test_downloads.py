@@ -64,16 +64,17 @@ def test_assessor_downloads_a_learners_portfolio_and_evidence_pack(page, cohort)
     assert name == f"{candidate}-portfolio.pdf" and pdf.startswith(b"%PDF")
     assert_anonymous(pdf_text(pdf), candidate)
 
-    # The manifest's own hash travels outside the ZIP, in the response's X-Manifest-SHA256 header.
-    headers = {}
-    page.on("response", lambda r: headers.update(r.headers) if r.url.endswith("/pack.zip") else None)
-    name, pack = download(page, page.get_by_role("link", name=f"Evidence pack (ZIP) for {candidate}", exact=True))
+    # The manifest's own hash travels outside the ZIP: the page that offers the pack shows it.
+    page.get_by_role("button", name=f"Evidence pack (ZIP) with its manifest hash for {candidate}", exact=True).click()
+    page.wait_for_url("**/exports/jobs/*")
+    shown = page.locator("#manifest-sha256").inner_text().strip()
+    name, pack = download(page, page.get_by_role("link", name="Download the ZIP"))
     assert name == f"{candidate}-evidence-pack.zip"
     archive = zipfile.ZipFile(io.BytesIO(pack))
     by_base = {n.rsplit("/", 1)[-1]: n for n in archive.namelist()}
     assert {"portfolio.pdf", "evidence.json", "manifest.json"} <= set(by_base), archive.namelist()
     manifest = archive.read(by_base["manifest.json"])
-    assert headers.get("x-manifest-sha256") == hashlib.sha256(manifest).hexdigest()
+    assert shown == hashlib.sha256(manifest).hexdigest()
     for entry in json.loads(manifest)["files"]:
         assert hashlib.sha256(archive.read(by_base[entry["name"]])).hexdigest() == entry["sha256"], entry
     assert_anonymous(pdf_text(archive.read(by_base["portfolio.pdf"])), candidate)
@@ -97,7 +98,8 @@ def test_assessor_exports_the_cohort_and_downloads_the_zip_when_it_is_done(page,
     archive = zipfile.ZipFile(io.BytesIO(body))
     manifest = archive.read("manifest.json")
     assert hashlib.sha256(manifest).hexdigest() == shown
-    assert [f["file"] for f in json.loads(manifest)["files"]] == [f"{candidate}-portfolio.pdf"]
+    assert [f["name"] for f in json.loads(manifest)["files"]] == [f"{candidate}-portfolio.pdf",
+                                                                  f"{candidate}-evidence.json"]
     assert_anonymous(pdf_text(archive.read(f"{candidate}-portfolio.pdf")), candidate)
 
 

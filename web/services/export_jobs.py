@@ -10,7 +10,6 @@ they finished, and `.part` files that no run finished are deleted after a day: `
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import secrets
 import time
@@ -99,20 +98,23 @@ def run_export_job(job_id: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     file_name = f"cohort-{cohort.id}-job-{job_id}-{secrets.token_hex(8)}.zip"
     partial = folder / (file_name + ".part")
-    manifest = []
+    entries: list[dict] = []
     try:
         include, keep = tuple(params.get("include", SECTIONS)), brand_values()
+        generated = utcnow().replace(microsecond=0).isoformat() + "+00:00"
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for written, learner in enumerate(cohort.learners, start=1):
-                pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), cache=PAGE_CACHE, include=include,
-                                                     keep_values=keep)
-                name = export_name(learner, "portfolio", "pdf")
-                archive.writestr(name, pdf)
-                manifest.append({"file": name, "sha256": hashlib.sha256(pdf).hexdigest(), "bytes": len(pdf)})
+                files = portfolio.evidence_files(learner_evidence(learner), cache=PAGE_CACHE, include=include,
+                                                 keep_values=keep, generated_at=generated)
+                for kind, ext, body in (("portfolio", "pdf", files["portfolio.pdf"]),
+                                        ("evidence", "json", files["evidence.json"])):
+                    name = export_name(learner, kind, ext)
+                    archive.writestr(name, body)
+                    entries.append(portfolio.file_entry(name, body))
                 if not record_progress(job_id, run, written):
                     raise Superseded
-            manifest_body = json.dumps({"cohort": cohort.id, "include": list(include),
-                                        "files": manifest}, indent=2).encode("utf-8")
+            manifest_body = portfolio.manifest_bytes("cohort-export", entries, generated_at=generated,
+                                                     include=include, cohort={"id": cohort.id, "name": cohort.name})
             archive.writestr("manifest.json", manifest_body)
         os.replace(partial, folder / file_name)   # appears whole or not at all
     except Superseded:
@@ -126,6 +128,34 @@ def run_export_job(job_id: int) -> None:
     params["manifest_sha256"] = hashlib.sha256(manifest_body).hexdigest()
     if not finish_run(job_id, run, file_name, params):   # superseded while writing the manifest
         (folder / file_name).unlink(missing_ok=True)
+
+
+def save_pack(learner: User, include: tuple, requested_by: User) -> ExportJob:
+    """Build a learner's evidence pack, keep its ZIP in EXPORT_DIR as a finished job (so the page that offers the
+    download can show the manifest's hash, and retention removes it like a cohort ZIP). The caller commits."""
+    pack, digest = portfolio.build_evidence_pack_with_digest(learner_evidence(learner), include=include,
+                                                             cache=PAGE_CACHE, keep_values=brand_values())
+    folder = export_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    file_name = f"pack-{learner.id}-{secrets.token_hex(8)}.zip"
+    partial = folder / (file_name + ".part")
+    partial.write_bytes(pack)
+    os.replace(partial, folder / file_name)
+    job = ExportJob(kind="evidence_pack", requested_by_id=requested_by.id, status="done", progress=1, total=1,
+                    file_name=file_name, finished_at=utcnow(),
+                    params={"include": list(include), "manifest_sha256": digest, "learner_id": learner.id})
+    db.session.add(job)
+    db.session.flush()
+    return job
+
+
+def download_name(job: ExportJob) -> str:
+    if job.kind == "evidence_pack":
+        learner = db.session.get(User, (job.params or {}).get("learner_id") or -1)
+        include = (job.params or {}).get("include") or list(SECTIONS)
+        kind = "evidence-pack" if tuple(include) == SECTIONS else f"evidence-pack-{include[0]}-only"
+        return export_name(learner, kind, "zip") if learner else "evidence-pack.zip"
+    return f"cohort-{job.cohort_id}-portfolios.zip"
 
 
 # Stalled jobs.

@@ -85,6 +85,19 @@ def evidence_pack(user_id: int):
     return response
 
 
+@bp.route("/learners/<int:user_id>/pack", methods=["POST"])
+@roles_required("tutor", "assessor", "admin")
+def make_pack(user_id: int):
+    """Build the evidence pack and show it on a page with its manifest's SHA-256 beside the download."""
+    learner = visible_learner(user_id)
+    if not CsrfForm().validate_on_submit():
+        abort(400)
+    job = export_jobs.save_pack(learner, _include(), current_user)
+    db.session.commit()
+    flash("The evidence pack is ready. Record the manifest's SHA-256 shown below with your sign-off.", "info")
+    return redirect(url_for("exports.job", job_id=job.id))
+
+
 def may_export_cohort(user: User, cohort: Cohort) -> bool:
     return user.role == "admin" or cohort.tutor_id == user.id or user in cohort.assessors
 
@@ -159,7 +172,7 @@ def job_message(job: ExportJob, stalled) -> str | None:
 
 
 def _may_restart(job: ExportJob, stalled) -> bool:
-    cohort = db.session.get(Cohort, job.cohort_id) if job.cohort_id else None
+    cohort = db.session.get(Cohort, job.cohort_id) if job.cohort_id is not None else None
     return (bool(stalled) or job.status == "failed") and cohort is not None and may_export_cohort(current_user, cohort)
 
 
@@ -177,7 +190,7 @@ def job_status(job: ExportJob) -> dict:
 
 
 def _job_page(job: ExportJob, code: int = 200):
-    cohort = db.session.get(Cohort, job.cohort_id)
+    cohort = db.session.get(Cohort, job.cohort_id) if job.cohort_id is not None else None
     return render_template("exports/job.html", job=job, status=job_status(job), cohort=cohort,
                            may_export=cohort is not None and may_export_cohort(current_user, cohort)), code
 
@@ -206,7 +219,7 @@ def job_download(job_id: int):
     if not path.is_file():
         abort(404)
     return send_file(path, mimetype="application/zip", as_attachment=True,
-                     download_name=f"cohort-{job.cohort_id}-portfolios.zip")
+                     download_name=export_jobs.download_name(job))
 
 
 @bp.route("/jobs/<int:job_id>/restart", methods=["POST"])
@@ -214,6 +227,8 @@ def job_download(job_id: int):
 def restart_job(job_id: int):
     """Start a stalled or failed export again: its requester or an admin, still allowed to export the cohort."""
     job = _own_job(job_id)
+    if job.cohort_id is None:   # an evidence pack is made whole in its request: nothing to restart
+        abort(404)
     _cohort_for(current_user, job.cohort_id)
     if not CsrfForm().validate_on_submit():
         abort(400)
