@@ -42,7 +42,7 @@
     counter.textContent = n + ' of ' + lim.max + (lim.weighted ? ' characters (X counts emoji as 2 and links as 23)' : ' characters');
     var over = lim.max && n > lim.max;
     counter.classList.toggle('over-limit', !!over);
-    if (over) { counter.textContent += ': ' + (n - lim.max) + ' over the limit'; }
+    if (over) { counter.textContent += ': ' + (n - lim.max) + ' over the limit' + (lim.words ? ' (' + lim.words + ')' : ''); }
   }
 
   // ---- coach panel

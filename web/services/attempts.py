@@ -92,23 +92,38 @@ def channel_limit(inst: simulator.Instance, channel: str) -> int:
     return simulator.get_platform(inst.platform).channel(channel).max_chars
 
 
+def reply_limit(inst: simulator.Instance, channel: str) -> int:
+    """The most a reply may be in this channel: the platform's own limit, or the app's marking cap
+    (MAX_REPLY_CHARS) where the platform allows more. The counter shows this number and a refusal names it."""
+    return min(channel_limit(inst, channel), int(current_app.config["MAX_REPLY_CHARS"]))
+
+
+def limit_words(inst: simulator.Instance, channel: str) -> str:
+    """Where the limit comes from, for the counter and a refusal: "X allows 280 characters in a public reply"."""
+    platform = simulator.get_platform(inst.platform)
+    own, limit = channel_limit(inst, channel), reply_limit(inst, channel)
+    label = platform.channel(channel).label
+    where = label[:1].lower() + label[1:]
+    if limit < own:
+        return (f"replies are marked up to {limit:,} characters here ({platform.label} itself allows {own:,} "
+                f"when you {where})")
+    unit = "weighted characters (emoji count 2, links 23)" if platform.channel(channel).weighted else "characters"
+    return f"{platform.label} allows {limit:,} {unit} when you {where}"
+
+
 def check_reply(inst: simulator.Instance, text: str, channel: str) -> str:
-    """The reply, or AttemptError with a clear message (empty, oversize, no such channel)."""
+    """The reply, or AttemptError with a clear message (empty, oversize, no such channel). An oversize reply is
+    told the limit of the channel it was sent to, the one the counter shows (issue 16.7)."""
     if text is None or not text.strip():
         raise AttemptError("Your reply is empty. Write your reply to the customer, then send it.")
-    maximum = current_app.config["MAX_REPLY_CHARS"]
-    if len(text) > maximum:
-        raise AttemptError(f"Your reply is {len(text)} characters; the most this box takes is {maximum}. "
-                           "Shorten it and send again: your text is still in the box.")
     if channel not in inst.channels:
         raise AttemptError(f"{simulator.get_platform(inst.platform).label} has no {channel!r} option here.")
-    length = simulator.message_length(text, inst.platform, channel)
-    limit = channel_limit(inst, channel)
+    limit = reply_limit(inst, channel)
+    length = len(text) if len(text) > 2 * int(current_app.config["MAX_REPLY_CHARS"]) else \
+        simulator.message_length(text, inst.platform, channel)
     if length > limit:
-        unit = "weighted characters (emoji count 2, links 23)" if inst.platform == "twitter" and channel == "public" \
-            else "characters"
-        raise AttemptError(f"This reply is {length} {unit}; {simulator.get_platform(inst.platform).label} allows "
-                           f"{limit} here. Shorten it and send again: your text is still in the box.")
+        raise AttemptError(f"This reply is {length:,} characters; {limit_words(inst, channel)}. Shorten it and "
+                           "send again: your text is still in the box.")
     return text
 
 

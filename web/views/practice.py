@@ -86,8 +86,9 @@ def _workspace_context(attempt) -> dict:
     return {
         "attempt": attempt, "inst": inst.to_dict(), "platform": platform, "threads": threads, "state": state,
         "turn": turn, "channels": [platform.channels[c] for c in inst.channels],
-        "limits": {c: {"max": platform.channels[c].max_chars, "weighted": platform.channels[c].weighted,
-                       "label": platform.channels[c].label} for c in inst.channels},
+        "limits": {c: {"max": attempts.reply_limit(inst, c), "weighted": platform.channels[c].weighted,
+                       "label": platform.channels[c].label, "words": attempts.limit_words(inst, c)}
+                   for c in inst.channels},
         "personas": {c.id: c.persona.to_dict() for c in inst.customers},
         "tools": {g["customer"]: g["sections"] for g in simulator.agent_tools(inst)},
         "draft_keys": keys, "saved": drafts.load_many(current_user, list(keys.values())),

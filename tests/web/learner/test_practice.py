@@ -155,19 +155,46 @@ def test_an_oversize_x_reply_is_refused_and_the_draft_is_kept(app, client, learn
     page = client.post(f"/practice/attempts/{attempt_id}/reply", follow_redirects=True, data={
         "csrf_token": token, "reply": long_reply, "channel": "public", "thread": "customer", "turn": "0"}
     ).get_data(as_text=True)
-    assert "allows 280 here" in page and "weighted characters" in page and "still in the box" in page
+    assert "X (Twitter) allows 280 weighted characters" in page and "still in the box" in page
     assert "Sorry about the delay with your order." in page   # the draft is back in the box
     assert _messages(app, attempt_id, "learner") == []
 
 
-def test_a_reply_over_the_box_limit_is_refused(app, client, learner, start, page_token):
+def test_a_reply_over_the_box_limit_is_told_the_platforms_limit(app, client, learner, start, page_token):
     attempt_id = start("fb-refund-chat")
     token = page_token(f"/practice/attempts/{attempt_id}")
     page = client.post(f"/practice/attempts/{attempt_id}/reply", follow_redirects=True, data={
         "csrf_token": token, "reply": "a" * 5001, "channel": "private", "thread": "customer", "turn": "0"}
     ).get_data(as_text=True)
-    assert "the most this box takes is 5000" in page
+    message = re.search(r"This reply is [^<]*", page).group(0)
+    assert "Facebook allows 2,000 characters when you send a Messenger message" in message
+    assert "5000" not in message and "5,000" not in message
     assert _messages(app, attempt_id, "learner") == []
+
+
+def test_a_10000_character_x_reply_is_told_280_as_the_counter_says(app, client, learner, start, page_token):
+    """Issue 16.7: refused with "the most this box takes is 5000" while the counter said 280."""
+    attempt_id = start("tw-late-parcel")
+    token = page_token(f"/practice/attempts/{attempt_id}")
+    page = client.post(f"/practice/attempts/{attempt_id}/reply", follow_redirects=True, data={
+        "csrf_token": token, "reply": "b" * 10_000, "channel": "public", "thread": "customer", "turn": "0"}
+    ).get_data(as_text=True)
+    message = re.search(r"This reply is [^<]*", page).group(0)
+    assert "This reply is 10,000 characters; X (Twitter) allows 280 weighted characters" in message
+    assert "0 of 280 characters" in page and "5000" not in message and "5,000" not in message
+
+
+def test_where_the_marking_cap_is_below_the_platforms_the_counter_and_the_refusal_agree(app, client, learner, start,
+                                                                                        page_token):
+    attempt_id = start("tw-late-parcel")
+    page = client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)
+    assert '"max": 5000' in page and '"max": 280' in page     # the counter's limits: the cap, X's own
+    token = page_token(f"/practice/attempts/{attempt_id}")
+    page = client.post(f"/practice/attempts/{attempt_id}/reply", follow_redirects=True, data={
+        "csrf_token": token, "reply": "c" * 6000, "channel": "private", "thread": "customer", "turn": "0"}
+    ).get_data(as_text=True)
+    assert "This reply is 6,000 characters; replies are marked up to 5,000 characters here (X (Twitter) itself allows " \
+           "10,000 when you send a direct message)" in page
 
 
 def test_conversation_moves_to_a_private_message_and_runs_to_its_end(app, client, learner, start, page_token,
