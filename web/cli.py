@@ -10,7 +10,7 @@ import portfolio
 from web.extensions import db
 from web.models import User
 from web.queue import task_queue
-from web.services import xapi_outbox
+from web.services import rescoring, xapi_outbox
 from web.services.accounts import AccountError, create_user
 from web.services.demo import DEMO_ACCOUNTS, DEMO_JOIN_CODE, seed
 from web.services.export_jobs import prune
@@ -23,6 +23,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(portfolio_group)
     app.cli.add_command(exports_group)
     app.cli.add_command(worker)
+    app.cli.add_command(rescore_command)
     app.cli.add_command(xapi_group)
 
 
@@ -180,3 +181,35 @@ def xapi_status_command():
     """How many statements are pending, sent, failed and rejected."""
     counts = xapi_outbox.counts()
     click.echo(", ".join(f"{status} {counts.get(status, 0)}" for status in ("pending", "sent", "failed", "rejected")))
+
+
+@click.command("rescore")
+@click.option("--batch-size", default=50, show_default=True, type=click.IntRange(1, 10_000),
+              help="Attempts scored and committed together.")
+@click.option("--scenario", "scenario_id", default=None, help="Only attempts at this scenario (its id).")
+@click.option("--limit", default=None, type=click.IntRange(1), help="At most this many attempts this run.")
+@click.option("--force", is_flag=True, help="Also attempts already marked by the current scorer and rubric.")
+@click.option("--dry-run", is_flag=True, help="Say how many attempts are due; change nothing.")
+@with_appcontext
+def rescore_command(batch_size, scenario_id, limit, force, dry_run):
+    """Re-score stored attempts with the current scorer, keeping the old levels beside the new ones.
+
+    Only attempts marked by another scorer version or rubric are due, so running it again changes nothing.
+    Tutors see what changed on the review pages (Re-scored marks)."""
+    info = rescoring.current()
+    due = rescoring.due_ids(scenario_id, force)
+    click.echo(f"Current scorer {info['scorer_version']}, rubric {info['id']} v{info['version']} "
+               f"({info['hash'][:19]}): {len(due)} attempt(s) due.")
+    if dry_run or not due:
+        return
+
+    def progress(report, total):
+        click.echo(f"  {report.seen}/{min(total, limit or total)} re-scored: {report.changed} with changed marks, "
+                   f"{len(report.failed)} failed")
+
+    report = rescoring.rescore_all(batch_size, scenario_id, force, limit, progress=progress, commit=db.session.commit)
+    for attempt_id, why in report.failed:
+        click.echo(f"  attempt {attempt_id} not re-scored: {why}", err=True)
+    click.echo(f"Done: {report.rescored} re-scored, {report.changed} with changed marks, {len(report.failed)} failed.")
+    if report.failed:
+        raise SystemExit(1)

@@ -181,6 +181,8 @@ class Attempt(db.Model):
     scores = relationship("CriterionScore", back_populates="attempt", cascade="all, delete-orphan")
     moderations = relationship("Moderation", back_populates="attempt", order_by="Moderation.id",
                                cascade="all, delete-orphan")
+    rescores = relationship("Rescore", back_populates="attempt", order_by="Rescore.id", cascade="all, delete-orphan",
+                            passive_deletes=True)
     feedback = relationship("Feedback", back_populates="attempt", order_by="Feedback.id", cascade="all, delete-orphan")
 
 
@@ -237,6 +239,33 @@ class Moderation(db.Model):
 
     attempt = relationship("Attempt", back_populates="moderations")
     tutor = relationship("User")
+
+
+class Rescore(db.Model):
+    """One re-scoring of a stored attempt by a newer scorer (`flask --app app rescore`): the rubric and scorer
+    versions and the automatic levels and grades before and after, kept beside the attempt as moderations are.
+    `changes` maps each criterion whose automatic level changed to {"old", "new", "moderated"} (moderated: the
+    tutor's level, which stays in force); `changed` is true when a level or the grade changed."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    old_rubric_id: Mapped[str | None] = mapped_column(String(80))
+    old_rubric_version: Mapped[int | None] = mapped_column()
+    old_rubric_hash: Mapped[str | None] = mapped_column(String(80))
+    old_scorer_version: Mapped[str | None] = mapped_column(String(32))
+    new_rubric_id: Mapped[str] = mapped_column(String(80))
+    new_rubric_version: Mapped[int] = mapped_column()
+    new_rubric_hash: Mapped[str] = mapped_column(String(80))
+    new_scorer_version: Mapped[str] = mapped_column(String(32))
+    old_grade: Mapped[str | None] = mapped_column(String(16))     # automatic grades
+    new_grade: Mapped[str | None] = mapped_column(String(16))
+    old_final_grade: Mapped[str | None] = mapped_column(String(16))
+    new_final_grade: Mapped[str | None] = mapped_column(String(16))
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    changed: Mapped[bool] = mapped_column(default=False, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    attempt = relationship("Attempt", back_populates="rescores")
 
 
 class Feedback(db.Model):

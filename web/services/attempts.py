@@ -267,40 +267,59 @@ def submit_triage(attempt: Attempt, order: list[str], turn_token) -> dict | None
 
 # ------------------------------------------------------------------------------------------------ finish
 
-def finish(attempt: Attempt) -> dict:
-    """Compute and store the final result; the attempt becomes completed."""
+def _single_reply_result(attempt: Attempt, inst: simulator.Instance, thread: str, fresh: bool) -> dict:
+    """A thread of one learner reply: its result as scored when sent, or (fresh) scored again now against the
+    conversation as it stood when the reply was sent (the thread's opening)."""
+    if not fresh:
+        return next(r["result"] for r in attempt.state["turn_results"] if r["thread"] == thread)
+    msg = next(m for m in attempt.messages if m.author == "learner" and m.thread == thread)
+    customer = None if thread == "main" else thread
+    opening = simulator.initial_state(inst, customer).to_dict()
+    ctx = simulator.scoring_context_for_turn(inst, opening, channel=msg.channel, response_minutes=msg.response_minutes,
+                                             customer=customer)
+    return scoring.score_reply(msg.text, ctx)
+
+
+def score_attempt(attempt: Attempt, fresh: bool = False) -> dict:
+    """The attempt's whole result from its stored messages and state. `fresh`: every reply is scored again with the
+    current scorer (re-scoring); otherwise single replies keep the result they got when sent."""
     inst = instance_for(attempt.instance)
     state = attempt.state
     if attempt.exercise_type == "triage":
-        result = triage_result(state["triage"])
-    else:
-        per_thread = []
-        learner_threads = [m.thread for m in attempt.messages if m.author == "learner"]
-        for thread in state["threads"]:
-            turns = [m.text for m in attempt.messages if m.author == "learner" and m.thread == thread]
-            if not turns:
-                continue
-            positions = [i for i, t in enumerate(learner_threads) if t == thread]
-            if len(turns) == 1:
-                one = next(r["result"] for r in state["turn_results"] if r["thread"] == thread)
-                per_thread.append(evidence_in_transcript_order(one, positions))
-                continue
-            conv = state["threads"][thread]
-            ctx = simulator.scoring_context_for_turn(inst, {**conv, "previous_replies": []}, channel=conv["channel"],
-                                                     customer=None if thread == "main" else thread)
-            ctx["response_minutes"] = next((m.response_minutes for m in attempt.messages
-                                            if m.author == "learner" and m.thread == thread), None)
-            canned = [r["result"].get("canned_response") for r in state["turn_results"] if r["thread"] == thread]
-            conversation = scoring.apply_canned_rule_to_conversation(scoring.score_conversation(turns, ctx), canned)
-            per_thread.append(evidence_in_transcript_order(conversation, positions))
-        result = scoring.combine(per_thread, best=False) if per_thread else None
-        if result is None:
-            raise AttemptError("There is nothing to mark yet.")
-        result = dict(result)
-        result["reactions"] = [r["reaction"] for r in state["turn_results"]]
-        if "crm" in state:
-            result["crm"] = state["crm"]
-        result = evidence_spans.tidy(result, [m.text for m in attempt.messages if m.author == "learner"])
+        return triage_result(state["triage"])
+    per_thread = []
+    learner_threads = [m.thread for m in attempt.messages if m.author == "learner"]
+    for thread in state["threads"]:
+        turns = [m.text for m in attempt.messages if m.author == "learner" and m.thread == thread]
+        if not turns:
+            continue
+        positions = [i for i, t in enumerate(learner_threads) if t == thread]
+        if len(turns) == 1:
+            per_thread.append(evidence_in_transcript_order(_single_reply_result(attempt, inst, thread, fresh),
+                                                           positions))
+            continue
+        conv = state["threads"][thread]
+        ctx = simulator.scoring_context_for_turn(inst, {**conv, "previous_replies": []}, channel=conv["channel"],
+                                                 customer=None if thread == "main" else thread)
+        ctx["response_minutes"] = next((m.response_minutes for m in attempt.messages
+                                        if m.author == "learner" and m.thread == thread), None)
+        canned = [r["result"].get("canned_response") for r in state["turn_results"] if r["thread"] == thread]
+        conversation = scoring.apply_canned_rule_to_conversation(scoring.score_conversation(turns, ctx), canned)
+        per_thread.append(evidence_in_transcript_order(conversation, positions))
+    result = scoring.combine(per_thread, best=False) if per_thread else None
+    if result is None:
+        raise AttemptError("There is nothing to mark yet.")
+    result = dict(result)
+    result["reactions"] = [r["reaction"] for r in state["turn_results"]]
+    if "crm" in state:
+        result["crm"] = state["crm"]
+    return evidence_spans.tidy(result, [m.text for m in attempt.messages if m.author == "learner"])
+
+
+def finish(attempt: Attempt) -> dict:
+    """Compute and store the final result; the attempt becomes completed."""
+    state = attempt.state
+    result = score_attempt(attempt)
     store_result(attempt, result)
     attempt.status = "completed"
     attempt.submitted_at = utcnow()

@@ -110,3 +110,37 @@ def grade_rule(attempt: Attempt) -> str:
     if not attempt.moderations:
         return (attempt.result or {}).get("grade_rule") or ""
     return moderated_grade(attempt)[1]
+
+
+def replace_automatic(attempt: Attempt, result: dict) -> dict[str, dict]:
+    """A newer scorer's result for an attempt already marked: the automatic levels are updated in place, a tutor's
+    moderated level stays in force (and in the tallies, which count the level in force), the grades follow.
+    Returns the criteria whose automatic level changed: {criterion: {"old", "new", "moderated"}}."""
+    by_key = {s.criterion: s for s in attempt.scores}
+    deltas: dict[tuple[str, str], int] = {}
+    changes: dict[str, dict] = {}
+    for key, judgement in result["criteria"].items():
+        new = level_to_str(judgement.get("level"))
+        score = by_key.get(key)
+        if score is None:
+            score = CriterionScore(criterion=key, auto_level=new)
+            attempt.scores.append(score)
+            deltas[(key, new)] = deltas.get((key, new), 0) + 1
+            changes[key] = {"old": None, "new": new, "moderated": None}
+        elif score.auto_level != new:
+            changes[key] = {"old": score.auto_level, "new": new, "moderated": score.moderated_level}
+            if score.moderated_level is None:
+                deltas[(key, score.auto_level)] = deltas.get((key, score.auto_level), 0) - 1
+                deltas[(key, new)] = deltas.get((key, new), 0) + 1
+        score.auto_level = new
+        score.confidence, score.reason = judgement.get("confidence"), judgement.get("reason")
+        score.evidence = judgement.get("evidence") or []
+    attempt.result = result
+    attempt.auto_grade = result["grade"]
+    rubric = result.get("rubric", {})
+    attempt.rubric_id, attempt.rubric_hash = rubric.get("id"), rubric.get("hash")
+    attempt.scorer_version = rubric.get("scorer_version")
+    attempt.final_grade = moderated_grade(attempt)[0] if attempt.moderations else result["grade"]
+    attempt.unsure_count = sum(1 for s in attempt.scores if s.confidence == "low" and s.moderated_level is None)
+    _apply_tallies(attempt.learner_id, deltas)
+    return changes

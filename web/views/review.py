@@ -12,7 +12,7 @@ import rubrics
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
 from web.inputs import InputError, whole_number
-from web.models import Attempt, Cohort, Feedback, LevelTally, ScenarioInstance, User, utcnow
+from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioInstance, User, utcnow
 from web.security import roles_required, visible_attempt
 from web.services.accounts import visible_learner_ids_query
 from web.services.marks import ModerationError, grade_rule, moderate
@@ -34,6 +34,8 @@ def queue():
     except InputError as exc:
         abort(400, description=str(exc))
     visible = visible_learner_ids_query(current_user)
+    if request.args.get("show") == "rescored":
+        return _rescored(page, visible)
     query = (select(Attempt.id, Attempt.mode, Attempt.submitted_at, Attempt.final_grade, Attempt.auto_grade,
                     Attempt.unsure_count, User.full_name.label("learner_name"), ScenarioInstance.title)
              .join(User, User.id == Attempt.learner_id)
@@ -49,6 +51,19 @@ def queue():
         .offset((page - 1) * QUEUE_PAGE).limit(QUEUE_PAGE + 1)).all()
     return render_template("review/queue.html", attempts=rows[:QUEUE_PAGE], show=only, page=page,
                            more=len(rows) > QUEUE_PAGE)
+
+
+def _rescored(page: int, visible):
+    """Attempts whose marks changed when a newer scorer re-scored them (`flask --app app rescore`), newest first."""
+    query = (select(Rescore, User.full_name.label("learner_name"), ScenarioInstance.title)
+             .join(Attempt, Attempt.id == Rescore.attempt_id).join(User, User.id == Attempt.learner_id)
+             .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).where(Rescore.changed.is_(True)))
+    if visible is not None:
+        query = query.where(Attempt.learner_id.in_(visible.scalar_subquery()))
+    rows = db.session.execute(query.order_by(Rescore.id.desc()).offset((page - 1) * QUEUE_PAGE)
+                              .limit(QUEUE_PAGE + 1)).all()
+    return render_template("review/queue.html", rescored=rows[:QUEUE_PAGE], attempts=[], show="rescored", page=page,
+                           more=len(rows) > QUEUE_PAGE, criteria=rubrics.CRITERIA)
 
 
 @bp.route("/attempts/<int:attempt_id>")
