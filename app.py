@@ -21,10 +21,24 @@ from web.inputs import BoundedIntConverter, JSONProvider, refuse_unusable_text
 from web.security import add_security_headers
 from web.services.accounts import load_user
 from web.session_cookie import ThrottledRefreshSessionInterface
-from web.views import admin, api, assess, auth, exports, learner, logbook, main, practice, progress, review, tutor
+from web.views import (
+    admin,
+    api,
+    assess,
+    auth,
+    authoring,
+    exports,
+    learner,
+    logbook,
+    main,
+    practice,
+    progress,
+    review,
+    tutor,
+)
 
 BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
-              exports.bp, admin.bp, api.bp)
+              exports.bp, admin.bp, api.bp, authoring.bp)
 ROOT = Path(__file__).resolve().parent
 
 

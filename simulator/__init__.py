@@ -2,6 +2,7 @@
 
 Public API (see docs/interfaces.md and scenarios/README.md):
     load_library(path=None) -> Library          load_scenario_file(path) -> Scenario
+    load_scenario_text(text, name) -> Scenario  a scenario authored in the browser (line numbers in text)
     generate(scenario_or_id, seed, *, library=None) -> Instance
     react(instance, state, reply_text, judgement, channel, *, customer=None, at_minute=None,
           human_agent_tag=False) -> Reaction
@@ -29,7 +30,7 @@ from simulator.errors import (
 )
 from simulator.exercises import CrmCheck, score_triage, spearman, validate_crm_record
 from simulator.generation import BUILDERS, CustomerInstance, Instance, Message, Persona, QueueItem, generate
-from simulator.loader import Library, Scenario, load_library, load_scenario_file
+from simulator.loader import Library, Scenario, load_library, load_scenario_file, load_scenario_text
 from simulator.platforms import PLATFORMS, Channel, Platform, can_reply_privately, fits, get_platform, message_length
 from simulator.reactions import (
                               REACTORS,
@@ -50,6 +51,7 @@ __all__ = [
     "Problem", "QueueItem", "Reaction", "Scenario", "ScenarioFileError", "SimClock", "SimulatorError",
     "SimulatorInternalError", "SimulatorUsageError", "TriageOrderError", "UnknownScenarioError", "agent_tools",
     "can_reply_privately", "end_conversation", "fact_sections", "fits", "generate", "get_platform", "initial_state",
-    "load_library", "load_scenario_file", "message_length", "on_screen_text", "react", "score_triage",
+    "load_library", "load_scenario_file", "load_scenario_text", "message_length", "on_screen_text", "react",
+    "score_triage",
     "scoring_context_for_turn", "spearman", "validate_crm_record",
 ]

@@ -87,6 +87,10 @@ def _read(path: Path) -> tuple[Any, LineMap | None, list[Problem]]:
     except OSError as exc:
         return None, None, [Problem(name, "", f"cannot read the file ({exc.strerror})",
                                     "check the path and permissions", None, "unreadable")]
+    return _parse(text, name)
+
+
+def _parse(text: str, name: str) -> tuple[Any, LineMap | None, list[Problem]]:
     loader = _YAML_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -156,11 +160,26 @@ def load_scenario_file(path: str | Path) -> Scenario:
     """Load and validate one file; raise ScenarioFileError listing every problem in it."""
     path = Path(path)
     data, lines, problems = _read(path)
+    return _build(data, lines, problems, path.stem, str(path))
+
+
+def load_scenario_text(text: str, name: str = "scenario.yaml") -> Scenario:
+    """Load and validate a scenario given as text (authored in the browser); raise ScenarioFileError listing every
+    problem, each with its line in `text`. `name` stands for the file in messages; the id is not compared with it
+    (the caller decides which ids it accepts)."""
+    data, lines, problems = _parse(text, name)
+    given = data.get("id") if isinstance(data, dict) else None
+    stem = given if isinstance(given, str) else Path(name).stem
+    return _build(data, lines, problems, stem, name, source=name)
+
+
+def _build(data: Any, lines: LineMap | None, problems: list[Problem], stem: str, path: str,
+           source: str | None = None) -> Scenario:
     if problems or lines is None:
-        raise ScenarioFileError(str(path), problems)
-    problems = validate(data, path.stem, str(path), lines)
+        raise ScenarioFileError(path, problems)
+    problems = validate(data, stem, path, lines)
     if problems:
-        raise ScenarioFileError(str(path), problems)
+        raise ScenarioFileError(path, problems)
     try:
         full = _with_defaults(data)
         canonical = json.dumps(full, sort_keys=True, ensure_ascii=False).encode("utf-8")
@@ -168,10 +187,10 @@ def load_scenario_file(path: str | Path) -> Scenario:
             id=full["id"], version="sha256:" + hashlib.sha256(canonical).hexdigest(), title=full["title"],
             category=full["category"], difficulty=full["difficulty"], exercise_type=full["exercise_type"],
             platforms=tuple(full["platforms"]), brand=full["brand"], sla_minutes=full["sla_minutes"],
-            brief=full["brief"].strip(), source=str(path), data=full,
+            brief=full["brief"].strip(), source=source or path, data=full,
         )
     except Exception as exc:
-        raise ScenarioFileError(str(path), [internal_problem(str(path), "building", exc)]) from exc
+        raise ScenarioFileError(path, [internal_problem(path, "building", exc)]) from exc
 
 
 def scenario_files(path: str | Path) -> list[Path]:

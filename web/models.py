@@ -374,3 +374,51 @@ class XapiStatement(db.Model):
     next_try_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column()
+
+
+authored_scenario_cohorts = db.Table(
+    "authored_scenario_cohorts",
+    db.Column("authored_id", ForeignKey("authored_scenario.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("cohort_id", ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class AuthoredScenario(db.Model):
+    """A scenario a tutor wrote in the browser. Each saved, valid text is a new AuthoredVersion (never edited);
+    learners in the chosen cohorts see the published version. Attempts keep the version they were played on (the
+    generated instance is stored whole, with the version's hash)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(80), unique=True)   # the YAML's id; never a shipped one
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    published_number: Mapped[int | None] = mapped_column()   # the version learners get; None: not published
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author = relationship("User")
+    versions = relationship("AuthoredVersion", back_populates="authored", order_by="AuthoredVersion.number",
+                            cascade="all, delete-orphan")
+    cohorts = relationship("Cohort", secondary=authored_scenario_cohorts, order_by="Cohort.name")
+
+    @property
+    def latest(self) -> "AuthoredVersion":
+        return self.versions[-1]
+
+    @property
+    def published(self) -> "AuthoredVersion | None":
+        return next((v for v in self.versions if v.number == self.published_number), None)
+
+
+class AuthoredVersion(db.Model):
+    __table_args__ = (UniqueConstraint("authored_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    authored_id: Mapped[int] = mapped_column(ForeignKey("authored_scenario.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    scenario_version: Mapped[str] = mapped_column(String(80), index=True)   # simulator's "sha256:..." of the content
+    title: Mapped[str] = mapped_column(String(200))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    previewed_at: Mapped[datetime | None] = mapped_column()   # publishing needs a preview first
+    published_at: Mapped[datetime | None] = mapped_column()
+
+    authored = relationship("AuthoredScenario", back_populates="versions")

@@ -18,8 +18,10 @@ def guarded_routes(app):
 
 
 def concrete_url(rule) -> str:
-    # Any id will do: the role check runs before the object is looked up.
-    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: "999999" if "id" in m.group(1) else "x", rule.rule)
+    # Any id will do: the role check runs before the object is looked up. Every <int:...> gets a number (a version
+    # number too), or the URL would match no route and answer 404 before any role check.
+    return re.sub(r"<(?:([a-z]+):)?([a-z_]+)>",
+                  lambda m: "999999" if m.group(1) == "int" or "id" in m.group(2) else "x", rule.rule)
 
 
 def test_every_non_public_route_declares_its_roles(app):
@@ -54,6 +56,12 @@ def test_each_role_is_refused_on_every_other_roles_routes(app, make_user, login,
             assert response.status_code == 403, f"{role} {method} {rule.rule} -> {response.status_code}"
             checked += 1
     assert checked > 0
+
+
+def test_scenario_authoring_is_for_tutors_and_admins_only(app):
+    routes = [rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("authoring.")]
+    assert len(routes) == 6
+    assert {app.view_functions[rule.endpoint].allowed_roles for rule in routes} == {("tutor", "admin")}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -146,6 +154,7 @@ def test_every_post_route_refuses_a_request_without_a_csrf_token(app, make_user)
     endpoints = {endpoint for _role, endpoint in checked}
     assert endpoints == {rule.endpoint for rule in post_routes(app)}
     assert {"admin.role", "admin.password", "admin.toggle", "admin.create", "tutor.create_cohort"} <= endpoints
+    assert {"authoring.new", "authoring.scenario", "authoring.publish", "authoring.withdraw"} <= endpoints
 
 
 # Admins manage users, through the real routes.

@@ -21,7 +21,7 @@ from sqlalchemy.orm import undefer
 import simulator
 from web.extensions import db
 from web.models import Assignment, Attempt, Message, ScenarioInstance, User, utcnow
-from web.services import evidence_spans, scoring, xapi_outbox
+from web.services import authoring, evidence_spans, scoring, xapi_outbox
 from web.services.catalogue import new_seed
 from web.services.errors import AttemptError
 from web.services.library import instance_for, stored_instance
@@ -43,7 +43,18 @@ def start_attempt(user: User, scenario_id: str, seed: int | None = None, *, mode
         scenario_id, mode = assignment.scenario_id, assignment.mode
         seed = assignment.seed if assignment.seed is not None else seed
     seed = new_seed() if seed is None else int(seed)
-    row = stored_instance(scenario_id, seed)
+    row = stored_instance(authoring.scenario_for(user, scenario_id), seed)
+    attempt = new_attempt(user, row, mode=mode, assignment=assignment)
+    db.session.add(attempt)
+    db.session.flush()
+    xapi_outbox.record_started(attempt)
+    return attempt
+
+
+def new_attempt(user: User, row: ScenarioInstance, *, mode: str = "practice",
+                assignment: Assignment | None = None) -> Attempt:
+    """An attempt at this stored instance as it starts: the customers' first messages, every thread open. Not
+    added to the session (start_attempt adds it; an author's preview shows it and throws it away)."""
     inst = instance_for(row)
     threads, seen = {}, {}
     now = utcnow().isoformat()
@@ -61,9 +72,6 @@ def start_attempt(user: User, scenario_id: str, seed: int | None = None, *, mode
         thread = m.customer_id if m.author == "customer" else "main"
         attempt.messages.append(Message(thread=thread, author="customer", channel=m.channel, text=m.text,
                                         sim_minute=m.at_minute))
-    db.session.add(attempt)
-    db.session.flush()
-    xapi_outbox.record_started(attempt)
     return attempt
 
 

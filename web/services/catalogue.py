@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 import simulator
 from web.extensions import db
 from web.models import Assignment, Attempt, ScenarioInstance, User
+from web.services import authoring
 from web.services.errors import AttemptError
 from web.services.library import library
 
@@ -34,7 +35,7 @@ def learner_catalogue(user: User, *, platform: str = "", category: str = "", dif
     for a in assignments_for(user):
         assigned_by.setdefault(a.scenario_id, a)
     rows = []
-    for sc in library().list():
+    for sc in library().list() + authoring.published_for(user):   # and what their tutors wrote for them
         if platform and platform not in sc.platforms:
             continue
         if category and sc.category != category or difficulty and sc.difficulty != difficulty:

@@ -78,14 +78,20 @@ def instance_for(row: ScenarioInstance) -> simulator.Instance:
     return generated(sc, row.seed)
 
 
-def stored_instance(scenario_id: str, seed: int) -> ScenarioInstance:
-    """The ScenarioInstance row for (id, current version, seed), generated and stored once."""
-    sc = scenario(scenario_id)
+@lru_cache(maxsize=256)
+def _generate_given(sc: simulator.Scenario, seed: int) -> simulator.Instance:
+    return simulator.generate(sc, seed)
+
+
+def stored_instance(scenario_id: str | simulator.Scenario, seed: int) -> ScenarioInstance:
+    """The ScenarioInstance row for (id, current version, seed), generated and stored once. Given a Scenario that
+    is not the library's (one authored in the browser), that scenario's own version is generated."""
+    sc = scenario(scenario_id) if isinstance(scenario_id, str) else scenario_id
     row = db.session.scalar(select(ScenarioInstance).where(
         ScenarioInstance.scenario_id == sc.id, ScenarioInstance.scenario_version == sc.version,
         ScenarioInstance.seed == seed))
     if row is None:
-        inst = generated(sc, seed)
+        inst = generated(sc, seed) if library().scenarios.get(sc.id) is sc else _generate_given(sc, seed)
         row = ScenarioInstance(scenario_id=sc.id, scenario_version=sc.version, seed=seed,
                                exercise_type=inst.exercise_type, title=inst.title, data=inst.to_dict())
         db.session.add(row)

@@ -1,0 +1,218 @@
+"""Scenario authoring in the browser, through the Flask test client: the validator's messages at their lines,
+versions, preview, publishing to the author's own cohorts, what learners see, and who may do what."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from tests.conftest import ROOT
+
+BASE = (ROOT / "tests" / "fixtures" / "scenarios" / "tw-late-parcel.yaml").read_text(encoding="utf-8")
+GOOD = BASE.replace("id: tw-late-parcel", "id: acme-late-parcel").replace("title: Late air fryer on X",
+                                                                         "title: Acme late parcel")
+TOKEN_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def token(client, url="/author/") -> str:
+    return TOKEN_RE.search(client.get(url).get_data(as_text=True)).group(1)
+
+
+def line_of(text: str, starts: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), start=1) if line.startswith(starts))
+
+
+@pytest.fixture
+def tutor(client, login, demo_cohort):
+    login("tutora")
+    return demo_cohort
+
+
+def create(client, text=GOOD):
+    return client.post("/author/new", data={"text": text, "csrf_token": token(client)})
+
+
+def authored_id(app, scenario_id="acme-late-parcel") -> int:
+    from web.extensions import db
+    from web.models import AuthoredScenario
+    with app.app_context():
+        return db.session.scalar(db.select(AuthoredScenario.id).filter_by(scenario_id=scenario_id))
+
+
+def publish(client, aid, number=1, cohorts=()):
+    return client.post(f"/author/scenarios/{aid}/publish",
+                       data={"number": str(number), "cohort_ids": [str(c) for c in cohorts],
+                             "csrf_token": token(client, f"/author/scenarios/{aid}")}, follow_redirects=True)
+
+
+def test_the_validators_message_is_shown_at_its_line_and_nothing_is_saved(app, client, tutor):
+    bad = GOOD.replace("difficulty: easy", "difficulty: super-hard")
+    response = create(client, bad)
+    page = response.get_data(as_text=True)
+    n = line_of(bad, "difficulty:")
+    assert response.status_code == 422
+    assert f'<a href="#line-{n}">Line {n}</a> (<code>difficulty</code>): unknown difficulty' in page
+    row = re.search(rf'<li id="line-{n}" class="has-problem">(.*?)</li>', page, re.S).group(1)
+    assert "difficulty: super-hard" in row and "unknown difficulty &#39;super-hard&#39;" in row
+    assert "difficulty: super-hard</textarea>" not in page and "difficulty: super-hard" in page   # kept in the box
+    assert authored_id(app) is None
+
+
+def test_a_yaml_syntax_error_is_shown_at_its_line(client, tutor):
+    bad = GOOD.replace("sla_minutes: 60", "sla_minutes: [60")
+    page = create(client, bad).get_data(as_text=True)
+    assert re.search(r'<li id="line-\d+" class="has-problem">.*YAML syntax error', page, re.S)
+
+
+def test_a_shipped_scenarios_id_is_refused_at_the_id_line(client, tutor):
+    page = create(client, BASE.replace("id: tw-late-parcel", "id: late-parcel-x-public")).get_data(as_text=True)
+    assert '<a href="#line-1">Line 1</a> (<code>id</code>): a shipped scenario already has the id' in page
+
+
+def test_versions_are_numbered_and_an_unchanged_text_or_a_new_id_is_refused(app, client, tutor):
+    assert create(client).status_code == 302
+    aid = authored_id(app)
+    url = f"/author/scenarios/{aid}"
+    v2 = GOOD.replace("title: Acme late parcel", "title: Acme late parcel, second go")
+    assert client.post(url, data={"text": v2, "csrf_token": token(client, url)}).status_code == 302
+    again = client.post(url, data={"text": v2, "csrf_token": token(client, url)})
+    assert again.status_code == 400 and "Nothing changed since version 2" in again.get_data(as_text=True)
+    renamed = client.post(url, data={"text": v2.replace("id: acme-late-parcel", "id: acme-other"),
+                                     "csrf_token": token(client, url)})
+    assert renamed.status_code == 422 and "keep `id: acme-late-parcel`" in renamed.get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert "Preview version 2" in page and "Preview version 1" in page and "Check and save as version 3" in page
+
+
+def test_an_uploaded_file_is_checked_like_the_text_box(app, client, tutor):
+    data = {"text": "", "csrf_token": token(client), "file": (io.BytesIO(GOOD.encode()), "acme.yaml")}
+    assert client.post("/author/new", data=data, content_type="multipart/form-data").status_code == 302
+    latin = {"text": "", "csrf_token": token(client), "file": (io.BytesIO("title: caf\xe9".encode("latin-1")), "x.yaml")}
+    response = client.post("/author/new", data=latin, content_type="multipart/form-data")
+    assert response.status_code == 422 and "x.yaml is not UTF-8 text" in response.get_data(as_text=True)
+
+
+def test_the_preview_is_the_learners_workspace_for_that_seed_and_publishing_needs_it(app, client, tutor):
+    import simulator
+
+    create(client)
+    aid = authored_id(app)
+    refused = publish(client, aid, 1, [tutor["cohort"]])
+    assert "Preview version 1 before publishing it" in refused.get_data(as_text=True)
+    page = client.get(f"/author/scenarios/{aid}/versions/1/preview?seed=7").get_data(as_text=True)
+    expected = simulator.generate(simulator.load_scenario_text(GOOD), 7)
+    assert expected.messages[0].text in page.replace("&#39;", "'")       # the customer's first message, seed 7
+    assert "Agent tools" in page and "Preview of acme-late-parcel version 1 with seed 7" in page
+    assert client.get(f"/author/scenarios/{aid}/versions/1/preview?seed=x").status_code == 400
+    assert client.get(f"/author/scenarios/{aid}/versions/9/preview?seed=1").status_code == 404
+    done = publish(client, aid, 1, [tutor["cohort"]]).get_data(as_text=True)
+    assert "Version 1 of acme-late-parcel is live for Test cohort." in done
+
+
+def _published(app, client, tutor):
+    create(client)
+    aid = authored_id(app)
+    client.get(f"/author/scenarios/{aid}/versions/1/preview?seed=3")
+    publish(client, aid, 1, [tutor["cohort"]])
+    return aid
+
+
+def test_a_learner_of_the_cohort_sees_and_plays_it_and_another_cohorts_learner_does_not(app, client, tutor):
+    from tests.conftest import sign_in
+
+    _published(app, client, tutor)
+    mine = app.test_client()
+    sign_in(mine, "learnera")
+    assert "Acme late parcel" in mine.get("/practice/").get_data(as_text=True)
+    start = mine.post("/practice/start", data={"scenario_id": "acme-late-parcel", "seed": "5",
+                                               "csrf_token": token(mine, "/practice/")})
+    assert "/practice/attempts/" in start.headers["Location"]
+    outsider = app.test_client()
+    sign_in(outsider, "learnerc")
+    assert "Acme late parcel" not in outsider.get("/practice/").get_data(as_text=True)
+    refused = outsider.post("/practice/start", data={"scenario_id": "acme-late-parcel", "seed": "5",
+                                                     "csrf_token": token(outsider, "/practice/")},
+                            follow_redirects=True)
+    assert "There is no scenario called &#39;acme-late-parcel&#39;." in refused.get_data(as_text=True)
+
+
+def test_an_attempt_keeps_the_version_it_was_played_on(app, client, tutor):
+    from tests.conftest import sign_in
+    from web.extensions import db
+    from web.models import Attempt
+
+    aid = _published(app, client, tutor)
+    learner = app.test_client()
+    sign_in(learner, "learnera")
+    first = learner.post("/practice/start", data={"scenario_id": "acme-late-parcel", "seed": "5",
+                                                  "csrf_token": token(learner, "/practice/")}).headers["Location"]
+    url = f"/author/scenarios/{aid}"
+    client.post(url, data={"text": GOOD.replace("title: Acme late parcel", "title: Acme parcel v2"),
+                           "csrf_token": token(client, url)})
+    client.get(f"{url}/versions/2/preview?seed=1")
+    publish(client, aid, 2, [tutor["cohort"]])
+    assert "Acme late parcel" in learner.get(first).get_data(as_text=True)      # still version 1
+    second = learner.post("/practice/start", data={"scenario_id": "acme-late-parcel", "seed": "5",
+                                                   "csrf_token": token(learner, "/practice/")}).headers["Location"]
+    assert "Acme parcel v2" in learner.get(second).get_data(as_text=True)
+    from web.services import authoring
+    with app.app_context():
+        rows = db.session.scalars(db.select(Attempt).order_by(Attempt.id)).all()
+        assert [authoring.version_number("acme-late-parcel", a.instance.scenario_version) for a in rows] == [1, 2]
+
+
+def test_a_tutor_publishes_only_to_their_own_cohorts(app, client, tutor, make_user):
+    from web.extensions import db
+    from web.models import Cohort
+    with app.app_context():
+        theirs = Cohort(name="Other tutor's cohort", tutor_id=tutor["other_tutor"])
+        db.session.add(theirs)
+        db.session.commit()
+        theirs_id = theirs.id
+    create(client)
+    aid = authored_id(app)
+    client.get(f"/author/scenarios/{aid}/versions/1/preview?seed=3")
+    page = publish(client, aid, 1, [theirs_id]).get_data(as_text=True)
+    assert "You can publish only to your own cohorts." in page
+    assert "Other tutor&#39;s cohort" not in page           # not even offered
+
+
+def test_another_tutor_cannot_open_edit_preview_or_publish_it_and_an_admin_can(app, client, tutor, make_user):
+    from tests.conftest import sign_in
+
+    create(client)
+    aid = authored_id(app)
+    other = app.test_client()
+    sign_in(other, "tutorb")
+    other_token = token(other)
+    assert other.get(f"/author/scenarios/{aid}").status_code == 403
+    assert other.get(f"/author/scenarios/{aid}/versions/1/preview?seed=1").status_code == 403
+    for path in ("", "/publish", "/withdraw"):
+        assert other.post(f"/author/scenarios/{aid}{path}", data={"text": GOOD, "number": "1",
+                                                                  "csrf_token": other_token}).status_code == 403
+    assert "acme-late-parcel" not in other.get("/author/").get_data(as_text=True)
+    make_user("admin", "boss")
+    admin = app.test_client()
+    sign_in(admin, "boss")
+    assert admin.get(f"/author/scenarios/{aid}").status_code == 200
+    assert client.get("/author/scenarios/999999").status_code == 404
+
+
+def test_authored_markdown_is_sanitised(app, client, tutor):
+    text = GOOD.replace("brief: A customer is chasing a late order in public. Write one public reply.",
+                        'brief: "**Be quick.** <script>alert(1)</script><img src=x onerror=alert(2)>"')
+    assert create(client, text).status_code == 302
+    page = client.get(f"/author/scenarios/{authored_id(app)}").get_data(as_text=True)
+    assert "<strong>Be quick.</strong>" in page
+    assert "<script>alert(1)" not in page and "onerror" not in page.split("Edit: save a new version")[0]
+
+
+def test_withdrawing_hides_it_from_learners(app, client, tutor):
+    from tests.conftest import sign_in
+
+    aid = _published(app, client, tutor)
+    client.post(f"/author/scenarios/{aid}/withdraw", data={"csrf_token": token(client, f"/author/scenarios/{aid}")})
+    learner = app.test_client()
+    sign_in(learner, "learnera")
+    assert "Acme late parcel" not in learner.get("/practice/").get_data(as_text=True)

@@ -1,0 +1,149 @@
+"""Scenario authoring in the browser (tutors for their own cohorts, admins): write or upload a scenario's YAML, see
+the validator's messages at their lines, save versions, preview a seed as the learner sees it, publish."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from web.extensions import db
+from web.models import ScenarioInstance
+from web.security import roles_required
+from web.services import attempts, authoring
+from web.services.authoring import AuthoringError, ScenarioProblems
+from web.services.library import library
+from web.views.practice import _workspace_context  # the learner's own workspace page, for the preview
+
+bp = Blueprint("authoring", __name__, url_prefix="/author")
+STAFF = ("tutor", "admin")
+MAX_SEED = 1_000_000
+
+
+def _sent_text() -> str:
+    """The YAML sent: an uploaded file wins over the text box. A file that is not UTF-8 is a problem at line 1."""
+    upload = request.files.get("file")
+    if upload and upload.filename:
+        raw = upload.read(authoring.MAX_TEXT * 4 + 1)
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ScenarioProblems([{"line": None, "field": "", "message": f"{upload.filename} is not UTF-8 text",
+                                     "fix": "save the file as UTF-8 and upload it again"}]) from exc
+    return request.form.get("text", "")
+
+
+def _starter_text() -> str:
+    example = library().path.rstrip("/") + "/_example.yaml"
+    try:
+        with open(example, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        return "id: my-new-scenario\ntitle: \n"
+
+
+def _editor(template: str, code: int = 200, **context):
+    text = context.get("text", "")
+    problems = context.get("problems") or []
+    by_line: dict[int, list[dict]] = {}
+    for p in problems:
+        if p.get("line"):
+            by_line.setdefault(p["line"], []).append(p)
+    return render_template(template, lines=text.split("\n"), by_line=by_line, **context), code
+
+
+@bp.route("/")
+@roles_required(*STAFF)
+def index():
+    return render_template("authoring/index.html", scenarios=authoring.mine(current_user))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(*STAFF)
+def new():
+    if request.method == "GET":
+        return _editor("authoring/new.html", text=_starter_text(), problems=[])
+    text = request.form.get("text", "")
+    try:
+        text = _sent_text()
+        authored = authoring.create(text, current_user)
+    except ScenarioProblems as exc:
+        return _editor("authoring/new.html", 422, text=text, problems=exc.problems)
+    db.session.commit()
+    flash(f"Saved {authored.scenario_id} as version 1. Preview it, then publish it to your cohorts.", "info")
+    return redirect(url_for("authoring.scenario", authored_id=authored.id))
+
+
+@bp.route("/scenarios/<int:authored_id>", methods=["GET", "POST"])
+@roles_required(*STAFF)
+def scenario(authored_id: int):
+    authored = authoring.owned(authored_id, current_user)
+    if request.method == "GET":
+        return _detail(authored, authored.latest.text, [])
+    text = request.form.get("text", "")
+    try:
+        text = _sent_text()
+        version = authoring.save_version(authored, text, current_user)
+    except ScenarioProblems as exc:
+        return _detail(authored, text, exc.problems, 422)
+    except AuthoringError as exc:
+        flash(str(exc), "error")
+        return _detail(authored, text, [], 400)
+    db.session.commit()
+    flash(f"Saved version {version.number}. Preview it before publishing it.", "info")
+    return redirect(url_for("authoring.scenario", authored_id=authored.id))
+
+
+def _detail(authored, text: str, problems: list[dict], code: int = 200):
+    return _editor("authoring/scenario.html", code, authored=authored, text=text, problems=problems,
+                   cohorts=authoring.publishable_cohorts(current_user), chosen={c.id for c in authored.cohorts},
+                   brief=authoring.scenario_of(authored.latest).brief)
+
+
+@bp.route("/scenarios/<int:authored_id>/versions/<int:number>/preview")
+@roles_required(*STAFF)
+def preview(authored_id: int, number: int):
+    """The learner's workspace for this version and seed, exactly as a learner would get it; nothing is stored
+    but the note that the version was previewed."""
+    authored = authoring.owned(authored_id, current_user)
+    version = authoring.version_of(authored, number)
+    seed_text = request.args.get("seed", "1").strip()
+    if not seed_text.isdigit() or not 0 <= int(seed_text) < MAX_SEED:
+        abort(400, description=f"The seed is a whole number from 0 to {MAX_SEED - 1}.")
+    seed = int(seed_text)
+    inst = authoring.preview(version, seed)
+    row = ScenarioInstance(scenario_id=inst.scenario_id, scenario_version=inst.scenario_version, seed=seed,
+                           exercise_type=inst.exercise_type, title=inst.title, data=inst.to_dict())
+    attempt = attempts.new_attempt(current_user, row)
+    attempt.id, attempt.instance = 0, row   # never stored: the forms on the page lead nowhere for staff
+    context = _workspace_context(attempt)
+    db.session.commit()   # previewed_at
+    flash(f"Preview of {authored.scenario_id} version {version.number} with seed {seed}: this is what a learner "
+          "sees. Nothing you type here is sent.", "info")
+    return render_template("practice/workspace.html", **context)
+
+
+@bp.route("/scenarios/<int:authored_id>/publish", methods=["POST"])
+@roles_required(*STAFF)
+def publish(authored_id: int):
+    authored = authoring.owned(authored_id, current_user)
+    number = request.form.get("number", "")
+    cohort_ids = [int(c) for c in request.form.getlist("cohort_ids") if c.isdigit()]
+    if not number.isdigit():
+        abort(400, description="Say which version to publish.")
+    try:
+        cohorts = authoring.publish(authored, int(number), cohort_ids, current_user)
+    except AuthoringError as exc:
+        flash(str(exc), "error")
+        return _detail(authored, authored.latest.text, [], 400)
+    db.session.commit()
+    flash(f"Version {number} of {authored.scenario_id} is live for {', '.join(c.name for c in cohorts)}.", "info")
+    return redirect(url_for("authoring.scenario", authored_id=authored.id))
+
+
+@bp.route("/scenarios/<int:authored_id>/withdraw", methods=["POST"])
+@roles_required(*STAFF)
+def withdraw(authored_id: int):
+    authored = authoring.owned(authored_id, current_user)
+    authoring.withdraw(authored)
+    db.session.commit()
+    flash(f"{authored.scenario_id} is withdrawn: learners no longer see it (their attempts are kept).", "info")
+    return redirect(url_for("authoring.scenario", authored_id=authored.id))
