@@ -1,7 +1,7 @@
 """Authored scenarios: written in the browser, versioned, published to the author's cohorts (issue 15, item 4)
 
 Revision ID: e1a9f0c2b302
-Revises: 5c1e0a3b7d12
+Revises: a7c1e5d90f11
 Create Date: 2026-12-07 04:30:00
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'e1a9f0c2b302'
-down_revision = '5c1e0a3b7d12'
+down_revision = 'a7c1e5d90f11'
 branch_labels = None
 depends_on = None
 
