@@ -6,7 +6,7 @@ and the grade rule phrased for a learner.
 
 Each "even better if" item: criterion (a criterion key, or a check's key), kind ("criterion" | "check"), level,
 text (what to do), missing (the same, kept for older readers), example, impact (gain, gain_top, needed,
-grade_if_raised). Each "went well" item: criterion, quote (the learner's words), text.
+grade_if_raised). Each "went well" item: criterion, quote (the learner's words), text ("Hear: You showed ...").
 The detectors' reasons (which name cue words) stay in the criteria; none of them is copied here.
 """
 from __future__ import annotations
@@ -75,7 +75,7 @@ def even_better_if(criteria: Mapping[str, Judgement], checks: Sequence[CheckResu
 
 
 def went_well(criteria: Mapping[str, Judgement], checks: Sequence[CheckResult], texts: Sequence[str],
-              s: Setting) -> list[dict]:
+              s: Setting, rubric: Rubric = RUBRIC) -> list[dict]:
     """Short: up to three things done at the top level, most important first, each quoting the learner."""
     order = [k for k in CORE] + [c.key for c in checks] + [k for k in CRITERION_ORDER if k not in CORE]
     found = {c.key: c for c in checks if c.status == "shown"}
@@ -85,7 +85,9 @@ def went_well(criteria: Mapping[str, Judgement], checks: Sequence[CheckResult], 
             c = found[key]
             line, spans = _sentence(f"You did what the scenario asks: {c.label.rstrip('.')}"), c.evidence
         elif key in criteria and criteria[key].level is not None and criteria[key].level == top_of(key):
-            line, spans = well(key, s), criteria[key].evidence
+            # "Hear: You showed ...": the label leads, as readers of stored results (the PDF) expect
+            line, spans = (f"{rubric.criterion(key).label}: {well(key, s)}" if well(key, s) else ""), \
+                criteria[key].evidence
         else:
             continue
         q = quote_of(spans, texts)
@@ -103,7 +105,7 @@ def build(criteria: Mapping[str, Judgement], texts: Sequence[str], sit: Situatio
     s = setting_of(sit)
     wanted = {b.key: b for b in behaviours(sit.expected, s.praise)}
     levels = {k: criteria[k].level for k in CRITERION_ORDER}
-    return {"went_well": went_well(criteria, checks, texts, s),
+    return {"went_well": went_well(criteria, checks, texts, s, rubric),
             "even_better_if": even_better_if(criteria, checks, s, wanted, texts, rubric),
             "grade_explained": explain(levels, [c.to_dict() for c in checks], rubric)}
 

@@ -122,19 +122,22 @@ def _complaint_examples(s: Setting) -> dict[str, Callable[[], str]]:
     thing = s.subject or "this"
     return {
         "hear": lambda: f"{_hi(s)}I'm sorry {about}." if s.problem else
-        f"{_hi(s)}thanks for telling us about the trouble with {thing}.",
+        f"{_hi(s)}thanks for telling us about the trouble with {thing}." if s.subject else
+        f"{_hi(s)}thanks for explaining what's happened; I can see exactly why you got in touch.",
         "empathise": lambda: f"I can see how {s.feeling} it is that {about}, especially when you were counting on it."
         if s.problem else f"I can imagine how {s.feeling} this is for you.",
         "apologise": lambda: f"I'm really sorry {about}; that's not what you should expect from us." if s.problem
-        else f"I'm really sorry about the trouble with {thing}; that's not what you should expect from us.",
+        else f"I'm really sorry about the trouble with {thing}; that's not what you should expect from us."
+        if s.subject else "I'm really sorry this has happened; that's not what you should expect from us.",
         "take_ownership": lambda: _private_step(s, f"look into {thing} myself"),
         "acknowledge": lambda: f"Thanks for letting us know {about}." if s.problem else
-        f"Thanks for letting us know about {thing}.",
+        f"Thanks for letting us know about {thing}." if s.subject else "Thanks for letting us know what's happened.",
         "act": lambda: _private_step(s, f"arrange {_offer(s)}" if s.promises else f"check {thing}"),
         "greeting": lambda: (f"Hi {s.name or 'there'}, thanks for waiting. I'm Sam from {s.brand or 'the team'}."
                              if s.chat else f"{_hi(s)}thanks for getting in touch."),
         "personalisation": lambda: f"Hi {s.name or 'there'}, I'm sorry {about}." if s.problem else
-        f"Hi {s.name or 'there'}, I'm sorry for the trouble with {thing}.",
+        f"Hi {s.name or 'there'}, I'm sorry for the trouble with {thing}." if s.subject else
+        f"Hi {s.name or 'there'}, thanks for explaining what's happened.",
         "signposting": lambda: ("I'll email you a confirmation within the hour, so you'll have it in writing."
                                 if s.chat else
                                 f"Please send us a {s.private_word} with your {s.reference} and we'll pick it up "

@@ -118,64 +118,100 @@ def test_every_shipped_scenario_with_a_reply_is_covered():
                if any(r["scenario_id"] == s for r in LEARNER))
 
 
+def ranked(label: str, res: dict) -> None:
+    ebi = res["feedback"]["even_better_if"]
+    assert len(ebi) <= 3 and len(res["feedback"]["went_well"]) <= 3, label
+    gains = [_gain(res, e) for e in ebi]
+    assert gains == [e["impact"]["gain"] for e in ebi], label
+    assert gains == sorted(gains, reverse=True), (label, gains)
+    if len(ebi) == 3:
+        assert _best_left_out(res, {e["criterion"] for e in ebi}) <= gains[-1], label
+    for e in ebi:
+        assert e["example"] and e["text"], (label, e)
+
+
+def consistent(label: str, res: dict) -> None:
+    checks = {c["key"]: c for c in res["checks"]}
+    for e in res["feedback"]["even_better_if"]:
+        if e["kind"] == "check":
+            assert not checks[e["criterion"]]["ok"] and e["level"] == checks[e["criterion"]]["status"], label
+            continue
+        level = res["criteria"][e["criterion"]]["level"]
+        assert level is not None and level != TOP.get(e["criterion"], 2) and e["level"] == level, (label, e)
+        if level not in (0, "fail"):
+            assert not ABSENCE_RE.search(e["text"]), (label, e["text"])
+    for w in res["feedback"]["went_well"]:
+        if w["criterion"] in checks:
+            assert checks[w["criterion"]]["status"] == "shown", label
+        else:
+            assert res["criteria"][w["criterion"]]["level"] == TOP.get(w["criterion"], 2), (label, w)
+    explained = res["feedback"]["grade_explained"]
+    assert explained, label
+    for clause, ok in ((r"\. ([^.]+) did not show yet", lambda lv: lv == 0),
+                       (r"top level: ([^.]+) did not yet", lambda lv: lv is not None and lv not in (2, "pass"))):
+        m = re.search(clause, explained)
+        if m:
+            named = [k for k, info in CRITERIA.items() if re.search(rf"\b{info['label']}\b", m.group(1))]
+            assert named and all(ok(res["criteria"][k]["level"]) for k in named), (label, explained)
+
+
+def clean(label: str, ctx: dict, res: dict) -> None:
+    platform = ctx.get("platform") or (ctx.get("scenario") or {}).get("platform") or "twitter"
+    praise = _is_praise(ctx) or (not ctx.get("scenario") and res["signals"]["customer_intent"] == "praise")
+    for text in _texts(res["feedback"]):
+        assert not CUE_LIST_RE.search(text), (label, text)
+        assert not ARTEFACT_RE.search(text), (label, text)
+        assert not OTHER_PLATFORM[platform].search(text), (label, platform, text)
+        if praise:
+            assert not PRAISE_WRONG_RE.search(text), (label, text)
+    for e in res["feedback"]["even_better_if"]:
+        assert e["example"].endswith((".", "!", "?")) or re.search(r"(?:[-^]|xo )\w+$", e["example"]), e
+
+
+def quotes_the_learner(label: str, turns: list[str], res: dict) -> None:
+    said = " ".join(" ".join(t.split()) for t in turns)
+    for w in res["feedback"]["went_well"]:
+        assert w["quote"] and len(w["quote"]) <= 120, (label, w)
+        assert w["quote"].rstrip("…") in said, (label, w["quote"])
+
+
 @pytest.mark.parametrize("scenario_id", SCORED)
 def test_even_better_if_is_at_most_three_ranked_by_grade_change(scenario_id):
     for label, _turns, _ctx, res in cases(scenario_id):
-        ebi = res["feedback"]["even_better_if"]
-        assert len(ebi) <= 3 and len(res["feedback"]["went_well"]) <= 3, label
-        gains = [_gain(res, e) for e in ebi]
-        assert gains == [e["impact"]["gain"] for e in ebi], label
-        assert gains == sorted(gains, reverse=True), (label, gains)
-        if len(ebi) == 3:
-            assert _best_left_out(res, {e["criterion"] for e in ebi}) <= gains[-1], label
-        for e in ebi:
-            assert e["example"] and e["text"], (label, e)
+        ranked(label, res)
 
 
 @pytest.mark.parametrize("scenario_id", SCORED)
 def test_feedback_never_contradicts_the_levels_or_checks(scenario_id):
     for label, _turns, _ctx, res in cases(scenario_id):
-        checks = {c["key"]: c for c in res["checks"]}
-        for e in res["feedback"]["even_better_if"]:
-            if e["kind"] == "check":
-                assert not checks[e["criterion"]]["ok"] and e["level"] == checks[e["criterion"]]["status"], label
-                continue
-            level = res["criteria"][e["criterion"]]["level"]
-            assert level is not None and level != TOP.get(e["criterion"], 2) and e["level"] == level, (label, e)
-            if level not in (0, "fail"):
-                assert not ABSENCE_RE.search(e["text"]), (label, e["text"])
-        for w in res["feedback"]["went_well"]:
-            if w["criterion"] in checks:
-                assert checks[w["criterion"]]["status"] == "shown", label
-            else:
-                assert res["criteria"][w["criterion"]]["level"] == TOP.get(w["criterion"], 2), (label, w)
-        explained = res["feedback"]["grade_explained"]
-        for clause, ok in ((r"\. ([^.]+) did not show yet", lambda lv: lv == 0),
-                           (r"top level: ([^.]+) did not yet", lambda lv: lv is not None and lv not in (2, "pass"))):
-            m = re.search(clause, explained)
-            if m:
-                named = [k for k, info in CRITERIA.items() if re.search(rf"\b{info['label']}\b", m.group(1))]
-                assert named and all(ok(res["criteria"][k]["level"]) for k in named), (label, explained)
+        consistent(label, res)
 
 
 @pytest.mark.parametrize("scenario_id", SCORED)
 def test_no_cue_words_artefacts_or_other_platform_advice(scenario_id):
     for label, _turns, ctx, res in cases(scenario_id):
-        platform = ctx.get("platform") or (ctx.get("scenario") or {}).get("platform")
-        for text in _texts(res["feedback"]):
-            assert not CUE_LIST_RE.search(text), (label, text)
-            assert not ARTEFACT_RE.search(text), (label, text)
-            assert not OTHER_PLATFORM[platform].search(text), (label, platform, text)
-            if _is_praise(ctx):
-                assert not PRAISE_WRONG_RE.search(text), (label, text)
-        for e in res["feedback"]["even_better_if"]:
-            assert e["example"].endswith((".", "!", "?")) or re.search(r"(?:[-^]|xo )\w+$", e["example"]), e
+        clean(label, ctx, res)
 
 
 @pytest.mark.parametrize("scenario_id", SCORED)
 def test_went_well_is_short_and_quotes_the_learner(scenario_id):
     for label, turns, _ctx, res in cases(scenario_id):
-        said = " ".join(" ".join(t.split()) for t in turns)
-        for w in res["feedback"]["went_well"]:
-            assert w["quote"] and len(w["quote"]) <= 120, (label, w)
-            assert w["quote"].rstrip("…") in said, (label, w["quote"])
+        quotes_the_learner(label, turns, res)
+
+
+FREE_SETS = ("written", "twcs_pairs")      # free mode on every platform, and real X replies
+
+
+@pytest.mark.parametrize("name", FREE_SETS)
+def test_free_mode_feedback_passes_the_same_checks(name):
+    rows = [json.loads(line) for line in (ROOT / f"tests/data/corpus/{name}.jsonl").open(encoding="utf-8")][:160]
+    for row in rows:
+        customer = [d["text"] for d in row["dialogue"] if d["role"] == "customer"]
+        turns = [d["text"] for d in row["dialogue"] if d["role"] == "agent"]
+        ctx = {"customer": customer[0], "platform": row["platform"], "channel": row["channel"],
+               "customer_name": row.get("customer_name"), "response_minutes": row.get("response_minutes")}
+        res = score_conversation(turns, ctx) if len(turns) > 1 else score_reply(turns[0], ctx)
+        ranked(row["id"], res)
+        consistent(row["id"], res)
+        clean(row["id"], ctx, res)
+        quotes_the_learner(row["id"], turns, res)
