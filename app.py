@@ -27,6 +27,7 @@ from web.views import (
     assess,
     auth,
     authoring,
+    disputes,
     exports,
     learner,
     logbook,
@@ -38,7 +39,7 @@ from web.views import (
 )
 
 BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
-              exports.bp, admin.bp, api.bp, authoring.bp)
+              exports.bp, admin.bp, api.bp, authoring.bp, disputes.bp)
 ROOT = Path(__file__).resolve().parent
 
 

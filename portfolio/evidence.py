@@ -194,6 +194,13 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
         "moderations": [{**m, "at": show_time(m.get("at")), "criterion_label": labels.get(m.get("criterion"), m.get("criterion")),
                          "old": LEVEL_TEXT.get(m.get("old_level"), str(m.get("old_level"))),
                          "new": LEVEL_TEXT.get(m.get("new_level"), str(m.get("new_level")))} for m in attempt.get("moderations") or []],
+        "disputes": [{**d, "at": show_time(d.get("at")), "resolved_at": show_time(d.get("resolved_at")),
+                      "criterion_label": labels.get(d.get("criterion"), d.get("criterion")),
+                      "status_text": str(d.get("status") or "").replace("_", " "),
+                      "disputed": LEVEL_TEXT.get(d.get("disputed_level"), str(d.get("disputed_level"))),
+                      "requested": LEVEL_TEXT.get(d.get("requested_level"), str(d.get("requested_level"))),
+                      "outcome": LEVEL_TEXT.get(d.get("outcome_level"), "")}
+                     for d in attempt.get("disputes") or []],
         "tutor_feedback": [{**f, "at": show_time(f.get("at"))} for f in attempt.get("tutor_feedback") or []],
         "signoff": {**signoff, "at": show_time(signoff.get("at"))} if signoff else None,
         "reflection": reflection,

@@ -130,6 +130,7 @@ class Attempt:
     injected_personal_data: tuple = ()
     mode: str = "practice"      # practice | assessed (set by the tutor; assessed attempts count as evidence)
     grade_rule: str | None = None   # the rule behind `grade` (after moderation); None: the result's own
+    disputes: tuple = ()            # the learner's disputes of a level and the tutor's decisions (plain dicts)
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,8 @@ class PortfolioData:
                 injected_personal_data=tuple(a.get("injected_personal_data") or ()),
                 mode=a.get("mode") or "practice",
                 grade_rule=a.get("grade_rule") or None,
+                disputes=tuple({k: (level(v) if k.endswith("_level") else v) for k, v in d.items()}
+                               for d in a.get("disputes") or [] if isinstance(d, dict)),
             ))
         logbook = []
         for i, e in enumerate(raw.get("logbook") or []):

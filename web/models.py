@@ -184,6 +184,7 @@ class Attempt(db.Model):
     rescores = relationship("Rescore", back_populates="attempt", order_by="Rescore.id", cascade="all, delete-orphan",
                             passive_deletes=True)
     feedback = relationship("Feedback", back_populates="attempt", order_by="Feedback.id", cascade="all, delete-orphan")
+    disputes = relationship("Dispute", back_populates="attempt", order_by="Dispute.id", cascade="all, delete-orphan")
 
 
 class Message(db.Model):
@@ -266,6 +267,31 @@ class Rescore(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     attempt = relationship("Attempt", back_populates="rescores")
+
+DISPUTE_OUTCOMES = ("accepted", "partly_accepted", "rejected")
+
+
+class Dispute(db.Model):
+    """A learner disputes one criterion's level on an assessed attempt, with a reason; a tutor accepts, partly
+    accepts or rejects it with a comment. A level it changes is also a Moderation, so the grade follows."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    criterion: Mapped[str] = mapped_column(String(32))
+    disputed_level: Mapped[str] = mapped_column(String(8))            # the level as it stood when disputed
+    requested_level: Mapped[str | None] = mapped_column(String(8))    # what the learner thinks it should be
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)   # open | DISPUTE_OUTCOMES
+    tutor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    outcome_level: Mapped[str | None] = mapped_column(String(8))      # the level after the tutor's decision
+    outcome_comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column()
+
+    attempt = relationship("Attempt", back_populates="disputes")
+    learner = relationship("User", foreign_keys=[learner_id])
+    tutor = relationship("User", foreign_keys=[tutor_id])
 
 
 class Feedback(db.Model):

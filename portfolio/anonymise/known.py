@@ -118,6 +118,9 @@ def _staff(attempts: list, logbook: list):
             yield m.get("by"), "Tutor"
         for f in a.get("tutor_feedback") or []:
             yield f.get("by"), "Tutor"
+        for d in a.get("disputes") or []:
+            if isinstance(d, dict) and d.get("by"):
+                yield d.get("by"), "Tutor"
         if a.get("assessor_signoff"):
             yield a["assessor_signoff"].get("by"), "Assessor"
     for e in logbook:

@@ -57,6 +57,11 @@ def attempt_evidence(attempt: Attempt) -> dict:
         "moderations": [{"criterion": m.criterion, "old_level": m.old_level, "new_level": m.new_level,
                          "comment": m.comment, "by": m.tutor.full_name, "at": _iso(m.created_at)}
                         for m in attempt.moderations],
+        "disputes": [{"criterion": d.criterion, "disputed_level": d.disputed_level,
+                      "requested_level": d.requested_level, "reason": d.reason, "status": d.status,
+                      "outcome_level": d.outcome_level, "outcome_comment": d.outcome_comment or "",
+                      "by": d.tutor.full_name if d.tutor else "", "at": _iso(d.created_at),
+                      "resolved_at": _iso(d.resolved_at)} for d in attempt.disputes],
         "grade": attempt.final_grade,
         "auto_grade": attempt.auto_grade,
         "grade_rule": grade_rule(attempt),
