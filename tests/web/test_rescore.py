@@ -143,3 +143,19 @@ def test_tutors_see_which_marks_changed(app, runner, client, login, demo_cohort)
     page = client.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
     assert "Re-scored marks" in page and "1.2.1" in page and rubrics.RUBRIC_INFO["scorer_version"] in page
     assert client.get(f"/review/attempts/{outsider}").status_code == 403
+
+
+def test_rescoring_with_the_same_scorer_gives_the_same_marks(app, runner, demo_cohort):
+    """--force re-scores attempts the current scorer marked: from the stored messages and instance alone it gives
+    every level and the grade they got when the replies were sent (the re-scoring is faithful)."""
+    ids = [played(app, demo_cohort["learner"], seed) for seed in (1, 2)]
+    with app.app_context():
+        before = {i: ({s.criterion: s.auto_level for s in db.session.get(Attempt, i).scores},
+                      db.session.get(Attempt, i).auto_grade) for i in ids}
+    out = runner.invoke(args=["rescore", "--force"])
+    assert out.exit_code == 0 and "2/2 re-scored: 0 with changed marks" in out.output, out.output
+    with app.app_context():
+        for i in ids:
+            attempt = db.session.get(Attempt, i)
+            assert ({s.criterion: s.auto_level for s in attempt.scores}, attempt.auto_grade) == before[i]
+            assert [r.changed for r in attempt.rescores] == [False]
