@@ -381,18 +381,28 @@ def _build_customers(b: _Build) -> None:
     b.scoring_context, b.facts, b.expected = first.scoring_context, first.facts, first.expected
 
 
+def _arrivals(queue: list, scenario_id: str, seed: int) -> list[float]:
+    """When each queued post arrived (simulated minutes). A queue whose author gave no times would all have
+    arrived at once ("5 min ago" on every post, issue 16): its posts arrive over the last 55 minutes, per seed."""
+    given = [float(raw["at_minute"]) for raw in queue]
+    if any(given) or len(queue) < 2:
+        return given
+    return [float(m) for m in rng_for("triage-arrivals", scenario_id, seed).sample(range(0, 56), len(queue))]
+
+
 def _build_triage(b: _Build) -> None:
     sc, data = b.scenario, b.scenario.data
     rng = rng_for("triage", sc.id, b.seed)
     shared = _choose_variables(data["variables"], rng_for("variables", sc.id, b.seed))
     items = []
+    arrivals = _arrivals(data["queue"], sc.id, b.seed)
     for pos, raw in enumerate(data["queue"], start=1):
         ident = make_identity(b.brand, sc.id, b.seed, "queue", raw["id"])
         b.identities.append(ident)
         slots = {**fill_slots(ident, rng_for("queue", sc.id, b.seed, raw["id"]), b.brand),
                  **_platform_slots(b.brand, raw["platform"]), **shared}
         items.append(QueueItem(raw["id"], _render(_pick(raw["text"], rng), slots), raw["platform"], raw["channel"],
-                               float(raw["at_minute"]), ident.name,
+                               arrivals[pos - 1], ident.name,
                                ident.handle if raw["platform"] != "webchat" else ident.name,
                                raw["why"].strip(), raw["critical"], pos))
     b.expected_order = [item.id for item in items]

@@ -107,7 +107,8 @@ def test_a_good_reply_calms_the_customer_and_the_learner_closes(spage, shipped_s
     f = cust.persona.first_name
     send(spage, "customer", f"Hi {f}, I'm so sorry it has stopped working after just a few weeks, that's really "
          "disappointing. Please send us a private message with your order number so I can sort this for you today.")
-    said = spage.locator("#thread-customer .post-customer .post-text").all_inner_texts()[1:]
+    said = spage.locator("#thread-customer .post-customer .post-text, #thread-customer .chat-customer .chat-text")
+    said = said.all_inner_texts()[1:]
     angry = {t for k in ("frustrated", "leave_threat", "ignored", "pile_on") for t in cust.followups.get(k, [])}
     assert said and not set(said) & angry, said                      # 16.2: not "Honestly I'm done"
     reaction = attempt_state(shipped_server, aid)["turn_results"][0]["reaction"]

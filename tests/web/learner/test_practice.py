@@ -72,6 +72,7 @@ def test_workspace_looks_like_the_channel(client, learner, start):
     attempt_id = start("tw-late-parcel")
     page = client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True)
     assert 'class="avatar' in page and 'class="post-handle">@' in page and ("min ago" in page or "just now" in page)
+    assert "Post and replies on X" in page
     avatars = re.findall(r'<div class="avatar avatar-customer" aria-hidden="true">([^<]*)</div>', page)
     assert avatars and all(re.fullmatch(r"[A-Z]{1,2}", a) for a in avatars), avatars
     assert "Customer record" in page and "Policy" in page and "Knowledge base" in page
