@@ -51,6 +51,9 @@ def from_environment(instance_path: str) -> dict:
         "EXPORT_RETENTION_DAYS": int(env.get("EXPORT_RETENTION_DAYS", "30")),
         # A queued or running export with no progress for this long has stalled (its worker probably stopped).
         "EXPORT_STALE_MINUTES": int(env.get("EXPORT_STALE_MINUTES", "30")),
+        # A learner's portfolio, logbook or evidence pack with more attempts and logbook entries than this is made
+        # by the task queue (about 0.2 s an attempt: beyond a second it does not belong in a request).
+        "DIRECT_EXPORT_MAX_ATTEMPTS": int(env.get("DIRECT_EXPORT_MAX_ATTEMPTS", "5")),
         "QUEUE_SQLITE_PATH": env.get("QUEUE_SQLITE_PATH", str(Path(instance_path) / "queue.sqlite")),
         "SCENARIO_DIR": env.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         # Cookies: HttpOnly and SameSite always; Secure wherever the app is served over HTTPS.

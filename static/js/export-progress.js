@@ -16,15 +16,17 @@
       const s = await response.json();
       bar.max = s.total || 1;
       bar.value = s.progress;
-      text.textContent = `${s.progress} of ${s.total} portfolios (${s.status})`;
+      text.textContent = `${s.progress} of ${s.total} ${box.dataset.unit || "portfolios"} (${s.status})`;
       message.textContent = s.message || "";
       message.hidden = !s.message;
       if (restart) restart.hidden = !s.restart;
       if (s.status === "done") {
         download.hidden = false;
         download.querySelector("a").href = s.download;
-        document.getElementById("manifest-sha256").textContent = s.manifest_sha256;
-        document.getElementById("export-manifest").hidden = false;
+        if (s.manifest_sha256) {
+          document.getElementById("manifest-sha256").textContent = s.manifest_sha256;
+          document.getElementById("export-manifest").hidden = false;
+        }
         return;
       }
       if (s.status === "failed") { text.textContent = `The export failed: ${s.error}`; return; }

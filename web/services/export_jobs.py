@@ -19,11 +19,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 
 import portfolio
 from web.extensions import db
-from web.models import Cohort, ExportJob, User, utcnow
+from web.models import Attempt, Cohort, ExportJob, LogbookEntry, User, utcnow
 from web.services.learner_evidence import brand_values, learner_evidence
 
 ACTIVE = ("queued", "running")
@@ -70,8 +70,9 @@ def record_progress(job_id: int, run: int, progress: int) -> bool:
     return _update_run(job_id, run, progress=progress)
 
 
-def finish_run(job_id: int, run: int, file_name: str, params: dict) -> bool:
-    return _update_run(job_id, run, status="done", file_name=file_name, params=params, finished_at=utcnow())
+def finish_run(job_id: int, run: int, file_name: str, params: dict, **values) -> bool:
+    return _update_run(job_id, run, status="done", file_name=file_name, params=params, finished_at=utcnow(),
+                       **values)
 
 
 def fail_run(job_id: int, run: int, error: str) -> bool:
@@ -85,10 +86,85 @@ class Superseded(Exception):
 
 
 def run_export_job(job_id: int) -> None:
-    """Render every learner's portfolio of the cohort into one ZIP with a SHA-256 manifest, reporting progress."""
+    """Run a queued export of whichever kind (LEARNER_KINDS or a cohort's portfolios)."""
     job = db.session.get(ExportJob, job_id)
     if job is None:
         return
+    if job.kind in LEARNER_KINDS:
+        run_learner_job(job)
+    else:
+        run_cohort_job(job)
+
+
+# One learner's export in the background (issue 17): a portfolio of 100 attempts takes 13-26 s to render, too long
+# for a request (gunicorn's sync workers time out at 30 s), so every export bigger than DIRECT_EXPORT_MAX_ATTEMPTS
+# attempts is a job with the cohort export's progress page, and its file is served from EXPORT_DIR.
+
+LEARNER_KINDS = ("learner_portfolio", "learner_logbook", "evidence_pack")
+
+
+def small_enough_to_stream(learner: User) -> bool:
+    """Whether this learner's exports are small enough (about a second) to render inside the request."""
+    limit = current_app.config.get("DIRECT_EXPORT_MAX_ATTEMPTS", 5)
+    count = db.session.scalar(select(func.count(Attempt.id)).where(Attempt.learner_id == learner.id,
+                                                                  Attempt.status == "completed")) or 0
+    entries = db.session.scalar(select(func.count(LogbookEntry.id)).where(LogbookEntry.learner_id == learner.id)) or 0
+    return count + entries <= limit
+
+
+def queue_learner_export(kind: str, learner: User, include: tuple, requested_by: User) -> ExportJob:
+    """A queued job for one learner's export (the caller commits, then enqueues job.id)."""
+    job = ExportJob(kind=kind, requested_by_id=requested_by.id, total=1,
+                    params={"include": list(include), "learner_id": learner.id})
+    db.session.add(job)
+    db.session.flush()
+    return job
+
+
+def learner_file(kind: str, learner: User, include: tuple) -> tuple[bytes, str, dict]:
+    """(file body, file extension, extra params) for one learner's export of this kind."""
+    evidence, keep = learner_evidence(learner), brand_values()
+    if kind == "learner_portfolio":
+        return portfolio.render_portfolio_pdf(evidence, include=include, cache=PAGE_CACHE, keep_values=keep), "pdf", {}
+    if kind == "learner_logbook":
+        return portfolio.render_logbook_pdf(evidence, keep_values=keep), "pdf", {}
+    pack, digest = portfolio.build_evidence_pack_with_digest(evidence, include=include, cache=PAGE_CACHE,
+                                                             keep_values=keep)
+    return pack, "zip", {"manifest_sha256": digest}
+
+
+def run_learner_job(job: ExportJob) -> None:
+    params = dict(job.params or {})
+    learner = db.session.get(User, params.get("learner_id") or -1)
+    run = claim_run(job.id, 1)
+    if run is None:
+        return
+    try:
+        if learner is None:
+            raise LookupError("the learner's account no longer exists")
+        body, ext, extra = learner_file(job.kind, learner, tuple(params.get("include") or SECTIONS))
+        file_name = write_export(f"{job.kind}-{learner.id}-job-{job.id}-{secrets.token_hex(8)}.{ext}", body)
+    except Exception as exc:
+        db.session.rollback()
+        fail_run(job.id, run, f"{type(exc).__name__}: {exc}")
+        raise
+    if not finish_run(job.id, run, file_name, {**params, **extra}, progress=1):
+        (export_dir() / file_name).unlink(missing_ok=True)
+
+
+def write_export(file_name: str, body: bytes) -> str:
+    """Write a finished export into EXPORT_DIR so that it appears whole or not at all."""
+    folder = export_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / (file_name + ".part")
+    partial.write_bytes(body)
+    os.replace(partial, folder / file_name)
+    return file_name
+
+
+def run_cohort_job(job: ExportJob) -> None:
+    """Render every learner's portfolio of the cohort into one ZIP with a SHA-256 manifest, reporting progress."""
+    job_id = job.id
     cohort = db.session.get(Cohort, job.cohort_id)
     params = dict(job.params or {})
     run = claim_run(job.id, len(cohort.learners))
@@ -135,12 +211,7 @@ def save_pack(learner: User, include: tuple, requested_by: User) -> ExportJob:
     download can show the manifest's hash, and retention removes it like a cohort ZIP). The caller commits."""
     pack, digest = portfolio.build_evidence_pack_with_digest(learner_evidence(learner), include=include,
                                                              cache=PAGE_CACHE, keep_values=brand_values())
-    folder = export_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    file_name = f"pack-{learner.id}-{secrets.token_hex(8)}.zip"
-    partial = folder / (file_name + ".part")
-    partial.write_bytes(pack)
-    os.replace(partial, folder / file_name)
+    file_name = write_export(f"pack-{learner.id}-{secrets.token_hex(8)}.zip", pack)
     job = ExportJob(kind="evidence_pack", requested_by_id=requested_by.id, status="done", progress=1, total=1,
                     file_name=file_name, finished_at=utcnow(),
                     params={"include": list(include), "manifest_sha256": digest, "learner_id": learner.id})
@@ -149,13 +220,23 @@ def save_pack(learner: User, include: tuple, requested_by: User) -> ExportJob:
     return job
 
 
+DOWNLOADS = {"evidence_pack": ("evidence-pack", "zip"), "learner_portfolio": ("portfolio", "pdf"),
+             "learner_logbook": ("logbook", "pdf")}
+
+
 def download_name(job: ExportJob) -> str:
-    if job.kind == "evidence_pack":
+    if job.kind in DOWNLOADS:
         learner = db.session.get(User, (job.params or {}).get("learner_id") or -1)
         include = (job.params or {}).get("include") or list(SECTIONS)
-        kind = "evidence-pack" if tuple(include) == SECTIONS else f"evidence-pack-{include[0]}-only"
-        return export_name(learner, kind, "zip") if learner else "evidence-pack.zip"
+        kind, ext = DOWNLOADS[job.kind]
+        if tuple(include) != SECTIONS and job.kind != "learner_logbook":
+            kind = f"{kind}-{include[0]}-only"
+        return export_name(learner, kind, ext) if learner else f"{kind}.{ext}"
     return f"cohort-{job.cohort_id}-portfolios.zip"
+
+
+def download_mimetype(job: ExportJob) -> str:
+    return "application/pdf" if DOWNLOADS.get(job.kind, ("", "zip"))[1] == "pdf" else "application/zip"
 
 
 # Stalled jobs.

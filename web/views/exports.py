@@ -54,10 +54,24 @@ def attempt_pdf(attempt_id: int):
                      export_name(attempt.learner, f"attempt-{attempt.id}", "pdf"), "application/pdf")
 
 
+# A learner's export: streamed when it is small (export_jobs.small_enough_to_stream, about a second), else made by
+# the task queue: the GET then answers a page whose button (a POST with its CSRF token) queues the job, so a link
+# never starts work by itself, and the job page shows progress and offers the file.
+BACKGROUND = {"portfolio": ("learner_portfolio", "portfolio PDF"), "logbook": ("learner_logbook", "logbook PDF"),
+              "pack": ("evidence_pack", "evidence pack (ZIP)")}
+
+
+def _in_background(learner: User, what: str):
+    return render_template("exports/start.html", learner=learner, what=what, label=BACKGROUND[what][1],
+                           include=_include(), form=CsrfForm())
+
+
 @bp.route("/learners/<int:user_id>/portfolio.pdf")
 @roles_required(*EVERYONE)
 def portfolio_pdf(user_id: int):
     learner = visible_learner(user_id)
+    if not export_jobs.small_enough_to_stream(learner):
+        return _in_background(learner, "portfolio")
     pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=_include(), cache=PAGE_CACHE,
                                          keep_values=brand_values())
     return _download(pdf, export_name(learner, "portfolio", "pdf"), "application/pdf")
@@ -67,14 +81,32 @@ def portfolio_pdf(user_id: int):
 @roles_required(*EVERYONE)
 def logbook_pdf(user_id: int):
     learner = visible_learner(user_id)
+    if not export_jobs.small_enough_to_stream(learner):
+        return _in_background(learner, "logbook")
     return _download(portfolio.render_logbook_pdf(learner_evidence(learner), keep_values=brand_values()),
                      export_name(learner, "logbook", "pdf"), "application/pdf")
+
+
+@bp.route("/learners/<int:user_id>/<any(portfolio, logbook, pack):what>/jobs", methods=["POST"])
+@roles_required(*EVERYONE)
+def queue_learner_export(user_id: int, what: str):
+    """Queue one learner's export and go to its progress page."""
+    learner = visible_learner(user_id)
+    if not CsrfForm().validate_on_submit():
+        abort(400)
+    job = export_jobs.queue_learner_export(BACKGROUND[what][0], learner, _include(), current_user)
+    db.session.commit()
+    task_queue().enqueue("export", job.id)
+    flash(f"The {BACKGROUND[what][1]} is being made. This page shows when it is ready.", "info")
+    return redirect(url_for("exports.job", job_id=job.id))
 
 
 @bp.route("/learners/<int:user_id>/pack.zip")
 @roles_required(*EVERYONE)
 def evidence_pack(user_id: int):
     learner = visible_learner(user_id)
+    if not export_jobs.small_enough_to_stream(learner):
+        return _in_background(learner, "pack")
     include = _include()
     pack, digest = portfolio.build_evidence_pack_with_digest(learner_evidence(learner), include=include,
                                                              cache=PAGE_CACHE, keep_values=brand_values())
@@ -92,6 +124,8 @@ def make_pack(user_id: int):
     learner = visible_learner(user_id)
     if not CsrfForm().validate_on_submit():
         abort(400)
+    if not export_jobs.small_enough_to_stream(learner):
+        return queue_learner_export(user_id, "pack")
     job = export_jobs.save_pack(learner, _include(), current_user)
     db.session.commit()
     flash("The evidence pack is ready. Record the manifest's SHA-256 shown below with your sign-off.", "info")
@@ -196,19 +230,19 @@ def _job_page(job: ExportJob, code: int = 200):
 
 
 @bp.route("/jobs/<int:job_id>")
-@roles_required("tutor", "assessor", "admin")
+@roles_required(*EVERYONE)
 def job(job_id: int):
     return _job_page(_own_job(job_id))
 
 
 @bp.route("/jobs/<int:job_id>.json")
-@roles_required("tutor", "assessor", "admin")
+@roles_required(*EVERYONE)
 def job_json(job_id: int):
     return jsonify(job_status(_own_job(job_id)))
 
 
 @bp.route("/jobs/<int:job_id>/download")
-@roles_required("tutor", "assessor", "admin")
+@roles_required(*EVERYONE)
 def job_download(job_id: int):
     job = _own_job(job_id)
     if job.status == "expired":   # gone for good, and the page says why and offers to export again
@@ -218,7 +252,7 @@ def job_download(job_id: int):
     path = export_jobs.export_dir() / job.file_name
     if not path.is_file():
         abort(404)
-    return send_file(path, mimetype="application/zip", as_attachment=True,
+    return send_file(path, mimetype=export_jobs.download_mimetype(job), as_attachment=True,
                      download_name=export_jobs.download_name(job))
 
 
