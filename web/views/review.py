@@ -4,7 +4,7 @@ Assessors read the same attempt page and sign attempts off as evidence.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -15,6 +15,7 @@ from web.inputs import InputError, whole_number
 from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioInstance, User, utcnow
 from web.security import roles_required, visible_attempt
 from web.services.accounts import visible_learner_ids_query
+from web.services.agreement import build_report, cohorts_for, report_csv
 from web.services.marks import ModerationError, grade_rule, moderate
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -143,6 +144,38 @@ def cohort_weaknesses(cohort: Cohort) -> list[dict]:
                         "top_share": top / judged if judged else None})
     # Weakest first: the smallest share at the top level among criteria that were judged.
     return sorted(summary, key=lambda r: (r["top_share"] is None, r["top_share"] if r["top_share"] is not None else 0))
+
+
+def _report_scope():
+    """The cohort asked for (?cohort=ID), checked: a tutor's own cohorts only; None for all they may see."""
+    raw = request.args.get("cohort", "")
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 9:
+        abort(400, description="cohort must be a cohort's number.")
+    cohort = db.get_or_404(Cohort, int(raw))
+    if current_user.role != "admin" and cohort.tutor_id != current_user.id:
+        abort(403)
+    return cohort
+
+
+@bp.route("/agreement")
+@roles_required("tutor", "admin")
+def agreement():
+    """How often moderation and decided disputes agreed with the automatic levels: exact agreement and kappa."""
+    cohort = _report_scope()
+    return render_template("review/agreement.html", report=build_report(current_user, cohort), cohort=cohort,
+                           cohorts=cohorts_for(current_user))
+
+
+@bp.route("/agreement.csv")
+@roles_required("tutor", "admin")
+def agreement_csv():
+    cohort = _report_scope()
+    response = Response(report_csv(build_report(current_user, cohort)), mimetype="text/csv")
+    name = f"scoring-agreement-cohort-{cohort.id}.csv" if cohort else "scoring-agreement.csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @bp.route("/cohorts/<int:cohort_id>/weaknesses")

@@ -1,0 +1,81 @@
+"""The scoring agreement report on seeded data whose figures are worked out by hand."""
+import csv
+import io
+
+import pytest
+
+from tests.conftest import STRONG_REPLY, sign_in
+from web.extensions import db
+from web.models import Attempt, User
+
+WEAK = "ok we will look"   # this scenario and seed: apologise 0, greeting 1, closing 0 (strong reply: all three 2)
+
+
+@pytest.fixture
+def seeded(app, demo_cohort, make_attempt):
+    """A strong (apologise 2) and weak (0) attempt twice; three moderated, the fourth a rejected dispute.
+
+    apologise pairs (automatic, standing): A (2, 1), B (0, 0), C (2, 2), D (0, 0): 4 compared, 3 agreed (75 %);
+    automatic 2:2 0:2, standing 1:1 0:2 2:1, so pe = (2*1 + 2*2) / 16 = 0.375, po = 0.75 and kappa = 0.6.
+    greeting: A (2, 2), B (1, 2), C (2, 2), D (1, 1): po = 0.75, pe = (2*3 + 2*1) / 16 = 0.5, kappa = 0.5."""
+    from web.services.disputes import open_dispute, resolve
+    from web.services.marks import moderate
+
+    ids = {k: make_attempt(demo_cohort["learner"], reply=r) for k, r in
+           (("A", STRONG_REPLY), ("B", WEAK), ("C", STRONG_REPLY), ("D", WEAK))}
+    make_attempt(demo_cohort["learner"], reply=WEAK)   # never reviewed: not in the report
+    with app.app_context():
+        tutor, learner = db.session.get(User, demo_cohort["tutor"]), db.session.get(User, demo_cohort["learner"])
+        a, b, c, d = (db.session.get(Attempt, ids[k]) for k in "ABCD")
+        moderate(a, "apologise", "1", "Half an apology.", tutor)
+        moderate(b, "greeting", "2", "Greeted by name in the DM.", tutor)
+        moderate(c, "closing", "1", "Closing was generic.", tutor)
+        d.mode = "assessed"
+        dispute = open_dispute(d, learner, "apologise", "2", "I meant to apologise.")
+        db.session.flush()
+        resolve(dispute, "rejected", None, "There is no apology in the reply.", tutor)
+        db.session.commit()
+    return ids
+
+
+def _row(page: str, criterion: str) -> str:
+    return page.split(f'data-criterion="{criterion}"')[1].split("</tr>")[0]
+
+
+def test_the_report_shows_exact_agreement_and_kappa_worked_by_hand(app, client, login, seeded):
+    login("tutora")
+    page = client.get("/review/agreement").get_data(as_text=True)
+    assert "4 reviewed attempts" in page
+    apologise = _row(page, "apologise")
+    assert "<td>4</td><td>3</td><td>75%</td><td>0.60</td>" in apologise
+    assert "<td>4</td><td>3</td><td>75%</td><td>0.50</td>" in _row(page, "greeting")
+
+
+def test_each_disagreement_links_to_the_attempt_and_criterion(app, client, login, seeded):
+    login("tutora")
+    page = client.get("/review/agreement").get_data(as_text=True)
+    listed = page.split('id="agreement-disagreements"')[1].split("</ul>")[0]
+    for key, criterion in (("A", "apologise"), ("B", "greeting"), ("C", "closing")):
+        assert f'/review/attempts/{seeded[key]}#crit-{criterion}"' in listed
+    assert listed.count("<li>") == 3
+
+
+def test_the_csv_has_the_same_figures(app, client, login, seeded, demo_cohort):
+    login("tutora")
+    response = client.get(f"/review/agreement.csv?cohort={demo_cohort['cohort']}")
+    assert response.mimetype == "text/csv" and "scoring-agreement-cohort-" in response.headers["Content-Disposition"]
+    rows = {(r["scope"], r["key"]): r for r in csv.DictReader(io.StringIO(response.get_data(as_text=True)))}
+    assert rows[("criterion", "apologise")] == {"scope": "criterion", "key": "apologise", "label": "Apologise",
+                                                "pairs": "4", "exact": "3", "exact_share": "0.750",
+                                                "kappa": "0.600"}
+    assert rows[("cohort", "Test cohort")]["pairs"] == rows[("overall", "all")]["pairs"]
+    assert len([k for k in rows if k[0] == "month"]) == 1
+
+
+def test_another_tutor_sees_none_of_it_and_cannot_ask_for_the_cohort(app, seeded, demo_cohort):
+    other = app.test_client()
+    sign_in(other, "tutorb")
+    assert "0 reviewed attempts" in other.get("/review/agreement").get_data(as_text=True)
+    assert other.get(f"/review/agreement?cohort={demo_cohort['cohort']}").status_code == 403
+    assert other.get(f"/review/agreement.csv?cohort={demo_cohort['cohort']}").status_code == 403
+    assert other.get("/review/agreement?cohort=abc").status_code == 400

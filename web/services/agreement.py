@@ -1,0 +1,111 @@
+"""The scoring agreement report: on every attempt a person has reviewed (a moderation, or a dispute decided), how
+often the level that stands agreed with the automatic one, per criterion, by cohort and by month."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+import rubrics
+from rubrics.agreement import agreement
+from web.extensions import db
+from web.models import Attempt, Cohort, Dispute, Moderation, User, cohort_learners
+from web.services.accounts import visible_learner_ids_query
+from web.services.spreadsheet import csv_text
+
+
+@dataclass
+class Report:
+    criteria: list[dict] = field(default_factory=list)    # per criterion: label, n, exact, exact_share, kappa
+    cohorts: list[dict] = field(default_factory=list)     # per cohort, every criterion pooled
+    months: list[dict] = field(default_factory=list)      # per month of submission, every criterion pooled
+    overall: dict = field(default_factory=dict)
+    disagreements: list[dict] = field(default_factory=list)
+    attempts: int = 0
+
+
+def cohorts_for(user: User) -> list[Cohort]:
+    query = select(Cohort).order_by(Cohort.name)
+    if user.role != "admin":
+        query = query.where(Cohort.tutor_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def reviewed_attempts(user: User, cohort: Cohort | None = None) -> list[Attempt]:
+    """Completed attempts with a moderation or a decided dispute, whose learner the user may see."""
+    reviewed = or_(Attempt.id.in_(select(Moderation.attempt_id)),
+                   Attempt.id.in_(select(Dispute.attempt_id).where(Dispute.status != "open")))
+    query = select(Attempt).where(Attempt.status == "completed", reviewed)
+    visible = visible_learner_ids_query(user)
+    if visible is not None:
+        query = query.where(Attempt.learner_id.in_(visible))
+    if cohort is not None:
+        query = query.where(Attempt.learner_id.in_(
+            select(cohort_learners.c.user_id).where(cohort_learners.c.cohort_id == cohort.id)))
+    return list(db.session.scalars(query.options(selectinload(Attempt.scores), selectinload(Attempt.instance),
+                                                 selectinload(Attempt.learner))
+                                   .order_by(Attempt.submitted_at, Attempt.id)))
+
+
+def _cohort_names(attempts: list[Attempt], cohorts: list[Cohort]) -> dict[int, list[str]]:
+    ids = {c.id: c.name for c in cohorts}
+    rows = db.session.execute(select(cohort_learners.c.user_id, cohort_learners.c.cohort_id).where(
+        cohort_learners.c.user_id.in_({a.learner_id for a in attempts} or {-1}),
+        cohort_learners.c.cohort_id.in_(ids or {-1}))).all()
+    out: dict[int, list[str]] = {}
+    for learner_id, cohort_id in rows:
+        out.setdefault(learner_id, []).append(ids[cohort_id])
+    return out
+
+
+def build_report(user: User, cohort: Cohort | None = None) -> Report:
+    attempts = reviewed_attempts(user, cohort)
+    by_criterion: dict[str, list] = {}
+    by_cohort: dict[str, list] = {}
+    by_month: dict[str, list] = {}
+    report = Report(attempts=len(attempts))
+    names = _cohort_names(attempts, [cohort] if cohort else cohorts_for(user))
+    for attempt in attempts:
+        month = attempt.submitted_at.strftime("%Y-%m") if attempt.submitted_at else "unknown"
+        for score in attempt.scores:
+            pair = (score.auto_level, score.level)
+            if pair == ("na", "na"):
+                continue
+            by_criterion.setdefault(score.criterion, []).append(pair)
+            by_month.setdefault(month, []).append(pair)
+            for name in names.get(attempt.learner_id, []):
+                by_cohort.setdefault(name, []).append(pair)
+            if pair[0] != pair[1]:
+                report.disagreements.append({
+                    "attempt_id": attempt.id, "title": attempt.instance.title, "learner": attempt.learner.full_name,
+                    "criterion": score.criterion, "label": _label(score.criterion), "auto": pair[0],
+                    "human": pair[1]})
+    report.criteria = [{"key": k, "label": _label(k), **agreement(by_criterion[k])}
+                       for k in rubrics.CRITERIA if k in by_criterion]
+    report.cohorts = [{"key": name, **agreement(pairs)} for name, pairs in sorted(by_cohort.items())]
+    report.months = [{"key": month, **agreement(pairs)} for month, pairs in sorted(by_month.items())]
+    report.overall = agreement([p for pairs in by_criterion.values() for p in pairs])
+    return report
+
+
+def _label(key: str) -> str:
+    return rubrics.CRITERIA.get(key, {}).get("label", key)
+
+
+def _figure(value: float | None) -> str:
+    return "" if value is None else f"{value:.3f}"
+
+
+def report_csv(report: Report) -> str:
+    """One row per criterion, cohort and month (scope, key, label, n, exact, exact_share, kappa); cohort names
+    are escaped against formula injection."""
+    rows = []
+    for scope, found in (("criterion", report.criteria), ("cohort", report.cohorts), ("month", report.months)):
+        for row in found:
+            rows.append([scope, row["key"], row.get("label", row["key"]), row["n"], row["exact"],
+                         _figure(row["exact_share"]), _figure(row["kappa"])])
+    o = report.overall
+    rows.append(["overall", "all", "All criteria", o.get("n", 0), o.get("exact", 0),
+                 _figure(o.get("exact_share")), _figure(o.get("kappa"))])
+    return csv_text(["scope", "key", "label", "pairs", "exact", "exact_share", "kappa"], rows)
