@@ -28,7 +28,7 @@ from simulator.errors import (
                               TriageOrderError,
                               UnknownScenarioError,
 )
-from simulator.exercises import CrmCheck, score_triage, spearman, validate_crm_record
+from simulator.exercises import CrmCheck, crm_query_types, score_triage, spearman, validate_crm_record
 from simulator.generation import BUILDERS, CustomerInstance, Instance, Message, Persona, QueueItem, generate
 from simulator.loader import Library, Scenario, load_library, load_scenario_file, load_scenario_text
 from simulator.platforms import PLATFORMS, Channel, Platform, can_reply_privately, fits, get_platform, message_length
@@ -50,7 +50,8 @@ __all__ = [
     "CustomerInstance", "ExerciseError", "ExerciseType", "Instance", "Library", "Message", "Persona", "Platform",
     "Problem", "QueueItem", "Reaction", "Scenario", "ScenarioFileError", "SimClock", "SimulatorError",
     "SimulatorInternalError", "SimulatorUsageError", "TriageOrderError", "UnknownScenarioError", "agent_tools",
-    "can_reply_privately", "end_conversation", "fact_sections", "fits", "generate", "get_platform", "initial_state",
+    "can_reply_privately", "crm_query_types", "end_conversation", "fact_sections", "fits", "generate", "get_platform",
+    "initial_state",
     "load_library", "load_scenario_file", "load_scenario_text", "message_length", "on_screen_text", "react",
     "score_triage",
     "scoring_context_for_turn", "spearman", "validate_crm_record",

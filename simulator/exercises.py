@@ -88,6 +88,17 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
 
 
+def crm_query_types(instance: Instance) -> list[str]:
+    """The CRM's pick list for a live-chat exercise: every query type the scenario's customers accept, once each
+    (ignoring case and punctuation), in alphabetical order, each as first written."""
+    instance = as_instance(instance)
+    seen: dict[str, str] = {}
+    for cust in instance.customers:
+        for q in (cust.crm or {}).get("query_type") or []:
+            seen.setdefault(_norm(q), str(q)[:1].upper() + str(q)[1:])
+    return [seen[k] for k in sorted(seen)]
+
+
 def validate_crm_record(instance: Instance, record: dict, *, customer: str | None = None) -> CrmCheck:
     """Check a CRM record (query_type, resolution, follow_up) for one live-chat customer."""
     instance = as_instance(instance)

@@ -91,6 +91,7 @@ def _workspace_context(attempt) -> dict:
                    for c in inst.channels},
         "personas": {c.id: c.persona.to_dict() for c in inst.customers},
         "tools": {g["customer"]: g["sections"] for g in simulator.agent_tools(inst)},
+        "query_types": simulator.crm_query_types(inst) if inst.exercise_type == "live_chat" else [],
         "draft_keys": keys, "saved": drafts.load_many(current_user, list(keys.values())),
         "canned": scoring.CANNED_RESPONSES, "speed": attempts.sim_speed(),
         "since": {t: attempts.response_minutes(attempt, t) for t in state.get("seen_at", {})},
@@ -192,9 +193,11 @@ def crm(attempt_id: int):
     attempt = attempts.owned_attempt(attempt_id, current_user)
     records = {}
     for cid in (attempt.state or {}).get("threads", {}):
+        needed = request.form.get(f"{cid}-follow_up_needed")
+        follow_up = request.form.get(f"{cid}-follow_up", "").strip()
         records[cid] = {"query_type": request.form.get(f"{cid}-query_type", "").strip(),
                         "resolution": request.form.get(f"{cid}-resolution", "").strip(),
-                        "follow_up": request.form.get(f"{cid}-follow_up", "").strip()}
+                        "follow_up": False if needed == "no" else follow_up}
     try:
         outcome = attempts.submit_crm(attempt, records, request.form.get("turn"))
     except AttemptError as exc:
