@@ -119,7 +119,7 @@ def context_of(rec: dict) -> dict:
             "scenario": rec.get("scenario") if isinstance(rec.get("scenario"), dict) else None}
 
 
-def calibrate(records: Iterable[dict], analyser: str | None = None) -> dict:
+def calibrate(records: Iterable[dict], analyser: str | None = None, judge: bool = True) -> dict:
     overall = {k: CriterionAgreement(k) for k in CRITERION_ORDER}
     by_band = {b: {k: CriterionAgreement(k) for k in CRITERION_ORDER} for b in BANDS}
     confusion = {h: {m: 0 for m in GRADES} for h in GRADES}
@@ -128,7 +128,7 @@ def calibrate(records: Iterable[dict], analyser: str | None = None) -> dict:
     graded = 0
     for rec in records:
         try:
-            result = score_reply(rec["reply"], context_of(rec), analyser=analyser)
+            result = score_reply(rec["reply"], context_of(rec), analyser=analyser, judge=judge)
         except ScoringInputError as exc:
             errors.append(f"line {rec.get('_line')}: {exc}")
             continue

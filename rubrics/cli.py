@@ -184,6 +184,15 @@ def cmd_survey(args) -> int:
     return 1 if crashes else 0
 
 
+def cmd_train(args) -> int:
+    from rubrics.judge.model_card import write_card
+    from rubrics.judge.training import train
+    data = train(Path(args.corpus))
+    if not args.no_card:
+        write_card(data, Path(args.corpus))
+    return 0
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m rubrics", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -200,6 +209,10 @@ def main(argv=None) -> int:
                                     "coverage against the raters' consensus")
     c.add_argument("--split", choices=("train", "heldout"), help="with --corpus: only this split")
     c.set_defaults(func=cmd_calibrate)
+    t = sub.add_parser("train", help="rebuild rubrics/data/judge-model.json and its model card from the corpus")
+    t.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"))
+    t.add_argument("--no-card", action="store_true", help="skip the heldout figures and the model card")
+    t.set_defaults(func=cmd_train)
     v = sub.add_parser("survey", help="level distribution over real pairs (twcs_pairs.csv format)")
     v.add_argument("file")
     v.set_defaults(func=cmd_survey)

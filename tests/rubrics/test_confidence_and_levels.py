@@ -4,6 +4,11 @@ import pytest
 
 from rubrics import score_reply, score_reply_result
 
+# These tests pin the rule detectors (the learned layer's inputs, its evidence and the scorer's fallback when the
+# model cannot load): they score with the rules alone. The learned layer is held by test_heldout_floors.py and
+# test_learner_suite.py.
+pytestmark = pytest.mark.rules_only
+
 PARCEL = "My parcel was due yesterday and still hasn't arrived."
 
 

@@ -2,6 +2,8 @@
 
 Replies written for these tests.
 """
+import pytest
+
 from rubrics import score_conversation, score_reply
 
 CONTEXT = {"customer": ["@FibrenestHelp my broadband has been down since Monday, I work from home and this is "
@@ -30,6 +32,7 @@ def test_actions_joined_by_and_after_i_have_are_done_actions():
     assert res["criteria"]["act"]["level"] == 2
 
 
+@pytest.mark.rules_only   # pins the rule detectors; the learned layer differs here (rubrics/README.md, known limits)
 def test_anything_else_i_can_help_with_offers_further_help_and_is_not_a_next_step():
     res = score_reply("Is there anything else I can help with today? ^JS", CONTEXT)
     assert res["criteria"]["act"]["level"] == 0

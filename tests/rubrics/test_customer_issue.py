@@ -27,6 +27,7 @@ def test_a_generic_thanks_still_does_not_hear_the_late_delivery():
     assert result["criteria"]["hear"]["level"] == 1
 
 
+@pytest.mark.rules_only   # pins the rule detectors; the learned layer differs here (rubrics/README.md, known limits)
 def test_a_question_about_a_product_is_not_read_as_a_late_delivery():
     # "come in" here is about colours: answering about a delivery misreads the question (hear 0).
     result = score_reply("Hi Eileen, your order will arrive on Monday.", context("@brand what colours does the kettle come in?"))

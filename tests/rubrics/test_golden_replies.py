@@ -6,6 +6,11 @@ import pytest
 
 from rubrics import score_reply
 
+# These tests pin the rule detectors (the learned layer's inputs, its evidence and the scorer's fallback when the
+# model cannot load): they score with the rules alone. The learned layer is held by test_heldout_floors.py and
+# test_learner_suite.py.
+pytestmark = pytest.mark.rules_only
+
 CASES = json.loads((Path(__file__).resolve().parent / "data" / "golden_replies.json").read_text(encoding="utf-8"))["cases"]
 
 

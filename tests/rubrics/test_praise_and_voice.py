@@ -39,6 +39,7 @@ def test_praise_without_a_request_leaves_ownership_and_act_out():
     assert levels(res, "take_ownership", "act") == {"take_ownership": None, "act": None}
 
 
+@pytest.mark.rules_only   # pins the rule detectors; the learned layer differs here (rubrics/README.md, known limits)
 def test_praise_that_asks_to_pass_it_on_is_owned_by_passing_it_on():
     res = result("Thank you, that's lovely to hear! I'll pass your kind words on to the guard and her manager today. ^KM",
                  GUARD_PRAISE)
@@ -118,6 +119,7 @@ def test_casual_words_fit_a_casual_brand_but_not_a_formal_one():
     assert "too casual" in formal["criteria"]["tone_of_voice"]["reason"]
 
 
+@pytest.mark.rules_only   # pins the rule detectors; the learned layer differs here (rubrics/README.md, known limits)
 def test_free_mode_keeps_the_guides_default_of_two_emoji():
     assert result("Glad you love it Mia 😍✨", HAPPY)["criteria"]["tone_of_voice"]["level"] == 2
     assert result("Glad you love it Mia 😍✨💖", HAPPY)["criteria"]["tone_of_voice"]["level"] == 1

@@ -1,6 +1,13 @@
 """Behaviours added in scorer 1.2 (rubrics/README.md, "Changes in 1.2"), each named for the guide's rule it checks.
 The replies are written for these tests in the style of real X replies, not copied from a labelled set."""
+import pytest
+
 from rubrics import score_reply
+
+# These tests pin the rule detectors (the learned layer's inputs, its evidence and the scorer's fallback when the
+# model cannot load): they score with the rules alone. The learned layer is held by test_heldout_floors.py and
+# test_learner_suite.py.
+pytestmark = pytest.mark.rules_only
 
 PARCEL = "@brand my parcel was due Tuesday and still hasn't come, nobody answers the phone"
 

@@ -1,0 +1,104 @@
+"""Run the learned model over the rules' judgements: new levels, calibrated confidence, evidence kept.
+
+- A criterion the scenario declares n/a (or that needs a scenario in free mode) stays n/a: the model never sees it.
+- Where the rules were sure (high confidence), the model overrules them only when its probability reaches the
+  criterion's `override_above` (chosen by cross-validation on train); a critical failure the rules found with high
+  confidence (a rude, blaming or shouting reply: tone 0) always stands.
+- Where the scenario's brand has its own voice (emoji, informality), tone of voice stays with the rules, which read
+  the brand's file; the model learned the guide's default voice.
+- Where the model agrees with the rules, the rules' judgement stays, with the model's confidence.
+- Where it differs, the level is the model's; the evidence is the rules' spans when they found any, otherwise the
+  reply's sentence that best matches what the criterion looks for (rubrics.judge.evidence), so every level above 0
+  keeps evidence; the reason says what the rules said and the model's probability.
+- Confidence is "low" when the model's probability for its level is under the file's threshold.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Mapping, Sequence
+
+from rubrics.brand_voice import GUIDE_DEFAULT
+from rubrics.detectors import HIGH, LOW, Judgement, Situation
+from rubrics.judge import features
+from rubrics.judge.embedding import embedder, unavailable_reason
+from rubrics.judge.evidence import best_sentence
+from rubrics.judge.model import JudgeModel, ModelFileError, load_model
+from rubrics.rubric import RUBRIC
+
+VOICE_KEYS = ("tone_of_voice",)
+_checked: dict[str, str | None] = {}
+
+
+def _model() -> tuple[JudgeModel | None, str | None]:
+    try:
+        model = load_model()
+    except ModelFileError as exc:
+        return None, str(exc)
+    if model.version not in _checked:
+        _checked[model.version] = (None if list(model.features) == features.names(model.criteria_keys)
+                                   else "the model file was trained on other features; retrain it")
+    problem = _checked[model.version]
+    return (None, problem) if problem else (model, None)
+
+
+def _forced_na(key: str, sit: Situation) -> bool:
+    return key in (sit.expected.get("not_applicable") or ()) or (sit.free and key in RUBRIC.scenario_keys)
+
+
+def _level(cls: str):
+    if cls == "na":
+        return None
+    return int(cls)
+
+
+def _missing(key: str, level) -> str | None:
+    if level in (2, None):
+        return None
+    top = str(RUBRIC.criterion(key).levels.get(2, "")).strip().rstrip(".")
+    return top[:1].lower() + top[1:] if top else None
+
+
+def _judged(key: str, rule: Judgement, level, p: float, texts: Sequence[str], threshold: float) -> Judgement:
+    confidence = HIGH if p >= threshold else LOW
+    if level == rule.level:
+        return replace(rule, confidence=confidence)
+    evidence = rule.evidence
+    if level not in (None, 0) and not evidence:
+        span = best_sentence(key, texts)
+        if span is None:                  # nothing readable to show for it (only handles, links, a sign-off)
+            level = 0
+        evidence = (span,) if span else ()
+        if level == rule.level:
+            return replace(rule, confidence=confidence)
+    said = "n/a" if rule.level is None else rule.level
+    reason = (f"{rule.reason} The learned judgement puts this at {'n/a' if level is None else level} "
+              f"(probability {p:.2f}); the rules alone said {said}.").strip()
+    return Judgement(level=level, evidence=evidence if level is not None else (),
+                     missing=_missing(key, level) if level is not None and level != 2 else None,
+                     reason=reason, confidence=confidence)
+
+
+def judge_criteria(criteria: Mapping[str, Judgement], texts: Sequence[str],
+                   sit: Situation) -> tuple[dict[str, Judgement], str]:
+    """The judgements to grade, and how they were judged."""
+    model, problem = _model()
+    if model is None:
+        return dict(criteria), f"rules (learned model unavailable: {problem})"
+    if embedder() is None:
+        return dict(criteria), f"rules (learned model unavailable: {unavailable_reason()})"
+    x = features.vector(criteria, texts, sit, model.criteria_keys)
+    out = dict(criteria)
+    for key in model.criteria:
+        if _forced_na(key, sit):
+            continue
+        cls, p, _ = model.predict(key, x)
+        rule = criteria[key]
+        if rule.confidence == HIGH and p < model.criteria[key].override_above:
+            continue                      # the rules were sure and the model is not sure enough to overrule them
+        if key in RUBRIC.critical_keys and rule.level == 0 and rule.confidence == HIGH:
+            continue                      # a critical failure the rules found (rude, blaming, shouting) stands
+        if key in VOICE_KEYS and sit.voice != GUIDE_DEFAULT:
+            continue                      # the model learned the guide's default voice; a brand's own is the rules'
+
+        out[key] = _judged(key, criteria[key], _level(cls), p, texts, model.low_confidence_below)
+    return out, f"model {model.version}"

@@ -1,0 +1,48 @@
+"""Evidence for a level the rules did not find: the reply's sentence closest in meaning to what the criterion looks
+for (the customer's message for hear and acknowledge; the prototypes of rubrics.judge.features for the rest)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from rubrics.judge.embedding import embedder
+from rubrics.judge.features import PROTOTYPES, prototype_vectors
+from rubrics.text import Span, read
+
+CRITERION_PROTOTYPES = {
+    "empathise": ("empathy", "impact"), "apologise": ("apology",), "take_ownership": ("ownership", "next_step"),
+    "act": ("next_step", "ownership"), "signposting": ("next_step", "handoff", "private"), "closing": ("closing",),
+    "take_private": ("private",), "tone_of_voice": ("thanks", "empathy"), "hear": ("apology", "empathy"),
+    "acknowledge": ("apology", "empathy"), "clarify": ("question",),
+}
+
+
+def _spans(texts: Sequence[str]) -> list[Span]:
+    """The reply's sentences (handles, links and sign-offs blanked first, as the detectors read it)."""
+    out = []
+    for turn, text in enumerate(texts):
+        reading = read(text, turn)
+        m = reading.masked
+        for start, end in reading.sentences:
+            while start < end and m[start].isspace():
+                start += 1
+            while end > start and m[end - 1].isspace():
+                end -= 1
+            if end > start:
+                out.append(Span(start, end, text[start:end], turn))
+    return out
+
+
+def best_sentence(key: str, texts: Sequence[str]) -> Span | None:
+    spans = _spans(texts)
+    e = embedder()
+    if not spans or e is None:
+        return spans[0] if spans else None
+    groups = [g for g in CRITERION_PROTOTYPES.get(key, ()) if g in PROTOTYPES]
+    if not groups:
+        return spans[0]
+    protos = prototype_vectors()
+    targets = np.vstack([protos[g] for g in groups])
+    sims = e.vectors([s.text for s in spans]) @ targets.T
+    return spans[int(np.argmax(sims.max(axis=1)))]

@@ -1,0 +1,90 @@
+"""The learned judgement model: a versioned JSON file of per-criterion multinomial logistic regressions, run with
+numpy alone (no scikit-learn at run time).
+
+File shape (`rubrics/data/judge-model.json`, written by `python -m rubrics train`):
+    {"format": 1, "version": "2.0.0", "features": [names...], "criteria_keys": [...],
+     "criteria": {"hear": {"classes": ["na", "0", "1", "2"], "coef": [[...]...], "intercept": [...],
+                            "temperature": 1.0, ...}, ...}, "training": {...}}
+Weights already include the feature scaling, so a probability is softmax((x @ coef.T + intercept) / temperature).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "judge-model.json"
+FORMAT = 1
+
+
+class ModelFileError(ValueError):
+    """The model file is missing, malformed or made for other features."""
+
+
+@dataclass(frozen=True)
+class CriterionModel:
+    key: str
+    classes: tuple[str, ...]
+    coef: np.ndarray          # (classes, features)
+    intercept: np.ndarray     # (classes,)
+    temperature: float
+    override_above: float = 0.0    # the probability at which the model overrides a judgement the rules were sure of
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        z = (self.coef @ x + self.intercept) / self.temperature
+        z = z - z.max()
+        p = np.exp(z)
+        return p / p.sum()
+
+
+@dataclass(frozen=True)
+class JudgeModel:
+    version: str
+    features: tuple[str, ...]
+    criteria_keys: tuple[str, ...]
+    criteria: dict[str, CriterionModel]
+    low_confidence_below: float
+
+    def predict(self, key: str, x: np.ndarray) -> tuple[str, float, dict[str, float]]:
+        """(class, its probability, every class's probability) for one criterion."""
+        m = self.criteria[key]
+        p = m.probabilities(x)
+        i = int(np.argmax(p))
+        return m.classes[i], float(p[i]), {c: float(v) for c, v in zip(m.classes, p)}
+
+    def contributions(self, key: str, cls: str, x: np.ndarray) -> list[tuple[str, float]]:
+        """The features pushing towards `cls` most, strongest first (feature name, weight x value)."""
+        m = self.criteria[key]
+        w = m.coef[m.classes.index(cls)] * x
+        order = np.argsort(-w)[:5]
+        return [(self.features[i], float(w[i])) for i in order if w[i] > 0]
+
+
+def parse(data: dict) -> JudgeModel:
+    try:
+        if data.get("format") != FORMAT:
+            raise ModelFileError(f"model file format {data.get('format')!r}, expected {FORMAT}")
+        feats = tuple(data["features"])
+        crits = {}
+        for key, m in data["criteria"].items():
+            coef = np.asarray(m["coef"], dtype=np.float64)
+            if coef.shape != (len(m["classes"]), len(feats)):
+                raise ModelFileError(f"{key}: coef shape {coef.shape} does not match classes x features")
+            crits[key] = CriterionModel(key, tuple(m["classes"]), coef, np.asarray(m["intercept"], dtype=np.float64),
+                                        float(m.get("temperature", 1.0)), float(m.get("override_above", 0.0)))
+        return JudgeModel(str(data["version"]), feats, tuple(data["criteria_keys"]), crits,
+                          float(data.get("low_confidence_below", 0.6)))
+    except (KeyError, TypeError) as exc:
+        raise ModelFileError(f"malformed model file: {exc!r}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> JudgeModel:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelFileError(f"cannot read the judge model {path}: {exc}") from exc
+    return parse(data)
