@@ -17,7 +17,7 @@ from simulator.errors import SimulatorUsageError
 from simulator.history import contact_history
 from simulator.loader import Library, Scenario, default_library
 from simulator.personas import PERSONAL_DATA_KIND, Contact, Identity, fill_slots, make_identity
-from simulator.platforms import PLATFORMS, get_platform
+from simulator.platforms import PLATFORMS, get_platform, shown_handle
 from simulator.seeds import rng_for
 from simulator.voices import DEFAULT_FOLLOWUPS, DEFAULT_WAVES
 
@@ -339,7 +339,7 @@ def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
     slots.update(_choose_variables(raw["variables"], rng))
     messages = tuple(
         Message("customer", _render(_pick(m["text"], rng), slots), m["channel"], float(m["at_minute"]), b.platform,
-                raw["id"], ident.name, ident.handle if b.platform != "webchat" else None)
+                raw["id"], ident.name, shown_handle(b.platform, ident.handle))
         for m in raw["messages"])
     texts = {key: _render(_pick(raw[key], rng), slots) if key in raw else None for key in CUSTOMER_TEXT_FIELDS}
     followups = {}
@@ -363,7 +363,7 @@ def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
     context = {
         "customer": customer_texts[0] if len(customer_texts) == 1 else customer_texts,
         "platform": b.platform, "channel": messages[-1].channel, "response_minutes": None,
-        "customer_name": ident.name, "customer_handle": ident.handle if b.platform != "webchat" else None,
+        "customer_name": ident.name, "customer_handle": shown_handle(b.platform, ident.handle),
         "previous_replies": [], "scenario": _scenario_context(sc, facts, expected),
     }
     history = contact_history(b.brand.key, sc.id, b.seed, raw["id"], persona.needs)
@@ -403,7 +403,7 @@ def _build_triage(b: _Build) -> None:
                  **_platform_slots(b.brand, raw["platform"]), **shared}
         items.append(QueueItem(raw["id"], _render(_pick(raw["text"], rng), slots), raw["platform"], raw["channel"],
                                arrivals[pos - 1], ident.name,
-                               ident.handle if raw["platform"] != "webchat" else ident.name,
+                               shown_handle(raw["platform"], ident.handle) or ident.name,
                                raw["why"].strip(), raw["critical"], pos))
     b.expected_order = [item.id for item in items]
     shown = items[:]
@@ -434,7 +434,7 @@ def _build_crisis(b: _Build) -> None:
         slots = {**shared, "name": ident.name, "first_name": ident.first_name, "last_name": ident.last_name,
                  "handle": ident.handle}
         return Message("customer", _render(_pick(text, rng), slots), channel, float(at), b.platform, f"{tag}-{i}",
-                       ident.name, ident.handle)
+                       ident.name, shown_handle(b.platform, ident.handle))
 
     b.messages = [post(i, p["text"], p.get("at_minute", i * 3), p.get("channel", "public"), "burst")
                   for i, p in enumerate(cr["burst"])]

@@ -26,6 +26,9 @@ class Platform:
     key: str
     label: str
     channels: dict[str, Channel] = field(default_factory=dict)
+    # Whether a customer's personal account is shown by an @handle. Facebook shows a personal profile by its name
+    # (people have no @handle there), web chat by the name typed into the chat.
+    personal_handles: bool = True
 
     def channel(self, key: str) -> Channel:
         try:
@@ -44,7 +47,7 @@ PLATFORMS: dict[str, Platform] = {
         # Messenger: 24 hours after the customer's last message, 7 days with the HUMAN_AGENT tag.
         "private": Channel("private", "Send a Messenger message", 2_000, 600,
                            reply_window_hours=24, extended_window_hours=24 * 7),
-    }),
+    }, personal_handles=False),
     "instagram": Platform("instagram", "Instagram", {
         "public": Channel("public", "Reply to the comment", 2_200, 300),
         "private": Channel("private", "Send a direct message", 1_000, 500,
@@ -52,7 +55,7 @@ PLATFORMS: dict[str, Platform] = {
     }),
     "webchat": Platform("webchat", "Web chat", {
         "chat": Channel("chat", "Send in chat", 1_000, 350),
-    }),
+    }, personal_handles=False),
 }
 
 
@@ -61,6 +64,13 @@ def get_platform(key: str) -> Platform:
         return PLATFORMS[key]
     except KeyError:
         raise KeyError(f"unknown platform {key!r}; use one of {', '.join(PLATFORMS)}") from None
+
+
+def shown_handle(platform: str | None, handle: str | None) -> str | None:
+    """The customer's @handle as the platform shows it beside their posts: None where personal accounts have none."""
+    if platform is None or not get_platform(platform).personal_handles:
+        return None
+    return handle
 
 
 def message_length(text: str, platform: str, channel: str) -> int:

@@ -27,7 +27,7 @@ from simulator.fixes import gives_fix
 from simulator.generation import CustomerInstance, Instance, Message, as_instance
 from simulator.judged import Judged
 from simulator.moods import move
-from simulator.platforms import get_platform, message_length
+from simulator.platforms import get_platform, message_length, shown_handle
 from simulator.seeds import rng_for
 from simulator.voices import DEFAULT_FOLLOWUPS, SIGN_OFFS
 
@@ -566,7 +566,7 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
         chan, text = line
         minute = round(minute + rng.uniform(*delay_range), 1)
         messages.append(Message("customer", text, chan, minute, instance.platform, cust.id, cust.persona.name,
-                                cust.persona.handle if instance.platform != "webchat" else None))
+                                shown_handle(instance.platform, cust.persona.handle)))
     last_minute = max([m.at_minute for m in messages], default=state.last_customer_minute)
     new_state = replace(
         state, mood=mood, patience_left=max(0, patience), turn=new_turn, status=status, satisfied=satisfied,

@@ -195,3 +195,36 @@ def test_a_customer_text_that_is_the_same_for_every_seed_is_reported(tmp_path):
         '  details: "Order {order_number}, it\'s {name}, {address}. Tracking hasn\'t moved since {weekday}."':
             '  details: "Tracking has not moved at all."'})
     assert [(p.field, p.code) for p in problems] == [("customer.details", "same_every_seed")]
+
+
+def _on(platform: str):
+    """(scenario, instance) for every scenario that can run on `platform`, at the first seed that picks it."""
+    for scenario in simulator.load_library().list():
+        if platform not in scenario.platforms:
+            continue
+        inst = next(i for i in (simulator.generate(scenario.id, s) for s in range(40)) if i.platform == platform)
+        yield scenario, inst
+
+
+def test_facebook_customers_are_shown_by_name_with_no_at_handle():
+    seen = 0
+    for scenario, inst in _on("facebook"):
+        for m in inst.messages:
+            if m.platform == "facebook":   # a triage queue's messages carry the poster's name in `handle`
+                assert m.handle in (None, m.name) and "@" not in (m.handle or ""), (scenario.id, m.handle)
+        for cust in inst.customers:
+            assert cust.scoring_context["customer_handle"] is None, scenario.id
+        seen += 1
+    assert seen >= 5
+    for scenario in simulator.load_library().list():   # a triage queue mixes platforms: Facebook posts by name
+        for inst in (simulator.generate(scenario.id, s) for s in range(3)):
+            for q in inst.queue or ():
+                if q.platform == "facebook":
+                    assert q.handle == q.name, (scenario.id, q.handle)
+
+
+def test_x_and_instagram_customers_keep_their_at_handles():
+    for platform in ("twitter", "instagram"):
+        for scenario, inst in _on(platform):
+            assert all(m.handle and m.handle.startswith("@") for m in inst.messages if m.platform == platform), \
+                (scenario.id, platform)
