@@ -11,6 +11,12 @@ from rubrics.grading import CORE, grade
 from rubrics.rubric import CRITERION_ORDER, MARKING_POINTS, Rubric
 
 
+# What each HEAT criterion and act asks, in a learner's words.
+GLOSS = {"hear": "show you understood what they said", "empathise": "recognise how they feel",
+         "apologise": "say sorry for what went wrong", "take_ownership": "say what you will do",
+         "act": "give a clear next step"}
+
+
 def _names(keys: Sequence[str], rubric: Rubric) -> str:
     labels = [rubric.criterion(k).label for k in keys]
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
@@ -27,9 +33,14 @@ def _refer(levels: Mapping, checks: Sequence[Mapping], rubric: Rubric) -> str:
         return (kind.rule if kind and kind.rule else "This scenario has a point the reply must make.") + \
             f" You left out: {missing[0].get('label')}."
     zero = [k for k in CORE if levels.get(k) == 0]
+    if not zero:
+        return ""
     applicable = [k for k in CORE if levels.get(k) is not None]
-    return (f"To pass, each of {_names(applicable, rubric)} needs to show at least a little. "
-            f"{_names(zero, rubric)} did not show yet.") if zero else ""
+    missing = "; ".join(f"{rubric.criterion(k).label} ({GLOSS[k]})" for k in zero)
+    if len(applicable) == 1:
+        return f"To pass, this reply needs at least a little of {missing}. It did not show yet."
+    return (f"To pass, a reply needs at least a little of each of {_names(applicable, rubric)}. "
+            f"Not shown yet: {missing}.")
 
 
 def explain(levels: Mapping[str, object], checks: Sequence[Mapping], rubric: Rubric) -> str:

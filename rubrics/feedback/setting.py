@@ -12,6 +12,7 @@ from typing import Mapping
 
 from rubrics.detectors.base import Situation
 from rubrics.situation import is_praise
+from rubrics.lexicon import STOPWORDS
 from rubrics.text import stem
 
 # A scenario category -> (what it is about, what went wrong), for the examples' sentences. Categories whose
@@ -38,7 +39,7 @@ THEME_SUBJECTS: Mapping[str, str] = {
     "food": "your order", "delay": "the wait",
 }
 # "my kettle", "the Petal Tint lip oil": a thing the customer named, up to four words after the determiner.
-THING_RE = re.compile(r"\b(?:my|our|the|this|your)((?:\s+[A-Za-z][\w'-]*){1,4})", re.I)
+THING_RE = re.compile(r"\b(?:my|our|the|this|your)((?:\s+[A-Za-z][\w'-]*){1,5})", re.I)
 NOT_THINGS = frozenset("""
     same one other way time day week month year moment only last first best worst most whole thing things lot
     issue problem problems issues fact end point reason people person company team service guy guys full
@@ -46,6 +47,11 @@ NOT_THINGS = frozenset("""
 NOT_OFFER_RE = re.compile(r"\b(?:should|will|would|can|could|may|might|if|DM|message|call|that|we|you|they)\b",
                           re.I)
 OFFER_RE = re.compile(r"(?:an?|free|full|refund)\b", re.I)
+# Words that end a thing's name: verbs and time words that follow it ("my parcel never came", "my data keeps dropping").
+VERBISH = frozenset("""
+    keep keeps kept says say said went gone goes broke broken still now today yesterday again never came come
+    arrive arrives died dies stopped stops won't isn't wasn't hasn't didn't doesn't left needs need wants want
+    """.split())
 PRIVATE_WORDS = {"twitter": "DM", "instagram": "DM", "facebook": "private message"}
 SIGNOFF_AGENT = ("Sam", "SM")      # the agent in the examples: first name, initials
 
@@ -89,15 +95,18 @@ class Setting:
 
 
 def _thing_from(customer: str, issue_stems: frozenset[str], det: str) -> str | None:
-    """The first thing the customer named with a determiner whose noun is one of their issue words."""
+    """The first thing the customer named with a determiner ("my Steamline Rapid kettle has gone black" -> "your
+    Steamline Rapid kettle"): its words up to a function word or a verb form, if one of them is an issue word."""
     for m in THING_RE.finditer(customer):
-        words = m.group(1).split()
+        words, end, named = m.group(1).split(), 0, False
         for j, word in enumerate(words):
             low = word.lower().strip("'")
-            if low in NOT_THINGS or len(low) < 3:
+            if low in NOT_THINGS or low in STOPWORDS or low in VERBISH or len(low) < 3 or \
+                    low.endswith(("ed", "ing", "ly")):
                 break
-            if stem(low) in issue_stems:
-                return f"{det} " + " ".join(words[:j + 1])
+            end, named = j + 1, named or stem(low) in issue_stems
+        if named:
+            return f"{det} " + " ".join(words[:end])
     return None
 
 

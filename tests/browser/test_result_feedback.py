@@ -2,6 +2,8 @@
 rubric guide grades and what is reported apart from the grade, and the prioritised feedback; axe-clean."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -53,4 +55,6 @@ def test_result_page_shows_the_checks_and_the_prioritised_feedback(page, live_ap
     for w in result["feedback"]["went_well"]:
         assert w["quote"] in STATEMENT and w["quote"] in went.inner_text()
     assert result["feedback"]["grade_explained"] in page.locator(".grade-explained").inner_text()
+    why = page.locator("table.criteria").inner_text()        # no matched-word lists such as "(smart, watch)"
+    assert not re.search(r"\((?:[\w'’-]+, )+[\w'’-]+\)", why), why
     check(page, "20-result-checks-and-feedback")

@@ -147,11 +147,11 @@ def consistent(label: str, res: dict) -> None:
             assert res["criteria"][w["criterion"]]["level"] == TOP.get(w["criterion"], 2), (label, w)
     explained = res["feedback"]["grade_explained"]
     assert explained, label
-    for clause, ok in ((r"\. ([^.]+) did not show yet", lambda lv: lv == 0),
+    for clause, ok in ((r"Not shown yet: ([^.]+)\.|at least a little of ([^.]+)\. It did not", lambda lv: lv == 0),
                        (r"top level: ([^.]+) did not yet", lambda lv: lv is not None and lv not in (2, "pass"))):
         m = re.search(clause, explained)
         if m:
-            named = [k for k, info in CRITERIA.items() if re.search(rf"\b{info['label']}\b", m.group(1))]
+            named = [k for k, info in CRITERIA.items() if re.search(rf"\b{info['label']}\b", m.group(m.lastindex))]
             assert named and all(ok(res["criteria"][k]["level"]) for k in named), (label, explained)
 
 

@@ -43,3 +43,16 @@ def test_results_stored_before_checks_and_ranked_feedback_still_render():
     fb = prioritised_feedback(old)
     assert fb["even_better_if"][0]["advice"] == "a sign-off" and fb["even_better_if"][0]["note"] == ""
     assert fb["went_well"][0]["label"] == "Hear" and fb["grade_explained"] == ""
+
+
+def test_the_learners_page_drops_matched_word_lists_from_reasons_but_keeps_their_own_slips():
+    from web.services.results import learner_reasons
+    res = result(DELETES)
+    reasons = learner_reasons({"criteria": {
+        "hear": {"reason": "Names the customer's issue (smart, watch, nephew's)."},
+        "plain_language": {"reason": "Harder to read: text-speak abbreviations (omg, thats)."},
+        "act": {"reason": "States an action (by 5pm)."}}})
+    assert reasons == {"hear": "Names the customer's issue.",
+                       "plain_language": "Harder to read: text-speak abbreviations (omg, thats).",
+                       "act": "States an action (by 5pm)."}
+    assert set(learner_reasons(res)) == set(res["criteria"])

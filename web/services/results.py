@@ -3,11 +3,18 @@ transcript order, the comparison with the learner's previous attempt at the same
 (split into those the rubric guide grades and those reported apart from the grade) and the prioritised feedback."""
 from __future__ import annotations
 
+import re
+
 from rubrics.rubric import RUBRIC
 from web.models import Attempt
 from web.services import scoring
 from web.services.evidence_spans import transcript_spans
 
+# A detector's reason can end in the words it matched ("Names the customer's issue (return, refund).", issue 11's
+# "(smart, watch, nephew's)"): on the learner's page those lists go (the words are highlighted under "Your words").
+# Plain language and tone keep theirs: there the list is the learner's own slips ("text-speak (omg, thats)").
+CUE_LIST_RE = re.compile(r"\s*\((?:[\w'’-]+,\s*)+[\w'’-]+\)")
+KEEP_LISTS = ("plain_language", "tone_of_voice")
 STATUS_WORDS = {"shown": "Shown", "missing": "Missing", "avoided": "Avoided", "breached": "Breached"}
 
 
@@ -122,3 +129,12 @@ def prioritised_feedback(result: dict) -> dict:
                     "advice": item.get("text") or item.get("missing") or "", "note": note})
     went = [{**w, "label": scoring.LABELS.get(w.get("criterion"), "Scenario")} for w in fb.get("went_well") or []]
     return {"even_better_if": ebi, "went_well": went, "grade_explained": fb.get("grade_explained") or ""}
+
+
+def learner_reasons(result: dict) -> dict[str, str]:
+    """Each criterion's reason as the learner's page shows it: without the matched-word lists (see CUE_LIST_RE)."""
+    out = {}
+    for key, crit in (result.get("criteria") or {}).items():
+        reason = str(crit.get("reason") or "")
+        out[key] = reason if key in KEEP_LISTS else CUE_LIST_RE.sub("", reason)
+    return out

@@ -238,5 +238,6 @@ def result(attempt_id: int):
     return render_template("practice/result.html", attempt=attempt, result=attempt.result or {},
                            grade_rule=grade_rule(attempt), checks=results.check_rows(attempt.result or {}),
                            feedback=results.prioritised_feedback(attempt.result or {}),
+                           reasons=results.learner_reasons(attempt.result or {}),
                            spans_by_turn=results.spans_by_turn(attempt), labels=scoring.LABELS,
                            before=before, compare=results.comparison(attempt, before))
