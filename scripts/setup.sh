@@ -3,7 +3,8 @@
 # a virtual environment in .venv, and the pinned Python packages. Safe to run again: it skips what is there.
 #   bash scripts/setup.sh           the app
 #   bash scripts/setup.sh --tests   the app plus the test and lint tools (requirements-dev.txt) and what the
-#                                   browser tests need (Debian's chromium, poppler-utils, and axe-core from npm,
+#                                   browser tests need (Debian's chromium, poppler-utils, LibreOffice Calc for the
+#                                   gradebook test, and axe-core from npm,
 #                                   pinned in package.json / package-lock.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ want_tests=0
 [ "${1:-}" = "--tests" ] && want_tests=1
 
 system_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-[ "$want_tests" = 1 ] && system_packages+=(chromium poppler-utils)
+[ "$want_tests" = 1 ] && system_packages+=(chromium poppler-utils libreoffice-calc-nogui)   # LibreOffice: the gradebook test
 [ "$want_tests" = 1 ] && [ -f package.json ] && ! command -v npm >/dev/null && system_packages+=(nodejs npm)
 
 missing=()

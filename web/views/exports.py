@@ -26,6 +26,7 @@ from web.queue import task_queue
 from web.security import roles_required, visible_attempt, visible_learner
 from web.services import export_jobs
 from web.services.export_jobs import PAGE_CACHE, SECTIONS, export_name
+from web.services.gradebook import gradebook_csv
 from web.services.learner_evidence import brand_values, learner_evidence
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
@@ -141,6 +142,14 @@ def _cohort_for(user: User, cohort_id: int) -> Cohort:
     if not may_export_cohort(user, cohort):
         abort(403)
     return cohort
+
+
+@bp.route("/cohorts/<int:cohort_id>/gradebook.csv")
+@roles_required("tutor", "assessor", "admin")
+def gradebook(cohort_id: int):
+    """One row per completed attempt of the cohort, for a spreadsheet or an awarding body's system."""
+    cohort = _cohort_for(current_user, cohort_id)
+    return _download(gradebook_csv(cohort).encode("utf-8"), f"cohort-{cohort.id}-gradebook.csv", "text/csv")
 
 
 def _prune_on_the_way() -> None:
