@@ -17,10 +17,6 @@ from web.services import xapi_outbox
 from web.services.export_jobs import run_export_job
 
 
-class XapiRetry(Exception):
-    """Some statements could not reach the LRS this time: huey runs the task again later."""
-
-
 class TaskQueue:
     def __init__(self, app: Flask):
         self.app = app
@@ -59,15 +55,17 @@ class TaskQueue:
         def xapi_send() -> None:
             with app.app_context():
                 try:
-                    report = xapi_outbox.send_pending()
+                    xapi_outbox.send_pending()
+                    wait = xapi_outbox.seconds_until_due()
                 finally:
                     db.session.remove()
-            if report.retry_later:
-                raise XapiRetry(f"{report.retry_later} statement(s) to try again: {report.errors[:3]}")
+            if wait is not None:   # statements still pending (the LRS was down): come back when the first is due
+                self._tasks["xapi_send"].schedule(delay=wait)
 
-        # Each run sends every due statement, so a retry also picks up what arrived meanwhile. After the
-        # retries a statement stays pending in the outbox; the next attempt's statements send it too.
-        self._tasks["xapi_send"] = self._huey.task(name="xapi_send", retries=6, retry_delay=60)(xapi_send)
+        # Each run sends every due statement and, while any is still pending, schedules the next run for when the
+        # first of them is due (1, 2, 4 ... minutes; XAPI_MAX_TRIES then `failed`), so nothing waits for another
+        # attempt to happen. An error outside sending (the database) is retried by the queue.
+        self._tasks["xapi_send"] = self._huey.task(name="xapi_send", retries=3, retry_delay=60)(xapi_send)
 
     def enqueue(self, name: str, *args) -> None:
         _ = self.huey   # builds the queue and registers the tasks

@@ -134,6 +134,14 @@ def send_pending(limit: int = 500) -> SendReport:
     return report
 
 
+def seconds_until_due() -> float | None:
+    """Seconds until the first pending statement is due (0 if one is due now); None when none is pending."""
+    first = db.session.scalar(select(func.min(XapiStatement.next_try_at)).where(XapiStatement.status == "pending"))
+    if first is None:
+        return None
+    return max(0.0, (first - utcnow()).total_seconds())
+
+
 def send_again() -> int:
     """Put failed and rejected statements back in the queue (after the LRS or our bug is fixed); return how many."""
     result = db.session.execute(update(XapiStatement).where(XapiStatement.status.in_(("failed", "rejected")))

@@ -102,20 +102,21 @@ def test_statements_wait_in_the_outbox_while_the_lrs_is_down(app, client, learne
     assert {r["id"] for r in outbox(app)} <= {s["id"] for s in ralph.stored()}
 
 
-def test_the_queued_task_raises_for_a_retry_while_the_lrs_is_down(app, client, learner, start, page_token):
-    from huey.exceptions import TaskException
-
+def test_while_the_lrs_is_down_the_task_schedules_itself_for_when_the_first_statement_is_due(
+        app, client, learner, start, page_token):
     from tests.xapi.ralph import free_port
 
     app.config["XAPI_ENDPOINT"] = f"http://127.0.0.1:{free_port()}/xAPI"
     play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=10)
     huey = app.extensions["task_queue"].huey
-    task = huey.dequeue()
-    assert task.retries == 6                   # huey runs it again, a minute later each time
-    huey.execute(task)
-    with pytest.raises(TaskException, match="XapiRetry"):
-        huey.result(task.id)
-    assert {r["status"] for r in outbox(app)} == {"pending"}
+    huey.flush()
+    app.extensions["task_queue"].enqueue("xapi_send")
+    huey.execute(huey.dequeue())
+    (again,) = huey.pending()                  # queued with an eta: the consumer holds it until then
+    assert again.name == "xapi_send"
+    from datetime import datetime, timedelta
+    assert timedelta(seconds=50) < again.eta - datetime.now() <= timedelta(seconds=61)   # the first retry: 1 minute
+    assert {(r["status"], r["tries"]) for r in outbox(app)} == {("pending", 1)}
 
 
 def test_a_statement_ralph_refuses_is_kept_as_rejected_and_can_be_sent_again(app, client, learner, start,
