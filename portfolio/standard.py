@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 
 from rubrics.documents import load_exercise_rubric
+from simulator.knowledge import POINTS as KNOWLEDGE_POINTS
+from simulator.knowledge import load_bank
 
 HERE = Path(__file__).resolve().parent
 TEXT_STATUSES = ("quoted", "incomplete", "not_available")
@@ -78,6 +80,18 @@ def _pc_problems(pc: dict, rubrics: dict, frontline: set[str]) -> list[str]:
     return problems
 
 
+def _knowledge_problems(std: dict) -> list[str]:
+    """Every knowledge point the checks ask about is in the map, and every point in the map is asked about."""
+    mapped = [kp["key"] for kp in std.get("knowledge_points") or ()]
+    _version, fixed = load_bank()
+    asked = {q["point"] for q in fixed} | {"metrics"}   # the generated questions are all on the measures
+    out = [f"standard.yaml: knowledge point {k!r} of the checks is not in knowledge_points"
+           for k in KNOWLEDGE_POINTS if k not in mapped]
+    out += [f"standard.yaml: knowledge point {k!r} has no question in the knowledge checks" for k in mapped
+            if k not in asked]
+    return out
+
+
 def problems() -> list[str]:
     """Every disagreement between standard.yaml and the exercise rubrics (empty when the map is consistent)."""
     std = standard()
@@ -89,6 +103,7 @@ def problems() -> list[str]:
         out.append("standard.yaml: the qualification follows the cohort's settings; do not name one here")
     for pc in std["performance_criteria"]:
         out += _pc_problems(pc, rubrics, frontline)
+    out += _knowledge_problems(std)
     for rubric in rubrics.values():
         for c in rubric.criteria:
             for pc_id in c.standard:

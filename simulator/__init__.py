@@ -12,6 +12,7 @@ Public API (see docs/interfaces.md and scenarios/README.md):
     agent_tools(instance) -> list of {customer, name, sections}   every fact, shown under Agent tools
     validate_crm_record(instance, record, *, customer=None) -> CrmCheck
     SimClock, EXERCISE_TYPES, PLATFORMS and the platform helpers
+    make_quiz(seed) -> Quiz, mark_quiz(quiz, answers) -> QuizResult   knowledge checks (KNOWLEDGE_POINTS)
 """
 from simulator.brands import BRANDS, Brand
 from simulator.catalogue import CATEGORIES, DIFFICULTIES, EXERCISE_TYPES, MOODS, NEEDS, REACTION_KEYS, ExerciseType
@@ -30,6 +31,8 @@ from simulator.errors import (
 )
 from simulator.exercises import CrmCheck, crm_query_types, score_triage, spearman, validate_crm_record
 from simulator.generation import BUILDERS, CustomerInstance, Instance, Message, Persona, QueueItem, generate
+from simulator.knowledge import POINTS as KNOWLEDGE_POINTS
+from simulator.knowledge import Question, Quiz, QuizResult, make_quiz, mark_quiz
 from simulator.loader import Library, Scenario, load_library, load_scenario_file, load_scenario_text
 from simulator.platforms import PLATFORMS, Channel, Platform, can_reply_privately, fits, get_platform, message_length
 from simulator.reactions import (
@@ -45,7 +48,8 @@ from simulator.reactions import (
 from simulator.tools import agent_tools, fact_sections, on_screen_text
 
 __all__ = [
-    "BRANDS", "BUILDERS", "CATEGORIES", "CRITERIA", "DIFFICULTIES", "EXERCISE_TYPES", "MOODS", "NEEDS", "PLATFORMS",
+    "BRANDS", "BUILDERS", "CATEGORIES", "CRITERIA", "DIFFICULTIES", "EXERCISE_TYPES", "KNOWLEDGE_POINTS", "MOODS",
+    "NEEDS", "PLATFORMS", "Question", "Quiz", "QuizResult", "make_quiz", "mark_quiz",
     "REACTION_KEYS", "REACTORS", "RULES", "Brand", "Channel", "ChannelError", "ConversationState", "CrmCheck",
     "CustomerInstance", "ExerciseError", "ExerciseType", "Instance", "Library", "Message", "Persona", "Platform",
     "Problem", "QueueItem", "Reaction", "Scenario", "ScenarioFileError", "SimClock", "SimulatorError",

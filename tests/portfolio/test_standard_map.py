@@ -83,3 +83,12 @@ def test_the_exercise_rubric_loader_reports_every_problem_at_once(tmp_path):
         load_exercise_rubric("broken", path)
     message = str(info.value)
     assert "(a): scale must be" in message and "(b): levels must describe" in message and "missing label" in message
+
+
+def test_every_knowledge_point_is_asked_by_the_checks_and_mapped(edited_standard):
+    assert problems() == []
+    edited_standard["knowledge_points"].append({"key": "negotiation", "label": "Negotiation"})
+    del edited_standard["knowledge_points"][0]
+    found = problems()
+    assert "standard.yaml: knowledge point 'negotiation' has no question in the knowledge checks" in found
+    assert "standard.yaml: knowledge point 'law' of the checks is not in knowledge_points" in found
