@@ -56,3 +56,35 @@ def test_the_learners_page_drops_matched_word_lists_from_reasons_but_keeps_their
                        "plain_language": "Harder to read: text-speak abbreviations (omg, thats).",
                        "act": "States an action (by 5pm)."}
     assert set(learner_reasons(res)) == set(res["criteria"])
+
+
+def test_live_chat_feedback_joined_over_conversations_is_ranked_for_the_levels_in_force():
+    """Two chats, one handled well and one badly: the joined result (weakest level per criterion) keeps at most
+    three points, ranked again by the grade change each makes to the joined levels, and praises nothing that the
+    weaker chat fell short on."""
+    from rubrics import GRADES, grade
+    from web.services import scoring
+
+    inst = simulator.generate("live-chat-retail-saturday", 1)
+    good = ("Hi {name}, I'm so sorry about this, I can see how frustrating it is. I've checked and I'll sort it now: "
+            "you'll get an email confirming it within the hour. Is there anything else I can help with? Sam")
+    results = []
+    for customer, reply in zip(inst.customers, (good, "ok")):
+        ctx = simulator.scoring_context_for_turn(inst, simulator.initial_state(inst, customer.id).to_dict(),
+                                                 channel="chat", customer=customer.id)
+        results.append(scoring.score_reply(reply.format(name=customer.persona.first_name), ctx))
+    joined = scoring.combine(results, best=False)
+    levels = {k: v["level"] for k, v in joined["criteria"].items()}
+    ebi = joined["feedback"]["even_better_if"]
+    assert 1 <= len(ebi) <= 3 and len(joined["feedback"]["went_well"]) <= 3
+    now = GRADES.index(grade(levels, checks=joined["checks"])[0])
+    gains = []
+    for item in ebi:
+        assert item["kind"] == "check" or levels[item["criterion"]] == item["level"] not in (2, "pass", None)
+        if item["kind"] == "criterion":
+            up = {**levels, item["criterion"]: "pass" if item["level"] == "fail" else item["level"] + 1}
+            gains.append(GRADES.index(grade(up, checks=joined["checks"])[0]) - now)
+            assert gains[-1] == item["impact"]["gain"]
+    assert gains == sorted(gains, reverse=True)
+    for w in joined["feedback"]["went_well"]:
+        assert w["criterion"] not in levels or levels[w["criterion"]] in (2, "pass")

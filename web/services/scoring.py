@@ -13,6 +13,7 @@ import rubrics
 from rubrics import ScoringInputError
 from rubrics.feedback import MAX_EVEN_BETTER, MAX_WENT_WELL
 from rubrics.feedback.explain import explain
+from rubrics.feedback.impact import impacts
 from rubrics.rubric import RUBRIC
 
 CRITERIA = tuple(rubrics.CRITERIA)
@@ -117,12 +118,13 @@ def score_conversation(turns: list[str], context: dict) -> dict:
     return rubrics.score_conversation(turns, context)
 
 
-def _ranked(items) -> list[dict]:
-    """Several conversations' "even better if" points, by how much each would change the grade (their impact)."""
-    def key(item: dict) -> tuple:
-        imp = item.get("impact") or {}
-        return (imp.get("gain", 0), imp.get("gain_top", 0), int(bool(imp.get("needed"))))
-    return sorted(items, key=key, reverse=True)
+def _ranked(items, levels: dict, checks: list[dict]) -> list[dict]:
+    """Several conversations' "even better if" points, ranked again by how much each would change the grade the
+    levels in force give (rubrics.feedback.impact, the scorer's own ranking), their impact updated to match."""
+    rank = {imp.key: imp for imp in impacts(levels, checks, RUBRIC)}
+    known = sorted((i for i in items if i["criterion"] in rank), key=lambda i: rank[i["criterion"]].rank(),
+                   reverse=True)
+    return [{**i, "impact": rank[i["criterion"]].to_dict()} for i in known]
 
 
 def explain_grade(levels: dict, checks: list[dict]) -> str:
@@ -152,20 +154,26 @@ def combine(results: list[dict], best: bool) -> dict:
         criteria[key] = dict(chosen, level=pick, evidence=evidence)
     checks = [c for r in results for c in r.get("checks") or []]
     grade_, rule = grade({k: v.get("level") for k, v in criteria.items()}, checks)
+    now = {k: v.get("level") for k, v in criteria.items()}
     went, seen = [], set()
-    for r in results:
+    for r in results:    # only what is still at the top level once the conversations are joined
         for w in r.get("feedback", {}).get("went_well", []):
-            if (w.get("criterion"), w.get("quote")) not in seen:
-                seen.add((w.get("criterion"), w.get("quote")))
+            key = w.get("criterion")
+            if (key, w.get("quote")) not in seen and (key not in now or now[key] in (2, "pass")):
+                seen.add((key, w.get("quote")))
                 went.append(w)
     ebi: dict = {}
-    for r in results:
+    for r in results:    # a criterion's advice from the conversation at the level in force, if there is one
         for item in r.get("feedback", {}).get("even_better_if", []):
-            if item.get("kind") == "check" or criteria.get(item["criterion"], {}).get("level") not in (2, "pass", None):
-                ebi.setdefault(item["criterion"], item)
+            key = item["criterion"]
+            if item.get("kind") == "check":
+                ebi.setdefault(key, item)
+            elif now.get(key) not in (2, "pass", None) and (key not in ebi or item.get("level") == now[key]):
+                ebi[key] = item
     joined = {**results[0], "criteria": criteria, "grade": grade_, "grade_rule": rule, "checks": checks,
-              "feedback": {"went_well": went[:MAX_WENT_WELL], "even_better_if": _ranked(ebi.values())[:MAX_EVEN_BETTER],
-                           "grade_explained": explain_grade({k: v.get("level") for k, v in criteria.items()}, checks)}}
+              "feedback": {"went_well": went[:MAX_WENT_WELL],
+                           "even_better_if": _ranked(ebi.values(), now, checks)[:MAX_EVEN_BETTER],
+                           "grade_explained": explain_grade(now, checks)}}
     canned = next((r for r in results if r.get("canned_response")), None)
     if canned is not None and not joined.get("canned_response"):   # a canned reply in any conversation is flagged
         joined.update(canned_response=canned["canned_response"], canned_replies=canned.get("canned_replies"))
