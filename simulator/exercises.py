@@ -29,8 +29,43 @@ def _band(rho: float) -> str:
     return "strong" if rho >= 0.8 else "fair" if rho >= 0.5 else "weak"
 
 
-def score_triage(instance: Instance, learner_order: list[str]) -> dict:
-    """Score a triage order (item ids, most urgent first) against the scenario's expected order."""
+def score_decisions(instance: Instance, decisions: dict | None) -> dict | None:
+    """Each post's route, first action and tags (`decisions`: id -> {route, action, tags}) against the scenario's,
+    with feedback per item. None when the scenario asks for no decisions (no `triage` block)."""
+    if not instance.triage_choices:
+        return None
+    decisions = decisions or {}
+    rows = []
+    for q in sorted(instance.queue, key=lambda q: q.expected_position):
+        got = decisions.get(q.id) or {}
+        tags = {str(t) for t in got.get("tags") or []}
+        ok = {"route": got.get("route") == q.route, "action": got.get("action") == q.action,
+              "tags": set(q.tags) <= tags and len(tags - set(q.tags)) <= 1}
+        notes = []
+        if not ok["route"]:
+            notes.append(f"Assign it to {q.route}" + (f", not {got['route']}" if got.get("route") else "") + ".")
+        if not ok["action"]:
+            notes.append(f"First action: {q.action}" + (f", not {got['action']!r}" if got.get("action") else "")
+                         + ".")
+        if not ok["tags"]:
+            notes.append(f"Tag it {', '.join(q.tags)}" + (f" (you tagged {', '.join(sorted(tags))})" if tags else "")
+                         + ".")
+        who = q.handle or q.name
+        rows.append({"id": q.id, "who": who, "critical": q.critical, "expected": {"route": q.route, "action": q.action,
+                     "tags": list(q.tags)}, "got": {"route": got.get("route") or "", "action": got.get("action") or "",
+                     "tags": sorted(tags)}, "ok": ok, "all_ok": all(ok.values()),
+                     "feedback": (" ".join(notes) + " " + q.why) if notes else f"Right: {q.route}, {q.action}."})
+    right = sum(r["all_ok"] for r in rows)
+    critical_wrong = [r["id"] for r in rows if r["critical"] and not (r["ok"]["action"] and r["ok"]["route"])]
+    return {"rows": rows, "right": right, "n": len(rows), "critical_wrong": critical_wrong,
+            "summary": f"{right} of {len(rows)} posts assigned, tagged and acted on as expected"
+                       + (f"; an urgent post got the wrong route or first action: {', '.join(critical_wrong)}"
+                          if critical_wrong else "") + "."}
+
+
+def score_triage(instance: Instance, learner_order: list[str], decisions: dict | None = None) -> dict:
+    """Score a triage order (item ids, most urgent first) against the scenario's expected order, and, when the
+    scenario asks for them, each post's route, first action and tags (`score_decisions`)."""
     instance = as_instance(instance)
     if instance.exercise_type != "triage":
         raise ExerciseError(f"score_triage is for triage exercises, not {instance.exercise_type}")
@@ -59,7 +94,7 @@ def score_triage(instance: Instance, learner_order: list[str]) -> dict:
         feedback.append({"id": item_id, "expected_position": q.expected_position, "learner_position": pos,
                          "off_by": pos - q.expected_position, "critical": q.critical, "feedback": text})
     critical_missed = [f["id"] for f in feedback if f["critical"] and f["learner_position"] > 3]
-    return {
+    out = {
         "spearman": round(rho, 4), "band": _band(rho), "n": len(expected),
         "exact": len(expected) - len(feedback), "expected_order": expected, "learner_order": order,
         "misplaced": feedback, "critical_missed": critical_missed,
@@ -67,6 +102,10 @@ def score_triage(instance: Instance, learner_order: list[str]) -> dict:
                     f"in the right place" + (f"; urgent posts not in your top 3: {', '.join(critical_missed)}"
                                              if critical_missed else "") + "."),
     }
+    judged = score_decisions(instance, decisions)
+    if judged is not None:
+        out["decisions"] = judged
+    return out
 
 
 @dataclass(frozen=True)

@@ -114,13 +114,16 @@ class QueueItem:
     why: str
     critical: bool
     expected_position: int   # 1 = most urgent
+    route: str = ""          # the team or escalation route it goes to (from the scenario's triage.routes)
+    action: str = ""         # the first action to take (triage.actions)
+    tags: tuple = ()         # how it is tagged (triage.tags)
 
     def to_dict(self) -> dict:
-        return dict(self.__dict__)
+        return {**self.__dict__, "tags": list(self.tags)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "QueueItem":
-        return cls(**d)
+        return cls(**{**d, "tags": tuple(d.get("tags", ()))})
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,7 @@ class Instance:
     expected_order: tuple[str, ...] = ()     # triage: ids, most urgent first
     crisis: Crisis | None = None
     max_turns: int = 1
+    triage_choices: dict = field(default_factory=dict)   # triage: routes, actions, tags the learner picks from
 
     def customer(self, customer_id: str | None = None) -> CustomerInstance:
         if not self.customers:
@@ -197,6 +201,7 @@ class Instance:
             "customers": [c.to_dict() for c in self.customers], "queue": [q.to_dict() for q in self.queue],
             "expected_order": list(self.expected_order),
             "crisis": self.crisis.to_dict() if self.crisis else None, "max_turns": self.max_turns,
+            **({"triage_choices": _plain(self.triage_choices)} if self.triage_choices else {}),
         }
 
     @classmethod
@@ -327,6 +332,7 @@ class _Build:
     scoring_context: dict | None = None
     facts: dict = field(default_factory=dict)
     expected: dict = field(default_factory=dict)
+    triage_choices: dict = field(default_factory=dict)
 
 
 def _build_customer(b: _Build, raw: dict, index: int) -> CustomerInstance:
@@ -404,8 +410,10 @@ def _build_triage(b: _Build) -> None:
         items.append(QueueItem(raw["id"], _render(_pick(raw["text"], rng), slots), raw["platform"], raw["channel"],
                                arrivals[pos - 1], ident.name,
                                shown_handle(raw["platform"], ident.handle) or ident.name,
-                               raw["why"].strip(), raw["critical"], pos))
+                               raw["why"].strip(), raw["critical"], pos, raw.get("route", ""),
+                               raw.get("action", ""), tuple(raw.get("tags") or ())))
     b.expected_order = [item.id for item in items]
+    b.triage_choices = {k: list(v) for k, v in (data.get("triage") or {}).items()}
     shown = items[:]
     while len(shown) > 1 and [i.id for i in shown] == b.expected_order:
         rng.shuffle(shown)
@@ -497,7 +505,7 @@ def generate(scenario_or_id: Scenario | str, seed: int, *, library: Library | No
         expected=b.expected, sla_minutes=scenario.sla_minutes, scoring_context=b.scoring_context,
         injected_personal_data={}, customers=tuple(b.customers), queue=tuple(b.queue),
         expected_order=tuple(b.expected_order), crisis=b.crisis,
-        max_turns=EXERCISE_TYPES[scenario.exercise_type].max_turns,
+        max_turns=EXERCISE_TYPES[scenario.exercise_type].max_turns, triage_choices=b.triage_choices,
     )
     # What the instance shows, without its content hash: four digits of a card must not "appear" in the hex.
     blob = json.dumps({**partial.to_dict(), "scenario_version": ""}, ensure_ascii=False)

@@ -136,6 +136,7 @@ TOP_LEVEL = {
     "customer": "the customer (single-customer exercises)", "customers": "the customers (live chat)",
     "facts": "what the learner may rely on", "expected": "the expected handling",
     "queue": "triage: the posts in priority order", "crisis": "crisis: the burst and the holding statement",
+    "triage": "triage: the pick lists (routes, actions, tags) each post's decisions come from",
 }
 CUSTOMER_FIELDS = ("id", "mood", "patience", "needs", "persona_notes", "messages", "details", "clarification",
                    "verification", "followups", "posts_personal_data_publicly", "variables", "facts", "expected",
@@ -148,7 +149,10 @@ POINT_FIELDS = {"must_cover": ("point", "shown_by", "safety"), "must_not": ("poi
 EXPECTED_FLAGS = ("take_private", "escalate", "clarify", "verify_identity")
 FLAG_CRITERION = {"take_private": "take_private", "escalate": "escalation", "clarify": "clarify"}
 CRM_FIELDS = ("query_type", "resolution_keywords", "follow_up", "follow_up_keywords")
-QUEUE_FIELDS = ("id", "text", "platform", "channel", "at_minute", "why", "critical", "posts_personal_data_publicly")
+QUEUE_FIELDS = ("id", "text", "platform", "channel", "at_minute", "why", "critical", "posts_personal_data_publicly",
+                "route", "action", "tags")
+TRIAGE_LISTS = ("routes", "actions", "tags")
+DECISIONS = {"route": "routes", "action": "actions"}
 CRISIS_FIELDS = ("platform", "incident", "burst", "holding_statement", "waves", "fix")
 BURST_FIELDS = ("text", "at_minute", "author", "channel")
 HOLDING_FIELDS = ("must_cover", "must_not", "channel")
@@ -768,10 +772,41 @@ class ScenarioValidator:
             c.add(("queue",), f"a triage queue needs 8 to 12 posts, found {len(queue)}",
                   "add or remove posts", "wrong_shape")
         ids: set[str] = set()
+        lists = self.triage_lists()
         for i, item in enumerate(queue):
             p = ("queue", i)
             if c.typed(item, p, dict, "a post (id, text, platform, why)"):
                 self.check_queue_post(item, p, ids)
+                self.check_decisions(item, p, lists)
+
+    def triage_lists(self) -> dict | None:
+        """The `triage` block: the pick lists the learner assigns, tags and acts from (None when absent)."""
+        block = self.d.get("triage")
+        if block is None:
+            return None
+        if not self.c.typed(block, ("triage",), dict, "a mapping with routes, actions and tags"):
+            return None
+        self.c.known_keys(block, ("triage",), TRIAGE_LISTS, "triage")
+        self.c.required(block, ("triage",), TRIAGE_LISTS, "triage")
+        return {k: self.strings(block.get(k), ("triage", k), f"a list of {k}") for k in TRIAGE_LISTS}
+
+    def check_decisions(self, item, p, lists):
+        """With a `triage` block every post says its route, first action and tags, each from the lists."""
+        given = [k for k in ("route", "action", "tags") if k in item]
+        if lists is None:
+            for k in given:
+                self.c.add(p + (k,), f"`{k}` needs the scenario's `triage` block (routes, actions, tags)",
+                           "add `triage:` with the pick lists, or remove the line", "missing_field")
+            return
+        self.c.required(item, p, ("route", "action", "tags"), "the queue post")
+        for key, pick in DECISIONS.items():
+            if isinstance(item.get(key), str) and item[key] not in lists[pick]:
+                self.c.add(p + (key,), f"{key} {item[key]!r} is not in triage.{pick}",
+                           f"use one of: {', '.join(lists[pick])}", "unknown_choice")
+        for i, tag in enumerate(self.strings(item.get("tags"), p + ("tags",), "a list of tags")):
+            if tag not in lists["tags"]:
+                self.c.add(p + ("tags", i), f"tag {tag!r} is not in triage.tags",
+                           f"use some of: {', '.join(lists['tags'])}", "unknown_choice")
 
     def check_queue_post(self, item, p, ids: set[str]):
         c = self.c

@@ -258,14 +258,14 @@ def submit_crm(attempt: Attempt, records: dict, turn_token) -> dict | None:
     return checks
 
 
-def submit_triage(attempt: Attempt, order: list[str], turn_token) -> dict | None:
+def submit_triage(attempt: Attempt, order: list[str], turn_token, decisions: dict | None = None) -> dict | None:
     if is_duplicate(attempt, turn_token):
         return None
     if attempt.exercise_type != "triage":
         raise AttemptError("This is not a triage exercise.")
     inst = instance_for(attempt.instance)
     try:
-        outcome = simulator.score_triage(inst, order)
+        outcome = simulator.score_triage(inst, order, decisions)
     except simulator.TriageOrderError as exc:
         raise AttemptError(f"Put every post in the list exactly once ({exc}).") from exc
     attempt.state = {**attempt.state, "triage": outcome, "turn": attempt.state["turn"] + 1}

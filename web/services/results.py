@@ -38,15 +38,26 @@ def triage_result(outcome: dict) -> dict:
         grade = "Distinction"
     if outcome["critical_missed"]:
         grade = "Refer" if grade != "Refer" else grade
+    decided = outcome.get("decisions")     # route, first action and tags per post (issue 16), when asked for
+    rule = ""
+    if decided:
+        if decided["critical_wrong"]:
+            grade = "Refer"
+        elif grade == "Distinction" and decided["right"] < decided["n"]:
+            grade = "Merit"
+        rule = (f" {decided['summary']} Distinction also needs every post assigned, tagged and acted on as expected; "
+                "an urgent post sent the wrong way or given the wrong first action is Refer.")
     return {"rubric": {"id": "triage-rank", "version": 1, "hash": "triage-rank-1", "scorer_version": "web-1"},
             "mode": "scenario", "criteria": {}, "grade": grade,
             "grade_rule": f"{outcome['summary']} Strong order (rho at least 0.8) is Merit, every post in place is "
-                          "Distinction, fair (0.5) is Pass; an urgent post outside the top 3 is Refer.",
+                          "Distinction, fair (0.5) is Pass; an urgent post outside the top 3 is Refer." + rule,
             "feedback": {"went_well": [
                 {"criterion": "triage", "quote": "", "text": f"{outcome['exact']} of {outcome['n']} posts in the right "
                  "place" + ("; every urgent post in your top 3." if not outcome["critical_missed"] else ".")}]
                 if outcome["exact"] else [], "even_better_if": [
-                {"criterion": "triage", "missing": m["feedback"], "example": ""} for m in outcome["misplaced"]]},
+                {"criterion": "triage", "missing": m["feedback"], "example": ""} for m in outcome["misplaced"]] + [
+                {"criterion": "triage", "missing": r["feedback"], "example": ""}
+                for r in (decided or {}).get("rows", []) if not r["all_ok"]]},
             "triage": outcome}
 
 

@@ -213,7 +213,10 @@ def crm(attempt_id: int):
 def triage(attempt_id: int):
     attempt = attempts.owned_attempt(attempt_id, current_user)
     try:
-        attempts.submit_triage(attempt, request.form.getlist("order"), request.form.get("turn"))
+        order = request.form.getlist("order")
+        decisions = {i: {"route": request.form.get(f"route-{i}", ""), "action": request.form.get(f"action-{i}", ""),
+                         "tags": request.form.getlist(f"tags-{i}")} for i in order}
+        attempts.submit_triage(attempt, order, request.form.get("turn"), decisions)
     except AttemptError as exc:
         return _failed(attempt, exc)
     return _after(attempt)
