@@ -28,6 +28,12 @@ def _text(x, y, s, anchor="start", size=10, fill=INK, weight="normal"):
             f'font-weight="{weight}">{escape(str(s))}</text>')
 
 
+def _grid_line(y: float, colour: str = GRID, width: float = 0.6) -> str:
+    """A horizontal line across the plot at height y."""
+    return (f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="{colour}" '
+            f'stroke-width="{width}"/>')
+
+
 def _legend(right: float, y: float, items) -> list[str]:
     """A key in words (colour alone is lost in greyscale print), right-aligned at (right, y)."""
     out, x = [], right - 4
@@ -64,7 +70,8 @@ def _period_ticks(labels: list[str], pw: float) -> list[str]:
     slot = pw / len(labels)
     widest = max(len(s) for s in labels) * 4.9 + 8   # DejaVu Sans at 8 px: about 4.9 px a character
     step = max(1, -(-int(widest) // max(int(slot), 1)))
-    return [_text(LEFT + slot * (i + 0.5), H - BOTTOM + 12, s, "middle", 8) for i, s in enumerate(labels) if i % step == 0]
+    return [_text(LEFT + slot * (i + 0.5), H - BOTTOM + 12, s, "middle", 8)
+            for i, s in enumerate(labels) if i % step == 0]
 
 
 def _count_axis(top: int, ph: float) -> tuple[list[str], int]:
@@ -74,7 +81,7 @@ def _count_axis(top: int, ph: float) -> tuple[list[str], int]:
     body = []
     for v in range(0, cap + 1, step):
         y = TOP + ph - ph * v / cap
-        body.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="{GRID}" stroke-width="0.6"/>')
+        body.append(_grid_line(y))
         body.append(_text(LEFT - 6, y + 3.5, v, "end"))
     return body, cap
 
@@ -95,7 +102,8 @@ def _stacked(periods: list[dict], series) -> list[str]:
                 continue
             h = ph * v / cap
             y -= h
-            body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{h:.1f}" fill="{fill}" stroke="#ffffff" stroke-width="0.6"/>')
+            body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{h:.1f}" fill="{fill}" '
+                        'stroke="#ffffff" stroke-width="0.6"/>')
             if h >= 10 and bw >= 11:
                 body.append(_text(x + bw / 2, y + h / 2 + 3, v, "middle", 8, ink))
     return body + _period_ticks([p["label"] for p in periods], pw)
@@ -108,18 +116,19 @@ def grades_chart(points: list[tuple[str, int | None]]) -> str:
     body = []
     for i, g in enumerate(GRADES):
         y = TOP + ph - ph * i / 3
-        body.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="{GRID}" stroke-width="0.6"/>')
+        body.append(_grid_line(y))
         body.append(_text(LEFT - 6, y + 3.5, g, "end"))
     n = len(points)
     coords = []
-    for i, (_, g) in enumerate(points):
-        if g is None:
+    for i, (_, level) in enumerate(points):
+        if level is None:
             continue
         x = LEFT + (pw * (i + 0.5) / n if n else 0)
-        y = TOP + ph - ph * g / 3
+        y = TOP + ph - ph * level / 3
         coords.append((x, y))
     if len(coords) > 1:
-        body.append('<polyline fill="none" stroke="%s" stroke-width="1.2" points="%s"/>' % (ACCENT, " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)))
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+        body.append(f'<polyline fill="none" stroke="{ACCENT}" stroke-width="1.2" points="{line}"/>')
     body += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{ACCENT}"/>' for x, y in coords]
     body += _attempt_ticks(n, pw)
     caption = "Attempt number, in the order submitted"
@@ -138,10 +147,11 @@ def grades_by_period_chart(periods: list[dict], unit: str) -> str:
     body = _stacked(periods, [(g, fill, ink) for g, (fill, ink) in zip(GRADES, GRADE_FILLS)])
     body += _legend(W - RIGHT, 8, [(fill, g) for g, (fill, _ink) in zip(GRADES, GRADE_FILLS)])
     total = sum(p[g] for p in periods for g in GRADES)
-    body.append(_text(LEFT + pw / 2, H - 4, f"Number of attempts submitted each {unit}, by final grade (the number in each band is its count)", "middle", 9))
+    body.append(_text(LEFT + pw / 2, H - 4, f"Number of attempts submitted each {unit}, by final grade "
+                      "(the number in each band is its count)", "middle", 9))
     desc = (f"Final grades of {total} attempts counted by {unit}. "
-            + "; ".join(f"{p['label']}: " + ", ".join(f"{g} {p[g]}" for g in GRADES if p[g]) if any(p[g] for g in GRADES)
-                        else f"{p['label']}: none" for p in periods) + ".")
+            + "; ".join(f"{p['label']}: " + ", ".join(f"{g} {p[g]}" for g in GRADES if p[g])
+                        if any(p[g] for g in GRADES) else f"{p['label']}: none" for p in periods) + ".")
     return _svg("Grades over time", desc, body)
 
 
@@ -153,9 +163,11 @@ def bar_chart_levels(rows: list[tuple[str, float | None, int]]) -> str:
     body = []
     for v in (0, 1, 2):
         x = left + pw * v / 2
-        body.append(f'<line x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{height - 26}" stroke="{GRID}" stroke-width="0.6"/>')
+        body.append(f'<line x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{height - 26}" stroke="{GRID}" '
+                    'stroke-width="0.6"/>')
         body.append(_text(x, height - 14, str(v), "middle"))
-    body.append(_text(left + pw / 2, height - 3, "Average level (0 not shown, 1 partly shown, 2 clearly shown)", "middle", 9))
+    body.append(_text(left + pw / 2, height - 3, "Average level (0 not shown, 1 partly shown, 2 clearly shown)",
+                      "middle", 9))
     desc = []
     body += _legend(W - RIGHT, 8, ((OK, "1.5 or more"), (ACCENT, "1 to 1.5"), (WARN, "under 1")))
     for i, (label, avg, n) in enumerate(rows):
@@ -182,7 +194,7 @@ def response_chart(responses: list[tuple[int, float, float]]) -> str:
     for v, label in ((0, "0"), (1, "target"), (2, "2× target"), (3, "3× or more")):
         y = TOP + ph - ph * v / cap
         colour = INK if v == 1 else GRID
-        body.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="{colour}" stroke-width="{1.2 if v == 1 else 0.6}"/>')
+        body.append(_grid_line(y, colour, 1.2 if v == 1 else 0.6))
         body.append(_text(LEFT - 6, y + 3.5, label, "end"))
     n = max((a for a, _, _ in responses), default=0)
     bw = max(min(pw / max(n, 1) * 0.7, 14), 0.8)
@@ -193,7 +205,9 @@ def response_chart(responses: list[tuple[int, float, float]]) -> str:
         colour = OK if rm <= sla else WARN
         body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{TOP + ph - y:.1f}" fill="{colour}"/>')
     body += _attempt_ticks(n, pw)
-    body.append(_text(LEFT + pw / 2, H - 4, "Attempt number: bar height is the first response time against the scenario's target", "middle", 9))
+    body.append(_text(LEFT + pw / 2, H - 4,
+                      "Attempt number: bar height is the first response time against the scenario's target",
+                      "middle", 9))
     body += _legend(W - RIGHT, 8, ((OK, "within target"), (WARN, "late")))
     within = sum(1 for _, r, s in responses if r <= s)
     desc = f"{within} of {len(responses)} timed attempts replied within the response-time target."
@@ -207,11 +221,14 @@ def response_by_period_chart(periods: list[dict], unit: str) -> str:
     series = [("within", OK, "#ffffff"), ("late", LATE_FILL, INK)]
     body = _stacked(periods, series)
     body += _legend(W - RIGHT, 8, ((OK, "within target"), (LATE_FILL, "late")))
-    body.append(_text(LEFT + pw / 2, H - 4, f"Number of timed attempts each {unit}: first reply within the scenario's target, or late", "middle", 9))
+    body.append(_text(LEFT + pw / 2, H - 4,
+                      f"Number of timed attempts each {unit}: first reply within the scenario's target, or late",
+                      "middle", 9))
     within = sum(p["within"] for p in periods)
     timed = within + sum(p["late"] for p in periods)
     desc = (f"{within} of {timed} timed attempts replied within the response-time target. By {unit}: "
-            + "; ".join(f"{p['label']}: {p['within']} of {p['within'] + p['late']} within target" for p in periods) + ".")
+            + "; ".join(f"{p['label']}: {p['within']} of {p['within'] + p['late']} within target" for p in periods)
+            + ".")
     return _svg("Response times against target", desc, body)
 
 

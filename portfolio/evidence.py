@@ -23,11 +23,12 @@ TOP = (2, "pass")
 LEVEL_TEXT = {2: "2 — clearly shown", 1: "1 — partly shown", 0: "0 — not shown", None: "n/a",
               "pass": "Pass", "fail": "Fail (critical)"}
 REFLECTION_LABELS = {
-    "gibbs": [("description", "Description: what happened"), ("feelings", "Feelings"), ("evaluation", "Evaluation: what was good and bad"),
-              ("analysis", "Analysis: why"), ("conclusion", "Conclusion: what I learned"), ("action_plan", "Action plan: what I will do next time")],
+    "gibbs": [("description", "Description: what happened"), ("feelings", "Feelings"),
+              ("evaluation", "Evaluation: what was good and bad"), ("analysis", "Analysis: why"),
+              ("conclusion", "Conclusion: what I learned"), ("action_plan", "Action plan: what I will do next time")],
     # The app's short form stores went_well / next; what_went_well / next_time are accepted as well.
-    "short": [("what_went_well", "What went well"), ("went_well", "What went well"), ("even_better_if", "Even better if"),
-              ("next_time", "Next time I will"), ("next", "Next time I will")],
+    "short": [("what_went_well", "What went well"), ("went_well", "What went well"),
+              ("even_better_if", "Even better if"), ("next_time", "Next time I will"), ("next", "Next time I will")],
 }
 
 
@@ -78,8 +79,9 @@ def first_response_minutes(attempt: dict):
 
 def _segments(text: str, spans: list) -> list[dict]:
     """Split text into [{text, mark}] pieces so the template can wrap evidence in <mark>."""
-    cuts = sorted({(max(0, s), min(len(text), e)) for s, e in spans if isinstance(s, int) and isinstance(e, int) and e > s})
-    merged = []
+    cuts = sorted({(max(0, s), min(len(text), e)) for s, e in spans
+                   if isinstance(s, int) and isinstance(e, int) and e > s})
+    merged: list[list[int]] = []
     for s, e in cuts:
         if merged and s <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], e)
@@ -129,7 +131,9 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
             turn += 1
             rm = m.get("response_minutes")
             if rm is not None:
-                row["timing"] = f"Replied after {_minutes(rm)}" + (f" (target {_minutes(sla)}: {'within target' if rm <= sla else 'late'})" if sla else "")
+                verdict = "within target" if sla and rm <= sla else "late"
+                target = f" (target {_minutes(sla)}: {verdict})" if sla else ""
+                row["timing"] = f"Replied after {_minutes(rm)}{target}"
                 row["late"] = bool(sla and rm > sla)
         else:
             row["segments"] = [{"text": m.get("text") or "", "mark": False}]
@@ -161,7 +165,8 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
         fields = refl.get("fields") or {}
         known = REFLECTION_LABELS.get(form, [])
         rows = [{"label": label, "text": fields[k]} for k, label in known if fields.get(k)]
-        rows += [{"label": k.replace("_", " ").capitalize(), "text": v} for k, v in fields.items() if k not in dict(known) and v]
+        rows += [{"label": k.replace("_", " ").capitalize(), "text": v} for k, v in fields.items()
+                 if k not in dict(known) and v]
         reflection = {"form": "Gibbs reflective cycle" if form == "gibbs" else "Short reflection", "rows": rows,
                       "created": show_time(refl.get("created_at"))}
     signoff = attempt.get("assessor_signoff")
@@ -186,14 +191,17 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
         "auto_grade": result.get("grade") or "",
         "grade_rule": attempt.get("grade_rule") or result.get("grade_rule") or "",
         "rubric": (result.get("rubric") or {}),
-        "transcript": transcript, "simulated_clock": any(m.get("sim_minute") is not None for m in attempt.get("messages") or []),
+        "transcript": transcript,
+        "simulated_clock": any(m.get("sim_minute") is not None for m in attempt.get("messages") or []),
         "scores": scores,
         "not_applicable": ", ".join(not_applicable),
         "went_well": fb.get("went_well") or [],
         "even_better_if": fb.get("even_better_if") or [],
-        "moderations": [{**m, "at": show_time(m.get("at")), "criterion_label": labels.get(m.get("criterion"), m.get("criterion")),
+        "moderations": [{**m, "at": show_time(m.get("at")),
+                         "criterion_label": labels.get(m.get("criterion"), m.get("criterion")),
                          "old": LEVEL_TEXT.get(m.get("old_level"), str(m.get("old_level"))),
-                         "new": LEVEL_TEXT.get(m.get("new_level"), str(m.get("new_level")))} for m in attempt.get("moderations") or []],
+                         "new": LEVEL_TEXT.get(m.get("new_level"), str(m.get("new_level")))}
+                        for m in attempt.get("moderations") or []],
         "disputes": [{**d, "at": show_time(d.get("at")), "resolved_at": show_time(d.get("resolved_at")),
                       "criterion_label": labels.get(d.get("criterion"), d.get("criterion")),
                       "status_text": str(d.get("status") or "").replace("_", " "),
@@ -249,7 +257,8 @@ def evidence_map(attempts: list[dict]) -> dict:
             if applicable and all(lv.get(k) in TOP for k in applicable):
                 hits.append(n)
         assessed = [n for n in hits if attempts[n - 1].get("mode") == "assessed"]
-        pcs.append({"id": pc["id"], "text": criterion_text(pc), "text_status": pc.get("text_status"), "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
+        pcs.append({"id": pc["id"], "text": criterion_text(pc), "text_status": pc.get("text_status"),
+                    "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
                     "count": len(hits), "simulator": bool(keys), "assessed_count": len(assessed),
                     "hits": attempt_list(hits, len(attempts)), "assessed_hits": attempt_list(assessed, len(attempts))})
     mps = []
@@ -265,7 +274,8 @@ def evidence_map(attempts: list[dict]) -> dict:
 
 def _range_list(numbers: list[int]) -> list[str]:
     """[1,2,3,5,7,8] -> ['1–3', '5', '7–8'] (attempt numbers, compact for long portfolios)."""
-    out, run = [], []
+    out: list[str] = []
+    run: list[int] = []
     for n in numbers:
         if run and n == run[-1] + 1:
             run.append(n)
@@ -321,11 +331,13 @@ def time_periods(attempts: list[dict]) -> tuple[str, list[dict]]:
     for n, a in enumerate(attempts, start=1):
         t = parse_time(a.get("submitted_at") or a.get("started_at"))
         (dated.append((t.date(), n)) if t else undated.append(n))
-    unit, rows = "month", []
+    unit = "month"
+    rows: list[dict] = []
     if dated:
         first, last = min(d for d, _ in dated), max(d for d, _ in dated)
         for unit in ("day", "week", "month", "quarter"):   # quarters: all of them, however many
-            starts, d = [], _period_start(first, unit)
+            starts: list[date] = []
+            d = _period_start(first, unit)
             while d <= last and (unit == "quarter" or len(starts) <= MAX_PERIODS):
                 starts.append(d)
                 d = _next_period(d, unit)
@@ -346,7 +358,8 @@ def trend_charts(attempts: list[dict]) -> dict:
     both show these. Each attempt needs only submitted_at, grade (or result.grade), scenario.sla_minutes and its
     messages' author and response_minutes."""
     grades = [final_grade(a) for a in attempts]
-    points = [(show_date(a.get("submitted_at")), GRADES.index(g) if g in GRADES else None) for a, g in zip(attempts, grades)]
+    points = [(show_date(a.get("submitted_at")), GRADES.index(g) if g in GRADES else None)
+              for a, g in zip(attempts, grades)]
     responses = []
     for n, a in enumerate(attempts, start=1):
         rm = first_response_minutes(a)
@@ -366,7 +379,8 @@ def trend_charts(attempts: list[dict]) -> dict:
             p["within"] = sum(1 for n in p["attempts"] if timing.get(n) is True)
             p["late"] = sum(1 for n in p["attempts"] if timing.get(n) is False)
             p["first"], p["last"] = (p["attempts"][0], p["attempts"][-1]) if p["attempts"] else (None, None)
-        by_period = {"unit": unit, "rows": periods, "grades": list(GRADES), "ungraded": any(p["ungraded"] for p in periods)}
+        by_period = {"unit": unit, "rows": periods, "grades": list(GRADES),
+                     "ungraded": any(p["ungraded"] for p in periods)}
         grades_svg = grades_by_period_chart(periods, unit)
         response_svg = response_by_period_chart(periods, unit)
     else:
@@ -383,8 +397,8 @@ def summary(attempts: list[dict]) -> dict:
     crit_rows = []
     for mp in std["marking_points"]:
         vals = [lv.get(mp["key"]) for lv in levels if lv.get(mp["key"]) is not None]
-        nums = [2 if v == "pass" else 0 if v == "fail" else v for v in vals if isinstance(v, (int, str))]
-        nums = [v for v in nums if isinstance(v, int)]
+        mapped = [2 if v == "pass" else 0 if v == "fail" else v for v in vals if isinstance(v, (int, str))]
+        nums = [v for v in mapped if isinstance(v, int)]
         crit_rows.append((mp["label"], sum(nums) / len(nums) if nums else None, len(nums)))
     responses = trends["responses"]
     within = sum(1 for _, r, s in responses if r <= s)

@@ -13,6 +13,8 @@ from .errors import InvalidPortfolioData
 
 AUTHORS = ("customer", "learner", "system")
 REFLECTION_FORMS = ("gibbs", "short")
+MODERATION_KEYS = ("criterion", "old_level", "new_level", "comment", "by", "at")
+CRITERIA_SHAPE = "a dict of criterion -> {level, evidence, reason} is expected"
 
 
 def _iso(value, where, problems, required=True):
@@ -198,7 +200,8 @@ class PortfolioData:
             if not sc.get("id"):
                 problems.append(f"{where}.scenario.id: missing")
             scenario = Scenario(id=str(sc.get("id") or ""), title=str(sc.get("title") or sc.get("id") or ""),
-                                **{f.name: sc[f.name] for f in fields(Scenario) if f.name not in ("id", "title") and f.name in sc})
+                                **{f.name: sc[f.name] for f in fields(Scenario)
+                                   if f.name not in ("id", "title") and f.name in sc})
             if a.get("id") in (None, ""):
                 problems.append(f"{where}.id: missing")
             _iso(a.get("started_at"), f"{where}.started_at", problems, required=False)
@@ -206,7 +209,7 @@ class PortfolioData:
             msgs = _messages(a.get("messages") or [], where, problems)
             result = a.get("result") or {}
             if result and not isinstance(result.get("criteria"), dict):
-                problems.append(f"{where}.result.criteria: a dict of criterion -> {{level, evidence, reason}} is expected")
+                problems.append(f"{where}.result.criteria: {CRITERIA_SHAPE}")
             refl = a.get("reflection")
             if refl and refl.get("form") not in REFLECTION_FORMS:
                 problems.append(f"{where}.reflection.form: {refl.get('form')!r}, expected one of {REFLECTION_FORMS}")
@@ -214,15 +217,18 @@ class PortfolioData:
                 problems.append(f"{where}.mode: {a.get('mode')!r}, expected 'practice' or 'assessed'")
             so = a.get("assessor_signoff")
             attempts.append(Attempt(
-                id=str(a.get("id")), scenario=scenario, started_at=a.get("started_at"), submitted_at=a.get("submitted_at"),
+                id=str(a.get("id")), scenario=scenario, started_at=a.get("started_at"),
+                submitted_at=a.get("submitted_at"),
                 messages=tuple(msgs), result=result, grade=a.get("grade") or result.get("grade"),
                 moderated_levels={k: level(v) for k, v in (a.get("moderated_levels") or {}).items()},
                 moderations=tuple(Moderation(**{k: (level(m.get(k)) if k.endswith("_level") else m.get(k))
-                                                for k in ("criterion", "old_level", "new_level", "comment", "by", "at")})
+                                                for k in MODERATION_KEYS})
                                   for m in a.get("moderations") or []),
-                tutor_feedback=tuple(Note(f.get("by") or "", f.get("at"), f.get("text") or "") for f in a.get("tutor_feedback") or []),
+                tutor_feedback=tuple(Note(f.get("by") or "", f.get("at"), f.get("text") or "")
+                                     for f in a.get("tutor_feedback") or []),
                 assessor_signoff=Signoff(so.get("by") or "", so.get("at"), so.get("comment") or "") if so else None,
-                reflection=Reflection(refl.get("form"), dict(refl.get("fields") or {}), refl.get("created_at")) if refl else None,
+                reflection=(Reflection(refl.get("form"), dict(refl.get("fields") or {}), refl.get("created_at"))
+                            if refl else None),
                 injected_personal_data=tuple(a.get("injected_personal_data") or ()),
                 mode=a.get("mode") or "practice",
                 grade_rule=a.get("grade_rule") or None,
@@ -237,10 +243,11 @@ class PortfolioData:
             entry_msgs = _messages(e.get("messages") or [], f"logbook[{i}]", problems)
             entry_result = e.get("result")
             if entry_result and not isinstance(entry_result.get("criteria", {}), dict):
-                problems.append(f"logbook[{i}].result.criteria: a dict of criterion -> {{level, evidence, reason}} is expected")
+                problems.append(f"logbook[{i}].result.criteria: {CRITERIA_SHAPE}")
             logbook.append(LogbookEntry(
                 kind=e.get("kind") or "", created_at=e.get("created_at") or "", title=e.get("title") or "",
-                customer_text=e.get("customer_text") or "", reply_text=e.get("reply_text") or "", result=e.get("result"),
+                customer_text=e.get("customer_text") or "", reply_text=e.get("reply_text") or "",
+                result=e.get("result"),
                 reflection=dict(e.get("reflection") or e.get("reflection_fields") or {}),
                 tutor_comments=_freeze(list(e.get("tutor_comments") or [])),
                 injected_personal_data=tuple(e.get("injected_personal_data") or ()),
@@ -249,8 +256,9 @@ class PortfolioData:
                 grade=e.get("grade") or None))
         if problems:
             raise InvalidPortfolioData(problems)
-        return cls(learner=learner, cohort=dict(raw.get("cohort") or {}), qualification=dict(raw.get("qualification") or {}),
-                   period=dict(period), attempts=tuple(attempts), logbook=tuple(logbook), standard=dict(raw.get("standard") or {}))
+        return cls(learner=learner, cohort=dict(raw.get("cohort") or {}),
+                   qualification=dict(raw.get("qualification") or {}), period=dict(period), attempts=tuple(attempts),
+                   logbook=tuple(logbook), standard=dict(raw.get("standard") or {}))
 
     def to_dict(self) -> dict:
         return _plain(asdict(self))
