@@ -11,7 +11,7 @@ from web.security import roles_required
 from web.services import attempts, authoring
 from web.services.authoring import AuthoringError, ScenarioProblems
 from web.services.library import library
-from web.views.practice import _workspace_context  # the learner's own workspace page, for the preview
+from web.views.practice import workspace_context  # the learner's own workspace page, for the preview
 
 bp = Blueprint("authoring", __name__, url_prefix="/author")
 STAFF = ("tutor", "admin")
@@ -114,7 +114,7 @@ def preview(authored_id: int, number: int):
                            exercise_type=inst.exercise_type, title=inst.title, data=inst.to_dict())
     attempt = attempts.new_attempt(current_user, row)
     attempt.id, attempt.instance = 0, row   # never stored: the forms on the page lead nowhere for staff
-    context = _workspace_context(attempt)
+    context = workspace_context(attempt)
     db.session.commit()   # previewed_at
     flash(f"Preview of {authored.scenario_id} version {version.number} with seed {seed}: this is what a learner "
           "sees. Nothing you type here is sent.", "info")

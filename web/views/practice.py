@@ -73,7 +73,8 @@ def surprise():
     return _start(scenario_id)
 
 
-def _workspace_context(attempt) -> dict:
+def workspace_context(attempt) -> dict:
+    """What the workspace template needs for an attempt (the learner's page, and the author's preview of it)."""
     inst = instance_for(attempt.instance)
     state = attempt.state or {}
     threads = {}
@@ -105,7 +106,7 @@ def workspace(attempt_id: int):
     if attempt.status == "completed":
         return redirect(url_for("practice.result", attempt_id=attempt.id))
     try:
-        context = _workspace_context(attempt)
+        context = workspace_context(attempt)
     except AttemptError as exc:
         flash(str(exc), "error")
         return redirect(url_for("practice.catalogue"))
