@@ -7,8 +7,9 @@ line each. OUT_DIR/portfolio-<learner>.html and .txt: each demo learner's portfo
 text of its PDF (pypdf's extraction), both with a fixed generation date.
 
 The demo's dates follow the clock, so seed it once and reuse the file for both runs: --demo-db FILE seeds the demo
-into FILE when FILE is missing and reads it when present. Run it on main (before) and on the branch (after),
-with the same FILE, then `diff -r BEFORE AFTER`: no output means the behaviour is the same.
+into FILE when FILE is missing and reads it when present (after applying any newer migrations to it). Run it on
+main (before) and on the branch (after), with copies of the same FILE, then `diff -r BEFORE AFTER`: no output means
+the behaviour is the same.
 """
 from __future__ import annotations
 
@@ -53,8 +54,9 @@ def dump_portfolios(out: Path, demo_db: Path) -> list[str]:
 
     config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{demo_db}", "SECRET_KEY": "dump",
               "RATELIMIT_STORAGE_URI": "memory://", "QUEUE_SQLITE_PATH": str(out / "queue.sqlite")}
-    if not demo_db.exists():
-        build_schema(create_app(config))
+    seeded = demo_db.exists()
+    build_schema(create_app(config))   # a kept file gets the migrations added since it was seeded
+    if not seeded:
         app = create_app(config)
         with app.app_context():
             seed()
