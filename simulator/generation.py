@@ -3,6 +3,10 @@
 Every random choice uses a `random.Random` seeded from a SHA-256 of (scenario id, seed, purpose), and
 Faker is seeded per call inside personas.py, so an instance depends only on its scenario and seed.
 Each exercise type has a builder in BUILDERS, keyed by the type's name.
+
+Just over 500 lines, for now: the seam for a split is the Instance data classes (Message to as_instance, with their
+to_dict/from_dict), which would make simulator/instance.py and leave the builders here; it waits for issue 16's
+work in this file to land, so the two do not collide.
 """
 from __future__ import annotations
 
