@@ -1,0 +1,156 @@
+"""Tutor and assessor workflows of issue 15 in Chromium: a dispute from the learner's side to the tutor's decision,
+the scoring agreement report on seeded data, and the CSV gradebook downloaded and opened in LibreOffice."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import PASSWORD, check, cohort_with_assessed_attempt, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def group(live_app):
+    """Tutor Tomasz's cohort with learner Wanda (one assessed attempt per seed) and assessor Ines."""
+    from web.services.accounts import create_user
+
+    with live_app.app_context(), live_app.test_request_context():
+        tutor = create_user("tomasz", "Tomasz Tutor", "tutor", PASSWORD)
+        assessor = create_user("ines", "Ines Assessor", "assessor", PASSWORD)
+        learner = create_user("wanda", "Wanda Learner", "learner", PASSWORD)
+        cohort, attempt = cohort_with_assessed_attempt("Workflow cohort", tutor, assessor, learner, seed=21)
+        return {"cohort": cohort.id, "attempt": attempt.id, "candidate": learner.candidate_number,
+                "tutor": tutor.id, "learner": learner.id}
+
+
+def _level(live_app, attempt_id: int, criterion: str) -> tuple[str, str | None]:
+    from web.extensions import db
+    from web.models import CriterionScore
+    with live_app.app_context():
+        s = db.session.scalar(db.select(CriterionScore).filter_by(attempt_id=attempt_id, criterion=criterion))
+        return s.auto_level, s.moderated_level
+
+
+def test_a_learner_disputes_a_level_and_the_tutor_resolves_it(page, live_app, group):
+    auto, _ = _level(live_app, group["attempt"], "hear")
+    wanted = "1" if auto != "1" else "2"
+    page.context.clear_cookies()
+    sign_in(page, "wanda")
+    page.goto(f"/practice/attempts/{group['attempt']}/result")
+    page.get_by_text("Dispute a level").click()
+    page.get_by_label("Criterion", exact=True).select_option("hear")
+    page.get_by_label("The level you think it should be").select_option(wanted)
+    page.get_by_label("Why (point to your words in the reply)").fill("I named the parcel, so I heard them.")
+    check(page, "workflows-learner-dispute-form")
+    page.get_by_role("button", name="Send the dispute").click()
+    page.wait_for_url("**/result#disputes")
+    assert "waiting for the tutor's decision" in page.locator("#disputes").inner_text()
+
+    page.context.clear_cookies()
+    sign_in(page, "tomasz")
+    page.goto("/disputes/")
+    check(page, "workflows-tutor-disputes")
+    page.locator(f"a[href*='/review/attempts/{group['attempt']}']").first.click()
+    page.wait_for_url(f"**/review/attempts/{group['attempt']}*")
+    page.get_by_label(f"Accept: set {wanted}").check()
+    page.get_by_label("Why (the learner reads it)").fill("Agreed: the parcel is named in the first line.")
+    check(page, "workflows-tutor-dispute-decision")
+    page.get_by_role("button", name="Record the decision").click()
+    page.wait_for_url("**#disputes")
+    assert "Accepted" in page.locator("#disputes").inner_text()
+    assert _level(live_app, group["attempt"], "hear") == (auto, wanted)
+
+    page.context.clear_cookies()
+    sign_in(page, "wanda")
+    page.goto(f"/practice/attempts/{group['attempt']}/result")
+    text = page.locator("#disputes").inner_text()
+    assert "Accepted by Tomasz Tutor" in text and "the parcel is named in the first line" in text
+
+
+@pytest.fixture(scope="module")
+def reviewed(live_app, group):
+    """Tomasz's second cohort: learner Xena's four assessed attempts, their apologise levels set to 2, 0, 2, 0 and
+    reviewed so that the pairs (automatic, standing) are (2, 1), (0, 0), (2, 2), (0, 0): 4 compared, 3 agreed
+    (75 %), kappa 0.60 (pe = (2*1 + 2*2) / 16 = 0.375; (0.75 - 0.375) / 0.625 = 0.6)."""
+    from web.extensions import db
+    from web.models import Cohort, User
+    from web.services import attempts as attempt_service
+    from web.services.accounts import create_user
+    from web.services.marks import moderate
+
+    with live_app.app_context(), live_app.test_request_context():
+        tutor = db.session.get(User, group["tutor"])
+        learner = create_user("xena", "Xena Learner", "learner", PASSWORD)
+        cohort = Cohort(name="Agreement cohort", tutor_id=tutor.id)
+        db.session.add(cohort)
+        cohort.learners.append(learner)
+        made = []
+        for seed, auto in zip((31, 32, 33, 34), ("2", "0", "2", "0")):
+            attempt = attempt_service.start_attempt(learner, "tw-late-parcel", seed=seed, mode="assessed")
+            thread = next(iter(attempt.state["threads"]))
+            attempt_service.submit_reply(attempt, "Hi, so sorry your parcel is late. Please DM us your order "
+                                         "number and I'll chase it today. ^TT", "public", thread, attempt.state["turn"])
+            if attempt.status != "completed":
+                attempt_service.finish(attempt)
+            next(s for s in attempt.scores if s.criterion == "apologise").auto_level = auto
+            made.append(attempt)
+        db.session.flush()
+        a, b, c, d = made
+        moderate(a, "apologise", "1", "Half an apology.", tutor)
+        for other, criterion in ((b, "greeting"), (c, "closing"), (d, "greeting")):
+            score = next(s for s in other.scores if s.criterion == criterion)
+            moderate(other, criterion, "0" if score.level != "0" else "1", "Reviewed.", tutor)
+        db.session.commit()
+        return {"cohort": cohort.id, "attempts": [x.id for x in made], "candidate": learner.candidate_number}
+
+
+def test_the_agreement_report_shows_known_figures_on_seeded_data(page, reviewed):
+    page.context.clear_cookies()
+    sign_in(page, "tomasz")
+    page.goto("/tutor/")
+    page.get_by_role("link", name="Agreement", exact=True).click()
+    page.get_by_label("Cohort", exact=True).select_option(label="Agreement cohort")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**/review/agreement?cohort=*")
+    cells = page.locator("#agreement-criteria tr[data-criterion='apologise'] td").all_inner_texts()
+    assert cells == ["4", "3", "75%", "0.60"]
+    assert "4 reviewed attempts" in page.locator("main").inner_text()
+    check(page, "workflows-agreement-report")
+    first = reviewed["attempts"][0]
+    page.locator(f"#agreement-disagreements a[href*='/review/attempts/{first}#crit-apologise']").click()
+    page.wait_for_url(f"**/review/attempts/{first}*")
+
+
+def _ods_cells(path: Path) -> list[list[tuple[str, str]]]:
+    from tests.web.test_gradebook import _ods_rows
+    return _ods_rows(path)
+
+
+def test_the_gradebook_downloaded_from_the_cohort_page_opens_in_libreoffice(page, reviewed, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    page.context.clear_cookies()
+    sign_in(page, "tomasz")
+    page.goto(f"/tutor/cohorts/{reviewed['cohort']}")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Gradebook (CSV)").click()
+    saved = info.value
+    assert saved.suggested_filename == f"cohort-{reviewed['cohort']}-gradebook.csv"
+    source = tmp_path / saved.suggested_filename
+    saved.save_as(str(source))
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                    "--infilter=CSV:44,34,76,1,,1033,false,false,false,false,false,-1,true",
+                    "--convert-to", "ods", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    rows = _ods_cells(source.with_suffix(".ods"))
+    header = [text for _kind, text in rows[0]]
+    body = [dict(zip(header, r)) for r in rows[1:] if any(text for _k, text in r)]
+    assert len(body) == 4 and {r["candidate_number"] for r in body} == {("string", reviewed["candidate"])}
+    assert all(r["mode"] == ("string", "assessed") and r["cohort"] == ("string", "Agreement cohort") for r in body)
+    assert [r["apologise_automatic"] for r in body] == [("float", v) for v in ("2", "0", "2", "0")]
+    assert [r["apologise_moderated"] for r in body if r["apologise_moderated"][1]] == [("float", "1")]
