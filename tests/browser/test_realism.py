@@ -143,3 +143,68 @@ def test_live_chat_has_an_end_chat_moment(spage, shipped_server):
     assert spage.get_by_text("You ended the chat.").is_visible()
     assert spage.locator("#form-stock-question").count() == 0 and spage.locator("#form-wheres-my-order").count() == 1
     check(spage, "realism-04-live-chat-ended")
+
+
+DOCS_IMG = ROOT / "docs" / "img"
+
+
+def shot(page, name: str) -> None:
+    """check() (screenshot + axe); with DOCS_IMG=1 the screenshot is also written to docs/img for docs/learner.md."""
+    import os
+    import shutil
+
+    from tests.browser.conftest import SHOTS
+    check(page, name)
+    if os.environ.get("DOCS_IMG") == "1":
+        DOCS_IMG.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SHOTS / f"{name}.png", DOCS_IMG / f"{name}.png")
+
+
+def test_each_channels_workspace_reads_like_the_platform(spage, shipped_server):
+    """The screenshots docs/learner.md shows: X, Facebook, Instagram, web chat, triage and a result page."""
+    aid = start(spage, "outage-banking-app-x")
+    f = instance(shipped_server, aid).customers[0].persona.first_name
+    send(spage, "customer", f"Hi {f}, I'm so sorry the app is down on payday, I know how stressful that is with rent "
+         "due. Please DM us so I can look into the rent payment with you today.")
+    assert spage.get_by_text("Post and replies on X").is_visible()
+    assert spage.locator(".thread-twitter .post-handle").first.inner_text().startswith("@")
+    shot(spage, "workspace-x")
+
+    aid = start(spage, "late-delivery-instagram")
+    cust = instance(shipped_server, aid).customers[0]
+    send(spage, "customer", f"Hi {cust.persona.first_name}, I'm so sorry your order hasn't shipped yet, I know you're "
+         "worried with your holiday coming up. Please DM us your order number so I can check it for you today.")
+    assert spage.locator(".thread-instagram .post-name").first.inner_text() == cust.persona.handle.lstrip("@")
+    shot(spage, "workspace-instagram")
+
+    aid = start(spage, "faulty-air-fryer-facebook")
+    cust = instance(shipped_server, aid).customers[0]
+    f = cust.persona.first_name
+    send(spage, "customer", f"Hi {f}, I'm so sorry it has stopped working after just a few weeks, that's really "
+         "disappointing. Please send us a private message with your order number so I can sort this for you today.")
+    assert spage.locator(".thread-facebook .post-name").first.inner_text() == cust.persona.name
+    assert spage.locator(".post-handle").count() == 0
+    send(spage, "customer", f"Thanks {f}. As it's within 30 days, I've arranged a full refund or a replacement, "
+         "whichever you prefer, and a free collection of the faulty one within 5 working days.",
+         "Send a Messenger message")
+    assert spage.get_by_text(re.compile(r"Messenger with ")).is_visible()
+    shot(spage, "workspace-facebook")
+    send(spage, "customer", f"Is there anything else I can help with today, {f}? Thanks for your patience. ^SM",
+         "Send a Messenger message")
+    spage.wait_for_url("**/result")
+    shot(spage, "result-facebook")
+
+    start(spage, "live-chat-retail-saturday")
+    send(spage, "wheres-my-order", "Hi, I'm so sorry your order didn't arrive when you expected. It was delayed at "
+         "the depot and it's out for delivery tomorrow before 1pm, and I've refunded your delivery charge.")
+    assert spage.locator(".chat-widget .widget-bar").first.is_visible()
+    shot(spage, "workspace-web-chat")
+
+    start(spage, "triage-rail-morning")
+    item = spage.locator(".triage-item", has=spage.get_by_text(re.compile("walking along the track")))
+    item.get_by_label("Assign to").select_option("Control room (emergency)")
+    item.get_by_label("First action").select_option("Tell them to call 999")
+    item.get_by_label("safety").check()
+    times = spage.locator(".triage-item .post-time").all_inner_texts()
+    assert len(set(times)) >= len(times) - 2, times
+    shot(spage, "workspace-triage")
