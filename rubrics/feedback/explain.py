@@ -54,12 +54,11 @@ def explain(levels: Mapping[str, object], checks: Sequence[Mapping], rubric: Rub
     if now == "Pass":
         need = []
         if core_short:
-            need.append(f"{_names(core_short, rubric)} at the top level")
+            need.append(f"For a Merit, get {_names(core_short, rubric)} to the top level.")
         if len(top_points) * 2 <= len(points):
-            need.append(f"more than half of the other points at the top level (you have {len(top_points)} of "
-                        f"{len(points)})")
-        return ("You passed: every part of HEAT that applies and your next step showed. For a Merit you need "
-                + " and ".join(need) + ".")
+            need.append(f"{'Also get' if need else 'For a Merit, get'} more than half of the other points to the top "
+                        f"level (you have {len(top_points)} of {len(points)}).")
+        return " ".join(["You passed: every part of HEAT that applies and your next step showed.", *need])
     if now == "Merit":
         short = [k for k in CRITERION_ORDER if levels.get(k) is not None and levels.get(k) != top_of(k)]
         return ("Merit: HEAT and your next step were at the top level, and most other points too. For a "

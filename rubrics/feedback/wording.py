@@ -104,8 +104,10 @@ def _hi(s: Setting) -> str:
 def _private_step(s: Setting, doing: str) -> str:
     if s.chat:
         return f"I'll {doing} now and confirm the next step here before we finish."
-    if s.public:
+    if s.public and s.needs_private:
         return f"If you send us a {s.private_word} with your {s.reference}, I'll {doing} today."
+    if s.public:
+        return f"I'll {doing} today and reply here by 5pm."
     return f"I'll {doing} today and message you here by 5pm."
 
 

@@ -29,6 +29,9 @@ TOP = {"data_protection": "pass"}
 CUE_LIST_RE = re.compile(r"\(\s*[\w'’-]+(?:\s*,\s*[\w'’-]+)+\s*\)")
 ARTEFACT_RE = re.compile(r"[{}]|\bNone\b|your issue|the issue with|\b(\w+) \1\b|\s[,.;:!?]|\.\.|\s{2}", re.I)
 ABSENCE_RE = re.compile(r"\b(?:no|none|without|didn't|did not|doesn't|does not|never|missing)\b", re.I)
+# Words of the marking scheme's machinery, not of a learner's feedback.
+JARGON_RE = re.compile(r"\b(?:criterion|criteria|detector|cues?|rubric|marking points?|n/a|evidence spans?|"
+                       r"level [012])\b", re.I)
 PRAISE_WRONG_RE = re.compile(r"\b(?:sorry|apolog\w*|frustrat\w*|inconvenience|complaint)\b", re.I)
 OTHER_PLATFORM = {
     "twitter": re.compile(r"Facebook|Messenger|Instagram|\bchat(?:ting)?\b|private message", re.I),
@@ -164,8 +167,13 @@ def clean(label: str, ctx: dict, res: dict) -> None:
         assert not OTHER_PLATFORM[platform].search(text), (label, platform, text)
         if praise:
             assert not PRAISE_WRONG_RE.search(text), (label, text)
+        assert not JARGON_RE.search(text), (label, text)
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            assert len(sentence.split()) <= 32, (label, sentence)           # plain English: short sentences
     for e in res["feedback"]["even_better_if"]:
         assert e["example"].endswith((".", "!", "?")) or re.search(r"(?:[-^]|xo )\w+$", e["example"]), e
+        if platform == "twitter" and ctx.get("channel", "public") == "public":
+            assert simulator.message_length(e["example"], "twitter", "public") <= 280, e
 
 
 def quotes_the_learner(label: str, turns: list[str], res: dict) -> None:
