@@ -56,6 +56,8 @@ def from_environment(instance_path: str) -> dict:
         "DIRECT_EXPORT_MAX_ATTEMPTS": int(env.get("DIRECT_EXPORT_MAX_ATTEMPTS", "5")),
         "QUEUE_SQLITE_PATH": env.get("QUEUE_SQLITE_PATH", str(Path(instance_path) / "queue.sqlite")),
         "SCENARIO_DIR": env.get("SCENARIO_DIR", str(ROOT / "scenarios")),
+        # How often each process looks for edited scenario files (web/services/library.py): no restart needed.
+        "LIBRARY_CHECK_SECONDS": float(env.get("LIBRARY_CHECK_SECONDS", "2")),
         # Cookies: HttpOnly and SameSite always; Secure wherever the app is served over HTTPS.
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

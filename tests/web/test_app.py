@@ -233,9 +233,24 @@ def test_every_environment_variable_the_app_reads_is_in_the_readme_configuration
     assert len(read) >= 15
 
 
-def test_start_script_runs_migrations_and_seed_before_serving():
+def test_start_script_runs_migrations_and_seed_before_serving_with_gunicorns_config():
     script = (ROOT / "scripts" / "start.sh").read_text()
-    assert script.index("db upgrade") < script.index("seed-demo") < script.index(" run ")
+    assert script.index("db upgrade") < script.index("seed-demo") < script.index("gunicorn -c deploy/gunicorn.conf.py")
+    assert script.index("seed-demo") < script.index(" run --debug")   # DEV=1: the development server
+
+
+def test_the_gunicorn_config_takes_workers_from_the_cores_and_preloads(monkeypatch):
+    import runpy
+
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.setattr("multiprocessing.cpu_count", lambda: 2)
+    config = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    assert config["workers"] == 5 and config["preload_app"] is True and config["timeout"] == 30
+    assert config["wsgi_app"] == "app:create_app()" and config["accesslog"] == "-"
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    monkeypatch.setenv("ACCESS_LOG", "off")
+    config = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    assert config["workers"] == 3 and config["accesslog"] is None
 
 
 def test_passwords_are_hashed_with_scrypt_outside_tests(tmp_path):

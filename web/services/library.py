@@ -1,9 +1,16 @@
 """The scenario library and the generated customers, cached per process, and the stored instance each attempt
-plays: an attempt keeps its customers after its scenario file is edited."""
+plays: an attempt keeps its customers after its scenario file is edited.
+
+Every process (each gunicorn worker, each queue worker) keeps its own copy of the library, and checks the scenario
+folder's fingerprint (every file's name, size and modification time) at most every LIBRARY_CHECK_SECONDS: an edited,
+added or removed scenario file reaches every process within that time, without a restart (issue 17). Scenarios
+authored in the app are read from the database on each request (web/services/authoring.py)."""
 from __future__ import annotations
 
 import json
+import os
 import threading
+import time
 from collections import OrderedDict
 from functools import lru_cache
 
@@ -15,14 +22,41 @@ from web.extensions import db
 from web.models import ScenarioInstance
 from web.services.errors import AttemptError
 
+_libraries: dict[str, tuple[tuple, float, simulator.Library]] = {}   # folder -> (fingerprint, checked at, library)
+_libraries_lock = threading.Lock()
 
-@lru_cache(maxsize=4)
-def _library(path: str) -> simulator.Library:
-    return simulator.load_library(path)   # loaded once per process and folder: restart to pick up edits
+
+def folder_fingerprint(path: str) -> tuple:
+    """Every file under the folder with its size and modification time: any edit, addition or removal changes it."""
+    found = []
+    for folder, _dirs, files in os.walk(path):
+        for name in files:
+            try:
+                stat = os.stat(os.path.join(folder, name))
+            except OSError:   # removed while we looked: the next check sees it gone
+                continue
+            found.append((os.path.relpath(os.path.join(folder, name), path), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def _library(path: str, check_seconds: float = 2.0) -> simulator.Library:
+    now = time.monotonic()
+    with _libraries_lock:
+        known = _libraries.get(path)
+    if known is not None and now - known[1] < check_seconds:
+        return known[2]
+    fingerprint = folder_fingerprint(path)
+    if known is not None and known[0] == fingerprint:
+        lib = known[2]
+    else:
+        lib = simulator.load_library(path)
+    with _libraries_lock:
+        _libraries[path] = (fingerprint, now, lib)
+    return lib
 
 
 def library() -> simulator.Library:
-    return _library(str(current_app.config["SCENARIO_DIR"]))
+    return _library(str(current_app.config["SCENARIO_DIR"]), current_app.config.get("LIBRARY_CHECK_SECONDS", 2.0))
 
 
 def scenario(scenario_id: str) -> simulator.Scenario:
