@@ -95,3 +95,16 @@ def test_the_validator_wants_every_post_decided_from_the_lists(tmp_path):
     with pytest.raises(ScenarioFileError) as info:
         load_scenario_file(bad)
     assert [(p.field, p.code) for p in info.value.problems] == [("queue[8].route", "unknown_choice")]
+
+
+def test_the_journalist_goes_to_the_press_office():
+    import simulator
+    inst = simulator.generate("triage-retail-monday", 1)
+    order = list(inst.expected_order)
+    right = {q.id: {"route": q.route, "action": q.action, "tags": list(q.tags)} for q in inst.queue}
+    wrong = {**right, "journalist-enquiry": {"route": "Social team", "action": "Reply publicly now", "tags": ["media"]}}
+    rows = {r["id"]: r for r in simulator.score_triage(inst, order, wrong)["decisions"]["rows"]}
+    assert rows["journalist-enquiry"]["ok"] == {"route": False, "action": False, "tags": True}
+    assert rows["journalist-enquiry"]["feedback"].startswith("Assign it to Press office, not Social team. "
+                                                             "First action: Pass to the press office now")
+    assert simulator.score_triage(inst, order, right)["decisions"]["right"] == 9
