@@ -112,12 +112,14 @@ def preview(authored_id: int, number: int):
     inst = authoring.preview(version, seed)
     row = ScenarioInstance(scenario_id=inst.scenario_id, scenario_version=inst.scenario_version, seed=seed,
                            exercise_type=inst.exercise_type, title=inst.title, data=inst.to_dict())
-    attempt = attempts.new_attempt(current_user, row)
-    attempt.id, attempt.instance = 0, row   # never stored: the forms on the page lead nowhere for staff
+    # Never stored. Mode "preview": the page is the practice workspace without the coach panel, whose scoring
+    # needs a stored attempt; the forms on it lead nowhere for staff.
+    attempt = attempts.new_attempt(current_user, row, mode="preview")
+    attempt.id, attempt.instance = 0, row
     context = workspace_context(attempt)
     db.session.commit()   # previewed_at
     flash(f"Preview of {authored.scenario_id} version {version.number} with seed {seed}: this is what a learner "
-          "sees. Nothing you type here is sent.", "info")
+          "sees. Nothing you type here is sent, and the practice coach is off.", "info")
     return render_template("practice/workspace.html", **context)
 
 
