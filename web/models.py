@@ -448,3 +448,21 @@ class AuthoredVersion(db.Model):
     published_at: Mapped[datetime | None] = mapped_column()
 
     authored = relationship("AuthoredScenario", back_populates="versions")
+
+
+class KnowledgeCheck(db.Model):
+    """A seeded knowledge check (simulator.make_quiz): the quiz as generated, and the marked result once answered.
+    Both are stored whole, so a mark always shows the questions and explanations it was given with."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    seed: Mapped[int] = mapped_column()
+    bank_version: Mapped[str] = mapped_column(String(16))
+    quiz: Mapped[dict] = mapped_column(JSON)
+    result: Mapped[dict | None] = mapped_column(JSON)
+    score: Mapped[int | None] = mapped_column()
+    total: Mapped[int] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    marked_at: Mapped[datetime | None] = mapped_column()
+
+    learner = relationship("User")
