@@ -134,10 +134,11 @@ def _subject(sit: Situation, category: str | None, item: str | None) -> tuple[st
 def _brand_parts(scenario: Mapping | None) -> tuple[str | None, str, str]:
     """(brand name, its reference label, its sign-off filled in) from the scenario's brand (simulator's registry)."""
     brand = (scenario or {}).get("brand") or {}
-    name = brand.get("name") if isinstance(brand, Mapping) else None
+    brand = brand if isinstance(brand, Mapping) else {}
+    name = brand.get("name") if isinstance(brand.get("name"), str) else None
     reference, style = "order number", "^initials"
-    key = brand.get("key") if isinstance(brand, Mapping) else None
-    if key:
+    key = brand.get("key")
+    if isinstance(key, str):
         from simulator.brands import BRANDS      # lazily: the simulator's registry of fictional brands
         if key in BRANDS:
             reference, style = BRANDS[key].reference_label, BRANDS[key].signoff
@@ -158,16 +159,19 @@ def setting_of(sit: Situation) -> Setting:
     facts = scenario.get("facts") or {}
     order = facts.get("order") if isinstance(facts, Mapping) else None
     item = order.get("item") if isinstance(order, Mapping) and isinstance(order.get("item"), str) else None
-    category = scenario.get("category")
+    category = scenario.get("category") if isinstance(scenario.get("category"), str) else None
     subject, problem = _subject(sit, category, item)
     brand, reference, signoff = _brand_parts(scenario)
     platform = PLATFORMS.get(sit.platform)
-    promises = tuple(p for p in (sit.expected.get("may_promise") or []) if isinstance(p, str) and _offer_like(p))
+    offered = sit.expected.get("may_promise")
+    promises = tuple(p for p in (offered if isinstance(offered, (list, tuple)) else ())
+                     if isinstance(p, str) and _offer_like(p))
     return Setting(
         name=sit.customer_name.split()[0] if sit.customer_name else None, brand=brand, subject=subject,
         problem=problem, platform=sit.platform, platform_label=platform.label if platform else sit.platform,
         channel=sit.channel, max_chars=platform.channel(sit.channel).max_chars if platform else 280,
         praise=is_praise(sit.customer, sit.scenario), crisis=str(category or "").startswith("crisis"),
         feeling="worrying" if category in WORRYING else "hard" if category in HARD else "frustrating",
-        reference=reference, signoff=signoff, route=sit.expected.get("escalation_route") or None,
+        reference=reference, signoff=signoff,
+        route=route if isinstance(route := sit.expected.get("escalation_route"), str) and route.strip() else None,
         promises=promises, needs_private=sit.customer.needs_private)

@@ -223,3 +223,12 @@ def test_free_mode_feedback_passes_the_same_checks(name):
         consistent(row["id"], res)
         clean(row["id"], ctx, res)
         quotes_the_learner(row["id"], turns, res)
+
+
+def test_odd_scenario_values_from_the_api_give_plain_feedback_not_an_error():
+    """Inline scenarios over the API may carry values of the wrong type; the feedback falls back, never fails."""
+    odd = {"id": "x", "category": ["late_delivery"], "brand": {"key": ["x"], "name": 3}, "facts": {},
+           "expected": {"may_promise": "a refund", "escalation_route": 5}}
+    res = score_reply("Hi, sorry about this. DM us.", {"customer": "my order is late", "scenario": odd})
+    for text in _texts(res["feedback"]):
+        assert not ARTEFACT_RE.search(text) and "3" not in text, text
