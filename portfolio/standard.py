@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 
 from rubrics.documents import load_exercise_rubric
+from simulator.knowledge import GENERATORS, load_bank
 from simulator.knowledge import POINTS as KNOWLEDGE_POINTS
-from simulator.knowledge import load_bank
 
 HERE = Path(__file__).resolve().parent
 TEXT_STATUSES = ("quoted", "incomplete", "not_available")
@@ -110,3 +110,28 @@ def problems() -> list[str]:
                 if pc_id not in ids:
                     out.append(f"{rubric.id} {c.key}: names {pc_id}, which is not a criterion of the standard")
     return out
+
+
+def criteria_table() -> str:
+    """The evidence map as a Markdown table (docs/evidence-map.md holds it; a test keeps the two the same)."""
+    std, rubrics = standard(), exercise_rubrics()
+    kinds = std.get("exercise_types") or {}
+    rows = ["| Criterion | The standard's words | Exercise types that can evidence it | Shown by (rubric criteria) |",
+            "|---|---|---|---|"]
+    for pc in std["performance_criteria"]:
+        found = evidencing(pc["id"])
+        shown = "; ".join(f"{kinds[k]['label']}: " + ", ".join(rubrics[k].criterion(c).label for c in keys)
+                          for k, keys in found.items())
+        rows.append(f"| {pc['id']} | {criterion_text(pc)} | {', '.join(kinds[k]['label'] for k in found)} | {shown} |")
+    return "\n".join(rows)
+
+
+def knowledge_table() -> str:
+    """Knowledge points against the knowledge-check questions that ask about them (fixed and generated)."""
+    _version, fixed = load_bank()
+    rows = ["| Knowledge point | Questions in the bank |", "|---|---|"]
+    for kp in standard().get("knowledge_points") or ():
+        count = sum(1 for q in fixed if q["point"] == kp["key"])
+        generated = f" + {len(GENERATORS)} generated on figures" if kp["key"] == "metrics" else ""
+        rows.append(f"| {kp['label']} | {count}{generated} |")
+    return "\n".join(rows)

@@ -92,3 +92,11 @@ def test_every_knowledge_point_is_asked_by_the_checks_and_mapped(edited_standard
     found = problems()
     assert "standard.yaml: knowledge point 'negotiation' has no question in the knowledge checks" in found
     assert "standard.yaml: knowledge point 'law' of the checks is not in knowledge_points" in found
+
+
+def test_the_tutors_page_shows_the_map_as_it_is():
+    from pathlib import Path
+
+    from portfolio.standard import criteria_table, knowledge_table
+    page = (Path(__file__).resolve().parents[2] / "docs" / "evidence-map.md").read_text(encoding="utf-8")
+    assert criteria_table() in page and knowledge_table() in page
