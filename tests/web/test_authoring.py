@@ -216,3 +216,38 @@ def test_withdrawing_hides_it_from_learners(app, client, tutor):
     learner = app.test_client()
     sign_in(learner, "learnera")
     assert "Acme late parcel" not in learner.get("/practice/").get_data(as_text=True)
+
+
+def test_the_tutor_sets_a_published_scenario_as_assessed_work_for_that_cohort_only(app, client, tutor):
+    from tests.conftest import sign_in
+    from web.extensions import db
+    from web.models import Attempt, Cohort
+
+    _published(app, client, tutor)
+    cohort_url = f"/tutor/cohorts/{tutor['cohort']}"
+    assert '<option value="acme-late-parcel"' in client.get(cohort_url).get_data(as_text=True)
+    set_it = client.post(f"{cohort_url}/assignments", data={"scenario_id": "acme-late-parcel", "mode": "assessed",
+                                                             "seed": "4", "csrf_token": token(client, cohort_url)},
+                         follow_redirects=True)
+    assert "Acme late parcel set for Test cohort in assessed mode." in set_it.get_data(as_text=True)
+    with app.app_context():
+        other = Cohort(name="Second cohort", tutor_id=tutor["tutor"])
+        db.session.add(other)
+        db.session.commit()
+        other_id = other.id
+    other_url = f"/tutor/cohorts/{other_id}"
+    assert "acme-late-parcel" not in client.get(other_url).get_data(as_text=True)   # not published there
+    refused = client.post(f"{other_url}/assignments", data={"scenario_id": "acme-late-parcel", "mode": "assessed",
+                                                             "csrf_token": token(client, other_url)})
+    assert refused.status_code == 400
+    learner = app.test_client()
+    sign_in(learner, "learnera")
+    from web.models import Assignment
+    with app.app_context():
+        assignment_id = db.session.scalar(db.select(Assignment.id).filter_by(scenario_id="acme-late-parcel"))
+    started = learner.post("/practice/start", data={"assignment_id": str(assignment_id),
+                                                    "csrf_token": token(learner, "/practice/")})
+    assert "/practice/attempts/" in started.headers["Location"]
+    with app.app_context():
+        attempt = db.session.scalar(db.select(Attempt))
+        assert (attempt.mode, attempt.instance.scenario_id, attempt.instance.seed) == ("assessed", "acme-late-parcel", 4)

@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 
 from web.inputs import DB_INT_MAX, InputError, whole_number
 from web.models import MODES, Assignment, Cohort, User
+from web.services import authoring
 from web.services.library import library
 
 MAX_INSTRUCTIONS = 4000
@@ -37,7 +38,7 @@ def _chosen(cohort: Cohort, ids: list[str]) -> list[User]:
 def new_assignment(cohort: Cohort, form, tutor: User) -> Assignment:
     """Check the form (scenario_id, mode, seed, due, instructions, learner_ids) and return an unsaved assignment."""
     scenario_id, mode = (form.get(k, "").strip() for k in ("scenario_id", "mode"))
-    scenarios = library().scenarios
+    scenarios = {**library().scenarios, **{sc.id: sc for sc in authoring.published_to(cohort)}}
     if scenario_id not in scenarios or mode not in MODES:
         raise AssignmentError("Choose a scenario and a mode.")
     try:

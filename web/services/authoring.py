@@ -205,6 +205,15 @@ def published_for(user: User) -> list[simulator.Scenario]:
     return [scenario_of(a.published) for a in rows if a.published is not None]
 
 
+def published_to(cohort: Cohort) -> list[simulator.Scenario]:
+    """The authored scenarios published to this cohort (its tutor may set them as work, like shipped ones)."""
+    rows = db.session.scalars(
+        select(AuthoredScenario).join(authored_scenario_cohorts)
+        .where(authored_scenario_cohorts.c.cohort_id == cohort.id, AuthoredScenario.published_number.is_not(None))
+        .order_by(AuthoredScenario.scenario_id))
+    return [scenario_of(a.published) for a in rows if a.published is not None]
+
+
 def scenario_for(user: User, scenario_id: str) -> simulator.Scenario:
     """The scenario this learner may start: a shipped one, or an authored one published to one of their cohorts."""
     shipped = library().scenarios.get(scenario_id)

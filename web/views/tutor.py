@@ -10,6 +10,7 @@ from web.extensions import db
 from web.forms import AddLearnerForm, CohortForm
 from web.models import MODES, Assignment, Attempt, Cohort, ScenarioInstance, User, cohort_learners
 from web.security import roles_required
+from web.services import authoring  # scenarios written for this cohort, for setting work
 from web.services.accounts import AccountError, add_learner_to_cohort, invite_learner, visible_learner_ids_query
 from web.services.assignments import AssignmentError, describe, new_assignment
 from web.services.library import library  # the scenario catalogue, for setting work
@@ -67,7 +68,8 @@ def _cohort_page(cohort: Cohort, code: int = 200, sent: dict | None = None):
                                      .options(selectinload(Assignment.learners))
                                      .order_by(Assignment.created_at.desc())).all()
     return render_template("tutor/cohort.html", cohort=cohort, form=AddLearnerForm(), assignments=assignments,
-                           scenarios=library().list(), modes=MODES, sent=sent or {}), code
+                           scenarios=library().list() + authoring.published_to(cohort), modes=MODES,
+                           sent=sent or {}), code
 
 
 @bp.route("/cohorts/<int:cohort_id>/assignments", methods=["POST"])
