@@ -106,6 +106,8 @@ class Signoff:
     by: str
     at: str | None
     comment: str = ""
+    sha256: str | None = None     # of the evidence as signed (the web layer's hash)
+    changed: bool | None = None   # the evidence has changed since (None: not known)
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,8 @@ class PortfolioData:
                                   for m in a.get("moderations") or []),
                 tutor_feedback=tuple(Note(f.get("by") or "", f.get("at"), f.get("text") or "")
                                      for f in a.get("tutor_feedback") or []),
-                assessor_signoff=Signoff(so.get("by") or "", so.get("at"), so.get("comment") or "") if so else None,
+                assessor_signoff=Signoff(so.get("by") or "", so.get("at"), so.get("comment") or "",
+                                         so.get("sha256"), so.get("changed")) if so else None,
                 reflection=(Reflection(refl.get("form"), dict(refl.get("fields") or {}), refl.get("created_at"))
                             if refl else None),
                 injected_personal_data=tuple(a.get("injected_personal_data") or ()),

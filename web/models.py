@@ -172,6 +172,7 @@ class Attempt(db.Model):
     signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     signed_off_at: Mapped[datetime | None] = mapped_column()
     signoff_comment: Mapped[str | None] = mapped_column(Text)
+    signed_sha256: Mapped[str | None] = mapped_column(String(64))   # web/services/signoff.py: what was signed
 
     learner = relationship("User", foreign_keys=[learner_id])
     instance = relationship("ScenarioInstance")

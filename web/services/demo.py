@@ -16,6 +16,7 @@ from web.services import attempts as attempt_service
 from web.services.accounts import create_user
 from web.services.library import instance_for, library
 from web.services.marks import moderate
+from web.services.signoff import sign
 
 # (username, role, password): printed on start and listed in the README. Local demo use only.
 DEMO_ACCOUNTS = [
@@ -179,8 +180,7 @@ def _reviews(played: dict[str, list[Attempt]], users: dict[str, User | None], re
             report.created.append("a moderation and feedback for learner1")
         if assessor is not None:
             for attempt in played["learner1"][-2:]:
-                attempt.signed_off_by_id, attempt.signed_off_at = assessor.id, utcnow()
-                attempt.signoff_comment = "Authentic simulated evidence of handling a complaint on social media."
+                sign(attempt, assessor, "Authentic simulated evidence of handling a complaint on social media.")
             report.created.append("2 sign-offs for learner1")
         last = played["learner1"][-1]
         db.session.add(LogbookEntry(

@@ -8,6 +8,7 @@ from portfolio.standard import standard
 from web.extensions import db
 from web.models import Attempt, LogbookEntry, User
 from web.services.marks import effective_levels, grade_rule
+from web.services.signoff import changed_since_signoff
 
 # The standard comes from portfolio/standard.yaml; the qualification from the learner's cohort (never the standard).
 STANDARD = {"id": standard()["id"], "title": standard()["title"],
@@ -68,7 +69,8 @@ def attempt_evidence(attempt: Attempt) -> dict:
         "tutor_feedback": [{"by": f.author.full_name, "at": _iso(f.created_at), "text": f.text}
                            for f in attempt.feedback],
         "assessor_signoff": ({"by": attempt.signed_off_by.full_name, "at": _iso(attempt.signed_off_at),
-                              "comment": attempt.signoff_comment or ""} if attempt.signed_off_at else None),
+                              "comment": attempt.signoff_comment or "", "sha256": attempt.signed_sha256,
+                              "changed": changed_since_signoff(attempt)} if attempt.signed_off_at else None),
         "reflection": None,
         "injected_personal_data": _personal_values(data),
     }

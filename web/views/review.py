@@ -12,11 +12,12 @@ import rubrics
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
 from web.inputs import InputError, whole_number
-from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioInstance, User, utcnow
+from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioInstance, User
 from web.security import roles_required, visible_attempt
 from web.services.accounts import visible_learner_ids_query
 from web.services.agreement import build_report, cohorts_for, report_csv
 from web.services.marks import ModerationError, grade_rule, moderate
+from web.services.signoff import changed_since_signoff, sign
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 # Fewer judged attempts than this and a criterion's bar is grey: one attempt at 100 % says little.
@@ -72,7 +73,7 @@ def _rescored(page: int, visible):
 def attempt(attempt_id: int):
     attempt = visible_attempt(attempt_id)
     return render_template("review/attempt.html", attempt=attempt, criteria=rubrics.CRITERIA,
-                           grade_rule=grade_rule(attempt),
+                           grade_rule=grade_rule(attempt), signed_changed=changed_since_signoff(attempt),
                            moderation_form=ModerationForm(), feedback_form=CommentForm(), signoff_form=SignOffForm())
 
 
@@ -117,8 +118,7 @@ def sign_off(attempt_id: int):
     if attempt.status != "completed":
         flash("Only completed attempts can be signed off.", "error")
     elif form.validate_on_submit():
-        attempt.signed_off_by_id, attempt.signed_off_at = current_user.id, utcnow()
-        attempt.signoff_comment = (form.comment.data or "").strip() or None
+        sign(attempt, current_user, form.comment.data)
         db.session.commit()
         flash("Signed off as evidence.", "info")
     return redirect(url_for("review.attempt", attempt_id=attempt.id))

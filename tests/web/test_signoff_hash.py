@@ -1,0 +1,75 @@
+"""A sign-off records the SHA-256 of what was signed; a later change shows, on the page and in the PDF."""
+import pytest
+
+from tests.conftest import sign_in
+from web.extensions import db
+from web.models import Attempt
+
+
+def _client(app, username):
+    client = app.test_client()
+    sign_in(client, username)
+    return client
+
+
+def _sign(app, client, attempt_id, csrf_from_page):
+    return client.post(f"/review/attempts/{attempt_id}/signoff", data={
+        "comment": "Meets PC3.", "csrf_token": csrf_from_page(client, f"/review/attempts/{attempt_id}")})
+
+
+def _token(client, url):
+    from tests.conftest import csrf_from
+    return csrf_from(client.get(url).get_data(as_text=True))
+
+
+@pytest.fixture
+def signed(app, demo_cohort, make_attempt):
+    from web.services.signoff import evidence_sha256
+    attempt_id = make_attempt(demo_cohort["learner"])
+    assessor = _client(app, "assessora")
+    assert _sign(app, assessor, attempt_id, _token).status_code == 302
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert attempt.signed_sha256 == evidence_sha256(attempt) and len(attempt.signed_sha256) == 64
+        return attempt_id, attempt.signed_sha256, assessor
+
+
+def test_the_page_shows_the_hash_of_what_was_signed_and_that_it_is_unchanged(app, signed):
+    attempt_id, digest, assessor = signed
+    page = assessor.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+    assert f"<code>{digest}</code>" in page and "Unchanged since sign-off." in page
+    assert "Changed since sign-off" not in page
+
+
+def test_a_moderation_after_sign_off_shows_as_changed_and_keeps_the_signed_hash(app, signed):
+    attempt_id, digest, assessor = signed
+    tutor = _client(app, "tutora")
+    tutor.post(f"/review/attempts/{attempt_id}/moderate", data={
+        "criterion": "tone_of_voice", "level": "1", "comment": "Flat.",
+        "csrf_token": _token(tutor, f"/review/attempts/{attempt_id}")})
+    page = assessor.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+    assert "Changed since sign-off:" in page and f"<code>{digest}</code>" in page
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).signed_sha256 == digest
+
+
+def test_feedback_after_sign_off_is_not_a_change_to_the_evidence(app, signed):
+    attempt_id, _digest, assessor = signed
+    tutor = _client(app, "tutora")
+    tutor.post(f"/review/attempts/{attempt_id}/feedback", data={
+        "text": "Well done.", "csrf_token": _token(tutor, f"/review/attempts/{attempt_id}")})
+    assert "Unchanged since sign-off." in assessor.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+
+
+@pytest.mark.slow
+def test_the_pdf_says_the_signed_evidence_changed(app, signed):
+    from tests.web.test_exports import pdf_text
+    attempt_id, digest, assessor = signed
+    text = " ".join(pdf_text(assessor.get(f"/exports/attempts/{attempt_id}.pdf").data).split())
+    assert "Unchanged since sign-off." in text and digest in text.replace(" ", "")
+    tutor = _client(app, "tutora")
+    tutor.post(f"/review/attempts/{attempt_id}/moderate", data={
+        "criterion": "tone_of_voice", "level": "1", "comment": "Flat.",
+        "csrf_token": _token(tutor, f"/review/attempts/{attempt_id}")})
+    text = " ".join(pdf_text(assessor.get(f"/exports/attempts/{attempt_id}.pdf").data).split())
+    assert "Changed since sign-off:" in text
