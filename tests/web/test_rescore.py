@@ -159,3 +159,15 @@ def test_rescoring_with_the_same_scorer_gives_the_same_marks(app, runner, demo_c
             attempt = db.session.get(Attempt, i)
             assert ({s.criterion: s.auto_level for s in attempt.scores}, attempt.auto_grade) == before[i]
             assert [r.changed for r in attempt.rescores] == [False]
+
+
+def test_the_learner_sees_that_their_attempt_was_marked_again(app, runner, client, login, demo_cohort):
+    attempt_id = played(app, demo_cohort["learner"])
+    as_if_old_scorer(app, attempt_id)
+    login("learnera")
+    assert "Marked again" not in client.get(f"/practice/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert runner.invoke(args=["rescore"]).exit_code == 0
+    page = client.get(f"/practice/attempts/{attempt_id}/result").get_data(as_text=True)
+    with app.app_context():
+        record = db.session.get(Attempt, attempt_id).rescores[0]
+    assert f"the automatic grade was {record.old_grade} and is now {record.new_grade}" in page
