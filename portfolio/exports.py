@@ -54,9 +54,11 @@ def _common(anon: dict) -> dict:
         "candidate_number": anon["learner"].get("candidate_number") or "",
         "candidate_label": anon["learner"]["full_name"],
         "cohort": (anon.get("cohort") or {}).get("name") or "",
-        "standard": {"id": (anon.get("standard") or {}).get("id") or std["id"], "title": (anon.get("standard") or {}).get("title") or std["title"]},
+        "standard": {"id": (anon.get("standard") or {}).get("id") or std["id"],
+                     "title": (anon.get("standard") or {}).get("title") or std["title"]},
         # The qualification is the cohort's (the standard names none): shown as given, nothing when none was given.
-        "qualification": " ".join(str(v) for v in (q.get("title") or q.get("name"), q.get("level") and f"(Level {q['level']})") if v),
+        "qualification": " ".join(str(v) for v in (q.get("title") or q.get("name"),
+                                                    q.get("level") and f"(Level {q['level']})") if v),
         "period": f"{show_date(period.get('start'))} to {show_date(period.get('end'))}" if period else "",
     }
 
@@ -81,8 +83,8 @@ def _cached_part(cache, key, make_html) -> tuple[int, bytes, frozenset]:
     return part
 
 
-def render_portfolio_pdf(data, *, include=INCLUDE, cache: "pdf.PageCache | None" = None, known_values=(), keep_values=(),
-                         generated_at: str | None = None) -> bytes:
+def render_portfolio_pdf(data, *, include=INCLUDE, cache: "pdf.PageCache | None" = None, known_values=(),
+                         keep_values=(), generated_at: str | None = None) -> bytes:
     """The learner's portfolio as a tagged PDF/UA-1 document.
 
     ``include``: ("evidence",), ("reflections",) or both (some EPA plans exclude reflective accounts).
@@ -122,7 +124,8 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     back_part = _cached_part(cache, _key("back", back_ctx), lambda: html.render("back.html", **back_ctx))
     # 2. The front matter, numbered i, ii, iii: cover, contents (one part per page of rows, so adding an
     #    attempt re-lays out only the last page of the contents), then summary and evidence map.
-    rubric_ids = sorted({f"{(a.get('result') or {}).get('rubric', {}).get('id', '?')} v{(a.get('result') or {}).get('rubric', {}).get('version', '?')}" for a in attempts})
+    used_rubrics = [(a.get("result") or {}).get("rubric", {}) for a in attempts]
+    rubric_ids = sorted({f"{r.get('id', '?')} v{r.get('version', '?')}" for r in used_rubrics})
     evidence = "evidence" in include   # without it: no grades, summary or evidence map (product evidence)
     rows = [{"group": False, "label": f"{v['number']}. {v['title']} ({v['submitted'][:11].strip()}"
                                       + (f", {v['grade']})" if evidence else ")"),
@@ -131,7 +134,8 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     cover = dict(common, generated=show_date(generated), rubric_ids=", ".join(rubric_ids) or "none",
                  contents_note={("evidence", "reflections"): "Evidence and reflections",
                                 ("evidence",): "Product evidence only (reflections excluded)",
-                                ("reflections",): "Reflections only (product evidence excluded)"}[tuple(i for i in INCLUDE if i in include)])
+                                ("reflections",): "Reflections only (product evidence excluded)",
+                                }[tuple(i for i in INCLUDE if i in include)])
     front_parts = _front_parts(cache, dict(who, doc_title=doc_title), cover, summ if evidence else None,
                                emap if evidence else None, rows)
     # 3. One tagged PDF: the front matter's catalog (title, language, PDF/UA metadata) with every part's
@@ -183,9 +187,11 @@ def _front_parts(cache, who: dict, cover: dict, summ: dict | None, emap: dict | 
             evidence_parts.append(part("evidence-map", map_first, emap=emap, standard=cover["standard"]))
             sections += [("Summary", "summary", summary_first), ("Evidence map", "evidence-map", map_first)]
         front_rows = [{"group": True, "label": "Front matter"}]
-        front_rows += [{"group": False, "label": label, "anchor": anchor, "page": _roman(first)} for label, anchor, first in sections]
+        front_rows += [{"group": False, "label": label, "anchor": anchor, "page": _roman(first)}
+                       for label, anchor, first in sections]
         front_rows.append({"group": True, "label": "Attempts"})
-        contents_parts = [part("contents", 2 + sum(contents_pages[:n]), toc=(front_rows if n == 0 else []) + chunk, toc_part=n)
+        contents_parts = [part("contents", 2 + sum(contents_pages[:n]), toc=(front_rows if n == 0 else []) + chunk,
+                               toc_part=n)
                           for n, chunk in enumerate(chunks)]
         counts = [p[0] for p in contents_parts]
         if counts == contents_pages:
@@ -208,7 +214,8 @@ def render_attempt_pdf(data, attempt_id, *, include=INCLUDE, known_values=(), ke
                                           attempt_ids=[attempt_id])
     common = _common(anon)
     view = attempt_view(anon["attempts"][0], n + 1, include)
-    doc = pdf.layout(html.render("attempt.html", standalone=True, a=view, doc_title=f"Attempt {n + 1}: {view['title']}", **common),
+    doc = pdf.layout(html.render("attempt.html", standalone=True, a=view, doc_title=f"Attempt {n + 1}: {view['title']}",
+                                 **common),
                      html.stylesheets(True))
     return pdf.write(doc)
 
@@ -222,8 +229,8 @@ def _interaction(e: dict) -> dict | None:
     # The transcript is shown without the scorer's highlights, so its evidence spans are not needed.
     result["criteria"] = {k: {kk: vv for kk, vv in (c or {}).items() if kk != "evidence"}
                           for k, c in (result.get("criteria") or {}).items()}
-    attempt = {"id": "entry", "scenario": e.get("scenario") or {}, "messages": e.get("messages") or [], "result": result,
-               "moderated_levels": e.get("moderated_levels") or {}, "grade": e.get("grade")}
+    attempt = {"id": "entry", "scenario": e.get("scenario") or {}, "messages": e.get("messages") or [],
+               "result": result, "moderated_levels": e.get("moderated_levels") or {}, "grade": e.get("grade")}
     v = attempt_view(attempt, 0, ("evidence",))
     levels = final_levels(attempt)
     points: dict[str, list] = {"clearly": [], "partly": [], "not": []}
@@ -236,8 +243,9 @@ def _interaction(e: dict) -> dict | None:
         if m["channel"] and m["channel"] not in channels:
             channels.append(m["channel"])
     return {
-        "title": v["title"], "category": v["category"].replace("_", " "), "platform": v["platform"], "exercise_type": v["exercise_type"],
-        "channels": ", ".join(channels), "sla": v["sla"], "first_response": v["first_response"], "sla_met": v["sla_met"],
+        "title": v["title"], "category": v["category"].replace("_", " "), "platform": v["platform"],
+        "exercise_type": v["exercise_type"], "channels": ", ".join(channels), "sla": v["sla"],
+        "first_response": v["first_response"], "sla_met": v["sla_met"],
         "grade": v["grade"], "auto_grade": v["auto_grade"], "points": points, "not_applicable": v["not_applicable"],
         "simulated_clock": v["simulated_clock"],
         "transcript": [{"author": m["author"], "who": m["who"], "time": m["time"], "channel": m["channel"],
@@ -257,14 +265,18 @@ def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
         refl = e.get("reflection") or {}
         comments = []
         for c in e.get("tutor_comments") or []:
-            comments.append({"by": c.get("by") or "Tutor", "at": show_time(c.get("at")), "text": c.get("text") or ""} if isinstance(c, dict)
-                            else {"by": "Tutor", "at": "", "text": str(c)})
+            comments.append({"by": c.get("by") or "Tutor", "at": show_time(c.get("at")), "text": c.get("text") or ""}
+                            if isinstance(c, dict) else {"by": "Tutor", "at": "", "text": str(c)})
         interaction = _interaction(e)
-        grade = interaction["grade"] if interaction else (final_grade({"result": e.get("result") or {}}) if e.get("result") else "")
+        if interaction:
+            grade = interaction["grade"]
+        else:
+            grade = final_grade({"result": e.get("result") or {}}) if e.get("result") else ""
         entries.append({"date": show_time(e.get("created_at")), "title": e.get("title") or "", "kind": e.get("kind"),
                         "customer_text": e.get("customer_text") or "", "reply_text": e.get("reply_text") or "",
                         "grade": grade or "", "interaction": interaction,
-                        "reflection": [{"label": labels.get(k, k.replace("_", " ").capitalize()), "text": v} for k, v in refl.items() if v],
+                        "reflection": [{"label": labels.get(k, k.replace("_", " ").capitalize()), "text": v}
+                                       for k, v in refl.items() if v],
                         "comments": comments})
     doc = pdf.layout(html.render("logbook.html", standalone=True, doc_title="Reflective logbook", entries=entries,
                                  simulated=sum(1 for e in entries if e["kind"] == "simulated"),
@@ -272,7 +284,8 @@ def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
     return pdf.write(doc)
 
 
-PRODUCT_EVIDENCE = ("messages", "result", "moderated_levels", "moderations", "tutor_feedback", "assessor_signoff", "grade")
+PRODUCT_EVIDENCE = ("messages", "result", "moderated_levels", "moderations", "tutor_feedback", "assessor_signoff",
+                    "grade")
 
 
 def evidence_json(data, *, include=INCLUDE, known_values=(), keep_values=()) -> dict:
@@ -301,7 +314,8 @@ def _evidence_json(anon, report, include=INCLUDE, pdf_sha256: str | None = None)
             for k in PRODUCT_EVIDENCE:
                 a.pop(k, None)
         for e in logbook:
-            for k in ("customer_text", "reply_text", "result", "tutor_comments", "messages", "moderated_levels", "grade"):
+            for k in ("customer_text", "reply_text", "result", "tutor_comments", "messages", "moderated_levels",
+                      "grade"):
                 e.pop(k, None)
     else:
         body["final_grades"] = {str(a.get("id")): final_grade(a) for a in anon.get("attempts") or []}
@@ -313,7 +327,8 @@ def _evidence_json(anon, report, include=INCLUDE, pdf_sha256: str | None = None)
     return out
 
 
-def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(), generated_at: str | None = None) -> bytes:
+def build_evidence_pack(data, *, include=INCLUDE, cache=None, known_values=(), keep_values=(),
+                        generated_at: str | None = None) -> bytes:
     """A ZIP: portfolio.pdf, evidence.json (the same anonymised evidence) and manifest.json (SHA-256 of each).
 
     Record :func:`manifest_sha256` of the result somewhere outside the ZIP (the app shows it to the
@@ -379,10 +394,12 @@ def portfolio_html(data, *, include=INCLUDE, known_values=(), keep_values=(), ge
     views = [attempt_view(a, n, include) for n, a in enumerate(attempts, start=1)]
     toc = [{"group": False, "label": label, "anchor": anchor, "page": "§"} for label, anchor in
            [("Cover", "cover"), ("Contents", "contents"), ("Summary", "summary"), ("Evidence map", "evidence-map")]]
-    toc += [{"group": False, "label": f"{v['number']}. {v['title']}", "anchor": v["anchor"], "page": "§"} for v in views]
+    toc += [{"group": False, "label": f"{v['number']}. {v['title']}", "anchor": v["anchor"], "page": "§"}
+            for v in views]
     toc.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": "§"})
-    front = html.render("front.html", standalone=True, doc_title=doc_title, toc=toc, summary=summary(attempts), emap=evidence_map(attempts),
-                        generated=show_date(generated_at or date.today().isoformat()), rubric_ids="", contents_note="", **common)
+    front = html.render("front.html", standalone=True, doc_title=doc_title, toc=toc, summary=summary(attempts),
+                        emap=evidence_map(attempts), generated=show_date(generated_at or date.today().isoformat()),
+                        rubric_ids="", contents_note="", **common)
     env = html.environment()
     bodies = "".join(env.get_template("attempt_body.html").render(a=v, **common) for v in views)
     back = html.render("back.html", doc_title=doc_title, attempt_count=len(attempts), **common)
