@@ -1,7 +1,7 @@
 """Attempt: the SHA-256 of the evidence as it was signed off (issue 15)
 
 Revision ID: f15a00000003
-Revises: f15a00000002
+Revises: 5c1e0a3b7d13
 Create Date: 2026-12-07 04:25:00
 
 """
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'f15a00000003'
-down_revision = 'f15a00000002'
+down_revision = '5c1e0a3b7d13'
 branch_labels = None
 depends_on = None
 
