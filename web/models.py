@@ -150,7 +150,11 @@ class ScenarioInstance(db.Model):
 class Attempt(db.Model):
     # Every list of attempts is for some learners (a cohort, a learner): this index serves them all. Status has
     # too few values to be worth an index, and with one SQLite picks it over this one and scans the table.
-    __table_args__ = (db.Index("ix_attempt_learner_submitted", "learner_id", "submitted_at"),)
+    # The staff lists (tutor home, review queue, assessor home) find a page of a cohort's attempts in the second
+    # index alone, then read only that page's rows (issue 17).
+    __table_args__ = (db.Index("ix_attempt_learner_submitted", "learner_id", "submitted_at"),
+                      db.Index("ix_attempt_learner_lists", "learner_id", "status", "submitted_at", "mode",
+                               "unsure_count", "signed_off_at"))
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     instance_id: Mapped[int] = mapped_column(ForeignKey("scenario_instance.id"))

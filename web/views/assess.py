@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
-from sqlalchemy import Integer, case, func, select
+from sqlalchemy import case, func, select, union_all
 
 from web.extensions import db
 from web.inputs import InputError, whole_number
@@ -28,43 +28,47 @@ def assessed_cohorts(assessor_id: int) -> list:
     ).all()
 
 
-def learner_page(cohort_id: int, page: int) -> list:
-    """One page of a cohort's learners (by username), with their completed, assessed and signed-off counts."""
-    learners = (select(User.id, User.username, User.full_name, User.candidate_number)
-                .join(cohort_learners, cohort_learners.c.user_id == User.id)
-                .where(cohort_learners.c.cohort_id == cohort_id).order_by(User.username)
-                .offset((page - 1) * LEARNERS_PAGE).limit(LEARNERS_PAGE + 1).subquery())
-    done = Attempt.status == "completed"
-    return db.session.execute(
-        select(learners.c.id, learners.c.full_name, learners.c.candidate_number,
-               func.count(Attempt.id).label("completed"),
-               func.coalesce(func.sum(case((Attempt.mode == "assessed", 1), else_=0)), 0).label("assessed"),
-               func.coalesce(func.sum(case((Attempt.signed_off_at.is_not(None), 1), else_=0)), 0)
-               .label("signed_off"))
-        .outerjoin(Attempt, (Attempt.learner_id == learners.c.id) & done)
-        .group_by(learners.c.id, learners.c.username, learners.c.full_name, learners.c.candidate_number)
-        .order_by(learners.c.username)).all()
+def learner_page(cohort_id: int, page: int) -> list[dict]:
+    """One page of a cohort's learners (by username), with their completed, assessed and signed-off counts: one
+    GROUP BY over the page's learners, read from ix_attempt_learner_lists alone."""
+    learners = db.session.execute(
+        select(User.id, User.full_name, User.candidate_number)
+        .join(cohort_learners, cohort_learners.c.user_id == User.id)
+        .where(cohort_learners.c.cohort_id == cohort_id).order_by(User.username)
+        .offset((page - 1) * LEARNERS_PAGE).limit(LEARNERS_PAGE + 1)).all()
+    counts = {row.learner_id: row for row in db.session.execute(
+        select(Attempt.learner_id, func.count().label("completed"),
+               func.sum(case((Attempt.mode == "assessed", 1), else_=0)).label("assessed"),
+               func.sum(case((Attempt.signed_off_at.is_not(None), 1), else_=0)).label("signed_off"))
+        .where(Attempt.learner_id.in_([l.id for l in learners] or [-1]), Attempt.status == "completed")
+        .group_by(Attempt.learner_id))}
+    return [{"id": l.id, "full_name": l.full_name, "candidate_number": l.candidate_number,
+             "completed": counts[l.id].completed if l.id in counts else 0,
+             "assessed": int(counts[l.id].assessed or 0) if l.id in counts else 0,
+             "signed_off": int(counts[l.id].signed_off or 0) if l.id in counts else 0} for l in learners]
 
 
 def recent_attempts(learner_ids: list[int]) -> dict[int, list]:
-    """Each learner's RECENT newest completed attempts, assessed ones first: one statement for the page."""
+    """Each learner's RECENT newest completed attempts, assessed ones first, in one statement for the page: per
+    learner, the newest RECENT assessed and the newest RECENT practice attempts, each a short backward walk of
+    ix_attempt_learner_lists (no sort of the learner's hundreds of attempts); then only those rows are read."""
     if not learner_ids:
         return {}
-    rank = func.row_number().over(
-        partition_by=Attempt.learner_id,
-        order_by=(case((Attempt.mode == "assessed", 0), else_=1).cast(Integer), Attempt.submitted_at.desc(),
-                  Attempt.id.desc())).label("rank")
-    ranked = (select(Attempt.id, Attempt.learner_id, Attempt.mode, Attempt.final_grade, Attempt.signed_off_at,
-                     Attempt.instance_id, rank)
-              .where(Attempt.learner_id.in_(learner_ids), Attempt.status == "completed").subquery())
+    picks = [select(Attempt.id).where(Attempt.learner_id == learner_id, Attempt.status == "completed", mode)
+             .order_by(Attempt.submitted_at.desc()).limit(RECENT).subquery()   # the index's order: no sort
+             for learner_id in learner_ids for mode in (Attempt.mode == "assessed", Attempt.mode != "assessed")]
+    chosen = union_all(*(select(p.c.id) for p in picks)).subquery()
     rows = db.session.execute(
-        select(ranked.c.id, ranked.c.learner_id, ranked.c.mode, ranked.c.final_grade, ranked.c.signed_off_at,
+        select(Attempt.id, Attempt.learner_id, Attempt.mode, Attempt.final_grade, Attempt.signed_off_at,
                ScenarioInstance.title)
-        .join(ScenarioInstance, ScenarioInstance.id == ranked.c.instance_id)
-        .where(ranked.c.rank <= RECENT).order_by(ranked.c.learner_id, ranked.c.rank)).all()
+        .join(chosen, chosen.c.id == Attempt.id).join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id)
+        .order_by(Attempt.learner_id, (Attempt.mode == "assessed").desc(), Attempt.submitted_at.desc(),
+                  Attempt.id.desc())).all()
     by_learner: dict[int, list] = {}
     for row in rows:
-        by_learner.setdefault(row.learner_id, []).append(row)
+        mine = by_learner.setdefault(row.learner_id, [])
+        if len(mine) < RECENT:
+            mine.append(row)
     return by_learner
 
 
@@ -83,4 +87,4 @@ def home():
     rows = learner_page(cohort.id, page) if cohort else []
     learners = rows[:LEARNERS_PAGE]
     return render_template("assess/home.html", cohorts=cohorts, cohort=cohort, learners=learners, page=page,
-                           more=len(rows) > LEARNERS_PAGE, recent=recent_attempts([l.id for l in learners]))
+                           more=len(rows) > LEARNERS_PAGE, recent=recent_attempts([l["id"] for l in learners]))

@@ -38,19 +38,20 @@ def queue():
     visible = visible_learner_ids_query(current_user)
     if request.args.get("show") == "rescored":
         return _rescored(page, visible)
-    query = (select(Attempt.id, Attempt.mode, Attempt.submitted_at, Attempt.final_grade, Attempt.auto_grade,
-                    Attempt.unsure_count, User.full_name.label("learner_name"), ScenarioInstance.title)
-             .join(User, User.id == Attempt.learner_id)
-             .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).where(Attempt.status == "completed"))
+    order = ((Attempt.mode == "assessed").desc(), Attempt.unsure_count.desc(), Attempt.submitted_at.desc(),
+             Attempt.id.desc())
+    ids = select(Attempt.id).where(Attempt.status == "completed")   # the page's ids, from the index alone
     if visible is not None:
-        query = query.where(Attempt.learner_id.in_(visible.scalar_subquery()))
+        ids = ids.where(Attempt.learner_id.in_(visible.scalar_subquery()))
     only = request.args.get("show", "unsure")
     if only == "unsure":
-        query = query.where(Attempt.unsure_count > 0)
+        ids = ids.where(Attempt.unsure_count > 0)
+    chosen = ids.order_by(*order).offset((page - 1) * QUEUE_PAGE).limit(QUEUE_PAGE + 1).subquery()
     rows = db.session.execute(   # one more than a page: is there a next one?
-        query.order_by((Attempt.mode == "assessed").desc(), Attempt.unsure_count.desc(), Attempt.submitted_at.desc(),
-                       Attempt.id.desc())
-        .offset((page - 1) * QUEUE_PAGE).limit(QUEUE_PAGE + 1)).all()
+        select(Attempt.id, Attempt.mode, Attempt.submitted_at, Attempt.final_grade, Attempt.auto_grade,
+               Attempt.unsure_count, User.full_name.label("learner_name"), ScenarioInstance.title)
+        .join(chosen, chosen.c.id == Attempt.id).join(User, User.id == Attempt.learner_id)
+        .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).order_by(*order)).all()
     return render_template("review/queue.html", attempts=rows[:QUEUE_PAGE], show=only, page=page,
                            more=len(rows) > QUEUE_PAGE)
 
