@@ -5,14 +5,14 @@ cohort at 500,000 attempts) by date, mode, unsure judgements and sign-off: with 
 in the index, the database finds the page's ids in the index alone and reads only that page's rows.
 
 Revision ID: f17a00000001
-Revises: 5c1e0a3b7d13
+Revises: f15a00000003
 Create Date: 2026-12-07 04:30:00
 
 """
 from alembic import op
 
 revision = 'f17a00000001'
-down_revision = '5c1e0a3b7d13'
+down_revision = 'f15a00000003'
 branch_labels = None
 depends_on = None
 
