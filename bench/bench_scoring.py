@@ -56,6 +56,23 @@ def pairs(n: int) -> list[tuple[str, dict]]:
     return out
 
 
+FIRST = """
+import time
+t = time.perf_counter()
+from rubrics import score_reply
+score_reply("Sorry your parcel is late, I'll chase the courier today.", {"customer": "Where is my parcel?!"})
+print(time.perf_counter() - t)
+"""
+
+
+def first_score() -> float:
+    """Seconds from a fresh interpreter's first import of rubrics to its first result (the median of 3 runs)."""
+    import subprocess
+    runs = [float(subprocess.run([sys.executable, "-c", FIRST], cwd=ROOT, capture_output=True, text=True,
+                                 check=True).stdout.strip()) for _ in range(3)]
+    return statistics.median(runs)
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     try:
@@ -71,7 +88,7 @@ def main() -> None:
     # Yardstick measured in the same run, alternating with the scorer so both see the same machine load:
     # the reference pipeline of shared/research/perf_baselines.md s.1 (TextBlob sentiment + VADER + spelling
     # unknown()) on the same reply. Target: scorer median <= 2x the yardstick median.
-    times, yard = [], []
+    times, yard, rules = [], [], []
     spent = 0.0
     for i, (reply, ctx) in enumerate(data):
         t = time.perf_counter()
@@ -79,6 +96,10 @@ def main() -> None:
         dt = time.perf_counter() - t
         spent += dt
         times.append(dt * 1000)
+        if i % 10 == 5:
+            t = time.perf_counter()
+            score_reply(reply, ctx, judge=False)
+            rules.append((time.perf_counter() - t) * 1000)
         if i % 10 == 0:
             t = time.perf_counter()
             textblob_polarity(reply)
@@ -93,6 +114,9 @@ def main() -> None:
     print(f"warm-up (analysers + 200 replies): {warm:.2f} s")
     print(f"median: {statistics.median(times):.3f} ms/reply   p99: {p99:.3f} ms/reply   max: {times[-1]:.1f} ms")
     print(f"throughput: {n / total:,.0f} replies/s on one core")
+    print(f"the rules alone (judge=False, every 10th, interleaved): median {statistics.median(rules):.3f} ms; "
+          f"the learned layer adds {statistics.median(times) - statistics.median(rules):.3f} ms")
+    print(f"first score in a fresh process (imports, analysers, model and WordLlama load): {first_score():.2f} s")
     ymed = statistics.median(yard)
     print(f"yardstick (TextBlob + VADER + spelling on the same reply, every 10th, interleaved): median {ymed:.3f} ms;"
           f" scorer/yardstick = {statistics.median(times) / ymed:.2f}x")

@@ -14,6 +14,7 @@ from rubrics.detectors import HIGH, Judgement, Situation, evaluate
 from rubrics.errors import ScoringError, ScoringInputError
 from rubrics.grading import grade
 from rubrics.judge import judge_criteria
+from rubrics.judge import warm_up as judge_warm_up
 from rubrics.rubric import CRITERION_ORDER, RUBRIC, Rubric
 from rubrics.situation import build_situation, check_text
 from rubrics.text import read
@@ -79,6 +80,13 @@ def _result(per_turn: list[dict[str, Judgement]], texts: list[str], sit: Situati
                "judged_by": judged_by}
     return ScoreResult(mode="free" if sit.scenario is None else "scenario", criteria=criteria, grade=g,
                        grade_rule=rule, feedback=feedback, signals=signals, rubric=rubric, checks=checks)
+
+
+def warm_up() -> str:
+    """Load the sentiment analysers, the judge model and WordLlama now (app start, a test session) rather than on
+    the first request; returns how replies will be judged ("model <version>" or "rules (why)")."""
+    tone.warm_up()
+    return judge_warm_up()
 
 
 def score_reply(reply: str, context: Mapping | None = None, *, analyser: str | None = None,

@@ -4,6 +4,6 @@ features no keyword list sees (rubrics.judge.features); the rules stay as its in
 `judge_criteria(criteria, texts, sit)` returns the judgements to grade and how they were judged ("model <version>",
 or "rules (...)" when the model or the embeddings cannot load: the scorer still works, and says so).
 """
-from rubrics.judge.apply import judge_criteria
+from rubrics.judge.apply import judge_criteria, warm_up
 
-__all__ = ["judge_criteria"]
+__all__ = ["judge_criteria", "warm_up"]

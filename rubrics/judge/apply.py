@@ -21,7 +21,7 @@ from rubrics.brand_voice import GUIDE_DEFAULT
 from rubrics.detectors import HIGH, LOW, Judgement, Situation
 from rubrics.judge import features
 from rubrics.judge.embedding import embedder, unavailable_reason
-from rubrics.judge.evidence import best_sentence
+from rubrics.judge.evidence import best_sentence, readable
 from rubrics.judge.model import JudgeModel, ModelFileError, load_model
 from rubrics.rubric import RUBRIC
 
@@ -41,8 +41,22 @@ def _model() -> tuple[JudgeModel | None, str | None]:
     return (None, problem) if problem else (model, None)
 
 
+def warm_up() -> str:
+    """Load the model file, WordLlama and the prototype vectors now (app start) rather than on the first score."""
+    model, problem = _model()
+    if model is None:
+        return f"rules ({problem})"
+    if embedder() is None:
+        return f"rules ({unavailable_reason()})"
+    features.prototype_vectors()
+    return f"model {model.version}"
+
+
+SCENARIO_KEYS = frozenset(RUBRIC.scenario_keys)
+
+
 def _forced_na(key: str, sit: Situation) -> bool:
-    return key in (sit.expected.get("not_applicable") or ()) or (sit.free and key in RUBRIC.scenario_keys)
+    return key in (sit.expected.get("not_applicable") or ()) or (sit.free and key in SCENARIO_KEYS)
 
 
 def _level(cls: str):
@@ -86,12 +100,13 @@ def judge_criteria(criteria: Mapping[str, Judgement], texts: Sequence[str],
         return dict(criteria), f"rules (learned model unavailable: {problem})"
     if embedder() is None:
         return dict(criteria), f"rules (learned model unavailable: {unavailable_reason()})"
+    if not readable(texts):
+        return dict(criteria), "rules (no sentence with a word in it for the model to read)"
     x = features.vector(criteria, texts, sit, model.criteria_keys)
     out = dict(criteria)
-    for key in model.criteria:
+    for key, (cls, p) in model.predict_all(x).items():
         if _forced_na(key, sit):
             continue
-        cls, p, _ = model.predict(key, x)
         rule = criteria[key]
         if rule.confidence == HIGH and p < model.criteria[key].override_above:
             continue                      # the rules were sure and the model is not sure enough to overrule them

@@ -2,6 +2,7 @@
 for (the customer's message for hear and acknowledge; the prototypes of rubrics.judge.features for the rest)."""
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import numpy as np
@@ -10,6 +11,7 @@ from rubrics.judge.embedding import embedder
 from rubrics.judge.features import PROTOTYPES, prototype_vectors
 from rubrics.text import Span, read
 
+WORD_RE = re.compile(r"[^\W\d_]{2,}")
 CRITERION_PROTOTYPES = {
     "empathise": ("empathy", "impact"), "apologise": ("apology",), "take_ownership": ("ownership", "next_step"),
     "act": ("next_step", "ownership"), "signposting": ("next_step", "handoff", "private"), "closing": ("closing",),
@@ -29,9 +31,14 @@ def _spans(texts: Sequence[str]) -> list[Span]:
                 start += 1
             while end > start and m[end - 1].isspace():
                 end -= 1
-            if end > start:
+            if end > start and WORD_RE.search(m[start:end]):      # a sentence with a word in it
                 out.append(Span(start, end, text[start:end], turn))
     return out
+
+
+def readable(texts: Sequence[str]) -> bool:
+    """Whether any turn has a sentence with a word in it once handles, links and sign-offs are blanked."""
+    return bool(_spans(texts))
 
 
 def best_sentence(key: str, texts: Sequence[str]) -> Span | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -54,6 +55,10 @@ COMMIT_RE = re.compile(r"\b(i'll|i will|we'll|we will|let me|i'm going to|we're 
 DONE_RE = re.compile(r"\b(i've|we've|i have|we have|i've just|has been|have been)\s+\w+ed\b", re.I)
 YOU_RE = re.compile(r"\b(you|your|you're|you've)\b", re.I)
 WORD_RE = re.compile(r"[A-Za-z']+")
+# Words too common to show that a reply took up the customer's message.
+COMMON = frozenset("""this that with have from your they them their there what when where which would could should
+been were will just like about into than then only also very much more some over after before again still here
+thanks thank please hello dear guys team really cannot can't don't didn't doesn't isn't wasn't""".split())
 
 
 def _level_code(level) -> str:
@@ -73,7 +78,9 @@ def names(criteria_keys: Sequence[str]) -> list[str]:
     out += [f"channel:{c}" for c in CHANNELS] + [f"platform:{p}" for p in PLATFORMS] + ["turns"]
     out += ["words", "sentences", "questions", "exclamations", "links", "digits", "time_words", "commitments",
             "done_actions", "you_words", "customer_words"]
-    out += ["sim:reply_customer", "sim:best_sentence_customer", "sim:facts", "sim:best_sentence_facts"]
+    out += ["overlap:share", "overlap:count"]
+    out += ["sim:reply_customer", "sim:best_sentence_customer", "sim:facts", "sim:best_sentence_facts",
+            "sim:best_sentence_pair"]
     out += [f"proto:{p}" for p in PROTOTYPES]
     out += [f"emb:{i}" for i in range(DIM)]
     return out
@@ -99,11 +106,44 @@ def _shape(text: str, customer: str, turns: int) -> list[float]:
     return [log(len(words)), log(len(sents)), float(text.count("?")), float(min(text.count("!"), 5)),
             float(bool(URL_RE.search(text))), float(bool(DIGIT_RE.search(text))), float(len(TIME_RE.findall(text))),
             float(len(COMMIT_RE.findall(text))), float(len(DONE_RE.findall(text))),
-            len(YOU_RE.findall(text)) / max(len(words), 1), log(len(WORD_RE.findall(customer)))] + [0.0] * 0
+            len(YOU_RE.findall(text)) / max(len(words), 1), log(len(WORD_RE.findall(customer)))]
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'")
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def _overlap(text: str, customer: str) -> list[float]:
+    """How many of the customer's content words (4+ letters) the reply takes up: share and count."""
+    theirs = {_stem(w) for w in WORD_RE.findall(customer) if len(w) >= 4 and w.lower() not in COMMON}
+    ours = {_stem(w) for w in WORD_RE.findall(text)}
+    shared = theirs & ours
+    return [len(shared) / len(theirs) if theirs else 0.0, math.log1p(len(shared))]
+
+
+_protos: dict[str, np.ndarray] = {}
 
 
 def prototype_vectors() -> dict[str, np.ndarray]:
-    return {k: np.vstack([cached_vector(s) for s in v]) for k, v in PROTOTYPES.items()}
+    """Each prototype group's unit vectors (computed once per process)."""
+    if not _protos:
+        _protos.update({k: np.vstack([cached_vector(s) for s in v]) for k, v in PROTOTYPES.items()})
+    return _protos
+
+
+def _customer_sentences(customer: str) -> np.ndarray | None:
+    return _customer_sentence_vectors(customer)
+
+
+@lru_cache(maxsize=1024)
+def _customer_sentence_vectors(customer: str) -> np.ndarray | None:
+    e = embedder()
+    csents = sentences(customer)
+    return e.vectors(csents) if (e is not None and csents) else None
 
 
 def _similarities(text: str, customer: str, facts: str) -> list[float]:
@@ -116,6 +156,8 @@ def _similarities(text: str, customer: str, facts: str) -> list[float]:
     fact = cached_vector(facts) if facts.strip() else None
     out = [float(reply @ cust) if cust is not None else 0.0, float((sv @ cust).max()) if cust is not None else 0.0,
            float(reply @ fact) if fact is not None else 0.0, float((sv @ fact).max()) if fact is not None else 0.0]
+    cs = _customer_sentences(customer)
+    out.append(float((sv @ cs.T).max()) if cs is not None else 0.0)
     out += [float((sv @ protos.T).max()) for protos in prototype_vectors().values()]
     return out + reply.tolist()
 
@@ -136,5 +178,6 @@ def vector(criteria: Mapping[str, Judgement], texts: Sequence[str], sit: Situati
     row += [math.log1p(len(texts))]
     text = "\n".join(texts)
     row += _shape(text, c.text, len(texts))
+    row += _overlap(text, c.text)
     row += _similarities(text, c.text, _facts_text(sit))
     return np.asarray(row, dtype=np.float64)

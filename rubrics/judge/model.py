@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +32,7 @@ class CriterionModel:
     intercept: np.ndarray     # (classes,)
     temperature: float
     override_above: float = 0.0    # the probability at which the model overrides a judgement the rules were sure of
+    thresholds: tuple[float, float] | None = None   # cut points on the expected level (ordinal decision)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         z = (self.coef @ x + self.intercept) / self.temperature
@@ -40,7 +41,7 @@ class CriterionModel:
         return p / p.sum()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class JudgeModel:
     version: str
     features: tuple[str, ...]
@@ -48,11 +49,37 @@ class JudgeModel:
     criteria: dict[str, CriterionModel]
     low_confidence_below: float
 
+    def predict_all(self, x: np.ndarray) -> dict[str, tuple[str, float]]:
+        """(class, its probability) for every modelled criterion: one matrix product for all of them."""
+        z_all = self._stacked[0] @ x + self._stacked[1]
+        out = {}
+        for key, (a, b) in self._slices.items():
+            m = self.criteria[key]
+            z = z_all[a:b] / m.temperature
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            i = decide(m.classes, p, m.thresholds)
+            out[key] = (m.classes[i], float(p[i]))
+        return out
+
+    @cached_property
+    def _slices(self) -> dict[str, tuple[int, int]]:
+        out, pos = {}, 0
+        for key, m in self.criteria.items():
+            out[key] = (pos, pos + len(m.classes))
+            pos += len(m.classes)
+        return out
+
+    @cached_property
+    def _stacked(self) -> tuple[np.ndarray, np.ndarray]:
+        ms = list(self.criteria.values())
+        return np.vstack([m.coef for m in ms]), np.concatenate([m.intercept for m in ms])
+
     def predict(self, key: str, x: np.ndarray) -> tuple[str, float, dict[str, float]]:
         """(class, its probability, every class's probability) for one criterion."""
         m = self.criteria[key]
         p = m.probabilities(x)
-        i = int(np.argmax(p))
+        i = decide(m.classes, p, m.thresholds)
         return m.classes[i], float(p[i]), {c: float(v) for c, v in zip(m.classes, p)}
 
     def contributions(self, key: str, cls: str, x: np.ndarray) -> list[tuple[str, float]]:
@@ -61,6 +88,22 @@ class JudgeModel:
         w = m.coef[m.classes.index(cls)] * x
         order = np.argsort(-w)[:5]
         return [(self.features[i], float(w[i])) for i in order if w[i] > 0]
+
+
+def decide(classes: tuple[str, ...] | list[str], p: np.ndarray, thresholds: tuple[float, float] | None) -> int:
+    """The chosen class's index: n/a when it is the most probable; otherwise, with thresholds, the level whose band
+    holds the expected level (0..2, over the level classes only), else the most probable class."""
+    top = int(np.argmax(p))
+    if thresholds is None or classes[top] == "na":
+        return top
+    levels = [(i, int(c)) for i, c in enumerate(classes) if c != "na"]
+    mass = sum(p[i] for i, _ in levels)
+    expected = sum(p[i] * lv for i, lv in levels) / mass if mass > 0 else 0.0
+    want = 0 if expected < thresholds[0] else 1 if expected < thresholds[1] else 2
+    for i, lv in levels:
+        if lv == want:
+            return i
+    return top
 
 
 def parse(data: dict) -> JudgeModel:
@@ -74,7 +117,8 @@ def parse(data: dict) -> JudgeModel:
             if coef.shape != (len(m["classes"]), len(feats)):
                 raise ModelFileError(f"{key}: coef shape {coef.shape} does not match classes x features")
             crits[key] = CriterionModel(key, tuple(m["classes"]), coef, np.asarray(m["intercept"], dtype=np.float64),
-                                        float(m.get("temperature", 1.0)), float(m.get("override_above", 0.0)))
+                                        float(m.get("temperature", 1.0)), float(m.get("override_above", 0.0)),
+                                        tuple(m["thresholds"]) if m.get("thresholds") else None)
         return JudgeModel(str(data["version"]), feats, tuple(data["criteria_keys"]), crits,
                           float(data.get("low_confidence_below", 0.6)))
     except (KeyError, TypeError) as exc:

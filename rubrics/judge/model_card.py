@@ -26,8 +26,17 @@ def figures(corpus: Path) -> dict:
     old, _ = load_labels(old_path)
     out["old_heldout"] = {"rules": calibrate(old, judge=False), "model": calibrate(old, judge=True)}
     suite = load_suite(corpus)
-    out["suite"] = {name: evaluate(suite, _scorer(judge))["grade"] for name, judge in (("rules", False),
-                                                                                         ("model", True))}
+    out["suite"] = {}
+    for name, judge in (("rules", False), ("model", True)):
+        rep = evaluate(suite, _scorer(judge))
+        missed = {m["id"] for m in rep["grade_misses"]}
+        by: dict[str, list[int]] = {}
+        for rec in suite:
+            if rec.get("grade"):
+                by.setdefault(rec["pattern"], [0, 0])
+                by[rec["pattern"]][0] += rec["id"] not in missed
+                by[rec["pattern"]][1] += 1
+        out["suite"][name] = {**rep["grade"], "patterns": by}
     return out
 
 
@@ -45,7 +54,7 @@ def render(data: dict, figs: dict) -> str:
              "(real X replies, IBM multi-turn care conversations, the written calibration records and learner-style "
              "replies; two raters each, see that folder's README). Each rater's label is one sample of weight 0.5.",
              "- Every choice (regularisation C, whether the model replaces the rules for a criterion, the probability "
-             f"temperature) by grouped {data['training']['folds']}-fold cross-validation on train.",
+             f"temperature, the override threshold and the cut points) by grouped {data['training']['folds']}-fold cross-validation on train.",
              "- `heldout` (534 records) is scored only here; `learner_suite.jsonl` (100) is never trained or tuned on.",
              "", "## The model",
              "Per criterion, a multinomial logistic regression over "
@@ -53,10 +62,15 @@ def render(data: dict, figs: dict) -> str:
              "reading and situation, the reply's shape, WordLlama (l2_supercat, 256-d) similarities to the customer's "
              "message, the scenario facts and generic descriptions of each criterion, and the reply's own embedding. "
              f"A level whose probability is under {data['low_confidence_below']} is flagged low confidence.", "",
-             "| criterion | used | C | temperature | cv qwk (model / rules) | cv exact (model / rules) |",
-             "|---|---|---|---|---|---|"]
+             "`override` is the probability at which the model overrules a judgement the rules were sure of; "
+             "`cut points` are the bands of the expected level (none: the most probable class).", "",
+             "| criterion | used | C | temperature | override | cut points | cv qwk (model / rules) | "
+             "cv exact (model / rules) |",
+             "|---|---|---|---|---|---|---|---|"]
     for k, s in cv.items():
+        cuts = "-" if not s.get("thresholds") else " / ".join(f"{t:.1f}" for t in s["thresholds"])
         lines.append(f"| {k} | {'yes' if s['used'] else 'no (rules kept)'} | {s['C']} | {s['temperature']} | "
+                     f"{s.get('override_above', 0)} | {cuts} | "
                      f"{_f(s['cv']['qwk'])} / {_f(s['rules_cv']['qwk'])} | {_f(s['cv']['exact'])} / "
                      f"{_f(s['rules_cv']['exact'])} |")
     r, m = figs["rules"], figs["model"]
@@ -78,8 +92,12 @@ def render(data: dict, figs: dict) -> str:
     lines.append(f"| overall grade (exact) | {_f(o['rules']['grade_agreement'])} | {_f(o['model']['grade_agreement'])} |")
     s = figs["suite"]
     lines += ["", "## Behaviour suite (learner_suite.jsonl, grade exact against the consensus)", "",
-              f"rules {_f(s['rules']['exact'])} (n={s['rules']['n']}), model {_f(s['model']['exact'])} "
-              f"(n={s['model']['n']})", ""]
+              "| pattern | rules | model |", "|---|---|---|"]
+    for p, (ok, n) in s["model"]["patterns"].items():
+        r_ok, r_n = s["rules"]["patterns"][p]
+        lines.append(f"| {p} | {r_ok}/{r_n} | {ok}/{n} |")
+    lines += [f"| **all** | {_f(s['rules']['exact'])} (n={s['rules']['n']}) | {_f(s['model']['exact'])} "
+              f"(n={s['model']['n']}) |", ""]
     return "\n".join(lines)
 
 

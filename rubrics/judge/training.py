@@ -18,11 +18,11 @@ import numpy as np
 
 from rubrics.corpus import DISPUTED, load_corpus, scoring_input
 from rubrics.judge import features
-from rubrics.judge.model import FORMAT, MODEL_PATH
+from rubrics.judge.model import FORMAT, MODEL_PATH, decide
 from rubrics.rubric import CRITERION_ORDER, RUBRIC
 
 SEED = 20261207
-MODEL_VERSION = "2.0.0"
+MODEL_VERSION = "2.1.0"
 # Criteria the model may take over (each is kept only if it beats the rules in cross-validation on train).
 CANDIDATES = ("hear", "empathise", "apologise", "take_ownership", "act", "acknowledge", "greeting",
               "personalisation", "signposting", "closing", "tone_of_voice", "plain_language", "take_private")
@@ -120,6 +120,12 @@ def agreement(human: list, machine: list) -> dict:
     return {"qwk": qwk(human, machine), "exact": exact, "n": len(rows)}
 
 
+def temper(proba: np.ndarray, t: float) -> np.ndarray:
+    z = np.log(np.clip(proba, 1e-9, 1.0)) / t
+    z = z - z.max(axis=1, keepdims=True)
+    return np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+
+
 def fit_temperature(proba: np.ndarray, classes: list[str], truth: list) -> float:
     """The temperature that minimises the log-loss of the out-of-fold probabilities (calibration)."""
     rows = [(i, classes.index(t)) for i, t in enumerate(truth) if t in classes]
@@ -142,38 +148,64 @@ def choose(ds: Dataset, key: str, log) -> dict:
     best = None
     for C in C_GRID:
         classes, proba = oof_probabilities(ds, key, C)
-        pred = [classes[i] for i in proba.argmax(axis=1)]
-        a = agreement(truth, pred)
+        thresholds, a = choose_thresholds(truth, classes, proba)
         score = (a["qwk"] or 0) + a["exact"]
         log(f"  {key} C={C}: cv qwk {a['qwk']:.3f} exact {a['exact']:.3f} (rules {base['qwk'] or 0:.3f} / "
             f"{base['exact']:.3f})")
         if best is None or score > best["score"]:
-            best = {"C": C, "score": score, "cv": a, "classes": classes, "proba": proba}
+            best = {"C": C, "score": score, "cv": a, "classes": classes, "proba": proba, "thresholds": thresholds}
     assert best is not None
+    best["temperature"] = fit_temperature(best["proba"], best["classes"], truth)
+    best["proba"] = temper(best["proba"], best["temperature"])      # as the scorer will see them
+    best["thresholds"], best["cv"] = choose_thresholds(truth, best["classes"], best["proba"])
     low = ds.X[:, features.names(CRITERION_ORDER).index(f"low:{key}")] > 0
     fixed = np.asarray([key in RUBRIC.critical_keys and r == "0" for r in rules]) & ~low
-    best["override"], best["cv"] = choose_override(truth, rules, best["classes"], best["proba"], low, fixed)
+    best["override"], best["cv"] = choose_override(truth, rules, best["classes"], best["proba"], low, fixed,
+                                                  best["thresholds"])
     best["score"] = (best["cv"]["qwk"] or 0) + best["cv"]["exact"]
     log(f"  {key}: override above {best['override']}: cv qwk {best['cv']['qwk']:.3f} exact {best['cv']['exact']:.3f}")
     best["rules_cv"] = base
     best["use"] = best["score"] > (base["qwk"] or 0) + base["exact"]
-    best["temperature"] = fit_temperature(best["proba"], best["classes"], truth)
     return best
 
 
+THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.4, 1.01, 0.1)), tuple(round(x, 2) for x in np.arange(1.0, 1.71, 0.1))
+
+
+def decisions(classes, proba, thresholds) -> list[str]:
+    return [classes[decide(classes, p, thresholds)] for p in proba]
+
+
+def choose_thresholds(truth, classes, proba) -> tuple[tuple[float, float] | None, dict]:
+    """Argmax, or cut points on the expected level, whichever agrees best with the consensus out of fold."""
+    best_t, best_a = None, agreement(truth, decisions(classes, proba, None))
+    best_s = (best_a["qwk"] or 0) + best_a["exact"]
+    if not {"0", "1", "2"} <= set(classes):
+        return best_t, best_a
+    for t1 in THRESHOLD_GRID[0]:
+        for t2 in THRESHOLD_GRID[1]:
+            if t2 <= t1:
+                continue
+            a = agreement(truth, decisions(classes, proba, (t1, t2)))
+            s = (a["qwk"] or 0) + a["exact"]
+            if s > best_s + 1e-9:
+                best_t, best_a, best_s = (float(t1), float(t2)), a, s
+    return best_t, best_a
+
+
 def combine(rules: list, classes: list[str], proba: np.ndarray, low: np.ndarray, fixed: np.ndarray,
-            above: float) -> list:
+            above: float, thresholds=None) -> list:
     """The level the scorer gives (as rubrics.judge.apply does): the model's where the rules were unsure or the model
     is sure enough, except a critical failure the rules found with confidence (`fixed`)."""
-    top = proba.argmax(axis=1)
+    top = [decide(classes, p, thresholds) for p in proba]
     return [rules[i] if fixed[i] else classes[t] if (low[i] or proba[i, t] >= above) else rules[i]
             for i, t in enumerate(top)]
 
 
-def choose_override(truth, rules, classes, proba, low, fixed) -> tuple[float, dict]:
+def choose_override(truth, rules, classes, proba, low, fixed, thresholds) -> tuple[float, dict]:
     best = None
     for above in OVERRIDE_GRID:
-        a = agreement(truth, combine(rules, classes, proba, low, fixed, above))
+        a = agreement(truth, combine(rules, classes, proba, low, fixed, above, thresholds))
         score = (a["qwk"] or 0) + a["exact"]
         if best is None or score > best[0] + 1e-9:
             best = (score, above, a)
@@ -205,14 +237,15 @@ def train(corpus: Path, out: Path = MODEL_PATH, log=print, dataset: Dataset | No
     for key in CANDIDATES:
         best = choose(ds, key, log)
         summary[key] = {"C": best["C"], "cv": best["cv"], "rules_cv": best["rules_cv"], "used": best["use"],
-                        "temperature": best["temperature"], "override_above": best["override"]}
+                        "temperature": best["temperature"], "override_above": best["override"],
+                        "thresholds": best["thresholds"]}
         if not best["use"]:
             continue
         idx, ys, ws = samples(ds, key)
         model = _pipeline(best["C"])
         model.fit(ds.X[idx], ys, logisticregression__sample_weight=ws)
         crit[key] = {**export(model, sorted(set(ys))), "temperature": best["temperature"], "C": best["C"],
-                     "override_above": best["override"]}
+                     "override_above": best["override"], "thresholds": best["thresholds"]}
     data = {"format": FORMAT, "version": MODEL_VERSION, "features": features.names(CRITERION_ORDER),
             "criteria_keys": list(CRITERION_ORDER), "low_confidence_below": LOW_CONFIDENCE_BELOW,
             "criteria": crit,
