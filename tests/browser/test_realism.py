@@ -208,3 +208,19 @@ def test_each_channels_workspace_reads_like_the_platform(spage, shipped_server):
     times = spage.locator(".triage-item .post-time").all_inner_texts()
     assert len(set(times)) >= len(times) - 2, times
     shot(spage, "workspace-triage")
+
+
+def test_triage_decisions_are_scored_per_post_on_the_result_page(spage, shipped_server):
+    aid = start(spage, "triage-retail-monday")
+    inst = instance(shipped_server, aid)
+    for q in inst.queue:
+        item = spage.locator(f'.triage-item[data-id="{q.id}"]')
+        item.get_by_label("Assign to").select_option(q.route if q.id != "journalist-enquiry" else "Social team")
+        item.get_by_label("First action").select_option(q.action)
+        for tag in q.tags:
+            item.get_by_label(tag, exact=True).check()
+    spage.get_by_role("button", name="Submit this order").click()
+    spage.wait_for_url("**/result")
+    row = spage.locator("table.decisions tr", has=spage.get_by_text(re.compile("Assign it to Press office")))
+    assert row.count() == 1 and "wrong" in row.inner_text()
+    check(spage, "realism-05-triage-result")
