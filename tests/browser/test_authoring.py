@@ -77,8 +77,11 @@ def test_a_tutor_authors_fixes_previews_and_publishes_a_scenario_for_their_cohor
     assert "with seed 7: this is what a learner sees" in page.locator(".flashes").inner_text()
     page.get_by_label("Your reply to", exact=False).fill("Hi, sorry about this, let me check.")
     page.wait_for_timeout(1500)   # what the page does on typing (the draft store) has answered
-    # The coach (it scores a stored attempt's draft) is off; nothing on the page fails.
+    # The coach (it scores a stored attempt's draft) is off; nothing on the page fails; the typed draft is kept
+    # under this preview's own key.
     assert page.locator(".coach").count() == 0 and page.console_errors[before:] == []
+    key = page.get_by_label("Your reply to", exact=False).get_attribute("data-draft-key")
+    assert re.fullmatch(r"preview-\d+-1-7-customer", key), key
     check(page, "authoring-preview")
 
     page.goto(scenario_url)

@@ -8,7 +8,7 @@ from flask_login import current_user
 from web.extensions import db
 from web.models import ScenarioInstance
 from web.security import roles_required
-from web.services import attempts, authoring
+from web.services import attempts, authoring, drafts
 from web.services.authoring import AuthoringError, ScenarioProblems
 from web.services.library import library
 from web.views.practice import workspace_context  # the learner's own workspace page, for the preview
@@ -117,6 +117,9 @@ def preview(authored_id: int, number: int):
     attempt = attempts.new_attempt(current_user, row, mode="preview")
     attempt.id, attempt.instance = 0, row
     context = workspace_context(attempt)
+    # The page saves what is typed as drafts: keep a preview's apart from every other preview and attempt.
+    keys = {t: f"preview-{authored.id}-{version.number}-{seed}-{t}" for t in context["draft_keys"]}
+    context.update(draft_keys=keys, saved=drafts.load_many(current_user, list(keys.values())))
     db.session.commit()   # previewed_at
     flash(f"Preview of {authored.scenario_id} version {version.number} with seed {seed}: this is what a learner "
           "sees. Nothing you type here is sent, and the practice coach is off.", "info")
