@@ -36,15 +36,20 @@ def _level(live_app, attempt_id: int, criterion: str) -> tuple[str, str | None]:
 
 
 def test_a_learner_disputes_a_level_and_the_tutor_resolves_it(page, live_app, group):
-    auto, _ = _level(live_app, group["attempt"], "hear")
-    wanted = "1" if auto != "1" else "2"
+    from web.extensions import db
+    from web.models import CriterionScore
+    with live_app.app_context():   # a criterion the scorer put below 2: the learner asks for 2
+        criterion = db.session.scalar(db.select(CriterionScore.criterion).filter(
+            CriterionScore.attempt_id == group["attempt"], CriterionScore.auto_level.in_(("0", "1")))
+            .order_by(CriterionScore.criterion))
+    auto, wanted = _level(live_app, group["attempt"], criterion)[0], "2"
     page.context.clear_cookies()
     sign_in(page, "wanda")
     page.goto(f"/practice/attempts/{group['attempt']}/result")
     page.get_by_text("Dispute a level").click()
-    page.get_by_label("Criterion", exact=True).select_option("hear")
+    page.get_by_label("Criterion", exact=True).select_option(criterion)
     page.get_by_label("The level you think it should be").select_option(wanted)
-    page.get_by_label("Why (point to your words in the reply)").fill("I named the parcel, so I heard them.")
+    page.get_by_label("Why (point to your words in the reply)").fill("I said what I would do and when, in my reply.")
     check(page, "workflows-learner-dispute-form")
     page.get_by_role("button", name="Send the dispute").click()
     page.wait_for_url("**/result#disputes")
@@ -57,18 +62,18 @@ def test_a_learner_disputes_a_level_and_the_tutor_resolves_it(page, live_app, gr
     page.locator(f"a[href*='/review/attempts/{group['attempt']}']").first.click()
     page.wait_for_url(f"**/review/attempts/{group['attempt']}*")
     page.get_by_label(f"Accept: set {wanted}").check()
-    page.get_by_label("Why (the learner reads it)").fill("Agreed: the parcel is named in the first line.")
+    page.get_by_label("Why (the learner reads it)").fill("Agreed: the reply says what you will do and when.")
     check(page, "workflows-tutor-dispute-decision")
     page.get_by_role("button", name="Record the decision").click()
     page.wait_for_url("**#disputes")
     assert "Accepted" in page.locator("#disputes").inner_text()
-    assert _level(live_app, group["attempt"], "hear") == (auto, wanted)
+    assert _level(live_app, group["attempt"], criterion) == (auto, wanted)
 
     page.context.clear_cookies()
     sign_in(page, "wanda")
     page.goto(f"/practice/attempts/{group['attempt']}/result")
     text = page.locator("#disputes").inner_text()
-    assert "Accepted by Tomasz Tutor" in text and "the parcel is named in the first line" in text
+    assert "Accepted by Tomasz Tutor" in text and "the reply says what you will do and when" in text
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +159,35 @@ def test_the_gradebook_downloaded_from_the_cohort_page_opens_in_libreoffice(page
     assert all(r["mode"] == ("string", "assessed") and r["cohort"] == ("string", "Agreement cohort") for r in body)
     assert [r["apologise_automatic"] for r in body] == [("float", v) for v in ("2", "0", "2", "0")]
     assert [r["apologise_moderated"] for r in body if r["apologise_moderated"][1]] == [("float", "1")]
+
+
+def test_an_assessor_signs_off_and_sees_the_hash_of_what_was_signed(page, live_app, group):
+    from tests.browser.conftest import SHOTS
+    from web.extensions import db
+    from web.models import Attempt, User
+
+    page.context.clear_cookies()
+    sign_in(page, "ines")
+    page.goto(f"/review/attempts/{group['attempt']}")
+    page.get_by_label("Assessor comment").fill("Meets the marking points for a public reply.")
+    page.get_by_role("button", name="Sign off as evidence").click()
+    page.wait_for_url(f"**/review/attempts/{group['attempt']}")
+    with live_app.app_context():
+        digest = db.session.get(Attempt, group["attempt"]).signed_sha256
+    assert digest and page.locator("#signoff code").inner_text() == digest
+    assert "Unchanged since sign-off." in page.locator("#signoff").inner_text()
+    check(page, "workflows-assessor-signed")
+    page.screenshot(path=str(SHOTS / "role-assessor.png"))
+    # Screenshots for the README's "what each role can do", one per role (viewport only, to stay small).
+    for username, url, name in (("wanda", f"/practice/attempts/{group['attempt']}/result#disputes", "learner"),
+                                ("tomasz", "/review/agreement", "tutor"), ("ada-wf", "/admin/", "admin")):
+        if username == "ada-wf":
+            from web.services.accounts import create_user
+            with live_app.app_context():
+                if db.session.scalar(db.select(User).filter_by(username=username)) is None:
+                    create_user(username, "Ada Admin", "admin", PASSWORD)
+                    db.session.commit()
+        page.context.clear_cookies()
+        sign_in(page, username)
+        page.goto(url)
+        page.screenshot(path=str(SHOTS / f"role-{name}.png"))
