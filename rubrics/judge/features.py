@@ -149,9 +149,9 @@ def _customer_sentence_vectors(customer: str) -> np.ndarray | None:
 def _similarities(text: str, customer: str, facts: str) -> list[float]:
     e = embedder()
     assert e is not None
-    reply = e.vector(text)
     sents = sentences(text) or [text]
-    sv = e.vectors(sents)
+    both = e.vectors([text] + sents)           # one tokenizer call for the reply and its sentences
+    reply, sv = both[0], both[1:]
     cust = cached_vector(customer) if customer.strip() else None
     fact = cached_vector(facts) if facts.strip() else None
     out = [float(reply @ cust) if cust is not None else 0.0, float((sv @ cust).max()) if cust is not None else 0.0,
