@@ -36,7 +36,8 @@ def _refer(levels: Mapping, checks: Sequence[Mapping], rubric: Rubric) -> str:
     if not zero:
         return ""
     applicable = [k for k in CORE if levels.get(k) is not None]
-    missing = "; ".join(f"{rubric.criterion(k).label} ({GLOSS[k]})" for k in zero)
+    missing = "; ".join(f"{rubric.criterion(k).label} ({GLOSS[k]})" for k in zero) if len(zero) <= 2 else \
+        _names(zero, rubric)        # a long list stays short: names only
     if len(applicable) == 1:
         return f"To pass, this reply needs at least a little of {missing}. It did not show yet."
     return (f"To pass, a reply needs at least a little of each of {_names(applicable, rubric)}. "
