@@ -83,6 +83,10 @@ def test_versions_are_numbered_and_an_unchanged_text_or_a_new_id_is_refused(app,
     assert renamed.status_code == 422 and "keep `id: acme-late-parcel`" in renamed.get_data(as_text=True)
     page = client.get(url).get_data(as_text=True)
     assert "Preview version 2" in page and "Preview version 1" in page and "Check and save as version 3" in page
+    first = client.get(f"{url}/versions/1").get_data(as_text=True)       # each version's text, as it was saved
+    assert "title: Acme late parcel</code>" in first and "second go" not in first
+    assert "title: Acme late parcel, second go</code>" in client.get(f"{url}/versions/2").get_data(as_text=True)
+    assert client.get(f"{url}/versions/3").status_code == 404
 
 
 def test_an_uploaded_file_is_checked_like_the_text_box(app, client, tutor):
@@ -188,6 +192,7 @@ def test_another_tutor_cannot_open_edit_preview_or_publish_it_and_an_admin_can(a
     other_token = token(other)
     assert other.get(f"/author/scenarios/{aid}").status_code == 403
     assert other.get(f"/author/scenarios/{aid}/versions/1/preview?seed=1").status_code == 403
+    assert other.get(f"/author/scenarios/{aid}/versions/1").status_code == 403
     for path in ("", "/publish", "/withdraw"):
         assert other.post(f"/author/scenarios/{aid}{path}", data={"text": GOOD, "number": "1",
                                                                   "csrf_token": other_token}).status_code == 403

@@ -62,7 +62,7 @@ def test_each_role_is_refused_on_every_other_roles_routes(app, make_user, login,
 
 def test_scenario_authoring_is_for_tutors_and_admins_only(app):
     routes = [rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("authoring.")]
-    assert len(routes) == 6
+    assert len(routes) == 7
     assert {app.view_functions[rule.endpoint].allowed_roles for rule in routes} == {("tutor", "admin")}
 
 

@@ -98,6 +98,14 @@ def _detail(authored, text: str, problems: list[dict], code: int = 200):
                    brief=authoring.scenario_of(authored.latest).brief)
 
 
+@bp.route("/scenarios/<int:authored_id>/versions/<int:number>")
+@roles_required(*STAFF)
+def version(authored_id: int, number: int):
+    """One saved version's text, as it was saved (versions are never edited)."""
+    authored = authoring.owned(authored_id, current_user)
+    return render_template("authoring/version.html", authored=authored, version=authoring.version_of(authored, number))
+
+
 @bp.route("/scenarios/<int:authored_id>/versions/<int:number>/preview")
 @roles_required(*STAFF)
 def preview(authored_id: int, number: int):
