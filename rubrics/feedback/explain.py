@@ -63,6 +63,6 @@ def explain(levels: Mapping[str, object], checks: Sequence[Mapping], rubric: Rub
     if now == "Merit":
         short = [k for k in CRITERION_ORDER if levels.get(k) is not None and levels.get(k) != top_of(k)]
         return ("Merit: HEAT and your next step were at the top level, and most other points too. For a "
-                f"Distinction, every point needs the top level: {_names(short, rubric)} did not yet."
+                f"Distinction, every point needs the top level. Not there yet: {_names(short, rubric)}."
                 if short else "Merit: for a Distinction, reply within the response-time target as well.")
     return "Distinction: every point that applies was at the top level."

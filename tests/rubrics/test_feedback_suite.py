@@ -151,7 +151,7 @@ def consistent(label: str, res: dict) -> None:
     explained = res["feedback"]["grade_explained"]
     assert explained, label
     for clause, ok in ((r"Not shown yet: ([^.]+)\.|at least a little of ([^.]+)\. It did not", lambda lv: lv == 0),
-                       (r"top level: ([^.]+) did not yet", lambda lv: lv is not None and lv not in (2, "pass"))):
+                       (r"Not there yet: ([^.]+)\.", lambda lv: lv is not None and lv not in (2, "pass"))):
         m = re.search(clause, explained)
         if m:
             named = [k for k, info in CRITERIA.items() if re.search(rf"\b{info['label']}\b", m.group(m.lastindex))]
