@@ -244,8 +244,23 @@ def attempt_list(numbers: list[int], total: int) -> dict:
             "recent": ranges[-RECENT_RANGES:]}
 
 
-def evidence_map(attempts: list[dict]) -> dict:
-    """Performance criteria and marking points against the attempts that evidence them."""
+def knowledge_summary(checks) -> list[dict]:
+    """Each knowledge point of the standard against the marked knowledge checks: how many checks asked about it,
+    the questions on it answered right of those asked, and the latest check's date."""
+    rows = []
+    for kp in standard().get("knowledge_points") or ():
+        asked = [c for c in checks or () if kp["key"] in (c.get("by_point") or {})]
+        right = sum(c["by_point"][kp["key"]]["correct"] for c in asked)
+        total = sum(c["by_point"][kp["key"]]["total"] for c in asked)
+        latest = max((c.get("marked_at") or "" for c in asked), default="")
+        rows.append({"key": kp["key"], "label": kp["label"], "checks": len(asked), "right": right, "total": total,
+                     "latest": show_date(latest) if latest else ""})
+    return rows
+
+
+def evidence_map(attempts: list[dict], knowledge_checks=()) -> dict:
+    """Performance criteria and marking points against the attempts that evidence them, and the knowledge points
+    against the knowledge checks (when there are any)."""
     std = standard()
     levels = [final_levels(a) for a in attempts]
     pcs = []
@@ -268,6 +283,7 @@ def evidence_map(attempts: list[dict]) -> dict:
         mps.append({"label": mp["label"], "group": mp["group"],
                     "top_hits": attempt_list(top, len(attempts)), "part_hits": attempt_list(part, len(attempts))})
     return {"performance_criteria": pcs, "marking_points": mps, "total": len(attempts),
+            "knowledge": knowledge_summary(knowledge_checks) if knowledge_checks else [],
             "compact": any(c["compact"] for pc in pcs for c in (pc["hits"], pc["assessed_hits"]))
             or any(c["compact"] for mp in mps for c in (mp["top_hits"], mp["part_hits"]))}
 

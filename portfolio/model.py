@@ -180,6 +180,7 @@ class PortfolioData:
     attempts: tuple = ()
     logbook: tuple = ()
     standard: dict = field(default_factory=dict)
+    knowledge_checks: tuple = ()   # marked knowledge checks: {marked_at, seed, score, total, by_point}
 
     @classmethod
     def from_dict(cls, raw: dict) -> "PortfolioData":
@@ -257,11 +258,12 @@ class PortfolioData:
                 scenario=dict(e.get("scenario") or {}), messages=tuple(entry_msgs),
                 moderated_levels={k: level(v) for k, v in (e.get("moderated_levels") or {}).items()},
                 grade=e.get("grade") or None))
+        checks = _knowledge_checks(raw.get("knowledge_checks") or [], problems)
         if problems:
             raise InvalidPortfolioData(problems)
         return cls(learner=learner, cohort=dict(raw.get("cohort") or {}),
                    qualification=dict(raw.get("qualification") or {}), period=dict(period), attempts=tuple(attempts),
-                   logbook=tuple(logbook), standard=dict(raw.get("standard") or {}))
+                   logbook=tuple(logbook), standard=dict(raw.get("standard") or {}), knowledge_checks=checks)
 
     def to_dict(self) -> dict:
         return _plain(asdict(self))
@@ -275,6 +277,27 @@ def _plain(value):
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def _knowledge_checks(raw, problems: list) -> tuple:
+    """Marked knowledge checks: whole-number score and total, and per knowledge point {correct, total}."""
+    out = []
+    for i, c in enumerate(raw):
+        where = f"knowledge_checks[{i}]"
+        by_point = c.get("by_point") if isinstance(c, dict) else None
+        numbers = [c.get("score"), c.get("total")] if isinstance(c, dict) else [None]
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers):
+            problems.append(f"{where}: score and total must be whole numbers")
+            continue
+        if not isinstance(by_point, dict) or not all(
+                isinstance(v, dict) and isinstance(v.get("correct"), int) and isinstance(v.get("total"), int)
+                for v in by_point.values()):
+            problems.append(f"{where}.by_point: expected {{point: {{correct, total}}}}")
+            continue
+        _iso(c.get("marked_at"), f"{where}.marked_at", problems, required=False)
+        out.append({"marked_at": c.get("marked_at"), "seed": c.get("seed"), "score": c["score"], "total": c["total"],
+                    "by_point": {str(k): {"correct": v["correct"], "total": v["total"]} for k, v in by_point.items()}})
+    return _freeze(out)
 
 
 def as_dict(data) -> dict:

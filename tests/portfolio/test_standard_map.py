@@ -100,3 +100,20 @@ def test_the_tutors_page_shows_the_map_as_it_is():
     from portfolio.standard import criteria_table, knowledge_table
     page = (Path(__file__).resolve().parents[2] / "docs" / "evidence-map.md").read_text(encoding="utf-8")
     assert criteria_table() in page and knowledge_table() in page
+
+
+def test_knowledge_results_are_totalled_per_point_and_bad_ones_refused():
+    from portfolio.errors import InvalidPortfolioData
+    from portfolio.evidence import knowledge_summary
+    from portfolio.model import PortfolioData
+    checks = [{"marked_at": "2026-12-01T10:00", "seed": 1, "score": 3, "total": 8,
+               "by_point": {"law": {"correct": 1, "total": 2}, "metrics": {"correct": 2, "total": 3}}},
+              {"marked_at": "2026-12-03T10:00", "seed": 2, "score": 5, "total": 8,
+               "by_point": {"law": {"correct": 2, "total": 2}}}]
+    rows = {r["key"]: r for r in knowledge_summary(checks)}
+    assert (rows["law"]["right"], rows["law"]["total"], rows["law"]["checks"]) == (3, 4, 2)
+    assert rows["metrics"]["checks"] == 1 and rows["escalation"]["total"] == 0
+    base = {"learner": {"username": "u", "full_name": "U", "candidate_number": "C1"}, "period": {}, "attempts": []}
+    assert PortfolioData.from_dict({**base, "knowledge_checks": checks}).knowledge_checks[1]["score"] == 5
+    with pytest.raises(InvalidPortfolioData):
+        PortfolioData.from_dict({**base, "knowledge_checks": [{"score": "3", "total": 8, "by_point": {}}]})

@@ -85,3 +85,23 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
     for url in ("/knowledge/", "/knowledge/1", "/knowledge/learners/1"):
         response = client.get(url)
         assert response.status_code == 302 and "/login" in response.headers["Location"], url
+
+
+def test_the_portfolio_gives_knowledge_check_results_by_knowledge_point(app, client, login, csrf, demo_cohort):
+    import portfolio
+    from web.extensions import db
+    from web.models import User
+    from web.services.learner_evidence import learner_evidence
+    login("learnera")
+    marked = _check_id(_start(client, csrf, seed="3"))
+    _check_id(_start(client, csrf, seed="4"))   # started, never answered: not evidence
+    quiz = simulator.make_quiz(3)
+    client.post(f"/knowledge/{marked}", data={"csrf_token": csrf(f"/knowledge/{marked}"),
+                                              **{f"q-{q.id}": str(q.answer) for q in quiz.questions}})
+    with app.app_context():
+        data = learner_evidence(db.session.get(User, demo_cohort["learner"]))
+    assert [c["seed"] for c in data["knowledge_checks"]] == [3]
+    page = html.unescape(portfolio.exports.portfolio_html(data))
+    section = page.split("<h2>Knowledge checks</h2>", 1)[1].split("</table>", 1)[0]
+    escalation = sum(1 for q in quiz.questions if q.point == "escalation")
+    assert f"When to escalate</td><td>{escalation} of {escalation}</td>" in section

@@ -6,7 +6,7 @@ from sqlalchemy import select
 import simulator
 from portfolio.standard import standard
 from web.extensions import db
-from web.models import Attempt, LogbookEntry, User
+from web.models import Attempt, KnowledgeCheck, LogbookEntry, User
 from web.services.marks import effective_levels, grade_rule
 from web.services.signoff import changed_since_signoff
 
@@ -122,7 +122,17 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
         "period": {"start": _iso(min(dates)) if dates else None, "end": _iso(max(dates)) if dates else None},
         "attempts": evidence,
         "logbook": [logbook_evidence(e, done.get(e.attempt_id)) for e in entries],
+        "knowledge_checks": knowledge_evidence(learner),
     }
+
+
+def knowledge_evidence(learner: User) -> list[dict]:
+    """The learner's marked knowledge checks, oldest first: scores by knowledge point (no question text)."""
+    checks = db.session.scalars(select(KnowledgeCheck).where(KnowledgeCheck.learner_id == learner.id,
+                                                             KnowledgeCheck.marked_at.is_not(None))
+                                .order_by(KnowledgeCheck.marked_at)).all()
+    return [{"marked_at": _iso(c.marked_at), "seed": c.seed, "score": c.score, "total": c.total,
+             "by_point": (c.result or {}).get("by_point") or {}} for c in checks]
 
 
 def brand_values() -> tuple[str, ...]:
