@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted(p.stem for p in (ROOT / "scenarios").glob("[a-z]*.yaml"))
 LEARNER = [json.loads(line) for line in (ROOT / "tests/data/corpus/learner.jsonl").open(encoding="utf-8")]
 SEEDS = (0, 5)
+REPLY_TYPES = ("public_reply", "conversation", "live_chat", "crisis")     # exercises the scorer marks
 POOR = ("ok", "Sorry for any inconvenience caused. Please contact us.")
 TOP = {"data_protection": "pass"}
 
@@ -116,7 +117,9 @@ SCORED = [s for s in SCENARIOS if _contexts(s, 0)]
 
 
 def test_every_shipped_scenario_with_a_reply_is_covered():
-    assert len(SCORED) >= 35 and len(SCENARIOS) - len(SCORED) == 4      # the four triage exercises have no reply
+    assert len(SCORED) >= 35
+    left_out = {s: simulator.generate(s, 0).exercise_type for s in SCENARIOS if s not in SCORED}
+    assert not {s: t for s, t in left_out.items() if t in REPLY_TYPES}, left_out    # triage and the like: no reply
     assert all(any(not label.startswith(s + "@") for label, *_ in cases(s)) for s in SCORED
                if any(r["scenario_id"] == s for r in LEARNER))
 
