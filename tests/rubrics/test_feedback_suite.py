@@ -19,6 +19,8 @@ import pytest
 import simulator
 from rubrics import CRITERIA, GRADES, grade, score_conversation, score_reply
 
+pytestmark = pytest.mark.slow      # about 1,500 scorings: every scenario's cases and 320 free-mode replies
+
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted(p.stem for p in (ROOT / "scenarios").glob("[a-z]*.yaml"))
 LEARNER = [json.loads(line) for line in (ROOT / "tests/data/corpus/learner.jsonl").open(encoding="utf-8")]
