@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,11 @@ def page(browser, live_server, signed_in_state):
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     pg.console_errors = errors
+    pending: set = set()   # requests on their way, for expire_session()
+    pg.on("request", lambda request: pending.add(request))
+    pg.on("requestfinished", lambda request: pending.discard(request))
+    pg.on("requestfailed", lambda request: pending.discard(request))
+    pg.pending_requests = pending
     yield pg
     context.close()
     csp = [e for e in errors if "Content Security Policy" in e or e.startswith("dialog:")]
@@ -133,6 +139,16 @@ def new_context(browser, base_url: str, **options):
     context.set_default_navigation_timeout(TIMEOUT_MS)
     serve_axe(context)
     return context
+
+
+def expire_session(page) -> None:
+    """End the browser's session behind the page's back, as an expiry would. The requests still on their way go
+    first: the app re-issues the session cookie in its responses, so one arriving after the cookies were cleared
+    would sign the browser in again (under load a draft save or live score is often in flight)."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while page.pending_requests and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    page.context.clear_cookies()
 
 
 def serve_axe(context) -> None:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import check, start
+from tests.browser.conftest import check, expire_session, start
 
 pytestmark = pytest.mark.browser
 
@@ -175,7 +175,7 @@ def test_an_expired_session_keeps_the_typed_reply(page):
     workspace = page.url
     page.locator("#reply-customer").type("Hi, I am sorry about", delay=0)
     page.locator("#draft-status-customer", has_text="Draft saved").wait_for()
-    page.context.clear_cookies()    # the session expires while the learner types
+    expire_session(page)    # the session expires while the learner types
     page.locator("#reply-customer").type(" your parcel", delay=0)
     page.locator("#draft-status-customer", has_text="session has ended").wait_for()
     check(page, "14-session-expired")
