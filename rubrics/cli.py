@@ -158,8 +158,8 @@ def cmd_survey(args) -> int:
     from rubrics.scoring import score_reply
     with open(args.file, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    dist = {k: Counter() for k in CRITERION_ORDER}
-    grades = Counter()
+    dist: dict[str, Counter] = {k: Counter() for k in CRITERION_ORDER}
+    grades: Counter = Counter()
     crashes = 0
     for row in rows:
         ctx = {"customer": row.get("customer_message_anon") or row.get("customer_message"), "platform": "twitter",

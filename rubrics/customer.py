@@ -146,7 +146,7 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     needs_private = intent == "complaint" and (bool(PERSONAL_RE.search(clean)) or heated)
     content = [w for w in lower if w not in STOPWORDS]
     ambiguous = intent != "praise" and (not themes and len(content) < 6 or bool(VAGUE_RE.search(clean)) and len(content) < 8)
-    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes), subthemes=frozenset(subthemes),
+    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes), subthemes=frozenset(t for t in subthemes if t),
                            issue_words=tuple(issue_words), intent=intent, heated=heated, needs_private=needs_private,
                            ambiguous=ambiguous, vocabulary=frozenset(lower),
                            acronyms=frozenset(w.upper() for w in words if w.isupper() or any(c.isdigit() for c in w)),

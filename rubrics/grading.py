@@ -1,7 +1,7 @@
 """The overall grade from criterion levels (also used on tutor-moderated levels by the web layer)."""
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from rubrics.errors import ScoringInputError
 from rubrics.rubric import CRITERION_ORDER, HEAT, MARKING_POINTS, RUBRIC, Rubric
@@ -34,7 +34,7 @@ def grade(levels: Mapping[str, object], rubric: Rubric | None = None,
     result's scenario checks (dicts): one the guide makes a grade rule of (the crisis safety action) and not met
     gives Refer.
     """
-    lv = {k: levels.get(k) for k in CRITERION_ORDER}
+    lv: dict[str, Any] = {k: levels.get(k) for k in CRITERION_ORDER}
     for k, v in lv.items():
         if k == "data_protection":
             if v not in (None, "pass", "fail"):

@@ -95,16 +95,16 @@ def read(text: str, turn: int = 0) -> Reading:
     links = tuple(Span(m.start(), m.end(), m.group(), turn) for m in URL_RE.finditer(text))
     for s in handles + links:
         _blank(chars, s.start, s.end)
-    for m in THREAD_RE.finditer(text):
-        _blank(chars, m.start(), m.end())
+    for thread in THREAD_RE.finditer(text):
+        _blank(chars, thread.start(), thread.end())
     masked = "".join(chars).replace("´", "'").replace("’", "'").replace("`", "'")
     chars = list(masked)
     signoff = []
-    for m in CARET_SIGN_RE.finditer(masked):
-        signoff.append(Span(m.start(), m.end(), text[m.start():m.end()], turn))
-    for m in DASH_SIGN_RE.finditer(masked):
-        end = m.start() + len(m.group().rstrip())
-        signoff.append(Span(m.start(), end, text[m.start():end], turn))
+    for caret in CARET_SIGN_RE.finditer(masked):
+        signoff.append(Span(caret.start(), caret.end(), text[caret.start():caret.end()], turn))
+    for dash in DASH_SIGN_RE.finditer(masked):
+        end = dash.start() + len(dash.group().rstrip())
+        signoff.append(Span(dash.start(), end, text[dash.start():end], turn))
     tail = masked.rstrip()
     covered = lambda a: any(s.start <= a < s.end for s in signoff)
     for extra in (INITIALS_SIGN_RE, REGARDS_SIGN_RE):

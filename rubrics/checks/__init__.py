@@ -53,6 +53,7 @@ def _find(b: Behaviour, texts: Sequence[str]) -> tuple[meaning.Found | None, int
 def check(b: Behaviour, texts: Sequence[str], rubric: Rubric = RUBRIC) -> CheckResult:
     kind = rubric.check_kind(b.kind)
     found, turn = _find(b, texts)
+    evidence: tuple[Span, ...]
     if found is None:
         status, evidence = (AVOIDED if b.avoid else MISSING), ()
     else:

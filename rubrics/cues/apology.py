@@ -78,6 +78,6 @@ def classify(cues: Cues) -> list[dict]:
             end = s + len(text[s:sent_e].rstrip(" .!?,"))
         else:
             clause = re.match(r"[^.!?;:,\n]{0,80}", text[s:])
-            end = s + len(clause.group().rstrip())
+            end = s + len(clause.group().rstrip() if clause else "")
         out.append({"span": (s, max(end, e)), "kind": kind})
     return out

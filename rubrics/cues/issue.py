@@ -65,7 +65,7 @@ def named_issue(cues: Cues) -> list[tuple[int, int, str]]:  # noqa: C901
     """Issue mentions that *state* the issue: in an apology, acknowledgement or empathy sentence, in a
     declarative statement about it, or in the answer to the customer's question; not in a request for data,
     a question back, an instruction or a promise of action."""
-    out = []
+    out: list = []
     acks = cues.find(ACK_RE) + cues.find(APOLOGY_RE) + cues.find(EMPATHY_LIGHT_RE) + cues.find(EMPATHY_STRONG_RE)
     for a in cues.apologies:
         if a["kind"] in ("specific", "specific_heard") and not any(ss <= a["span"][0] < se for ss, se, _ in out):

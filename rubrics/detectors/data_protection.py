@@ -33,7 +33,7 @@ from rubrics.detectors.base import DIGIT_RE, HIGH, LOW, Judgement, Situation, de
 
 def _reveals(cues: Cues, sit: Situation) -> list[tuple[int, int, str]]:
     text = cues.r.masked
-    found = []
+    found: list[tuple[int, int, str]] = []
     if fast_paths() and not DIGIT_RE.search(text) and "@" not in cues.r.text:   # every pattern below needs one
         return found
     for m in EMAIL_RE.finditer(cues.r.text):

@@ -15,7 +15,7 @@ def platform_fit(cues: Cues, sit: Situation) -> Judgement:
     text = cues.r.text
     parts = re.split(r"(?<![\w/])\d/\d(?![\w/])", text) if re.search(r"(?<![\w/])1/\d(?![\w/])", text) else [text]
     parts = [p for p in parts if p.strip()] or [text]
-    worst = None
+    worst = 0
     for p in parts:
         p = p.strip()
         if chan.weighted:
@@ -25,7 +25,7 @@ def platform_fit(cues: Cues, sit: Situation) -> Judgement:
             n = message_length(p, sit.platform, sit.channel) if bound > chan.max_chars - 10 else bound
         else:
             n = len(p)
-        worst = n if worst is None else max(worst, n)
+        worst = max(worst, n)
     hashtags = len(re.findall(r"(?<!\w)#\w+", cues.r.masked))
     conf = HIGH if sit.platform_known else LOW
     where = f"{get_platform(sit.platform).label} ({sit.channel})"
