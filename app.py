@@ -29,6 +29,7 @@ from web.views import (
     authoring,
     disputes,
     exports,
+    iqa,
     knowledge,
     learner,
     logbook,
@@ -40,7 +41,8 @@ from web.views import (
 )
 
 BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
-              exports.bp, admin.bp, api.bp, authoring.bp, disputes.bp, knowledge.bp)
+              exports.bp, admin.bp, api.bp, authoring.bp, disputes.bp, knowledge.bp,
+              iqa.bp)
 ROOT = Path(__file__).resolve().parent
 
 

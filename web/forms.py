@@ -55,7 +55,7 @@ class UserForm(FlaskForm):
     username = StringField("Username", validators=[DataRequired(), Length(min=3, max=64), USERNAME_RULE])
     full_name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
     email = EmailField("Email", validators=[Optional(), Email(), Length(max=254)])
-    role = SelectField("Role", choices=[SelectChoice(r, r.capitalize()) for r in ROLES])
+    role = SelectField("Role", choices=[SelectChoice(r, "IQA" if r == "iqa" else r.capitalize()) for r in ROLES])
     password = PasswordField("Password", validators=[DataRequired(), Length(min=10, max=200)],
                              render_kw={"autocomplete": "new-password"})
     submit = SubmitField("Create user")
@@ -70,7 +70,7 @@ class ToggleUserForm(FlaskForm):
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("New role", choices=[SelectChoice(r, r.capitalize()) for r in ROLES])
+    role = SelectField("New role", choices=[SelectChoice(r, "IQA" if r == "iqa" else r.capitalize()) for r in ROLES])
     submit = SubmitField("Change role")
 
 

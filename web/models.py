@@ -11,7 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from web.extensions import db
 
-ROLES = ("learner", "tutor", "assessor", "admin")
+ROLES = ("learner", "tutor", "assessor", "iqa", "admin")   # iqa: internal quality assurer (read-only sampling)
 MODES = ("practice", "assessed")
 
 
@@ -272,6 +272,42 @@ class Rescore(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     attempt = relationship("Attempt", back_populates="rescores")
+
+IQA_OUTCOMES = ("agree", "action")   # agree with the assessor's decision, or an action for the assessor
+
+
+class IqaSample(db.Model):
+    """One draw of signed-off evidence from a cohort by an IQA, with the plan that sized it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    iqa_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"))
+    seed: Mapped[int] = mapped_column()
+    plan: Mapped[dict] = mapped_column(JSON, default=dict)   # per assessor: population, rate, size, picked
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    iqa = relationship("User")
+    cohort = relationship("Cohort")
+    checks = relationship("IqaCheck", back_populates="sample", order_by="IqaCheck.id", cascade="all, delete-orphan")
+
+
+class IqaCheck(db.Model):
+    """The IQA's check of one sampled attempt: outcome and comment; an action is answered by the assessor."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sample_id: Mapped[int] = mapped_column(ForeignKey("iqa_sample.id", ondelete="CASCADE"), index=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    assessor_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)   # who signed the attempt off
+    outcome: Mapped[str] = mapped_column(String(16), default="pending")   # pending | IQA_OUTCOMES
+    comment: Mapped[str | None] = mapped_column(Text)
+    checked_at: Mapped[datetime | None] = mapped_column()
+    response: Mapped[str | None] = mapped_column(Text)
+    responded_at: Mapped[datetime | None] = mapped_column()
+
+    sample = relationship("IqaSample", back_populates="checks")
+    attempt = relationship("Attempt")
+    assessor = relationship("User")
+
 
 DISPUTE_OUTCOMES = ("accepted", "partly_accepted", "rejected")
 

@@ -71,6 +71,11 @@ def visible_learner(user_id: int) -> User:
 def visible_attempt(attempt_id: int) -> Attempt:
     """The attempt with this id, if the signed-in user may see its learner's work."""
     attempt = db.get_or_404(Attempt, attempt_id)
+    if current_user.role == "iqa":   # an IQA sees only what they sampled
+        from web.services.iqa import iqa_may_see
+        if not iqa_may_see(current_user, attempt.id):
+            _refuse()
+        return attempt
     if not can_see_learner(current_user, attempt.learner_id):
         _refuse()
     return attempt

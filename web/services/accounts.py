@@ -145,6 +145,8 @@ def visible_learner_ids_query(user: User) -> Select | None:
         return None
     if user.role == "learner":
         return select(User.id).where(User.id == user.id)
+    if user.role == "iqa":   # an IQA sees sampled attempts only (web.services.iqa.iqa_may_see), no learner whole
+        return select(User.id).where(User.id == -1)
     if user.role == "tutor":
         return (select(cohort_learners.c.user_id).join(Cohort, Cohort.id == cohort_learners.c.cohort_id)
                 .where(Cohort.tutor_id == user.id))

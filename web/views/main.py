@@ -9,7 +9,8 @@ from web.extensions import db
 
 bp = Blueprint("main", __name__)
 
-ROLE_HOMES = {"learner": "learner.home", "tutor": "tutor.home", "assessor": "assess.home", "admin": "admin.home"}
+ROLE_HOMES = {"learner": "learner.home", "tutor": "tutor.home", "assessor": "assess.home", "iqa": "iqa.home",
+              "admin": "admin.home"}
 
 
 @bp.route("/")

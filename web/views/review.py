@@ -70,7 +70,7 @@ def _rescored(page: int, visible):
 
 
 @bp.route("/attempts/<int:attempt_id>")
-@roles_required("tutor", "assessor", "admin")
+@roles_required("tutor", "assessor", "iqa", "admin")
 def attempt(attempt_id: int):
     attempt = visible_attempt(attempt_id)
     return render_template("review/attempt.html", attempt=attempt, criteria=rubrics.CRITERIA,

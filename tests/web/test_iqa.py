@@ -1,0 +1,123 @@
+"""IQA: sample signed-off evidence, record an outcome, the assessor answers the action; each sees only theirs."""
+import re
+
+import pytest
+
+from tests.conftest import csrf_from, sign_in
+from web.extensions import db
+from web.models import Attempt, Cohort, IqaCheck, IqaSample, User
+
+
+def _client(app, username):
+    client = app.test_client()
+    assert sign_in(client, username).status_code == 302
+    return client
+
+
+@pytest.fixture
+def signed_cohort(app, demo_cohort, make_attempt, make_user):
+    """Five attempts in the cohort, four signed off by a new assessor (50 % of 4 -> 2 sampled), one not signed."""
+    from web.services.signoff import sign
+    ids = [make_attempt(demo_cohort["learner" if i % 2 else "other_learner"]) for i in range(5)]
+    with app.app_context():
+        assessor = db.session.get(User, demo_cohort["assessor"])
+        for attempt_id in ids[:4]:
+            sign(db.session.get(Attempt, attempt_id), assessor, "Meets the criteria.")
+        db.session.commit()
+    make_user("iqa", "quinn")
+    make_user("iqa", "otheriqa")
+    return {**demo_cohort, "signed": ids[:4], "unsigned": ids[4]}
+
+
+def _draw(client, cohort_id):
+    token = csrf_from(client.get("/iqa/").get_data(as_text=True))
+    return client.post(f"/iqa/cohorts/{cohort_id}/samples", data={"csrf_token": token})
+
+
+def test_an_iqa_draws_a_sample_by_the_rule_and_sees_only_what_was_sampled(app, signed_cohort):
+    iqa = _client(app, "quinn")
+    response = _draw(iqa, signed_cohort["cohort"])
+    assert response.status_code == 302
+    with app.app_context():
+        sample = db.session.scalar(db.select(IqaSample))
+        picked = [c.attempt_id for c in sample.checks]
+        plan = sample.plan[str(signed_cohort["assessor"])]
+        assert (plan["population"], plan["rate"], plan["size"], plan["signoffs"]) == (4, 0.5, 2, 4)
+    assert len(picked) == 2 and set(picked) <= set(signed_cohort["signed"])
+    page = iqa.get(response.headers["Location"]).get_data(as_text=True)
+    assert "50%" in page and all(f"/review/attempts/{a}" in page for a in picked)
+    for attempt_id in signed_cohort["signed"] + [signed_cohort["unsigned"]]:
+        expected = 200 if attempt_id in picked else 403
+        assert iqa.get(f"/review/attempts/{attempt_id}").status_code == expected
+    review = iqa.get(f"/review/attempts/{picked[0]}").get_data(as_text=True)
+    assert 'action="/review/attempts/' not in review   # read-only: no moderation, feedback or sign-off form
+    token = csrf_from(review)
+    assert iqa.post(f"/review/attempts/{picked[0]}/moderate", data={
+        "criterion": "hear", "level": "0", "comment": "x", "csrf_token": token}).status_code == 403
+
+
+def test_the_iqa_records_an_action_and_the_assessor_answers_it(app, signed_cohort):
+    iqa = _client(app, "quinn")
+    sample_url = _draw(iqa, signed_cohort["cohort"]).headers["Location"]
+    with app.app_context():
+        check_id = db.session.scalar(db.select(IqaCheck.id).order_by(IqaCheck.id))
+    token = csrf_from(iqa.get(sample_url).get_data(as_text=True))
+    assert iqa.post(f"/iqa/checks/{check_id}", data={"outcome": "action", "comment": "Sign-off comment is generic.",
+                                                     "csrf_token": token}).status_code == 302
+    assessor = _client(app, "assessora")
+    page = assessor.get("/iqa/actions").get_data(as_text=True)
+    assert "Sign-off comment is generic." in page and "Action for you" in page
+    answer = assessor.post(f"/iqa/checks/{check_id}/answer", data={
+        "response": "Rewritten against PC3.", "csrf_token": csrf_from(page)})
+    assert answer.status_code == 302
+    assert "Rewritten against PC3." in iqa.get(sample_url).get_data(as_text=True)
+    again = assessor.post(f"/iqa/checks/{check_id}/answer", data={"response": "x", "csrf_token": csrf_from(page)})
+    assert again.status_code == 400 and "answered already" in again.get_data(as_text=True)
+
+
+def test_the_next_sample_skips_what_was_sampled_and_weights_an_action(app, signed_cohort):
+    from web.services.iqa import draw_sample, record_check
+    with app.app_context():
+        quinn = db.session.scalar(db.select(User).filter_by(username="quinn"))
+        cohort = db.session.get(Cohort, signed_cohort["cohort"])
+        first = draw_sample(cohort, quinn, seed=1)
+        record_check(first.checks[0], "action", "Evidence too thin.")
+        db.session.commit()
+        second = draw_sample(cohort, quinn, seed=2)   # 2 left; an earlier action doubles 50 % -> 100 %
+        plan = second.plan[str(signed_cohort["assessor"])]
+        assert (plan["population"], plan["rate"], plan["size"], plan["past_actions"]) == (2, 1.0, 2, 1)
+        assert not {c.attempt_id for c in second.checks} & {c.attempt_id for c in first.checks}
+
+
+def test_others_are_refused(app, signed_cohort, make_user):
+    iqa = _client(app, "quinn")
+    sample_url = _draw(iqa, signed_cohort["cohort"]).headers["Location"]
+    sample_id = int(re.search(r"/samples/(\d+)", sample_url).group(1))
+    with app.app_context():
+        check_id = db.session.scalar(db.select(IqaCheck.id))
+    other = _client(app, "otheriqa")
+    assert other.get(sample_url).status_code == 403
+    token = csrf_from(other.get("/iqa/").get_data(as_text=True))
+    assert other.post(f"/iqa/checks/{check_id}", data={"outcome": "agree", "comment": "x",
+                                                       "csrf_token": token}).status_code == 403
+    make_user("assessor", "otherassessor")
+    stranger = _client(app, "otherassessor")
+    token = csrf_from(stranger.get("/iqa/actions").get_data(as_text=True))
+    assert stranger.post(f"/iqa/checks/{check_id}/answer", data={"response": "x",
+                                                                 "csrf_token": token}).status_code == 403
+    assert sample_id
+
+
+def test_bad_input_is_a_400(app, signed_cohort, demo_cohort):
+    iqa = _client(app, "quinn")
+    sample_url = _draw(iqa, signed_cohort["cohort"]).headers["Location"]
+    with app.app_context():
+        check_id = db.session.scalar(db.select(IqaCheck.id))
+    token = csrf_from(iqa.get(sample_url).get_data(as_text=True))
+    bad = iqa.post(f"/iqa/checks/{check_id}", data={"outcome": "maybe", "comment": "x", "csrf_token": token})
+    assert bad.status_code == 400 and "Choose agree or action" in bad.get_data(as_text=True)
+    empty = iqa.post(f"/iqa/checks/{check_id}", data={"outcome": "agree", "comment": " ", "csrf_token": token})
+    assert empty.status_code == 400
+    answers = [_draw(iqa, signed_cohort["cohort"]) for _ in range(3)]   # 2 left: 1, then 1, then none
+    assert [a.status_code for a in answers] == [302, 302, 400]
+    assert "no signed-off evidence" in answers[-1].get_data(as_text=True)
