@@ -74,6 +74,7 @@ def app(database_url, tmp_path, app_config):
         "SECRET_KEY": "test-secret",
         "RATELIMIT_STORAGE_URI": "memory://",
         "EXPORT_DIR": str(tmp_path / "exports"),
+        "PART_CACHE_DIR": str(tmp_path / "part-cache"),   # the shared PDF part cache (web/services/part_cache.py)
         "QUEUE_SQLITE_PATH": str(tmp_path / "queue.sqlite"),
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",   # fast in tests; production keeps scrypt
         **app_config,

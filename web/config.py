@@ -54,6 +54,11 @@ def from_environment(instance_path: str) -> dict:
         # A learner's portfolio, logbook or evidence pack with more attempts and logbook entries than this is made
         # by the task queue (about 0.2 s an attempt: beyond a second it does not belong in a request).
         "DIRECT_EXPORT_MAX_ATTEMPTS": int(env.get("DIRECT_EXPORT_MAX_ATTEMPTS", "5")),
+        # Written PDF parts shared by every process (web/services/part_cache.py): "disk" (PART_CACHE_DIR), "redis"
+        # (REDIS_URL) or "memory" (per process only).
+        "PART_CACHE": env.get("PART_CACHE", "disk"),
+        "PART_CACHE_DIR": env.get("PART_CACHE_DIR", str(Path(instance_path) / "part-cache")),
+        "PART_CACHE_MB": int(env.get("PART_CACHE_MB", "1024")),
         "QUEUE_SQLITE_PATH": env.get("QUEUE_SQLITE_PATH", str(Path(instance_path) / "queue.sqlite")),
         "SCENARIO_DIR": env.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         # How often each process looks for edited scenario files (web/services/library.py): no restart needed.

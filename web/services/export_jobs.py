@@ -25,16 +25,13 @@ import portfolio
 from web.extensions import db
 from web.models import Attempt, Cohort, ExportJob, LogbookEntry, User, utcnow
 from web.services.learner_evidence import brand_values, learner_evidence
+from web.services.part_cache import page_cache
 
 ACTIVE = ("queued", "running")
 CLAIMABLE = ("queued", "failed")
 PART_MAX_AGE = timedelta(days=1)
 JOBS = ExportJob.__table__
 SECTIONS = ("evidence", "reflections")
-# One page cache per process: a scored, signed attempt's pages never change, so a repeat export reuses them.
-# Written PDF parts kept for repeat exports, bounded by their bytes (PAGE_CACHE_MB, default 256; an attempt
-# is about 25 kB). One per process: web workers and the job consumer each keep their own.
-PAGE_CACHE = portfolio.PageCache.from_env(os.environ)
 
 
 def export_name(learner: User, kind: str, ext: str) -> str:
@@ -125,10 +122,11 @@ def learner_file(kind: str, learner: User, include: tuple) -> tuple[bytes, str, 
     """(file body, file extension, extra params) for one learner's export of this kind."""
     evidence, keep = learner_evidence(learner), brand_values()
     if kind == "learner_portfolio":
-        return portfolio.render_portfolio_pdf(evidence, include=include, cache=PAGE_CACHE, keep_values=keep), "pdf", {}
+        pdf = portfolio.render_portfolio_pdf(evidence, include=include, cache=page_cache(), keep_values=keep)
+        return pdf, "pdf", {}
     if kind == "learner_logbook":
         return portfolio.render_logbook_pdf(evidence, keep_values=keep), "pdf", {}
-    pack, digest = portfolio.build_evidence_pack_with_digest(evidence, include=include, cache=PAGE_CACHE,
+    pack, digest = portfolio.build_evidence_pack_with_digest(evidence, include=include, cache=page_cache(),
                                                              keep_values=keep)
     return pack, "zip", {"manifest_sha256": digest}
 
@@ -180,7 +178,7 @@ def run_cohort_job(job: ExportJob) -> None:
         generated = utcnow().replace(microsecond=0).isoformat() + "+00:00"
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for written, learner in enumerate(cohort.learners, start=1):
-                files = portfolio.evidence_files(learner_evidence(learner), cache=PAGE_CACHE, include=include,
+                files = portfolio.evidence_files(learner_evidence(learner), cache=page_cache(), include=include,
                                                  keep_values=keep, generated_at=generated)
                 for kind, ext, body in (("portfolio", "pdf", files["portfolio.pdf"]),
                                         ("evidence", "json", files["evidence.json"])):
@@ -210,7 +208,7 @@ def save_pack(learner: User, include: tuple, requested_by: User) -> ExportJob:
     """Build a learner's evidence pack, keep its ZIP in EXPORT_DIR as a finished job (so the page that offers the
     download can show the manifest's hash, and retention removes it like a cohort ZIP). The caller commits."""
     pack, digest = portfolio.build_evidence_pack_with_digest(learner_evidence(learner), include=include,
-                                                             cache=PAGE_CACHE, keep_values=brand_values())
+                                                             cache=page_cache(), keep_values=brand_values())
     file_name = write_export(f"pack-{learner.id}-{secrets.token_hex(8)}.zip", pack)
     job = ExportJob(kind="evidence_pack", requested_by_id=requested_by.id, status="done", progress=1, total=1,
                     file_name=file_name, finished_at=utcnow(),

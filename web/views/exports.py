@@ -25,9 +25,10 @@ from web.models import Cohort, ExportJob, User
 from web.queue import task_queue
 from web.security import roles_required, visible_attempt, visible_learner
 from web.services import export_jobs
-from web.services.export_jobs import PAGE_CACHE, SECTIONS, export_name
+from web.services.export_jobs import SECTIONS, export_name
 from web.services.gradebook import gradebook_csv
 from web.services.learner_evidence import brand_values, learner_evidence
+from web.services.part_cache import page_cache
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 EVERYONE = ("learner", "tutor", "assessor", "admin")
@@ -73,7 +74,7 @@ def portfolio_pdf(user_id: int):
     learner = visible_learner(user_id)
     if not export_jobs.small_enough_to_stream(learner):
         return _in_background(learner, "portfolio")
-    pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=_include(), cache=PAGE_CACHE,
+    pdf = portfolio.render_portfolio_pdf(learner_evidence(learner), include=_include(), cache=page_cache(),
                                          keep_values=brand_values())
     return _download(pdf, export_name(learner, "portfolio", "pdf"), "application/pdf")
 
@@ -110,7 +111,7 @@ def evidence_pack(user_id: int):
         return _in_background(learner, "pack")
     include = _include()
     pack, digest = portfolio.build_evidence_pack_with_digest(learner_evidence(learner), include=include,
-                                                             cache=PAGE_CACHE, keep_values=brand_values())
+                                                             cache=page_cache(), keep_values=brand_values())
     kind = "evidence-pack" if include == SECTIONS else f"evidence-pack-{include[0]}-only"
     response = _download(pack, export_name(learner, kind, "zip"), "application/zip")
     # The manifest cannot hold its own hash: it travels outside the ZIP, for the assessor to record.
