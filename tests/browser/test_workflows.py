@@ -191,3 +191,52 @@ def test_an_assessor_signs_off_and_sees_the_hash_of_what_was_signed(page, live_a
         sign_in(page, username)
         page.goto(url)
         page.screenshot(path=str(SHOTS / f"role-{name}.png"))
+
+
+def test_an_iqa_samples_and_records_an_outcome_that_the_assessor_answers(page, live_app, group, reviewed):
+    """Ines signs off Xena's four attempts (a new assessor: 50 % of 4 -> 2 sampled); Quinn the IQA samples the
+    cohort and records an action on the first; Ines answers it; Quinn sees the answer."""
+    from tests.browser.conftest import SHOTS
+    from web.extensions import db
+    from web.models import Attempt, Cohort, User
+    from web.services.accounts import create_user
+    from web.services.signoff import sign
+
+    with live_app.app_context():
+        ines = db.session.scalar(db.select(User).filter_by(username="ines"))
+        cohort = db.session.get(Cohort, reviewed["cohort"])
+        cohort.assessors.append(ines)
+        for attempt_id in reviewed["attempts"]:
+            sign(db.session.get(Attempt, attempt_id), ines, "Meets the marking points.")
+        create_user("quinn", "Quinn IQA", "iqa", PASSWORD)
+        db.session.commit()
+
+    page.context.clear_cookies()
+    sign_in(page, "quinn")
+    check(page, "workflows-iqa-home")
+    page.get_by_role("button", name="Draw a sample from Agreement cohort").click()
+    page.wait_for_url("**/iqa/samples/*")
+    checks = page.locator(".iqa-checks > li")
+    assert checks.count() == 2
+    assert "50%" in page.locator("table").first.inner_text()
+    page.get_by_label("Action for the assessor").first.check()
+    page.locator("textarea").first.fill("The sign-off comment does not say which criteria were met.")
+    check(page, "workflows-iqa-sample")
+    page.screenshot(path=str(SHOTS / "role-iqa.png"))
+    page.get_by_role("button", name="Record the check").first.click()
+    page.wait_for_url("**#check-*")
+    assert page.locator(".iqa-checks > li[data-outcome='action']").count() == 1
+
+    page.context.clear_cookies()
+    sign_in(page, "ines")
+    page.get_by_role("link", name="IQA checks").click()
+    assert "does not say which criteria were met" in page.locator("main").inner_text()
+    page.get_by_label("Your answer: what you did about it").fill("Comment rewritten against the criteria met.")
+    check(page, "workflows-assessor-iqa-action")
+    page.get_by_role("button", name="Send the answer").click()
+    page.wait_for_url("**/iqa/actions#check-*")
+
+    page.context.clear_cookies()
+    sign_in(page, "quinn")
+    page.locator("main table a").first.click()
+    assert "Comment rewritten against the criteria met." in page.locator(".iqa-checks").inner_text()
