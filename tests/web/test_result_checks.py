@@ -88,3 +88,22 @@ def test_live_chat_feedback_joined_over_conversations_is_ranked_for_the_levels_i
     assert gains == sorted(gains, reverse=True)
     for w in joined["feedback"]["went_well"]:
         assert w["criterion"] not in levels or levels[w["criterion"]] in (2, "pass")
+
+
+def test_the_tutor_review_page_shows_the_scenario_checks_with_the_learners_words(app, client, login, demo_cohort):
+    from web.extensions import db
+    from web.models import User
+    from web.services import attempts
+
+    with app.app_context():
+        attempt = attempts.start_attempt(db.session.get(User, demo_cohort["learner"]), "personal-data-posted-x", seed=2)
+        thread = next(iter(attempt.state["threads"]))
+        attempts.submit_reply(attempt, DELETES, "public", thread, attempt.state["turn"])
+        if attempt.status != "completed":
+            attempts.finish(attempt)
+        db.session.commit()
+        attempt_id = attempt.id
+    login("tutora")
+    page = client.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+    assert "What this scenario asked for" in page and "Reported apart from the grade" in page
+    assert "Advise them to delete the tweet" in page and "<mark>" in page and "delete your tweet" in page

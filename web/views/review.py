@@ -17,6 +17,7 @@ from web.security import roles_required, visible_attempt
 from web.services.accounts import visible_learner_ids_query
 from web.services.agreement import build_report, cohorts_for, report_csv
 from web.services.marks import ModerationError, grade_rule, moderate
+from web.services.results import check_rows
 from web.services.signoff import changed_since_signoff, sign
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -74,6 +75,7 @@ def _rescored(page: int, visible):
 def attempt(attempt_id: int):
     attempt = visible_attempt(attempt_id)
     return render_template("review/attempt.html", attempt=attempt, criteria=rubrics.CRITERIA,
+                           checks=check_rows(attempt.result or {}),
                            grade_rule=grade_rule(attempt), signed_changed=changed_since_signoff(attempt),
                            moderation_form=ModerationForm(), feedback_form=CommentForm(), signoff_form=SignOffForm())
 
