@@ -1,0 +1,77 @@
+"""The profiling exercise's scorer (issue 12): levels follow the rubric, every level quotes the answer, and the
+recommendation is judged on the planted facts of the organisation the learner was given."""
+from __future__ import annotations
+
+import pytest
+
+from rubrics.documents import ProfileInputError, score_profile
+from simulator.profiling import PLATFORM_LABELS, generate_profile
+
+
+def strong_answer(org) -> str:
+    """A supervisor's answer written from the organisation's own figures."""
+    lines = []
+    for seg in org.segments:
+        top = sorted(seg.usage.items(), key=lambda kv: -kv[1])[:2]
+        who = "Existing customers" if seg.existing else "Potential customers"
+        lines.append(f"{who}: {seg.name} use {PLATFORM_LABELS[top[0][0]]} ({top[0][1]}%) and "
+                     f"{PLATFORM_LABELS[top[1][0]]} ({top[1][1]}%).")
+    busiest = max(org.channels, key=lambda c: c.monthly_volume)
+    rival = next(iter(org.competitors))
+    lines.append(f"Today our median first response on {PLATFORM_LABELS[busiest.platform]} is "
+                 f"{busiest.median_first_response_minutes} minutes, while {rival} replies faster on several platforms.")
+    others = [c for c in org.communities if c.negative_share < 50]
+    worst = max(org.communities, key=lambda c: c.negative_share)
+    lines.append(f"The communities to watch are {worst.name}, where {worst.negative_share}% of posts are complaints, "
+                 f"and {others[0].name}, with {others[0].members} members talking about {others[0].talks_about}.")
+    lives = next(p for p in org.planted if p.key == "lives_on_one")
+    lines.append(f"Serve {lives.must_mention[0]} on {lives.must_mention[1]} first, because almost all of them are "
+                 "there.")
+    lines.append(f"{PLATFORM_LABELS[busiest.platform]} has the most queries, mostly about accounts, so we answer "
+                 "publicly and move every account query to a private direct message.")
+    lines.append(f"We will monitor {worst.name} daily and respond to complaints there.")
+    lines.append(f"Our goal is a first response within 60 minutes and 80% resolution, so that we "
+                 f"{org.objectives[0]}; for {org.segments[0].name} the target is 30 minutes.")
+    return "\n".join(lines)
+
+
+def test_an_answer_built_from_the_data_scores_two_on_every_criterion_with_quotes_from_it():
+    for seed in range(25):
+        org = generate_profile(seed)
+        answer = strong_answer(org)
+        result = score_profile(answer, org)
+        levels = {k: v["level"] for k, v in result["criteria"].items()}
+        assert levels == dict.fromkeys(levels, 2), (seed, levels)
+        for judgement in result["criteria"].values():
+            assert judgement["evidence"] and all(q in answer for q in judgement["evidence"])
+        assert all(result["planted"].values())
+
+
+def test_a_generic_plan_scores_nothing_on_the_data():
+    org = generate_profile(3)
+    generic = ("We will be active on all social media and reply to everyone quickly. Social media is great for "
+               "engagement and brand awareness. Every platform matters equally.")
+    result = score_profile(generic, org)
+    levels = {k: v["level"] for k, v in result["criteria"].items()}
+    assert levels["platform_use"] == levels["communities"] == levels["recommendation"] == 0
+    assert levels["prioritised"] == 0 and not any(result["planted"].values())
+
+
+def test_missing_the_complaints_community_costs_the_recommendation_a_level_and_says_so():
+    org = generate_profile(8)
+    worst = max(org.communities, key=lambda c: c.negative_share)
+    other = next(c for c in org.communities if c is not worst)
+    answer = "\n".join(line for line in strong_answer(org).splitlines() if worst.name not in line)
+    answer += f"\nWe also follow {other.name}."
+    result = score_profile(answer, org)
+    assert result["criteria"]["recommendation"]["level"] == 1
+    assert "complaint community" in result["criteria"]["recommendation"]["reason"]
+    assert result["planted"]["complaint_community"] is None
+    assert result["criteria"]["communities"]["level"] == 1
+
+
+def test_an_empty_or_huge_answer_is_the_callers_error():
+    org = generate_profile(1)
+    for answer in ("", "   ", "x" * 20_001):
+        with pytest.raises(ProfileInputError):
+            score_profile(answer, org)
