@@ -27,6 +27,7 @@ from web.views import (
     assess,
     auth,
     authoring,
+    calibration,
     disputes,
     exports,
     iqa,
@@ -42,7 +43,7 @@ from web.views import (
 
 BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
               exports.bp, admin.bp, api.bp, authoring.bp, disputes.bp, knowledge.bp,
-              iqa.bp)
+              iqa.bp, calibration.bp)
 ROOT = Path(__file__).resolve().parent
 
 

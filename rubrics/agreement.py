@@ -33,3 +33,13 @@ def agreement(pairs: Iterable[tuple[str, str]]) -> dict:
     exact = sum(1 for a, b in pairs if a == b)
     return {"n": len(pairs), "exact": exact, "exact_share": exact / len(pairs) if pairs else None,
             "kappa": cohens_kappa(pairs)}
+
+
+def pairwise_agreement(levels: Iterable[str]) -> float | None:
+    """The share of pairs of raters who gave the same level (None with fewer than two raters): 3 tutors saying
+    2, 2, 1 agree in 1 of 3 pairs."""
+    levels = list(levels)
+    pairs = [(a, b) for i, a in enumerate(levels) for b in levels[i + 1:]]
+    if not pairs:
+        return None
+    return sum(1 for a, b in pairs if a == b) / len(pairs)

@@ -309,6 +309,48 @@ class IqaCheck(db.Model):
     assessor = relationship("User")
 
 
+calibration_attempts = db.Table(
+    "calibration_attempts",
+    db.Column("session_id", ForeignKey("calibration_session.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("attempt_id", ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True),
+)
+calibration_tutors = db.Table(
+    "calibration_tutors",
+    db.Column("session_id", ForeignKey("calibration_session.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class CalibrationSession(db.Model):
+    """Standardisation: a lead tutor picks attempts; the tutors taking part level them blind, then compare."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    lead = relationship("User")
+    attempts = relationship("Attempt", secondary=calibration_attempts, order_by="Attempt.id")
+    tutors = relationship("User", secondary=calibration_tutors, order_by="User.username")
+    entries = relationship("CalibrationEntry", back_populates="session", cascade="all, delete-orphan")
+
+
+class CalibrationEntry(db.Model):
+    """One tutor's blind levels (criterion -> level) and comment on one attempt of a session."""
+
+    __table_args__ = (UniqueConstraint("session_id", "attempt_id", "tutor_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("calibration_session.id", ondelete="CASCADE"), index=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"))
+    tutor_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    levels: Mapped[dict] = mapped_column(JSON, default=dict)
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    session = relationship("CalibrationSession", back_populates="entries")
+    tutor = relationship("User")
+
+
 DISPUTE_OUTCOMES = ("accepted", "partly_accepted", "rejected")
 
 

@@ -38,3 +38,11 @@ def test_agreement_gives_counts_share_and_kappa():
     assert result["n"] == 6 and result["exact"] == 4
     assert result["exact_share"] == pytest.approx(4 / 6) and result["kappa"] == pytest.approx(0.5)
     assert agreement([]) == {"n": 0, "exact": 0, "exact_share": None, "kappa": None}
+
+
+def test_pairwise_agreement_between_several_tutors():
+    from rubrics.agreement import pairwise_agreement
+    assert pairwise_agreement(["2", "2", "1"]) == pytest.approx(1 / 3)
+    assert pairwise_agreement(["2", "2", "2"]) == 1.0 and pairwise_agreement(["0", "1", "2"]) == 0.0
+    assert pairwise_agreement(["2", "2", "1", "1"]) == pytest.approx(2 / 6)
+    assert pairwise_agreement(["2"]) is None
