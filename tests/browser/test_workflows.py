@@ -240,3 +240,45 @@ def test_an_iqa_samples_and_records_an_outcome_that_the_assessor_answers(page, l
     sign_in(page, "quinn")
     page.locator("main table a").first.click()
     assert "Comment rewritten against the criteria met." in page.locator(".iqa-checks").inner_text()
+
+
+def test_three_tutors_calibrate_an_attempt(page, live_app, group):
+    """Tomasz (lead) picks Wanda's attempt and names Uma and Vic; each levels it blind; all then compare."""
+    from web.extensions import db
+    from web.models import CriterionScore
+    from web.services.accounts import create_user
+
+    with live_app.app_context():
+        for username, name in (("uma", "Uma Tutor"), ("vic", "Vic Tutor")):
+            create_user(username, name, "tutor", PASSWORD)
+        db.session.commit()
+        autos = dict(db.session.execute(db.select(CriterionScore.criterion, CriterionScore.auto_level)
+                                        .filter_by(attempt_id=group["attempt"])).all())
+    page.context.clear_cookies()
+    sign_in(page, "tomasz")
+    page.get_by_role("link", name="Calibration").click()
+    page.get_by_label("Title").fill("December standardisation")
+    page.locator(f"#cal-a{group['attempt']}").check()
+    page.get_by_label("Other tutors taking part (usernames, separated by commas)").fill("uma, vic")
+    page.get_by_role("button", name="Set up the session").click()
+    page.wait_for_url("**/calibration/*")
+    session_url = page.url
+    hear_levels = {"tomasz": autos["hear"], "uma": autos["hear"], "vic": "0" if autos["hear"] != "0" else "1"}
+    for username in ("tomasz", "uma", "vic"):
+        if username != "tomasz":
+            page.context.clear_cookies()
+            sign_in(page, username)
+            page.goto(session_url)
+        page.locator("main li a").first.click()
+        assert page.locator("#blind-form").count() == 1 and page.locator("#calibration-compare").count() == 0
+        for criterion, auto in autos.items():
+            page.locator(f"#lv-{criterion}").select_option(hear_levels[username] if criterion == "hear" else auto)
+        page.get_by_label("Comment (what decided it for you)").fill(f"{username}: the reply names the problem.")
+        if username == "vic":
+            check(page, "workflows-calibration-blind")
+        page.get_by_role("button", name="Save my levels").click()
+        page.wait_for_selector("#calibration-compare")
+    hear = page.locator("#calibration-compare tr[data-criterion='hear'] td").all_inner_texts()
+    assert hear[-2:] == ["33%", "2 of 3"]   # pairs tomasz-uma agree; with vic neither
+    assert "vic: the reply names the problem." in page.locator("main").inner_text()
+    check(page, "workflows-calibration-compare")
