@@ -5,7 +5,9 @@ Plain Python and data: the rubric files are rubrics/data/social-*.yaml. Public A
     load_exercise_rubric(rubric_id) -> ExerciseRubric   one rubric file, validated (every problem in one error)
     EXERCISE_RUBRICS                                    rubric ids of the three exercise types
     score_profile(answer, organisation) -> dict         the profiling exercise, each level with quoted evidence
+    score_document(markdown) -> dict                    a strategy or procedure document, with named mistakes
 """
+from rubrics.documents.document import DocumentInputError, score_document
 from rubrics.documents.profiling import ProfileInputError, score_profile
 from rubrics.documents.rubric import (
     EXERCISE_RUBRICS,
@@ -15,5 +17,5 @@ from rubrics.documents.rubric import (
     load_exercise_rubric,
 )
 
-__all__ = ["EXERCISE_RUBRICS", "ExerciseCriterion", "ExerciseRubric", "Mistake", "ProfileInputError",
-           "load_exercise_rubric", "score_profile"]
+__all__ = ["EXERCISE_RUBRICS", "DocumentInputError", "ExerciseCriterion", "ExerciseRubric", "Mistake",
+           "ProfileInputError", "load_exercise_rubric", "score_document", "score_profile"]
