@@ -118,10 +118,13 @@ def attempted(site: Site, facts: AttemptFacts) -> dict:
     return _base(site, facts, "attempted", facts.started_at)
 
 
-def _marked(site: Site, facts: AttemptFacts, verb: str) -> dict:
+def _marked(site: Site, facts: AttemptFacts, verb: str, remark: int = 0, when: datetime | None = None) -> dict:
     if facts.finished_at is None or facts.grade is None:
         raise XapiInputError(f"'{verb}' needs a marked attempt (finished_at and grade)")
-    statement = _base(site, facts, verb, facts.finished_at)
+    statement = _base(site, facts, verb, when or facts.finished_at)
+    if remark:   # a tutor changed a level: a new statement (its own id) with the marks as they now stand
+        statement["id"] = _id(site, "attempt", facts.attempt_key, verb, f"remark-{remark}")
+        statement["context"]["extensions"][site.extension("remark")] = remark
     result: dict = {"completion": True, "duration": duration(facts.started_at, facts.finished_at),
                     "extensions": {site.extension("grade"): facts.grade}}
     score = scaled_score(facts.levels)
@@ -140,3 +143,12 @@ def marked(site: Site, facts: AttemptFacts) -> list[dict]:
     """The statements a marked attempt sends: scored, then passed or failed, then completed."""
     outcome = "failed" if facts.grade in NOT_PASSED else "passed"
     return [_marked(site, facts, verb) for verb in ("scored", outcome, "completed")]
+
+
+def remarked(site: Site, facts: AttemptFacts, remark: int, when: datetime) -> list[dict]:
+    """After the `remark`-th change of a level by a tutor (moderation, an upheld dispute): scored, then passed or
+    failed, on the levels and grade as they now stand. Statements are never changed, so these are new ones."""
+    if remark < 1:
+        raise XapiInputError("a re-mark is numbered from 1")
+    outcome = "failed" if facts.grade in NOT_PASSED else "passed"
+    return [_marked(site, facts, verb, remark, when) for verb in ("scored", outcome)]

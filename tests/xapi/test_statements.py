@@ -77,3 +77,20 @@ def test_an_aware_timestamp_is_written_in_utc():
     local = datetime(2026, 6, 1, 10, 0, tzinfo=timezone.utc).astimezone()
     statement = attempted(SITE, AttemptFacts(**{**facts().__dict__, "started_at": local}))
     assert statement["timestamp"] == "2026-06-01T10:00:00.000Z"
+
+
+def test_a_re_mark_sends_new_scored_and_outcome_statements_on_the_levels_as_they_now_stand():
+    from xapi import remarked
+
+    later = datetime(2026, 12, 8, 10, 0, 0)
+    refer = facts(grade="Refer", levels={"hear": 2, "act": 0, "data_protection": "pass"})
+    first = remarked(SITE, refer, 1, later)
+    assert [s["verb"]["id"] for s in first] == [VERBS["scored"], VERBS["failed"]]
+    assert first[0]["result"]["score"] == {"scaled": 0.6, "raw": 3, "min": 0, "max": 5}
+    assert first[0]["timestamp"] == "2026-12-08T10:00:00.000Z"
+    originals = {s["id"] for s in marked(SITE, facts())}
+    second = remarked(SITE, refer, 2, later)
+    assert not originals & {s["id"] for s in first + second}            # statements are never overwritten
+    assert {s["id"] for s in first}.isdisjoint(s["id"] for s in second)
+    assert all(problems(s) == [] for s in first + second)
+    assert first[0]["context"]["extensions"]["https://replyready.example.org/xapi/xapi/extensions/remark"] == 1

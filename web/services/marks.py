@@ -7,6 +7,7 @@ from __future__ import annotations
 import rubrics
 from web.extensions import db
 from web.models import Attempt, CriterionScore, LevelTally, Moderation, User
+from web.services import xapi_outbox
 
 NA = "na"
 
@@ -96,6 +97,7 @@ def moderate(attempt: Attempt, criterion: str, new_level: str, comment: str, tut
     score.moderated_level = new_level
     _apply_tallies(attempt.learner_id, {(criterion, old): -1, (criterion, new_level): +1})
     attempt.final_grade, _rule = moderated_grade(attempt)
+    xapi_outbox.record_remarked(attempt)   # the LRS hears the marks as they now stand
     return record
 
 

@@ -19,7 +19,6 @@ from sqlalchemy import func, select, update
 import xapi
 from web.extensions import db
 from web.models import Attempt, XapiStatement, utcnow
-from web.services.marks import effective_levels
 
 PENDING_FLAG = "xapi_pending"   # in session.info: statements were added, ask the queue to send after commit
 MAX_DELAY = timedelta(hours=6)
@@ -49,6 +48,14 @@ def pseudonym(user_id: int) -> str:
     return "learner-" + hmac.new(key, f"user:{user_id}".encode(), hashlib.sha256).hexdigest()[:24]
 
 
+def _levels(attempt: Attempt) -> dict:
+    """The levels in force (moderated over automatic), as the scorer writes them: 2/1/0, "pass"/"fail", None.
+    (As marks.effective_levels; not imported from there, because marks records the re-marks here.)"""
+    def value(text: str):
+        return None if text == "na" else int(text) if text.isdigit() else text
+    return {s.criterion: value(s.level) for s in attempt.scores}
+
+
 def facts(attempt: Attempt) -> xapi.AttemptFacts:
     instance = attempt.instance
     marked = attempt.status == "completed"
@@ -57,7 +64,7 @@ def facts(attempt: Attempt) -> xapi.AttemptFacts:
         scenario_title=instance.title, scenario_version=str(instance.scenario_version), mode=attempt.mode,
         seed=instance.seed, started_at=attempt.started_at or utcnow(),
         finished_at=attempt.submitted_at if marked else None, grade=attempt.final_grade if marked else None,
-        levels=effective_levels(attempt) if marked else {}, rubric_hash=attempt.rubric_hash)
+        levels=_levels(attempt) if marked else {}, rubric_hash=attempt.rubric_hash)
 
 
 def _add(attempt: Attempt, statements: list[dict]) -> None:
@@ -80,6 +87,12 @@ def record_marked(attempt: Attempt) -> None:
     """'scored', 'passed' or 'failed', and 'completed': the attempt has been marked."""
     if enabled():
         _add(attempt, xapi.marked(site(), facts(attempt)))
+
+
+def record_remarked(attempt: Attempt) -> None:
+    """'scored' and 'passed' or 'failed' again: a tutor changed a level of a marked attempt (its n-th change)."""
+    if enabled() and attempt.status == "completed":
+        _add(attempt, xapi.remarked(site(), facts(attempt), len(attempt.moderations), utcnow()))
 
 
 # ------------------------------------------------------------------------------------------------- sending

@@ -144,3 +144,27 @@ def test_no_statement_is_recorded_without_an_lrs(app, client, learner, start, pa
     app.config["XAPI_ENDPOINT"] = ""
     play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=12)
     assert outbox(app) == []
+
+
+def test_a_tutors_change_of_a_level_sends_the_marks_as_they_now_stand(app, client, learner, start, page_token,
+                                                                      make_user, ralph):
+    from web.extensions import db
+    from web.models import Attempt, User
+    from web.services.marks import moderate
+
+    attempt_id = play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=13)
+    tutor_id = make_user("tutor", "tilly")
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert attempt.final_grade != "Refer"
+        moderate(attempt, "act", "0", "No action offered in the end.", db.session.get(User, tutor_id))
+        db.session.commit()
+        grade = attempt.final_grade
+    assert grade == "Refer"                      # act at 0 refers
+    rows = [r for r in outbox(app) if r["attempt"] == attempt_id]
+    assert [r["verb"] for r in rows] == ["attempted", "scored", "passed", "completed", "scored", "failed"]
+    assert rows[-1]["body"]["result"]["success"] is False
+    assert rows[-2]["body"]["result"]["score"]["scaled"] < rows[1]["body"]["result"]["score"]["scaled"]
+    run_queued_tasks(app)
+    assert {r["status"] for r in outbox(app)} == {"sent"}
+    assert {r["id"] for r in rows} <= {s["id"] for s in ralph.stored()}
