@@ -95,3 +95,18 @@ def test_scenario_not_applicable_stays_not_applicable():
         "id": "inline", "sla_minutes": 60, "facts": {}, "expected": {"not_applicable": ["empathise", "escalation"]}}}
     r = score_reply("Sorry your parcel is late, I'll chase it today.", ctx)
     assert r["criteria"]["empathise"]["level"] is None
+
+
+def test_exported_weights_give_sklearns_probabilities():
+    """The model file folds the scaler into the weights: numpy on raw features gives what scikit-learn gives."""
+    pytest.importorskip("sklearn")
+    from rubrics.judge.model import CriterionModel
+    from rubrics.judge.training import _pipeline, export
+    rng = np.random.default_rng(7)
+    X = rng.normal(5.0, 3.0, size=(120, 6))
+    y = np.where(X[:, 0] + rng.normal(0, 1, 120) > 6, "2", np.where(X[:, 1] > 5, "1", "0"))
+    model = _pipeline(1.0).fit(X, y)
+    data = export(model, sorted(set(y)))
+    m = CriterionModel("x", tuple(data["classes"]), np.asarray(data["coef"]), np.asarray(data["intercept"]), 1.0)
+    for row in X[:10]:
+        assert np.allclose(m.probabilities(row), model.predict_proba(row[None, :])[0], atol=1e-4)
