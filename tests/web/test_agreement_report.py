@@ -8,7 +8,7 @@ from tests.conftest import STRONG_REPLY, sign_in
 from web.extensions import db
 from web.models import Attempt, User
 
-WEAK = "ok we will look"   # this scenario and seed: apologise 0, greeting 1, closing 0 (strong reply: all three 2)
+WEAK = "ok we will look"   # no apology, no action
 
 
 @pytest.fixture
@@ -27,9 +27,15 @@ def seeded(app, demo_cohort, make_attempt):
     with app.app_context():
         tutor, learner = db.session.get(User, demo_cohort["tutor"]), db.session.get(User, demo_cohort["learner"])
         a, b, c, d = (db.session.get(Attempt, ids[k]) for k in "ABCD")
+        # The automatic levels the figures rest on, set here so that a scorer change cannot move them.
+        for attempt, apologise, greeting in ((a, "2", "2"), (b, "0", "1"), (c, "2", "2"), (d, "0", "1")):
+            for s in attempt.scores:
+                s.auto_level = {"apologise": apologise, "greeting": greeting}.get(s.criterion, s.auto_level)
+        db.session.flush()
         moderate(a, "apologise", "1", "Half an apology.", tutor)
         moderate(b, "greeting", "2", "Greeted by name in the DM.", tutor)
-        moderate(c, "closing", "1", "Closing was generic.", tutor)
+        closing = next(s for s in c.scores if s.criterion == "closing").level
+        moderate(c, "closing", "0" if closing != "0" else "1", "Closing was generic.", tutor)
         d.mode = "assessed"
         dispute = open_dispute(d, learner, "apologise", "2", "I meant to apologise.")
         db.session.flush()
@@ -55,7 +61,7 @@ def test_each_disagreement_links_to_the_attempt_and_criterion(app, client, login
     login("tutora")
     page = client.get("/review/agreement").get_data(as_text=True)
     listed = page.split('id="agreement-disagreements"')[1].split("</ul>")[0]
-    for key, criterion in (("A", "apologise"), ("B", "greeting"), ("C", "closing")):
+    for key, criterion in (("A", "apologise"), ("B", "greeting"), ("C", "closing")):   # the closing moderation too
         assert f'/review/attempts/{seeded[key]}#crit-{criterion}"' in listed
     assert listed.count("<li>") == 3
 
@@ -79,3 +85,24 @@ def test_another_tutor_sees_none_of_it_and_cannot_ask_for_the_cohort(app, seeded
     assert other.get(f"/review/agreement?cohort={demo_cohort['cohort']}").status_code == 403
     assert other.get(f"/review/agreement.csv?cohort={demo_cohort['cohort']}").status_code == 403
     assert other.get("/review/agreement?cohort=abc").status_code == 400
+
+
+def test_decided_disputes_are_counted_and_a_change_they_made_is_marked(app, client, login, seeded, demo_cohort,
+                                                                      make_attempt):
+    from web.services.disputes import open_dispute, resolve
+    with app.app_context():   # a fifth attempt: a dispute on apologise accepted (0 -> 2)
+        e = db.session.get(Attempt, make_attempt(demo_cohort["learner"], reply=WEAK))
+        e.mode = "assessed"
+        tutor, learner = db.session.get(User, demo_cohort["tutor"]), db.session.get(User, demo_cohort["learner"])
+        dispute = open_dispute(e, learner, "apologise", "2", "I did say sorry.")
+        db.session.flush()
+        resolve(dispute, "accepted", None, "Yes, you did.", tutor)
+        db.session.commit()
+        fifth = e.id
+    login("tutora")
+    page = client.get("/review/agreement").get_data(as_text=True)
+    row = page.split('id="agreement-disputes"')[1].split('data-criterion="apologise"')[1].split("</tr>")[0]
+    assert "<td>1</td><td>0</td><td>1</td>" in row          # D's rejected dispute and this accepted one
+    listed = page.split('id="agreement-disagreements"')[1].split("</ul>")[0]
+    item = listed.split(f"/review/attempts/{fifth}#crit-apologise")[1].split("</li>")[0]
+    assert "(after the learner's dispute)" in item

@@ -22,6 +22,7 @@ class Report:
     months: list[dict] = field(default_factory=list)      # per month of submission, every criterion pooled
     overall: dict = field(default_factory=dict)
     disagreements: list[dict] = field(default_factory=list)
+    disputes: list[dict] = field(default_factory=list)    # per criterion: decided disputes by outcome
     attempts: int = 0
 
 
@@ -44,7 +45,7 @@ def reviewed_attempts(user: User, cohort: Cohort | None = None) -> list[Attempt]
         query = query.where(Attempt.learner_id.in_(
             select(cohort_learners.c.user_id).where(cohort_learners.c.cohort_id == cohort.id)))
     return list(db.session.scalars(query.options(selectinload(Attempt.scores), selectinload(Attempt.instance),
-                                                 selectinload(Attempt.learner))
+                                                 selectinload(Attempt.learner), selectinload(Attempt.disputes))
                                    .order_by(Attempt.submitted_at, Attempt.id)))
 
 
@@ -77,16 +78,30 @@ def build_report(user: User, cohort: Cohort | None = None) -> Report:
             for name in names.get(attempt.learner_id, []):
                 by_cohort.setdefault(name, []).append(pair)
             if pair[0] != pair[1]:
-                report.disagreements.append({
+                disputed = any(d.criterion == score.criterion and d.status in ("accepted", "partly_accepted")
+                               for d in attempt.disputes)
+                report.disagreements.append({"disputed": disputed,
                     "attempt_id": attempt.id, "title": attempt.instance.title, "learner": attempt.learner.full_name,
                     "criterion": score.criterion, "label": _label(score.criterion), "auto": pair[0],
                     "human": pair[1]})
+    report.disputes = _dispute_counts(attempts)
     report.criteria = [{"key": k, "label": _label(k), **agreement(by_criterion[k])}
                        for k in rubrics.CRITERIA if k in by_criterion]
     report.cohorts = [{"key": name, **agreement(pairs)} for name, pairs in sorted(by_cohort.items())]
     report.months = [{"key": month, **agreement(pairs)} for month, pairs in sorted(by_month.items())]
     report.overall = agreement([p for pairs in by_criterion.values() for p in pairs])
     return report
+
+
+def _dispute_counts(attempts: list[Attempt]) -> list[dict]:
+    """Per criterion: how many decided disputes were accepted, partly accepted and rejected."""
+    counts: dict[str, dict[str, int]] = {}
+    for attempt in attempts:
+        for d in attempt.disputes:
+            if d.status != "open":
+                row = counts.setdefault(d.criterion, {"accepted": 0, "partly_accepted": 0, "rejected": 0})
+                row[d.status] += 1
+    return [{"key": k, "label": _label(k), **counts[k]} for k in rubrics.CRITERIA if k in counts]
 
 
 def _label(key: str) -> str:
