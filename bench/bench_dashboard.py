@@ -55,7 +55,7 @@ def build(app, attempts: int, with_scores: bool, seed: int = 7) -> dict:
                                            "password_hash": tutors[0].password_hash, "active": True,
                                            "created_at": datetime(2026, 1, 1)}
                                           for name, role in [(f"tutor{i:02d}", "tutor") for i in range(1, 50)]
-                                          + [("assessor1", "assessor"), ("assessor5", "assessor")]])
+                                          + [("assessor1", "assessor"), ("assessor5", "assessor"), ("iqa1", "iqa")]])
         tutors = db.session.scalars(db.select(User).where(User.role == "tutor").order_by(User.username)).all()
         assessors = [db.session.scalar(db.select(User).where(User.username == n)) for n in ("assessor1", "assessor5")]
         learner_rows = [{"username": f"l{i:04d}", "full_name": f"Learner {i}", "role": "learner",
@@ -169,6 +169,8 @@ def main() -> None:
              ("review queue: all completed, page 10", tutor, "/review/?show=all&page=10"),
              ("assessor home, 1 cohort", signed_in(app, "assessor1"), "/assessor/"),
              ("assessor home, 5 cohorts", signed_in(app, "assessor5"), "/assessor/"),
+             ("agreement report (tutor's cohorts)", tutor, "/review/agreement"),
+             ("IQA home", signed_in(app, "iqa1"), "/iqa/"),
              ("learner progress (tutor's view)", tutor, learner)]
     print(f"load average {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
     print(f"{'page':45s} {'median ms':>10s} {'p95 ms':>8s} {'max ms':>8s}   ({args.repeat} requests each, test client)")
