@@ -56,3 +56,21 @@ def test_exact_mode_is_switched_back_on_after_an_error():
         with exact():
             raise RuntimeError("boom")
     assert matching.fast_paths()
+
+
+@pytest.mark.slow
+def test_every_corpus_record_scores_the_same_with_and_without_the_fast_paths():
+    """The labelled corpus (tests/data/corpus: 2,177 records and the 100-case suite, conversations included), scored
+    by the learned layer, is unchanged by the fast paths too."""
+    from rubrics.corpus import load_corpus, load_suite
+    from rubrics.evaluation import score_record
+    records = load_corpus() + load_suite()
+    assert len(records) == 2277
+    diffs = []
+    for rec in records:
+        fast = score_record(rec)
+        with exact():
+            slow = score_record(rec)
+        if fast != slow:
+            diffs.append(rec["id"])
+    assert diffs == []
