@@ -6,8 +6,10 @@ Plain Python and data: the rubric files are rubrics/data/social-*.yaml. Public A
     EXERCISE_RUBRICS                                    rubric ids of the three exercise types
     score_profile(answer, organisation) -> dict         the profiling exercise, each level with quoted evidence
     score_document(markdown) -> dict                    a strategy or procedure document, with named mistakes
+    score_review(answer, metrics) -> dict               the monitoring review, with the planted problems found
 """
 from rubrics.documents.document import DocumentInputError, score_document
+from rubrics.documents.monitoring import ReviewInputError, score_review
 from rubrics.documents.profiling import ProfileInputError, score_profile
 from rubrics.documents.rubric import (
     EXERCISE_RUBRICS,
@@ -18,4 +20,5 @@ from rubrics.documents.rubric import (
 )
 
 __all__ = ["EXERCISE_RUBRICS", "DocumentInputError", "ExerciseCriterion", "ExerciseRubric", "Mistake",
-           "ProfileInputError", "load_exercise_rubric", "score_document", "score_profile"]
+           "ProfileInputError", "ReviewInputError", "load_exercise_rubric", "score_document", "score_profile",
+           "score_review"]

@@ -1,0 +1,60 @@
+"""The monitoring review's scorer (issue 12): the planted problems found and explained, improvements with owners,
+monitoring against the benchmark and sign-off; every level quotes the review."""
+from __future__ import annotations
+
+import pytest
+
+from rubrics.documents import ReviewInputError, score_review
+from simulator.monitoring import LABELS, generate_metrics
+
+
+def strong_review(m) -> str:
+    weekend = next(p for p in m.planted if p.key == "weekend_sla")
+    repeat = next(p for p in m.planted if p.key == "repeat_category")
+    hours = m.by_hour[weekend.where]["weekend"]
+    return "\n".join([
+        f"{LABELS[weekend.where]} messages at the weekend wait up to {max(hours.values())} minutes, over the 60-minute "
+        "SLA; the likely cause is that nobody is on the weekend rota for it.",
+        f"Net sentiment fell about 30 points from week {m.launch_week}, after {m.launch}, probably because customers "
+        "could not find answers about it.",
+        f"'{repeat.where}' contacts come back {m.categories[repeat.where]['repeat_pct']}% of the time, which suggests "
+        "the first answer does not give a date.",
+        f"The team leader will add weekend cover on {LABELS[weekend.where]}; the content manager will publish a guide "
+        f"to {m.launch}; the refunds team lead will change the '{repeat.where}' reply to give a date.",
+        "We will check first response time weekly, aiming for 90% within 60 minutes, because 42% of customers expect "
+        "a reply within 60 minutes and 32% within 30.",
+        "The head of customer service must approve the extra weekend hours and sign off the new replies.",
+    ])
+
+
+def test_a_review_that_finds_explains_and_plans_scores_two_throughout():
+    for seed in range(25):
+        m = generate_metrics(seed)
+        review = strong_review(m)
+        result = score_review(review, m)
+        levels = {k: v["level"] for k, v in result["criteria"].items()}
+        assert levels == dict.fromkeys(levels, 2), (seed, levels)
+        assert all(result["found"].values())
+        for judgement in result["criteria"].values():
+            assert all(q in review for q in judgement["evidence"])
+
+
+def test_a_review_that_misses_the_weekend_problem_says_so():
+    m = generate_metrics(4)
+    review = "\n".join(line for line in strong_review(m).splitlines() if "weekend" not in line)
+    result = score_review(review, m)
+    assert result["criteria"]["problems_found"]["level"] == 1
+    assert "weekend sla" in result["criteria"]["problems_found"]["reason"]
+    assert result["found"]["weekend_sla"] is None
+
+
+def test_a_vague_review_scores_nothing_on_the_data():
+    m = generate_metrics(2)
+    result = score_review("Things look mostly fine. Customers are sometimes unhappy. Keep going.", m)
+    levels = {k: v["level"] for k, v in result["criteria"].items()}
+    assert levels["problems_found"] == levels["monitoring_plan"] == levels["sign_off"] == 0
+
+
+def test_an_empty_review_is_the_callers_error():
+    with pytest.raises(ReviewInputError):
+        score_review("  ", generate_metrics(1))
