@@ -47,6 +47,12 @@ def from_environment(instance_path: str) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {} if database_url.startswith("sqlite") else {"pool_pre_ping": True},
         "REDIS_URL": env.get("REDIS_URL") or None,
         "EXPORT_DIR": env.get("EXPORT_DIR", str(Path(instance_path) / "exports")),
+        # Finished exports stay in EXPORT_DIR ("local") or go to an S3-compatible bucket ("s3"; credentials the usual
+        # AWS way: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION). web/services/export_storage.py.
+        "EXPORT_STORAGE": env.get("EXPORT_STORAGE", "local"),
+        "EXPORT_S3_BUCKET": env.get("EXPORT_S3_BUCKET", ""),
+        "EXPORT_S3_PREFIX": env.get("EXPORT_S3_PREFIX", "exports/"),
+        "EXPORT_S3_ENDPOINT_URL": env.get("EXPORT_S3_ENDPOINT_URL", ""),
         # Cohort ZIPs older than this are deleted by `flask exports prune` (and when a new cohort export starts).
         "EXPORT_RETENTION_DAYS": int(env.get("EXPORT_RETENTION_DAYS", "30")),
         # A queued or running export with no progress for this long has stalled (its worker probably stopped).

@@ -10,7 +10,6 @@ they finished, and `.part` files that no run finished are deleted after a day: `
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 import time
 import zipfile
@@ -24,6 +23,7 @@ from sqlalchemy import and_, func, or_, select, update
 import portfolio
 from web.extensions import db
 from web.models import Attempt, Cohort, ExportJob, LogbookEntry, User, utcnow
+from web.services.export_storage import storage
 from web.services.learner_evidence import brand_values, learner_evidence
 from web.services.part_cache import page_cache
 
@@ -147,16 +147,12 @@ def run_learner_job(job: ExportJob) -> None:
         fail_run(job.id, run, f"{type(exc).__name__}: {exc}")
         raise
     if not finish_run(job.id, run, file_name, {**params, **extra}, progress=1):
-        (export_dir() / file_name).unlink(missing_ok=True)
+        storage().delete(file_name)
 
 
 def write_export(file_name: str, body: bytes) -> str:
-    """Write a finished export into EXPORT_DIR so that it appears whole or not at all."""
-    folder = export_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / (file_name + ".part")
-    partial.write_bytes(body)
-    os.replace(partial, folder / file_name)
+    """Keep a finished export in the export storage (EXPORT_DIR or a bucket), whole or not at all."""
+    storage().put_bytes(file_name, body)
     return file_name
 
 
@@ -190,7 +186,7 @@ def run_cohort_job(job: ExportJob) -> None:
             manifest_body = portfolio.manifest_bytes("cohort-export", entries, generated_at=generated,
                                                      include=include, cohort={"id": cohort.id, "name": cohort.name})
             archive.writestr("manifest.json", manifest_body)
-        os.replace(partial, folder / file_name)   # appears whole or not at all
+        storage().put_file(file_name, partial)   # appears whole or not at all: a rename, or one upload
     except Superseded:
         partial.unlink(missing_ok=True)
         return
@@ -201,7 +197,7 @@ def run_cohort_job(job: ExportJob) -> None:
         raise
     params["manifest_sha256"] = hashlib.sha256(manifest_body).hexdigest()
     if not finish_run(job_id, run, file_name, params):   # superseded while writing the manifest
-        (folder / file_name).unlink(missing_ok=True)
+        storage().delete(file_name)
 
 
 def save_pack(learner: User, include: tuple, requested_by: User) -> ExportJob:
@@ -296,6 +292,7 @@ def fail_stalled(now: datetime) -> list[ExportJob]:
 # Retention.
 
 def export_dir() -> Path:
+    """The workers' scratch folder (ZIPs being written) and, with EXPORT_STORAGE=local, where finished ones stay."""
     return Path(current_app.config["EXPORT_DIR"])
 
 
@@ -314,7 +311,7 @@ def expire_old(now: datetime) -> list[ExportJob]:
                                                       ExportJob.finished_at < now - keep)).all()
     for job in jobs:
         if job.file_name:
-            (export_dir() / job.file_name).unlink(missing_ok=True)
+            storage().delete(job.file_name)
         job.status, job.expired_at = "expired", now
     db.session.commit()
     return list(jobs)

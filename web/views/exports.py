@@ -24,7 +24,7 @@ from web.forms import CsrfForm
 from web.models import Cohort, ExportJob, User
 from web.queue import task_queue
 from web.security import roles_required, visible_attempt, visible_learner
-from web.services import export_jobs
+from web.services import export_jobs, export_storage
 from web.services.export_jobs import SECTIONS, export_name
 from web.services.gradebook import gradebook_csv
 from web.services.learner_evidence import brand_values, learner_evidence
@@ -259,10 +259,10 @@ def job_download(job_id: int):
         return _job_page(job, 410)
     if job.status != "done" or not job.file_name:
         abort(404)
-    path = export_jobs.export_dir() / job.file_name
-    if not path.is_file():
+    files = export_storage.storage()
+    if not files.exists(job.file_name):
         abort(404)
-    return send_file(path, mimetype=export_jobs.download_mimetype(job), as_attachment=True,
+    return send_file(files.open(job.file_name), mimetype=export_jobs.download_mimetype(job), as_attachment=True,
                      download_name=export_jobs.download_name(job))
 
 
