@@ -88,3 +88,20 @@ def test_a_damaged_shared_file_is_a_miss_not_an_error(tmp_path):
     cache = SharedPageCache(portfolio.PageCache(), store)
     store.put("ab" * 32, b"T\x00\x00\x00\x09not json!")
     assert cache.get("ab" * 32) is None
+
+
+def test_a_redis_that_cannot_be_reached_is_a_miss_and_never_fails_an_export(app):
+    import socket
+
+    import portfolio
+    from web.services.part_cache import RedisStore
+
+    with socket.socket() as s:   # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cache = SharedPageCache(portfolio.PageCache(), RedisStore(f"redis://127.0.0.1:{port}/9"))
+    key = "ab" * 32
+    assert cache.get(key) is None
+    with app.app_context():
+        cache.put(key, (1, b"%PDF", frozenset()))   # logged, not raised
+    assert cache.get(key) == (1, b"%PDF", frozenset())   # this process's memory still has it

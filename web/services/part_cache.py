@@ -94,16 +94,27 @@ class DiskStore:
 
 
 class RedisStore:
+    """Parts in Redis, kept 30 days after they were written. Redis down or slow (2 s) is a miss on read and
+    nothing kept on write: the cache costs speed, never an export."""
+
     def __init__(self, url: str, max_age_seconds: int = 30 * 24 * 3600):
         import redis
 
-        self.client, self.max_age = redis.Redis.from_url(url), max_age_seconds
+        self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.max_age = max_age_seconds
+        self.errors = (redis.exceptions.RedisError,)
 
     def get(self, key) -> bytes | None:
-        return self.client.get("replyready:part:" + _safe(key))
+        try:
+            return self.client.get("replyready:part:" + _safe(key))
+        except self.errors:
+            return None
 
     def put(self, key, data: bytes) -> None:
-        self.client.set("replyready:part:" + _safe(key), data, ex=self.max_age)
+        try:
+            self.client.set("replyready:part:" + _safe(key), data, ex=self.max_age)
+        except self.errors as exc:
+            raise OSError(f"the shared part cache (Redis) did not take the part: {exc}") from exc
 
 
 class SharedPageCache:
