@@ -71,6 +71,11 @@ def test_the_iqa_records_an_action_and_the_assessor_answers_it(app, signed_cohor
         "response": "Rewritten against PC3.", "csrf_token": csrf_from(page)})
     assert answer.status_code == 302
     assert "Rewritten against PC3." in iqa.get(sample_url).get_data(as_text=True)
+    with app.app_context():
+        attempt_id = db.session.get(IqaCheck, check_id).attempt_id
+    on_attempt = assessor.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+    assert "Internal quality assurance" in on_attempt and "Sign-off comment is generic." in on_attempt
+    assert "Rewritten against PC3." in _client(app, "tutora").get(f"/review/attempts/{attempt_id}").get_data(True)
     again = assessor.post(f"/iqa/checks/{check_id}/answer", data={"response": "x", "csrf_token": csrf_from(page)})
     assert again.status_code == 400 and "answered already" in again.get_data(as_text=True)
 

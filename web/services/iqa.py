@@ -84,3 +84,8 @@ def iqa_may_see(iqa: User, attempt_id: int) -> bool:
     """An IQA sees only the attempts in their own samples."""
     return db.session.scalar(select(IqaCheck.id).join(IqaSample).where(
         IqaSample.iqa_id == iqa.id, IqaCheck.attempt_id == attempt_id).limit(1)) is not None
+
+
+def checks_of(attempt: Attempt) -> list[IqaCheck]:
+    """Every IQA check of this attempt, oldest first (shown on the attempt's page to staff who may see it)."""
+    return list(db.session.scalars(select(IqaCheck).where(IqaCheck.attempt_id == attempt.id).order_by(IqaCheck.id)))

@@ -16,6 +16,7 @@ from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioI
 from web.security import roles_required, visible_attempt
 from web.services.accounts import visible_learner_ids_query
 from web.services.agreement import build_report, cohorts_for, report_csv
+from web.services.iqa import checks_of
 from web.services.marks import ModerationError, grade_rule, moderate
 from web.services.results import check_rows
 from web.services.signoff import changed_since_signoff, sign
@@ -77,6 +78,7 @@ def attempt(attempt_id: int):
     return render_template("review/attempt.html", attempt=attempt, criteria=rubrics.CRITERIA,
                            checks=check_rows(attempt.result or {}),
                            grade_rule=grade_rule(attempt), signed_changed=changed_since_signoff(attempt),
+                           iqa_checks=[c for c in checks_of(attempt) if c.outcome != "pending"],
                            moderation_form=ModerationForm(), feedback_form=CommentForm(), signoff_form=SignOffForm())
 
 
