@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from simulator.errors import ExerciseError, TriageOrderError
 from simulator.generation import Instance, as_instance
@@ -35,7 +36,7 @@ def score_decisions(instance: Instance, decisions: dict | None) -> dict | None:
     if not instance.triage_choices:
         return None
     decisions = decisions or {}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for q in sorted(instance.queue, key=lambda q: q.expected_position):
         got = decisions.get(q.id) or {}
         tags = {str(t) for t in got.get("tags") or []}
@@ -81,7 +82,7 @@ def score_triage(instance: Instance, learner_order: list[str], decisions: dict |
         raise TriageOrderError("the order must list every post exactly once (" + "; ".join(p for p in parts if p) + ")")
     rho = spearman(expected, order)
     items = {q.id: q for q in instance.queue}
-    feedback = []
+    feedback: list[dict[str, Any]] = []
     for pos, item_id in enumerate(order, start=1):
         q = items[item_id]
         if pos == q.expected_position:
@@ -145,6 +146,8 @@ def validate_crm_record(instance: Instance, record: dict, *, customer: str | Non
         raise ExerciseError(f"CRM records end live-chat exercises, not {instance.exercise_type}")
     cust = instance.customer(customer)
     exp = cust.crm
+    if exp is None:     # the loader requires `crm` of every live-chat customer
+        raise ExerciseError(f"live-chat customer {cust.id} has no expected CRM record")
     record = record or {}
     missing = tuple(f for f in CRM_RECORD_FIELDS if not str(record.get(f) or "").strip()
                     and not (f == "follow_up" and record.get(f) is False))

@@ -16,6 +16,7 @@ two do not collide.
 """
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Callable
@@ -119,8 +120,8 @@ def initial_state(instance: Instance, customer: str | None = None) -> Conversati
     """The state before the learner's first reply to this customer (crisis: to the public)."""
     instance = as_instance(instance)
     if instance.crisis is not None:
-        last = max(m.at_minute for m in instance.messages)
-        return ConversationState(instance.scenario_id, instance.seed, "crisis", "angry", 1, "public", last,
+        latest = max(m.at_minute for m in instance.messages)
+        return ConversationState(instance.scenario_id, instance.seed, "crisis", "angry", 1, "public", latest,
                                  customer_messages=tuple(m.text for m in instance.messages))
     cust = instance.customer(customer)
     last = cust.messages[-1]
@@ -141,7 +142,7 @@ class Turn:
     judged: Judged
     reply: str
     channel: str
-    rng: object
+    rng: random.Random
     name: str
     fix_given: bool = False       # this reply, or an earlier one, gives what fixes the problem
     # decided by the rule:
@@ -156,9 +157,16 @@ class Turn:
     def expected(self) -> dict:
         return self.customer.expected if self.customer else self.instance.expected
 
+    @property
+    def person(self) -> CustomerInstance:
+        """The customer, for the rules only a customer's conversation reaches (never a crisis)."""
+        if self.customer is None:
+            raise SimulatorUsageError(f"rule {self.key or '?'} needs a customer; a crisis has none")
+        return self.customer
+
     def say(self, key: str, channel: str | None = None) -> None:
         # Keys added after an instance was stored (sign-offs) fall back to the engine's own lines.
-        options = self.customer.followups.get(key) or DEFAULT_FOLLOWUPS.get(key) or SIGN_OFFS
+        options = self.person.followups.get(key) or DEFAULT_FOLLOWUPS.get(key) or SIGN_OFFS
         self.lines.append((channel or self.channel, self.rng.choice(options)))
 
     @property
@@ -210,35 +218,35 @@ def _signs_off(t: Turn):
 
 def _asks_security_questions(t: Turn) -> bool:
     return bool(VERIFY_CUE.search(t.reply)
-                or (t.customer.verify_with and gives_fix(t.customer.verify_with, t.reply)))
+                or (t.person.verify_with and gives_fix(t.person.verify_with, t.reply)))
 
 
 def _weak_check(t: Turn):
     """Security questions, but not the whole check the policy asks for (e.g. no one-time passcode)."""
     t.key = "weak_check"
     t.patience_change = -1 if "weak_check" in t.state.history else 0   # asked twice and still not enough
-    t.lines.append((t.channel, f"It's {t.customer.persona.name}, {t.customer.persona.postcode}."))
+    t.lines.append((t.channel, f"It's {t.person.persona.name}, {t.person.persona.postcode}."))
     t.why = (f"{t.name} answered your security questions, but the policy asks for a stronger check than that "
              f"before the account is discussed. Check the policy and finish the identity check.")
 
 
 def _verifies(t: Turn):
     t.key, t.mood_moves = "verifies", t.calmer_if_good
-    t.lines.append((t.channel, t.customer.verification))
+    t.lines.append((t.channel, t.person.verification))
     t.flags["verified"] = True
     t.why = f"You asked security questions before discussing the account, so {t.name} answered them."
 
 
 def _clarifies(t: Turn):
     t.key, t.mood_moves = "clarifies", t.calmer_if_good
-    t.lines.append((t.channel, t.customer.clarification))
+    t.lines.append((t.channel, t.person.clarification))
     t.flags["clarified"] = True
     t.why = f"You asked a focused question before suggesting a fix, so {t.name} explained what they meant."
 
 
 def _misread(t: Turn):
     t.key, t.mood_moves, t.patience_change = "repeats", ("worse",), -1
-    t.lines.append((t.channel, "No, that's not what I meant. " + t.customer.clarification))
+    t.lines.append((t.channel, "No, that's not what I meant. " + (t.person.clarification or "")))
     t.flags["clarified"] = True
     t.why = (f"You answered before finding out what {t.name} meant, so they had to explain again and are "
              f"losing patience. Ask a clarifying question first.")
@@ -249,7 +257,7 @@ def _sends_details(t: Turn):
     private = "private" if "private" in t.instance.channels else t.channel
     if t.channel == "public":
         t.say("moves_private", "public")
-    t.lines.append((private, t.customer.details))
+    t.lines.append((private, t.person.details))
     t.flags.update(moved_private=True, details_sent=True, channel=private)
     how = "invited them to a private message" if t.channel == "public" else "moved to a private message"
     t.why = f"You {how}, so {t.name} sent their details there, where they are safe, not in public."
@@ -393,7 +401,7 @@ RULES: tuple[Rule, ...] = (
     Rule("privacy_worry", lambda t: t.judged.leaked, _privacy),
     Rule("signs_off", lambda t: t.state.satisfied, _signs_off),
     Rule("verifies", lambda t: _needs("verify_identity", "verification")(t) and _asks_security_questions(t)
-         and gives_fix(t.customer.verify_with, t.reply), _verifies),
+         and gives_fix(t.person.verify_with, t.reply), _verifies),
     Rule("weak_check", lambda t: _needs("verify_identity", "verification")(t) and _asks_security_questions(t),
          _weak_check),
     Rule("clarifies", lambda t: _needs("clarify", "clarification")(t) and t.judged.shown("clarify"), _clarifies),
@@ -471,15 +479,17 @@ def _react_customer(instance: Instance, state: ConversationState, reply: str, ju
 
 def _react_crisis(instance: Instance, state: ConversationState, reply: str, judged: Judged, channel: str,
                   reply_minute: float, rng) -> Turn:
-    turn = Turn(instance, None, state, judged, reply, channel, rng, "the public",
-                gives_fix(instance.crisis.fix, reply))
+    crisis = instance.crisis
+    if crisis is None:   # REACTORS sends only crisis exercises here, and their instances always have one
+        raise SimulatorUsageError(f"{instance.scenario_id} has no crisis to react to")
+    turn = Turn(instance, None, state, judged, reply, channel, rng, "the public", gives_fix(crisis.fix, reply))
     good = (not judged.rude and not judged.leaked and judged.at_least("accuracy", 1)
             and (judged.shown("acknowledge") or judged.shown("hear")) and judged.at_least("apologise", 1)
             and (judged.shown("act") or judged.shown("take_ownership")) and turn.fix_given)
     wave = "calmer" if good else "worse"
     turn.key = "contained" if good else "spreads"
     turn.mood_moves = ("calmer",) if good else ("worse",)
-    turn.lines = [m for m in instance.crisis.waves[wave]]
+    turn.lines = [m for m in crisis.waves[wave]]
     turn.flags["status"] = "resolved" if good else "ended"
     turn.flags["escalated_publicly"] = not good
     turn.why = ("Your holding statement acknowledged the incident, apologised and said what happens next, so "
@@ -563,6 +573,8 @@ def react(instance: Instance, state, reply_text: str, judgement: dict, channel: 
         if isinstance(line, Message):     # crisis waves: prepared posts, times relative to the statement
             messages.append(replace(line, at_minute=round(reply_minute + line.at_minute, 1)))
             continue
+        if cust is None:   # only a customer's rules add (channel, text) lines; a crisis adds prepared posts
+            raise SimulatorUsageError(f"a line {line!r} with no customer to say it")
         chan, text = line
         minute = round(minute + rng.uniform(*delay_range), 1)
         messages.append(Message("customer", text, chan, minute, instance.platform, cust.id, cust.persona.name,
@@ -610,6 +622,8 @@ def scoring_context_for_turn(instance: Instance, state, *, channel: str, respons
     instance = as_instance(instance)
     state = _coerce_state(instance, state, customer)
     base = instance.scoring_context if instance.crisis else instance.customer(state.customer_id).scoring_context
+    if base is None:     # generation gives every crisis instance one
+        raise SimulatorUsageError(f"{instance.scenario_id} has no scoring context")
     ctx = dict(base)
     said = list(state.customer_messages) or base["customer"]
     ctx.update(customer=said[0] if isinstance(said, list) and len(said) == 1 else said, channel=channel,
