@@ -15,6 +15,10 @@ from .patterns import (
 
 
 class AddressRules:
+    # Set by Scrubber.__init__ (this class is its mixin): the street patterns and the everyday words.
+    address_res: dict[str, re.Pattern[str]]
+    common: frozenset[str]
+
     def _address_hits(self, text: str, has_digit: bool, has_postcode: bool) -> list[Hit]:
         """Street addresses (patterns.address_patterns), each with the town, county and postcode after it."""
         kinds = ["numbered", "lower"] if has_digit else []
@@ -42,7 +46,8 @@ class AddressRules:
     def _address_tail(self, text: str, pos: int, lower: bool) -> tuple[int, bool]:
         """Where the address that has a street ending at pos ends, and whether a postcode is in its tail.
         Every part up to the last postcode is kept; after it, only parts that read as places."""
-        rx, parts, end = ADDRESS_TAIL_LOWER if lower else ADDRESS_TAIL, [], pos
+        rx, end = ADDRESS_TAIL_LOWER if lower else ADDRESS_TAIL, pos
+        parts: list[re.Match[str]] = []
         while len(parts) < 4 and (t := rx.match(text, pos)):
             parts.append(t)
             pos = t.end()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import Any
 
 from .known import attempt_scope, entry_scope, register_known
 from .pseudonyms import Registry, attempt_order
@@ -108,7 +109,7 @@ def _anonymise_attempt(a: dict, scrubber: Scrubber, walk, scope_key=None) -> dic
     result's evidence spans remapped through the replacements, every other field walked (deny by default)."""
     key = scope_key if scope_key is not None else attempt_scope(a)
     scrubber.registry.scope = list(scrubber.registry.scopes.get(key, []))
-    out = {}
+    out: dict[str, Any] = {}
     for k in a:   # every field, known or not, in document order (messages first)
         if k in ("messages", "result", "injected_personal_data"):
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from .gazetteer import (
     ACRONYMS,
@@ -20,6 +21,9 @@ from .gazetteer import (
     fold,
 )
 from .hit import Hit
+
+if TYPE_CHECKING:
+    from .pseudonyms import Registry
 
 NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž\u0300-\u036fḀ-ỿ]*(?:['’\-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž\u0300-\u036fḀ-ỿ]+)*")
 # "Don't", "Can't", "Shouldn't", "I'll", "We're": a word and its contraction, never a name ("Don" is a name).
@@ -70,6 +74,20 @@ def _strip_s(word: str) -> str:
 
 
 class NameRules:
+    # Set by Scrubber.__init__ (this class is its mixin): the gazetteer, the known people, per-scrubber caches.
+    registry: Registry
+    firsts: frozenset[str]
+    lasts: frozenset[str]
+    words: frozenset[str]
+    common: frozenset[str]
+    known_parts: set[str]
+    known_weak: set[str]
+    word_like: frozenset[str]
+    lower_words: frozenset[str]
+    _flag_cache: dict[str, str | None]
+    _lower_cache: dict[str, str | None]
+    _start_cache: dict[str, tuple[str | None, bool]]
+
     RANK = {"known": 5, "name": 4, "word": 3, "weak": 2, "head": 2, "cap": 1, "shout": 1}
 
     def _name_hits(self, text: str) -> list[Hit]:
@@ -251,7 +269,7 @@ class NameRules:
         if not re.search(r"(?:^|[.!?:;]\s+|\n\s*)$", text[max(0, start - 3):start]) and start != 0:
             return False
         nxt = re.match(r"[ \t]+([a-z][a-z'’]*)", after)
-        return bool(nxt) and nxt.group(1) not in self.SUBJECT_VERBS and not nxt.group(1).startswith(("'", "’"))
+        return nxt is not None and nxt.group(1) not in self.SUBJECT_VERBS and not nxt.group(1).startswith(("'", "’"))
 
     LOWER_TOKEN = re.compile(r"(?<![\w@.\-])[a-zà-ÿā-žḁ-ỿ][a-zà-ÿā-žḁ-ỿ\u0300-\u036f'’\-]*[a-zà-ÿā-žḁ-ỿ](?![\w@])")
     LOWER_STOP = frozenset("mate all everyone team guys folks there again so much both sir madam love pal buddy".split())
@@ -288,7 +306,7 @@ class NameRules:
     def _prefixed_surname(self, word: str) -> bool:
         """"macwalsh", "mco'brien", "fitzroy": Mac, Mc, O' or Fitz before a gazetteer name."""
         m = re.match(r"(?:mac|mc|o'|fitz)(?:o')?([a-z']{3,})$", word)
-        return bool(m) and (m.group(1) in self.lasts or m.group(1) in self.firsts) and word not in self.common
+        return m is not None and (m.group(1) in self.lasts or m.group(1) in self.firsts) and word not in self.common
 
     def _lowercase_name_hits(self, text: str) -> list[Hit]:
         """Names typed in lower case ("thanks priya", "hi sarah jones", "(siobhan, oneill, okonkwo)"): a known
