@@ -154,15 +154,32 @@ def is_duplicate(attempt: Attempt, turn_token) -> bool:
     return attempt.status != "in_progress" or str(turn_token) != str(attempt.state.get("turn"))
 
 
+def _open_conversation(attempt: Attempt, thread: str, ended: str) -> tuple[simulator.Instance, dict, str | None]:
+    """(instance, conversation state, customer) of a thread still open, else AttemptError with `ended`."""
+    inst, conv, customer = _conversation(attempt, thread)
+    if conv.get("status", "open") != "open":
+        raise AttemptError(ended)
+    return inst, conv, customer
+
+
+def _store_turn(attempt: Attempt, inst: simulator.Instance, state: dict) -> None:
+    """Store the state after a turn; once every thread has ended, live chat moves on to the CRM records and
+    any other exercise finishes."""
+    attempt.state = state
+    if all(t.get("status", "open") != "open" for t in state["threads"].values()):
+        if inst.exercise_type == "live_chat":
+            attempt.state = {**state, "phase": "crm"}
+        else:
+            finish(attempt)
+
+
 def submit_reply(attempt: Attempt, text: str, channel: str, thread: str, turn_token) -> dict | None:
     """Score the reply, store it, let the customer react and store what they say. None if a duplicate."""
     if is_duplicate(attempt, turn_token):
         return None
     if attempt.exercise_type not in LIVE or attempt.state.get("phase") != "reply":
         raise AttemptError("This exercise is not waiting for a reply.")
-    inst, conv, customer = _conversation(attempt, thread)
-    if conv.get("status", "open") != "open":
-        raise AttemptError("That conversation has ended.")
+    inst, conv, customer = _open_conversation(attempt, thread, "That conversation has ended.")
     text = check_reply(inst, text, channel)
     minutes = response_minutes(attempt, thread)
     reply_minute = round(conv["last_customer_minute"] + minutes, 1)
@@ -189,12 +206,7 @@ def submit_reply(attempt: Attempt, text: str, channel: str, thread: str, turn_to
                                                        "reaction": summary, "spans": labelled_spans(result)}]
     state["turn"] = state["turn"] + 1
     attempt.sim_minutes = max(attempt.sim_minutes, reaction.state.last_customer_minute)
-    attempt.state = state
-    if all(t.get("status", "open") != "open" for t in state["threads"].values()):
-        if inst.exercise_type == "live_chat":
-            attempt.state = {**state, "phase": "crm"}
-        else:
-            finish(attempt)
+    _store_turn(attempt, inst, state)
     return summary
 
 
@@ -209,9 +221,7 @@ def end_thread(attempt: Attempt, thread: str, turn_token) -> bool:
         return False
     if attempt.exercise_type not in ENDED_NOTE or attempt.state.get("phase") != "reply":
         raise AttemptError("This exercise has no conversation to end.")
-    inst, conv, _customer = _conversation(attempt, thread)
-    if conv.get("status", "open") != "open":
-        raise AttemptError("That conversation has already ended.")
+    inst, conv, _customer = _open_conversation(attempt, thread, "That conversation has already ended.")
     if not any(r["thread"] == thread for r in attempt.state["turn_results"]):
         raise AttemptError("Reply to the customer before ending the conversation.")
     ended = simulator.end_conversation(inst, conv)
@@ -221,12 +231,7 @@ def end_thread(attempt: Attempt, thread: str, turn_token) -> bool:
                                     text=ENDED_NOTE[attempt.exercise_type], sim_minute=minute, turn=state["turn"]))
     state["threads"] = {**state["threads"], thread: ended.to_dict()}
     state["turn"] = state["turn"] + 1
-    attempt.state = state
-    if all(t.get("status", "open") != "open" for t in state["threads"].values()):
-        if inst.exercise_type == "live_chat":
-            attempt.state = {**state, "phase": "crm"}
-        else:
-            finish(attempt)
+    _store_turn(attempt, inst, state)
     return True
 
 
