@@ -30,14 +30,14 @@ from simulator.errors import (
                               UnknownScenarioError,
 )
 from simulator.exercises import CrmCheck, crm_query_types, score_triage, spearman, validate_crm_record
-from simulator.generation import BUILDERS, CustomerInstance, Instance, Message, Persona, QueueItem, generate
+from simulator.generation import BUILDERS, generate
+from simulator.instance import CustomerInstance, Instance, Message, Persona, QueueItem
 from simulator.knowledge import POINTS as KNOWLEDGE_POINTS
 from simulator.knowledge import Question, Quiz, QuizResult, make_quiz, mark_quiz
 from simulator.loader import Library, Scenario, load_library, load_scenario_file, load_scenario_text
 from simulator.platforms import PLATFORMS, Channel, Platform, can_reply_privately, fits, get_platform, message_length
 from simulator.reactions import (
                               REACTORS,
-                              RULES,
                               ConversationState,
                               Reaction,
                               end_conversation,
@@ -45,6 +45,7 @@ from simulator.reactions import (
                               react,
                               scoring_context_for_turn,
 )
+from simulator.rules import RULES
 from simulator.tools import agent_tools, fact_sections, on_screen_text
 
 __all__ = [
