@@ -85,7 +85,7 @@ NEEDS: dict[str, str] = {
 }
 
 # What the customer may do next. A scenario's `followups` may give its own lines for any of these;
-# the engine has a British default for each (see reactions.py).
+# the engine has a British default for each (see voices.py).
 REACTION_KEYS: dict[str, str] = {
     "calmer": "the reply helped: the customer calms down and cooperates",
     "resolved": "everything needed is done: the customer thanks the agent",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulator.errors import ExerciseError, TriageOrderError
-from simulator.generation import Instance, as_instance
+from simulator.instance import Instance, as_instance
 
 
 def spearman(expected: list, actual: list) -> float:
