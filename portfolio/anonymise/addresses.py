@@ -61,8 +61,8 @@ class AddressRules:
         return end, last >= 0
 
     # Never-a-name words that start place names ("New Milton", "South Shields", "London").
-    PLACE_STARTS = frozenset("""north south east west northern southern eastern western central great greater new old royal
-    london manchester birmingham leeds glasgow liverpool bristol cardiff edinburgh belfast sheffield newcastle
+    PLACE_STARTS = frozenset("""north south east west northern southern eastern western central great greater new old
+    royal london manchester birmingham leeds glasgow liverpool bristol cardiff edinburgh belfast sheffield newcastle
     nottingham leicester york oxford cambridge""".split())
 
     def _reads_as_place(self, text: str, part: re.Match, lower: bool) -> bool:
@@ -72,7 +72,8 @@ class AddressRules:
         words = [w.strip("'’").lower() for w in re.split(r"[\s\-]+", part.group("place")) if w.strip("'’")]
         if not words or (words[0] in NOT_NAMES and words[0] not in self.PLACE_STARTS):
             return False
-        if any(w not in self.common or w in self.PLACE_STARTS for w in words if w not in ("upon", "on", "under", "in", "by")):
+        if any(w not in self.common or w in self.PLACE_STARTS
+               for w in words if w not in ("upon", "on", "under", "in", "by")):
             return True
         own_line = re.search(r"[,\n]", text[part.start():part.start("place")])
         standalone = re.match(r"[ \t]*(?:$|[,.;:!?)\n])", text[part.end():])

@@ -68,7 +68,8 @@ def anonymise_with_report(data, *, known_values=(), keep_values=(), staff_names:
         if isinstance(value, (list, tuple)):
             return [walk(v, key) for v in value]
         if isinstance(value, dict):
-            return {(k if not isinstance(k, str) or SAFE_DICT_KEY.match(k) else s(k)): walk(v, k) for k, v in value.items()}
+            return {(k if not isinstance(k, str) or SAFE_DICT_KEY.match(k) else s(k)): walk(v, k)
+                    for k, v in value.items()}
         return value
 
     # The learner block: only the candidate number and pseudonyms survive.

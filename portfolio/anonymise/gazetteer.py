@@ -12,7 +12,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset]:
     def load(name):
-        return [line.strip() for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [line.strip() for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
 
     common = frozenset(load("common_words"))
     firsts = frozenset(v for n in load("first_names") for v in variants(n, common))
@@ -108,11 +109,11 @@ SHORT_SURNAMES = frozenset("ho le do ma lo na bo ko la".split())
 ENGLISH_2 = frozenset("""am an as at be by do go ha he hi ho if in is it la le lo ma me my na no of oh ok on or ox pa so
 to up us we ye yo bo ko""".split())
 # Family words and abbreviations that are also names in some list ("nan", "min"): never a name in lower case.
-LOWER_WORDS_EXTRA = frozenset("""nan nana nanna nanny gran granny grandad grandpa grandma mum mam mom dad auntie aunty uncle
-bro sis hun babe pet duck chuck bab mate min mins sec secs hr hrs pls plz thx tho cos coz ta""".split())
+LOWER_WORDS_EXTRA = frozenset("""nan nana nanna nanny gran granny grandad grandpa grandma mum mam mom dad auntie aunty
+uncle bro sis hun babe pet duck chuck bab mate min mins sec secs hr hrs pls plz thx tho cos coz ta""".split())
 # Capitals that are abbreviations, never a shouted name (some are names in a gazetteer: "Iban", "Eta", "Chi").
-ACRONYMS = frozenset("""iban bic nhs dob cvv cvc gdpr asap faq url uk usa eu sms dm dms pm am tv pc id pin otp vat ltd plc
-fyi aka etc bbc itv dpd ups dhl evri tnt rm hmrc dvla dwp nino ni chi api app ios os ceo cfo hr it ai ok pdf ref
+ACRONYMS = frozenset("""iban bic nhs dob cvv cvc gdpr asap faq url uk usa eu sms dm dms pm am tv pc id pin otp vat ltd
+plc fyi aka etc bbc itv dpd ups dhl evri tnt rm hmrc dvla dwp nino ni chi api app ios os ceo cfo hr it ai ok pdf ref
 sku rrp eta tbc tba lol omg ffs wtf nhs irl imo tbh""".split())
 MONTHS = frozenset("april may june august".split())
 TITLES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())

@@ -1,4 +1,5 @@
-"""Names in a text: gazetteer names, known people's name parts, cued unknown words, lower-case names (a Scrubber mixin)."""
+"""Names in a text: gazetteer names, known people's name parts, cued unknown words, lower-case names (a Scrubber
+mixin)."""
 from __future__ import annotations
 
 import re
@@ -25,7 +26,8 @@ from .hit import Hit
 if TYPE_CHECKING:
     from .pseudonyms import Registry
 
-NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž\u0300-\u036fḀ-ỿ]*(?:['’\-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž\u0300-\u036fḀ-ỿ]+)*")
+NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž\u0300-\u036fḀ-ỿ]*"
+                        r"(?:['’\-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž\u0300-\u036fḀ-ỿ]+)*")
 # "Don't", "Can't", "Shouldn't", "I'll", "We're": a word and its contraction, never a name ("Don" is a name).
 CONTRACTION = re.compile(r".+(?:n['’]t|['’](?:ll|re|ve|d|m|t))$", re.I)
 # A particle between two name tokens: "Rhys ap Gwilym", "Stella Ó Hanrachtaigh" (see gazetteer.PARTICLES).
@@ -36,8 +38,8 @@ def non_latin_runs(text: str) -> list[tuple[int, int]]:
     """Words in a script other than Latin ("नेहा मालिक", "王伟", "Олена Коваль"), up to four together: in an English
     exchange, a name or a personal detail. Letters with their combining marks (Devanagari vowel signs)."""
     def letter(c: str) -> bool:
-        return (c.isalpha() or unicodedata.category(c).startswith("M")) and not ("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f"
-                                                                                   or "\u1e00" <= c <= "\u1eff")
+        return (c.isalpha() or unicodedata.category(c).startswith("M")) and not (
+            "a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff")
     spans, i, n = [], 0, len(text)
     while i < n:
         if not letter(text[i]) or (i and (text[i - 1].isalnum())):
@@ -61,11 +63,13 @@ def non_latin_runs(text: str) -> list[tuple[int, int]]:
         tail = re.match(r"-[A-Z][\w']*", text[end:])   # "चोपरा-Ho": a name whose other half is in Latin letters
         spans.append((start, end + (tail.end() if tail else 0)))
     return spans
-# "DMing", "PDFs", "URLs", "iPhone": capitals then lower case inside a word are no name (Mc/Mac/O' are, see FORM_SURNAME).
+# "DMing", "PDFs", "URLs", "iPhone": capitals then lower case inside a word are no name (Mc/Mac/O' are, see
+# FORM_SURNAME).
 INNER_CAPITALS = re.compile(r"^[A-Z]{2,}[a-z]+$")
 # Words that never continue a lower-case name ("mhairi will call", "priya and i").
 FUNCTION_WORDS = frozenset("""and or but if so as at by for from in into of on to with without about after before
-the a an my your our his her their its this that these those not no yes just also only even still very too then""".split())
+the a an my your our his her their its this that these those not no yes just also only even still very too
+then""".split())
 
 
 def _strip_s(word: str) -> str:
@@ -145,8 +149,10 @@ class NameRules:
             return "tail"   # "QING NG": two capitals are a surname only straight after a name
         if tok.isupper() and len(tok) > 2 and best is None and base not in ACRONYMS and base not in self.common:
             return "shout"  # "NELA GRUSZCZYK": an unknown shouted word, a name only next to a name
-        if tok.isupper() and len(tok) > 1 and (best is None or (best != "known" and (len(tok) <= 2 or base in ACRONYMS))):
-            return None   # capitals that are no name, and two capitals ("NI", "LI") that are initials or an abbreviation
+        if tok.isupper() and len(tok) > 1 and (best is None
+                                               or (best != "known" and (len(tok) <= 2 or base in ACRONYMS))):
+            # capitals that are no name, and two capitals ("NI", "LI") that are initials or an abbreviation
+            return None
         if best is None and tok[0].isupper() and base not in NOT_NAMES and base not in self.common and len(base) >= 2:
             best = "cap"   # an unknown capitalised word: a name only next to a name or after a cue
         if best in (None, "head") and tok[0].isupper() and base in NOT_NAMES and base in self.lasts:
@@ -179,7 +185,8 @@ class NameRules:
         while j + 1 < len(tokens) and flags[j + 1] is not None:
             if flags[j + 1] == "particle":
                 # "Stella Ó Hanrachtaigh", "Ruud van Dijk": a particle joins a name to the capitalised word after it.
-                spaced = j + 2 < len(tokens) and all(re.fullmatch(r"[ \t]+", text[tokens[k][1]:tokens[k + 1][0]]) for k in (j, j + 1))
+                spaced = j + 2 < len(tokens) and all(re.fullmatch(r"[ \t]+", text[tokens[k][1]:tokens[k + 1][0]])
+                                                     for k in (j, j + 1))
                 if spaced and flags[j] in ("known", "name", "word", "head") and flags[j + 2] not in (None, "particle"):
                     j += 2
                     continue
@@ -210,10 +217,12 @@ class NameRules:
         kinds = [flags[k] for k in run if flags[k] != "particle"]
         strong = any(f in ("known", "name") for f in kinds) or any(flags[k] == "particle" for k in run)
         # "Rose Day", "Bill Savage", "Toby Page" (a surname that is a word, after a name that is a word)
-        named_pair = sum(1 for f in kinds if f in ("known", "name", "word")) + (kinds[-1] == "tail" and len(kinds) > 1) >= 2
+        named_pair = (sum(1 for f in kinds if f in ("known", "name", "word"))
+                      + (kinds[-1] == "tail" and len(kinds) > 1) >= 2)
         only_unknown = all(f in ("cap", "shout") for f in kinds)
         accept = (strong or named_pair or cued) and not (only_unknown and (not strong_cue or "shout" in kinds))
-        if not accept and all(f in ("word", "head", "tail", "name") for f in kinds) and self._vocative(text, tokens[i], tokens[run[-1]]):
+        if (not accept and all(f in ("word", "head", "tail", "name") for f in kinds)
+                and self._vocative(text, tokens[i], tokens[run[-1]])):
             accept = True   # "Norman, I completely understand", "June Mason, ...": a name opening a reply, then a comma
         if all(f in ("weak", "head", "tail") for f in kinds) and not named_pair:
             # A month-like word alone: a known person's name after a greeting or as a sign-off; else a month.
@@ -272,7 +281,8 @@ class NameRules:
         return nxt is not None and nxt.group(1) not in self.SUBJECT_VERBS and not nxt.group(1).startswith(("'", "’"))
 
     LOWER_TOKEN = re.compile(r"(?<![\w@.\-])[a-zà-ÿā-žḁ-ỿ][a-zà-ÿā-žḁ-ỿ\u0300-\u036f'’\-]*[a-zà-ÿā-žḁ-ỿ](?![\w@])")
-    LOWER_STOP = frozenset("mate all everyone team guys folks there again so much both sir madam love pal buddy".split())
+    LOWER_STOP = frozenset(
+        "mate all everyone team guys folks there again so much both sir madam love pal buddy".split())
 
     def _lower_kind(self, base: str) -> str | None:
         cache = self._lower_cache
@@ -313,7 +323,8 @@ class NameRules:
         person's name part or a gazetteer name that is not an everyday word, anywhere; a name that is also a word
         ("will", "rose") only straight after a greeting."""
         # Particles ("ap", "van", "bin") are not tokens here: they are read in the gaps between names.
-        tokens = [(m.start(), m.end(), m.group(0)) for m in self.LOWER_TOKEN.finditer(text) if m.group(0) not in PARTICLES]
+        tokens = [(m.start(), m.end(), m.group(0)) for m in self.LOWER_TOKEN.finditer(text)
+                  if m.group(0) not in PARTICLES]
         out, i = [], 0
         cache = self._start_cache
         while i < len(tokens):

@@ -3,7 +3,8 @@
 One job: the regular expressions, with the little checking that belongs to them (:func:`plausible`,
 :func:`text_facts`). ``PATTERNS`` lists ``(kind, regex, needs)``; when a regex has a group, group 1 is the
 value and the cue before it stays in the text (see
-:func:`value_span`: a group named ``v`` is the value, other named groups are the rule's own); ``needs`` is what a text must have for the rule to run.
+:func:`value_span`: a group named ``v`` is the value, other named groups are the rule's own); ``needs`` is what a
+text must have for the rule to run.
 Order matters only for overlaps of equal length (earlier wins). Street addresses need the gazetteer's
 street suffixes and a look at the words after them, so their regexes are built by
 :func:`address_patterns` and used by ``anonymise.Scrubber._address_hits``.
@@ -27,7 +28,8 @@ _DOMAIN_DOT = r"(?:\.|\s?\.\s?(?=" + _TLDS + r"))"
 _AT_WORD = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT_WORD = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
 # Mail providers typed without their domain ("tomasz.nowak at gmail").
-_PROVIDERS = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|aol|protonmail|virginmedia|talktalk|msn)\b"
+_PROVIDERS = (r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|aol|protonmail|virginmedia"
+              r"|talktalk|msn)\b")
 
 # jo.smith+returns@mail.example.co.uk, also with a space or line break around the @ (or a full-width ＠)
 # and around a dot before the top-level domain. It starts where a run of local-part characters starts
@@ -68,7 +70,8 @@ CARD_LAST_FOUR = re.compile(
 CARD_MASKED = re.compile(r"(?<![\w*•])(?:[*xX•]{4}[ \-]?){2,3}(\d{4})\b")
 
 # A card's security code after its name: "cvv 123", "CVC: 1234", "security code 123".
-CARD_SECURITY_CODE = re.compile(r"\b(?:cvv2?|cvc2?|cv2|csc|security\s+code)\b\s*(?:is|:|-|=)?\s*(\d{3,4})(?![\d])", re.I)
+CARD_SECURITY_CODE = re.compile(r"\b(?:cvv2?|cvc2?|cv2|csc|security\s+code)\b\s*(?:is|:|-|=)?\s*(\d{3,4})(?![\d])",
+                                re.I)
 
 # Sort codes: three pairs of digits. With nothing before them, only with dashes or spaces ("20-00-00",
 # "20 - 00 - 00", "20 00 00"): "12.05.24" and "12/05/24" are dates.
@@ -76,7 +79,8 @@ _PAIRS = r"\d{2}(?:\s?-\s?|\s)\d{2}(?:\s?-\s?|\s)\d{2}"
 _ANY_PAIRS = r"\d{2}\s?[\-./ ]?\s?\d{2}\s?[\-./ ]?\s?\d{2}"
 SORT_CODE = re.compile(r"(?<![\d])" + _PAIRS + r"(?![\d])")
 # After "sort code", "s/c", "bank details": any separators or none ("sort code: 20.00.00", "s/c 20/00/00").
-SORT_CODE_CUED = re.compile(r"\b(?:sort\s?code|s/c|bank\s+details)\b\s*(?:is|are|:|-|=)?\s*(" + _ANY_PAIRS + r")(?![\d])", re.I)
+SORT_CODE_CUED = re.compile(r"\b(?:sort\s?code|s/c|bank\s+details)\b\s*(?:is|are|:|-|=)?\s*(" + _ANY_PAIRS
+                            + r")(?![\d])", re.I)
 # Dotted or slashed pairs straight before an account number: "44.37.61 88054289".
 _ACCOUNT = r"\d{4}[ \-]?\d{3,4}"
 SORT_CODE_BEFORE_ACCOUNT = re.compile(r"(?<![\d.])\d{2}[./]\d{2}[./]\d{2}(?=[\s,/;]+" + _ACCOUNT + r"(?![\d]))")
@@ -112,23 +116,27 @@ _ORD = r"(?:st|nd|rd|th)?"
 _NUMERIC = _DAY + r"\s?(?P<sep>[/.\-])\s?" + _MM + r"\s?(?P=sep)\s?(?P<year>(?:19|20)?\d{2})(?![\d/.\-]?\d)"
 _SPACED = _DAY + r" " + _MM + r" (?P<year3>(?:19|20)\d{2})(?![\d])"
 _ISO = r"(?P<year4>(?:19|20)\d{2})(?P<sep2>[/.\-])" + _MM + r"(?P=sep2)" + _DAY + r"(?![\d/.\-]?\d)"
-_WORDS = (r"(?i:\b" + _WEEKDAY + r"(?:the\s+)?" + _DAY + _ORD + r"(?:\s+of)?[\s\-]+" + _MONTH + r"\b\.?,?[\s\-]+(?P<year5>" + _YEAR
-          + r"))(?![\d])|(?i:\b" + _WEEKDAY + _MONTH + r"\b\.?\s+(?:the\s+)?" + _DAY + _ORD + r",?\s+(?P<year2>" + _YEAR + r"))(?![\d])")
+_WORDS = (r"(?i:\b" + _WEEKDAY + r"(?:the\s+)?" + _DAY + _ORD + r"(?:\s+of)?[\s\-]+" + _MONTH
+          + r"\b\.?,?[\s\-]+(?P<year5>" + _YEAR + r"))(?![\d])|(?i:\b" + _WEEKDAY + _MONTH + r"\b\.?\s+(?:the\s+)?"
+          + _DAY + _ORD + r",?\s+(?P<year2>" + _YEAR + r"))(?![\d])")
 DATE_NUMERIC = re.compile(r"(?<![\d/.\-])" + _NUMERIC)
 DATE_SPACED = re.compile(r"(?<![\d])" + _SPACED)
 DATE_ISO = re.compile(r"(?<![\d/.\-])" + _ISO)
 DATE_WORDS = re.compile(_WORDS)
 # After a cue any date is a date of birth, and needs no year: "born on 3rd July", "DOB: 14/03", "birthday is 14 March".
-DOB_CUE = r"(?i:\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+is)?|birth\s+date)\b\s*(?:is|was|:|-|=)?\s*)"
+DOB_CUE = (r"(?i:\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+is)?|birth\s+date)\b"
+           r"\s*(?:is|was|:|-|=)?\s*)")
 DATE_CUED = re.compile(DOB_CUE + r"(?P<v>" + _NUMERIC + r"|" + _SPACED + r"|" + _ISO + r"|" + _WORDS
                        + r"|(?i:" + _WEEKDAY + r"(?:the\s+)?" + _DAY + _ORD + r"(?:\s+of)?\s+" + _MONTH + r"\b"
-                       r"|" + _MONTH + r"\s+" + _DAY + _ORD + r"\b|" + _DAY + r"\s?[/.\-]\s?" + _MM + r"(?![/.\-]?\d)))")
+                       r"|" + _MONTH + r"\s+" + _DAY + _ORD + r"\b|" + _DAY + r"\s?[/.\-]\s?" + _MM
+                       + r"(?![/.\-]?\d)))")
 YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5")
 
 # NHS number (England, Wales, Isle of Man), CHI (Scotland) and H&C (Northern Ireland) numbers: ten digits, often
 # 3-3-4, with a modulus-11 check digit (see nhs_checksum). After "NHS"/"CHI"/"H&C" any ten digits count.
 NHS_NUMBER = re.compile(r"(?<![\d])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d])")
-NHS_CUED = re.compile(r"(?i:\b(?:nhs|chi|h&c|health\s+(?:and|&)\s+care)\b(?:\s+(?:no\.?|num(?:ber)?|#))?\s*(?:is|:|-)?\s*)"
+NHS_CUED = re.compile(r"(?i:\b(?:nhs|chi|h&c|health\s+(?:and|&)\s+care)\b(?:\s+(?:no\.?|num(?:ber)?|#))?"
+                      r"\s*(?:is|:|-)?\s*)"
                       r"(\d[\d \-]{8,12}\d)(?![\d])")
 
 # National Insurance number: two letters, six digits, a suffix A-D; spaced or dashed, any case. After a cue the
@@ -157,7 +165,8 @@ PASSPORT_CUED = re.compile(r"(?i:\bpassport\b(?:\s+(?:no\.?|num(?:ber)?|#))?\s*(
 # a digit and 2 check letters (and sometimes a 2-digit issue number): MORGA753116SM9IJ, "MORGA 753116 SM9 IJ".
 DRIVING_LICENCE = re.compile(r"\b[A-Z9]{5} ?\d{6} ?[A-Z9]{2}\d ?[A-Z]{2}(?: ?\d{2})?\b", re.I)
 # Northern Ireland licences are 8 digits (a bare run is caught as a number); after a cue any licence form.
-LICENCE_CUED = re.compile(r"(?i:\b(?:driving|driver'?s?)\s+licen[cs]e\b(?:\s+(?:no\.?|num(?:ber)?|#))?\s*(?:is|:|-)?\s*)"
+LICENCE_CUED = re.compile(r"(?i:\b(?:driving|driver'?s?)\s+licen[cs]e\b(?:\s+(?:no\.?|num(?:ber)?|#))?"
+                          r"\s*(?:is|:|-)?\s*)"
                           r"((?=[A-Z0-9 ]*\d)[A-Z0-9][A-Z0-9 ]{6,18}[A-Z0-9])(?![\w])", re.I)
 
 
@@ -200,7 +209,8 @@ PATTERNS: list[tuple[str, re.Pattern, str | None]] = [
     ("email", EMAIL, "@"),
     ("email", EMAIL_WRITTEN, "at"),
     # A link with a path or query (the scrubber keeps the ones that identify no one).
-    ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b(?:[a-z0-9\-]+\.)+(?:com|co\.uk|uk|net|org|io|me|ly)/[^\s<>\"']+", re.I), "url"),
+    ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"']+"
+                       r"|\b(?:[a-z0-9\-]+\.)+(?:com|co\.uk|uk|net|org|io|me|ly)/[^\s<>\"']+", re.I), "url"),
     # National Insurance number: QQ 12 34 56 C; after a cue without its suffix.
     ("ni_number", NI_NUMBER, "mixed"),
     ("ni_number", NI_CUED, "mixed"),
@@ -221,7 +231,8 @@ PATTERNS: list[tuple[str, re.Pattern, str | None]] = [
     ("card", CARD_MASKED, "digit"),
     ("security_code", CARD_SECURITY_CODE, "digit"),
     # UK phone numbers in any format, drama ranges included (no validity check): 07700 900123, +44 (0)113 496 0123.
-    ("phone", re.compile(r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,3}\d){8,9}(?![\d])"), "digit"),
+    ("phone", re.compile(r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,3}\d){8,9}(?![\d])"),
+     "digit"),
     ("bank_details", SORT_CODE_CUED, "digit"),
     ("date", DATE_NUMERIC, "date"),          # before plain sort codes: 14-03-87 is a date
     ("date", DATE_SPACED, "date"),
@@ -256,8 +267,8 @@ _DIGIT = re.compile(r"\d")
 _DATE_GATE = re.compile(r"\d\s?[/.\-]\s?\d|\b(?:19|20)\d\d\b|['’]\d\d\b|\d \d{1,2} \d|(?i:born|birth|d\.?o\.?b)")
 # Letters touching digits (KX19 ABC, QQ123456C, MORGA753116SM9IJ), or (checked second) a cue for an identity number.
 _MIXED_GATE = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|[A-Z] \d|\d [A-Z]")
-_ID_CUE_GATE = re.compile(r"\b(?:reg|registration|plate|vrm|passport|licen[cs]e|nhs|chi|h&c|ni|nino|insurance|car|van|vehicle)\b",
-                          re.I)
+_ID_CUE_GATE = re.compile(r"\b(?:reg|registration|plate|vrm|passport|licen[cs]e|nhs|chi|h&c|ni|nino|insurance|car|van"
+                          r"|vehicle)\b", re.I)
 _TEN_GATE = re.compile(r"\d{3}[ \-]?\d{3}[ \-]?\d{4}")
 _AT_GATE = re.compile(r"\sat\s|[\[({<]\s*at\s*[\])}>]", re.I)
 
@@ -275,8 +286,9 @@ def shape_kind(value: str) -> str | None:
             return "nhs_number"
         if re.fullmatch(r"(?:\+|00)?44\d{9,10}|0\d{9,10}", digits):
             return "phone"
-    for kind, rx in (("ni_number", NI_NUMBER), ("bank_details", IBAN), ("postcode", POSTCODE), ("vehicle_reg", VEHICLE_REG),
-                     ("driving_licence", DRIVING_LICENCE), ("date", DATE_NUMERIC), ("date", DATE_ISO), ("date", DATE_WORDS)):
+    for kind, rx in (("ni_number", NI_NUMBER), ("bank_details", IBAN), ("postcode", POSTCODE),
+                     ("vehicle_reg", VEHICLE_REG), ("driving_licence", DRIVING_LICENCE), ("date", DATE_NUMERIC),
+                     ("date", DATE_ISO), ("date", DATE_WORDS)):
         if rx.fullmatch(v):
             return kind
     if re.fullmatch(_PAIRS, v):
@@ -400,7 +412,8 @@ def address_patterns(suffixes: tuple) -> dict[str, re.Pattern]:
                                 + lower_street % "|".join(s.lower() for s in UK_SUFFIXES + UK_ABBREVIATIONS)),
         # "Rose Cottage, Mill Lane", "4 Brook Cottages, Main Street", "Ivy House\nStation Road": a house name,
         # then a street.
-        "house": re.compile(r"(?<![\w])(?:" + _FLAT + r")?(?:" + _NUMBER + r")?" + _HOUSE + _SEP + r"(?:" + _NUMBER + r")?" + street),
+        "house": re.compile(r"(?<![\w])(?:" + _FLAT + r")?(?:" + _NUMBER + r")?" + _HOUSE + _SEP + r"(?:" + _NUMBER
+                            + r")?" + street),
         # "Station Road" or "Ivy House" with no number: an address only when a postcode ends its tail.
         "bare": re.compile(r"(?<![\w])(?:" + street + r"|" + _HOUSE + r")"),
     }
@@ -410,6 +423,7 @@ def address_patterns(suffixes: tuple) -> dict[str, re.Pattern]:
 # after a comma, a line break or (capitalised, or a postcode) a space.
 _PLACE = _WORD + r"(?:[ \t]+(?:(?:upon|on|under|in|le|de|la|cum|next[ \t]+the)[ \t]+)?" + _WORD + r"){0,2}"
 _LOWER_PLACE = _LOWER_WORD + r"(?:[ \t]+(?:(?:upon|on|under)[ \t]+)?" + _LOWER_WORD + r"){0,2}"
-ADDRESS_TAIL = re.compile(r"(?:" + _SEP + r"|[ \t]+)(?:(?P<postcode>(?i:" + _POSTCODE + r"))(?![\w])|(?P<place>" + _PLACE + r"))")
+ADDRESS_TAIL = re.compile(r"(?:" + _SEP + r"|[ \t]+)(?:(?P<postcode>(?i:" + _POSTCODE + r"))(?![\w])|(?P<place>"
+                          + _PLACE + r"))")
 ADDRESS_TAIL_LOWER = re.compile(r"(?:" + _SEP + r"|[ \t]+)(?P<postcode>(?i:" + _POSTCODE + r"))(?![\w])"
                                 r"|" + _SEP + r"(?P<place>" + _LOWER_PLACE + r")")

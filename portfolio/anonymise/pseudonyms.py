@@ -8,7 +8,8 @@ from .gazetteer import TITLES
 
 
 def attempt_order(attempts) -> list:
-    """Attempts in the order every document numbers them (and gives out pseudonyms): submitted, else started, then id."""
+    """Attempts in the order every document numbers them (and gives out pseudonyms): submitted, else started, then
+    id."""
     return sorted(attempts or [], key=lambda a: (a.get("submitted_at") or a.get("started_at") or "", str(a.get("id"))))
 
 

@@ -23,7 +23,8 @@ from .pseudonyms import DIGIT_KINDS, GRAM, Registry, _norm, _norm_value, _squash
 
 # A string this short may be a quote cut from a longer text; its tokens are checked against known identifiers.
 QUOTE_MAX = 160
-FRAGMENT_KINDS = frozenset("email handle phone order_ref number card bank_details account_number nhs_number ni_number url".split())
+FRAGMENT_KINDS = frozenset(
+    "email handle phone order_ref number card bank_details account_number nhs_number ni_number url".split())
 QUOTE_EDGE = re.compile(r"[“”\"‘«»…]|\.\.\.")   # (not ' or ’: those are mostly apostrophes)
 FRAGMENT_TOKEN = re.compile(r"(?<![\w@.])[\w.@+\-']{5,}")
 PARTIAL_EMAIL = re.compile(r"[\w.%+\-']+@[\w\-]*(?:\.[\w\-]*)*")
@@ -150,8 +151,8 @@ class Scrubber(AddressRules, NameRules):
         identifier, or an e-mail cut before its domain ends ("siobhan.oneill@gm"), is that identifier."""
         out = []
         for m in FRAGMENT_TOKEN.finditer(text):
-            if not (m.start() <= 1 or m.end() >= len(text) - 1 or QUOTE_EDGE.search(text[max(0, m.start() - 2):m.start()])
-                    or QUOTE_EDGE.match(text, m.end())):
+            if not (m.start() <= 1 or m.end() >= len(text) - 1
+                    or QUOTE_EDGE.search(text[max(0, m.start() - 2):m.start()]) or QUOTE_EDGE.match(text, m.end())):
                 continue   # only at a quote's edge: where a cut can fall
             token = m.group(0).strip(".-'")
             if token.isalpha() or not (any(c.isdigit() for c in token) or "@" in token or "." in token or "_" in token):
@@ -195,13 +196,15 @@ class Scrubber(AddressRules, NameRules):
 
     def _is_name_word(self, word: str) -> bool:
         w = word.lower()
-        return len(w) >= 3 and (w in self.known_names or ((w in self.firsts or w in self.lasts) and w not in self.words and w not in NOT_NAMES))
+        return len(w) >= 3 and (w in self.known_names or ((w in self.firsts or w in self.lasts)
+                                                          and w not in self.words and w not in NOT_NAMES))
 
     def _identifier_hits(self, text: str) -> list[Hit]:
         out = []
         for m in IDENT_TOKEN.finditer(text):
             token = m.group(0)
-            if OWN_PSEUDONYM.match(token) or "." in token and re.fullmatch(r"[\w\-]+\.(?:com|co\.uk|uk|org|net)", token, re.I):
+            if OWN_PSEUDONYM.match(token) or "." in token and re.fullmatch(r"[\w\-]+\.(?:com|co\.uk|uk|org|net)", token,
+                                                                           re.I):
                 continue
             pieces = [p for p in re.split(r"[._\d]+", token.lower()) if p]
             named = any(self._is_name_word(p) or any(k in p for k in self.known_names if len(k) >= 4) for p in pieces)
@@ -232,7 +235,8 @@ class Scrubber(AddressRules, NameRules):
         if person is not None:
             person = reg.named(person)
             if person not in reg.scope:
-                reg.scope = reg.scope + [person]   # later lone first names in this item prefer people already named in it
+                # later lone first names in this item prefer people already named in it
+                reg.scope = reg.scope + [person]
             if hit.kind == "handle":
                 return person.handle if hit.text.startswith("@") else person.handle.lstrip("@")
             if hit.kind == "email":
