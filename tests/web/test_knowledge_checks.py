@@ -105,3 +105,13 @@ def test_the_portfolio_gives_knowledge_check_results_by_knowledge_point(app, cli
     section = page.split("<h2>Knowledge checks</h2>", 1)[1].split("</table>", 1)[0]
     escalation = sum(1 for q in quiz.questions if q.point == "escalation")
     assert f"When to escalate</td><td>{escalation} of {escalation}</td>" in section
+
+
+def test_the_progress_page_links_to_the_knowledge_checks_for_the_learner_and_their_tutor(client, login, csrf,
+                                                                                        demo_cohort):
+    login("learnera")
+    assert 'href="/knowledge/"' in client.get("/progress/").get_data(as_text=True)
+    client.post("/logout", data={"csrf_token": csrf("/progress/")})
+    login("tutora")
+    page = client.get(f"/progress/learners/{demo_cohort['learner']}").get_data(as_text=True)
+    assert f'href="/knowledge/learners/{demo_cohort["learner"]}"' in page
