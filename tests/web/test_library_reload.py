@@ -57,3 +57,47 @@ def test_the_catalogue_page_lists_a_new_scenario_file_without_a_restart(app, cli
     assert SECOND not in client.get("/practice/").get_data(as_text=True)
     shutil.copy(ROOT / "scenarios" / f"{SECOND}.yaml", scenario_dir)
     assert SECOND in client.get("/practice/").get_data(as_text=True)
+
+
+OTHER_PROCESS = """
+import sys
+from app import create_app
+from web.services.library import library
+app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                  "SCENARIO_DIR": sys.argv[1], "LIBRARY_CHECK_SECONDS": 0.2})
+with app.app_context():
+    for line in sys.stdin:   # one line asks: which scenarios, and the first one's title?
+        lib = library()
+        print(",".join(sorted(lib.scenarios)), "|", lib.get(sys.argv[2]).title, flush=True)
+"""
+
+
+def test_an_edit_reaches_another_process_that_had_the_library_loaded(app, scenario_dir):
+    import subprocess
+    import sys
+
+    other = subprocess.Popen([sys.executable, "-c", OTHER_PROCESS, str(scenario_dir), FIRST], cwd=ROOT, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def ask() -> str:
+        other.stdin.write("?\n")
+        other.stdin.flush()
+        return other.stdout.readline().strip()
+
+    try:
+        assert ask().startswith(f"{FIRST} | ")   # loaded (and cached) in the other process
+        with app.app_context():
+            assert set(library().scenarios) == {FIRST}   # and in this one
+            path = scenario_dir / f"{FIRST}.yaml"
+            path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1),
+                            encoding="utf-8")
+            shutil.copy(ROOT / "scenarios" / f"{SECOND}.yaml", scenario_dir)
+            assert set(library().scenarios) == {FIRST, SECOND} and library().get(FIRST).title.startswith("Edited ")
+        import time
+
+        time.sleep(0.3)   # past the other process's LIBRARY_CHECK_SECONDS
+        ids, title = ask().split(" | ")
+        assert ids == f"{FIRST},{SECOND}" and title.startswith("Edited ")
+    finally:
+        other.stdin.close()
+        other.wait(timeout=30)
