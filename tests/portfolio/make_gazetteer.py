@@ -1,4 +1,5 @@
-"""Rebuild portfolio/data/{first_names,surnames,name_words,word_like_names,street_suffixes,common_words}.txt (run by hand; not a test).
+"""Rebuild portfolio/data/{first_names,surnames,name_words,word_like_names,street_suffixes,common_words}.txt (run by
+hand; not a test).
 
 The name gazetteer is taken from Faker's person providers (offline, MIT licensed) for the locales
 below, which cover the names most common among UK customers. `name_words.txt` lists the names that
@@ -31,7 +32,8 @@ Savage Swift Ferry Pope Monk Sharp Miles Chase Heather Iris Jade Robin Sky Storm
 Day Winter Brown Green White Black Young King Hall Bell Hunt Price Long Little Rich Grant Mark Mason Norman
 Florence Chester Lincoln Jersey Kent Devon Paris Sydney Austin Dallas Phoenix Georgia Carolina Virginia""".split())
 # Two-letter names that are English words ("Do", "He", "So"): never in the gazetteer.
-TWO_LETTER_WORDS = set("do so he ye lo ma ho bo ko na le la li no me we us an as at be by go if in is it of on or to up".split()) - {"li"}
+TWO_LETTER_WORDS = set(
+    "do so he ye lo ma ho bo ko na le la li no me we us an as at be by go if in is it of on or to up".split()) - {"li"}
 BRITISH_DICT = "/usr/share/dict/british-english"   # apt-get install wbritish (only to rebuild the lists)
 HELD_OUT_LOCALES = ("nl_NL", "sv_SE", "fi_FI", "hu_HU", "da_DK", "cs_CZ")
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]{2,}$")
@@ -42,7 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def names_of(locale):
     provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
     firsts, lasts = set(), set()
-    for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "first_romanized_names"):
+    for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
+                 "first_romanized_names"):
         value = getattr(provider, attr, ())
         firsts |= set(value.keys() if isinstance(value, dict) else value)
     for attr in ("last_names", "last_names_male", "last_names_female", "last_romanized_names"):

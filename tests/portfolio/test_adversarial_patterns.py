@@ -49,7 +49,8 @@ def test_seeded_items_are_replaced_through_the_whole_anonymiser_too():
 
 
 def test_the_same_bank_identifier_typed_two_ways_gets_one_pseudonym():
-    out = bare().scrub("IBAN GB29 NWBK 6016 1331 9268 19, i.e. gb29nwbk60161331926819; sort code 20-00-00 or 20 00 00")[0]
+    out = bare().scrub("IBAN GB29 NWBK 6016 1331 9268 19, i.e. gb29nwbk60161331926819; "
+                       "sort code 20-00-00 or 20 00 00")[0]
     assert out == "IBAN [bank details 1], i.e. [bank details 1]; sort code [bank details 2] or [bank details 2]"
 
 

@@ -37,7 +37,8 @@ def test_uk_phone_numbers_are_replaced_including_drama_ranges_and_split_lines(ty
 
 
 @pytest.mark.parametrize("typed,label", [
-    ("jo.bloggs@example.com", "[email 1]"), ("jo.bloggs @ example.co.uk", "[email 1]"), ("jo.bloggs@\nexample.com", "[email 1]"),
+    ("jo.bloggs@example.com", "[email 1]"), ("jo.bloggs @ example.co.uk", "[email 1]"),
+    ("jo.bloggs@\nexample.com", "[email 1]"),
     ("jo at gmail dot com", "[email 1]"), ("LS1 4AP", "[postcode 1]"), ("sw1a1aa", "[postcode 1]"),
     ("4111 1111 1111 1111", "[card number 1]"), ("4111-1111-1111-1111", "[card number 1]"),
     ("QQ 12 34 56 C", "[NI number 1]"), ("AB123456C", "[NI number 1]"), ("12-34-56", "[bank details 1]"),
@@ -167,7 +168,8 @@ def test_a_portfolio_data_object_comes_back_as_one():
 
 def test_invalid_data_lists_every_problem_at_once():
     with pytest.raises(InvalidPortfolioData) as err:
-        PortfolioData.from_dict({"learner": {}, "attempts": [{"messages": [{"author": "bot", "sent_at": "yesterday"}]}]})
+        PortfolioData.from_dict({"learner": {},
+                                 "attempts": [{"messages": [{"author": "bot", "sent_at": "yesterday"}]}]})
     problems = err.value.problems
     assert any("learner.full_name" in p for p in problems)
     assert any("author" in p for p in problems) and any("sent_at" in p for p in problems)

@@ -37,7 +37,8 @@ def test_a_customer_called_may_is_one_person_and_the_month_stays():
     a["messages"][0]["text"] = "May Clarke here. It's May, I ordered in May and nothing yet. @mayclarke"
     a["messages"][1]["text"] = "Hi May, sorry. It will be with you in May at the latest."
     out = anonymise(data)["attempts"][0]
-    assert out["messages"][0]["text"] == "Customer A here. It's Customer A, I ordered in May and nothing yet. @customer_a"
+    assert out["messages"][0]["text"] == ("Customer A here. It's Customer A, I ordered in May and nothing yet. "
+                                          "@customer_a")
     assert out["messages"][1]["text"] == "Hi Customer A, sorry. It will be with you in May at the latest."
 
 

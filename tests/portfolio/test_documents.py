@@ -12,13 +12,14 @@ def live_chat(data):
     a["messages"] = [
         {"author": "customer", "author_name": "Nadia Okafor", "text": "@nadia_ok here, my card was charged twice.",
          "channel": "chat", "sent_at": a["started_at"]},
-        {"author": "customer", "author_name": "Tom Baxter", "text": "Tom here (@tombaxter77), my meter reading is wrong.",
-         "channel": "chat", "sent_at": a["started_at"]},
-        {"author": "learner", "text": "Hi Nadia, sorry about the double charge.", "channel": "chat", "sent_at": a["started_at"],
-         "response_minutes": 1},
-        {"author": "learner", "text": "Hi Tom, let me check the reading.", "channel": "chat", "sent_at": a["started_at"],
-         "response_minutes": 1},
-        {"author": "customer", "author_name": "Nadia Okafor", "text": "Thanks.", "channel": "chat", "sent_at": a["started_at"]},
+        {"author": "customer", "author_name": "Tom Baxter",
+         "text": "Tom here (@tombaxter77), my meter reading is wrong.", "channel": "chat", "sent_at": a["started_at"]},
+        {"author": "learner", "text": "Hi Nadia, sorry about the double charge.", "channel": "chat",
+         "sent_at": a["started_at"], "response_minutes": 1},
+        {"author": "learner", "text": "Hi Tom, let me check the reading.", "channel": "chat",
+         "sent_at": a["started_at"], "response_minutes": 1},
+        {"author": "customer", "author_name": "Nadia Okafor", "text": "Thanks.", "channel": "chat",
+         "sent_at": a["started_at"]},
     ]
     for c in a["result"]["criteria"].values():
         c["evidence"] = []
@@ -58,8 +59,8 @@ def test_a_simulated_transcript_is_timed_on_the_scenario_clock_not_the_wall_cloc
     a["messages"] = [
         {"author": "customer", "author_name": "", "text": "Still waiting for my refund.", "channel": "public",
          "sent_at": a["started_at"], "sim_minute": 0},
-        {"author": "learner", "text": "Sorry your refund is late, DM us and I will chase it today.", "channel": "public",
-         "sent_at": a["started_at"], "sim_minute": 95, "response_minutes": 95},
+        {"author": "learner", "text": "Sorry your refund is late, DM us and I will chase it today.",
+         "channel": "public", "sent_at": a["started_at"], "sim_minute": 95, "response_minutes": 95},
     ]
     text = " ".join(pdf_text(portfolio.render_attempt_pdf(data, a["id"], include=("evidence",))).split())
     assert "Times are minutes on the scenario's simulated clock" in text

@@ -59,7 +59,8 @@ def test_every_page_is_numbered_and_the_contents_point_at_the_right_pages(sample
     m = re.search(r"Declaration of authenticity (\d+)", contents)
     assert pages[front + int(m.group(1)) - 1].startswith("Declaration of authenticity")
     m = re.search(r"Evidence map ([ivx]+)", contents)
-    assert pages[["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].index(m.group(1))].startswith("Evidence map")
+    numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+    assert pages[numerals.index(m.group(1))].startswith("Evidence map")
 
 
 def test_no_known_personal_data_survives_in_a_40_attempt_portfolio(sample40, portfolio40):
@@ -163,14 +164,16 @@ def test_charts_are_vector_with_real_text_labels(portfolio40):
 
 def test_evidence_only_export_leaves_out_reflections(sample40, cache):
     data, _ = sample40
-    text = " ".join(pdf_text(portfolio.render_portfolio_pdf(dict(data, attempts=data["attempts"][:4]), include=("evidence",), cache=cache)).split())
+    body = portfolio.render_portfolio_pdf(dict(data, attempts=data["attempts"][:4]), include=("evidence",), cache=cache)
+    text = " ".join(pdf_text(body).split())
     assert "Transcript" in text and "Learner's reflection" not in text and "Gibbs" not in text
     assert "Product evidence only" in text
 
 
 def test_reflections_only_export_leaves_out_the_product_evidence(sample40, cache):
     data, secrets = sample40
-    body = portfolio.render_portfolio_pdf(dict(data, attempts=data["attempts"][:4]), include=("reflections",), cache=cache)
+    body = portfolio.render_portfolio_pdf(dict(data, attempts=data["attempts"][:4]), include=("reflections",),
+                                          cache=cache)
     text = " ".join(pdf_text(body).split())
     assert "Learner's reflection" in text and "Transcript" not in text and "Scores" not in text
     # Grades, response times, the summary's charts and the evidence map are product evidence too.
@@ -218,7 +221,8 @@ def test_logbook_is_chronological_and_anonymised(sample40):
     data, secrets = sample40
     body = portfolio.render_logbook_pdf(data)
     text = " ".join(pdf_text(body).split())
-    assert "Reflective logbook" in text and "Real interaction, logged from work" in text and "Simulated interaction" in text
+    assert ("Reflective logbook" in text and "Real interaction, logged from work" in text
+            and "Simulated interaction" in text)
     positions = [text.index(f"Entry {i}:") for i in range(1, len(data["logbook"]) + 1)]
     assert positions == sorted(positions)
     assert leaks(pdf_text(body), secrets) == []
@@ -278,8 +282,8 @@ def test_moderated_levels_given_as_strings_count_in_the_evidence_map_and_the_tex
     a["result"]["criteria"]["empathise"]["level"] = 0
     a["result"]["criteria"]["clarify"]["level"] = 1
     a["moderated_levels"] = {"empathise": "2", "clarify": "na"}
-    a["moderations"] = [{"criterion": "empathise", "old_level": "0", "new_level": "2", "comment": "Recognises the wait.",
-                         "by": "Tutor", "at": a["submitted_at"]}]
+    a["moderations"] = [{"criterion": "empathise", "old_level": "0", "new_level": "2",
+                         "comment": "Recognises the wait.", "by": "Tutor", "at": a["submitted_at"]}]
     plain = as_dict(data)
     levels = final_levels(plain["attempts"][0])
     assert levels["empathise"] == 2 and levels["clarify"] is None
@@ -301,12 +305,14 @@ def test_the_packs_json_honours_evidence_only_and_reflections_only(sample40, cac
     data, _ = sample40
     small = dict(data, attempts=data["attempts"][:4])
     reflection = small["attempts"][0]["reflection"]["fields"]["conclusion"]
-    evidence_only = json.loads(pack_files(portfolio.build_evidence_pack(small, include=("evidence",), cache=cache))["evidence.json"])
+    evidence_only = json.loads(
+        pack_files(portfolio.build_evidence_pack(small, include=("evidence",), cache=cache))["evidence.json"])
     assert evidence_only["include"] == ["evidence"]
     assert all(a["reflection"] is None and a["messages"] for a in evidence_only["evidence"]["attempts"])
     assert all(not e["reflection"] for e in evidence_only["evidence"]["logbook"])
     assert reflection not in json.dumps(evidence_only)
-    reflections_only = json.loads(pack_files(portfolio.build_evidence_pack(small, include=("reflections",), cache=cache))["evidence.json"])
+    reflections_only = json.loads(
+        pack_files(portfolio.build_evidence_pack(small, include=("reflections",), cache=cache))["evidence.json"])
     attempts = reflections_only["evidence"]["attempts"]
     assert reflection in json.dumps(reflections_only)
     assert all("messages" not in a and "result" not in a and "grade" not in a for a in attempts)
@@ -316,13 +322,16 @@ def test_the_packs_json_honours_evidence_only_and_reflections_only(sample40, cac
 def test_the_manifest_hash_is_given_outside_the_zip_and_the_json_holds_the_pdfs_hash(sample40, cache):
     data, _ = sample40
     small = dict(data, attempts=data["attempts"][:3])
-    pack, digest = portfolio.build_evidence_pack_with_digest(small, cache=cache, generated_at="2026-11-23T12:00:00+00:00")
+    pack, digest = portfolio.build_evidence_pack_with_digest(small, cache=cache,
+                                                             generated_at="2026-11-23T12:00:00+00:00")
     files = pack_files(pack)
     assert digest == hashlib.sha256(files["manifest.json"]).hexdigest() == portfolio.manifest_sha256(pack)
-    assert json.loads(files["evidence.json"])["portfolio_pdf_sha256"] == hashlib.sha256(files["portfolio.pdf"]).hexdigest()
+    pdf_sha256 = hashlib.sha256(files["portfolio.pdf"]).hexdigest()
+    assert json.loads(files["evidence.json"])["portfolio_pdf_sha256"] == pdf_sha256
     # A changed file shows up against the manifest; a rewritten manifest shows up against the recorded hash.
     manifest = json.loads(files["manifest.json"])
-    forged = json.dumps(dict(manifest, files=[dict(f, sha256="0" * 64) for f in manifest["files"]]), indent=2, sort_keys=True)
+    forged = json.dumps(dict(manifest, files=[dict(f, sha256="0" * 64) for f in manifest["files"]]), indent=2,
+                        sort_keys=True)
     assert hashlib.sha256(forged.encode()).hexdigest() != digest
 
 
@@ -336,5 +345,6 @@ def test_the_declaration_says_where_the_manifest_hash_is_recorded_and_how_to_ver
     assert "job page" in text and "X-Manifest-SHA256 header" in text
     assert "flask portfolio export --pack" in text and '"Manifest SHA-256"' in text
     assert "sha256sum manifest.json: the result must equal the recorded hash" in text
-    assert "sha256sum portfolio.pdf evidence.json" in text and "each hash must equal that file's sha256 in manifest.json" in text
+    assert "sha256sum portfolio.pdf evidence.json" in text
+    assert "each hash must equal that file's sha256 in manifest.json" in text
     assert "portfolio_pdf_sha256" in text

@@ -31,7 +31,8 @@ def entry_text(text: str, n: int) -> str:
     return text[start:nxt if nxt > 0 else None]
 
 
-def test_a_simulated_entry_shows_scenario_platform_channel_conversation_grade_points_and_response_time(sample, logbook_text):
+def test_a_simulated_entry_shows_scenario_platform_channel_conversation_grade_points_and_response_time(sample,
+                                                                                                    logbook_text):
     data, _ = sample
     first = entry_text(logbook_text, 1)
     late = data["logbook"][0]["messages"][1]["response_minutes"] > 60
@@ -47,10 +48,11 @@ def test_a_simulated_entry_shows_scenario_platform_channel_conversation_grade_po
     assert "Escalation" not in first
     # The customer's messages and the learner's replies, anonymised as the real entries are.
     assert "Conversation" in first and "Times are minutes on the scenario's simulated clock." in first
-    assert "Customer A · minute 0 · public @customer_a here. Order [order ref 1] is a week late! I'm Customer A, ring [phone 1]" in first
+    assert ("Customer A · minute 0 · public @customer_a here. Order [order ref 1] is a week late! I'm Customer A, "
+            "ring [phone 1]") in first
     assert "customer.a@example.invalid" in first
-    assert (f"Candidate {data['learner']['candidate_number']} · minute {minutes} · public · Replied after {minutes} min "
-            f"(target 60 min: {target}) Hi Customer A, I'm so sorry order [order ref 1] is late.") in first
+    assert (f"Candidate {data['learner']['candidate_number']} · minute {minutes} · public · Replied after {minutes} "
+            f"min (target 60 min: {target}) Hi Customer A, I'm so sorry order [order ref 1] is late.") in first
     assert "Customer A · minute" in first and "private It's Customer A again. Send it to [address 1]" in first
     assert "Replied after 4 min (target 60 min: within target) Thanks Customer A, I've refunded [order ref 1]" in first
     assert "Reflection What went well I used Customer A's name." in first and "Tutor comments Tutor A" in first

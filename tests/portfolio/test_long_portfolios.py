@@ -14,7 +14,8 @@ from portfolio.evidence import standard
 from tests.portfolio.sample import make_portfolio
 
 pytestmark = [pytest.mark.slow,   # 100-attempt portfolios rendered and read back: about 45 s
-              pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")]
+              pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                 reason="pdftotext (poppler-utils) is not installed")]
 GRADES = ("Refer", "Pass", "Merit", "Distinction")
 TOP = (2, "pass")
 
@@ -142,7 +143,8 @@ def test_at_100_attempts_the_evidence_map_gives_counts_first_latest_and_recent_a
     for pc in standard()["performance_criteria"]:
         keys = pc.get("evidenced_by") or []
         hits = [i for i, lv in enumerate(levels, start=1)
-                if [k for k in keys if lv.get(k) is not None] and all(lv[k] in TOP for k in keys if lv.get(k) is not None)]
+                if [k for k in keys if lv.get(k) is not None]
+                and all(lv[k] in TOP for k in keys if lv.get(k) is not None)]
         if not hits:   # reply attempts evidence marking points, not the standard's (supervisory) criteria
             assert f"{pc['id']} " in text and "none yet" in text
             checked += 1
@@ -175,8 +177,8 @@ def test_the_long_summary_keeps_its_headings_in_order_with_the_table_under_summa
     reader = PdfReader(io.BytesIO(pdf))
     items = reader.outline
     at = next(i for i, o in enumerate(items) if not isinstance(o, list) and o.title == "Summary")
-    assert [o.title for o in items[at + 1]] == ["Grades over time", "Response times against target", "Attempts by month",
-                                                 "Criterion levels"]
+    assert [o.title for o in items[at + 1]] == ["Grades over time", "Response times against target",
+                                                 "Attempts by month", "Criterion levels"]
 
 
 def test_a_small_portfolio_keeps_one_mark_per_attempt_and_full_attempt_lists(short10):

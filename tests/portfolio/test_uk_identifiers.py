@@ -24,8 +24,10 @@ def pdftotext(pdf: bytes, tmp_path) -> str:
 
 
 def evidence_json(data) -> str:
-    with zipfile.ZipFile(io.BytesIO(portfolio.build_evidence_pack(data, generated_at="2026-12-01T00:00:00+00:00"))) as z:
-        return json.dumps(json.loads(z.read(next(n for n in z.namelist() if n.endswith("evidence.json")))), ensure_ascii=False)
+    with zipfile.ZipFile(io.BytesIO(portfolio.build_evidence_pack(data,
+                                                                  generated_at="2026-12-01T00:00:00+00:00"))) as z:
+        name = next(n for n in z.namelist() if n.endswith("evidence.json"))
+        return json.dumps(json.loads(z.read(name)), ensure_ascii=False)
 
 
 def exported(data, tmp_path) -> str:
@@ -41,12 +43,14 @@ def planted(texts: dict) -> dict:
     a = data["attempts"][0]
     [m for m in a["messages"] if m["author"] == "customer"][0]["text"] += "\n" + texts.get("customer", "")
     [m for m in a["messages"] if m["author"] == "learner"][-1]["text"] += "\n" + texts.get("reply", "")
-    a["reflection"] = {"form": "short", "created_at": a["submitted_at"], "fields": {"what_went_well": texts.get("reflection", "")}}
+    a["reflection"] = {"form": "short", "created_at": a["submitted_at"],
+                       "fields": {"what_went_well": texts.get("reflection", "")}}
     data["logbook"][0]["title"] = texts.get("title", "A title")
     real = [e for e in data["logbook"] if e["kind"] == "real"][0]
     real["customer_text"] = texts.get("real", "") or real["customer_text"]
     if "feedback" in texts:
-        a["result"]["feedback"]["even_better_if"].append({"criterion": "spelling", "missing": texts["feedback"], "example": ""})
+        a["result"]["feedback"]["even_better_if"].append({"criterion": "spelling", "missing": texts["feedback"],
+                                                          "example": ""})
     if "quote" in texts:
         a["result"]["feedback"]["went_well"].append({"criterion": "personalisation", "quote": texts["quote"],
                                                      "text": f"You wrote “{texts['quote']}”"})
@@ -68,10 +72,11 @@ def test_scottish_welsh_and_irish_names_and_a_name_in_a_title_are_removed(tmp_pa
         assert name.lower() not in text.lower(), name
 
 
-@pytest.mark.parametrize("dob", ["14/03/1987", "1987-03-14", "3rd July 1992", "14.03.1987", "3 Jul '92", "July 3rd, 1992",
-                                 "14-03-87", "Tuesday 3rd of July 1992", "14 03 1987"])
+@pytest.mark.parametrize("dob", ["14/03/1987", "1987-03-14", "3rd July 1992", "14.03.1987", "3 Jul '92",
+                                 "July 3rd, 1992", "14-03-87", "Tuesday 3rd of July 1992", "14 03 1987"])
 def test_dates_of_birth_in_every_common_format_are_removed(dob, tmp_path):
-    data = planted({"customer": f"My date of birth is {dob}.", "real": f"dob {dob} thanks", "reflection": f"She gave {dob} in public."})
+    data = planted({"customer": f"My date of birth is {dob}.", "real": f"dob {dob} thanks",
+                    "reflection": f"She gave {dob} in public."})
     text = exported(data, tmp_path)
     assert dob not in text and re.sub(r"\W", "", dob) not in re.sub(r"\W", "", text)
     assert "[date of birth 1]" in text
@@ -85,7 +90,8 @@ def test_nhs_ni_vehicle_passport_and_driving_licence_numbers_are_removed_and_lab
     flat = re.sub(r"\W", "", text)
     for value in ("9434765919", "QQ123456", "KX19ABC", "502135326", "MORGA753116SM9IJ", "AB123456"):
         assert value.lower() not in flat.lower(), value
-    for label in ("[NHS number 1]", "[NI number 1]", "[vehicle reg 1]", "[passport number 1]", "[driving licence number 1]"):
+    for label in ("[NHS number 1]", "[NI number 1]", "[vehicle reg 1]", "[passport number 1]",
+                  "[driving licence number 1]"):
         assert label in text, label
 
 

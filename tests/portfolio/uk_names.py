@@ -25,7 +25,8 @@ FIRST = {
         Twm Wil Alun Arwel Berwyn Bedwyr Cledwyn Dyfan Dyfed Elgan Eifion Gwion Hefin Ieuan Meirion Rhun Tegid""",
     "irish": """Siobhán Siobhan Aoife Niamh Caoimhe Saoirse Róisín Roisin Sinéad Sinead Orla Orlaith Clodagh Gráinne
         Grainne Éabha Eabha Aisling Ashling Ailbhe Aoibheann Aoibhinn Bríd Brid Bríghid Ciara Clíodhna Cliona Dearbhla
-        Deirbhile Éadaoin Eimear Emer Fiadh Fionnuala Nuala Laoise Máire Maire Máiréad Mairead Méabh Meabh Maeve Muireann
+        Deirbhile Éadaoin Eimear Emer Fiadh Fionnuala Nuala Laoise Máire Maire Máiréad Mairead Méabh Meabh Maeve
+        Muireann
         Nóra Nora Nollaig Órfhlaith Póilín Pádraigín Riona Ríonach Sadhbh Saorla Síle Sile Sorcha Treasa Úna Una
         Ciarán Ciaran Pádraig Padraig Oisín Oisin Seán Sean Eoin Fionn Cian Darragh Tadhg Ruairí Ruairi Cathal
         Colm Conall Conor Connor Cormac Daithí Daithi Dara Dónal Donal Eamon Éamonn Eamonn Enda Feidhlim Feargal
@@ -34,13 +35,15 @@ FIRST = {
         Donncha Donnacha Brendan Declan Kieran Kevin Aidan Aodhán Aodh Ultan Colmán Rory Shane Fintan Ferdia""",
     "english": """Barnaby Bartholomew Benedict Crispin Digby Jasper Jolyon Peregrine Piers Rupert Quentin Hugo Horatio
         Giles Humphrey Octavia Persephone Tabitha Tamsin Araminta Clementine Hermione Imogen Jemima Lettice Philippa
-        Arabella Camilla Cressida Felicity Harriet Henrietta Honor Isadora Ottilie Posy Romilly Saffron Verity Wilhelmina
+        Arabella Camilla Cressida Felicity Harriet Henrietta Honor Isadora Ottilie Posy Romilly Saffron Verity
+        Wilhelmina
         Kayleigh Chantelle Jade Shannon Stacey Tracey Tracy Sharon Leanne Kerry Gemma Danielle Jodie Jordan Kyle Liam
         Callum Brandon Reece Tyler Jayden Kai Alfie Archie Freddie Harvey Ollie Reggie Stanley Teddie Ronnie Frankie
         Evie Poppy Millie Maisie Lacey Lexi Darcey Darcie Ellie Tilly Elsie Nancy Mabel Edie Hettie Lottie Marnie
         Wendy Maureen Doreen Beryl Brenda Sheila Pauline Glenys Gladys Hilda Irene Norma Marjorie Mavis Vera Winifred
         Nigel Clive Trevor Derek Graham Keith Malcolm Colin Roy Barry Gary Darren Wayne Lee Dean Craig Stuart Ashley""",
-    "south_asian": """Priya Aarav Arjun Aryan Rohan Rahul Ravi Raj Rajesh Ramesh Suresh Mahesh Dinesh Vikram Vijay Sanjay
+    "south_asian": """Priya Aarav Arjun Aryan Rohan Rahul Ravi Raj Rajesh Ramesh Suresh Mahesh Dinesh Vikram Vijay
+        Sanjay
         Sunil Anil Amit Ankit Nikhil Vivek Deepak Pradeep Sandeep Kuldeep Jaswinder Jasvinder Harpreet Gurpreet Manpreet
         Jaspreet Kulwinder Sukhwinder Harjit Harjeet Gurdeep Gurinder Balvinder Baljit Parminder Rupinder Amrit Amarjit
         Navdeep Navjot Simran Simranjit Jasleen Harleen Gurleen Sukhjeet Tejinder Ranjit Inderjit Satnam Jagjit Kiranjit
@@ -73,8 +76,10 @@ FIRST = {
         Wanjiru Wanjiku Njeri Nyambura Akinyi Achieng Atieno Otieno Odhiambo Ochieng Kamau Mwangi Kipchoge Chebet
         Abebe Almaz Bekele Dawit Mekdes Selam Tsion Yonas Kidist Hanna Meron Ermias Tesfaye Habtamu Amanuel Ruth
         Mamadou Moussa Ousmane Aminata Fatoumata Mariama Ibrahima Alhaji Kadiatou Sekou Lamin Fatou Awa Binta""",
-    "caribbean": """Leroy Delroy Errol Winston Desmond Lloyd Clive Everton Linton Carlton Lascelles Fitzroy Courtney Denton
-        Beverley Claudette Paulette Marcia Yvonne Hyacinth Merlene Sonia Jacqueline Jennifer Andrea Janice Lorna Novlette
+    "caribbean": """Leroy Delroy Errol Winston Desmond Lloyd Clive Everton Linton Carlton Lascelles Fitzroy Courtney
+        Denton
+        Beverley Claudette Paulette Marcia Yvonne Hyacinth Merlene Sonia Jacqueline Jennifer Andrea Janice Lorna
+        Novlette
         Shanice Shaniqua Tanisha Keisha Latoya Kenisha Jermaine Jerome Tyrone Dwayne Marlon Ricardo Rohan Omari Kareem
         Akeem Jahmal Jamal Jamar Tajay Shamar Dashawn Delano Kemar Kemoy Odane Romario Shevon Sheree Tishana Tiana""",
     "chinese": """Wei Mei Ying Jun Jing Ling Lin Li Hui Xiao Xin Yan Yu Yue Zhen Hong Hua Ming Hao Chen Lei Kai
@@ -138,7 +143,8 @@ SURNAMES = {
         Gilligan Hegarty Hennessy Hogan Horgan Kearney Kehoe Kiely Lenihan Loughran McAleese McAuley McBride McCann
         McCormack McCourt McCullough McElroy McErlean McFadden McGlinchey McGuigan McGurk McKeown McLaughlin McMullan
         McNicholl McQuillan Breathnach""",
-    "english": """Thistlewood Smith Jones Taylor Brown Wilson Johnson Wright Walker Robinson Thompson White Hughes Edwards
+    "english": """Thistlewood Smith Jones Taylor Brown Wilson Johnson Wright Walker Robinson Thompson White Hughes
+        Edwards
         Green Hall Wood Harris Lewis Martin Jackson Clarke Clark Turner Hill Scott Cooper Morris Ward Moore King Watson
         Baker Harrison Morgan Patel Young Allen Mitchell James Anderson Phillips Lee Bell Parker Davis Shaw Lloyd
         Cook Barker Bennett Carter Cox Dixon Ellis Fletcher Foster Gibson Gray Hunt Kelly Knight Marshall Mason Mills
@@ -148,7 +154,8 @@ SURNAMES = {
         Lancashire Longbottom Ormerod Pickersgill Ramsbottom Rawnsley Sidebottom Sutcliffe Threlfall Uttley
         Wainwright Whitworth Winterbottom Worsley Ackroyd Appleby Aspinall Bamford Brearley Duckworth Eccles
         Fazackerley Gledhill Haworth Hepworth Higginbottom Holdsworth Lumb Mottershead Pilkington Rothwell Shufflebottom
-        Tattersall Thwaite Trelawney Penhaligon Pengelly Tremayne Trevithick Polglase Chenoweth Nancarrow Rowe Pascoe""",
+        Tattersall Thwaite Trelawney Penhaligon Pengelly Tremayne Trevithick Polglase Chenoweth Nancarrow Rowe
+        Pascoe""",
     "south_asian": """Patel Shah Singh Kaur Sharma Kumar Gupta Mistry Parmar Solanki Chauhan Rathod Makwana Modi Desai
         Mehta Joshi Pandya Trivedi Vyas Bhatt Thakkar Kotecha Lakhani Ruparelia Chudasama Vaghela Gohil Jadeja Parekh
         Gill Sandhu Dhillon Sidhu Bains Grewal Johal Sahota Sangha Atwal Bassi Bhogal Chahal Dhaliwal Gakhal Hundal
@@ -178,7 +185,8 @@ SURNAMES = {
         Bolt Blake Beckford Chambers Ennis Fraser-Pryce Gooden Hylton Lindo McKenzie Nembhard Pusey Salmon Spence
         Thelwell Whyte Wint Bogle Braithwaite Cumberbatch Forde Greaves Holder Jemmott Kellman Layne Mottley
         Sealy Skeete Springer Worrell Ramdass Ramdial Persaud Singh Ramkissoon Maharaj Rampersad Baptiste Charles
-        Joseph Pierre Jean-Baptiste Alleyne Best Codrington Gittens Haynes Inniss Jordan Lashley Marshall Nurse Yearwood""",
+        Joseph Pierre Jean-Baptiste Alleyne Best Codrington Gittens Haynes Inniss Jordan Lashley Marshall Nurse
+        Yearwood""",
     "chinese": """Wong Chan Cheung Lam Lau Leung Li Lee Ng Ho Yip Tang Chow Chau Kwok Kwan Lai Lo Mak Poon Tam Tse Tsang
         Wu Yau Yeung Yuen Fung Hui Kong Ma Mok Siu So Suen Szeto Tsui Wan Wai Choi Chiu Chung Fong Hung Ko Kan Kam Law
         Wang Zhang Liu Chen Yang Huang Zhao Zhou Xu Sun Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang Han Feng
@@ -186,7 +194,8 @@ SURNAMES = {
     "polish_eastern_european": """Nowak Kowalski Kowalska Wiśniewski Wiśniewska Wisniewski Wójcik Wojcik Kowalczyk
         Kamiński Kaminski Lewandowski Lewandowska Zieliński Zielinski Szymański Szymanski Woźniak Wozniak Dąbrowski
         Dabrowski Kozłowski Kozlowski Jankowski Mazur Kwiatkowski Krawczyk Piotrowski Grabowski Nowakowski Pawłowski
-        Pawlowski Michalski Nowicki Adamczyk Dudek Zając Zajac Wieczorek Jabłoński Jablonski Król Krol Majewski Olszewski
+        Pawlowski Michalski Nowicki Adamczyk Dudek Zając Zajac Wieczorek Jabłoński Jablonski Król Krol Majewski
+        Olszewski
         Jaworski Wróbel Wrobel Malinowski Pawlak Witkowski Walczak Stępień Stepien Górski Gorski Rutkowski Michalak
         Sikora Ostrowski Baran Duda Szewczyk Tomaszewski Pietrzak Marciniak Wróblewski Zalewski Jakubowski Jasiński
         Popescu Ionescu Popa Pop Radu Dumitru Stan Stoica Gheorghe Matei Ciobanu Constantin Rusu Munteanu Moldovan

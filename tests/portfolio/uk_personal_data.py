@@ -87,7 +87,8 @@ def vehicle_reg(rng) -> str:
         return f"{rng.choice('ABCDEFGHJKLMNPRSTVWXY')}{rng.randint(1, 999)} {letters(3)}"
     if form < 0.95:  # suffix: ABC 123D
         return f"{letters(3)} {rng.randint(1, 999)}{rng.choice('ABCDEFGHJKLMNPRSTVWXY')}"
-    return f"{rng.choice(['A', 'B', 'C', 'D', 'G', 'K', 'L', 'M', 'N'])}{rng.choice(['AZ', 'BZ', 'CZ', 'DZ', 'FZ', 'JI', 'UI', 'XI'])} {rng.randint(1, 9999)}"
+    return (f"{rng.choice(['A', 'B', 'C', 'D', 'G', 'K', 'L', 'M', 'N'])}"
+            f"{rng.choice(['AZ', 'BZ', 'CZ', 'DZ', 'FZ', 'JI', 'UI', 'XI'])} {rng.randint(1, 9999)}")
 
 
 def driving_licence(rng, surname: str, birth: date, initials: str) -> str:
@@ -116,7 +117,8 @@ def dob_formats(d: date) -> list[str]:
             d.strftime("%d.%m.%Y"), d.strftime("%Y-%m-%d"), d.strftime("%Y/%m/%d"), f"{d.day} {d.strftime('%B %Y')}",
             f"{ordinal(d.day)} {d.strftime('%B %Y')}", f"{d.strftime('%B')} {ordinal(d.day)}, {d.year}",
             f"{d.day} {d.strftime('%b %Y')}", f"{d.strftime('%A')} {ordinal(d.day)} {d.strftime('%B %Y')}",
-            f"{ordinal(d.day)} of {d.strftime('%B %Y')}", d.strftime("%d %m %Y"), f"{d.day}-{d.strftime('%b')}-{d.year}",
+            f"{ordinal(d.day)} of {d.strftime('%B %Y')}", d.strftime("%d %m %Y"),
+            f"{d.day}-{d.strftime('%b')}-{d.year}",
             f"{d.strftime('%d %b')} '{d.strftime('%y')}", f"{d.strftime('%B')} {d.day} {d.year}"]
 
 
@@ -143,14 +145,15 @@ class Names:
         self.rng = random.Random(seed * 7 + 1)
         self.generator = generator
         if generator == "a":
-            self.pools = {c: ([w for w in uk_names.words(uk_names.FIRST[c])], [w for w in uk_names.words(uk_names.SURNAMES[c])])
+            self.pools = {c: ([w for w in uk_names.words(uk_names.FIRST[c])],
+                              [w for w in uk_names.words(uk_names.SURNAMES[c])])
                           for c in NAME_COMMUNITIES}
             fakers = {"english": "en_GB", "irish": "ga_IE", "south_asian": "en_IN", "african": "yo_NG"}
         else:
             self.pools = {}
-            fakers = {"english": "en_GB", "irish": "en_IE", "south_asian": "hi_IN", "african": "ig_NG", "caribbean": "en_GB",
-                      "chinese": "zh_CN", "polish_eastern_european": "pl_PL", "other": "tr_TR", "scottish": "en_GB",
-                      "welsh": "en_GB"}
+            fakers = {"english": "en_GB", "irish": "en_IE", "south_asian": "hi_IN", "african": "ig_NG",
+                      "caribbean": "en_GB", "chinese": "zh_CN", "polish_eastern_european": "pl_PL", "other": "tr_TR",
+                      "scottish": "en_GB", "welsh": "en_GB"}
         self.fakers = {}
         for c, loc in fakers.items():
             f = Faker(loc)
@@ -245,11 +248,13 @@ TEMPLATES_A = {
     "phone": [("customer", "Ring me on {value} after 5."), ("real_customer", "call {value}"),
               ("reply", "We'll call you on {value} today.")],
     "postcode": [("customer", "My postcode is {value}."), ("real_customer", "deliver to {value} please")],
-    "card": [("customer", "Card number {value} was charged twice."), ("real_customer", "charged my card {value} twice")],
+    "card": [("customer", "Card number {value} was charged twice."),
+             ("real_customer", "charged my card {value} twice")],
     "sort code + account": [("customer", "Refund to sort code {value}."), ("real_customer", "bank details {value}")],
     "IBAN": [("customer", "IBAN {value} for the refund."), ("real_customer", "pay it back to {value}")],
     "street address": [("customer", "Send it to {value} instead."), ("real_customer", "I live at {value}")],
-    "handle": [("customer", "Message my sister {value} too."), ("reflection", "The customer tagged {value} in the post.")],
+    "handle": [("customer", "Message my sister {value} too."),
+               ("reflection", "The customer tagged {value} in the post.")],
     "order ref": [("customer", "Order {value} never arrived."), ("real_customer", "order number {value}")],
 }
 
@@ -312,8 +317,8 @@ def _identity(category: str, rng, fake) -> tuple[str, list]:
         return value, [n]
     if category == "NI number":
         n = ni_number(rng)
-        value = rng.choice([f"{n[:2]} {n[2:4]} {n[4:6]} {n[6:8]} {n[8]}", n, n.lower(), f"{n[:2]}-{n[2:4]}-{n[4:6]}-{n[6:8]}-{n[8]}",
-                            f"{n[:2]}{n[2:8]} {n[8]}"])
+        value = rng.choice([f"{n[:2]} {n[2:4]} {n[4:6]} {n[6:8]} {n[8]}", n, n.lower(),
+                            f"{n[:2]}-{n[2:4]}-{n[4:6]}-{n[6:8]}-{n[8]}", f"{n[:2]}{n[2:8]} {n[8]}"])
         return value, [n[:8]]
     if category == "vehicle reg":
         v = vehicle_reg(rng)
@@ -336,15 +341,16 @@ def _contact(category: str, rng, fake, generator: str) -> tuple[str, list]:
         v = fake.email().replace("@example", "@mail")
         return v, [v.split("@")[0]]
     if category == "phone":
-        v = rng.choice([f"07700 900{rng.randint(100, 999)}", f"0113 496 0{rng.randint(100, 999)}", f"+44 7700 900{rng.randint(100, 999)}",
-                        f"020 7946 0{rng.randint(100, 999)}"])
+        v = rng.choice([f"07700 900{rng.randint(100, 999)}", f"0113 496 0{rng.randint(100, 999)}",
+                        f"+44 7700 900{rng.randint(100, 999)}", f"020 7946 0{rng.randint(100, 999)}"])
         return v, [v[-6:].replace(" ", "")]
     if category == "postcode":
         v = fake.postcode()
         return v, [v.replace(" ", "")]
     if category == "card":
         c = luhn_card(rng, rng.choice(["4", "51", "37"]), 15 if False else 16)
-        v = rng.choice([c, " ".join(c[i:i + 4] for i in range(0, 16, 4)), "-".join(c[i:i + 4] for i in range(0, 16, 4))])
+        v = rng.choice([c, " ".join(c[i:i + 4] for i in range(0, 16, 4)),
+                        "-".join(c[i:i + 4] for i in range(0, 16, 4))])
         return v, [c]
     if category == "sort code + account":
         sc = f"{rng.randint(10, 99)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}"
@@ -360,7 +366,8 @@ def _contact(category: str, rng, fake, generator: str) -> tuple[str, list]:
         v = "@" + fake.user_name()
         return v, [v]
     if category == "order ref":
-        v = rng.choice([f"ORD-{rng.randint(100000, 999999)}", f"#{rng.randint(10000, 99999)}", f"{rng.randint(1000000, 9999999)}"])
+        v = rng.choice([f"ORD-{rng.randint(100000, 999999)}", f"#{rng.randint(10000, 99999)}",
+                        f"{rng.randint(1000000, 9999999)}"])
         return v, [v.lstrip("#")]
     raise ValueError(category)
 
