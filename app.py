@@ -14,6 +14,7 @@ from markupsafe import escape
 from sqlalchemy import event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+import rubrics
 from web import cli, queue, rendering
 from web.config import check_production_safety, from_environment
 from web.extensions import csrf, db, limiter, login_manager, migrate, sqlite_pragmas
@@ -91,6 +92,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.after_request(add_security_headers)
     for code in (400, 403, 404, 413, 429, 500):
         app.register_error_handler(code, lambda exc, code=code: error_page(exc, code))
+    if not app.testing:   # load the scorer's model and tables now, not on the first learner's reply
+        app.logger.info("Scorer ready: %s", rubrics.warm_up())
     return app
 
 

@@ -2,8 +2,11 @@
 
 - A criterion the scenario declares n/a (or that needs a scenario in free mode) stays n/a: the model never sees it.
 - Where the rules were sure (high confidence), the model overrules them only when its probability reaches the
-  criterion's `override_above` (chosen by cross-validation on train); a critical failure the rules found with high
-  confidence (a rude, blaming or shouting reply: tone 0) always stands.
+  criterion's `override_above` (chosen by cross-validation on train). Nor does it lower a level the rules gave with
+  high confidence and evidence when its own probability for the rules' level is higher than for the level it picked:
+  the cut points (tuned for kappa on the expected level) can pick a less probable class, e.g. act 1 at 0.16 against
+  act 2 at 0.55 for "I've reversed it and credited the difference to your account today". A critical failure the
+  rules found with high confidence (a rude, blaming or shouting reply: tone 0) always stands.
 - Where the scenario's brand has its own voice (emoji, informality), tone of voice stays with the rules, which read
   the brand's file; the model learned the guide's default voice.
 - Where the model agrees with the rules, the rules' judgement stays, with the model's confidence.
@@ -65,6 +68,15 @@ def _level(cls: str):
     return int(cls)
 
 
+def _p_of(level, probs: Mapping[str, float]) -> float:
+    return probs.get("na" if level is None else str(level), 0.0)
+
+
+def _lowers(level, rule: Judgement) -> bool:
+    """Whether the model's level is below a level the rules gave with evidence."""
+    return isinstance(level, int) and isinstance(rule.level, int) and level < rule.level and bool(rule.evidence)
+
+
 def _missing(key: str, level) -> str | None:
     if level in (2, None):
         return None
@@ -104,16 +116,19 @@ def judge_criteria(criteria: Mapping[str, Judgement], texts: Sequence[str],
         return dict(criteria), "rules (no sentence with a word in it for the model to read)"
     x = features.vector(criteria, texts, sit, model.criteria_keys)
     out = dict(criteria)
-    for key, (cls, p) in model.predict_all(x).items():
+    for key, (cls, p, probs) in model.predict_all(x).items():
         if _forced_na(key, sit):
             continue
         rule = criteria[key]
         if rule.confidence == HIGH and p < model.criteria[key].override_above:
             continue                      # the rules were sure and the model is not sure enough to overrule them
+        level = _level(cls)
+        if _lowers(level, rule) and rule.confidence == HIGH and p < _p_of(rule.level, probs):
+            continue                      # a sure level with evidence stands against a less probable lower one
         if key in RUBRIC.critical_keys and rule.level == 0 and rule.confidence == HIGH:
             continue                      # a critical failure the rules found (rude, blaming, shouting) stands
         if key in VOICE_KEYS and sit.voice != GUIDE_DEFAULT:
             continue                      # the model learned the guide's default voice; a brand's own is the rules'
 
-        out[key] = _judged(key, criteria[key], _level(cls), p, texts, model.low_confidence_below)
+        out[key] = _judged(key, criteria[key], level, p, texts, model.low_confidence_below)
     return out, f"model {model.version}"

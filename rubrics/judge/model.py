@@ -49,8 +49,9 @@ class JudgeModel:
     criteria: dict[str, CriterionModel]
     low_confidence_below: float
 
-    def predict_all(self, x: np.ndarray) -> dict[str, tuple[str, float]]:
-        """(class, its probability) for every modelled criterion: one matrix product for all of them."""
+    def predict_all(self, x: np.ndarray) -> dict[str, tuple[str, float, dict[str, float]]]:
+        """(class, its probability, every class's probability) for every modelled criterion: one matrix product
+        for all of them."""
         z_all = self._stacked[0] @ x + self._stacked[1]
         out = {}
         for key, (a, b) in self._slices.items():
@@ -59,7 +60,7 @@ class JudgeModel:
             p = np.exp(z - z.max())
             p /= p.sum()
             i = decide(m.classes, p, m.thresholds)
-            out[key] = (m.classes[i], float(p[i]))
+            out[key] = (m.classes[i], float(p[i]), dict(zip(m.classes, p.tolist())))
         return out
 
     @cached_property

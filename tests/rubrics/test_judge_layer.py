@@ -110,3 +110,31 @@ def test_exported_weights_give_sklearns_probabilities():
     m = CriterionModel("x", tuple(data["classes"]), np.asarray(data["coef"]), np.asarray(data["intercept"]), 1.0)
     for row in X[:10]:
         assert np.allclose(m.probabilities(row), model.predict_proba(row[None, :])[0], atol=1e-4)
+
+
+SURE_HEAR = ("Hi Mary, thanks for asking about your duvet. Opened bedding can't be returned, but our 30-night "
+             "comfort guarantee lets you exchange it once for a different tog.")
+DUVET = "Can I return a duvet I've opened? It's too warm."
+
+
+def _model_says_hear(monkeypatch, cls: str, probs: dict[str, float]):
+    real = judge_apply.JudgeModel.predict_all
+
+    def predict_all(self, x):
+        out = real(self, x)
+        out["hear"] = (cls, probs[cls], probs)
+        return out
+    monkeypatch.setattr(judge_apply.JudgeModel, "predict_all", predict_all)
+
+
+def test_a_sure_rule_level_stands_against_a_lower_level_the_model_finds_less_probable(monkeypatch):
+    rules = score_reply(SURE_HEAR, {"customer": DUVET}, judge=False)["criteria"]["hear"]
+    assert (rules["level"], rules["confidence"]) == (2, "high")
+    _model_says_hear(monkeypatch, "1", {"na": 0.0, "0": 0.29, "1": 0.16, "2": 0.55})     # cut points chose 1
+    assert score_reply(SURE_HEAR, {"customer": DUVET})["criteria"]["hear"]["level"] == 2
+
+
+def test_the_model_still_overrules_a_sure_rule_it_clearly_disagrees_with(monkeypatch):
+    _model_says_hear(monkeypatch, "1", {"na": 0.0, "0": 0.05, "1": 0.85, "2": 0.10})
+    hear = score_reply(SURE_HEAR, {"customer": DUVET})["criteria"]["hear"]
+    assert hear["level"] == 1 and "learned judgement" in hear["reason"]
