@@ -5,7 +5,9 @@
   criterion's `override_above` (chosen by cross-validation on train). Nor does it lower a level the rules gave with
   high confidence and evidence when its own probability for the rules' level is higher than for the level it picked:
   the cut points (tuned for kappa on the expected level) can pick a less probable class, e.g. act 1 at 0.16 against
-  act 2 at 0.55 for "I've reversed it and credited the difference to your account today". A critical failure the
+  act 2 at 0.55 for "I've reversed it and credited the difference to your account today". In a scenario, nor does
+  an unsure model (under the low-confidence threshold) lower such a level it still gives at least STILL_LIKELY
+  (hear 1 at 0.59 against hear 2 at 0.39 for a reply naming the customer's opened duvet). A critical failure the
   rules found with high confidence (a rude, blaming or shouting reply: tone 0) always stands.
 - Where the scenario's brand has its own voice (emoji, informality), tone of voice stays with the rules, which read
   the brand's file; the model learned the guide's default voice.
@@ -29,6 +31,10 @@ from rubrics.judge.model import JudgeModel, ModelFileError, load_model
 from rubrics.rubric import RUBRIC
 
 VOICE_KEYS = ("tone_of_voice",)
+# In scenario mode a level the rules gave with high confidence and evidence also stands when the model is unsure of
+# its lower level (probability under the file's low-confidence threshold) and still gives the rules' level at least
+# this: a near tie is no reason to mark down a reply that names the scenario customer's issue.
+STILL_LIKELY = 0.35
 _checked: dict[str, str | None] = {}
 
 
@@ -125,6 +131,9 @@ def judge_criteria(criteria: Mapping[str, Judgement], texts: Sequence[str],
         level = _level(cls)
         if _lowers(level, rule) and rule.confidence == HIGH and p < _p_of(rule.level, probs):
             continue                      # a sure level with evidence stands against a less probable lower one
+        if (_lowers(level, rule) and rule.confidence == HIGH and not sit.free and p < model.low_confidence_below
+                and _p_of(rule.level, probs) >= STILL_LIKELY):
+            continue                      # in a scenario, an unsure model does not lower a sure level it finds likely
         if key in RUBRIC.critical_keys and rule.level == 0 and rule.confidence == HIGH:
             continue                      # a critical failure the rules found (rude, blaming, shouting) stands
         if key in VOICE_KEYS and sit.voice != GUIDE_DEFAULT:

@@ -138,3 +138,10 @@ def test_the_model_still_overrules_a_sure_rule_it_clearly_disagrees_with(monkeyp
     _model_says_hear(monkeypatch, "1", {"na": 0.0, "0": 0.05, "1": 0.85, "2": 0.10})
     hear = score_reply(SURE_HEAR, {"customer": DUVET})["criteria"]["hear"]
     assert hear["level"] == 1 and "learned judgement" in hear["reason"]
+
+
+def test_in_a_scenario_an_unsure_model_does_not_lower_a_sure_level_it_still_finds_likely(monkeypatch):
+    _model_says_hear(monkeypatch, "1", {"na": 0.0, "0": 0.02, "1": 0.56, "2": 0.42})     # a near tie
+    scenario = {"customer": DUVET, "scenario": {"id": "kb-returns-webchat", "category": "returns"}}
+    assert score_reply(SURE_HEAR, scenario)["criteria"]["hear"]["level"] == 2
+    assert score_reply(SURE_HEAR, {"customer": DUVET})["criteria"]["hear"]["level"] == 1     # free mode: the model's
