@@ -17,7 +17,7 @@ from rubrics.errors import RubricDataError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_RUBRIC = "heat-aaa-marking"
-SCORER_VERSION = "2.1.1"
+SCORER_VERSION = "2.1.2"
 
 CRITERION_ORDER = (
     "hear", "empathise", "apologise", "take_ownership", "acknowledge", "act",

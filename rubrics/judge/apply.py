@@ -26,7 +26,7 @@ from rubrics.brand_voice import GUIDE_DEFAULT
 from rubrics.detectors import HIGH, LOW, Judgement, Situation
 from rubrics.judge import features
 from rubrics.judge.embedding import embedder, unavailable_reason
-from rubrics.judge.evidence import best_sentence, readable
+from rubrics.judge.evidence import best_sentence, content_words, readable
 from rubrics.judge.model import JudgeModel, ModelFileError, load_model
 from rubrics.rubric import RUBRIC
 
@@ -35,6 +35,10 @@ VOICE_KEYS = ("tone_of_voice",)
 # its lower level (probability under the file's low-confidence threshold) and still gives the rules' level at least
 # this: a near tie is no reason to mark down a reply that names the scenario customer's issue.
 STILL_LIKELY = 0.35
+# A reply with fewer content words than this (only "hi", "ok", "yes", "sorry", emoji, single letters) has nothing
+# in it to support a level above the rules': the model may lower its levels but not raise them. (2 cost the grade
+# on train, 0.860 -> 0.853; 1 left it at 0.860.)
+MIN_CONTENT_WORDS = 1
 _checked: dict[str, str | None] = {}
 
 
@@ -83,6 +87,11 @@ def _lowers(level, rule: Judgement) -> bool:
     return isinstance(level, int) and isinstance(rule.level, int) and level < rule.level and bool(rule.evidence)
 
 
+def _raises(level, rule: Judgement) -> bool:
+    """Whether the model's level is above the rules' (a level where the rules said n/a counts from 0)."""
+    return isinstance(level, int) and level > (rule.level if isinstance(rule.level, int) else 0)
+
+
 def _missing(key: str, level) -> str | None:
     if level in (2, None):
         return None
@@ -122,6 +131,7 @@ def judge_criteria(criteria: Mapping[str, Judgement], texts: Sequence[str],
         return dict(criteria), "rules (no sentence with a word in it for the model to read)"
     x = features.vector(criteria, texts, sit, model.criteria_keys)
     out = dict(criteria)
+    thin = content_words(texts) < MIN_CONTENT_WORDS
     for key, (cls, p, probs) in model.predict_all(x).items():
         if _forced_na(key, sit):
             continue
@@ -134,6 +144,8 @@ def judge_criteria(criteria: Mapping[str, Judgement], texts: Sequence[str],
         if (_lowers(level, rule) and rule.confidence == HIGH and not sit.free and p < model.low_confidence_below
                 and _p_of(rule.level, probs) >= STILL_LIKELY):
             continue                      # in a scenario, an unsure model does not lower a sure level it finds likely
+        if thin and _raises(level, rule):
+            continue                      # nothing in the reply's words can support more than the rules found
         if key in RUBRIC.critical_keys and rule.level == 0 and rule.confidence == HIGH:
             continue                      # a critical failure the rules found (rude, blaming, shouting) stands
         if key in VOICE_KEYS and sit.voice != GUIDE_DEFAULT:

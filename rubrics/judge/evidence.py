@@ -9,7 +9,8 @@ import numpy as np
 
 from rubrics.judge.embedding import embedder
 from rubrics.judge.features import PROTOTYPES, prototype_vectors
-from rubrics.text import Span, read
+from rubrics.lexicon import GENERIC, SLANG, STOPWORDS
+from rubrics.text import Span, read, stem
 
 WORD_RE = re.compile(r"[^\W\d_]{2,}")
 CRITERION_PROTOTYPES = {
@@ -39,6 +40,16 @@ def _spans(texts: Sequence[str]) -> list[Span]:
 def readable(texts: Sequence[str]) -> bool:
     """Whether any turn has a sentence with a word in it once handles, links and sign-offs are blanked."""
     return bool(_spans(texts))
+
+
+def content_words(texts: Sequence[str]) -> int:
+    """How many words of the reply could carry meaning: three letters or more, not a stop word, slang or a word too
+    common in customer service to say anything ("hi", "thanks", "sorry", "help"); handles, links, sign-offs blanked."""
+    n = 0
+    for turn, text in enumerate(texts):
+        for w in WORD_RE.findall(read(text, turn).masked.lower()):
+            n += len(w) >= 3 and w not in STOPWORDS and w not in SLANG and stem(w) not in GENERIC
+    return n
 
 
 def best_sentence(key: str, texts: Sequence[str]) -> Span | None:

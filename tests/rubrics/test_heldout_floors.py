@@ -8,7 +8,7 @@ from rubrics.evaluation import evaluate
 
 # Measured with scorer 2.1.0 (judge model 2.1.0): hear 0.59 / 0.79, empathise 0.84 / 0.80, apologise 0.93 / 0.83,
 # take_ownership 0.61 / 0.75, act 0.58 / 0.76 (qwk / exact); grade exact 0.79. Scorer 2.1.1 (apply.py's guards):
-# hear 0.59 / 0.79, take_ownership 0.62 / 0.76, act 0.57 / 0.76, grade 0.79.
+# hear 0.59 / 0.79, take_ownership 0.62 / 0.76, act 0.57 / 0.76, grade 0.79; 2.1.2: empathise 0.836, grade 0.787.
 QWK_FLOORS = {"hear": 0.57, "empathise": 0.82, "apologise": 0.91, "take_ownership": 0.59, "act": 0.56}
 EXACT_FLOORS = {"hear": 0.77, "empathise": 0.78, "apologise": 0.81, "take_ownership": 0.73, "act": 0.74}
 GRADE_FLOOR = 0.77

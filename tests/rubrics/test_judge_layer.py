@@ -145,3 +145,12 @@ def test_in_a_scenario_an_unsure_model_does_not_lower_a_sure_level_it_still_find
     scenario = {"customer": DUVET, "scenario": {"id": "kb-returns-webchat", "category": "returns"}}
     assert score_reply(SURE_HEAR, scenario)["criteria"]["hear"]["level"] == 2
     assert score_reply(SURE_HEAR, {"customer": DUVET})["criteria"]["hear"]["level"] == 1     # free mode: the model's
+
+
+def test_a_reply_with_no_content_words_earns_nothing_above_the_rules():
+    for turns, customer in ((["hi"], CUSTOMER), (["ok", "hi", "yes"], ["help", "I said help"])):
+        judged = score_conversation(turns, {"customer": customer})["criteria"]
+        rules = score_conversation(turns, {"customer": customer}, judge=False)["criteria"]
+        for key in ("hear", "acknowledge", "take_ownership", "act"):
+            got, rule = judged[key]["level"], rules[key]["level"]
+            assert got is None or got <= (rule or 0), (turns, key, got, rule)
