@@ -50,7 +50,9 @@ def polarity(text: str, analyser: str | None = None) -> float:
     return _FUNCS[name](text)
 
 
-def warm_up() -> None:
-    """Load the analysers now (at app start, or in a test fixture) rather than on the first request."""
-    polarity("warm up", "vader")
-    polarity("warm up", "textblob")
+def warm_up(analysers: tuple[str, ...] | None = None) -> None:
+    """Load the analysers now (at app start, or in a test fixture) rather than on the first request. By default only
+    the one replies are scored with (ANALYSER): TextBlob and its NLTK corpora stay out of a web process that never
+    uses them."""
+    for name in analysers or (ANALYSER,):
+        polarity("warm up", name)

@@ -259,16 +259,18 @@ def test_passwords_are_hashed_with_scrypt_outside_tests(tmp_path):
     assert from_environment(str(tmp_path))["PASSWORD_HASH_METHOD"] == "scrypt"
 
 
-def test_a_web_process_does_not_load_textblob(tmp_path):
+@pytest.mark.parametrize("testing", [True, False])
+def test_a_web_process_does_not_load_textblob(tmp_path, testing):
     """TextBlob (and its NLTK corpora) is only for `rubrics --compare-tone`: a process that creates the app and
-    scores replies through the API with the default analyser never imports it."""
+    scores replies through the API with the default analyser never imports it, also outside testing, where the app
+    warms the scorer up at start."""
     import subprocess
     import sys
 
     script = f"""
 import sys
 from app import create_app
-app = create_app({{"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite:///{tmp_path / 'db.sqlite'}",
+app = create_app({{"TESTING": {testing}, "SQLALCHEMY_DATABASE_URI": "sqlite:///{tmp_path / 'db.sqlite'}",
                   "SECRET_KEY": "t", "RATELIMIT_STORAGE_URI": "memory://", "API_TOKENS": "tok",
                   "QUEUE_SQLITE_PATH": "{tmp_path / 'queue.sqlite'}"}})
 r = app.test_client().post("/api/v1/score", headers={{"Authorization": "Bearer tok"}},
