@@ -18,19 +18,19 @@ GOOD_PATHS = {
     "lost-parcel-facebook": [
         ("Hi {f}, I'm so sorry your parcel hasn't arrived - I know how frustrating that is. Please send us a "
          "private message with your order number so I can find out where it is.", "public"),
-        ("Thanks {f}. I've opened a driver investigation into the missing parcel and I'll message you with the "
-         "outcome within 48 hours.", "private")],
+        ("Thanks {f}. Tracking shows it as delivered but it never reached you, so I've opened a driver "
+         "investigation and I'll message you with the outcome within 48 hours.", "private")],
     "slow-refund-instagram": [
         ("Hi {f}, I'm really sorry your refund still hasn't reached you - I know how frustrating waiting is. "
          "Please DM us your order number so I can chase it for you today.", "public"),
         ("Thanks {f}. I've checked and your refund was delayed at our end; I've pushed it through now and it "
          "will reach your account within 3 working days. I'll message you to confirm.", "private")],
     "faulty-air-fryer-facebook": [
-        ("Hi {f}, I'm so sorry your air fryer has stopped working after just a few weeks - that's really "
+        ("Hi {f}, I'm so sorry your {item} has stopped working after just a few weeks - that's really "
          "disappointing. Please send us a private message with your order number so I can arrange a "
          "replacement.", "public"),
-        ("Thanks {f}. I've arranged a free collection of the faulty air fryer and a replacement, which will be "
-         "with you within 5 working days. I'll message you when it's on its way.", "private")],
+        ("Thanks {f}. I've arranged a free collection of the {item} that won't switch on and a replacement, "
+         "which will be with you within 5 working days. I'll message you when it's on its way.", "private")],
     "double-charge-bank-x": [
         ("Hi {f}, I'm sorry you've been charged twice - I can see how worrying that is. Please DM us (no card "
          "details) so I can look into the payment for you.", "public"),
@@ -48,7 +48,9 @@ def play(scenario_id: str, seed: int, turns: list[tuple[str, str]], max_turns: i
     state, reactions = None, []
     for i in range(max_turns):
         text, channel = turns[min(i, len(turns) - 1)]
-        text = text.format(f=inst.persona.first_name)
+        # The seeded product (the air-fryer scenario sells a kettle on some seeds): a good reply names the customer's own.
+        item = ((inst.facts or {}).get("order") or {}).get("item", "order")
+        text = text.format(f=inst.persona.first_name, item=item)
         context = simulator.scoring_context_for_turn(inst, state, channel=channel, response_minutes=5)
         judgement = score_reply(text, context)
         at = (state.last_customer_minute if state else inst.messages[-1].at_minute) + 5

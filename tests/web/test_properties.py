@@ -73,9 +73,10 @@ SKIP = {"auth.login", "auth.logout"}   # signing out would end the test's own se
 def staff(app, make_user, demo_cohort, make_attempt):
     """A signed-in client per role, with a cohort and a scored attempt their ids can point at."""
     make_user("admin", username="propadmin")
+    make_user("iqa", username="propiqa")
     clients = {}
     for role, username in (("learner", "learnera"), ("tutor", "tutora"), ("assessor", "assessora"),
-                           ("admin", "propadmin")):
+                           ("iqa", "propiqa"), ("admin", "propadmin")):
         client = app.test_client()
         assert sign_in(client, username).status_code == 302
         clients[role] = (client, csrf_from(client.get("/", follow_redirects=True).get_data(as_text=True)))
