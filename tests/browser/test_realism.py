@@ -15,7 +15,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def shipped_server(tmp_path_factory):
+def shipped_server(tmp_path_factory, live_app):
+    """A second live app on the shipped scenarios. On SQLite it has its own file; on a PostgreSQL server it shares
+    live_app's database, whose schema live_app built: building it again would drop every other browser test's users."""
     from werkzeug.serving import make_server
 
     from app import create_app
@@ -28,10 +30,13 @@ def shipped_server(tmp_path_factory):
                       "EXPORT_DIR": str(folder / "exports"), "WTF_CSRF_ENABLED": True,
                       "QUEUE_SQLITE_PATH": str(folder / "queue.sqlite"), "SCENARIO_DIR": str(ROOT / "scenarios"),
                       "SIM_SPEED": 1.0, "LOGIN_RATE_LIMIT": "1000 per minute"})
-    build_schema(app)
+    if not server_database_url():
+        build_schema(app)
     with app.app_context():
-        create_user("rhea", "Rhea Learner", "learner", PASSWORD, email="rhea@example.com")
-        db.session.commit()
+        from web.models import User
+        if db.session.scalar(db.select(User).filter_by(username="rhea")) is None:
+            create_user("rhea", "Rhea Learner", "learner", PASSWORD, email="rhea@example.com")
+            db.session.commit()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
