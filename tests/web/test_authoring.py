@@ -256,3 +256,46 @@ def test_the_tutor_sets_a_published_scenario_as_assessed_work_for_that_cohort_on
     with app.app_context():
         attempt = db.session.scalar(db.select(Attempt))
         assert (attempt.mode, attempt.instance.scenario_id, attempt.instance.seed) == ("assessed", "acme-late-parcel", 4)
+
+
+def _play(app, learner, scenario_id="acme-late-parcel") -> int:
+    """Start and finish an attempt (one public reply ends this scenario); its id."""
+    start = learner.post("/practice/start", data={"scenario_id": scenario_id, "seed": "5",
+                                                  "csrf_token": token(learner, "/practice/")}).headers["Location"]
+    attempt_id = int(start.rsplit("/", 1)[1])
+    page = learner.get(start).get_data(as_text=True)
+    thread = re.search(r'name="thread" value="([^"]+)"', page).group(1)
+    done = learner.post(f"{start}/reply", data={"reply": "Hi, so sorry your parcel is late. Please DM us the order "
+                                                "number and I'll chase it today.", "channel": "public",
+                                                "thread": thread, "turn": "0", "csrf_token": TOKEN_RE.search(page).group(1)})
+    assert done.headers["Location"].endswith(f"/practice/attempts/{attempt_id}/result"), done.headers["Location"]
+    return attempt_id
+
+
+def test_the_result_and_review_pages_say_which_authored_version_an_attempt_was_played_on(app, client, tutor):
+    from tests.conftest import sign_in
+
+    aid = _published(app, client, tutor)
+    learner = app.test_client()
+    sign_in(learner, "learnera")
+    first = _play(app, learner)
+    url = f"/author/scenarios/{aid}"
+    client.post(url, data={"text": GOOD.replace("title: Acme late parcel", "title: Acme parcel v2"),
+                           "csrf_token": token(client, url)})
+    client.get(f"{url}/versions/2/preview?seed=1")
+    publish(client, aid, 2, [tutor["cohort"]])
+    second = _play(app, learner)
+
+    one = learner.get(f"/practice/attempts/{first}/result").get_data(as_text=True)
+    two = learner.get(f"/practice/attempts/{second}/result").get_data(as_text=True)
+    assert "Played on version 1 of this authored scenario" in one and "read version" not in one
+    assert "Played on version 2 of this authored scenario" in two
+    review = client.get(f"/review/attempts/{first}").get_data(as_text=True)
+    assert "Played on version 1 of this authored scenario" in review
+    assert f'<a href="/author/scenarios/{aid}/versions/1">read version 1</a>' in review    # the author may open it
+    assessor = app.test_client()
+    sign_in(assessor, "assessora")
+    seen = assessor.get(f"/review/attempts/{second}").get_data(as_text=True)
+    assert "Played on version 2 of this authored scenario" in seen and "read version" not in seen
+    shipped = _play(app, learner, "late-parcel-x-public")
+    assert "Played on version" not in learner.get(f"/practice/attempts/{shipped}/result").get_data(as_text=True)

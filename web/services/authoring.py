@@ -227,7 +227,14 @@ def scenario_for(user: User, scenario_id: str) -> simulator.Scenario:
 
 def version_number(scenario_id: str, scenario_version: str) -> int | None:
     """Which authored version a stored instance was generated from (None for shipped scenarios)."""
+    version = played_on(scenario_id, scenario_version)
+    return version.number if version is not None else None
+
+
+def played_on(scenario_id: str, scenario_version: str) -> AuthoredVersion | None:
+    """The authored version a stored instance was generated from (None for shipped scenarios): the result and
+    review pages name it, since a later version may have changed the customer or the facts."""
     return db.session.scalar(
-        select(AuthoredVersion.number).join(AuthoredScenario)
+        select(AuthoredVersion).join(AuthoredScenario)
         .where(AuthoredScenario.scenario_id == scenario_id, AuthoredVersion.scenario_version == scenario_version)
-        .limit(1))
+        .order_by(AuthoredVersion.number).limit(1))

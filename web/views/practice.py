@@ -16,7 +16,7 @@ from web.extensions import db
 from web.inputs import InputError, whole_number
 from web.models import Assignment, Attempt, ScenarioInstance
 from web.security import roles_required
-from web.services import attempts, drafts, results, scoring
+from web.services import attempts, authoring, drafts, results, scoring
 from web.services.catalogue import learner_catalogue, surprise_id
 from web.services.errors import AttemptError
 from web.services.library import instance_for, library
@@ -244,4 +244,6 @@ def result(attempt_id: int):
                            feedback=results.prioritised_feedback(attempt.result or {}),
                            reasons=results.learner_reasons(attempt.result or {}),
                            spans_by_turn=results.spans_by_turn(attempt), labels=scoring.LABELS,
-                           before=before, compare=results.comparison(attempt, before))
+                           before=before, compare=results.comparison(attempt, before),
+                           authored_version=authoring.played_on(attempt.instance.scenario_id,
+                                                                attempt.instance.scenario_version))

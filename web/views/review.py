@@ -16,6 +16,7 @@ from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioI
 from web.security import roles_required, visible_attempt
 from web.services.accounts import visible_learner_ids_query
 from web.services.agreement import build_report, cohorts_for, report_csv
+from web.services.authoring import played_on
 from web.services.iqa import checks_of
 from web.services.marks import ModerationError, grade_rule, moderate
 from web.services.results import check_rows
@@ -79,7 +80,8 @@ def attempt(attempt_id: int):
                            checks=check_rows(attempt.result or {}),
                            grade_rule=grade_rule(attempt), signed_changed=changed_since_signoff(attempt),
                            iqa_checks=[c for c in checks_of(attempt) if c.outcome != "pending"],
-                           moderation_form=ModerationForm(), feedback_form=CommentForm(), signoff_form=SignOffForm())
+                           moderation_form=ModerationForm(), feedback_form=CommentForm(), signoff_form=SignOffForm(),
+                           authored_version=played_on(attempt.instance.scenario_id, attempt.instance.scenario_version))
 
 
 @bp.route("/attempts/<int:attempt_id>/moderate", methods=["POST"])
