@@ -61,6 +61,17 @@ class Metrics:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Metrics":
+        """Back from to_dict(), also after a JSON round trip (which turns the hours into strings)."""
+        return cls(seed=int(d["seed"]), brand=d["brand"], weeks=int(d["weeks"]), sla_minutes=int(d["sla_minutes"]),
+                   benchmark=dict(d["benchmark"]), launch_week=int(d["launch_week"]), launch=d["launch"],
+                   rows=tuple(WeekRow(**r) for r in d["rows"]),
+                   by_hour={p: {day: {int(h): m for h, m in hours.items()} for day, hours in days.items()}
+                            for p, days in d["by_hour"].items()},
+                   categories={c: dict(v) for c, v in d["categories"].items()},
+                   planted=tuple(Problem(**{**p, "must_mention": tuple(p["must_mention"])}) for p in d["planted"]))
+
     def series(self, platform: str, field: str) -> list[int]:
         return [getattr(r, field) for r in self.rows if r.platform == platform]
 

@@ -3,16 +3,22 @@ organisation or weeks is on the page, in tables with headers, and the charts com
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from flask import render_template_string
 
 from simulator.monitoring import generate_metrics
 from simulator.profiling import PLATFORM_LABELS, generate_profile
-from web.services.supervisory_data import monitoring_data, profiling_data
+from web.services.supervisory_data import brief_data
 
 PROFILING = '{% include "supervisory/_profiling_data.html" %}'
 MONITORING = '{% include "supervisory/_monitoring_data.html" %}'
+
+
+def _stored(value) -> dict:
+    """As the attempt keeps its brief: JSON."""
+    return json.loads(json.dumps(value.to_dict()))
 
 
 def _render(app, template: str, context: dict) -> str:
@@ -27,7 +33,7 @@ def _cells(page: str) -> list[str]:
 
 def test_the_profiling_page_shows_every_segment_channel_rival_and_community_of_the_seed(app):
     org = generate_profile(12)
-    page = _render(app, PROFILING, profiling_data(12))
+    page = _render(app, PROFILING, brief_data("profiling", {"organisation": _stored(org)}))
     cells = _cells(page)
     text = html.unescape(page)
     assert org.name in text and org.sector.capitalize() in text
@@ -51,13 +57,13 @@ def test_the_profiling_page_shows_every_segment_channel_rival_and_community_of_t
 
 def test_the_profiling_page_does_not_give_away_the_planted_facts(app):
     org = generate_profile(3)
-    text = html.unescape(_render(app, PROFILING, profiling_data(3)))
+    text = html.unescape(_render(app, PROFILING, brief_data("profiling", {"organisation": _stored(org)})))
     assert all(fact.fact not in text for fact in org.planted)
 
 
 def test_the_monitoring_page_draws_every_chart_with_its_table_and_the_benchmark(app):
     m = generate_metrics(4)
-    page = _render(app, MONITORING, monitoring_data(4))
+    page = _render(app, MONITORING, brief_data("monitoring", {"metrics": _stored(m)}))
     text = html.unescape(page)
     assert page.count("<svg") == 8 and page.count("<details>") == 8 and page.count("<caption>") == 8
     assert "42% expect a reply within 60 minutes, and 32% within 30" in re.sub(r"\s+", " ", text)
@@ -66,3 +72,7 @@ def test_the_monitoring_page_draws_every_chart_with_its_table_and_the_benchmark(
     cells = _cells(page)
     for row in m.rows[:6]:
         assert str(row.volume) in cells and str(row.net_sentiment) in cells
+
+
+def test_a_document_brief_has_no_data_to_draw():
+    assert brief_data("document", {"organisation": _stored(generate_profile(1))}) == {}
