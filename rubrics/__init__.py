@@ -10,8 +10,7 @@ Plain Python: no Flask, no database. Public API:
 from rubrics.errors import RubricDataError, RubricsError, ScoringError, ScoringInputError
 from rubrics.grading import GRADES, grade
 from rubrics.rubric import CRITERIA, CRITERION_ORDER, RUBRIC_INFO, SCORER_VERSION
-from rubrics.scoring import (MAX_REPLY_CHARS, ScoreResult, score_conversation, score_reply, score_reply_result,
-                             warm_up)
+from rubrics.scoring import MAX_REPLY_CHARS, ScoreResult, score_conversation, score_reply, score_reply_result, warm_up
 
 __all__ = ["CRITERIA", "CRITERION_ORDER", "GRADES", "MAX_REPLY_CHARS", "RUBRIC_INFO", "RubricDataError", "RubricsError",
            "SCORER_VERSION", "ScoreResult", "ScoringError", "ScoringInputError", "grade", "score_conversation",

@@ -87,7 +87,8 @@ class CriterionAgreement:
         return self.abs_err / self.both_scored if self.both_scored else None
 
     def to_dict(self) -> dict:
-        rnd = lambda v: None if v is None else round(v, 3)
+        def rnd(v: float | None) -> float | None:
+            return None if v is None else round(v, 3)
         return {"n": self.n, "agreement": rnd(self.agreement), "kappa": rnd(self.kappa), "mae": rnd(self.mae),
                 "both_scored": self.both_scored, "applicability_disagreements": self.applicability_disagree}
 
@@ -160,7 +161,8 @@ def calibrate(records: Iterable[dict], analyser: str | None = None, judge: bool 
 
 
 def format_report(rep: dict) -> str:
-    fmt = lambda v: "  -  " if v is None else f"{v:5.2f}"
+    def fmt(v: float | None) -> str:
+        return "  -  " if v is None else f"{v:5.2f}"
     lines = ["criterion        |    n  agree  kappa   MAE | " + " | ".join(f"{b:^21}" for b in BANDS),
              "                 |                          | " + " | ".join("  n agree kappa   MAE" for _ in BANDS)]
     for k in CRITERION_ORDER:

@@ -35,7 +35,8 @@ def _scenario_context(rec: dict) -> dict:
         raise ScoringInputError(f"unknown scenario {rec['scenario']!r}") from exc
     data = instance.to_dict()
     if not data.get("scoring_context"):
-        raise ScoringInputError(f"scenario {rec['scenario']!r} ({data.get('exercise_type', 'this exercise type')}) has no "
+        raise ScoringInputError(f"scenario {rec['scenario']!r} ({data.get('exercise_type', 'this exercise type')}) has "
+                                "no "
                                 f"single-reply scoring context; score it with the simulator's own scoring")
     ctx = dict(data["scoring_context"])
     for key in ("customer", "platform", "channel", "response_minutes", "customer_name"):
@@ -78,7 +79,8 @@ def cmd_score(args) -> int:
                     if "reply" not in rec:
                         raise ScoringInputError("missing 'reply'")
                     result = score_reply(rec["reply"], ctx)
-            except (ValueError, KeyError, RubricsError) as exc:   # json errors, ScoringInputError, simulator usage errors
+            # json errors, ScoringInputError, simulator usage errors
+            except (ValueError, KeyError, RubricsError) as exc:
                 bad += 1
                 msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
                 print(f"{args.file}:{lineno}: skipped: {msg}", file=sys.stderr)
@@ -163,7 +165,8 @@ def cmd_survey(args) -> int:
     crashes = 0
     for row in rows:
         ctx = {"customer": row.get("customer_message_anon") or row.get("customer_message"), "platform": "twitter",
-               "channel": "public", "response_minutes": float(row["reply_delay_minutes"]) if row.get("reply_delay_minutes") else None}
+               "channel": "public",
+               "response_minutes": float(row["reply_delay_minutes"]) if row.get("reply_delay_minutes") else None}
         try:
             r = score_reply(row.get("brand_reply_anon") or row["brand_reply"], ctx)
         except Exception as exc:  # noqa: BLE001 - the survey reports crashes rather than stopping

@@ -21,7 +21,8 @@ SUITE = "learner_suite"
 DISPUTED = "disputed"
 
 
-def load_corpus(folder: Path = DEFAULT_CORPUS, split: str | None = None, files: tuple[str, ...] = SOURCES) -> list[dict]:
+def load_corpus(folder: Path = DEFAULT_CORPUS, split: str | None = None,
+                files: tuple[str, ...] = SOURCES) -> list[dict]:
     """Every record of the named files (in file order), only those of `split` when it is given."""
     out: list[dict] = []
     for name in files:

@@ -49,12 +49,15 @@ PRAISE_STRONG_RE = re.compile(
     r"[\U0001F44F\U0001F60D\U0001F970\U0001F64C\U0001F49B\U0001F499\U0001F49C\U0001F49A\u2764]", re.I)
 # Complaint words that can sit in the story of a compliment; anything else keeps the message a complaint.
 BACKSTORY_CUE_RE = re.compile(r"^(?:stuck|late|delay\w*|problem|issue|waiting|waited|cancell?ed|down|broken|broke|"
-                              r"lost|slow|cold|had\s+to|without|still|didn'?t\s+\w+|couldn'?t\s+\w+|!!|never\s+(?:\w+\s+)?(?:this|so)\s+good)$", re.I)
+                              r"lost|slow|cold|had\s+to|without|still|didn'?t\s+\w+|couldn'?t\s+\w+|!!|"
+                              r"never\s+(?:\w+\s+)?(?:this|so)\s+good)$", re.I)
 # Sarcasm markers that turn praise words into a complaint ("great service as always", "cheers for 'delivering'").
 SARCASM_MARK_RE = re.compile(r"\b(?:as\s+(?:always|usual)|yet\s+again|for\s+nothing|thanks\s+a\s+lot|cheers\s+for|"
-                             r"yeah\s+right|not\s+(?:\w+\s+)?(?:great|brilliant|amazing|impressed|happy))\b|['\"‘“]\w+(?:ing|ed)['\"’”]|[\U0001F644\U0001F612\U0001F643]", re.I)
+                             r"yeah\s+right|not\s+(?:\w+\s+)?(?:great|brilliant|amazing|impressed|happy))\b|"
+                             r"['\"‘“]\w+(?:ing|ed)['\"’”]|[\U0001F644\U0001F612\U0001F643]", re.I)
 # The customer asks for something (a question, or "please pass it on"): then ownership and action apply to praise.
-REQUEST_RE = re.compile(r"\?|\b(?:please|pls|can\s+you|could\s+you|would\s+you|let\s+\w+\s+know|pass\s+(?:it|this|that)\s+on|"
+REQUEST_RE = re.compile(r"\?|\b(?:please|pls|can\s+you|could\s+you|would\s+you|let\s+\w+\s+know|pass\s+(?:it|this|"
+                        r"that)\s+on|"
                         r"make\s+sure)\b", re.I)
 PERSONAL_RE = re.compile(
     r"\b(?:my\s+(?:order|parcel|package|delivery|refund|account|bill|card|booking|reservation|payment|money|"
@@ -145,8 +148,10 @@ def read_customer(text: str, analyser: str | None = None) -> CustomerReading:
     heated = bool(HEATED_RE.search(clean)) or len([w for w in CAPS_WORD_RE.findall(clean) if len(w) >= 4]) >= 3
     needs_private = intent == "complaint" and (bool(PERSONAL_RE.search(clean)) or heated)
     content = [w for w in lower if w not in STOPWORDS]
-    ambiguous = intent != "praise" and (not themes and len(content) < 6 or bool(VAGUE_RE.search(clean)) and len(content) < 8)
-    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes), subthemes=frozenset(t for t in subthemes if t),
+    ambiguous = intent != "praise" and (not themes and len(content) < 6 or bool(VAGUE_RE.search(clean))
+                                        and len(content) < 8)
+    return CustomerReading(text=text, issue_stems=frozenset(stems), themes=frozenset(themes),
+                           subthemes=frozenset(t for t in subthemes if t),
                            issue_words=tuple(issue_words), intent=intent, heated=heated, needs_private=needs_private,
                            ambiguous=ambiguous, vocabulary=frozenset(lower),
                            acronyms=frozenset(w.upper() for w in words if w.isupper() or any(c.isdigit() for c in w)),

@@ -142,7 +142,7 @@ def load_rubric(rubric_id: str = DEFAULT_RUBRIC, path: Path | None = None,
     name a registered detector (`detectors`, default the registry in rubrics.detectors).
     """
     if detectors is None:
-        from rubrics.detectors import DETECTORS    # detectors never import this module: no cycle
+        from rubrics.detectors import DETECTORS  # detectors never import this module: no cycle
         detectors = DETECTORS
     known = frozenset(detectors)
     path = path or rubric_path(rubric_id, version)
@@ -179,7 +179,8 @@ def load_rubric(rubric_id: str = DEFAULT_RUBRIC, path: Path | None = None,
             critical=bool(item.get("critical", False)), needs_scenario=bool(item.get("needs_scenario", False))))
     checks = _check_kinds(data.get("checks"), path, problems)
     if tuple(seen) != CRITERION_ORDER and not problems:
-        problems.append(f"{path}: criteria must be exactly {', '.join(CRITERION_ORDER)} in that order; got {', '.join(seen)}")
+        problems.append(f"{path}: criteria must be exactly {', '.join(CRITERION_ORDER)} in that order; "
+                        f"got {', '.join(seen)}")
     if problems:
         raise RubricDataError("; ".join(problems))
     return Rubric(id=data["id"], version=int(data["version"]), title=data["title"],

@@ -59,7 +59,25 @@ def check_text(value: Any, what: str, limit: int) -> str:
     return value
 
 
-def build_situation(context: Mapping | None, analyser: str | None, turn_index: int = 0, turn_count: int = 1) -> Situation:
+def _customer_text(context: Mapping) -> str:
+    """The customer's message(s) as one text, checked: a message or a list of messages, within the limit."""
+    customer = context.get("customer")
+    if customer is None:
+        customer_text = ""
+    elif isinstance(customer, str):
+        customer_text = customer
+    elif isinstance(customer, (list, tuple)) and all(isinstance(c, str) for c in customer):
+        customer_text = "\n".join(customer)
+    else:
+        raise ScoringInputError("context['customer'] must be a message or a list of messages")
+    if len(customer_text) > MAX_CUSTOMER_CHARS:
+        raise ScoringInputError(f"the customer's messages are {len(customer_text):,} characters; the limit is "
+                                f"{MAX_CUSTOMER_CHARS:,}")
+    return customer_text
+
+
+def build_situation(context: Mapping | None, analyser: str | None, turn_index: int = 0,
+                    turn_count: int = 1) -> Situation:
     from simulator.platforms import PLATFORMS
     if context is None:
         context = {}
@@ -84,18 +102,7 @@ def build_situation(context: Mapping | None, analyser: str | None, turn_index: i
     if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, numbers.Real) or minutes < 0
                                 or minutes != minutes):
         raise ScoringInputError(f"response_minutes must be a number of minutes >= 0 or None, not {minutes!r}")
-    customer = context.get("customer")
-    if customer is None:
-        customer_text = ""
-    elif isinstance(customer, str):
-        customer_text = customer
-    elif isinstance(customer, (list, tuple)) and all(isinstance(c, str) for c in customer):
-        customer_text = "\n".join(customer)
-    else:
-        raise ScoringInputError("context['customer'] must be a message or a list of messages")
-    if len(customer_text) > MAX_CUSTOMER_CHARS:
-        raise ScoringInputError(f"the customer's messages are {len(customer_text):,} characters; the limit is "
-                                f"{MAX_CUSTOMER_CHARS:,}")
+    customer_text = _customer_text(context)
     for key in ("customer_name", "customer_handle"):
         if context.get(key) is not None and not isinstance(context.get(key), str):
             raise ScoringInputError(f"context[{key!r}] must be text or None")

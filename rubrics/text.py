@@ -6,19 +6,23 @@ so every regex match on the masked text is also a valid character offset into th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 THREAD_RE = re.compile(r"(?<![\w/])\d/\d(?![\w/])")
 # Agent sign-offs: "^CH", "^ Tanuj", "-Sean", "- Anwar", "—Dee", "Thanks, Dee", "Kind regards ^NW", "=) Yana".
-CARET_SIGN_RE = re.compile(r"(?:\^|(?<=\s)[*/])\s?[A-Za-z]{1,12}\b(?=\s*(?:$|https?://|\^|[*/]|\s\d/\d))|\^\s?[A-Za-z]{1,12}\b")
-INITIALS_SIGN_RE = re.compile(r"(?:(?:(?<=\s)|(?<=[.!?]))(?:--?|[–—~=])\s?(?:[A-Z]{1,4}|[A-Z]\.[A-Z]\.?|[A-Z][a-z]{1,14})\.?"
+CARET_SIGN_RE = re.compile(r"(?:\^|(?<=\s)[*/])\s?[A-Za-z]{1,12}\b(?=\s*(?:$|https?://|\^|[*/]|\s\d/\d))|"
+                           r"\^\s?[A-Za-z]{1,12}\b")
+INITIALS_SIGN_RE = re.compile(r"(?:(?:(?<=\s)|(?<=[.!?]))(?:--?|[–—~=])\s?(?:[A-Z]{1,4}|[A-Z]\.[A-Z]\.?|"
+                              r"[A-Z][a-z]{1,14})\.?"
                               r"|(?<=[.!?])\s+[A-Z]{2,3})\s*$")
 REGARDS_SIGN_RE = re.compile(r"(?:kind\s+)?(?:rgds|regards|best|thanks|cheers),\s*[A-Z][\w ]{1,25}$", re.I)
-DASH_SIGN_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.!?)]))[-–—~]\s?[A-Z][a-z]{1,14}(?:\s[A-Z][a-z]{0,14}\.?)?\s*(?=$|\^|https?://|\s*(?:\d/\d)?\s*$)")
-THANKS_SIGN_RE = re.compile(r"(?:(?:many\s+)?thanks|cheers|regards|kind regards|best wishes|best|warm regards|thank you)\s*,\s*([A-Z][a-z]{1,14})\s*[.!]?\s*$", re.I)
+DASH_SIGN_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.!?)]))[-–—~]\s?[A-Z][a-z]{1,14}(?:\s[A-Z][a-z]{0,14}\.?)?\s*(?=$|"
+                          r"\^|https?://|\s*(?:\d/\d)?\s*$)")
+THANKS_SIGN_RE = re.compile(r"(?:(?:many\s+)?thanks|cheers|regards|kind regards|best wishes|best|warm regards|thank "
+                            r"you)\s*,\s*([A-Z][a-z]{1,14})\s*[.!]?\s*$", re.I)
 TRAILING_NAME_RE = re.compile(r"(?<=[.!?)])\s+([A-Z][a-z]{2,14})\s*$")
 NOT_NAMES = frozenset("thanks thank cheers regards sorry enjoy best thx ta bye goodbye apologies welcome "
                       "again soon today tomorrow there here everyone all team".split())
@@ -80,6 +84,35 @@ class Reading:
         return " ".join(self.masked.split())
 
 
+def _signoff_spans(text: str, masked: str, turn: int) -> list[Span]:
+    """The agent's sign-off spans ("^CH", "-Sean", "Thanks, Dee", a trailing name) on the masked text."""
+    signoff: list[Span] = []
+    for caret in CARET_SIGN_RE.finditer(masked):
+        signoff.append(Span(caret.start(), caret.end(), text[caret.start():caret.end()], turn))
+    for dash in DASH_SIGN_RE.finditer(masked):
+        end = dash.start() + len(dash.group().rstrip())
+        signoff.append(Span(dash.start(), end, text[dash.start():end], turn))
+    tail = masked.rstrip()
+    def covered(a: int) -> bool:
+        return any(s.start <= a < s.end for s in signoff)
+    for extra in (INITIALS_SIGN_RE, REGARDS_SIGN_RE):
+        m = extra.search(tail)
+        if m:
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            end = m.start() + len(m.group().rstrip())
+            word = text[start:end].strip(" -=.~–—").upper()
+            if start < end and not covered(start) and word not in ("OK", "NO", "YES", "HI", "USA", "UK"):
+                signoff.append(Span(start, end, text[start:end], turn))
+    m = THANKS_SIGN_RE.search(tail)
+    if m and not covered(m.start()):
+        signoff.append(Span(m.start(), m.end(), text[m.start():m.end()].rstrip(), turn))
+    if not signoff:
+        m = TRAILING_NAME_RE.search(tail)
+        if m and m.group(1).lower() not in NOT_NAMES:
+            signoff.append(Span(m.start(1), m.end(1), m.group(1), turn))
+    return signoff
+
+
 @lru_cache(maxsize=512)
 def read(text: str, turn: int = 0) -> Reading:
     chars = list(text)
@@ -99,29 +132,7 @@ def read(text: str, turn: int = 0) -> Reading:
         _blank(chars, thread.start(), thread.end())
     masked = "".join(chars).replace("´", "'").replace("’", "'").replace("`", "'")
     chars = list(masked)
-    signoff = []
-    for caret in CARET_SIGN_RE.finditer(masked):
-        signoff.append(Span(caret.start(), caret.end(), text[caret.start():caret.end()], turn))
-    for dash in DASH_SIGN_RE.finditer(masked):
-        end = dash.start() + len(dash.group().rstrip())
-        signoff.append(Span(dash.start(), end, text[dash.start():end], turn))
-    tail = masked.rstrip()
-    covered = lambda a: any(s.start <= a < s.end for s in signoff)
-    for extra in (INITIALS_SIGN_RE, REGARDS_SIGN_RE):
-        m = extra.search(tail)
-        if m:
-            start = m.start() + len(m.group()) - len(m.group().lstrip())
-            end = m.start() + len(m.group().rstrip())
-            word = text[start:end].strip(" -=.~–—").upper()
-            if start < end and not covered(start) and word not in ("OK", "NO", "YES", "HI", "USA", "UK"):
-                signoff.append(Span(start, end, text[start:end], turn))
-    m = THANKS_SIGN_RE.search(tail)
-    if m and not covered(m.start()):
-        signoff.append(Span(m.start(), m.end(), text[m.start():m.end()].rstrip(), turn))
-    if not signoff:
-        m = TRAILING_NAME_RE.search(tail)
-        if m and m.group(1).lower() not in NOT_NAMES:
-            signoff.append(Span(m.start(1), m.end(1), m.group(1), turn))
+    signoff = _signoff_spans(text, masked, turn)
     for s in signoff:
         _blank(chars, s.start, s.end)
     masked = "".join(chars)
@@ -140,7 +151,8 @@ def strip_customer(text: str) -> str:
     return URL_RE.sub(" ", HANDLE_RE.sub(" ", text))
 
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ers", "er", "ed", "es", "ly",
+             "s")
 
 
 @lru_cache(maxsize=8192)

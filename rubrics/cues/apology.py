@@ -19,7 +19,8 @@ SORRY_TO_HEAR_RE = rx(r"^\W*(?:to\s+(?:hear|read|see|learn)|for\s+(?:hearing|rea
 CONDITIONAL_RE = rx(r"^\W*(?:if\b|you feel\b|that you feel\b|you think\b|you(?:'re| are) feeling\b|for any\b|"
                     r"for whatever\b|that's how you\b|it seems\b)")
 BLAME_AFTER_RE = rx(r"\b(?:but|however|though)\b[^.!?]{0,60}\b(?:you\s+(?:should|need(?:ed)? to|have to|had to|must|"
-                    r"didn'?t|did not|failed|forgot|were supposed|could have|ought)|your (?:own )?fault|it'?s (?:clearly )?"
+                    r"didn'?t|did not|failed|forgot|were supposed|could have|ought)|your (?:own )?fault|it'?s "
+                    r"(?:clearly )?"
                     r"(?:stated|written)|(?:read|check)(?:ing)? (?:the|our) (?:terms|t&cs|policy|small print))")
 GENERIC_OBJECT_RE = rx(r"^\W*(?:(?:for|about)\s+)?(?:(?:any|the|this|that|all|your|all the|these|those)\s+)*"
                        r"(?:(?:unpleasant|bad|poor|negative|frustrating|recent)\s+)?"
@@ -50,7 +51,8 @@ def classify(cues: Cues) -> list[dict]:
         if APOLOGY_NEGATED_RE.search(before) or re.match(r"\W*not\s+sorry", after, re.I):
             kind = "negated"
         elif BLAME_AFTER_RE.search(after) or BLAME_AFTER_RE.search(text[e:min(len(text), sent_e + 80)][:120]
-                                                                   if re.match(r"\W*but\b", text[sent_e:sent_e + 6], re.I) else ""):
+                                                                   if re.match(r"\W*but\b", text[sent_e:sent_e + 6],
+                                                                               re.I) else ""):
             kind = "blame"
         elif CONDITIONAL_RE.search(after):
             kind = "conditional"
@@ -59,7 +61,8 @@ def classify(cues: Cues) -> list[dict]:
             obj = after[to_hear.end():] if to_hear else after
             obj_clean = re.sub(r",?\s*[A-Z][a-z]+\s*[.!?]*\s*$", "", obj)  # a trailing name is not the object
             mentions = [w for w in cues.issue_mentions if e <= w[0] < sent_e]
-            specific_words = [w for w in mentions if THEME_OF.get(stem(w[2].lower())) or stem(w[2].lower()) in cues.c.issue_stems]
+            specific_words = [w for w in mentions if THEME_OF.get(stem(w[2].lower()))
+                              or stem(w[2].lower()) in cues.c.issue_stems]
             own_specific = re.search(r"\b(?:your|the|this|our)\s+(?:\w+\s+)?(?:delay\w*|wait\w*|outage|interruption|"
                                      r"disruption|error|mistake|mix-?up|cancell?ation|late\w*|refund|charge|order|"
                                      r"parcel|delivery|flight|booking|bill|issue with|problem with|trouble with)",

@@ -10,7 +10,8 @@ FEELING = (r"(?:frustrat\w*|annoy\w*|upset\w*|disappoint\w*|stress\w*|worr\w*|in
            r"overwhelm\w*|frighten\w*|heartbreak\w*|devastat\w*|exhausting|a (?:real )?hassle|a real pain)")
 EMPATHY_STRONG_RE = rx(
     r"\b(?:(?:i|we)\s+(?:can\s+|completely\s+|totally\s+|fully\s+|really\s+|do\s+|definitely\s+|can\s+only\s+)*"
-    r"(?:see|understand|imagine|appreciate|know|get|realise|realize)\s+(?:just\s+)?(?:how|why|that|what|this|it'?s|your)"
+    r"(?:see|understand|imagine|appreciate|know|get|realise|realize)\s+(?:just\s+)?(?:how|why|that|what|this|it'?s|"
+    r"your)"
     r"[^.!?]{0,80}?" + FEELING + r"|"
     r"(?:must|must've|must have|would|would've|will)\s+(?:be|have been|feel|have felt)\s+(?:so\s+|very\s+|really\s+|"
     r"incredibly\s+|extremely\s+|such\s+)?" + FEELING + r"|"
@@ -30,7 +31,8 @@ EMPATHY_STRONG_RE = rx(
 EMPATHY_UNDERSTAND_FEELING_RE = rx(r"\b(?:understand|appreciate|recognise|recognize|hear)\s+(?:your|the|how much|"
                                    r"why you'?re)\s+(?:\w+\s+)?" + FEELING)
 EMPATHY_LIGHT_RE = rx(
-    r"\b(?:sorry to (?:hear|read|see|learn)|not ideal|(?:don'?t|do not) like to (?:hear|see|read)|(?<!do )(?<!to )(?:we|i) (?:completely |totally |fully )?understand\b|"
+    r"\b(?:sorry to (?:hear|read|see|learn)|not ideal|(?:don'?t|do not) like to (?:hear|see|read)|(?<!do )(?<!to "
+    r")(?:we|i) (?:completely |totally |fully )?understand\b|"
     r"(?:we|i) hear you|oh no|not what we (?:like|want|expect|hope) to (?:hear|see|read)|not (?:good|great) to hear|"
     r"that'?s (?:not good|not great|a shame|unfortunate|no good|a pain)|what a (?:shame|pain)|"
     r"(?:that|this) (?:doesn'?t|does not) sound (?:right|good|great|ideal)|we know how|understandably|"
@@ -41,15 +43,30 @@ EMPATHY_LIGHT_RE = rx(
     r"sorry\s+for\s+(?:your|the)\s+loss|(?:my|our)\s+(?:deepest\s+|sincere\s+)?condolences|"
     r"(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:so\s+|really\s+|very\s+)?concerned|"
     r"(?:that'?s|that\s+is|this\s+is)\s+(?:definitely\s+|really\s+|certainly\s+)?not\s+(?:right|on)\b|isn'?t\s+on\b|"
-    # asking about the feeling names it ("what's going on that you're feeling this way?", "what caused your frustration?")
+    # asking about the feeling names it ("what's going on that you're feeling this way?", "what caused your
+    # frustration?")
     r"(?:what|why)\b[^.?!]{0,40}\b(?:feel(?:ing)?\s+(?:this|that)\s+way|your\s+(?:frustration|disappointment|upset)))")
-DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|upset|angry|so)|not (?:a|that) big (?:of a )?deal|"
+DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|upset|angry|so)|not (?:a|that) big (?:of "
+                   r"a )?deal|"
                    r"it happens|these things happen|get over it|deal with it|stop (?:complaining|moaning)|"
                    r"whatever|you(?:'re| are) overreacting)\b")
 
 
 # Gates: the pattern runs only when one of these substrings is in the lower-cased reply.
-gate(EMPATHY_STRONG_RE, ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult', 'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible', 'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat', 'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you', 'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same', 'just as', 'equally', 'embarrass', 'uncomfortable', 'overwhelm', 'frighten', 'heartbreak', 'devastat', 'exhausting', 'hassle', 't ok', 'acceptable', 'good enough', 'too long', 'wasted', 'opposite', 'you paid', 'you booked', 'you expected', 'you deserve', 'you weren', 'you were not', 'you didn', 'you did not'))
+gate(EMPATHY_STRONG_RE, ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', 'worr', 'inconvenien', 'difficult',
+                         'hard', 'concern', 'anxious', 'distress', 'infuriat', 'madden', 'awful', 'horrible',
+                         'unacceptable', 'let down', 'fed up', 'angry', 'anger', 'scary', 'unsettling', 'exasperat',
+                         'gutted', 'rubbish', 'pain', 'nightmare', 'disrupt', 'important to you', 'matters to you',
+                         'last thing', 'experience', 'service', 'standard', 'journey', 'impression', 'the same',
+                         'just as', 'equally', 'embarrass', 'uncomfortable', 'overwhelm', 'frighten', 'heartbreak',
+                         'devastat', 'exhausting', 'hassle', 't ok', 'acceptable', 'good enough', 'too long', 'wasted',
+                         'opposite', 'you paid', 'you booked', 'you expected', 'you deserve', 'you weren',
+                         'you were not', 'you didn', 'you did not'))
 gate(EMPATHY_UNDERSTAND_FEELING_RE, ('understand', 'appreciate', 'recognis', 'recogniz', 'hear'))
-gate(EMPATHY_LIGHT_RE, ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand', 'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know', 'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor', 'loss', 'condolence', 'concerned', ' on', 'way', 'your frustration', 'your disappointment', 'your upset'))
-gate(DISMISSIVE_RE, ('calm', 'relax', 'chill', 'no need', 'big deal', 'happens', 'get over', 'deal with', 'stop', 'whatever', 'overreact'))
+gate(EMPATHY_LIGHT_RE, ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand',
+                        'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know',
+                        'understandably', 'feel your', 'never', 'far from', 'news', 'not what you', 'poor', 'loss',
+                        'condolence', 'concerned', ' on', 'way', 'your frustration', 'your disappointment',
+                        'your upset'))
+gate(DISMISSIVE_RE, ('calm', 'relax', 'chill', 'no need', 'big deal', 'happens', 'get over', 'deal with', 'stop',
+                     'whatever', 'overreact'))

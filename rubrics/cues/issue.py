@@ -61,7 +61,7 @@ def issue_mentions(cues: Cues) -> list[tuple[int, int, str]]:
     return out
 
 
-def named_issue(cues: Cues) -> list[tuple[int, int, str]]:  # noqa: C901
+def named_issue(cues: Cues) -> list[tuple[int, int, str]]:
     """Issue mentions that *state* the issue: in an apology, acknowledgement or empathy sentence, in a
     declarative statement about it, or in the answer to the customer's question; not in a request for data,
     a question back, an instruction or a promise of action."""

@@ -31,7 +31,6 @@ from rubrics.customer import CustomerReading
 from rubrics.lexicon import KNOWN_ACRONYMS, SLANG
 from rubrics.text import EMOJI_RE, EMOTICON_RE, Reading
 
-
 FURTHER_HELP_Q_RE = re.compile(r"\b(?:anything\s+else|any(?:thing)?\s+(?:other|more|further))\b", re.I)
 
 

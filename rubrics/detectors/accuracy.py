@@ -53,7 +53,8 @@ def _promise_in(cues: Cues, phrase: str) -> tuple[tuple[int, int], bool] | None:
         shared = words & swords
         if not keys <= skeys or len(shared) < need:
             continue
-        if not negative and any(PROMISE_NEG_RE.search(c) and (_promise_terms(c)[1] & shared or _promise_terms(c)[0] & keys)
+        if not negative and any(PROMISE_NEG_RE.search(c) and (_promise_terms(c)[1] & shared
+                                                              or _promise_terms(c)[0] & keys)
                                 for c in CLAUSE_SPLIT_RE.split(sent)):
             continue
         return (s + len(sent) - len(sent.lstrip()), e), False

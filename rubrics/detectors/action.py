@@ -53,7 +53,8 @@ def act(cues: Cues, sit: Situation, hear: Judgement) -> Judgement:
     # "check your DMs", "make sure you follow us": how to reach us, not a step that resolves anything
     steps = [i for i in steps if not any(a <= i[0] < b or i[0] <= a < i[1] + 40 for a, b in o["replied_dm"] + o["dm"])
              and not FOLLOW_US_RE.match(cues.r.lower, i[1])
-             and not any(a <= i[1] <= b for a, b in o["handoff"])]   # "check our website" points elsewhere (the guide's link rule)
+             # "check our website" points elsewhere (the guide's link rule)
+             and not any(a <= i[1] <= b for a, b in o["handoff"])]
     steps_in_reply = [i for i in steps if not any(l[0] - 60 < i[0] < l[1] + 5 for l in o["links"])]
     if steps and (len(steps) >= 2 or steps_in_reply and not o["links"]
                              or re.search(r"\band\s+(?:clear|reset|restart|update|select|tap|go)", cues.r.lower)):

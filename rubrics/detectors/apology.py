@@ -15,7 +15,8 @@ def apologise(cues: Cues, sit: Situation) -> Judgement:
         return Judgement(0, (), f"an apology that names what went wrong (the {issue_label(sit)})", "No apology.",
                          HIGH if sit.customer.intent == "complaint" else LOW)
     kinds = [a["kind"] for a in aps]
-    by_kind = lambda *ks: [a["span"] for a in aps if a["kind"] in ks]
+    def by_kind(*ks: str) -> list:
+        return [a["span"] for a in aps if a["kind"] in ks]
     if "blame" in kinds:
         return Judgement(0, spans(cues, by_kind("blame")[:1]), "an apology without 'but you...'",
                          "A non-apology: the regret is followed by blame.", HIGH)

@@ -15,7 +15,8 @@ def clarify(cues: Cues, sit: Situation) -> Judgement:
     else:
         needed = sit.customer.ambiguous
     if not needed:
-        return Judgement(None, (), None, "The issue is clear: no clarifying question needed.", HIGH if sit.scenario else LOW)
+        return Judgement(None, (), None, "The issue is clear: no clarifying question needed.",
+                         HIGH if sit.scenario else LOW)
     qs = cues.focused_questions
     o = cues.ownership
     if not qs:
@@ -26,7 +27,8 @@ def clarify(cues: Cues, sit: Situation) -> Judgement:
         return Judgement(0, (), "a focused question about what is unclear before proposing a solution",
                          "The message is unclear, but the reply does not ask about it.", LOW if sit.free else HIGH)
     solution_before = [p for p in o["concrete"] + o["instruction"] if p[0] < qs[0][0]]
-    vague = (re.search(r"\b(?:more\s+(?:details|info\w*)|what'?s\s+(?:going\s+on|happening|wrong)|tell\s+(?:us|me)\s+more)\b",
+    vague = (re.search(r"\b(?:more\s+(?:details|info\w*)|what'?s\s+(?:going\s+on|happening|wrong)|tell\s+(?:us|"
+                       r"me)\s+more)\b",
                        qs[0][2], re.I) and not re.search(r"\b(?:which|when|where)\b", qs[0][2], re.I))
     if solution_before or vague:
         return Judgement(1, spans(cues, [qs[0][:2]]), "a focused question before any solution",

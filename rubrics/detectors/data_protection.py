@@ -74,7 +74,8 @@ def data_protection(cues: Cues, sit: Situation) -> Judgement:
         if revealed:
             what = ", ".join(dict.fromkeys(r[2] for r in revealed))
             return Judgement("fail", spans(cues, [r[:2] for r in revealed[:2]]),
-                             "keep personal details out of public replies", f"Reveals {what} in public (critical).", HIGH)
+                             "keep personal details out of public replies", f"Reveals {what} in public (critical).",
+                             HIGH)
         lower = cues.r.lower
         for s, e in cues.r.sentences:
             sent = lower[s:e]
@@ -91,11 +92,13 @@ def data_protection(cues: Cues, sit: Situation) -> Judgement:
                                    r"full name|account number|sort code", item.group(), re.I)
                 return Judgement("fail", spans(cues, [(s + a0, s + max(ask.end(), item.end()))]),
                                  "ask for personal details only in a private message",
-                                 f"Asks for {item.group().lower()} in a public reply (critical).", HIGH if strong else LOW)
+                                 f"Asks for {item.group().lower()} in a public reply (critical).",
+                                 HIGH if strong else LOW)
     if sit.chat and sit.expected.get("verify_identity"):
         talk = cues.find(ACCOUNT_TALK_RE) + cues.find(CARD_FRAGMENT_RE)
         verified = cues.find(VERIFY_RE) or sit.verified_earlier
         if talk and not verified:
-            return Judgement("fail", spans(cues, talk[:1]), "verify the customer's identity before discussing the account",
+            return Judgement("fail", spans(cues, talk[:1]),
+                             "verify the customer's identity before discussing the account",
                              "Discusses the account before verifying identity (critical).", LOW)
     return Judgement("pass", (), None, "No personal data asked for or revealed in public.", HIGH)

@@ -16,10 +16,13 @@ from rubrics.detectors.base import HIGH, LOW, Judgement, Situation, detector, ha
 
 EMPATHY_IMPACT_RE = re.compile(r"\b(?:is|was|are|were|'s|must\s+be|can\s+be|sounds)\s+(?:really\s+|so\s+|very\s+|"
                                r"incredibly\s+|truly\s+|genuinely\s+|such\s+|pretty\s+)?(?:a\s+)?(?:real\s+|huge\s+)?"
-                               + FEELING + r"|\bnot\s+(?:the|what)\s+(?:\w+\s+)?(?:you|we)\s+(?:paid\s+for|expected|deserve|"
-                               r"booked|want|wanted)|\b(?:such\s+a|a\s+really)\s+(?:hard|difficult|tough|stressful)\s+time\b|"
+                               + FEELING + r"|\bnot\s+(?:the|what)\s+(?:\w+\s+)?(?:you|we)\s+(?:paid\s+for|expected|"
+                               r"deserve|"
+                               r"booked|want|wanted)|\b(?:such\s+a|a\s+really)\s+(?:hard|difficult|tough|"
+                               r"stressful)\s+time\b|"
                                r"\bhope\s+you(?:'re|\s+are)\s+(?:ok|okay|alright|all\s+right|safe)", re.I)
-VAGUE_SUBJECT_RE = re.compile(r"^\W*(?:(?:oh\s+no|sorry|i'?m\s+sorry)\W+)?(?:that|this|it)(?:'s|\s+is|\s+sounds|\s+must\s+be)\b", re.I)
+VAGUE_SUBJECT_RE = re.compile(r"^\W*(?:(?:oh\s+no|sorry|i'?m\s+sorry)\W+)?(?:that|this|it)(?:'s|\s+is|\s+sounds|"
+                              r"\s+must\s+be)\b", re.I)
 TIE_RE = re.compile(r"\b(?:when\s+you|all\s+day|your\s+whole|paid\s+for|work\s+from\s+home|\d+\s+times|again|"
                     r"without|with\s+no|no\s+warning|for\s+(?:your|the)\s+\w+|to\s+(?:get|wait|be)|waiting|seeing|"
                     r"getting|being)\b", re.I)
@@ -40,17 +43,20 @@ def empathise(cues: Cues, sit: Situation) -> Judgement:
         sentence = cues.r.masked[ss:se]
         clause = re.split(r"\s[-–—]\s|;|,\s(?:and|but)\s", cues.r.masked[ss:e])[-1]
         named = any(ss <= m[0] < se for m in cues.issue_mentions)
-        if re.search(r"not\s+(?:the|a)\s+(?:kind\s+of\s+)?(?:experience|service|standard|journey|impression)", sentence, re.I):
+        if re.search(r"not\s+(?:the|a)\s+(?:kind\s+of\s+)?(?:experience|service|standard|journey|impression)", sentence,
+                     re.I):
             tied.append((s, e))
         elif (named or TIE_RE.search(sentence)) and not (VAGUE_SUBJECT_RE.match(clause) and not named):
             tied.append((s, e))
         else:
             vague.append((s, e))
     if tied:
-        return Judgement(2, spans(cues, tied[:2]), None, "Recognises the customer's feeling or its impact, tied to their situation.",
+        return Judgement(2, spans(cues, tied[:2]), None,
+                         "Recognises the customer's feeling or its impact, tied to their situation.",
                          HIGH)
     if vague:
-        return Judgement(1, spans(cues, vague[:1]), f"a link between the feeling and their situation (the {issue_label(sit)})",
+        return Judgement(1, spans(cues, vague[:1]),
+                         f"a link between the feeling and their situation (the {issue_label(sit)})",
                          "Names a feeling, but not tied to their specific problem.", LOW)
     if not has_problem(sit) and not light:
         return Judgement(None, (), None, "A neutral request for information: nothing to empathise with.",

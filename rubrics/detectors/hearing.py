@@ -12,16 +12,21 @@ from rubrics.detectors.base import HIGH, LOW, Judgement, Situation, detector, is
 from rubrics.lexicon import THEME_OF
 from rubrics.text import stem
 
-HELP_OFFER_RE = re.compile(r"\b(?:(?:here|happy|glad|able|keen)\s+to\s+(?:help|assist|support)|(?:we|i)\s+(?:can|could|'d\s+like\s+to|"
+HELP_OFFER_RE = re.compile(r"\b(?:(?:here|happy|glad|able|keen)\s+to\s+(?:help|assist|support)|(?:we|i)\s+(?:can|could|"
+                           r"'d\s+like\s+to|"
                            r"would\s+like\s+to|want\s+to|will|'ll)\s+(?:definitely\s+|certainly\s+)?(?:help|assist)|"
                            r"(?:may|might|should|will|can)\s+help\b)", re.I)
-PURPOSE_ANY_RE = re.compile(r"\b(?:so\s+(?:that\s+)?(?:we|i|our\s+team)\b|for\s+(?:us|me)\s+to\b|to\s+(?:help|assist|get|look|check|"
-                            r"sort|resolve|review|investigate)\b|for\s+(?:further|more|better)\s+(?:assistance|help|support|"
+PURPOSE_ANY_RE = re.compile(r"\b(?:so\s+(?:that\s+)?(?:we|i|our\s+team)\b|for\s+(?:us|me)\s+to\b|to\s+(?:help|assist|"
+                            r"get|look|check|"
+                            r"sort|resolve|review|investigate)\b|for\s+(?:further|more|better)\s+(?:assistance|help|"
+                            r"support|"
                             r"instructions)|and\s+(?:we|i)(?:'ll|\s+will|\s+can)\b)", re.I)
 
 
-GENERIC_QUESTION_RE = re.compile(r"\b(?:how\s+(?:can|may|could)\s+(?:i|we)\s+help|what\s+(?:happened|(?:is|'s)\s+(?:going\s+on|"
-                                 r"happening|up|wrong|the\s+(?:issue|problem)))|(?:more|further|some|any)\s+(?:info\w*|details?)|"
+GENERIC_QUESTION_RE = re.compile(r"\b(?:how\s+(?:can|may|could)\s+(?:i|we)\s+help|what\s+(?:happened|(?:is|"
+                                 r"'s)\s+(?:going\s+on|"
+                                 r"happening|up|wrong|the\s+(?:issue|problem)))|(?:more|further|some|any)\s+(?:info\w*|"
+                                 r"details?)|"
                                  r"what\s+(?:can|may)\s+(?:i|we)\s+do|anything\s+(?:we|i)\s+can)\b", re.I)
 
 
@@ -46,7 +51,8 @@ def hear(cues: Cues, sit: Situation) -> Judgement:
     mentions = cues.named_issue
     if mentions:
         words = ", ".join(dict.fromkeys(m[2].lower() for m in mentions[:3]))
-        conf = HIGH if len(mentions) >= 2 or any(THEME_OF.get(stem(m[2].lower())) not in (None, "delay") for m in mentions) else LOW
+        conf = HIGH if len(mentions) >= 2 or any(THEME_OF.get(stem(m[2].lower())) not in (None, "delay")
+                                                 for m in mentions) else LOW
         return Judgement(2, spans(cues, mentions[:3]), None, f"Names the customer's issue ({words}).", conf)
     probes = _probing_questions(cues)
     if probes:
@@ -58,7 +64,8 @@ def hear(cues: Cues, sit: Situation) -> Judgement:
                          "Acknowledges the customer, but generically: the issue itself is not named.", HIGH)
     # A reply that takes the message up at all (offers help, moves it to a DM, asks about it, says what it has done)
     # is a generic acknowledgement; 0 is kept for no acknowledgement: a bare order or a reply that ignores the message.
-    engaged = (cues.issue_mentions or cues.focused_questions or cues.find(OWN_CONCRETE_RE) or cues.find(PURPOSE_CONCRETE_RE) or
+    engaged = (cues.issue_mentions or cues.focused_questions or cues.find(OWN_CONCRETE_RE)
+               or cues.find(PURPOSE_CONCRETE_RE) or
                cues.find(DONE_RE) or cues.find(REFERENCE_RE) or cues.find(REPLIED_DM_RE) or cues.find(HELP_OFFER_RE) or
                cues.find(DM_RE) and cues.find(PURPOSE_ANY_RE) or _trimmed_questions(cues))
     if engaged and len(cues.r.words) >= 5:
@@ -75,7 +82,8 @@ def acknowledge(cues: Cues, sit: Situation, hear: Judgement) -> Judgement:
     disputes = (cues.find(RUDE_RE) + cues.find(DISMISSIVE_RE) + cues.find(SARCASM_RE)
                 + [a["span"] for a in cues.apologies if a["kind"] == "blame"])
     if h.level == 2 and disputes:
-        return Judgement(1, spans(cues, disputes[:1]), "an acknowledgement that the issue is real, without disputing it",
+        return Judgement(1, spans(cues, disputes[:1]),
+                         "an acknowledgement that the issue is real, without disputing it",
                          "Names the issue but disputes it or pushes back, so it is not acknowledged as real.", LOW)
     if h.level == 2:
         return Judgement(2, h.evidence, None, "Acknowledges the issue specifically.", h.confidence)

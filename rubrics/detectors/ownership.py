@@ -22,22 +22,26 @@ def _purpose_is_ours(cues: Cues, pairs) -> list:
 
 HEDGE_RE = re.compile(r"\b(?:should|might|may|usually|hopefully|i\s+think|probably|normally|possibly|perhaps|"
                       r"not\s+sure|afraid\s+we\s+don'?t\s+know)\b", re.I)
-DEFLECT_RE = re.compile(r"\b(?:question\s+for\s+(?:your|the)|(?:contact|ask|call|speak\s+to|check\s+with|reach\s+out\s+to)\s+"
+DEFLECT_RE = re.compile(r"\b(?:question\s+for\s+(?:your|the)|(?:contact|ask|call|speak\s+to|check\s+with|"
+                        r"reach\s+out\s+to)\s+"
                         r"(?:your|the|a)\s+(?:local\s+)?(?:store|bank|seller|courier|provider|retailer|manufacturer|crew|"
-                        r"card\s+issuer|airport|venue|restaurant|host|friend)|did\s+you\s+(?:ask|call|contact|speak)\b)", re.I)
+                        r"card\s+issuer|airport|venue|restaurant|host|friend)|"
+                        r"did\s+you\s+(?:ask|call|contact|speak)\b)", re.I)
 
 
 WH_QUESTION_RE = re.compile(r"\b(?:how|what|when|where|which|is\s+there|are\s+there|do\s+you|can\s+i|could\s+i)\b"
                             r"[^.!?]*\?", re.I)
 
 
-ASKED_RE = re.compile(r"(?:^|[.!?]\s+|\s)(?:do|does|is|are|will|can|could|have|has)\s+(?:u|you|ya|they|it|there|we|i)\b[^.!?]*\?",
+ASKED_RE = re.compile(r"(?:^|[.!?]\s+|\s)(?:do|does|is|are|will|can|could|have|has)\s+(?:u|you|ya|they|it|there|we|"
+                      r"i)\b[^.!?]*\?",
                       re.I)
 
 
 def _answered(cues: Cues, sit: Situation, hear: Judgement, o: dict) -> str | None:
     """'definite' / 'hedged' when the reply answers the customer's question itself, else None."""
-    asked = (sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text) or ASKED_RE.search(sit.customer.text)
+    asked = (sit.customer.intent == "query" or WH_QUESTION_RE.search(sit.customer.text)
+             or ASKED_RE.search(sit.customer.text)
              or re.search(r"\bany\s+(?:updates?|news|info\w*|idea)\b[^.!?]*\?", sit.customer.text, re.I))
     if not asked or hear.level != 2 or o["pushback"] or len(cues.r.words) < 5:
         return None
@@ -97,7 +101,8 @@ def take_ownership(cues: Cues, sit: Situation, hear: Judgement) -> Judgement:
         return Judgement(0, spans(cues, (o["pushback"] + deflect)[:1]), "ownership of the next step",
                          "Pushes responsibility elsewhere.", HIGH)
     if _conditional_only(cues, o):
-        return Judgement(0, spans(cues, cues.find(CONDITIONAL_OFFER_RE)[:1]), "a step you will take, not an 'if you need us'",
+        return Judgement(0, spans(cues, cues.find(CONDITIONAL_OFFER_RE)[:1]),
+                         "a step you will take, not an 'if you need us'",
                          "Only a conditional offer of help: no next step is taken.", LOW)
     if o["vague"] or o["dm"] or o["replied_dm"] or o["handoff"] or o["links"] or answered:
         ev = o["vague"] + o["dm"] + o["replied_dm"] + o["handoff"]

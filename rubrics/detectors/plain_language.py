@@ -10,7 +10,8 @@ from rubrics.lexicon import KNOWN_ACRONYMS
 from rubrics.spelling import is_english, unknown_words
 
 # abbreviations a reader has to decode (guide: clear, no codes); slang words that are whole words stay with tone
-TEXTSPEAK = frozenset("u ur r pls plz plx thx thanx tho lemme gimme gr8 l8r b4 idk imo imho soz sry np ty tyvm cya ttyl "
+TEXTSPEAK = frozenset("u ur r pls plz plx thx thanx tho lemme gimme gr8 l8r b4 idk imo imho soz sry np ty tyvm cya "
+                      "ttyl "
                       "ikr btw tbh wat wot cuz coz".split())
 
 

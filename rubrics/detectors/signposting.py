@@ -32,7 +32,8 @@ def signposting(cues: Cues, sit: Situation) -> Judgement:
             clear.append((s, e))
     for s, e in o["links"]:
         before = text[max(0, s - 60):s]
-        if LINK_PURPOSE_RE.search(before) or re.search(r"\b(?:via|using|through|use)\s+(?:the|this)\s+link", text, re.I):
+        if LINK_PURPOSE_RE.search(before) or re.search(r"\b(?:via|using|through|use)\s+(?:the|this)\s+link", text,
+                                                       re.I):
             clear.append((s, e))
     clear += phone_or_mail
     clear += cues.find(re.compile(r"\b(?:call|ring|phone|email)\s+you\b|\bgive\s+you\s+a\s+(?:call|ring)\b", re.I))
@@ -43,10 +44,13 @@ def signposting(cues: Cues, sit: Situation) -> Judgement:
     if o["concrete"] and o["time"]:
         clear += o["time"][:1]
     if clear:
-        return Judgement(2, spans(cues, sorted(clear)[:2]), None, "Says clearly where and how the next step happens.", HIGH)
+        return Judgement(2, spans(cues, sorted(clear)[:2]), None, "Says clearly where and how the next step happens.",
+                         HIGH)
     vague = o["dm"] + o["replied_dm"] + o["links"] + o["handoff"] + team + purpose + cues.find(
         re.compile(r"\breply\s+here\b|\btweet\s+us\b|\blocal\s+store\b", re.I)) + o["time"]
     if vague:
-        return Judgement(1, spans(cues, sorted(vague)[:1]), "where and how (what to send in the DM, what the link is for, a named team or a time)",
-                         "Points to a next step, but not clearly where or how.", HIGH if o["dm"] or o["handoff"] else LOW)
+        return Judgement(1, spans(cues, sorted(vague)[:1]),
+                         "where and how (what to send in the DM, what the link is for, a named team or a time)",
+                         "Points to a next step, but not clearly where or how.",
+                         HIGH if o["dm"] or o["handoff"] else LOW)
     return Judgement(0, (), "where and how the next step happens", "No signposting to a next step.", HIGH)

@@ -10,7 +10,8 @@ from rubrics.detectors.base import HIGH, LOW, Judgement, Situation, detector, sp
 from rubrics.detectors.ownership import _purpose_is_ours
 
 PRIVATE_REASON_RE = re.compile(r"\b(?:for\s+(?:your\s+)?(?:security|privacy|safety)|to\s+keep\s+your\s+\w+\s+"
-                               r"(?:safe|private|secure)|(?:so|as)\s+(?:we|you)\s+(?:don'?t|do\s+not)\s+(?:have\s+to\s+)?"
+                               r"(?:safe|private|secure)|(?:so|as)\s+(?:we|you)\s+(?:don'?t|"
+                               r"do\s+not)\s+(?:have\s+to\s+)?"
                                r"share|personal\s+(?:details|information|info)\s+(?:private|safe|off))\b", re.I)
 
 
@@ -34,7 +35,8 @@ def take_private(cues: Cues, sit: Situation) -> Judgement:
                        re.search(r"\b(?:details|info\w*|number|code|locator|what\s+happened)\b",
                                  cues.r.lower[slice(*cues.r.sentence_of(m[0]))]) for m in moves)
     if not needed and not (moves and sit.scenario is None and asks_details):
-        return Judgement(None, (), None, "Nothing here needs to move to a private channel.", HIGH if sit.scenario else LOW)
+        return Judgement(None, (), None, "Nothing here needs to move to a private channel.",
+                         HIGH if sit.scenario else LOW)
     if not moves:
         return Judgement(0, (), "a move to a private channel (DM) with a reason",
                          "Keeps a matter that needs personal details public.", HIGH if sit.scenario else LOW)

@@ -14,7 +14,8 @@ def timeliness(cues: Cues, sit: Situation) -> Judgement:
     else:
         target = 1.0 if sit.chat else 60.0
     m = float(sit.response_minutes)
-    fmt = lambda x: f"{x:g}"
+    def fmt(x: float) -> str:
+        return f"{x:g}"
     if m <= target:
         return Judgement(2, (), None, f"Sent after {fmt(m)} min, within the {fmt(target)}-minute target.", HIGH)
     if m <= 2 * target:

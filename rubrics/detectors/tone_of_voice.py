@@ -26,26 +26,11 @@ def _casual_words(cues: Cues) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-@detector("tone_of_voice")
-def tone_of_voice(cues: Cues, sit: Situation) -> Judgement:
-    rude = cues.find(RUDE_RE) + cues.find(DISMISSIVE_RE)
-    sarcasm = cues.find(SARCASM_RE)
-    caps = [c for c in cues.caps_words if is_english(c[2])]
-    codes = [c for c in cues.caps_words if not is_english(c[2]) and c[2] not in KNOWN_ACRONYMS]
-    if len(codes) >= 2 and len(caps) < 3:
-        caps = []       # "CUE and MID", "L2 OR": capitals among codes are codes (plain_language judges them), not shouting
-    mocking = [e[:2] for e in cues.emojis if e[2] in MOCKING_EMOJI] if sit.customer.intent == "complaint" else []
-    n_letters = len(LETTER_RE.findall(cues.r.masked))
-    upper_ratio = len(UPPER_RE.findall(cues.r.masked)) / n_letters if n_letters >= 12 else 0.0
-    sarcasm = sarcasm + mocking
-    if rude or sarcasm:
-        kind = "rude, blaming or argumentative" if rude else "sarcastic"
-        return Judgement(0, spans(cues, (rude + sarcasm)[:2]), "a professional, respectful tone",
-                         f"The wording is {kind} (critical).", HIGH)
-    if len(caps) >= 3 or upper_ratio > 0.6:
-        return Judgement(0, spans(cues, [c[:2] for c in caps[:3]]), "sentence case instead of capitals",
-                         "Shouting in capitals (critical).", HIGH)
-    issues, ev = [], []
+def _voice_issues(cues: Cues, sit: Situation, caps: list) -> tuple[list[str], list]:
+    """What keeps a civil reply from a professional voice (slang, emoji, punctuation, capitals,
+    defensiveness), with the evidence for each."""
+    issues: list[str] = []
+    ev: list = []
     voice = sit.voice
     slang = cues.slang
     if voice.informality == "casual":
@@ -79,6 +64,30 @@ def tone_of_voice(cues: Cues, sit: Situation) -> Judgement:
     if defensive:
         issues.append("defensive wording")
         ev += defensive[:1]
+    return issues, ev
+
+
+@detector("tone_of_voice")
+def tone_of_voice(cues: Cues, sit: Situation) -> Judgement:
+    rude = cues.find(RUDE_RE) + cues.find(DISMISSIVE_RE)
+    sarcasm = cues.find(SARCASM_RE)
+    caps = [c for c in cues.caps_words if is_english(c[2])]
+    codes = [c for c in cues.caps_words if not is_english(c[2]) and c[2] not in KNOWN_ACRONYMS]
+    if len(codes) >= 2 and len(caps) < 3:
+        # "CUE and MID", "L2 OR": capitals among codes are codes (plain_language judges them), not shouting
+        caps = []
+    mocking = [e[:2] for e in cues.emojis if e[2] in MOCKING_EMOJI] if sit.customer.intent == "complaint" else []
+    n_letters = len(LETTER_RE.findall(cues.r.masked))
+    upper_ratio = len(UPPER_RE.findall(cues.r.masked)) / n_letters if n_letters >= 12 else 0.0
+    sarcasm = sarcasm + mocking
+    if rude or sarcasm:
+        kind = "rude, blaming or argumentative" if rude else "sarcastic"
+        return Judgement(0, spans(cues, (rude + sarcasm)[:2]), "a professional, respectful tone",
+                         f"The wording is {kind} (critical).", HIGH)
+    if len(caps) >= 3 or upper_ratio > 0.6:
+        return Judgement(0, spans(cues, [c[:2] for c in caps[:3]]), "sentence case instead of capitals",
+                         "Shouting in capitals (critical).", HIGH)
+    issues, ev = _voice_issues(cues, sit, caps)
     if issues:
         return Judgement(1, spans(cues, ev), "a consistently professional voice",
                          "Mostly professional, but with " + ", ".join(issues) + ".", HIGH)
@@ -88,8 +97,8 @@ def tone_of_voice(cues: Cues, sit: Situation) -> Judgement:
     warm_signoff = any(re.search(r"\b(?:thanks|thank\s+you|regards|cheers|best|wishes|take\s+care)\b", sp.text, re.I)
                        for sp in cues.r.signoff)
     if (not warm and not warm_signoff and len(cues.r.words) <= 8
-            and not re.search(r"\b(?:can|could|would|may)\s+(?:you|we|i)\b|\bfor\s+you\b|here\s+for\s+you|[:;=]-?[)D]|afraid",
-                              cues.r.lower)):
+            and not re.search(r"\b(?:can|could|would|may)\s+(?:you|we|i)\b|\bfor\s+you\b|here\s+for\s+you|"
+                              r"[:;=]-?[)D]|afraid", cues.r.lower)):
         return Judgement(1, (), "warmth (a greeting, please, thanks, their name)",
                          "Curt: a bare instruction or answer with no courtesy at all.", LOW)
     if not warm and score <= -0.3:

@@ -10,7 +10,6 @@ from rubrics.feedback.impact import top_of
 from rubrics.grading import CORE, grade
 from rubrics.rubric import CRITERION_ORDER, MARKING_POINTS, Rubric
 
-
 # What each HEAT criterion and act asks, in a learner's words.
 GLOSS = {"hear": "show you understood what they said", "empathise": "recognise how they feel",
          "apologise": "say sorry for what went wrong", "take_ownership": "say what you will do",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from rubrics.detectors.base import Situation
-from rubrics.situation import is_praise
 from rubrics.lexicon import STOPWORDS
+from rubrics.situation import is_praise
 from rubrics.text import stem
 
 # A scenario category -> (what it is about, what went wrong), for the examples' sentences. Categories whose
@@ -139,7 +139,7 @@ def _brand_parts(scenario: Mapping | None) -> tuple[str | None, str, str]:
     reference, style = "order number", "^initials"
     key = brand.get("key")
     if isinstance(key, str):
-        from simulator.brands import BRANDS      # lazily: the simulator's registry of fictional brands
+        from simulator.brands import BRANDS  # lazily: the simulator's registry of fictional brands
         if key in BRANDS:
             reference, style = BRANDS[key].reference_label, BRANDS[key].signoff
     first, initials = SIGNOFF_AGENT
@@ -154,7 +154,7 @@ def _offer_like(promise: str) -> bool:
 
 
 def setting_of(sit: Situation) -> Setting:
-    from simulator.platforms import PLATFORMS    # lazily, as rubrics.situation does
+    from simulator.platforms import PLATFORMS  # lazily, as rubrics.situation does
     scenario = sit.scenario or {}
     facts = scenario.get("facts") or {}
     order = facts.get("order") if isinstance(facts, Mapping) else None

@@ -144,7 +144,7 @@ def _complaint_examples(s: Setting) -> dict[str, Callable[[], str]]:
                                 if s.chat else
                                 f"Please send us a {s.private_word} with your {s.reference} and we'll pick it up "
                                 "from there." if s.public else
-                                f"Our team will call you on the number on your account by 5pm today."),
+                                "Our team will call you on the number on your account by 5pm today."),
         "closing": lambda: ("Is there anything else I can help with today? Thanks for chatting, Sam." if s.chat else
                             f"Is there anything else we can help with? {s.signoff}"),
         "tone_of_voice": lambda: f"Thanks for bearing with us{', ' + s.name if s.name else ''}; "

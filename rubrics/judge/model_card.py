@@ -54,7 +54,8 @@ def render(data: dict, figs: dict) -> str:
              "(real X replies, IBM multi-turn care conversations, the written calibration records and learner-style "
              "replies; two raters each, see that folder's README). Each rater's label is one sample of weight 0.5.",
              "- Every choice (regularisation C, whether the model replaces the rules for a criterion, the probability "
-             f"temperature, the override threshold and the cut points) by grouped {data['training']['folds']}-fold cross-validation on train.",
+             f"temperature, the override threshold and the cut points) by grouped {data['training']['folds']}-fold "
+             "cross-validation on train.",
              "- `heldout` (534 records) is scored only here; `learner_suite.jsonl` (100) is never trained or tuned on.",
              "", "## The model",
              "Per criterion, a multinomial logistic regression over "
@@ -75,7 +76,8 @@ def render(data: dict, figs: dict) -> str:
                      f"{_f(s['rules_cv']['exact'])} |")
     r, m = figs["rules"], figs["model"]
     lines += ["", "## Figures on the corpus heldout split (534 records; disputed criteria left out)", "",
-              "| criterion | target | qwk rules | qwk model | exact rules | exact model | coverage rules | coverage model |",
+              "| criterion | target | qwk rules | qwk model | exact rules | exact model | coverage rules | coverage "
+              "model |",
               "|---|---|---|---|---|---|---|---|"]
     for k, a in m["criteria"].items():
         b = r["criteria"][k]
@@ -89,7 +91,8 @@ def render(data: dict, figs: dict) -> str:
               "data_protection"):
         a, b = o["rules"]["overall"][k], o["model"]["overall"][k]
         lines.append(f"| {k} | {_f(a['agreement'])} / {_f(a['kappa'])} | {_f(b['agreement'])} / {_f(b['kappa'])} |")
-    lines.append(f"| overall grade (exact) | {_f(o['rules']['grade_agreement'])} | {_f(o['model']['grade_agreement'])} |")
+    lines.append(f"| overall grade (exact) | {_f(o['rules']['grade_agreement'])} | "
+                 f"{_f(o['model']['grade_agreement'])} |")
     s = figs["suite"]
     lines += ["", "## Behaviour suite (learner_suite.jsonl, grade exact against the consensus)", "",
               "| pattern | rules | model |", "|---|---|---|"]

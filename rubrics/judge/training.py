@@ -169,7 +169,8 @@ def choose(ds: Dataset, key: str, log) -> dict:
     return best
 
 
-THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.4, 1.01, 0.1)), tuple(round(x, 2) for x in np.arange(1.0, 1.71, 0.1))
+THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.4, 1.01, 0.1)), tuple(round(x, 2)
+                                                                              for x in np.arange(1.0, 1.71, 0.1))
 
 
 def decisions(classes, proba, thresholds) -> list[str]:
