@@ -30,6 +30,7 @@ from web.views import (
     authoring,
     calibration,
     disputes,
+    exercises,
     exports,
     iqa,
     knowledge,
@@ -43,7 +44,7 @@ from web.views import (
 )
 
 BLUEPRINTS = (main.bp, auth.bp, learner.bp, practice.bp, logbook.bp, progress.bp, tutor.bp, review.bp, assess.bp,
-              exports.bp, admin.bp, api.bp, authoring.bp, disputes.bp, knowledge.bp,
+              exports.bp, admin.bp, api.bp, authoring.bp, disputes.bp, knowledge.bp, exercises.bp,
               iqa.bp, calibration.bp)
 ROOT = Path(__file__).resolve().parent
 

@@ -47,7 +47,8 @@
     try { window.localStorage.setItem(storeKey(box), JSON.stringify({ text: box.value, ms: Date.now() })); } catch (e) { /* storage full or off */ }
   }
   function saveServer(box) {
-    return fetch('/api/v1/drafts', {
+    // A box may name its own endpoint (a supervisory exercise keeps its draft on the attempt); the body is the same.
+    return fetch(box.dataset.draftUrl || '/api/v1/drafts', {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRFToken': token, 'Accept': 'application/json' },
       body: JSON.stringify({ key: box.dataset.draftKey, text: box.value })

@@ -1,0 +1,64 @@
+"""The three supervisory exercise kinds (issue 12): for each, its tasks, the brief a seed generates and the scorer.
+
+Everything here is reproducible from (seed, task): the brief comes from the seeded generators in simulator/ and the
+score from the rule scorers in rubrics/documents/, so re-scoring a stored answer gives the same levels.
+
+    KINDS[kind] -> Kind    kind in web.models.SUPERVISORY_KINDS
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rubrics.documents import EXERCISE_RUBRICS, score_document, score_profile, score_review
+from simulator.monitoring import generate_metrics
+from simulator.profiling import generate_profile
+
+# The document exercise: a strategy, or one of four procedures. A procedure is not a media plan, so the rubric's
+# owned/earned/paid criterion does not apply to it (scored "na", never counted for or against the standard).
+DOCUMENT_TASKS = {
+    "strategy": "A customer-service social media strategy",
+    "escalation": "Procedure: escalating a social media contact",
+    "crisis": "Procedure: a crisis holding statement and its approvals",
+    "private": "Procedure: moving a conversation to a private channel",
+    "identity": "Procedure: verifying a customer's identity",
+}
+PROCEDURE_NOT_APPLICABLE = frozenset({"owned_earned_paid"})
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    tasks: dict                                   # task key -> label (the learner picks one)
+    make_brief: Callable[[int, str], dict]        # (seed, task) -> the JSON-ready brief the learner works from
+    score_answer: Callable[[str, int, str], dict]  # (answer, seed, task) -> the scorer's result
+    not_applicable: Callable[[str], frozenset] = field(default=lambda task: frozenset())
+
+    @property
+    def rubric_id(self) -> str:
+        return EXERCISE_RUBRICS[self.key]
+
+
+def _document_brief(seed: int, task: str) -> dict:
+    return {"task": task, "task_label": DOCUMENT_TASKS[task], "organisation": generate_profile(seed).to_dict()}
+
+
+def _document_score(answer: str, seed: int, task: str) -> dict:
+    return score_document(answer)
+
+
+def _document_na(task: str) -> frozenset:
+    return frozenset() if task == "strategy" else PROCEDURE_NOT_APPLICABLE
+
+
+KINDS: dict[str, Kind] = {
+    "document": Kind("document", "Strategy or procedure document", DOCUMENT_TASKS, _document_brief,
+                     _document_score, _document_na),
+    "profiling": Kind("profiling", "Platform and community profiling", {"profile": "Profile and recommendation"},
+                      lambda seed, task: {"organisation": generate_profile(seed).to_dict()},
+                      lambda answer, seed, task: score_profile(answer, generate_profile(seed))),
+    "monitoring": Kind("monitoring", "Monitoring review", {"review": "Monitoring review"},
+                       lambda seed, task: {"metrics": generate_metrics(seed).to_dict()},
+                       lambda answer, seed, task: score_review(answer, generate_metrics(seed))),
+}
