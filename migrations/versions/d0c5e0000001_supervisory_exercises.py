@@ -2,7 +2,7 @@
 history of its moderations
 
 Revision ID: d0c5e0000001
-Revises: f15a00000005
+Revises: f15a00000006
 Create Date: 2026-12-07 06:50:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'd0c5e0000001'
-down_revision = 'f15a00000005'
+down_revision = 'f15a00000006'
 branch_labels = None
 depends_on = None
 
