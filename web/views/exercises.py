@@ -16,7 +16,7 @@ from web.forms import CsrfForm
 from web.inputs import InputError
 from web.models import SupervisoryAttempt
 from web.security import roles_required, visible_learner
-from web.services import supervisory
+from web.services import supervisory, supervisory_data
 from web.services.accounts import can_see_learner
 from web.services.supervisory_kinds import KINDS
 
@@ -57,11 +57,16 @@ def bad_input(exc):
     return render_template("errors/error.html", code=400, error=BadRequest(description=str(exc))), 400
 
 
+def _brief_context(attempt: SupervisoryAttempt) -> dict:
+    """What the kind's brief partial draws from (tables, charts), read from the brief the attempt stored."""
+    return {"platform_labels": PLATFORM_LABELS, **supervisory_data.brief_data(attempt.kind, attempt.brief)}
+
+
 def _workspace(attempt: SupervisoryAttempt, own: bool, error: str | None = None) -> str:
     saved = attempt.draft_saved_at
     server_ms = int(saved.replace(tzinfo=timezone.utc).timestamp() * 1000) if saved else 0   # stored as naive UTC
-    return render_template("exercises/workspace.html", attempt=attempt, kind=KINDS[attempt.kind], own=own,
-                           form=CsrfForm(), error=error, server_ms=server_ms, platform_labels=PLATFORM_LABELS)
+    return render_template("exercises/workspace.html", **_brief_context(attempt), attempt=attempt,
+                           kind=KINDS[attempt.kind], own=own, form=CsrfForm(), error=error, server_ms=server_ms)
 
 
 def _index(learner):
@@ -105,7 +110,8 @@ def attempt(attempt_id: int):
     kind = KINDS[attempt.kind]
     if attempt.submitted_at is None:
         return _workspace(attempt, own)
-    return render_template("exercises/result.html", attempt=attempt, kind=kind, own=own, form=CsrfForm(),
+    return render_template("exercises/result.html", **_brief_context(attempt), attempt=attempt, kind=kind, own=own,
+                           form=CsrfForm(),
                            rows=supervisory.criteria_rows(attempt),
                            may_moderate=supervisory.may_moderate(current_user, attempt))
 
