@@ -102,3 +102,8 @@ class SignOffForm(FlaskForm):
 class AttachAssessorForm(FlaskForm):
     username = StringField("Assessor's username", validators=[DataRequired(), Length(max=64)])
     submit = SubmitField("Attach assessor")
+
+
+class AttachIqaForm(FlaskForm):
+    username = StringField("IQA's username", validators=[DataRequired(), Length(max=64)])
+    submit = SubmitField("Attach IQA")

@@ -35,6 +35,11 @@ cohort_assessors = db.Table(
     db.Column("cohort_id", ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True),
     db.Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
 )
+cohort_iqas = db.Table(   # an admin attaches an IQA to the cohorts they sample (they see only those)
+    "cohort_iqas",
+    db.Column("cohort_id", ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+)
 assignment_learners = db.Table(   # none chosen: the assignment is for the whole cohort
     "assignment_learners",
     db.Column("assignment_id", ForeignKey("assignment.id", ondelete="CASCADE"), primary_key=True),
@@ -58,6 +63,7 @@ class User(UserMixin, db.Model):
 
     learner_cohorts = relationship("Cohort", secondary=cohort_learners, back_populates="learners")
     assessed_cohorts = relationship("Cohort", secondary=cohort_assessors, back_populates="assessors")
+    sampled_cohorts = relationship("Cohort", secondary=cohort_iqas, back_populates="iqas", order_by="Cohort.name")
 
     def set_password(self, password: str, method: str = "scrypt") -> None:
         self.password_hash = generate_password_hash(password, method=method)
@@ -88,6 +94,7 @@ class Cohort(db.Model):
     learners = relationship("User", secondary=cohort_learners, back_populates="learner_cohorts",
                             order_by="User.username")
     assessors = relationship("User", secondary=cohort_assessors, back_populates="assessed_cohorts")
+    iqas = relationship("User", secondary=cohort_iqas, back_populates="sampled_cohorts", order_by="User.username")
 
 
 class CohortInvitation(db.Model):

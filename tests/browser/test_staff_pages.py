@@ -67,5 +67,5 @@ def test_assessor_starts_a_cohort_export_and_sees_its_progress(page, staff):
 def test_admin_page_is_accessible(page, staff):
     page.context.clear_cookies()
     sign_in(page, "ada")
-    assert page.get_by_role("heading", name="Cohorts and their assessors").count() == 1
+    assert page.get_by_role("heading", name="Cohorts, their assessors and IQAs").count() == 1
     check(page, "staff-admin")

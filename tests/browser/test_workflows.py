@@ -209,7 +209,19 @@ def test_an_iqa_samples_and_records_an_outcome_that_the_assessor_answers(page, l
         for attempt_id in reviewed["attempts"]:
             sign(db.session.get(Attempt, attempt_id), ines, "Meets the marking points.")
         create_user("quinn", "Quinn IQA", "iqa", PASSWORD)
+        create_user("adelaide", "Adelaide Admin", "admin", PASSWORD)
         db.session.commit()
+
+    page.context.clear_cookies()     # an IQA samples only the cohorts an admin attaches them to
+    sign_in(page, "quinn")
+    assert page.get_by_role("button", name="Draw a sample from Agreement cohort").count() == 0
+    page.context.clear_cookies()
+    sign_in(page, "adelaide")
+    page.goto("/admin/")
+    page.get_by_label("IQA's username for Agreement cohort").fill("quinn")
+    page.get_by_role("button", name="Attach IQA to Agreement cohort").click()
+    assert "Quinn IQA now samples Agreement cohort." in page.locator(".flashes").inner_text()
+    check(page, "workflows-admin-attaches-iqa")
 
     page.context.clear_cookies()
     sign_in(page, "quinn")

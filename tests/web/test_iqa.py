@@ -26,6 +26,10 @@ def signed_cohort(app, demo_cohort, make_attempt, make_user):
         db.session.commit()
     make_user("iqa", "quinn")
     make_user("iqa", "otheriqa")
+    with app.app_context():   # an admin attached quinn to this cohort (otheriqa to none)
+        cohort = db.session.get(Cohort, demo_cohort["cohort"])
+        cohort.iqas.append(db.session.scalar(db.select(User).filter_by(username="quinn")))
+        db.session.commit()
     return {**demo_cohort, "signed": ids[:4], "unsigned": ids[4]}
 
 
@@ -126,3 +130,56 @@ def test_bad_input_is_a_400(app, signed_cohort, demo_cohort):
     answers = [_draw(iqa, signed_cohort["cohort"]) for _ in range(3)]   # 2 left: 1, then 1, then none
     assert [a.status_code for a in answers] == [302, 302, 400]
     assert "no signed-off evidence" in answers[-1].get_data(as_text=True)
+
+
+def test_an_admin_attaches_an_iqa_who_then_samples_and_sees_that_cohort_only(app, signed_cohort, make_user):
+    from web.extensions import db as _db
+    make_user("admin", "boss")
+    make_user("tutor", "tutorz")
+    with app.app_context():
+        other = Cohort(name="Zeta cohort", tutor_id=_db.session.scalar(_db.select(User.id).filter_by(username="tutorz")))
+        _db.session.add(other)
+        _db.session.commit()
+        other_id = other.id
+    admin = _client(app, "boss")
+    page = admin.get("/admin/").get_data(as_text=True)
+    assert f'action="/admin/cohorts/{other_id}/iqas"' in page and "IQA's username" in page
+    refused = admin.post(f"/admin/cohorts/{other_id}/iqas", data={"username": "tutora", "csrf_token": csrf_from(page)},
+                         follow_redirects=True)
+    assert "There is no iqa with the username" in refused.get_data(as_text=True)
+    done = admin.post(f"/admin/cohorts/{other_id}/iqas", data={"username": "OtherIQA", "csrf_token": csrf_from(page)},
+                      follow_redirects=True).get_data(as_text=True)
+    assert "now samples Zeta cohort" in done
+
+    quinn, otheriqa = _client(app, "quinn"), _client(app, "otheriqa")
+    assert "Test cohort" in quinn.get("/iqa/").get_data(as_text=True)
+    assert "Zeta cohort" not in quinn.get("/iqa/").get_data(as_text=True)
+    home = otheriqa.get("/iqa/").get_data(as_text=True)
+    assert "Zeta cohort" in home and "Test cohort" not in home
+    assert _draw(otheriqa, signed_cohort["cohort"]).status_code == 403     # another cohort's id
+    assert _draw(quinn, other_id).status_code == 403
+    assert _draw(quinn, 999999).status_code == 404
+
+    sample_url = _draw(quinn, signed_cohort["cohort"]).headers["Location"]
+    with app.app_context():
+        picked = _db.session.scalar(_db.select(IqaCheck.attempt_id))
+        quinn_id = _db.session.scalar(_db.select(User.id).filter_by(username="quinn"))
+    assert quinn.get(f"/review/attempts/{picked}").status_code == 200
+    detach = admin.post(f"/admin/cohorts/{signed_cohort['cohort']}/iqas/{quinn_id}/detach",
+                        data={"csrf_token": csrf_from(admin.get("/admin/").get_data(as_text=True))},
+                        follow_redirects=True)
+    assert "no longer samples Test cohort" in detach.get_data(as_text=True)
+    assert quinn.get(sample_url).status_code == 403 and quinn.get(f"/review/attempts/{picked}").status_code == 403
+    assert "Test cohort" not in quinn.get("/iqa/").get_data(as_text=True)
+    again = admin.post(f"/admin/cohorts/{signed_cohort['cohort']}/iqas/{quinn_id}/detach",
+                       data={"csrf_token": csrf_from(admin.get("/admin/").get_data(as_text=True))}, follow_redirects=True)
+    assert "not attached to this cohort" in again.get_data(as_text=True)
+
+
+def test_a_role_change_takes_an_iqa_off_their_cohorts(app, signed_cohort):
+    from web.services.accounts import change_role
+    with app.app_context():
+        quinn = db.session.scalar(db.select(User).filter_by(username="quinn"))
+        boss = db.session.get(User, signed_cohort["tutor"])
+        boss.role = "admin"
+        assert change_role(quinn, "assessor", boss) == 1 and quinn.sampled_cohorts == []

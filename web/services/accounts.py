@@ -59,9 +59,10 @@ def change_role(user: User, role: str, acting: User) -> int:
     if owned:
         raise AccountError(f"{user.username} is the tutor of {owned} cohort(s): they stay a tutor while they own "
                            "cohorts.")
-    left = len(user.learner_cohorts) + len(user.assessed_cohorts)
+    left = len(user.learner_cohorts) + len(user.assessed_cohorts) + len(user.sampled_cohorts)
     user.learner_cohorts.clear()
     user.assessed_cohorts.clear()
+    user.sampled_cohorts.clear()
     user.role = role
     end_all_sessions(user)   # sign in again under the new role
     if role == "learner" and not user.candidate_number:
@@ -173,6 +174,22 @@ def attach_assessor(cohort: Cohort, username: str) -> User:
     if assessor not in cohort.assessors:
         cohort.assessors.append(assessor)
     return assessor
+
+
+def attach_iqa(cohort: Cohort, username: str) -> User:
+    """An IQA samples (and sees) only the cohorts an admin attached them to."""
+    iqa = _user_with_role(username, "iqa")
+    if iqa not in cohort.iqas:
+        cohort.iqas.append(iqa)
+    return iqa
+
+
+def detach_iqa(cohort: Cohort, user_id: int) -> User:
+    iqa = next((u for u in cohort.iqas if u.id == user_id), None)
+    if iqa is None:
+        raise AccountError("That IQA is not attached to this cohort.")
+    cohort.iqas.remove(iqa)
+    return iqa
 
 
 def load_user(session_id: str):

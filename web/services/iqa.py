@@ -7,7 +7,7 @@ import random
 from sqlalchemy import func, select
 
 from web.extensions import db
-from web.models import IQA_OUTCOMES, Attempt, Cohort, IqaCheck, IqaSample, User, cohort_learners, utcnow
+from web.models import IQA_OUTCOMES, Attempt, Cohort, IqaCheck, IqaSample, User, cohort_iqas, cohort_learners, utcnow
 from web.services.iqa_sampling import Candidate, draw
 
 MAX_TEXT = 2000
@@ -33,6 +33,8 @@ def _counts(column, ids: set[int], *where) -> dict[int, int]:
 
 
 def draw_sample(cohort: Cohort, iqa: User, seed: int | None = None) -> IqaSample:
+    if not samples_cohort(iqa, cohort):
+        raise IqaError("You sample only the cohorts an admin attached you to.")
     candidates = _candidates(cohort)
     if not candidates:
         raise IqaError("This cohort has no signed-off evidence that has not been sampled already.")
@@ -80,9 +82,16 @@ def answer_action(check: IqaCheck, assessor: User, response: str) -> IqaCheck:
     return check
 
 
+def samples_cohort(iqa: User, cohort: Cohort) -> bool:
+    """An admin attaches an IQA to the cohorts they sample; they draw from those only."""
+    return db.session.scalar(select(cohort_iqas.c.cohort_id).where(
+        cohort_iqas.c.user_id == iqa.id, cohort_iqas.c.cohort_id == cohort.id)) is not None
+
+
 def iqa_may_see(iqa: User, attempt_id: int) -> bool:
-    """An IQA sees only the attempts in their own samples."""
-    return db.session.scalar(select(IqaCheck.id).join(IqaSample).where(
+    """An IQA sees only the attempts in their own samples, of cohorts they are still attached to."""
+    return db.session.scalar(select(IqaCheck.id).join(IqaSample).join(
+        cohort_iqas, (cohort_iqas.c.cohort_id == IqaSample.cohort_id) & (cohort_iqas.c.user_id == iqa.id)).where(
         IqaSample.iqa_id == iqa.id, IqaCheck.attempt_id == attempt_id).limit(1)) is not None
 
 

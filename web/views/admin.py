@@ -5,12 +5,22 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from web.extensions import db
-from web.forms import AttachAssessorForm, PasswordResetForm, RoleForm, ToggleUserForm, UserForm
+from web.forms import AttachAssessorForm, AttachIqaForm, CsrfForm, PasswordResetForm, RoleForm, ToggleUserForm, UserForm
 from web.models import Cohort, User
 from web.security import roles_required
-from web.services.accounts import AccountError, attach_assessor, change_role, create_user, reset_password, set_active
+from web.services.accounts import (
+    AccountError,
+    attach_assessor,
+    attach_iqa,
+    change_role,
+    create_user,
+    detach_iqa,
+    reset_password,
+    set_active,
+)
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -23,9 +33,10 @@ def home():
 
 def render_page(form: UserForm, status: int = 200):
     users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
-    cohorts = db.session.scalars(select(Cohort).order_by(Cohort.name)).all()
+    cohorts = db.session.scalars(select(Cohort).options(selectinload(Cohort.iqas)).order_by(Cohort.name)).all()
     return render_template("admin/home.html", users=users, form=form, toggle=ToggleUserForm(), cohorts=cohorts,
-                           attach=AttachAssessorForm(), role_form=RoleForm(), password_form=PasswordResetForm()), status
+                           attach=AttachAssessorForm(), attach_iqa=AttachIqaForm(), detach=CsrfForm(),
+                           role_form=RoleForm(), password_form=PasswordResetForm()), status
 
 
 def audit(action: str, *args) -> None:
@@ -126,4 +137,40 @@ def attach(cohort_id: int):
         else:
             db.session.commit()
             flash(f"{assessor.full_name} now assesses {cohort.name}.", "info")
+    return redirect(url_for("admin.home") + "#cohorts")
+
+
+@bp.route("/cohorts/<int:cohort_id>/iqas", methods=["POST"])
+@roles_required("admin")
+def attach_iqa_to(cohort_id: int):
+    """An IQA samples, and sees, only the cohorts an admin attaches them to."""
+    cohort = db.get_or_404(Cohort, cohort_id)
+    form = AttachIqaForm()
+    if form.validate_on_submit():
+        try:
+            iqa = attach_iqa(cohort, form.username.data)
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            audit("attached IQA %s to cohort %s", iqa.username, cohort.id)
+            flash(f"{iqa.full_name} now samples {cohort.name}.", "info")
+    else:
+        flash_errors(form)
+    return redirect(url_for("admin.home") + "#cohorts")
+
+
+@bp.route("/cohorts/<int:cohort_id>/iqas/<int:user_id>/detach", methods=["POST"])
+@roles_required("admin")
+def detach_iqa_from(cohort_id: int, user_id: int):
+    cohort = db.get_or_404(Cohort, cohort_id)
+    if CsrfForm().validate_on_submit():
+        try:
+            iqa = detach_iqa(cohort, user_id)
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            audit("detached IQA %s from cohort %s", iqa.username, cohort.id)
+            flash(f"{iqa.full_name} no longer samples {cohort.name}: their samples of it are hidden from them.", "info")
     return redirect(url_for("admin.home") + "#cohorts")

@@ -11,7 +11,7 @@ from web.extensions import db
 from web.forms import CsrfForm
 from web.models import Attempt, Cohort, IqaCheck, IqaSample
 from web.security import roles_required
-from web.services.iqa import IqaError, answer_action, draw_sample, record_check
+from web.services.iqa import IqaError, answer_action, draw_sample, record_check, samples_cohort
 
 bp = Blueprint("iqa", __name__, url_prefix="/iqa")
 
@@ -22,8 +22,9 @@ def _checked_form() -> None:
 
 
 def _own_sample(sample_id: int) -> IqaSample:
+    """The IQA's own sample, of a cohort they are still attached to."""
     sample = db.get_or_404(IqaSample, sample_id)
-    if sample.iqa_id != current_user.id:
+    if sample.iqa_id != current_user.id or not samples_cohort(current_user, sample.cohort):
         abort(403)
     return sample
 
@@ -31,8 +32,9 @@ def _own_sample(sample_id: int) -> IqaSample:
 @bp.route("/")
 @roles_required("iqa")
 def home():
-    cohorts = db.session.scalars(select(Cohort).order_by(Cohort.name)).all()
-    samples = db.session.scalars(select(IqaSample).where(IqaSample.iqa_id == current_user.id)
+    cohorts = current_user.sampled_cohorts   # attached by an admin: the IQA sees only those
+    samples = db.session.scalars(select(IqaSample).where(IqaSample.iqa_id == current_user.id,
+                                                         IqaSample.cohort_id.in_([c.id for c in cohorts] or [-1]))
                                  .options(selectinload(IqaSample.checks), selectinload(IqaSample.cohort))
                                  .order_by(IqaSample.created_at.desc())).all()
     return render_template("iqa/home.html", cohorts=cohorts, samples=samples)
@@ -42,6 +44,8 @@ def home():
 @roles_required("iqa")
 def new_sample(cohort_id: int):
     cohort = db.get_or_404(Cohort, cohort_id)
+    if not samples_cohort(current_user, cohort):
+        abort(403)
     _checked_form()
     try:
         sample = draw_sample(cohort, current_user)
