@@ -1,0 +1,183 @@
+"""The profiling and monitoring exercises in the app (issue 12), on the supervisory base: the brief shows the seed's
+organisation or weeks (tables; charts with their tables and the 42%/32% benchmark), the answer is scored with quoted
+evidence and the planted facts or problems found, the cohort's tutor moderates, and only the owner writes."""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from simulator.monitoring import LABELS, generate_metrics
+from simulator.profiling import generate_profile
+from tests.rubrics.test_profile_scoring import strong_answer
+from tests.rubrics.test_review_scoring import strong_review
+
+
+def _start(client, csrf, kind: str, seed: str = "6"):
+    return client.post("/exercises/start", data={"csrf_token": csrf("/exercises/"), "kind": kind, "seed": seed})
+
+
+def _attempt_id(response) -> int:
+    assert response.status_code == 302, response.get_data(as_text=True)[:300]
+    return int(re.search(r"/exercises/(\d+)", response.headers["Location"]).group(1))
+
+
+def _page(client, url: str) -> str:
+    return html.unescape(client.get(url).get_data(as_text=True))
+
+
+def _submit(client, csrf, attempt_id: int, text: str):
+    return client.post(f"/exercises/{attempt_id}/submit",
+                       data={"csrf_token": csrf(f"/exercises/{attempt_id}"), "answer": text})
+
+
+def _switch(client, csrf, login, username: str) -> None:
+    client.post("/logout", data={"csrf_token": csrf("/")})
+    login(username)
+
+
+def _cells(page: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", page, re.S)]
+
+
+def test_the_profiling_brief_shows_the_seeds_organisation_and_not_its_planted_facts(client, login, csrf, demo_cohort):
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "profiling", "6"))
+    page = _page(client, f"/exercises/{attempt_id}")
+    org = generate_profile(6)
+    cells = _cells(page)
+    assert org.name in page and "recommend" in page
+    for seg in org.segments:
+        row = cells[cells.index(seg.name.capitalize()):][:3 + len(org.channels)]
+        assert row[3:] == [f"{seg.usage[c.platform]}%" for c in org.channels]
+    assert all(c.name in cells and f"{c.negative_share}%" in cells for c in org.communities)
+    assert all(rival in cells for rival in org.competitors)
+    assert all(f.fact not in page for f in org.planted)
+    again = _attempt_id(_start(client, csrf, "profiling", "6"))
+    def brief(text: str) -> str:
+        return text.split('id="brief-h"', 1)[1].split("<form", 1)[0]
+    assert brief(_page(client, f"/exercises/{again}")) == brief(page)
+
+
+def test_the_monitoring_brief_draws_every_chart_with_its_table_and_the_benchmark(client, login, csrf, demo_cohort):
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "monitoring", "6"))
+    raw = client.get(f"/exercises/{attempt_id}").get_data(as_text=True)
+    page = html.unescape(raw)
+    m = generate_metrics(6)
+    assert raw.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 8
+    assert raw.count("<details>") >= 8
+    assert "42% expect a reply within 60 minutes, and 32% within 30" in re.sub(r"\s+", " ", page)
+    assert "First response time by hour, weekends" in page and f"Launch: {m.launch} (week {m.launch_week})" in page
+    cells = _cells(page)
+    weekend = m.by_hour[next(p for p in m.planted if p.key == "weekend_sla").where]["weekend"]
+    assert all(str(v) in cells for v in weekend.values())
+    assert all(p.fact not in page for p in m.planted)
+
+
+def test_a_profile_built_from_the_data_scores_two_with_quotes_and_uses_every_planted_fact(client, login, csrf,
+                                                                                          demo_cohort):
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "profiling", "9"))
+    org = generate_profile(9)
+    answer = strong_answer(org)
+    assert _submit(client, csrf, attempt_id, answer).status_code == 302
+    page = _page(client, f"/exercises/{attempt_id}")
+    assert "Recommendation follows from the data" in page and "Communities identified and profiled" in page
+    assert "3 of 3 used" in page
+    for fact in org.planted:
+        assert f"Used: {fact.fact}" in re.sub(r"<[^>]+>", "", page)
+    from web.extensions import db
+    from web.models import SupervisoryAttempt
+    with client.application.app_context():
+        attempt = db.session.get(SupervisoryAttempt, attempt_id)
+        levels = {k: v["level"] for k, v in attempt.result["criteria"].items()}
+        assert levels == dict.fromkeys(levels, 2)
+        for judged in attempt.result["criteria"].values():   # every level quotes the answer, and the page shows it
+            assert judged["evidence"] and all(q in answer for q in judged["evidence"])
+            assert all(q in page for q in judged["evidence"])
+        assert attempt.rubric_id == "social-profiling"
+
+
+def test_a_review_that_misses_the_weekend_problem_is_told_which_it_missed(client, login, csrf, demo_cohort):
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "monitoring", "4"))
+    m = generate_metrics(4)
+    review = "\n".join(line for line in strong_review(m).splitlines() if "weekend" not in line)
+    assert _submit(client, csrf, attempt_id, review).status_code == 302
+    text = re.sub(r"<[^>]+>", "", _page(client, f"/exercises/{attempt_id}"))
+    weekend = next(p for p in m.planted if p.key == "weekend_sla")
+    assert "2 of 3 found" in text and f"Missed: {weekend.fact}" in text
+    assert all(f"Found: {p.fact}" in text for p in m.planted if p.key != "weekend_sla")
+    assert "found some, missed: weekend sla" in text.lower()
+
+
+def test_the_tutor_moderates_a_profiling_level_and_the_learner_sees_both(client, login, csrf, demo_cohort):
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "profiling", "2"))
+    _submit(client, csrf, attempt_id, strong_answer(generate_profile(2)))
+    _switch(client, csrf, login, "tutora")
+    response = client.post(f"/exercises/{attempt_id}/moderate",
+                           data={"csrf_token": csrf(f"/exercises/{attempt_id}"), "criterion": "communities",
+                                 "level": "1", "comment": "Who is in each community is not said."})
+    assert response.status_code == 302
+    _switch(client, csrf, login, "learnera")
+    page = _page(client, f"/exercises/{attempt_id}")
+    assert "changed the level from 2 to 1: “Who is in each community is not said.”" in page
+    assert "(moderated; automatic 2)" in page
+
+
+@pytest.mark.parametrize("kind", ["profiling", "monitoring"])
+def test_only_the_owner_writes_and_only_the_cohorts_tutor_moderates(client, login, csrf, demo_cohort, kind):
+    login("learnera")
+    done = _attempt_id(_start(client, csrf, kind, "1"))
+    _submit(client, csrf, done, "We should watch the figures weekly and tell the manager.")
+    open_one = _attempt_id(_start(client, csrf, kind, "1"))
+    _switch(client, csrf, login, "learnerb")
+    token = csrf("/exercises/")
+    assert client.get(f"/exercises/{done}").status_code == 404
+    assert client.post(f"/exercises/{open_one}/submit", data={"csrf_token": token, "answer": "x"}).status_code == 404
+    _switch(client, csrf, login, "tutorb")
+    assert client.get(f"/exercises/{done}").status_code == 403
+    assert client.post(f"/exercises/{done}/moderate", data={"csrf_token": csrf("/"), "criterion": "sign_off",
+                                                            "level": "2", "comment": "x"}).status_code == 403
+    _switch(client, csrf, login, "assessora")
+    assert client.get(f"/exercises/{done}").status_code == 200
+    assert client.post(f"/exercises/{done}/moderate", data={"csrf_token": csrf("/"), "criterion": "sign_off",
+                                                            "level": "2", "comment": "x"}).status_code == 403
+    _switch(client, csrf, login, "tutora")
+    assert client.get(f"/exercises/{done}").status_code == 200
+    assert client.post(f"/exercises/{open_one}/submit", data={"csrf_token": csrf("/"), "answer": "x"}).status_code == 403
+
+
+@pytest.mark.parametrize("kind", ["profiling", "monitoring"])
+def test_bad_input_is_a_clear_4xx(client, login, csrf, demo_cohort, kind):
+    login("learnera")
+    assert client.post("/exercises/start", data={"kind": kind, "seed": "1"}).status_code == 400   # no CSRF token
+    bad_seed = client.post("/exercises/start", data={"csrf_token": csrf("/exercises/"), "kind": kind, "seed": "x"})
+    assert bad_seed.status_code == 400 and "seed" in bad_seed.get_data(as_text=True)
+    attempt_id = _attempt_id(_start(client, csrf, kind))
+    empty = _submit(client, csrf, attempt_id, "   ")
+    assert empty.status_code == 400 and "before sending" in empty.get_data(as_text=True)
+    assert client.post(f"/exercises/{attempt_id}/submit", data={"answer": "x"}).status_code == 400
+    huge = _submit(client, csrf, attempt_id, "word " * 4_001)
+    assert huge.status_code == 400 and "20,000" in huge.get_data(as_text=True)
+    assert client.get(f"/exercises/{attempt_id + 999}").status_code == 404
+
+
+def test_the_result_page_draws_from_the_stored_brief(client, login, csrf, demo_cohort):
+    # The attempt keeps what the learner was given: a page drawn after the generator changed still shows it.
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "monitoring", "3"))
+    from web.extensions import db
+    from web.models import SupervisoryAttempt
+    with client.application.app_context():
+        attempt = db.session.get(SupervisoryAttempt, attempt_id)
+        brief = json.loads(json.dumps(attempt.brief))
+        brief["metrics"]["brand"] = "Stored Brand Ltd"
+        attempt.brief = brief
+        db.session.commit()
+    assert "Stored Brand Ltd" in _page(client, f"/exercises/{attempt_id}")
+    assert LABELS["x"] in _page(client, f"/exercises/{attempt_id}")
