@@ -13,8 +13,12 @@ if TYPE_CHECKING:
 
 APOLOGY_RE = rx(r"\b(?:(?:i'?m|i am|we'?re|we are|i|we)\s+(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+|deeply\s+)?"
                 r"(?:sorry|apologi[sz]e)|(?:so\s+|very\s+|really\s+)?sorry|(?:my|our|sincere|many|huge)\s+apologies|"
-                r"apologies|apologi[sz]e|(?:we|i)\s+regret|please accept our apolog\w+|forgive us)\b")
+                r"apologies|apologi[sz]e|(?:we|i)\s+regret|please accept our apolog\w+|forgive us|"
+                # text-speak apologies (a Level 2 learner's "soz bout that", "apols"): still apologies, tone aside
+                r"soz|sozz?y|sry|apols)\b")
 APOLOGY_NEGATED_RE = rx(r"(?:\bnot|n't|\bnever|\bno need to|\bno reason to|\bnothing to)\s+(?:\w+\s+){0,2}$")
+# "better safe than sorry" is an idiom, not an apology
+NOT_AN_APOLOGY_RE = rx(r"\bthan\s+$")
 SORRY_TO_HEAR_RE = rx(r"^\W*(?:to\s+(?:hear|read|see|learn)|for\s+(?:hearing|reading))\b")
 CONDITIONAL_RE = rx(r"^\W*(?:if\b|you feel\b|that you feel\b|you think\b|you(?:'re| are) feeling\b|for any\b|"
                     r"for whatever\b|that's how you\b|it seems\b)")
@@ -37,7 +41,7 @@ CUSTOMER_NO_REPLY_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:has\s+)?(?:repli
 
 
 # Gates: the pattern runs only when one of these substrings is in the lower-cased reply.
-gate(APOLOGY_RE, ('sorry', 'apolog', 'regret', 'forgive'))
+gate(APOLOGY_RE, ('sorry', 'apolog', 'regret', 'forgive', 'soz', 'sry', 'apols'))
 
 
 def classify(cues: Cues) -> list[dict]:
@@ -48,6 +52,8 @@ def classify(cues: Cues) -> list[dict]:
         sent_s, sent_e = cues.r.sentence_of(s)
         before = text[max(sent_s, s - 25):s]
         after = text[e:sent_e] if sent_e > e else ""
+        if NOT_AN_APOLOGY_RE.search(before):
+            continue
         if APOLOGY_NEGATED_RE.search(before) or re.match(r"\W*not\s+sorry", after, re.I):
             kind = "negated"
         elif BLAME_AFTER_RE.search(after) or BLAME_AFTER_RE.search(text[e:min(len(text), sent_e + 80)][:120]

@@ -15,7 +15,7 @@ EMPATHY_STRONG_RE = rx(
     r"[^.!?]{0,80}?" + FEELING + r"|"
     r"(?:must|must've|must have|would|would've|will)\s+(?:be|have been|feel|have felt)\s+(?:so\s+|very\s+|really\s+|"
     r"incredibly\s+|extremely\s+|such\s+)?" + FEELING + r"|"
-    r"(?:that|this|it)(?:'s| is| was| sounds| does sound| sounds really| must be)\s+(?:so\s+|really\s+|very\s+|"
+    r"(?:that|this|it)(?:'?s| is| was| sounds| does sound| sounds really| must be)\s+(?:so\s+|really\s+|very\s+|"
     r"incredibly\s+|understandably\s+)?" + FEELING + r"|"
     r"(?:not|isn'?t|wasn'?t)\s+(?:the|a)\s+(?:kind of\s+)?(?:experience|service|standard|journey|impression)\s+"
     r"(?:we|that we|you|we'd)|"
@@ -46,6 +46,10 @@ EMPATHY_LIGHT_RE = rx(
     # asking about the feeling names it ("what's going on that you're feeling this way?", "what caused your
     # frustration?")
     r"(?:what|why)\b[^.?!]{0,40}\b(?:feel(?:ing)?\s+(?:this|that)\s+way|your\s+(?:frustration|disappointment|upset)))")
+# An apology for our own slip in the conversation ("Sorry! Please DM us instead", "sorry, you're right"): it apologises,
+# but for what we just did, not for what happened to the customer, so it is no sign of empathy.
+OWN_SLIP_RE = rx(r"\b(?:instead|my\s+(?:mistake|bad|error)|you'?re\s+(?:right|correct)|good\s+(?:point|catch)|"
+                 r"(?:i|we)\s+shouldn'?t\s+have\s+(?:asked|said|posted))\b")
 DISMISSIVE_RE = rx(r"\b(?:calm down|relax|chill|no need to (?:be|get) (?:rude|upset|angry|so)|not (?:a|that) big (?:of "
                    r"a )?deal|"
                    r"it happens|these things happen|get over it|deal with it|stop (?:complaining|moaning)|"

@@ -9,6 +9,7 @@ from rubrics.cues.empathy import (
     EMPATHY_STRONG_RE,
     EMPATHY_UNDERSTAND_FEELING_RE,
     FEELING,
+    OWN_SLIP_RE,
 )
 from rubrics.cues.manner import RUDE_RE, SARCASM_RE
 from rubrics.cues.reply import Cues
@@ -26,6 +27,17 @@ VAGUE_SUBJECT_RE = re.compile(r"^\W*(?:(?:oh\s+no|sorry|i'?m\s+sorry)\W+)?(?:tha
 TIE_RE = re.compile(r"\b(?:when\s+you|all\s+day|your\s+whole|paid\s+for|work\s+from\s+home|\d+\s+times|again|"
                     r"without|with\s+no|no\s+warning|for\s+(?:your|the)\s+\w+|to\s+(?:get|wait|be)|waiting|seeing|"
                     r"getting|being)\b", re.I)
+
+
+def _for_own_slip(cues: Cues, span: tuple[int, int]) -> bool:
+    """The apology is for our own slip: the rest of its sentence or the next one corrects what we did ("Sorry! Please
+    DM us instead")."""
+    sentences = cues.r.sentences
+    for i, (ss, se) in enumerate(sentences):
+        if ss <= span[0] < se:
+            end = sentences[i + 1][1] if i + 1 < len(sentences) else se
+            return bool(OWN_SLIP_RE.search(cues.r.masked[span[0]:end]))
+    return False
 
 
 @detector("empathise")
@@ -64,8 +76,13 @@ def empathise(cues: Cues, sit: Situation) -> Judgement:
     if light:
         return Judgement(1, spans(cues, light[:2]), f"how the {issue_label(sit)} affects the customer",
                          "Light, formulaic empathy.", HIGH)
-    regret = [a["span"] for a in cues.apologies if a["kind"] not in ("negated", "blame")]
-    return Judgement(0, spans(cues, regret[:1]), f"recognition of how the {issue_label(sit)} affects the customer",
-                     "An apology alone is not empathy: no recognition of how the customer feels." if regret else
+    # A sincere apology to someone with a problem is the guide's light empathy ("sorry to hear that" is empathise 1
+    # and apologise 1): on the labelled train split the raters gave 1 to 132 of the 165 replies whose only sign of
+    # empathy was an apology ("so sorry about this", "apologies for the trouble"), 0 to 13.
+    regret = [a["span"] for a in cues.apologies if a["kind"] not in ("negated", "blame") and not _for_own_slip(cues, a["span"])]
+    if regret:
+        return Judgement(1, spans(cues, regret[:1]), f"how the {issue_label(sit)} affects the customer",
+                         "Light empathy: an apology, with no recognition of how the problem affects them.", LOW)
+    return Judgement(0, (), f"recognition of how the {issue_label(sit)} affects the customer",
                      "No recognition of the customer's feelings or the impact on them.",
-                     LOW if regret else (HIGH if sit.customer.intent == "complaint" else LOW))
+                     HIGH if sit.customer.intent == "complaint" else LOW)

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.rules_only
 DEV = Path(__file__).resolve().parent.parent / "data" / "dev" / "replies.jsonl"
 # measured 3 Dec 2026 on scorer 1.2.0: hear 0.72 / 0.31, take_ownership 0.80 / 0.65, act 0.75 / 0.55
 FLOORS = {"hear": (0.67, 0.21), "acknowledge": (0.67, 0.21), "take_ownership": (0.75, 0.55), "act": (0.70, 0.45),
-          "apologise": (0.76, 0.87), "empathise": (0.73, 0.77)}
+          "apologise": (0.76, 0.87), "empathise": (0.65, 0.44)}
+# empathise lowered on 7 Dec 2026 (issue 11): the rules give an apology alone empathise 1, as the corpus's two raters do
+# (tests/data/corpus train: 132 of 165 such replies); this set's labeller read it as 0. Measured 0.705 / 0.54.
 
 
 @pytest.fixture(scope="module")

@@ -139,11 +139,13 @@ def test_impact_on_the_customer_tied_to_their_problem_is_empathy_two(reply):
     assert got == {"empathise": 2}
 
 
-def test_an_apology_alone_is_still_not_empathy():
+def test_an_apology_alone_is_light_empathy_not_more():
+    # scorer 2.2: the corpus raters give an apology with no feeling named empathise 1 (the guide: "sorry to hear that"
+    # is light empathy), not 0; it is still not the 2 of an impact recognised
     got = levels("Hi Kim, I'm sorry your fridge delivery was missed. I've rebooked it for Friday.",
                  "my fridge delivery was missed AGAIN, I took the day off work for it", "empathise",
                  platform="facebook", channel="private")
-    assert got == {"empathise": 0}
+    assert got == {"empathise": 1}
 
 
 @pytest.mark.parametrize("opening", ["I'm so sorry for your loss.", "We're concerned to read this.",
