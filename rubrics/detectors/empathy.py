@@ -79,7 +79,8 @@ def empathise(cues: Cues, sit: Situation) -> Judgement:
     # A sincere apology to someone with a problem is the guide's light empathy ("sorry to hear that" is empathise 1
     # and apologise 1): on the labelled train split the raters gave 1 to 132 of the 165 replies whose only sign of
     # empathy was an apology ("so sorry about this", "apologies for the trouble"), 0 to 13.
-    regret = [a["span"] for a in cues.apologies if a["kind"] not in ("negated", "blame") and not _for_own_slip(cues, a["span"])]
+    regret = [a["span"] for a in cues.apologies
+              if a["kind"] not in ("negated", "blame") and not _for_own_slip(cues, a["span"])]
     if regret:
         return Judgement(1, spans(cues, regret[:1]), f"how the {issue_label(sit)} affects the customer",
                          "Light empathy: an apology, with no recognition of how the problem affects them.", LOW)
