@@ -36,12 +36,17 @@ def _sentences(text: str) -> list[str]:
     return [p.strip(" -*#\t") for p in parts if p.strip(" -*#\t")]
 
 
+# Other names learners use for a platform (X was Twitter until 2023; most people still say so).
+ALIASES = {"X": ("X", "Twitter")}
+
+
 def _has(name: str, sentence: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", sentence, re.I) is not None
+    names = "|".join(re.escape(n) for n in ALIASES.get(name, (name,)))
+    return re.search(r"(?<!\w)(?:" + names + r")(?!\w)", sentence, re.I) is not None
 
 
 def _quote(sentences: list[str], limit: int = 3) -> list[str]:
-    return [s[:240] for s in sentences[:limit]]
+    return list(dict.fromkeys(s[:240] for s in sentences))[:limit]   # a sentence quoted once
 
 
 def _judge(level: int, evidence: list[str], reason: str) -> dict:

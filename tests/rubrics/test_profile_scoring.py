@@ -75,3 +75,21 @@ def test_an_empty_or_huge_answer_is_the_callers_error():
     for answer in ("", "   ", "x" * 20_001):
         with pytest.raises(ProfileInputError):
             score_profile(answer, org)
+
+
+def test_twitter_counts_as_x_for_the_busy_platform_and_the_profile():
+    org = generate_profile(0)   # X is the busy platform, a poor fit for personal data
+    assert org.planted[1].must_mention == ("X",)
+    answer = "Twitter has the most queries, many about bills, so we move every account query to a private DM."
+    assert score_profile(answer, org)["planted"]["busy_poor_private"] == answer
+    seg = org.segments[0]
+    profile = f"Existing customers: {seg.name} use Twitter ({seg.usage['x']}%)."
+    assert score_profile(profile, org)["criteria"]["platform_use"]["level"] >= 1
+
+
+def test_a_sentence_is_quoted_once_per_criterion():
+    for seed in range(10):
+        org = generate_profile(seed)
+        result = score_profile(strong_answer(org), org)
+        for judged in result["criteria"].values():
+            assert len(judged["evidence"]) == len(set(judged["evidence"])), (seed, judged)

@@ -58,3 +58,24 @@ def test_a_vague_review_scores_nothing_on_the_data():
 def test_an_empty_review_is_the_callers_error():
     with pytest.raises(ReviewInputError):
         score_review("  ", generate_metrics(1))
+
+
+@pytest.mark.parametrize(("seed", "wording"), [(1, "the price change"), (4, "the price rise"), (2, "the new app"),
+                                               (0, "the loyalty scheme"), (7, "the website redesign")])
+def test_the_launch_is_found_however_the_review_names_it(seed, wording):
+    # The data says "a price change"; a learner writes "the price change" or "the price rise": the same finding.
+    m = generate_metrics(seed)
+    result = score_review(f"Net sentiment fell by 30 points from week {m.launch_week}, right after {wording}.", m)
+    assert result["found"]["launch_dip"], (seed, m.launch)
+
+
+def test_twitter_counts_as_x():
+    m = generate_metrics(8)   # X's weekend messages breach the SLA
+    assert next(p for p in m.planted if p.key == "weekend_sla").where == "x"
+    result = score_review("Twitter messages at the weekend wait over 100 minutes, far beyond the SLA.", m)
+    assert result["found"]["weekend_sla"]
+
+
+def test_a_launch_word_alone_without_sentiment_is_not_the_finding():
+    m = generate_metrics(1)
+    assert not score_review("After the price change we changed nothing.", m)["found"]["launch_dip"]
