@@ -7,7 +7,7 @@ import pytest
 
 from simulator.monitoring import generate_metrics
 from simulator.profiling import generate_profile
-from tests.browser.conftest import check, new_context
+from tests.browser.conftest import PASSWORD, check, new_context, sign_in
 from tests.rubrics.test_profile_scoring import strong_answer
 from tests.rubrics.test_review_scoring import strong_review
 
@@ -76,3 +76,47 @@ def test_a_learner_reviews_the_charts_and_sees_the_problems_found(page, browser,
     page.get_by_role("heading", name="The problems in the figures: 3 of 3 found").wait_for()
     assert page.locator("#criterion-problems_found").get_by_role("cell", name="2", exact=True).is_visible()
     check(page, "supervisory-monitoring-02-result")
+
+
+def test_the_tutor_reads_the_charts_behind_a_review_and_moderates_a_level(page, live_app):
+    """Bella's monitoring review, sent; her tutor opens the figures as she saw them and changes a level with a
+    comment, by keyboard."""
+    from web.extensions import db
+    from web.models import Cohort, User
+    from web.services import supervisory
+    from web.services.accounts import create_user
+
+    m = generate_metrics(8)
+    with live_app.app_context(), live_app.test_request_context():
+        bella = db.session.scalar(db.select(User).filter_by(username="bella"))
+        tutor = create_user("theo-supex", "Theo Tutor", "tutor", PASSWORD)
+        cohort = Cohort(name="Supervisors' cohort", tutor_id=tutor.id)
+        db.session.add(cohort)
+        cohort.learners.append(bella)
+        attempt = supervisory.start(bella, "monitoring", "", "8")
+        db.session.flush()
+        supervisory.submit(attempt, strong_review(m))
+        db.session.commit()
+        attempt_id = attempt.id
+    page.context.clear_cookies()
+    sign_in(page, "theo-supex")
+    page.goto(f"/exercises/{attempt_id}")
+    page.get_by_text("The figures and charts, as the learner was given them").click()
+    weekend = page.get_by_role("img", name="First response time by hour, weekends")
+    weekend.scroll_into_view_if_needed()
+    assert weekend.is_visible()
+    check(page, "supervisory-monitoring-03-tutor")
+    summary = page.locator("#criterion-sign_off summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")      # 2 -> 1
+    page.keyboard.press("Tab")
+    page.keyboard.type("Names who approves, not what each is asked to agree.")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    row = page.locator("#criterion-sign_off")
+    assert "changed the level from 2 to 1" in row.inner_text()
+    assert "Names who approves, not what each is asked to agree." in row.inner_text()
+    check(page, "supervisory-monitoring-04-moderated")
