@@ -82,3 +82,56 @@ def test_a_document_too_short_or_too_long_is_the_callers_error():
     for text in ("", "A plan.", "word " * 9_000):
         with pytest.raises(DocumentInputError):
             score_document(text)
+
+
+PROCEDURE = """# Procedure: escalating a social media contact
+
+Owner: Social Care Team Manager. Reviewed every six months and after any serious incident.
+
+1. Read the whole thread and check the customer's history in the shared inbox.
+2. Tier 1 (adviser): billing and delivery questions, answered within 60 minutes.
+3. Tier 2 (team leader): complaints about staff, threats of legal action, anything going viral.
+4. Tier 3 (Head of Communications): safety, safeguarding or a journalist asking; phone them at once.
+5. Log every escalation with its tier and time; never promise an outcome in public.
+
+Advisers are trained on the tiers at induction. Personal data is never discussed in public (UK GDPR).
+"""
+
+
+def test_a_procedure_marks_what_it_cannot_show_na_with_a_reason():
+    result = score_document(PROCEDURE, kind="escalation")
+    levels = {k: v["level"] for k, v in result["criteria"].items()}
+    assert {k for k, v in levels.items() if v is None} == {"smart_objectives", "justified_platforms",
+                                                          "owned_earned_paid", "service_apart"}
+    assert all(result["criteria"][k]["reason"].startswith("n/a: ") for k in levels if levels[k] is None)
+    assert levels["implementation_review"] == 2          # ordered steps and a review cycle of the procedure
+    assert result["kind"] == "escalation"
+
+
+def test_a_crisis_procedure_is_still_judged_on_keeping_promotion_out():
+    text = PROCEDURE + "\nPause all scheduled marketing posts on every channel until the statement is agreed.\n"
+    assert score_document(text, kind="crisis")["criteria"]["service_apart"]["level"] == 1
+    assert score_document(text, kind="private")["criteria"]["service_apart"]["level"] is None
+    with pytest.raises(DocumentInputError):
+        score_document(text, kind="newsletter")
+
+
+def test_an_objective_takes_its_date_from_the_line_that_introduces_the_list():
+    text = """Objectives
+
+By the end of the financial year (5 April 2026) we will:
+
+1. Respond to 90% of Facebook and Instagram messages within 4 working hours (currently 62% within 24 hours).
+2. Get our Facebook page rating from 3.6 to 4.2 stars.
+"""
+    judgement = score_document(text)["criteria"]["smart_objectives"]
+    assert judgement["level"] == 2, judgement
+    assert judgement["evidence"][0].startswith("Respond to 90% of Facebook")
+
+
+def test_a_plain_text_heading_opens_a_section_and_a_table_row_is_read_under_its_header():
+    from rubrics.documents.document_text import read_document
+    units = read_document("What could go wrong\nCourier failure in December: Maya owns this.\n\n"
+                          "| Risk | Owner |\n|---|---|\n| Data breach | DPO |\n")
+    assert [(u.heading, u.context) for u in units] == [("What could go wrong", ""),
+                                                       ("What could go wrong", "Risk | Owner")]

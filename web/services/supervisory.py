@@ -76,7 +76,7 @@ def score(kind: Kind, answer: str, seed: int, task: str) -> dict:
     """The kind's scorer's result, with the criteria that do not apply to the task set to "na"."""
     result = kind.score_answer(answer, seed, task)
     for key in kind.not_applicable(task):
-        if key in result["criteria"]:
+        if key in result["criteria"] and result["criteria"][key]["level"] != NA:   # keep the scorer's reason
             result["criteria"][key] = {"level": NA, "evidence": [], "reason": "not asked for in this task"}
     return result
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rubrics.documents import EXERCISE_RUBRICS, score_document, score_profile, score_review
+from rubrics.documents import EXERCISE_RUBRICS, not_applicable, score_document, score_profile, score_review
 from simulator.monitoring import generate_metrics
 from simulator.profiling import generate_profile
 
-# The document exercise: a strategy, or one of four procedures. A procedure is not a media plan, so the rubric's
-# owned/earned/paid criterion does not apply to it (scored "na", never counted for or against the standard).
+# The document exercise: a strategy, or one of four procedures. The scorer marks what a procedure cannot show
+# n/a with its reason (rubrics.documents.not_applicable: objectives, platforms, owned/earned/paid media, and
+# service apart except in a crisis procedure), stored as "na" and never counted for or against the standard.
 DOCUMENT_TASKS = {
     "strategy": "A customer-service social media strategy",
     "escalation": "Procedure: escalating a social media contact",
@@ -23,7 +24,6 @@ DOCUMENT_TASKS = {
     "private": "Procedure: moving a conversation to a private channel",
     "identity": "Procedure: verifying a customer's identity",
 }
-PROCEDURE_NOT_APPLICABLE = frozenset({"owned_earned_paid"})
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,15 @@ def _document_brief(seed: int, task: str) -> dict:
 
 
 def _document_score(answer: str, seed: int, task: str) -> dict:
-    return score_document(answer)
+    result = score_document(answer, kind=task)
+    for judgement in result["criteria"].values():
+        if judgement["level"] is None:
+            judgement["level"] = "na"     # how the app stores n/a; the scorer's reason is kept
+    return result
 
 
 def _document_na(task: str) -> frozenset:
-    return frozenset() if task == "strategy" else PROCEDURE_NOT_APPLICABLE
+    return not_applicable(task)
 
 
 KINDS: dict[str, Kind] = {

@@ -39,6 +39,19 @@ def read_csv(name: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+def document_kind(written: str) -> str:
+    """The scorer's kind from the writers' `kind` column ("strategy", "procedure (crisis holding statement)",
+    "procedure-escalation"...): the task the learner was set, as the app passes it. Only this column of
+    writer-notes.csv is read; the writers' intentions stay out of the scoring."""
+    if written.strip() == "strategy":
+        return "strategy"
+    for kind, words in (("crisis", "crisis"), ("escalation", "escalation"), ("private", "private"),
+                        ("identity", "identity verification verif")):
+        if any(w in written for w in words.split()):
+            return kind
+    return "procedure"
+
+
 def consensus_of(a: str, b: str, third: str | None) -> tuple[str | None, str]:
     """(the consensus level or None when it waits for a third reading, how it was reached)."""
     if a == b:
@@ -86,7 +99,9 @@ def _round(value: float | None) -> float | None:
 
 
 def measure(rows: list[dict], labels: dict) -> dict:
-    scored = {row["doc_id"]: score_document((HERE / "docs" / f"{row['doc_id']}.md").read_text(encoding="utf-8"))
+    kinds = {r["doc_id"]: document_kind(r["kind"]) for r in read_csv("writer-notes.csv")}
+    scored = {row["doc_id"]: score_document((HERE / "docs" / f"{row['doc_id']}.md").read_text(encoding="utf-8"),
+                                            kind=kinds[row["doc_id"]])
               for row in rows}
     out: dict = {"documents": len(rows), "splits": {}, "consensus": {}}
     for split in ("heldout", "train", "all"):

@@ -1,0 +1,117 @@
+"""The words and figures the document rules look for (rubrics/documents/document.py), one pattern per idea in the
+rater guide (tests/data/documents/rater-guide.md). Case-insensitive unless named otherwise."""
+from __future__ import annotations
+
+import re
+
+
+def _rx(pattern: str, flags: int = re.I) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# A date or deadline: a month, a year, a quarter, "by the end of the year", "in year 1", "within 6 months".
+DATE = _rx(rf"\b(?:{MONTH}\b|(?:19|20)\d\d\b|q[1-4]\b|(?:by|before|until) (?:the )?end of|in year \d|"
+           r"financial year|(?:month|week|day) \d+|within \d+ (?:weeks?|months?)|in \d+ (?:weeks?|months?)|deadline|"
+           r"this year|next year|"
+           r"(?:by|from|starting) (?:the )?\d{1,2}(?:st|nd|rd|th)?\b|(?:first|second|third|fourth|next) quarter)")
+NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|half|a quarter)"
+# A figure a result can be checked against: a number or a number word, a halving or a doubling, "every"/"all".
+FIGURE = _rx(rf"\d|\b{NUMBER_WORDS}\b|\b(?:halve|double|every|all|zero|none)\b")
+# A figure given as a target: a share, a time, a score, a change from a baseline, a limit.
+TARGET = _rx(rf"\d+(?:\.\d+)?\s*(?:%|per ?cent|/\s*\d+|out of \d+|stars?|points?)|\b(?:within|under|below|above|"
+             rf"over|at least|at most|no more than|fewer than|less than|to|target:?|of)\s+(?:\d|{NUMBER_WORDS}\b)|"
+             rf"\bhalve|\bdouble|\b(?:every|all|100%)\b.*\bwithin\b|\d+\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|"
+             r"days?|working days?)\b|\bnps\b[^.]*[+-]?\d")
+# What customer service is measured by (followers and reach are marketing, not service measures).
+MEASURE = _rx(r"\b(?:first response|response times?|respon(?:d|se)|repl(?:y|ies|ied)|answer(?:ed|s)?|acknowledg\w*|"
+              r"resolv\w*|resolution|fcr|first[- ]contact|csat|satisf\w*|nps|net promoter|sentiment|complaints?|"
+              r"rating|reviews? score|score|repeat contacts?|unanswered|escalat\w*|compliance|wait\w*|sla|"
+              r"contacts?|queries|messages|incidents?|dms?|posted)\b")
+MARKETING_MEASURE = _rx(r"\b(?:followers?|reach|engagement|likes|impressions|views|sign-?ups|shares|brand awareness|"
+                        r"talked about|viral)\b")
+OBJECTIVE_HEADING = _rx(r"objective|\baims?\b|\bgoals?\b|achieve|targets?|success|what we want|kpis?")
+OBJECTIVE_WORDS = _rx(r"\b(?:objectives?|aims?|goals?|we (?:will|want|aim)|target|vision|mission)\b")
+ACTION_START = _rx(r"^(?:\d+\s*\|\s*)?(?:cut|reduce|raise|increase|lift|grow|halve|double|keep|respond|reply|answer|"
+                   r"get|improve|resolve|remove|achieve|reach|hit|bring|every|all|first|median|average|be|make|"
+                   r"become|deliver|post|by)\b")
+
+PLATFORM = _rx(r"\b(facebook|messenger|instagram|twitter|tiktok|booktok|whatsapp|linkedin|youtube|snapchat|wechat|"
+               r"threads|pinterest|reddit|trustpilot|google reviews?|nextdoor)\b")
+PLATFORM_X = _rx(r"(?<![\w-])(X)(?![\w-])", 0)
+# Who is on a platform and what they use it for: a segment, an age, a share, a use or a want.
+SEGMENT = _rx(r"\b(?:customers?|members?|parents?|students?|tenants?|residents?|families|passengers?|commuters?|"
+              r"patients?|buyers?|shoppers?|users?|players?|gamers?|owners?|renters?|carers?|drivers?|riders?|"
+              r"travellers?|tourists?|applicants?|women|men|people|audiences?|followers?|fans|clients?|"
+              r"policyholders?|savers?|businesses|subscribers?|older|younger|aged|under[- ]\d+|over[- ]\d+|"
+              r"\d+\s*[-–]\s*\d+|\d+\s*%|regulars|groups?|segments?)\b")
+USE = _rx(r"\b(?:use|uses|used|using|mostly|mainly|where|because|since|so (?:that|we)|want|wants|ask|asks|asking|"
+          r"contact us|post|posts|follow|follows|prefer|prefers|live on|spend|send|sends|report|reports|about|"
+          r"for (?:quick|private|photos|questions|updates|complaints)|active|peak|evenings?|mornings?)\b")
+
+OWNED = _rx(r"\b(?:owned|our (?:own )?(?:pages?|profiles?|accounts?|channels?|handles?|website|app|feed|posts?|"
+            r"grid|stories|bio)|pin(?:ned)?|(?:about|bio) section|highlights?|faqs?|auto-?repl\w*|publish\w*|"
+            r"post (?:a|an|our|weekly|monthly|daily|regular|updates?)|posts? (?:a|an|on|to)|help (?:page|centre)|"
+            r"facebook group|saved repl\w*|banner|we (?:will )?post)\b")
+EARNED = _rx(r"\b(?:earned|reviews?|mentions?|tag(?:s|ged|ging)? us|word of mouth|user[- ]generated|ugc|"
+             r"community groups?|forums?|influencers?|repost\w*|shares?|recommendations?|press|news|journalists?|"
+             r"campaign groups?|what (?:people|customers|others) say|trustpilot|google reviews?)\b")
+PAID = _rx(r"\b(?:paid|ads?|adverts?|advertising|sponsored|boost(?:ed|ing)?|promoted posts?|ad spend|budget for ads)\b")
+
+SEPARATE = _rx(r"\b(?:separate\w*|apart from|away from marketing|out of marketing|not (?:in )?marketing|"
+               r"rather than (?:\w+ ){0,2}promot\w*|never (?:\w+ ){0,4}(?:marketing|promot\w*|offers?|sales|adverts?)|"
+               r"no (?:promotion|promotional|marketing|offers?|sales) |(?:pause|stop|suspend|hold)\w* (?:\w+ ){0,4}"
+               r"(?:marketing|promo\w*|scheduled|adverts?|ads|campaigns?)|not (?:\w+ ){0,3}(?:marketing|promot\w*))",)
+PROMOTION = _rx(r"\b(?:marketing|promo\w*|offers?|sales|adverts?|ads|campaigns?|scheduled (?:posts?|content))\b")
+STRUCTURE = _rx(r"\b(?:team|handle|account|queue|inbox|rule|desk|department|channel of its own)\b")
+WHY = _rx(r"\b(?:because|so (?:that|we|customers|complaints)|especially|otherwise|we had|so it|to avoid|to stop|"
+          r"never look|tone-deaf|insensitive)\b|—|–|\(")
+
+ROLES = _rx(r"\b(?:team leaders?|agents?|advis[eo]rs?|managers?|supervisors?|rota|shifts?|responsible for|owns?|"
+            r"leads?|officers?|coordinators?|intern|agency|staff|team of|person|people|duty|(?:will|to) (?:run|do|"
+            r"handle|manage|cover|answer)|runs?|handles?|manages?|covers?|desk|fte|head of)\b")
+HOURS = _rx(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\s*[-–]\s*\d{1,2}:\d\d|24/7|weekends?|evenings?|"
+            r"mon(?:day)?\s*[-–]|\bshifts?\b|\brota\b|hours\b", re.I)
+TRAINING = _rx(r"\b(?:train\w*|coaching|induction|workshops?|briefing|e-?learning|course|shadow\w*)\b")
+TECH = _rx(r"\b(?:tools?|inbox|listening|software|crm|dashboard|hootsuite|sprout|zendesk|brandwatch|sprinklr|"
+           r"business suite|helpdesk|help desk|ticketing|case system|saved repl\w*|templates?|auto-?repl\w*|"
+           r"chatbot|bot|reporting|system|app)\b")
+VAGUE_STAFF = _rx(r"\b(?:need more staff|maybe|someone|somebody|whoever)\b")
+
+RISK = _rx(r"\b(?:risks?|breach\w*|data protection|personal (?:data|info\w*|details?)|fraud\w*|scam\w*|"
+           r"safeguarding|vulnerab\w*|legal|threat\w*|abus\w*|trolls?|negative publicity|go(?:es|ing)? viral|"
+           r"blows? up|controvers\w*|crisis|outage|failure|could (?:go wrong|get into trouble|be targeted)|"
+           r"go wrong|targeted|harass\w*|security|securely|secure|privacy|confidential\w*|card (?:details|numbers?)|"
+           r"account (?:numbers?|details)|bank details|journalists?|impersonat\w*|defamat\w*|complian\w*|"
+           r"not been confirmed|speculat\w*|under-?staff\w*|mistakes?)\b")
+MITIGATION = _rx(r"\b(?:mitigat\w*|prevent\w*|reduce\w*|holding statement|escalat\w*|checklists?|approv\w*|"
+                 r"two-factor|train\w*|response plan|hide|delete|move (?:to|it to) (?:dm|private)|back-?up|"
+                 r"template|guidelines?|policy|verify|check\w*|report\w*|never|don't|do not|only|stop|pause|"
+                 r"we(?:'ll| will) (?:use|move|hide|remove|report|block)|so we|protect\w*|follow)\b")
+OWNER = _rx(r"\b(?:owner|owns|owned by|responsible|accountable|lead\b|manager|officer|dpo|head of \w+|director|"
+            r"team leader|controller|\w+ \(\w+\) owns)\b")
+LAW = _rx(r"\b(?:consumer rights act|equality act|uk gdpr|gdpr|data protection act|consumer contracts|"
+          r"online safety act|defamation act|consumer protection|pecr|privacy and electronic|computer misuse act|"
+          r"fca|financial conduct authority|ofcom|ofgem|ofwat|asa\b|cap code)\b")
+
+STAGE_HEADING = _rx(r"timeline|implement|roll-?out|plan\b|next steps|milestones|phases?|schedule|timetable|"
+                    r"what we.ll do|actions?|launch|how we.ll get there")
+STAGE = _rx(rf"\b(?:phase|stage|pilot|launch\w*|roll(?:ed|ing)?[- ]out|evaluat\w*|go(?:es)?[- ]live|live|"
+            rf"week \d+|month \d+|recruit\w*|train\w*|set up|plan\w*|review|start\w*)\b|^\s*{MONTH}\b|"
+            rf"\b(?:by|in|from) (?:\d{{1,2}} )?{MONTH}\b")
+PERIODIC = _rx(r"\b(?:every (?:\w+ ){0,2}(?:days?|weeks?|months?|quarters?|years?|monday|morning|incident)|"
+               r"each (?:week|month|quarter|year)|daily|weekly|monthly|quarterly|annual(?:ly)?|yearly|"
+               r"six-monthly|half-year\w*|twice a year|after (?:any|every|each) (?:\w+ ){0,3}(?:incident|use|"
+               r"crisis|breach))\b")
+REVIEW = _rx(r"\b(?:review\w*|look (?:again|at)|evaluat\w*|check (?:the )?(?:numbers|results|how)|keep an eye|"
+             r"report(?:s|ed)? (?:to|monthly|weekly|quarterly)|plan-do-check-act|pdca|lessons? learned|"
+             r"what we could have done better|audit\w*|scrutiny|meeting)\b")
+PROCEDURE_REVIEW = _rx(r"(?:^review\w*\b|\b(?:procedure|plan|strategy|document|policy|this) (?:is |will be )?"
+                       r"reviewed|\breview (?:date|cycle)|\breviewed every|\bnext review)", re.I)
+
+MARKETING_BENEFIT = _rx(r"\b(?:followers|reach|engagement|brand awareness|likes|sales|impressions|viral|go viral|"
+                        r"talked about|sign-?ups|influencers?|content|trends?)\b")
+CUSTOMER_BENEFIT = _rx(r"\b(?:answer\w*|resolv\w*|resolution|help\w*|quicker|faster|support\w*|fix\w*|wait\w*|"
+                       r"complain\w*|response|repl(?:y|ies)|queries|questions|problems?|issues?)\b")
+OWN_DETAIL = _rx(r"\d")
