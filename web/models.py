@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime, timezone
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -59,6 +59,8 @@ class User(UserMixin, db.Model):
     # Bumped by signing out, a password change, a role change and deactivation: every session and remember-me
     # token carries the version it was issued with and stops working when it changes (web/sessions.py).
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # A lead tutor (set by an admin) sets up calibration sessions between tutors; other tutors take part in them.
+    lead_tutor: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     learner_cohorts = relationship("Cohort", secondary=cohort_learners, back_populates="learners")

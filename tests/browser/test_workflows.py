@@ -257,12 +257,13 @@ def test_an_iqa_samples_and_records_an_outcome_that_the_assessor_answers(page, l
 def test_three_tutors_calibrate_an_attempt(page, live_app, group):
     """Tomasz (lead) picks Wanda's attempt and names Uma and Vic; each levels it blind; all then compare."""
     from web.extensions import db
-    from web.models import CriterionScore
+    from web.models import CriterionScore, User
     from web.services.accounts import create_user
 
     with live_app.app_context():
         for username, name in (("uma", "Uma Tutor"), ("vic", "Vic Tutor")):
             create_user(username, name, "tutor", PASSWORD)
+        db.session.get(User, group["tutor"]).lead_tutor = True   # an admin made Tomasz a lead tutor
         db.session.commit()
         autos = dict(db.session.execute(db.select(CriterionScore.criterion, CriterionScore.auto_level)
                                         .filter_by(attempt_id=group["attempt"])).all())

@@ -14,9 +14,17 @@ def _client(app, username):
     return client
 
 
+def _make_lead(app, username="tutora"):
+    from web.models import User
+    with app.app_context():
+        db.session.scalar(db.select(User).filter_by(username=username)).lead_tutor = True
+        db.session.commit()
+
+
 @pytest.fixture
 def session_ids(app, demo_cohort, make_attempt, make_user):
     make_user("tutor", "tutorc")
+    _make_lead(app)
     attempt_id = make_attempt(demo_cohort["learner"])
     lead = _client(app, "tutora")
     token = csrf_from(lead.get("/calibration/").get_data(as_text=True))
@@ -87,6 +95,7 @@ def test_only_those_taking_part_see_the_session(app, session_ids, make_user):
 
 
 def test_a_lead_can_pick_only_their_own_cohorts_attempts_and_real_tutors(app, demo_cohort, make_attempt):
+    _make_lead(app)
     outsider_attempt = make_attempt(demo_cohort["outsider"])
     lead = _client(app, "tutora")
     token = csrf_from(lead.get("/calibration/").get_data(as_text=True))
@@ -99,3 +108,44 @@ def test_a_lead_can_pick_only_their_own_cohorts_attempts_and_real_tutors(app, de
     assert response.status_code == 400 and "other tutors by username" in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(CalibrationSession.id))) == 0
+
+
+def test_only_a_lead_tutor_sets_up_a_session_and_an_admin_makes_a_tutor_one(app, demo_cohort, make_attempt,
+                                                                             make_user):
+    from web.models import User
+    attempt_id = make_attempt(demo_cohort["learner"])
+    tutor = _client(app, "tutora")
+    page = tutor.get("/calibration/").get_data(as_text=True)
+    assert 'id="not-lead"' in page and 'action="/calibration/"' not in page
+    form = {"title": "x", "attempt_ids": [attempt_id], "tutors": "tutorb", "csrf_token": csrf_from(page)}
+    assert tutor.post("/calibration/", data=form).status_code == 403
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(CalibrationSession.id))) == 0
+
+    make_user("admin", "boss")
+    admin = _client(app, "boss")
+    token = csrf_from(admin.get("/admin/").get_data(as_text=True))
+    made = admin.post(f"/admin/users/{demo_cohort['tutor']}/lead", data={"lead": "1", "csrf_token": token},
+                      follow_redirects=True).get_data(as_text=True)
+    assert "tutora is now a lead tutor." in made and "(lead tutor)" in made
+    refused = admin.post(f"/admin/users/{demo_cohort['assessor']}/lead", data={"lead": "1", "csrf_token": token},
+                         follow_redirects=True).get_data(as_text=True)
+    assert "assessora is not a tutor" in refused
+    assert admin.post("/admin/users/999999/lead", data={"lead": "1", "csrf_token": token}).status_code == 404
+    assert tutor.post(f"/admin/users/{demo_cohort['tutor']}/lead", data={"lead": "1", "csrf_token": form["csrf_token"]}
+                      ).status_code == 403   # nobody but an admin makes a lead
+
+    page = tutor.get("/calibration/").get_data(as_text=True)
+    assert 'action="/calibration/"' in page and 'id="not-lead"' not in page
+    assert tutor.post("/calibration/", data=form).status_code == 302
+    # A tutor named in the session (not a lead) takes part, but sets up none of their own.
+    other = _client(app, "tutorb")
+    assert other.post("/calibration/", data={**form, "tutors": "tutora",
+                                             "csrf_token": csrf_from(other.get("/calibration/").get_data(True))}
+                      ).status_code == 403
+    assert "x" in other.get("/calibration/").get_data(as_text=True)
+
+    admin.post(f"/admin/users/{demo_cohort['tutor']}/lead", data={"lead": "0", "csrf_token": token})
+    assert tutor.post("/calibration/", data=form).status_code == 403
+    with app.app_context():
+        assert db.session.get(User, demo_cohort["tutor"]).lead_tutor is False

@@ -63,6 +63,7 @@ def change_role(user: User, role: str, acting: User) -> int:
     user.learner_cohorts.clear()
     user.assessed_cohorts.clear()
     user.sampled_cohorts.clear()
+    user.lead_tutor = False   # leading calibration belongs to the tutor role
     user.role = role
     end_all_sessions(user)   # sign in again under the new role
     if role == "learner" and not user.candidate_number:
@@ -174,6 +175,13 @@ def attach_assessor(cohort: Cohort, username: str) -> User:
     if assessor not in cohort.assessors:
         cohort.assessors.append(assessor)
     return assessor
+
+
+def set_lead_tutor(user: User, lead: bool) -> None:
+    """An admin makes a tutor a lead tutor (who sets up calibration sessions), or stops them being one."""
+    if user.role != "tutor":
+        raise AccountError(f"{user.username} is not a tutor: only a tutor can be a lead tutor.")
+    user.lead_tutor = lead
 
 
 def attach_iqa(cohort: Cohort, username: str) -> User:

@@ -19,7 +19,14 @@ class CalibrationError(ValueError):
     """The session or the levels cannot be saved as sent; the message says what to change."""
 
 
+def may_lead(user: User) -> bool:
+    """Only a lead tutor (an admin makes a tutor one) or an admin sets up a calibration session."""
+    return user.role == "admin" or (user.role == "tutor" and user.lead_tutor)
+
+
 def create_session(lead: User, title: str, attempt_ids: list[str], usernames: str) -> CalibrationSession:
+    if not may_lead(lead):
+        raise CalibrationError("Only a lead tutor sets up a calibration session.")
     title = (title or "").strip()
     if not title or len(title) > 200:
         raise CalibrationError("Give the session a title (at most 200 characters).")

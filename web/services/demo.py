@@ -138,6 +138,7 @@ def _accounts(report: SeedReport) -> dict[str, User | None]:
         if user is None:
             users[username] = create_user(username, DEMO_NAMES[username], role, password,
                                           email=f"{username}@example.com")
+            users[username].lead_tutor = username == "tutor1"   # the demo tutor sets up calibration sessions
             report.created.append(f"account {username}")
         elif user.role != role:
             users[username] = None

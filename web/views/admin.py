@@ -2,7 +2,7 @@
 with who made it; nobody can deactivate themselves or change their own role."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -20,6 +20,7 @@ from web.services.accounts import (
     detach_iqa,
     reset_password,
     set_active,
+    set_lead_tutor,
 )
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -102,6 +103,23 @@ def role(user_id: int):
                   + (f" and has left {left} cohort(s) they were in as a {old}." if left else "."), "info")
     else:
         flash_errors(form)
+    return redirect(url_for("admin.home"))
+
+
+@bp.route("/users/<int:user_id>/lead", methods=["POST"])
+@roles_required("admin")
+def lead(user_id: int):
+    """Make a tutor a lead tutor (they set up calibration sessions), or stop them being one."""
+    user = db.get_or_404(User, user_id)
+    if CsrfForm().validate_on_submit():
+        try:
+            set_lead_tutor(user, request.form.get("lead") == "1")
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            audit("%s %s as lead tutor", "made" if user.lead_tutor else "removed", user.username)
+            flash(f"{user.username} is {'now' if user.lead_tutor else 'no longer'} a lead tutor.", "info")
     return redirect(url_for("admin.home"))
 
 

@@ -11,7 +11,15 @@ from web.forms import CsrfForm
 from web.models import Attempt, CalibrationSession, calibration_tutors
 from web.security import roles_required
 from web.services.accounts import visible_learner_ids_query
-from web.services.calibration import CalibrationError, comparison, create_session, entry_of, submit, takes_part
+from web.services.calibration import (
+    CalibrationError,
+    comparison,
+    create_session,
+    entry_of,
+    may_lead,
+    submit,
+    takes_part,
+)
 from web.services.disputes import allowed_levels
 
 bp = Blueprint("calibration", __name__, url_prefix="/calibration")
@@ -48,12 +56,14 @@ def index():
         query = query.where(Attempt.learner_id.in_(visible))
     recent = db.session.scalars(query.options(selectinload(Attempt.instance), selectinload(Attempt.learner))
                                 .order_by(Attempt.submitted_at.desc()).limit(30)).all()
-    return render_template("calibration/index.html", sessions=sessions, recent=recent)
+    return render_template("calibration/index.html", sessions=sessions, recent=recent, may_lead=may_lead(current_user))
 
 
 @bp.route("/", methods=["POST"])
 @roles_required("tutor", "admin")
 def create():
+    if not may_lead(current_user):
+        abort(403)
     _checked_form()
     try:
         session = create_session(current_user, request.form.get("title", ""), request.form.getlist("attempt_ids"),
