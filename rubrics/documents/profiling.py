@@ -23,6 +23,9 @@ PRIVATE_WORDS = re.compile(r"\b(private|privately|DMs?|direct messages?|personal
 WATCH_WORDS = re.compile(r"\b(monitor\w*|watch\w*|listen\w*|track\w*|join\w*|respond\w*|keep an eye|alert\w*)\b", re.I)
 PRIORITY_WORDS = re.compile(r"\b(first|priorit\w*|focus\w*|main|mainly|rather than|instead of|lower|less effort|"
                             r"not (?:worth|a priority)|before)\b", re.I)
+# A sentence that acts on the data (serve, put effort, answer...) rather than only describing it.
+ACTS = re.compile(r"\b(serv(?:e|es|ing)|recommend\w*|prioriti[sz]\w*|focus\w*|first|should|will|must|offer\w*|"
+                  r"answer\w*|support\w*|staff\w*|invest\w*|concentrat\w*|dedicat\w*|move|reach)\b", re.I)
 BECAUSE = re.compile(r"\b(because|as|since|so|given|which means)\b", re.I)
 GOAL_WORDS = re.compile(r"\b(objective|goal|aim|target|so that|in order to)\b", re.I)
 
@@ -92,8 +95,8 @@ def planted_used(sents, org: Organisation) -> dict:
     """Which planted facts the answer uses, each with the sentence that shows it (or None)."""
     out = {}
     for fact in org.planted:
-        if fact.key == "lives_on_one":
-            found = [s for s in sents if all(_has(n, s) for n in fact.must_mention)]
+        if fact.key == "lives_on_one":   # a profile line names both too: the recommendation acts on them
+            found = [s for s in sents if all(_has(n, s) for n in fact.must_mention) and ACTS.search(s)]
         elif fact.key == "busy_poor_private":
             found = [s for s in sents if _has(fact.must_mention[0], s) and PRIVATE_WORDS.search(s)]
         else:

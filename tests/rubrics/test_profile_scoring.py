@@ -93,3 +93,16 @@ def test_a_sentence_is_quoted_once_per_criterion():
         result = score_profile(strong_answer(org), org)
         for judged in result["criteria"].values():
             assert len(judged["evidence"]) == len(set(judged["evidence"])), (seed, judged)
+
+
+def test_a_profile_line_alone_is_not_a_recommendation_for_the_segment_on_one_platform():
+    # "Home workers use Facebook (89%)" profiles; the planted fact is used when the answer acts on it.
+    org = generate_profile(9)
+    lives = next(p for p in org.planted if p.key == "lives_on_one")
+    segment, platform = lives.must_mention
+    seg = next(s for s in org.segments if s.name == segment)
+    key = next(k for k, v in PLATFORM_LABELS.items() if v == platform)
+    profile = f"Existing customers: {segment} use {platform} ({seg.usage[key]}%)."
+    assert score_profile(profile, org)["planted"]["lives_on_one"] is None
+    acted = f"We should serve {segment} on {platform} first, as {seg.usage[key]}% of them are there."
+    assert score_profile(profile + "\n" + acted, org)["planted"]["lives_on_one"] == acted
