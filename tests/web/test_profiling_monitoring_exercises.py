@@ -181,3 +181,13 @@ def test_the_result_page_draws_from_the_stored_brief(client, login, csrf, demo_c
         db.session.commit()
     assert "Stored Brand Ltd" in _page(client, f"/exercises/{attempt_id}")
     assert LABELS["x"] in _page(client, f"/exercises/{attempt_id}")
+
+
+def test_a_quoted_sentence_is_escaped_where_the_planted_facts_show_it(client, login, csrf, demo_cohort):
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "profiling", "0"))   # X is the busy platform
+    line = "<script>alert(1)</script> X has the most queries, so we move account questions to a private DM."
+    assert _submit(client, csrf, attempt_id, line).status_code == 302
+    raw = client.get(f"/exercises/{attempt_id}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in raw
+    assert "Used:</strong>" in raw and "&lt;script&gt;alert(1)&lt;/script&gt; X has the most queries" in raw
