@@ -92,10 +92,28 @@ class CustomerReading:
     acronyms: frozenset[str]             # capitalised tokens the customer used
     sentiment: float
     asks: bool = False                   # asks for something (a question or a request), even inside praise
+    brand: str = ""                      # the brand they wrote to (scenario mode): its name is not their issue
 
     @property
     def issue_label(self) -> str:
         return self.issue_words[0] if self.issue_words else "issue"
+
+
+@lru_cache(maxsize=64)
+def brand_name_re(name: str) -> re.Pattern:
+    """The brand's name as written in a message: "Pippin Parcels", "pippin parcel", "Larkspur and Vale"."""
+    words = [re.escape(w) for w in re.findall(r"[^\W\d_]+", name)]
+    if not words:
+        return re.compile(r"(?!)")
+    if len(words) > 1 and words[-1].lower().endswith("s"):
+        words[-1] += "?"                 # "Pippin Parcel" is still the brand
+    joined = r"\s*(?:&|and)?\s*".join(words)
+    return re.compile(r"\b" + joined + r"\b", re.I)
+
+
+def brand_spans(text: str, brand: str) -> list[tuple[int, int]]:
+    """Where the brand's name stands in a text (none without a brand)."""
+    return [m.span() for m in brand_name_re(brand).finditer(text)] if brand else []
 
 
 @lru_cache(maxsize=2048)

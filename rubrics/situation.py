@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from rubrics import tone
 from rubrics.brand_voice import voice_from
-from rubrics.customer import CustomerReading, read_customer
+from rubrics.customer import CustomerReading, brand_spans, read_customer
 from rubrics.detectors import Situation
 from rubrics.errors import ScoringInputError
 from rubrics.text import stem
@@ -47,6 +47,20 @@ def without_own_name(reading: CustomerReading, name: str | None, handle: str | N
     if not names & reading.issue_stems:
         return reading
     return dataclasses.replace(reading, issue_stems=reading.issue_stems - names)
+
+
+def without_brand_name(reading: CustomerReading, brand: str | None, analyser: str | None) -> CustomerReading:
+    """The brand's own name is not the customer's issue: "Cheers Pippin Parcels" names the courier, not a parcel, and
+    "Hearthly Energy" is not an energy problem. The message is read again with the name blanked out."""
+    if not brand:
+        return reading
+    text = reading.text
+    found = brand_spans(text, brand)
+    blanked = text
+    for s, e in found:
+        blanked = blanked[:s] + " " * (e - s) + blanked[e:]
+    base = read_customer(blanked, analyser) if found else reading
+    return dataclasses.replace(base, text=text, brand=brand)
 
 
 def check_text(value: Any, what: str, limit: int) -> str:
@@ -109,8 +123,10 @@ def build_situation(context: Mapping | None, analyser: str | None, turn_index: i
     if analyser not in (None, "none", *tone.ANALYSERS):
         raise ScoringInputError(f"unknown tone analyser {analyser!r}")
     expected = dict(scenario.get("expected") or {}) if scenario else {}
-    reading = without_own_name(read_customer(customer_text, analyser), context.get("customer_name"),
-                               context.get("customer_handle"))
+    brand = (scenario or {}).get("brand")
+    brand_name = brand.get("name") if isinstance(brand, Mapping) and isinstance(brand.get("name"), str) else None
+    reading = without_own_name(without_brand_name(read_customer(customer_text, analyser), brand_name, analyser),
+                               context.get("customer_name"), context.get("customer_handle"))
     praise_na = praise_not_applicable(reading, scenario)
     if praise_na:
         na = list(expected.get("not_applicable") or [])

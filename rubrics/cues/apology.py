@@ -40,7 +40,20 @@ CUSTOMER_NO_REPLY_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:has\s+)?(?:repli
                                   r"(?:ignor\w*|not\s+(?:replying|responding|answering)))\b", re.I)
 
 
+# The failure owned in the first person without the word "sorry" ("we guaranteed a date and missed it", "that was at
+# our end", "that's on us", "our mistake"): the corpus raters read it as impersonal regret, apologise 1. A failure only
+# described ("six days is longer than it should be") is the impact named (empathy), not an apology.
+OWNED_FAILURE_RE = rx(
+    r"\b(?:(?:that|this|it)(?:\s+one)?(?:'s|\s+is|\s+was)\s+on\s+us|"
+    r"(?:we|i)\b[^.!?]{0,40}\band\s+(?:then\s+)?(?:missed|broke|didn'?t\s+keep)\s+(?:it|that|our\s+promise)|(?:was|is|were)\s+(?:at|on|down\s+to)\s+(?:our|my)\s+end|(?:our|my)\s+(?:mistake|fault|error)|"
+    r"(?:we|i)\s+(?:got\s+(?:this|that|it)\s+wrong|let\s+you\s+down|messed\s+(?:this\s+|that\s+|it\s+)?up|"
+    r"dropped\s+the\s+ball|(?:missed|broke|didn'?t\s+keep)\s+(?:it|that|our\s+promise|the\s+date)|"
+    r"didn'?t\s+get\s+(?:it|this|them)\s+to\s+you))\b")
+
+
 # Gates: the pattern runs only when one of these substrings is in the lower-cased reply.
+gate(OWNED_FAILURE_RE, ('on us', ' end', 'mistake', 'fault', 'error', 'wrong', 'let you down', 'messed', 'ball',
+                        'missed', 'broke', 'keep', 'to you'))
 gate(APOLOGY_RE, ('sorry', 'apolog', 'regret', 'forgive', 'soz', 'sry', 'apols'))
 
 

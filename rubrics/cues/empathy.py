@@ -28,6 +28,20 @@ EMPATHY_STRONG_RE = rx(
     r"wasted\s+(?:trip|journey|day|morning|afternoon|evening|visit)|the\s+opposite\s+of\s+what|"
     r"(?:isn'?t|is\s+not|wasn'?t|not)\s+the\s+\w+\s+you\s+(?:paid\s+for|booked|expected|deserve)|"
     r"(?:money|time)\s+you\s+(?:weren'?t|were\s+not|didn'?t|did\s+not)\s+(?:expecting|expect|plan\w*))")
+# The impact on them named as an evaluation, with no feeling word ("three cancellations in a week, when your job
+# depends on it, is serious", "£540 on top is a lot to swallow", "a rotten start to a trip", "every night is far too
+# often", "would stop anyone in their tracks"): the guide's "empathy without stock phrases". The detector still needs
+# it tied to their situation (their issue named in the sentence).
+IMPACT_EVAL_RE = rx(
+    r"\b(?:(?:is|was|are|were|'s|sounds)\s+(?:really\s+|very\s+|so\s+|genuinely\s+)?serious\b|"
+    r"a\s+lot\s+(?:to\s+(?:swallow|take\s+in|deal\s+with|cope\s+with|handle)|at\s+once|on\s+your\s+plate)|"
+    r"(?:a|such\s+a)\s+(?:rotten|miserable|horrible|awful|terrible|stressful|worrying|rough|tough|hard|difficult|"
+    r"frustrating|upsetting)\s+(?:start|end|way|time|day|week|morning|evening|night|few\s+days|thing|position)|"
+    r"stop\s+anyone\s+in\s+their\s+tracks|(?:would|could|will)\s+(?:worry|upset|annoy|frustrate|alarm|shock|"
+    r"rattle)\s+(?:anyone|anybody)|far\s+too\s+(?:long|often|much|many)|longer\s+than\s+(?:it\s+)?(?:should|ought)|"
+    r"(?:not|isn'?t|wasn'?t)\s+how\s+(?:this|it|that)\s+should\s+(?:have\s+gone|go|be)|"
+    r"you\s+shouldn'?t\s+have\s+(?:had\s+)?to|deserves?\s+(?:a\s+)?(?:proper|better|more|a\s+proper)|"
+    r"the\s+last\s+thing\s+(?:you|anyone))\b")
 EMPATHY_UNDERSTAND_FEELING_RE = rx(r"\b(?:understand|appreciate|recognise|recognize|hear)\s+(?:your|the|how much|"
                                    r"why you'?re)\s+(?:\w+\s+)?" + FEELING)
 EMPATHY_LIGHT_RE = rx(
@@ -66,6 +80,9 @@ gate(EMPATHY_STRONG_RE, ('frustrat', 'annoy', 'upset', 'disappoint', 'stress', '
                          'devastat', 'exhausting', 'hassle', 't ok', 'acceptable', 'good enough', 'too long', 'wasted',
                          'opposite', 'you paid', 'you booked', 'you expected', 'you deserve', 'you weren',
                          'you were not', 'you didn', 'you did not'))
+gate(IMPACT_EVAL_RE, ('serious', 'a lot', 'start', 'end', 'way', 'time', 'day', 'week', 'morning', 'evening',
+                      'night', 'thing', 'position', 'in their tracks', 'anyone', 'anybody', 'far too', 'longer than',
+                      'should', 'deserve', 'last thing'))
 gate(EMPATHY_UNDERSTAND_FEELING_RE, ('understand', 'appreciate', 'recognis', 'recogniz', 'hear'))
 gate(EMPATHY_LIGHT_RE, ("sadly", "experience", "service", "frustrations", 'sorry', 'ideal', 'like to', 'understand',
                         'hear you', 'oh no', 'what we', 'to hear', 'that', 'what a', 'sound', 'we know',

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rubrics.cues.acknowledgement import ACK_RE
 from rubrics.cues.apology import APOLOGY_RE, CUSTOMER_NO_REPLY_RE, REPLY_DELAY_RE
 from rubrics.cues.empathy import EMPATHY_LIGHT_RE, EMPATHY_STRONG_RE
+from rubrics.customer import brand_spans
 from rubrics.lexicon import GENERIC, STOPWORDS, THEME_OF, subtheme
 from rubrics.text import stem
 
@@ -38,7 +39,7 @@ def customer_waits_for_reply(customer_text: str) -> bool:
 def issue_mentions(cues: Cues) -> list[tuple[int, int, str]]:
     """Words of the reply that name the customer's issue (same theme or a shared salient word)."""
     out = []
-    zones = cues.data_request_zones
+    zones = cues.data_request_zones + brand_spans(cues.r.masked, cues.c.brand)   # "Pippin Parcels" is no parcel
     for s, e, w in cues.r.words:
         lw = w.lower()
         if lw in STOPWORDS or len(lw) < 3:
@@ -94,8 +95,10 @@ def named_issue(cues: Cues) -> list[tuple[int, int, str]]:
         if re.match(r"(?:please\b|pls\b|can you|could you|try\b|check\b|dm\b|send\b|contact\b|visit\b|go to\b)",
                     stripped):
             continue
-        # "I'll make sure the 17:10 guard hears about it" names what a compliment praised
-        if (re.match(r"(?:i|we)(?:'ll| will|'ve| have|'d| would| can)\b", stripped) and not asked
+        # "I'll make sure the 17:10 guard hears about it" names what a compliment praised; a promise is not a statement
+        # of the issue. A done action is ("I've refunded the next-day charge on your watch", "we've rebooked your
+        # missed engineer visit"): it says what happened to their problem.
+        if (re.match(r"(?:i|we)(?:'ll| will|'d| would| can)\b", stripped) and not asked
                 and cues.c.intent != "praise"):
             continue
         out.append((s, e, w))

@@ -1,6 +1,7 @@
 """apologise: the strongest apology in the reply by its kind (specific, vague, conditional, negated, blame)."""
 from __future__ import annotations
 
+from rubrics.cues.apology import OWNED_FAILURE_RE
 from rubrics.cues.reply import Cues
 from rubrics.detectors.base import HIGH, LOW, Judgement, Situation, detector, has_problem, issue_label, spans
 
@@ -11,6 +12,10 @@ def apologise(cues: Cues, sit: Situation) -> Judgement:
     if not has_problem(sit) and not aps:
         return Judgement(None, (), None, "Nothing to apologise for (a neutral query or a compliment).",
                          HIGH if sit.customer.intent in ("query", "praise") else LOW)
+    owned = cues.find(OWNED_FAILURE_RE) if not aps else []
+    if owned:
+        return Judgement(1, spans(cues, owned[:1]), f"an apology that names what went wrong (the {issue_label(sit)})",
+                         "Owns the failure without saying sorry: impersonal regret.", LOW)
     if not aps:
         return Judgement(0, (), f"an apology that names what went wrong (the {issue_label(sit)})", "No apology.",
                          HIGH if sit.customer.intent == "complaint" else LOW)

@@ -9,6 +9,7 @@ from rubrics.cues.empathy import (
     EMPATHY_STRONG_RE,
     EMPATHY_UNDERSTAND_FEELING_RE,
     FEELING,
+    IMPACT_EVAL_RE,
     OWN_SLIP_RE,
 )
 from rubrics.cues.manner import RUDE_RE, SARCASM_RE
@@ -42,7 +43,8 @@ def _for_own_slip(cues: Cues, span: tuple[int, int]) -> bool:
 
 @detector("empathise")
 def empathise(cues: Cues, sit: Situation) -> Judgement:
-    strong = cues.find(EMPATHY_STRONG_RE) + [(m.start(), m.end()) for m in EMPATHY_IMPACT_RE.finditer(cues.r.masked)]
+    strong = (cues.find(EMPATHY_STRONG_RE) + cues.find(IMPACT_EVAL_RE)
+              + [(m.start(), m.end()) for m in EMPATHY_IMPACT_RE.finditer(cues.r.masked)])
     understand = cues.find(EMPATHY_UNDERSTAND_FEELING_RE)
     light = cues.find(EMPATHY_LIGHT_RE)
     dismiss = cues.find(DISMISSIVE_RE) + cues.find(RUDE_RE) + cues.find(SARCASM_RE)

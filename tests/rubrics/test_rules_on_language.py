@@ -52,3 +52,69 @@ def test_an_apology_for_our_own_slip_is_no_empathy():
 def test_thats_awful_without_an_apostrophe_is_still_a_feeling_named():
     got = criteria("omg sam thats awful, three days waiting in for a parcel!! dm us ur tracking no n we'll chase it")
     assert got["empathise"]["level"] == 2
+
+
+def _scenario_context(scenario_id: str, seed: int) -> dict:
+    import simulator
+    return dict(simulator.generate(scenario_id, seed).to_dict()["scoring_context"])
+
+
+def test_the_brands_own_name_is_not_the_customers_issue():
+    # "Pippin Parcels" is the courier's name: saying it is no mention of the customer's parcel
+    ctx = _scenario_context("lost-parcel-facebook", 3)
+    hear = score_reply("Hi, thanks for getting in touch with Pippin Parcels. How can we help you today?", ctx,
+                       judge=False)["criteria"]["hear"]
+    assert hear["level"] < 2 and all("Parcels" not in e["text"] for e in hear["evidence"])
+    named = score_reply("Hi, I'm sorry your parcel shows as delivered when it never reached you. DM us the tracking "
+                        "number and I'll check the driver's photo today.", ctx, judge=False)["criteria"]["hear"]
+    assert named["level"] == 2
+
+
+def test_a_brand_name_in_the_customers_message_gives_them_no_issue_word():
+    from rubrics.situation import build_situation
+    ctx = _scenario_context("lost-parcel-facebook", 3)
+    ctx["customer"] = "Pippin Parcels, you lot are hopeless."
+    assert "parcel" not in build_situation(ctx, None).customer.issue_stems
+
+
+def test_a_done_action_that_names_the_issue_is_heard():
+    # "I've ..." says what happened to their problem; before, every sentence opening "I've"/"we've" was skipped
+    got = criteria("I've refunded the next-day delivery charge for your late parcel and booked it onto the first "
+                   "van tomorrow. ^JT", customer="paid for next day delivery and my parcel is late, not happy")
+    assert got["hear"]["level"] == 2 and {"delivery", "parcel"} & {e["text"] for e in got["hear"]["evidence"]}
+
+
+def test_a_promise_alone_still_does_not_state_the_issue():
+    got = criteria("I'll look into your parcel today. ^JT",
+                   customer="paid for next day delivery and my parcel is late, not happy")
+    assert got["hear"]["level"] < 2
+
+
+@pytest.mark.parametrize("reply", [
+    "We promised it for Monday and missed it, Sam. I've refunded the delivery charge and it's on tomorrow's van.",
+    "That one's on us, Sam: the parcel sat at the depot. I've booked it onto tomorrow's first van.",
+])
+def test_a_failure_owned_in_the_first_person_is_impersonal_regret(reply):
+    got = criteria(reply)["apologise"]
+    assert got["level"] == 1 and got["evidence"]
+
+
+def test_a_failure_only_described_is_not_an_apology():
+    assert criteria("Three days is longer than it should be. I've booked your parcel onto tomorrow's van."
+                    )["apologise"]["level"] == 0
+
+
+@pytest.mark.parametrize("reply", [
+    "Sam, three days waiting in for a parcel when you work shifts is a lot to deal with. I've booked it onto "
+    "tomorrow's 8am van.",
+    "Sam, a third day stuck at home for a parcel is far too often. I've booked it onto tomorrow's 8am van.",
+    "Sam, you shouldn't have had to wait in three days for one parcel. I've booked it onto tomorrow's 8am van.",
+])
+def test_the_impact_named_without_a_feeling_word_is_empathy(reply):
+    got = criteria(reply)["empathise"]
+    assert got["level"] == 2 and got["evidence"]
+
+
+def test_an_evaluation_of_something_else_is_not_empathy():
+    # "serious" about our own process, not tied to their problem
+    assert criteria("We take safety seriously. Please DM us.")["empathise"]["level"] == 0
