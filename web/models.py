@@ -476,6 +476,16 @@ class LevelTally(db.Model):
     count: Mapped[int] = mapped_column(default=0)
 
 
+class Install(db.Model):
+    """This database's own identity (one row): a random id made once, so the xAPI statement ids of a database started
+    afresh (attempts numbered from 1 again) never repeat those an LRS already holds. "" on an install that had sent
+    statements before it existed: their ids stay as they were."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    install_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class XapiStatement(db.Model):
     """The xAPI outbox: a statement is stored with the change it reports (same transaction), then sent to the LRS
     by the task queue. Nothing is lost when the LRS is down: a statement stays pending until the LRS stores it."""

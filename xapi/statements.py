@@ -1,9 +1,12 @@
 """xAPI statements for a learner's attempt, from plain values: attempted when it starts; scored, passed or failed,
-and completed when it is marked.
+and completed when it is marked; scored and passed or failed again when a tutor changes a level (re-mark) or a newer
+scorer marks it again (rescore), each time voiding the scored and outcome statements they replace; and the
+assessor's sign-off, as approved.
 
 The actor is an account (the site's home page and a pseudonymous id): never a name or an e-mail address. Statement
-ids are derived from the attempt and the verb, so sending a statement twice stores it once, and the registration
-(one per attempt) ties an attempt's statements together.
+ids are derived from the install (a random id stored once per database), the attempt and the verb, so sending a
+statement twice stores it once, and a database started afresh (its attempts numbered from 1 again) never reuses an
+id the LRS already holds; the registration (one per attempt) ties an attempt's statements together.
 """
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ from datetime import datetime, timezone
 from typing import Mapping
 
 ADL = "http://adlnet.gov/expapi/verbs/"
-VERBS = {name: ADL + name for name in ("attempted", "scored", "passed", "failed", "completed")}
+VERBS = {name: ADL + name for name in ("attempted", "scored", "passed", "failed", "completed", "voided")}
+# The ADL vocabulary has no verb for an assessor's sign-off; the xAPI registry's "approved" (Activity Streams) is it.
+VERBS["approved"] = "http://activitystrea.ms/schema/1.0/approve"
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 LANGUAGE = "en-GB"
 # Grades that are not a pass (rubrics.GRADES: Refer, Pass, Merit, Distinction).
@@ -32,6 +37,7 @@ class Site:
     home_page: str                 # an http(s) URL: the system the learner's account belongs to
     activity_base: str             # activity ids are <activity_base>/scenarios/<scenario id>
     platform: str = "Reply Ready"
+    install: str = ""              # this database's own random id ("" on installs from before it: ids unchanged)
 
     def activity_id(self, scenario_id: str) -> str:
         return f"{self.activity_base.rstrip('/')}/scenarios/{scenario_id}"
@@ -89,7 +95,19 @@ def duration(start: datetime, end: datetime) -> str:
 
 
 def _id(site: Site, *parts: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "|".join((site.home_page, *parts))))
+    prefix = (site.home_page, site.install) if site.install else (site.home_page,)
+    return str(uuid.uuid5(NAMESPACE, "|".join((*prefix, *parts))))
+
+
+def statement_id(site: Site, attempt_key: str, verb: str) -> str:
+    """The id of the attempt's first statement with this verb (e.g. its 'completed', which a sign-off approves)."""
+    return _id(site, "attempt", attempt_key, verb)
+
+
+def _account(site: Site, name: str) -> dict:
+    if not name.strip():
+        raise XapiInputError("the actor's pseudonymous id is empty")
+    return {"objectType": "Agent", "account": {"homePage": site.home_page, "name": name}}
 
 
 def _base(site: Site, facts: AttemptFacts, verb: str, when: datetime) -> dict:
@@ -118,13 +136,14 @@ def attempted(site: Site, facts: AttemptFacts) -> dict:
     return _base(site, facts, "attempted", facts.started_at)
 
 
-def _marked(site: Site, facts: AttemptFacts, verb: str, remark: int = 0, when: datetime | None = None) -> dict:
+def _marked(site: Site, facts: AttemptFacts, verb: str, remark: int = 0, when: datetime | None = None,
+            kind: str = "remark") -> dict:
     if facts.finished_at is None or facts.grade is None:
         raise XapiInputError(f"'{verb}' needs a marked attempt (finished_at and grade)")
     statement = _base(site, facts, verb, when or facts.finished_at)
-    if remark:   # a tutor changed a level: a new statement (its own id) with the marks as they now stand
-        statement["id"] = _id(site, "attempt", facts.attempt_key, verb, f"remark-{remark}")
-        statement["context"]["extensions"][site.extension("remark")] = remark
+    if remark:   # a tutor changed a level, or a newer scorer marked it: a new statement with the marks as they stand
+        statement["id"] = _id(site, "attempt", facts.attempt_key, verb, f"{kind}-{remark}")
+        statement["context"]["extensions"][site.extension(kind)] = remark
     result: dict = {"completion": True, "duration": duration(facts.started_at, facts.finished_at),
                     "extensions": {site.extension("grade"): facts.grade}}
     score = scaled_score(facts.levels)
@@ -152,3 +171,45 @@ def remarked(site: Site, facts: AttemptFacts, remark: int, when: datetime) -> li
         raise XapiInputError("a re-mark is numbered from 1")
     outcome = "failed" if facts.grade in NOT_PASSED else "passed"
     return [_marked(site, facts, verb, remark, when) for verb in ("scored", outcome)]
+
+
+def rescored(site: Site, facts: AttemptFacts, rescore: int, when: datetime) -> list[dict]:
+    """After the `rescore`-th re-marking by a newer scorer that changed a level or the grade: scored, then passed or
+    failed, on the marks as they now stand (context extension `rescore`)."""
+    if rescore < 1:
+        raise XapiInputError("a rescore is numbered from 1")
+    outcome = "failed" if facts.grade in NOT_PASSED else "passed"
+    return [_marked(site, facts, verb, rescore, when, kind="rescore") for verb in ("scored", outcome)]
+
+
+def voided(site: Site, actor: str, target_id: str, when: datetime) -> dict:
+    """Void a statement that no longer holds (a scored or outcome statement a re-mark or rescore replaced). The
+    actor is whoever made the change (a tutor's pseudonym, or the scorer's account); the id derives from the target,
+    so voiding twice stores it once."""
+    uuid.UUID(target_id)   # a malformed id is our bug: fail here, not at the LRS
+    return {
+        "id": _id(site, "void", target_id),
+        "actor": _account(site, actor),
+        "verb": {"id": VERBS["voided"], "display": {LANGUAGE: "voided"}},
+        "object": {"objectType": "StatementRef", "id": target_id},
+        "timestamp": iso(when),
+        "version": "1.0.3",
+    }
+
+
+def approved(site: Site, facts: AttemptFacts, assessor: str, signed_sha256: str, when: datetime) -> dict:
+    """The assessor signed the attempt off as evidence: they approved the attempt's 'completed' statement. The
+    registration ties it to the attempt; the SHA-256 of what was signed is a context extension. Each sign-off (at
+    its own time) is its own statement."""
+    if facts.finished_at is None:
+        raise XapiInputError("'approved' needs a marked attempt")
+    return {
+        "id": _id(site, "attempt", facts.attempt_key, "approved", signed_sha256, iso(when)),
+        "actor": _account(site, assessor),
+        "verb": {"id": VERBS["approved"], "display": {LANGUAGE: "approved"}},
+        "object": {"objectType": "StatementRef", "id": statement_id(site, facts.attempt_key, "completed")},
+        "context": {"registration": _id(site, "attempt", facts.attempt_key), "language": LANGUAGE,
+                    "extensions": {site.extension("signed-sha256"): signed_sha256}},
+        "timestamp": iso(when),
+        "version": "1.0.3",
+    }

@@ -94,3 +94,58 @@ def test_a_re_mark_sends_new_scored_and_outcome_statements_on_the_levels_as_they
     assert {s["id"] for s in first}.isdisjoint(s["id"] for s in second)
     assert all(problems(s) == [] for s in first + second)
     assert first[0]["context"]["extensions"]["https://replyready.example.org/xapi/xapi/extensions/remark"] == 1
+
+
+def test_the_install_id_makes_ids_unique_per_database_and_none_keeps_the_old_ids():
+    from dataclasses import replace
+
+    one, other = replace(SITE, install="0b6f3c1e-one"), replace(SITE, install="7d2a9e40-other")
+    for make in (lambda s: [attempted(s, facts())], lambda s: marked(s, facts())):
+        ids = [{st["id"] for st in make(s)} for s in (SITE, one, other)]
+        assert not ids[0] & ids[1] and not ids[1] & ids[2] and not ids[0] & ids[2]
+    assert attempted(one, facts())["context"]["registration"] != attempted(other, facts())["context"]["registration"]
+    # No install id (a database that sent statements before install ids existed): the ids it always had.
+    import uuid
+    assert attempted(SITE, facts())["id"] == str(uuid.uuid5(uuid.UUID("5b1e9a3c-7d0f-4a5e-9c61-2f0d4b8e7a10"),
+                                                             "https://replyready.example.org|attempt|42|attempted"))
+
+
+def test_a_rescore_sends_new_statements_and_voids_the_ones_they_replace():
+    from xapi import rescored, voided
+
+    later = datetime(2026, 12, 9, 8, 0, 0)
+    before = marked(SITE, facts())
+    after = rescored(SITE, facts(grade="Refer", levels={"hear": 0, "data_protection": "fail"}), 1, later)
+    assert [s["verb"]["id"] for s in after] == [VERBS["scored"], VERBS["failed"]]
+    assert after[0]["context"]["extensions"]["https://replyready.example.org/xapi/xapi/extensions/rescore"] == 1
+    assert not {s["id"] for s in after} & {s["id"] for s in before}
+    assert {s["id"] for s in after}.isdisjoint(s["id"] for s in remarked_ids(later))   # a rescore is not a re-mark
+    voids = [voided(SITE, "scorer", s["id"], later) for s in before[:2]]
+    assert [v["object"] for v in voids] == [{"objectType": "StatementRef", "id": s["id"]} for s in before[:2]]
+    assert voids[0]["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided"
+    assert voided(SITE, "scorer", before[0]["id"], later)["id"] == voids[0]["id"]    # voided twice, stored once
+    assert all(problems(s) == [] for s in after + voids)
+    with pytest.raises(ValueError):
+        voided(SITE, "scorer", "not-a-uuid", later)
+
+
+def remarked_ids(when):
+    from xapi import remarked
+    return remarked(SITE, facts(grade="Refer", levels={"hear": 0, "data_protection": "fail"}), 1, when)
+
+
+def test_a_sign_off_is_the_assessor_approving_the_attempts_completion():
+    from xapi import approved, statement_id
+
+    when = datetime(2026, 12, 9, 9, 30, 0)
+    statement = approved(SITE, facts(), "staff-9c1d", "ab" * 32, when)
+    completed = marked(SITE, facts())[-1]
+    assert statement["verb"] == {"id": "http://activitystrea.ms/schema/1.0/approve", "display": {"en-GB": "approved"}}
+    assert statement["actor"]["account"]["name"] == "staff-9c1d"
+    assert statement["object"] == {"objectType": "StatementRef", "id": completed["id"]}
+    assert statement_id(SITE, "42", "completed") == completed["id"]
+    assert statement["context"]["registration"] == completed["context"]["registration"]
+    assert statement["context"]["extensions"]["https://replyready.example.org/xapi/xapi/extensions/signed-sha256"] \
+        == "ab" * 32
+    assert problems(statement) == []
+    assert approved(SITE, facts(), "staff-9c1d", "ab" * 32, END)["id"] != statement["id"]   # each sign-off its own

@@ -97,7 +97,7 @@ def moderate(attempt: Attempt, criterion: str, new_level: str, comment: str, tut
     score.moderated_level = new_level
     _apply_tallies(attempt.learner_id, {(criterion, old): -1, (criterion, new_level): +1})
     attempt.final_grade, _rule = moderated_grade(attempt)
-    xapi_outbox.record_remarked(attempt)   # the LRS hears the marks as they now stand
+    xapi_outbox.record_remarked(attempt, tutor)   # the LRS hears the marks as they now stand
     return record
 
 

@@ -16,6 +16,7 @@ import rubrics
 from web.extensions import db
 from web.models import Attempt, Rescore, ScenarioInstance
 from web.services import attempts as attempt_service
+from web.services import xapi_outbox
 from web.services.errors import AttemptError
 from web.services.marks import replace_automatic
 
@@ -62,6 +63,8 @@ def rescore(attempt: Attempt, result: dict | None = None) -> Rescore:
                      new_grade=attempt.auto_grade, old_final_grade=old_final, new_final_grade=attempt.final_grade,
                      changes=changes, changed=bool(changes) or old_grade != attempt.auto_grade)
     attempt.rescores.append(record)
+    if record.changed:
+        xapi_outbox.record_rescored(attempt)   # the LRS hears the marks as they now stand
     return record
 
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 
 from web.models import Attempt, User, utcnow
+from web.services import xapi_outbox
 from web.services.marks import effective_levels
 
 
@@ -36,6 +37,7 @@ def sign(attempt: Attempt, assessor: User, comment: str | None) -> str:
     attempt.signed_off_by_id, attempt.signed_off_at = assessor.id, utcnow()
     attempt.signoff_comment = (comment or "").strip() or None
     attempt.signed_sha256 = evidence_sha256(attempt)
+    xapi_outbox.record_signed_off(attempt, assessor)
     return attempt.signed_sha256
 
 

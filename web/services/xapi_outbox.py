@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 
 import xapi
 from web.extensions import db
-from web.models import Attempt, XapiStatement, utcnow
+from web.models import Attempt, Install, User, XapiStatement, utcnow
 
 PENDING_FLAG = "xapi_pending"   # in session.info: statements were added, ask the queue to send after commit
 MAX_DELAY = timedelta(hours=6)
+SCORER = "scorer"   # the account that voids what a newer scorer's re-marking replaced
+OUTCOMES = ("passed", "failed")
+VERB_NAMES = {iri: name for name, iri in xapi.VERBS.items()}   # the outbox's verb column: "approved", not "approve"
 
 
 class XapiOutboxError(RuntimeError):
@@ -32,9 +37,22 @@ def enabled() -> bool:
     return bool(current_app.config.get("XAPI_ENDPOINT"))
 
 
+def install_id() -> str:
+    """This database's install id (made once; a database emptied or built afresh makes a new one)."""
+    row = db.session.get(Install, 1)
+    if row is None:
+        try:
+            with db.session.begin_nested():   # two processes at once: one row wins, the other reads it
+                row = Install(id=1, install_id=str(uuid.uuid4()))
+                db.session.add(row)
+        except IntegrityError:
+            row = db.session.get(Install, 1, populate_existing=True)
+    return row.install_id
+
+
 def site() -> xapi.Site:
     home = current_app.config["XAPI_HOME_PAGE"].rstrip("/")
-    return xapi.Site(home_page=home, activity_base=home)
+    return xapi.Site(home_page=home, activity_base=home, install=install_id())
 
 
 def lrs() -> xapi.Lrs:
@@ -46,6 +64,12 @@ def pseudonym(user_id: int) -> str:
     """The learner's stable pseudonymous account name: an HMAC of their id, so the LRS never sees who they are."""
     key = (current_app.config.get("XAPI_ACTOR_KEY") or current_app.config["SECRET_KEY"]).encode("utf-8")
     return "learner-" + hmac.new(key, f"user:{user_id}".encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def staff_pseudonym(user_id: int) -> str:
+    """A tutor's or assessor's account name in statements (a sign-off, a voiding): pseudonymous too."""
+    key = (current_app.config.get("XAPI_ACTOR_KEY") or current_app.config["SECRET_KEY"]).encode("utf-8")
+    return "staff-" + hmac.new(key, f"staff:{user_id}".encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def _levels(attempt: Attempt) -> dict:
@@ -72,7 +96,7 @@ def _add(attempt: Attempt, statements: list[dict]) -> None:
         broken = xapi.problems(statement)
         if broken:
             raise XapiOutboxError("Built an invalid xAPI statement: " + "; ".join(map(str, broken)))
-        verb = statement["verb"]["id"].rsplit("/", 1)[-1]
+        verb = VERB_NAMES[statement["verb"]["id"]]
         db.session.add(XapiStatement(statement_id=statement["id"], attempt_id=attempt.id, verb=verb, body=statement))
     db.session.info[PENDING_FLAG] = True
 
@@ -89,10 +113,38 @@ def record_marked(attempt: Attempt) -> None:
         _add(attempt, xapi.marked(site(), facts(attempt)))
 
 
-def record_remarked(attempt: Attempt) -> None:
-    """'scored' and 'passed' or 'failed' again: a tutor changed a level of a marked attempt (its n-th change)."""
+def _void_replaced(attempt: Attempt, actor: str) -> list[dict]:
+    """Voiding statements for the attempt's latest 'scored' and outcome statements: new ones replace them."""
+    rows = db.session.scalars(select(XapiStatement).where(XapiStatement.attempt_id == attempt.id,
+                                                          XapiStatement.verb.in_(("scored", *OUTCOMES)))
+                              .order_by(XapiStatement.id.desc())).all()
+    latest = [next((r for r in rows if r.verb == "scored"), None), next((r for r in rows if r.verb in OUTCOMES), None)]
+    now = utcnow()
+    return [xapi.voided(site(), actor, r.statement_id, now) for r in latest if r is not None]
+
+
+def record_remarked(attempt: Attempt, by: User | None = None) -> None:
+    """'scored' and 'passed' or 'failed' again: a tutor changed a level of a marked attempt (its n-th change); the
+    statements they replace are voided by that tutor."""
     if enabled() and attempt.status == "completed":
-        _add(attempt, xapi.remarked(site(), facts(attempt), len(attempt.moderations), utcnow()))
+        actor = staff_pseudonym(by.id) if by is not None else SCORER
+        _add(attempt, _void_replaced(attempt, actor)
+             + xapi.remarked(site(), facts(attempt), len(attempt.moderations), utcnow()))
+
+
+def record_rescored(attempt: Attempt) -> None:
+    """'scored' and 'passed' or 'failed' again: a newer scorer re-marked the attempt and changed it (its n-th
+    re-marking); the statements they replace are voided by the scorer's account."""
+    if enabled() and attempt.status == "completed":
+        _add(attempt, _void_replaced(attempt, SCORER)
+             + xapi.rescored(site(), facts(attempt), len(attempt.rescores), utcnow()))
+
+
+def record_signed_off(attempt: Attempt, assessor: User) -> None:
+    """'approved': the assessor signed the attempt off (the SHA-256 of what was signed goes with it)."""
+    if enabled() and attempt.status == "completed" and attempt.signed_sha256:
+        _add(attempt, [xapi.approved(site(), facts(attempt), staff_pseudonym(assessor.id), attempt.signed_sha256,
+                                     attempt.signed_off_at or utcnow())])
 
 
 # ------------------------------------------------------------------------------------------------- sending

@@ -162,9 +162,76 @@ def test_a_tutors_change_of_a_level_sends_the_marks_as_they_now_stand(app, clien
         grade = attempt.final_grade
     assert grade == "Refer"                      # act at 0 refers
     rows = [r for r in outbox(app) if r["attempt"] == attempt_id]
-    assert [r["verb"] for r in rows] == ["attempted", "scored", "passed", "completed", "scored", "failed"]
+    assert [r["verb"] for r in rows] == ["attempted", "scored", "passed", "completed", "voided", "voided", "scored",
+                                         "failed"]
     assert rows[-1]["body"]["result"]["success"] is False
     assert rows[-2]["body"]["result"]["score"]["scaled"] < rows[1]["body"]["result"]["score"]["scaled"]
+    # The scored and passed statements the re-mark replaced are voided, by the tutor (a pseudonym).
+    assert [r["body"]["object"]["id"] for r in rows[4:6]] == [rows[1]["id"], rows[2]["id"]]
+    assert rows[4]["body"]["actor"]["account"]["name"].startswith("staff-")
     run_queued_tasks(app)
-    assert {r["status"] for r in outbox(app)} == {"sent"}
+    assert {r["status"] for r in outbox(app)} == {"sent"}, [r["error"] for r in outbox(app)]
     assert {r["id"] for r in rows} <= {s["id"] for s in ralph.stored()}
+    # (Ralph's file-system backend stores the voiding statements but still lists the voided ones in queries.)
+
+
+def test_a_sign_off_and_a_rescore_send_statements_ralph_accepts(app, client, learner, start, page_token, make_user,
+                                                                 ralph):
+    from tests.web.test_rescore import as_if_old_scorer
+    from web.extensions import db
+    from web.models import Attempt, User
+    from web.services.rescoring import rescore
+    from web.services.signoff import sign
+
+    attempt_id = play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=14)
+    as_if_old_scorer(app, attempt_id, "hear", "0")            # marked by an older scorer that gave hear 0
+    assessor_id = make_user("assessor", "asha")
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert rescore(attempt).changed
+        sign(attempt, db.session.get(User, assessor_id), "Meets the marking points.")
+        db.session.commit()
+        signed = attempt.signed_sha256
+    rows = [r for r in outbox(app) if r["attempt"] == attempt_id]
+    assert [r["verb"] for r in rows] == ["attempted", "scored", "passed", "completed", "voided", "voided", "scored",
+                                         "passed", "approved"]
+    assert rows[4]["body"]["actor"]["account"]["name"] == "scorer"
+    assert "https://" in next(iter(rows[6]["body"]["context"]["extensions"])) and any(
+        k.endswith("/rescore") for k in rows[6]["body"]["context"]["extensions"])
+    approved = rows[-1]["body"]
+    assert approved["object"] == {"objectType": "StatementRef", "id": rows[3]["id"]}     # the attempt's completion
+    assert signed in approved["context"]["extensions"].values()
+    assert approved["actor"]["account"]["name"].startswith("staff-") and "asha" not in str(approved)
+    run_queued_tasks(app)
+    assert {r["status"] for r in outbox(app)} == {"sent"}, [r["error"] for r in outbox(app)]
+    assert {r["id"] for r in rows} <= {s["id"] for s in ralph.stored()}
+
+
+def test_a_database_started_afresh_sends_new_statement_ids_that_ralph_accepts(app, client, learner, start, page_token,
+                                                                              ralph):
+    """A database started afresh numbers its attempts from 1 again, on the same site: its attempt 1 is another
+    attempt than the LRS already heard about. Here the outbox and the install row are emptied (as in a new database)
+    and attempt 1 starts again later; its statement must get a new id, which Ralph stores, instead of the old id
+    with other content, which Ralph refuses."""
+    from datetime import timedelta
+
+    from web.extensions import db
+    from web.models import Attempt, Install, XapiStatement
+    from web.services import xapi_outbox
+
+    attempt_id = play(client, start, page_token, GOOD_REPLY.format(first="Sam"), seed=15)
+    run_queued_tasks(app)
+    before = outbox(app)
+    assert {r["status"] for r in before} == {"sent"}
+    with app.app_context():
+        db.session.execute(db.delete(XapiStatement))
+        db.session.execute(db.delete(Install))
+        attempt = db.session.get(Attempt, attempt_id)
+        attempt.started_at += timedelta(days=3)     # another attempt with the same number
+        xapi_outbox.record_started(attempt)
+        db.session.commit()
+    run_queued_tasks(app)
+    (again,) = outbox(app)
+    assert again["verb"] == "attempted" and again["id"] not in {r["id"] for r in before}
+    assert again["status"] == "sent", again["error"]
+    assert again["id"] in {s["id"] for s in ralph.stored()}
