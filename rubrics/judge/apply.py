@@ -19,7 +19,6 @@
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Mapping, Sequence
 
 from rubrics.brand_voice import GUIDE_DEFAULT
@@ -99,10 +98,15 @@ def _missing(key: str, level) -> str | None:
     return top[:1].lower() + top[1:] if top else None
 
 
+def _same_with(rule: Judgement, confidence: str) -> Judgement:
+    """The rules' judgement with the model's confidence (dataclasses.replace, without its per-call field walk)."""
+    return Judgement(rule.level, rule.evidence, rule.missing, rule.reason, confidence)
+
+
 def _judged(key: str, rule: Judgement, level, p: float, texts: Sequence[str], threshold: float) -> Judgement:
     confidence = HIGH if p >= threshold else LOW
     if level == rule.level:
-        return replace(rule, confidence=confidence)
+        return _same_with(rule, confidence)
     evidence = rule.evidence
     if level not in (None, 0) and not evidence:
         span = best_sentence(key, texts)
@@ -110,7 +114,7 @@ def _judged(key: str, rule: Judgement, level, p: float, texts: Sequence[str], th
             level = 0
         evidence = (span,) if span else ()
         if level == rule.level:
-            return replace(rule, confidence=confidence)
+            return _same_with(rule, confidence)
     said = "n/a" if rule.level is None else rule.level
     reason = (f"{rule.reason} The learned judgement puts this at {'n/a' if level is None else level} "
               f"(probability {p:.2f}); the rules alone said {said}.").strip()

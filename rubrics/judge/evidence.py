@@ -3,6 +3,7 @@ for (the customer's message for hear and acknowledge; the prototypes of rubrics.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -21,8 +22,14 @@ CRITERION_PROTOTYPES = {
 }
 
 
-def _spans(texts: Sequence[str]) -> list[Span]:
-    """The reply's sentences (handles, links and sign-offs blanked first, as the detectors read it)."""
+def _spans(texts: Sequence[str]) -> tuple[Span, ...]:
+    return _spans_of(tuple(texts))
+
+
+@lru_cache(maxsize=64)
+def _spans_of(texts: tuple[str, ...]) -> tuple[Span, ...]:
+    """The reply's sentences (handles, links and sign-offs blanked first, as the detectors read it); kept for the
+    scoring's later calls (readable, then best_sentence for each criterion the model moves)."""
     out = []
     for turn, text in enumerate(texts):
         reading = read(text, turn)
@@ -34,7 +41,7 @@ def _spans(texts: Sequence[str]) -> list[Span]:
                 end -= 1
             if end > start and WORD_RE.search(m[start:end]):      # a sentence with a word in it
                 out.append(Span(start, end, text[start:end], turn))
-    return out
+    return tuple(out)
 
 
 def readable(texts: Sequence[str]) -> bool:
@@ -62,5 +69,15 @@ def best_sentence(key: str, texts: Sequence[str]) -> Span | None:
         return spans[0]
     protos = prototype_vectors()
     targets = np.vstack([protos[g] for g in groups])
-    sims = e.vectors([s.text for s in spans]) @ targets.T
+    sims = _span_vectors(spans) @ targets.T
     return spans[int(np.argmax(sims.max(axis=1)))]
+
+
+@lru_cache(maxsize=16)
+def _span_vectors(spans: tuple[Span, ...]) -> np.ndarray:
+    """The sentences' unit vectors, once per reply however many criteria need evidence."""
+    e = embedder()
+    assert e is not None
+    out = e.vectors([s.text for s in spans])
+    out.flags.writeable = False      # shared by the calls that hit the cache
+    return out

@@ -60,7 +60,8 @@ class JudgeModel:
             p = np.exp(z - z.max())
             p /= p.sum()
             i = decide(m.classes, p, m.thresholds)
-            out[key] = (m.classes[i], float(p[i]), dict(zip(m.classes, p.tolist())))
+            ps = p.tolist()                 # Python floats: the same doubles, without numpy's per-scalar cost
+            out[key] = (m.classes[i], ps[i], dict(zip(m.classes, ps)))
         return out
 
     @cached_property
@@ -98,8 +99,9 @@ def decide(classes: tuple[str, ...] | list[str], p: np.ndarray, thresholds: tupl
     if thresholds is None or classes[top] == "na":
         return top
     levels = [(i, int(c)) for i, c in enumerate(classes) if c != "na"]
-    mass = sum(p[i] for i, _ in levels)
-    expected = sum(p[i] * lv for i, lv in levels) / mass if mass > 0 else 0.0
+    ps = p.tolist()         # the same doubles as Python floats: the same sums, without numpy's per-scalar cost
+    mass = sum(ps[i] for i, _ in levels)
+    expected = sum(ps[i] * lv for i, lv in levels) / mass if mass > 0 else 0.0
     want = 0 if expected < thresholds[0] else 1 if expected < thresholds[1] else 2
     for i, lv in levels:
         if lv == want:

@@ -1,0 +1,91 @@
+"""The scorer's fast paths compute exactly what the plain code did (issue 11 point 5): bit for bit, not nearly.
+
+bench/score_digest.py proves it on the whole corpus (run it before and after a speed change); these tests hold the
+pieces to their plain definitions so a later edit cannot drift."""
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from rubrics.detectors import Judgement
+from rubrics.judge import apply as judge_apply
+from rubrics.judge.embedding import embedder
+from rubrics.judge.model import decide, load_model
+from rubrics.text import Span
+
+TEXTS = ["Sorry your parcel is late, I'll chase the courier today.", "", "   ", "ok", "@Tesco_help hi!",
+         "😀🙃", "We have refunded the £20 today. Is there anything else? ^JS",
+         "Hi Sam, I'm sorry to hear that. Please DM us your order number and we'll look into this.",
+         "u shud of read the terms lol", "Wifi has been down since Monday, working from home is impossible."]
+
+
+def test_same_with_is_dataclasses_replace():
+    # fails if Judgement gains a field the shortcut does not copy
+    rule = Judgement(1, (Span(0, 5, "Sorry", 1),), "what is missing", "the reason", "low")
+    assert judge_apply._same_with(rule, "high") == replace(rule, confidence="high")
+    assert judge_apply._same_with(rule, "low") == replace(rule, confidence="low")
+
+
+def _plain_vectors(e, texts):
+    """The embedding as first written: each text's token rows (float32) summed and divided, then normalised."""
+    out = np.zeros((len(texts), e.matrix.shape[1]), dtype=np.float32)
+    encoded = e.tokenizer.encode_batch(texts, add_special_tokens=False)
+    lengths = np.asarray([len(x.ids) for x in encoded])
+    if lengths.sum() == 0:
+        return out
+    ids = np.clip(np.concatenate([np.asarray(x.ids, dtype=np.int64) for x in encoded]), 0, e.vocab - 1)
+    rows = np.asarray(e.matrix[ids], dtype=np.float32)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    present = lengths > 0
+    out[present] = np.add.reduceat(rows, starts[present], axis=0) / lengths[present, None].astype(np.float32)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return np.divide(out, norms, out=out, where=norms > 0)
+
+
+@pytest.mark.parametrize("texts", [TEXTS, TEXTS[:1], ["", ""], [""] + TEXTS[5:], TEXTS[::-1]])
+def test_sentence_vectors_are_bit_identical_to_the_plain_computation(texts):
+    e = embedder()
+    if e is None:
+        pytest.skip("WordLlama is not installed")
+    fast = e.vectors(texts)
+    assert fast.dtype == np.float32
+    assert fast.tobytes() == _plain_vectors(e, texts).tobytes()
+
+
+def _plain_predict_all(model, x):
+    z_all = model._stacked[0] @ x + model._stacked[1]
+    out = {}
+    for key, (a, b) in model._slices.items():
+        m = model.criteria[key]
+        z = z_all[a:b] / m.temperature
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        i = decide(m.classes, p, m.thresholds)
+        out[key] = (m.classes[i], float(p[i]), dict(zip(m.classes, p.tolist())))
+    return out
+
+
+def _plain_decide(classes, p, thresholds):
+    top = int(np.argmax(p))
+    if thresholds is None or classes[top] == "na":
+        return top
+    levels = [(i, int(c)) for i, c in enumerate(classes) if c != "na"]
+    mass = sum(p[i] for i, _ in levels)               # numpy scalars, as first written
+    expected = sum(p[i] * lv for i, lv in levels) / mass if mass > 0 else 0.0
+    want = 0 if expected < thresholds[0] else 1 if expected < thresholds[1] else 2
+    return next((i for i, lv in levels if lv == want), top)
+
+
+def test_model_decisions_and_probabilities_are_unchanged():
+    model = load_model()
+    rng = np.random.default_rng(11)
+    for _ in range(300):
+        x = rng.normal(size=len(model.features)) * rng.uniform(0.05, 4.0)
+        got = model.predict_all(x)
+        assert got == _plain_predict_all(model, x)
+        for key, m in model.criteria.items():
+            z = (model._stacked[0] @ x + model._stacked[1])[slice(*model._slices[key])] / m.temperature
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            assert decide(m.classes, p, m.thresholds) == _plain_decide(m.classes, p, m.thresholds)
+            assert all(type(v) is float for v in got[key][2].values())
