@@ -18,7 +18,8 @@ CAUSE = re.compile(r"\b(because|due to|caused by|root cause|likely|reason|so tha
                    r"staff\w*|5 whys|five whys|fishbone)\b", re.I)
 IMPROVE = re.compile(r"\b(improv\w*|introduc\w*|add\w*|chang\w*|fix\w*|train\w*|rota|cover|update\w*|creat\w*|"
                      r"set up|recommend\w*|should|will)\b", re.I)
-OWNER = re.compile(r"\b(owner|owned by|responsible|team leader|manager|supervisor|lead|head of \w+|\w+ team)\b", re.I)
+OWNER = re.compile(r"\b(owner|owned by|responsible|team leader|manager|supervisor|lead|head of \w+|\w+ team|"
+                   r"marketing|communications|comms|trainer|workforce planner|developers?|(?-i:IT))\b", re.I)
 MEASURE = re.compile(r"\b(first response|response time|sla|breach\w*|sentiment|repeat\w*|resolution|csat|nps)\b", re.I)
 WHEN = re.compile(r"\b(weekly|monthly|daily|every (?:week|month|day)|by week \d+|after \d+ weeks?|review\w*|"
                   r"check\w*)\b", re.I)
@@ -48,7 +49,8 @@ SYNONYMS = {"repeat": r"repeat\w*|come(?:s)? back|coming back|again|second conta
             "weekend": r"weekends?|saturdays?|sundays?",
             "x": r"x|twitter",
             "new app": r"(?:new |mobile )?app",
-            "price change": r"price (?:change|rise|increase)s?|new prices?",
+            "price change": r"prices? (?:change\w*|rise|rose|increase\w*|went up)|new prices?|"
+                            r"(?:chang\w*|rais\w*|rise|increase\w*) (?:in |of |to |our |the )*prices?",
             "new loyalty scheme": r"(?:new )?loyalty (?:scheme|programme|program|card)",
             "redesigned website": r"(?:redesigned |new )?web ?site(?: redesign)?|site redesign"}
 ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)

@@ -79,3 +79,23 @@ def test_twitter_counts_as_x():
 def test_a_launch_word_alone_without_sentiment_is_not_the_finding():
     m = generate_metrics(1)
     assert not score_review("After the price change we changed nothing.", m)["found"]["launch_dip"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sentiment dropped sharply in week {w} when the prices changed and it has stayed negative since.",
+    "Net sentiment fell from week {w}, after we raised prices.",
+    "Sentiment has been negative since the rise in prices in week {w}.",
+])
+def test_a_price_change_is_heard_in_the_words_people_use(sentence):
+    m = generate_metrics(4)   # launched: a price change
+    assert m.launch == "a price change"
+    assert score_review(sentence.format(w=m.launch_week), m)["found"]["launch_dip"]
+
+
+def test_departments_own_improvements_and_the_pronoun_it_does_not():
+    m = generate_metrics(4)
+    owned = ("Marketing will explain the price change in a pinned post; IT will give agents a password reset tool.")
+    result = score_review(owned, m)
+    assert result["criteria"]["improvements_owners"]["level"] == 2
+    unowned = "We will fix it soon and it will improve; we should add a FAQ."
+    assert score_review(unowned, m)["criteria"]["improvements_owners"]["level"] == 1
