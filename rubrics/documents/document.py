@@ -68,10 +68,15 @@ def _under(units: list[Unit], heading: re.Pattern) -> list[Unit]:
     return [u for u in units if heading.search(u.heading)]
 
 
+def _objective(unit: Unit) -> bool:
+    """Under an objectives heading, introduced as objectives ("We have set four objectives:"), or called one."""
+    return bool(cue.OBJECTIVE_HEADING.search(unit.heading) or cue.OBJECTIVE_WORDS.search(unit.read))
+
+
 def _smart(units: list[Unit]) -> dict:
     """An objective is a sentence with a measure, a target and a date; its date may sit in its heading or its
     list's lead-in ("By 5 April 2026 we will:"), as a reader takes it."""
-    stated = [u for u in units if cue.OBJECTIVE_HEADING.search(u.heading) or cue.OBJECTIVE_WORDS.search(u.text)]
+    stated = [u for u in units if _objective(u)]
     full = [u for u in stated if cue.TARGET.search(u.text) and (cue.DATE.search(u.read) or cue.DATE.search(u.heading))]
     if full:
         return _judge(2, _texts(full), "an objective with a measure, a target and a date")
@@ -86,10 +91,14 @@ def _platforms_in(text: str) -> set[str]:
     return {aliases.get(n, n) for n in names if n not in ("trustpilot", "google review", "google reviews")}
 
 
+RULED_OUT = re.compile(r"\b(?:not (?:open|use|join|be on|start)|no|nor|won't (?:open|use)|instead of)\b[^.;]*", re.I)
+AGE_OR_SHARE = re.compile(r"\b\d+\s*[-–]\s*\d+\b|\b\d+\s*%|\b(?:under|over|aged) \d+|\d+\+", re.I)
+
+
 def _platforms(units: list[Unit]) -> dict:
-    named = set().union(*(_platforms_in(u.text) for u in units))
+    named = set().union(*(_platforms_in(RULED_OUT.sub("", u.text)) for u in units))
     reasoned_units = [u for u in units if _platforms_in(u.text) and cue.SEGMENT.search(u.read)
-                      and cue.USE.search(u.read)]
+                      and (cue.USE.search(u.read) or AGE_OR_SHARE.search(u.text))]
     reasoned = set().union(*(_platforms_in(u.text) for u in reasoned_units))
     if reasoned and len(reasoned) >= math.ceil(PLATFORMS_REASONED_SHARE * len(named)):
         return _judge(2, _texts(reasoned_units), f"{len(reasoned)} of {len(named)} platforms named with who uses "
@@ -124,9 +133,10 @@ def _apart(units: list[Unit]) -> dict:
 
 
 def _tactics(units: list[Unit]) -> dict:
-    parts = {"roles": [u for u in units if cue.ROLES.search(u.text) and not cue.VAGUE_STAFF.search(u.text)],
+    parts = {"roles": [u for u in units if cue.ROLES.search(u.text) and cue.DUTY.search(u.text)
+                       and not cue.VAGUE_STAFF.search(u.text)],
              "training": [u for u in units if cue.TRAINING.search(u.text)],
-             "tools": [u for u in units if cue.TECH.search(u.text)]}
+             "tools": [u for u in units if cue.TECH.search(u.text) and not cue.VAGUE_STAFF.search(u.text)]}
     found = [k for k, v in parts.items() if v]
     quotes = [v[0].text for v in parts.values() if v]
     if len(found) == 3:
@@ -137,6 +147,7 @@ def _tactics(units: list[Unit]) -> dict:
 
 
 RISK_HEADING = re.compile(r"risk|could go wrong|threats?|what if", re.I)
+EXPLICIT_RISK = re.compile(r"^risks?:|\brisks? (?:is|are|of|to)\b|could go wrong|what if\b", re.I)
 
 
 def _owned(unit: Unit) -> bool:
@@ -150,6 +161,33 @@ def _owned(unit: Unit) -> bool:
     return any(i < len(cells) and cells[i].strip() not in ("", "-", "–", "?", "tbc", "TBC") for i in columns)
 
 
+ATTACHED = re.compile(r"^(?:mitigation|mitigated|owner|owned|control|action|lead|who|response|likelihood|impact)"
+                      r"\b", re.I)
+
+
+INTRODUCTION = re.compile(r"(?:these|the following|as follows|below)\W*$|:$", re.I)
+
+
+def _unowned(units: list[Unit], stated: list[Unit]) -> list[str]:
+    """The risks set out with no owner. A risk is read whole, as a rater reads it: its bullet, row or paragraph
+    ("Courier failure. Mitigation: a second courier. Owner: Maya."), a new one starting at a sentence that names a
+    risk; a sentence that introduces a list is not one."""
+    lead_ins = {u.context for u in units if u.context}
+    blocks: dict[int, list[Unit]] = {}
+    for u in stated:
+        if u.text not in lead_ins and not INTRODUCTION.search(u.text) and (u.row or not cue.REVIEW.search(u.text)):
+            blocks.setdefault(u.block, []).append(u)
+    risks: list[list[Unit]] = []
+    for b in blocks:
+        for u in (u for u in units if u.block == b):
+            follows = not u.row and (ATTACHED.match(u.text) or not cue.RISK.search(u.text))
+            if risks and follows and risks[-1][0].block == b:
+                risks[-1].append(u)          # "Mitigation: ...", "We will ..." belong to the risk before them
+            else:
+                risks.append([u])
+    return [" ".join(u.text for u in parts) for parts in risks if not any(_owned(u) for u in parts)]
+
+
 def _risks(units: list[Unit]) -> tuple[dict, list[str]]:
     """(judgement, the risks with no owner)."""
     listed = [u for u in _under(units, RISK_HEADING) if not cue.LAW.search(u.text)]
@@ -159,49 +197,67 @@ def _risks(units: list[Unit]) -> tuple[dict, list[str]]:
     mitigated = [u for u in risks if cue.MITIGATION.search(u.text) or (u.row and u.text.count("|") >= 2)]
     owned = [u for u in risks if _owned(u)]
     law = [u for u in units if cue.LAW.search(u.text)]
-    unowned = [u.text for u in (listed or risks) if not _owned(u)]
-    if mitigated and owned and law and not (listed and unowned):
+    unowned = _unowned(units, listed or [u for u in units if EXPLICIT_RISK.search(u.read)])
+    if mitigated and owned and law and not unowned:
         return _judge(2, [mitigated[0].text, owned[0].text, law[0].text],
                       "risks with mitigations and owners, and the law named"), []
-    missing = [n for n, v in (("mitigations", mitigated), ("owners", owned and not (listed and unowned)),
+    missing = [n for n, v in (("mitigations", mitigated), ("owners for every risk", owned and not unowned),
                               ("the law", law)) if not v]
-    return _judge(1, _texts(risks), "risks named, without " + ", ".join(missing)), unowned if not owned else []
+    return _judge(1, _texts(risks), "risks named, without " + ", ".join(missing)), unowned
 
 
-MEASURE_HEADING = re.compile(r"measur|kpis?|how we.ll know|success|targets?|objectives?|reporting|monitor", re.I)
-MEASURE_CONTEXT = re.compile(r"\b(?:measur\w*|track\w*|report\w*|monitor\w*|count\w*|kpis?|survey|stats|numbers|"
-                             r"target|dashboard|audit\w*|check\w*)\b", re.I)
+MEASURE_HEADING = re.compile(r"measur|kpis?|performance indicators|metrics|how we.ll know|success|targets?|"
+                             r"reporting|monitor|quality", re.I)
+MEASURE_CONTEXT = re.compile(r"\b(?:measur\w*|track\w*|monitor\w*|kpis?|survey|stats|dashboard|targets?|"
+                             r"(?:weekly|monthly|quarterly) report\w*|reported (?:weekly|monthly|quarterly)|"
+                             r"we(?:'ll| will) know|at the end of each|(?:per|each|every) (?:week|month|quarter))\b",
+                             re.I)
 
 
 def _measures(units: list[Unit], kind: str) -> dict:
-    """A measure is something customer service is judged by; its target a figure to hit. In a strategy an
-    objective with a figure is a measure with its target, as the raters read it."""
-    measuring = [u for u in units if cue.MEASURE.search(u.text) and not cue.MARKETING_MEASURE.search(u.text)
-                 and (MEASURE_HEADING.search(u.heading) or MEASURE_CONTEXT.search(u.read))]
-    targeted = [u for u in measuring if cue.TARGET.search(u.text)]
+    """A measure is something customer service is judged by; its target a figure to hit. An objective with a
+    figure is a measure with its target, as the raters read it; followers and reach are not service measures."""
+    judged = [u for u in units if not RISK_HEADING.search(u.heading) and not cue.MARKETING_MEASURE.search(u.text)]
+    measuring = [u for u in judged if cue.METRIC.search(u.text) and (
+        MEASURE_HEADING.search(u.heading) or MEASURE_CONTEXT.search(u.read) or len(cue.METRIC.findall(u.text)) >= 3)]
+    targeted = [u for u in judged if cue.TARGET.search(u.text) and (
+        ((MEASURE_HEADING.search(u.heading) or _objective(u))
+         and (cue.METRIC.search(u.text) or cue.MEASURE.search(u.text)))
+        or (cue.METRIC.search(u.text) and MEASURE_CONTEXT.search(u.read)))]
     targets = sum(max(1, len(re.findall(r"\btarget\b", u.text, re.I))) for u in targeted)
     if targets >= 2:
         return _judge(2, _texts(targeted), f"{targets} measures with target figures")
-    if measuring:
-        return _judge(1, _texts(targeted + measuring), "measures without targets for each")
+    if measuring or targeted:
+        return _judge(1, _texts(targeted + measuring), "measures without a target for each")
     return _judge(0, [], "no measures")
 
 
 STAGE_HEADING = cue.STAGE_HEADING
 
 
+def _steps(units: list[Unit]) -> list[Unit]:
+    """A procedure's steps: numbered lines, rows of its timing table, sections headed by a number, or lines in
+    the imperative or in sequence."""
+    numbered = [u for u in units if u.numbered or u.row]
+    headed = list({u.heading: u for u in units if re.match(r"^(?:step )?\d+[.):]?\s", u.heading, re.I)}.values())
+    told = [u for u in units if cue.STEP.search(u.text)]
+    return next((found for found in (numbered, headed, told) if len(found) >= 3), [])
+
+
 def _implementation(units: list[Unit], kind: str) -> dict:
+    """Stages in order with timing, and a cycle of looking back (a strategy's timeline and its monthly report; a
+    procedure's steps and its review date every so often)."""
+    reviews = [u for u in units if cue.REVIEW.search(u.read) or cue.REVIEW.search(u.heading)]
     if kind == "strategy":
-        staged = [u for u in _under(units, STAGE_HEADING) if cue.STAGE.search(u.text) and cue.DATE.search(u.read)]
-        sequence = [u for u in units if len(re.findall(cue.DATE.pattern, u.text, re.I)) >= 3
-                    and len(cue.STAGE.findall(u.text)) >= 2]
-        stages = staged if len(staged) >= 2 else sequence
-        reviews = [u for u in units if cue.REVIEW.search(u.text)]
-        cycle = [u for u in reviews if cue.PERIODIC.search(u.read)]
+        staged = [u for u in _under(units, STAGE_HEADING) if cue.STAGE.search(u.text) and cue.DATE.search(u.text)]
+        sequence = [u for u in units if len(cue.DATE.findall(u.text)) >= 3
+                    and len(set(m.lower() for m in cue.STAGE.findall(u.text))) >= 2]
+        dated = [u for u in units if cue.DATED_STEP.search(u.text)]
+        stages = next((found for found in (staged if len(staged) >= 2 else [], sequence,
+                                           dated if len(dated) >= 3 else []) if found), [])
+        cycle = [u for u in reviews if cue.PERIODIC.search(u.read) or cue.PERIODIC.search(u.heading)]
     else:
-        stages = [u for u in units if u.numbered] or [u for u in units if re.match(r"step\b", u.text, re.I)]
-        stages = stages if len(stages) >= 3 else []
-        reviews = [u for u in units if cue.REVIEW.search(u.text) or cue.PROCEDURE_REVIEW.search(u.text)]
+        stages = _steps(units)
         cycle = [u for u in units if cue.PROCEDURE_REVIEW.search(u.read) and cue.PERIODIC.search(u.read)]
     if stages and cycle:
         return _judge(2, _texts(stages[:2] + cycle[:1]), "stages in order with timing, and a review cycle")
@@ -210,7 +266,7 @@ def _implementation(units: list[Unit], kind: str) -> dict:
     return _judge(0, [], "no implementation plan or review")
 
 
-def _mistakes(units: list[Unit], criteria: dict, unowned: list[str], rubric) -> list[dict]:
+def _mistakes(units: list[Unit], criteria: dict, unowned: list[str], kind: str, rubric) -> list[dict]:
     named = {m.key: m for m in rubric.mistakes}
     found: list[tuple[str, list[str]]] = []
     if criteria["measures_targets"]["level"] == 0:
@@ -222,7 +278,7 @@ def _mistakes(units: list[Unit], criteria: dict, unowned: list[str], rubric) -> 
     if unowned:
         found.append(("risk_without_owner", unowned))
     figures = [u for u in units if cue.OWN_DETAIL.search(u.text)]
-    if len(figures) < 2 and criteria["justified_platforms"]["level"] < 2:
+    if kind == "strategy" and len(figures) < 2 and criteria["justified_platforms"]["level"] < 2:
         found.append(("generic_plan", []))
     return [{"key": k, "label": named[k].label, "feedback": named[k].feedback, "evidence": [e[:240] for e in ev[:2]]}
             for k, ev in found if k in named]
@@ -246,7 +302,7 @@ def score_document(markdown: str, kind: str = "strategy") -> dict:
                 "implementation_review": _implementation(units, kind)}
     if set(criteria) != set(rubric.keys):
         raise RubricDataError(f"{rubric.id}: the rules judge {sorted(criteria)}, the file has {sorted(rubric.keys)}")
-    mistakes = _mistakes(units, criteria, unowned, rubric)
+    mistakes = _mistakes(units, criteria, unowned, kind, rubric)
     for key in not_applicable(kind):
         criteria[key] = {"level": None, "evidence": [], "reason": f"n/a: {NOT_FOR_PROCEDURES[key]}"}
     return {"criteria": criteria, "mistakes": mistakes, "rubric": rubric.info(), "kind": kind}

@@ -20,8 +20,9 @@ NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fift
 # A figure a result can be checked against: a number or a number word, a halving or a doubling, "every"/"all".
 FIGURE = _rx(rf"\d|\b{NUMBER_WORDS}\b|\b(?:halve|double|every|all|zero|none)\b")
 # A figure given as a target: a share, a time, a score, a change from a baseline, a limit.
-TARGET = _rx(rf"\d+(?:\.\d+)?\s*(?:%|per ?cent|/\s*\d+|out of \d+|stars?|points?)|\b(?:within|under|below|above|"
-             rf"over|at least|at most|no more than|fewer than|less than|to|target:?|of)\s+(?:\d|{NUMBER_WORDS}\b)|"
+TARGET = _rx(rf"\d+(?:\.\d+)?\s*(?:%|per ?cent|/\s*\d+|out of \d+|stars?|points?|k\b|million|thousand)|"
+             rf"\b(?:within|under|below|above|over|at least|at most|no more than|fewer than|less than|target:?)\s+"
+             rf"(?:\d|{NUMBER_WORDS}\b)|\b(?:to|of)\s+\d|"
              rf"\bhalve|\bdouble|\b(?:every|all|100%)\b.*\bwithin\b|\d+\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|"
              r"days?|working days?)\b|\bnps\b[^.]*[+-]?\d")
 # What customer service is measured by (followers and reach are marketing, not service measures).
@@ -31,6 +32,11 @@ MEASURE = _rx(r"\b(?:first response|response times?|respon(?:d|se)|repl(?:y|ies|
               r"contacts?|queries|messages|incidents?|dms?|posted)\b")
 MARKETING_MEASURE = _rx(r"\b(?:followers?|reach|engagement|likes|impressions|views|sign-?ups|shares|brand awareness|"
                         r"talked about|viral)\b")
+# A named measure of service, as a reader counts one even without a figure ("Response time", "inbox numbers").
+METRIC = _rx(r"\b(?:first response|response times?|reply times?|time to (?:first )?\w+|resolution(?: rate)?|resolved|"
+             r"first[- ]contact|fcr|csat|satisfaction|nps|net promoter|sentiment|complaints|ratings?|score|"
+             r"repeat contacts?|unanswered|number of|volumes?|% (?:of|where|resolved)|percentage|sla|breaches|"
+             r"compliance|numbers|stats|statistics|kpis?|performance indicators|metrics|timings?)\b|\d% of")
 OBJECTIVE_HEADING = _rx(r"objective|\baims?\b|\bgoals?\b|achieve|targets?|success|what we want|kpis?")
 OBJECTIVE_WORDS = _rx(r"\b(?:objectives?|aims?|goals?|we (?:will|want|aim)|target|vision|mission)\b")
 ACTION_START = _rx(r"^(?:\d+\s*\|\s*)?(?:cut|reduce|raise|increase|lift|grow|halve|double|keep|respond|reply|answer|"
@@ -47,7 +53,8 @@ SEGMENT = _rx(r"\b(?:customers?|members?|parents?|students?|tenants?|residents?|
               r"policyholders?|savers?|businesses|subscribers?|older|younger|aged|under[- ]\d+|over[- ]\d+|"
               r"\d+\s*[-–]\s*\d+|\d+\s*%|regulars|groups?|segments?)\b")
 USE = _rx(r"\b(?:use|uses|used|using|mostly|mainly|where|because|since|so (?:that|we)|want|wants|ask|asks|asking|"
-          r"contact us|post|posts|follow|follows|prefer|prefers|live on|spend|send|sends|report|reports|about|"
+          r"contact us|post|posts|follow|follows|prefer|prefers|live on|(?:are|is) (?:\w+ )?on|spend|send|sends|"
+          r"report|reports|about|"
           r"for (?:quick|private|photos|questions|updates|complaints)|active|peak|evenings?|mornings?)\b")
 
 OWNED = _rx(r"\b(?:owned|our (?:own )?(?:pages?|profiles?|accounts?|channels?|handles?|website|app|feed|posts?|"
@@ -68,45 +75,72 @@ STRUCTURE = _rx(r"\b(?:team|handle|account|queue|inbox|rule|desk|department|chan
 WHY = _rx(r"\b(?:because|so (?:that|we|customers|complaints)|especially|otherwise|we had|so it|to avoid|to stop|"
           r"never look|tone-deaf|insensitive)\b|—|–|\(")
 
-ROLES = _rx(r"\b(?:team leaders?|agents?|advis[eo]rs?|managers?|supervisors?|rota|shifts?|responsible for|owns?|"
-            r"leads?|officers?|coordinators?|intern|agency|staff|team of|person|people|duty|(?:will|to) (?:run|do|"
-            r"handle|manage|cover|answer)|runs?|handles?|manages?|covers?|desk|fte|head of)\b")
+# Who does what: a role (not just "the team" or "people") with a duty, hours or a rota.
+ROLES = _rx(r"\b(?:team leaders?|agents?|advis[eo]rs?|managers?|supervisors?|coordinators?|officers?|intern|agency|"
+            r"specialists?|executives?|(?:social|care|service|support|comms|communications) team|team of \w+|"
+            r"\d+\s*fte|fte|head of \w+|\w+ lead\b|duty \w+|on-call|rota|shifts?|responsible for|owns?|"
+            r"approvers?|desk)\b")
+DUTY = _rx(r"\b(?:will|to|owns?|responsible|runs?|run by|handles?|manages?|answers?|covers?|repl(?:y|ies)|"
+           r"monitors?|approves?|signs? off|checks?|escalat\w*|takes?|works?|sits?|leads?|drafts?|posts?|"
+           r"deals? with|picks? up|looks? after|in charge)\b|\d{1,2}\s*(?:am|pm)|24/7|rota|shifts?")
 HOURS = _rx(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\s*[-–]\s*\d{1,2}:\d\d|24/7|weekends?|evenings?|"
             r"mon(?:day)?\s*[-–]|\bshifts?\b|\brota\b|hours\b", re.I)
-TRAINING = _rx(r"\b(?:train\w*|coaching|induction|workshops?|briefing|e-?learning|course|shadow\w*)\b")
+# Training given (not a railway train, and not "advisers not trained").
+TRAINING = _rx(r"(?<!not )\b(?:trained|training|trainers?|train (?:\w+ )?(?:staff|advis\w+|agents|the team|them|"
+               r"everyone|new|all|our|two|four|\w+ (?:advisers|agents|staff))|coaching|induction|workshops?|"
+               r"e-?learning|course|shadow\w*)\b")
 TECH = _rx(r"\b(?:tools?|inbox|listening|software|crm|dashboard|hootsuite|sprout|zendesk|brandwatch|sprinklr|"
            r"business suite|helpdesk|help desk|ticketing|case system|saved repl\w*|templates?|auto-?repl\w*|"
-           r"chatbot|bot|reporting|system|app)\b")
+           r"chatbot|reporting tool|case system|\w+ system|keyword alerts?|alerts?)\b")
 VAGUE_STAFF = _rx(r"\b(?:need more staff|maybe|someone|somebody|whoever)\b")
 
 RISK = _rx(r"\b(?:risks?|breach\w*|data protection|personal (?:data|info\w*|details?)|fraud\w*|scam\w*|"
-           r"safeguarding|vulnerab\w*|legal|threat\w*|abus\w*|trolls?|negative publicity|go(?:es|ing)? viral|"
+           r"safeguarding|vulnerab\w*|legal|threat\w*|abus\w*|trolls?|negative publicity|"
+           r"(?:goes|going|gone|went) viral|"
            r"blows? up|controvers\w*|crisis|outage|failure|could (?:go wrong|get into trouble|be targeted)|"
            r"go wrong|targeted|harass\w*|security|securely|secure|privacy|confidential\w*|card (?:details|numbers?)|"
-           r"account (?:numbers?|details)|bank details|journalists?|impersonat\w*|defamat\w*|complian\w*|"
+           r"bank details|journalists?|impersonat\w*|defamat\w*|complian\w*|"
            r"not been confirmed|speculat\w*|under-?staff\w*|mistakes?)\b")
 MITIGATION = _rx(r"\b(?:mitigat\w*|prevent\w*|reduce\w*|holding statement|escalat\w*|checklists?|approv\w*|"
                  r"two-factor|train\w*|response plan|hide|delete|move (?:to|it to) (?:dm|private)|back-?up|"
                  r"template|guidelines?|policy|verify|check\w*|report\w*|never|don't|do not|only|stop|pause|"
                  r"we(?:'ll| will) (?:use|move|hide|remove|report|block)|so we|protect\w*|follow)\b")
-OWNER = _rx(r"\b(?:owner|owns|owned by|responsible|accountable|lead\b|manager|officer|dpo|head of \w+|director|"
+# Who owns a risk (a role, not "could lead to").
+OWNER = _rx(r"\b(?:owner|owns|own (?:the|this|it)|owned by|responsible|accountable|"
+            r"(?<!could )(?<!may )(?<!might )(?<!will )(?<!to )lead\b|manager|officer|dpo|head of \w+|director|"
             r"team leader|controller|\w+ \(\w+\) owns)\b")
 LAW = _rx(r"\b(?:consumer rights act|equality act|uk gdpr|gdpr|data protection act|consumer contracts|"
           r"online safety act|defamation act|consumer protection|pecr|privacy and electronic|computer misuse act|"
-          r"fca|financial conduct authority|ofcom|ofgem|ofwat|asa\b|cap code)\b")
+          r"regulations? 20\d\d)\b")
 
 STAGE_HEADING = _rx(r"timeline|implement|roll-?out|plan\b|next steps|milestones|phases?|schedule|timetable|"
                     r"what we.ll do|actions?|launch|how we.ll get there")
-STAGE = _rx(rf"\b(?:phase|stage|pilot|launch\w*|roll(?:ed|ing)?[- ]out|evaluat\w*|go(?:es)?[- ]live|live|"
-            rf"week \d+|month \d+|recruit\w*|train\w*|set up|plan\w*|review|start\w*)\b|^\s*{MONTH}\b|"
-            rf"\b(?:by|in|from) (?:\d{{1,2}} )?{MONTH}\b")
+# A stage of putting the plan in place (its timing is a DATE).
+STAGE = _rx(r"\b(?:phase|stage|pilot\w*|launch\w*|roll(?:ed|ing|s)?[- ]out|evaluat\w*|go(?:es)?[- ]live|live|"
+            r"week \d+|month \d+|recruit\w*|train\w*|set up|sets up|plan(?:ning)?|start\w*|build\w*|"
+            r"introduc\w*|switch\w* on|sign(?:ed)? off|buy|procure\w*|hire\w*|appoint\w*|move\w*|open\w*|"
+            r"add\w*|review)\b")
+# A dated step of a plan: a line that opens with its date ("By 30 Sept 2025: ...", "June: recruit", "Phase 2").
+DATED_STEP = _rx(rf"^(?:(?:by|from|in|during|before) (?:the end of )?(?:\d{{1,2}} )?{MONTH}\b|{MONTH}\b|"
+                 r"(?:phase|stage|week|month|step) \d+\b|q[1-4]\b)")
+# A procedure's steps read as imperatives or in sequence ("Reply publicly once", "If they fail, ...").
+STEP = _rx(r"^(?:reply|post|ask|check|move|tell|send|call|phone|ring|log|record|escalate|acknowledge|hide|delete|"
+           r"verify|confirm|pass|open|close|offer|use|thank|say|apologise|read|keep|follow|write|draft|agree|"
+           r"pause|stop|contact|flag|raise|do not|don't|never|if|when|after|then|first|once|within|step \d)\b")
 PERIODIC = _rx(r"\b(?:every (?:\w+ ){0,2}(?:days?|weeks?|months?|quarters?|years?|monday|morning|incident)|"
                r"each (?:week|month|quarter|year)|daily|weekly|monthly|quarterly|annual(?:ly)?|yearly|"
                r"six-monthly|half-year\w*|twice a year|after (?:any|every|each) (?:\w+ ){0,3}(?:incident|use|"
                r"crisis|breach))\b")
-REVIEW = _rx(r"\b(?:review\w*|look (?:again|at)|evaluat\w*|check (?:the )?(?:numbers|results|how)|keep an eye|"
-             r"report(?:s|ed)? (?:to|monthly|weekly|quarterly)|plan-do-check-act|pdca|lessons? learned|"
-             r"what we could have done better|audit\w*|scrutiny|meeting)\b")
+# Looking back at how the plan works (not customers' reviews of the brand).
+REVIEW = _rx(r"\b(?:reviewed|reviewing|reviews? (?:of (?:the|this|our) (?:plan|strategy|procedure|results|"
+             r"figures|performance)|date|cycle|meeting|every|each|in|the|it|this|our|progress|"
+             r"takes place|all|a sample)|(?:monthly|quarterly|weekly|annual|half-year|six-monthly|formal|short|a|"
+             r"full|post-incident) review|look (?:again|at (?:how|(?:the |our )?(?:numbers|results|figures)|what))|"
+             r"evaluat\w*|check (?:the )?(?:\w+ )?(?:numbers|results|figures|how)|keep an eye|"
+             r"report(?:s|ed)? (?:to|monthly|weekly|quarterly)|"
+             r"(?:summary|report|figures|results|dashboard) (?:goes|go|is sent|are sent) to|"
+             r"plan-do-check-act|pdca|lessons? learned|what we could have done better|audit\w*|scrutiny|"
+             r"(?:monthly|weekly|quarterly) (?:\w+ )?(?:meeting|report|summary))\b")
 PROCEDURE_REVIEW = _rx(r"(?:^review\w*\b|\b(?:procedure|plan|strategy|document|policy|this) (?:is |will be )?"
                        r"reviewed|\breview (?:date|cycle)|\breviewed every|\bnext review)", re.I)
 

@@ -28,6 +28,7 @@ class Unit:
     context: str            # the table's header row, or the line ending in ":" that introduced the list
     numbered: bool = False  # a numbered list item or step ("1.", "Step 2", "a)")
     row: bool = False       # a table row
+    block: int = 0          # which line of the document it came from (a bullet's sentences share one)
 
     @property
     def read(self) -> str:
@@ -43,12 +44,12 @@ def _plain_heading(row: str, following: str) -> str | None:
     if line.startswith(("|", ">", "-", "*", "•")) or not following.strip():
         return None
     numbered = re.match(r"^\d+[.)]\s+(\S.*)$", line)
-    if numbered and BULLET.match(following):
+    if numbered and re.match(r"^\s*\d+[.)]\s", following):
         return None
     text = numbered.group(1) if numbered else line
     if text.endswith(":") and len(text.split()) <= 4:
         return text[:-1]
-    if len(text.split()) > SHORT_HEADING_WORDS or text[-1] in ".!?;:,)\"'":
+    if len(text.split()) > SHORT_HEADING_WORDS or text[-1] in ".!?;:,\"'":
         return None
     return text if text[0].isupper() or text[0].isdigit() else None
 
@@ -83,7 +84,7 @@ def read_document(text: str) -> list[Unit]:
                 header = " | ".join(_clean(c) for c in row.strip().strip("|").split("|"))
                 continue
             cells = [c.strip() for c in row.strip().strip("|").split("|")]
-            units.append(Unit(" | ".join(cells), heading, header, row=True))
+            units.append(Unit(" | ".join(cells), heading, header, row=True, block=i))
             continue
         header = ""
         title = MD_HEADING.match(row) or BOLD_HEADING.match(row)
@@ -99,7 +100,7 @@ def read_document(text: str) -> list[Unit]:
         for part in SENTENCE_END.split(line):
             part = _clean(part)
             if part:
-                units.append(Unit(part, heading, lead_in, numbered=numbered))
-        if line.endswith(":"):
-            lead_in = line
+                units.append(Unit(part, heading, lead_in, numbered=numbered, block=i))
+        if not BULLET.match(row):
+            lead_in = SENTENCE_END.split(line)[-1]   # a list is read under the sentence that introduced it
     return units

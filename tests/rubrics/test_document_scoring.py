@@ -135,3 +135,54 @@ def test_a_plain_text_heading_opens_a_section_and_a_table_row_is_read_under_its_
                           "| Risk | Owner |\n|---|---|\n| Data breach | DPO |\n")
     assert [(u.heading, u.context) for u in units] == [("What could go wrong", ""),
                                                        ("What could go wrong", "Risk | Owner")]
+
+
+def _levels(text: str, kind: str = "strategy") -> dict:
+    return {k: v["level"] for k, v in score_document(text, kind=kind)["criteria"].items()}
+
+
+def test_each_risk_is_read_whole_and_the_one_without_an_owner_is_named():
+    text = """## Risks
+Courier failure in December. Mitigation: a second courier account. Owner: Maya (operations).
+Scam accounts pretending to be us could appear. We will report them and post a warning.
+We follow UK GDPR and the Data Protection Act 2018.
+"""
+    result = score_document(text)
+    unowned = [m for m in result["mistakes"] if m["key"] == "risk_without_owner"]
+    assert [m["evidence"] for m in unowned] == [["Scam accounts pretending to be us could appear. We will report them "
+                                                 "and post a warning."]]
+    assert result["criteria"]["risks_law"]["level"] == 1
+
+
+def test_a_railway_train_is_not_training_and_a_vague_wish_for_staff_is_not_a_role():
+    text = ("All complaints go to DM even if it is just about a train being late. We will need more staff to do "
+            "this and maybe some software. We post every day on Facebook and Instagram for our customers.")
+    assert _levels(text)["tactics_roles"] == 0
+
+
+def test_platforms_ruled_out_need_no_reason_and_an_age_band_is_a_reason():
+    text = """## Who we talk to
+Older members (55+) mostly use Facebook and want reassurance about branch closures.
+Parents buying for children (25-40, Instagram).
+We will keep Facebook as the main channel and not open X or TikTok accounts this year.
+"""
+    assert _levels(text)["justified_platforms"] == 2
+
+
+def test_customers_reviews_are_not_a_review_cycle():
+    text = ("Our goals: get more good reviews on Google and TikTok. A single TikTok review can sell out a serum in "
+            "a day! We post new products on Instagram for our followers every week.")
+    assert _levels(text)["implementation_review"] == 0
+
+
+def test_objectives_with_figures_are_measures_and_followers_are_not():
+    """A list is read under the sentence that introduced it, so these bullets are objectives."""
+    text = """Brightwater supplies energy to 540,000 homes. We have set three objectives, each with an owner.
+- Keep public complaints about late parcels below 50 in December 2025.
+- Raise our social satisfaction score from 3.1 to 4.0 out of 5 by March 2027.
+- 100k TikTok followers in year 1.
+"""
+    judgement = score_document(text)["criteria"]["measures_targets"]
+    assert judgement["level"] == 2 and not any("followers" in e for e in judgement["evidence"])
+    followers = "## Objectives\n- 100k TikTok followers in year 1.\n- 1 million followers across all our channels by the end of the year.\n"
+    assert _levels(followers)["measures_targets"] == 0
