@@ -23,6 +23,7 @@ PRIVATE_WORDS = re.compile(r"\b(private|privately|DMs?|direct messages?|personal
 WATCH_WORDS = re.compile(r"\b(monitor\w*|watch\w*|listen\w*|track\w*|join\w*|respond\w*|keep an eye|alert\w*)\b", re.I)
 PRIORITY_WORDS = re.compile(r"\b(first|priorit\w*|focus\w*|main|mainly|rather than|instead of|lower|less effort|"
                             r"not (?:worth|a priority)|before)\b", re.I)
+COMPLAINTS = re.compile(r"\b(complain\w*|negative|angry|unhappy|criticis\w*|moan\w*)\b", re.I)
 # A sentence that acts on the data (serve, put effort, answer...) rather than only describing it.
 ACTS = re.compile(r"\b(serv(?:e|es|ing)|recommend\w*|prioriti[sz]\w*|focus\w*|first|should|will|must|offer\w*|"
                   r"answer\w*|support\w*|staff\w*|invest\w*|concentrat\w*|dedicat\w*|move|reach)\b", re.I)
@@ -34,13 +35,35 @@ class ProfileInputError(ScoringInputError):
     """The answer cannot be scored (empty or too long); safe to show to the learner."""
 
 
+# A Markdown heading, bullet or number opening a line: not part of the sentence. Only with the space after it, so a
+# line that opens with a hashtag (#BrandHelp is where...) keeps it.
+LINE_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
+
+
 def _sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+|\n+", text)
-    return [p.strip(" -*#\t") for p in parts if p.strip(" -*#\t")]
+    return [s for s in (LINE_MARK.sub("", p).strip() for p in parts) if s]
 
 
-# Other names learners use for a platform (X was Twitter until 2023; most people still say so).
-ALIASES = {"X": ("X", "Twitter")}
+# Other names learners use for a platform or a segment (X was Twitter until 2023; "vulnerable customers" for
+# customers in vulnerable circumstances). Each includes the name itself.
+ALIASES = {
+    "X": ("X", "Twitter"),
+    "customers in vulnerable circumstances": ("customers in vulnerable circumstances", "vulnerable customers",
+                                              "customers in vulnerable situations", "vulnerable people"),
+    "over-65s": ("over-65s", "over 65s", "over-65", "people over 65", "pensioners", "older people"),
+    "older customers": ("older customers", "older people", "elderly customers", "pensioners"),
+    "renters under 30": ("renters under 30", "young renters", "renters"),
+    "homeowners": ("homeowners", "home owners"),
+    "small businesses": ("small businesses", "small business", "SMEs", "small firms"),
+    "teenagers": ("teenagers", "teens"),
+    "fashion enthusiasts": ("fashion enthusiasts", "fashion fans"),
+    "bargain hunters": ("bargain hunters", "bargain-hunters", "deal hunters"),
+    "home workers": ("home workers", "homeworkers", "remote workers", "people working from home"),
+    "young families": ("young families", "families with young children"),
+    "office workers": ("office workers", "office staff"),
+    "students": ("students", "student"),
+}
 
 
 def _has(name: str, sentence: str) -> bool:
@@ -97,10 +120,11 @@ def planted_used(sents, org: Organisation) -> dict:
     for fact in org.planted:
         if fact.key == "lives_on_one":   # a profile line names both too: the recommendation acts on them
             found = [s for s in sents if all(_has(n, s) for n in fact.must_mention) and ACTS.search(s)]
-        elif fact.key == "busy_poor_private":
-            found = [s for s in sents if _has(fact.must_mention[0], s) and PRIVATE_WORDS.search(s)]
-        else:
-            found = [s for s in sents if _has(fact.must_mention[0], s) and WATCH_WORDS.search(s)]
+        elif fact.key == "busy_poor_private":   # acting on it: a profile line may name a private app too
+            found = [s for s in sents if _has(fact.must_mention[0], s) and PRIVATE_WORDS.search(s) and ACTS.search(s)]
+        else:   # watched: in the sentence naming it, or in the next one after it is named as the complaints place
+            found = [s for i, s in enumerate(sents) if _has(fact.must_mention[0], s) and (
+                WATCH_WORDS.search(s) or (COMPLAINTS.search(s) and WATCH_WORDS.search(" ".join(sents[i + 1:i + 2]))))]
         out[fact.key] = found[0][:240] if found else None
     return out
 

@@ -106,3 +106,47 @@ def test_a_profile_line_alone_is_not_a_recommendation_for_the_segment_on_one_pla
     assert score_profile(profile, org)["planted"]["lives_on_one"] is None
     acted = f"We should serve {segment} on {platform} first, as {seg.usage[key]}% of them are there."
     assert score_profile(profile + "\n" + acted, org)["planted"]["lives_on_one"] == acted
+
+
+# Seed 5: an energy supplier; customers in vulnerable circumstances live on Instagram, TikTok is busy and a poor fit
+# for personal data, complaints gather under #NorthfieldGasElectricStyle.
+NATURAL = """## Profile
+Customers in vulnerable circumstances are nearly all on Instagram (81%) and hardly use anything else.
+Renters under 30 are spread out: WhatsApp 53%, Instagram 50% and TikTok 48%.
+
+## Communities
+#NorthfieldGasElectricStyle on Instagram is where complaints collect: 72% of posts are negative. We need to monitor it daily.
+- NorthfieldGasElectric users board (17,615 members) talks about fixed-price tariffs.
+
+## Recommendation
+Instagram should be our main customer service channel because vulnerable customers are only reachable there.
+On TikTok we should reply publicly but take any bill or account question into a DM, because personal details must not be shared in comments."""
+
+
+def test_a_hashtag_at_the_start_of_a_line_is_a_community_not_a_markdown_heading():
+    org = generate_profile(5)
+    result = score_profile(NATURAL, org)
+    assert result["planted"]["complaint_community"].startswith("#NorthfieldGasElectricStyle on Instagram")
+    assert result["criteria"]["communities"]["level"] == 2
+
+
+def test_a_segment_is_heard_by_the_names_people_use_for_it():
+    org = generate_profile(5)
+    assert org.planted[0].must_mention == ("customers in vulnerable circumstances", "Instagram")
+    used = score_profile(NATURAL, org)["planted"]["lives_on_one"]
+    assert used == "Instagram should be our main customer service channel because vulnerable customers are only " \
+                   "reachable there."
+
+
+def test_the_busy_platform_is_used_by_the_sentence_that_acts_not_a_profile_line_naming_a_private_app():
+    org = generate_profile(5)
+    used = score_profile(NATURAL, org)["planted"]["busy_poor_private"]
+    assert used.startswith("On TikTok we should reply publicly but take any bill or account question into a DM")
+    profile_only = "Renters under 30 are spread out: WhatsApp 53%, Instagram 50% and TikTok 48%."
+    assert score_profile(profile_only, org)["planted"]["busy_poor_private"] is None
+
+
+def test_a_community_named_without_watching_it_is_not_the_fact_used():
+    org = generate_profile(5)
+    named = "#NorthfieldGasElectricStyle on Instagram is where complaints collect. Our prices are fair."
+    assert score_profile(named, org)["planted"]["complaint_community"] is None
