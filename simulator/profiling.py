@@ -27,17 +27,21 @@ QUERY_TYPES = ("order or delivery", "billing or account", "product question", "c
 SECTORS = {
     "food delivery": {"names": ("Crumb & Co", "Plated Express", "Nosh Northwest"),
                       "products": ("hot food delivery", "grocery top-ups", "a monthly subscription"),
-                      "segments": ("students", "young families", "office workers", "over-65s")},
+                      "segments": ("students", "young families", "office workers", "over-65s"),
+                      "instagram_tag": "Eats"},
     "energy": {"names": ("Brightwater Energy", "Kindle Power", "Northfield Gas & Electric"),
                "products": ("prepayment meters", "smart meters", "fixed-price tariffs"),
                "segments": ("renters under 30", "homeowners", "small businesses",
-                            "customers in vulnerable circumstances")},
+                            "customers in vulnerable circumstances"),
+               "instagram_tag": "Home"},
     "fashion retail": {"names": ("Thread & Thimble", "Maple Lane Clothing", "Oakridge Outfitters"),
                        "products": ("online orders", "click and collect", "a loyalty scheme"),
-                       "segments": ("teenagers", "parents", "fashion enthusiasts", "bargain hunters")},
+                       "segments": ("teenagers", "parents", "fashion enthusiasts", "bargain hunters"),
+                       "instagram_tag": "Style"},
     "broadband": {"names": ("Fibrelink Home", "Kestrel Broadband", "Harbour Connect"),
                   "products": ("full-fibre broadband", "mobile SIMs", "TV bundles"),
-                  "segments": ("gamers", "home workers", "families", "older customers")},
+                  "segments": ("gamers", "home workers", "families", "older customers"),
+                  "instagram_tag": "Life"},
 }
 OBJECTIVES = ("keep more customers at renewal", "cut the cost of each contact", "raise satisfaction scores",
               "win customers from a rival", "protect the brand's reputation online")
@@ -147,8 +151,9 @@ def _communities(rng: random.Random, org: str, sector: dict, platforms: list[str
     out = []
     for i, (kind, platform) in enumerate(kinds[:4]):
         topic = rng.choice(sector["products"])
-        name = {"Facebook group": f"{org} Customers UK", "forum": f"{topic.title()} Talk forum",
-                "hashtag": f"#{tag}Help" if platform == "x" else f"#{tag}Style",
+        # The topic keeps its own capitals ("mobile SIMs", not title case's "Sims"); Instagram's tag suits the sector.
+        name = {"Facebook group": f"{org} Customers UK", "forum": f"{topic[:1].upper()}{topic[1:]} forum",
+                "hashtag": f"#{tag}Help" if platform == "x" else f"#{tag}{sector['instagram_tag']}",
                 "subreddit-style board": f"{tag} users board", "TikTok tag": f"#{tag}Review"}[kind]
         out.append(Community(name, kind, platform, rng.randint(400, 25000), topic,
                              rng.randint(62, 85) if i == 0 else rng.randint(5, 35)))

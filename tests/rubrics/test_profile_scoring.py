@@ -109,13 +109,13 @@ def test_a_profile_line_alone_is_not_a_recommendation_for_the_segment_on_one_pla
 
 
 # Seed 5: an energy supplier; customers in vulnerable circumstances live on Instagram, TikTok is busy and a poor fit
-# for personal data, complaints gather under #NorthfieldGasElectricStyle.
+# for personal data, complaints gather under #NorthfieldGasElectricHome.
 NATURAL = """## Profile
 Customers in vulnerable circumstances are nearly all on Instagram (81%) and hardly use anything else.
 Renters under 30 are spread out: WhatsApp 53%, Instagram 50% and TikTok 48%.
 
 ## Communities
-#NorthfieldGasElectricStyle on Instagram is where complaints collect: 72% of posts are negative. We need to monitor it daily.
+#NorthfieldGasElectricHome on Instagram is where complaints collect: 72% of posts are negative. We need to monitor it daily.
 - NorthfieldGasElectric users board (17,615 members) talks about fixed-price tariffs.
 
 ## Recommendation
@@ -126,7 +126,7 @@ On TikTok we should reply publicly but take any bill or account question into a 
 def test_a_hashtag_at_the_start_of_a_line_is_a_community_not_a_markdown_heading():
     org = generate_profile(5)
     result = score_profile(NATURAL, org)
-    assert result["planted"]["complaint_community"].startswith("#NorthfieldGasElectricStyle on Instagram")
+    assert result["planted"]["complaint_community"].startswith("#NorthfieldGasElectricHome on Instagram")
     assert result["criteria"]["communities"]["level"] == 2
 
 
@@ -148,5 +148,5 @@ def test_the_busy_platform_is_used_by_the_sentence_that_acts_not_a_profile_line_
 
 def test_a_community_named_without_watching_it_is_not_the_fact_used():
     org = generate_profile(5)
-    named = "#NorthfieldGasElectricStyle on Instagram is where complaints collect. Our prices are fair."
+    named = "#NorthfieldGasElectricHome on Instagram is where complaints collect. Our prices are fair."
     assert score_profile(named, org)["planted"]["complaint_community"] is None

@@ -63,3 +63,18 @@ def test_a_bad_seed_is_the_callers_error():
     for seed in (-1, "3", True):
         with pytest.raises(SimulatorUsageError):
             generate_profile(seed)
+
+
+def test_community_names_suit_the_sector_and_keep_the_products_capitals():
+    # An energy supplier's Instagram tag was "#...Style" (fashion's); "mobile SIMs" became "Mobile Sims Talk forum".
+    seen = set()
+    for seed in range(80):
+        org = generate_profile(seed)
+        for c in org.communities:
+            if c.kind == "hashtag" and c.platform == "instagram":
+                assert c.name.endswith("Style") == (org.sector == "fashion retail"), (seed, org.sector, c.name)
+                seen.add(org.sector)
+            if c.kind == "forum":
+                assert c.name == f"{c.talks_about[:1].upper()}{c.talks_about[1:]} forum"
+                assert "Sims" not in c.name
+    assert len(seen) >= 3
