@@ -136,4 +136,5 @@ def build_situation(context: Mapping | None, analyser: str | None, turn_index: i
                      customer_name=context.get("customer_name") or None,
                      customer_handle=context.get("customer_handle") or None,
                      scenario=dict(scenario) if scenario else None, expected=expected, analyser=analyser,
-                     turn_index=turn_index, turn_count=turn_count, voice=voice_from(scenario))
+                     turn_index=turn_index, turn_count=turn_count, voice=voice_from(scenario),
+                     praise=is_praise(reading, scenario))

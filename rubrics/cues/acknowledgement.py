@@ -17,6 +17,11 @@ ACK_RE = rx(r"\b(?:thanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+(?
             r"not\s+what\s+we\s+(?:like|want)\s+to\s+(?:hear|see)|"
             r"that'?s\s+(?:not\s+good|not\s+great|not\s+ideal|a\s+shame)|oh\s+no|"
             r"(?:that|this)\s+(?:doesn'?t|does\s+not)\s+sound\s+right|thanks\s+for\s+letting)\b")
+# Taking a compliment in: thanks in any form, or delight at it ("thanks for the lovely feedback", "love this!", "you
+# absolute legend"). For praise this is the guide's generic acknowledgement (hear 1) when nothing specific is picked up.
+PRAISE_ACK_RE = rx(r"\b(?:thank\w*|thanks|thx|ta|cheers|appreciate\w*|love\s+(?:this|that|it|to\s+(?:hear|see|read))|"
+                   r"(?:great|lovely|brilliant|amazing|fab|fabulous|wonderful|fantastic|so\s+good)\s+to\s+(?:hear|read|see)|"
+                   r"made\s+(?:our|my)\s+day|(?:absolute\s+)?(?:legend|star)|kind\s+words)\b")
 REFERENCE_RE = rx(r"\b(?:information|info|news|updates?|details)\s+(?:on|about|regarding)\s+(?:this|that|it)\b|"
                   r"\b(?:look|looking|check|checking|investigate)\s+(?:into|at)\s+(?:this|that|it)\b")
 DATA_WORDS = (r"(?:number|no\.?|#|code|id|reference|ref|details|email|e-mail|address|postcode|locator|confirmation|"

@@ -52,6 +52,7 @@ class Situation:
     turn_count: int = 1
     verified_earlier: bool = False       # an earlier turn of the conversation verified the customer's identity
     voice: BrandVoice = GUIDE_DEFAULT    # the brand's voice (emoji, informality); the guide's default in free mode
+    praise: bool = False                 # the customer is praising or thanking (situation.is_praise)
 
     @property
     def public(self) -> bool:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from rubrics.cues.acknowledgement import ACK_RE, REFERENCE_RE
+from rubrics.cues.acknowledgement import ACK_RE, PRAISE_ACK_RE, REFERENCE_RE
+from rubrics.cues.apology import REPLY_DELAY_RE
 from rubrics.cues.empathy import DISMISSIVE_RE
 from rubrics.cues.manner import RUDE_RE, SARCASM_RE
 from rubrics.cues.ownership import DM_RE, DONE_RE, OWN_CONCRETE_RE, PURPOSE_CONCRETE_RE, REPLIED_DM_RE
@@ -46,8 +47,20 @@ def _probing_questions(cues: Cues) -> list[tuple[int, int]]:
             if not GENERIC_QUESTION_RE.search(q) and any(s <= m < e for m in mentions)]
 
 
+def _praise_misread(cues: Cues) -> list[tuple[int, int]]:
+    """Apologies in a reply to a compliment ("so sorry Kerry had to come back to finish"): the praise was read as a
+    complaint, which the guide's hear 0 covers ("misreads the issue"). Sorry for our own slow reply is no misreading."""
+    return [a["span"] for a in cues.apologies if a["kind"] not in ("negated",)
+            and not REPLY_DELAY_RE.search(cues.r.masked[slice(*cues.r.sentence_of(a["span"][0]))])]
+
+
 @detector("hear")
 def hear(cues: Cues, sit: Situation) -> Judgement:
+    if sit.praise:
+        misread = _praise_misread(cues)
+        if misread:
+            return Judgement(0, spans(cues, misread[:1]), "thanks for what the customer praised",
+                             "Reads the compliment as a complaint: it apologises for what the customer praised.", LOW)
     mentions = cues.named_issue
     if mentions:
         words = ", ".join(dict.fromkeys(m[2].lower() for m in mentions[:3]))
@@ -59,6 +72,8 @@ def hear(cues: Cues, sit: Situation) -> Judgement:
         return Judgement(2, spans(cues, probes[:2]), None,
                          "Asks a focused question about the customer's own situation, so the issue was taken in.", LOW)
     acks = cues.find(ACK_RE) + [a["span"] for a in cues.apologies if a["kind"] != "negated"]
+    if sit.praise:
+        acks += cues.find(PRAISE_ACK_RE)
     if acks:
         return Judgement(1, spans(cues, acks[:2]), f"the specific issue (the {issue_label(sit)})",
                          "Acknowledges the customer, but generically: the issue itself is not named.", HIGH)
@@ -87,6 +102,9 @@ def acknowledge(cues: Cues, sit: Situation, hear: Judgement) -> Judgement:
                          "Names the issue but disputes it or pushes back, so it is not acknowledged as real.", LOW)
     if h.level == 2:
         return Judgement(2, h.evidence, None, "Acknowledges the issue specifically.", h.confidence)
+    if sit.praise and h.level == 0 and _praise_misread(cues):
+        return Judgement(0, h.evidence, "thanks for what the customer praised",
+                         "The compliment is taken for a complaint, so it is not acknowledged.", h.confidence)
     if acks or h.level == 1:
         ev = spans(cues, acks[:2]) or h.evidence
         return Judgement(1, ev, f"an acknowledgement that names the {issue_label(sit)}",

@@ -118,3 +118,32 @@ def test_the_impact_named_without_a_feeling_word_is_empathy(reply):
 def test_an_evaluation_of_something_else_is_not_empathy():
     # "serious" about our own process, not tied to their problem
     assert criteria("We take safety seriously. Please DM us.")["empathise"]["level"] == 0
+
+
+PRAISE = ("Have to say, Priya the engineer who came today was brilliant. Came back after her shift to finish the "
+          "job and left everything tidy. 10/10")
+
+
+def test_a_compliment_answered_with_an_apology_was_misread():
+    got = criteria("Hi Tom, so sorry Priya had to come back after her shift to finish, that shouldn't happen. "
+                   "DM us your account number and we'll look into it.", customer=PRAISE)
+    assert got["hear"]["level"] == 0 and "orry" in got["hear"]["evidence"][0]["text"]
+    assert got["acknowledge"]["level"] == 0
+
+
+def test_plain_thanks_for_a_compliment_is_a_generic_acknowledgement():
+    got = criteria("Thanks for the lovely feedback Tom, we'll pass it on! -Sue", customer=PRAISE)
+    assert got["hear"]["level"] == 1 and got["hear"]["evidence"]
+    assert got["acknowledge"]["level"] == 1
+
+
+def test_thanks_that_picks_up_the_detail_still_hears_the_compliment():
+    got = criteria("Thanks Tom! Priya coming back after her shift to finish is exactly the care we want, I'll make "
+                   "sure her manager sees this. -Sue", customer=PRAISE)
+    assert got["hear"]["level"] == 2
+
+
+def test_sorry_for_our_slow_reply_to_a_compliment_is_no_misreading():
+    got = criteria("Sorry for the slow reply Tom! Thanks for the lovely feedback about Priya, we'll pass it on.",
+                   customer=PRAISE)
+    assert got["hear"]["level"] >= 1
