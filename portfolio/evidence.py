@@ -258,24 +258,37 @@ def knowledge_summary(checks) -> list[dict]:
     return rows
 
 
-def evidence_map(attempts: list[dict], knowledge_checks=()) -> dict:
-    """Performance criteria and marking points against the attempts that evidence them, and the knowledge points
-    against the knowledge checks (when there are any)."""
+def evidences(levels: dict, keys) -> bool:
+    """The map's rule: every listed criterion that applies (scored, not n/a) is at its top level, and one applies."""
+    applicable = [k for k in keys if levels.get(k) not in (None, "na")]
+    return bool(applicable) and all(levels[k] in TOP for k in applicable)
+
+
+def supervisory_views(exercises) -> list[dict]:
+    """The submitted supervisory exercises numbered S1, S2... (oldest first), each with the performance criteria its
+    standing levels evidence, for the map and its own section."""
+    pcs = standard()["performance_criteria"]
+    return [{**item, "number": f"S{n}", "submitted": show_date(item.get("submitted_at")),
+             "evidences": [pc["id"] for pc in pcs if evidences(item.get("levels") or {}, pc.get("evidenced_by") or [])]}
+            for n, item in enumerate(exercises or (), start=1)]
+
+
+def evidence_map(attempts: list[dict], knowledge_checks=(), supervisory=()) -> dict:
+    """Performance criteria and marking points against the attempts and supervisory exercises that evidence them,
+    and the knowledge points against the knowledge checks (when there are any)."""
     std = standard()
     levels = [final_levels(a) for a in attempts]
+    exercises = supervisory_views(supervisory)
     pcs = []
     for pc in std["performance_criteria"]:
         keys = pc.get("evidenced_by") or []
-        hits = []
-        for n, lv in enumerate(levels, start=1):
-            applicable = [k for k in keys if lv.get(k) is not None]
-            if applicable and all(lv.get(k) in TOP for k in applicable):
-                hits.append(n)
+        hits = [n for n, lv in enumerate(levels, start=1) if evidences(lv, keys)]
         assessed = [n for n in hits if attempts[n - 1].get("mode") == "assessed"]
         pcs.append({"id": pc["id"], "text": criterion_text(pc), "text_status": pc.get("text_status"),
                     "shown_by": ", ".join(criterion_labels().get(k, k) for k in keys),
                     "count": len(hits), "simulator": bool(keys), "assessed_count": len(assessed),
-                    "hits": attempt_list(hits, len(attempts)), "assessed_hits": attempt_list(assessed, len(attempts))})
+                    "hits": attempt_list(hits, len(attempts)), "assessed_hits": attempt_list(assessed, len(attempts)),
+                    "exercises": [e["number"] for e in exercises if pc["id"] in e["evidences"]]})
     mps = []
     for mp in std["marking_points"]:
         top = [n for n, lv in enumerate(levels, start=1) if lv.get(mp["key"]) in TOP]
@@ -284,6 +297,7 @@ def evidence_map(attempts: list[dict], knowledge_checks=()) -> dict:
                     "top_hits": attempt_list(top, len(attempts)), "part_hits": attempt_list(part, len(attempts))})
     return {"performance_criteria": pcs, "marking_points": mps, "total": len(attempts),
             "knowledge": knowledge_summary(knowledge_checks) if knowledge_checks else [],
+            "supervisory": exercises,
             "compact": any(c["compact"] for pc in pcs for c in (pc["hits"], pc["assessed_hits"]))
             or any(c["compact"] for mp in mps for c in (mp["top_hits"], mp["part_hits"]))}
 

@@ -107,7 +107,8 @@ def _portfolio_from_anonymised(anon, report, include, cache, generated_at):
     #    end (the usual change) leaves every earlier attempt's pages as they were.
     views = [attempt_view(a, n, include) for n, a in enumerate(attempts, start=1)]
     # 0. Nothing changed since the last export of this portfolio: the written PDF itself is cached.
-    summ, emap = summary(attempts), evidence_map(attempts, anon.get("knowledge_checks") or ())
+    summ = summary(attempts)
+    emap = evidence_map(attempts, anon.get("knowledge_checks") or (), anon.get("supervisory") or ())
     whole_key = _key("whole-pdf", common, views, include, generated, summ, emap)
     written = cache.get(whole_key) if cache is not None else None
     if written is not None:
@@ -398,7 +399,7 @@ def portfolio_html(data, *, include=INCLUDE, known_values=(), keep_values=(), ge
             for v in views]
     toc.append({"group": False, "label": "Declaration of authenticity", "anchor": "declaration", "page": "§"})
     front = html.render("front.html", standalone=True, doc_title=doc_title, toc=toc, summary=summary(attempts),
-                        emap=evidence_map(attempts, anon.get("knowledge_checks") or ()),
+                        emap=evidence_map(attempts, anon.get("knowledge_checks") or (), anon.get("supervisory") or ()),
                         generated=show_date(generated_at or date.today().isoformat()),
                         rubric_ids="", contents_note="", **common)
     env = html.environment()

@@ -181,6 +181,7 @@ class PortfolioData:
     logbook: tuple = ()
     standard: dict = field(default_factory=dict)
     knowledge_checks: tuple = ()   # marked knowledge checks: {marked_at, seed, score, total, by_point}
+    supervisory: tuple = ()        # submitted supervisory exercises (issue 12): see _supervisory
 
     @classmethod
     def from_dict(cls, raw: dict) -> "PortfolioData":
@@ -259,11 +260,13 @@ class PortfolioData:
                 moderated_levels={k: level(v) for k, v in (e.get("moderated_levels") or {}).items()},
                 grade=e.get("grade") or None))
         checks = _knowledge_checks(raw.get("knowledge_checks") or [], problems)
+        supervisory = _supervisory(raw.get("supervisory") or [], problems)
         if problems:
             raise InvalidPortfolioData(problems)
         return cls(learner=learner, cohort=dict(raw.get("cohort") or {}),
                    qualification=dict(raw.get("qualification") or {}), period=dict(period), attempts=tuple(attempts),
-                   logbook=tuple(logbook), standard=dict(raw.get("standard") or {}), knowledge_checks=checks)
+                   logbook=tuple(logbook), standard=dict(raw.get("standard") or {}), knowledge_checks=checks,
+                   supervisory=supervisory)
 
     def to_dict(self) -> dict:
         return _plain(asdict(self))
@@ -297,6 +300,37 @@ def _knowledge_checks(raw, problems: list) -> tuple:
         _iso(c.get("marked_at"), f"{where}.marked_at", problems, required=False)
         out.append({"marked_at": c.get("marked_at"), "seed": c.get("seed"), "score": c["score"], "total": c["total"],
                     "by_point": {str(k): {"correct": v["correct"], "total": v["total"]} for k, v in by_point.items()}})
+    return _freeze(out)
+
+
+SUPERVISORY_LEVELS = (0, 1, 2, "na")
+
+
+def _supervisory(raw, problems: list) -> tuple:
+    """Submitted supervisory exercises (a strategy or procedure document, a profile, a monitoring review), oldest
+    first: {id, kind, kind_label, task, task_label, seed, submitted_at, rubric {id, version}, levels {criterion: 0-2 or
+    "na"} (standing, after moderation), criteria [{key, label, level, auto_level, evidence [quotes], reason}],
+    mistakes [{label, feedback}], moderations [{criterion, old_level, new_level, comment, by, at}], answer}."""
+    out = []
+    for i, item in enumerate(raw):
+        where = f"supervisory[{i}]"
+        if not isinstance(item, dict) or not item.get("kind") or item.get("id") in (None, ""):
+            problems.append(f"{where}: needs an id and a kind")
+            continue
+        levels = item.get("levels")
+        if not isinstance(levels, dict) or not all(v in SUPERVISORY_LEVELS and not isinstance(v, bool)
+                                                   for v in levels.values()):
+            problems.append(f"{where}.levels: expected {{criterion: 0, 1, 2 or 'na'}}")
+            continue
+        _iso(item.get("submitted_at"), f"{where}.submitted_at", problems, required=False)
+        out.append({"id": str(item["id"]), "kind": str(item["kind"]), "kind_label": str(item.get("kind_label") or ""),
+                    "task": str(item.get("task") or ""), "task_label": str(item.get("task_label") or ""),
+                    "seed": item.get("seed"), "submitted_at": item.get("submitted_at"),
+                    "rubric": dict(item.get("rubric") or {}), "levels": dict(levels),
+                    "criteria": [dict(c) for c in item.get("criteria") or [] if isinstance(c, dict)],
+                    "mistakes": [dict(m) for m in item.get("mistakes") or [] if isinstance(m, dict)],
+                    "moderations": [dict(m) for m in item.get("moderations") or [] if isinstance(m, dict)],
+                    "answer": str(item.get("answer") or "")})
     return _freeze(out)
 
 

@@ -255,3 +255,62 @@ def test_the_learner_and_the_tutor_find_the_exercises(client, login, csrf, demo_
     assert 'href="/exercises/"' in client.get("/practice/").get_data(as_text=True)
     _switch(client, csrf, login, "tutora")
     assert 'href="/exercises/review"' in client.get("/review/").get_data(as_text=True)
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_portfolio_pdf_maps_the_document_to_the_standards_criteria(client, login, csrf, demo_cohort):
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, seed="11"))
+    _submit(client, csrf, attempt_id, STRONG)
+    _attempt_id(_start(client, csrf, seed="12"))   # started, never sent: not evidence
+    _switch(client, csrf, login, "tutora")
+    client.post(f"/exercises/{attempt_id}/moderate", data={"csrf_token": csrf(f"/exercises/{attempt_id}"),
+                                                           "criterion": "service_apart", "level": "1",
+                                                           "comment": "The handle is named but not why."})
+    response = client.get(f"/exports/learners/{demo_cohort['learner']}/portfolio.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = _flat(_pdf_text(response.data))
+    section = text.split("Supervisory exercises Written exercises", 1)[1]
+    assert "S1. Strategy or procedure document: A customer-service social media strategy" in section
+    assert "Seed 11" in section and "rubric social-document v1" in section
+    # All eight at 2 but service_apart moderated to 1: P7 (objectives, platforms, media, measures), P8 (roles) and
+    # X1 (implementation) are evidenced; P9 (service apart and risks) is not.
+    assert "evidences: P7, P8, X1" in section
+    assert "(moderated; automatic 2)" in section and "The handle is named but not why." in section
+    # Quoted evidence. (The anonymiser takes the learner's invented @handle for a person's, as in every export.)
+    assert "“A separate service handle, @customer_a, has its own queue: no offers or promotions" in section
+    assert "We use a shared inbox and a social listening tool." in section
+    assert "S2." not in section
+    rows = text.split("Evidence map", 2)[2].split("Marking points", 1)[0]
+    assert re.search(r"P7 plan to use social media platforms .*? Supervisory exercises: S1", rows)
+    assert re.search(r"P9 contribute to the development of procedures .*? none yet", rows)
+    assert "Learner Person" not in text and "learnera" not in text   # anonymised like every export
+
+
+def test_the_progress_pages_evidence_map_lists_the_exercise_under_the_criteria_it_shows(client, login, csrf,
+                                                                                      demo_cohort):
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf))
+    _submit(client, csrf, attempt_id, STRONG)
+
+    def row(page: str, code: str) -> str:
+        return page.split(f'<th scope="row">{code} ', 1)[1].split("</tr>", 1)[0]
+    page = _page(client, "/progress/")
+    link = f'<a href="/exercises/{attempt_id}">Strategy or procedure document {attempt_id}</a>'
+    assert all(link in row(page, code) for code in ("P7", "P8", "P9", "X1"))
+    assert link not in row(page, "P1")   # a profiling criterion
+    _switch(client, csrf, login, "tutora")
+    client.post(f"/exercises/{attempt_id}/moderate", data={"csrf_token": csrf(f"/exercises/{attempt_id}"),
+                                                           "criterion": "risks_law", "level": "1", "comment": "No law."})
+    page = _page(client, f"/progress/learners/{demo_cohort['learner']}")
+    assert link in row(page, "P7") and link not in row(page, "P9")

@@ -5,10 +5,13 @@ from sqlalchemy import select
 
 import simulator
 from portfolio.standard import standard
+from simulator.profiling import SECTORS
 from web.extensions import db
-from web.models import Attempt, KnowledgeCheck, LogbookEntry, User
+from web.models import Attempt, KnowledgeCheck, LogbookEntry, SupervisoryAttempt, User
 from web.services.marks import effective_levels, grade_rule
 from web.services.signoff import changed_since_signoff
+from web.services.supervisory import criteria_rows, standing_levels
+from web.services.supervisory_kinds import KINDS
 
 # The standard comes from portfolio/standard.yaml; the qualification from the learner's cohort (never the standard).
 STANDARD = {"id": standard()["id"], "title": standard()["title"],
@@ -123,6 +126,7 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
         "attempts": evidence,
         "logbook": [logbook_evidence(e, done.get(e.attempt_id)) for e in entries],
         "knowledge_checks": knowledge_evidence(learner),
+        "supervisory": supervisory_evidence(learner),
     }
 
 
@@ -135,6 +139,35 @@ def knowledge_evidence(learner: User) -> list[dict]:
              "by_point": (c.result or {}).get("by_point") or {}} for c in checks]
 
 
+def supervisory_evidence(learner: User) -> list[dict]:
+    """The learner's submitted supervisory exercises, oldest first: levels after moderation with the quoted
+    evidence, the named mistakes, the moderations and the answer (portfolio/model.py `_supervisory`)."""
+    done = db.session.scalars(select(SupervisoryAttempt).where(SupervisoryAttempt.learner_id == learner.id,
+                                                               SupervisoryAttempt.submitted_at.is_not(None))
+                              .order_by(SupervisoryAttempt.submitted_at, SupervisoryAttempt.id)).all()
+    out = []
+    for a in done:
+        kind, rows = KINDS[a.kind], criteria_rows(a)
+        labels = {r["key"]: r["label"] for r in rows}
+        out.append({
+            "id": a.id, "kind": a.kind, "kind_label": kind.label, "task": a.task,
+            "task_label": kind.tasks.get(a.task, a.task) if len(kind.tasks) > 1 else "", "seed": a.seed,
+            "submitted_at": _iso(a.submitted_at), "rubric": {"id": a.rubric_id, "version": a.rubric_version},
+            "levels": standing_levels(a),
+            "criteria": [{"key": r["key"], "label": r["label"], "level": r["level"], "auto_level": r["auto"],
+                          "evidence": list(r["evidence"]), "reason": r["reason"]} for r in rows],
+            "mistakes": [{"label": m["label"], "feedback": m["feedback"]}
+                         for m in (a.result or {}).get("mistakes", [])],
+            "moderations": [{"criterion": m.criterion, "criterion_label": labels.get(m.criterion, m.criterion),
+                             "old_level": m.old_level, "new_level": m.new_level, "comment": m.comment,
+                             "by": m.tutor.full_name, "at": _iso(m.created_at)} for m in a.moderations],
+            "answer": a.answer or "",
+        })
+    return out
+
+
 def brand_values() -> tuple[str, ...]:
     """The fictional brands' names and handles: not personal data, so exports keep them readable."""
-    return tuple(v for brand in simulator.BRANDS.values() for v in (brand.name, brand.handle))
+    replies = tuple(v for brand in simulator.BRANDS.values() for v in (brand.name, brand.handle))
+    # The organisations of the supervisory exercises' briefs are fictional too (simulator/profiling.py).
+    return replies + tuple(name for sector in SECTORS.values() for name in sector["names"])

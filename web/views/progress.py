@@ -15,10 +15,13 @@ from sqlalchemy import select
 
 import portfolio
 import simulator
+from portfolio.evidence import evidences
 from web.extensions import db
-from web.models import Attempt, LogbookEntry, Message, User
+from web.models import Attempt, LogbookEntry, Message, SupervisoryAttempt, User
 from web.security import roles_required, visible_learner
 from web.services import scoring
+from web.services.supervisory import standing_levels
+from web.services.supervisory_kinds import KINDS
 from web.views.logbook import CRITERION_LABELS, EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
@@ -89,7 +92,7 @@ def progress_data(user: User) -> dict:
 
 def _evidence_map(user: User, done: list) -> dict:
     """Performance criterion -> the attempts and logbook entries that evidence it."""
-    evidence = {code: {"code": code, "label": label, "attempts": [], "entries": [],
+    evidence = {code: {"code": code, "label": label, "attempts": [], "entries": [], "exercises": [],
                        "shown_by": [CRITERION_LABELS.get(k, k) for k in EVIDENCED_BY.get(code, ())]}
                 for code, label in PERFORMANCE_CRITERIA}
     for a in done:
@@ -102,6 +105,13 @@ def _evidence_map(user: User, done: list) -> dict:
     for row in evidence.values():   # assessed attempts count as evidence: list them first, and count them apart
         row["attempts"].sort(key=lambda a: a.mode != "assessed")
         row["assessed"] = sum(1 for a in row["attempts"] if a.mode == "assessed")
+    for x in db.session.scalars(select(SupervisoryAttempt).where(SupervisoryAttempt.learner_id == user.id,
+                                                                 SupervisoryAttempt.submitted_at.is_not(None))
+                                .order_by(SupervisoryAttempt.submitted_at)):   # issue 12: the supervisory exercises
+        levels = standing_levels(x)
+        for code, keys in EVIDENCED_BY.items():
+            if evidences(levels, keys):
+                evidence[code]["exercises"].append({"id": x.id, "label": f"{KINDS[x.kind].label} {x.id}"})
     for e in db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == user.id)):
         for pc in e.performance_criteria or []:
             if pc in evidence:
