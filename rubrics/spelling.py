@@ -1,29 +1,40 @@
-"""Typo detection with pyspellchecker's `unknown()` only (never `correction()`: 175 ms a word at distance 2).
+"""Typo detection against pyspellchecker's English word list: membership only (never `correction()`: 175 ms a word).
 
 British and American spellings are both correct: a word the English dictionary does not know is accepted
 when its American form is known (organisation/organization, colour/color, centre/center...).
 """
 from __future__ import annotations
 
+import gzip
+import json
+import pkgutil
+import re
 import threading
 from functools import lru_cache
 
 from rubrics.lexicon import BRITISH_SUFFIXES, EXTRA_WORDS
 
 _lock = threading.Lock()
-_checker = None
+_words: frozenset[str] | None = None
+KEY_RE = re.compile(r'"([^"\\]*)":')
 
 
-def _spellchecker():
-    global _checker
-    if _checker is None:
+def known_words() -> frozenset[str]:
+    """The words `word in SpellChecker(distance=1)` accepts once EXTRA_WORDS are loaded into it: pyspellchecker's
+    English frequency list with its keys lower-cased (as SpellChecker does), plus EXTRA_WORDS.
+
+    Read straight from the package's resources/en.json.gz: membership is all the scorer asks, and building the
+    SpellChecker object (parsing the counts, summing them, the letter set) was a quarter of a second of a fresh
+    process's first score; the keys alone take a regular expression over the file."""
+    global _words
+    if _words is None:
         with _lock:
-            if _checker is None:
-                from spellchecker import SpellChecker
-                sc = SpellChecker(distance=1)
-                sc.word_frequency.load_words(EXTRA_WORDS)
-                _checker = sc
-    return _checker
+            if _words is None:
+                raw = gzip.decompress(pkgutil.get_data("spellchecker", "resources/en.json.gz") or b"").decode("utf-8")
+                # {"word": count, ...}; a key with an escape in it would need the JSON decoder
+                keys = json.loads(raw) if "\\" in raw else KEY_RE.findall(raw)
+                _words = frozenset([k.lower() for k in keys] + [w.lower() for w in EXTRA_WORDS])
+    return _words
 
 
 def _american(word: str) -> list[str]:
@@ -40,10 +51,10 @@ def _american(word: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _is_unknown(word: str) -> bool:
-    sc = _spellchecker()
-    if word in sc:
+    words = known_words()
+    if word.lower() in words:
         return False
-    return not any(alt in sc for alt in _american(word))
+    return not any(alt.lower() in words for alt in _american(word))
 
 
 def unknown_words(words: list[str]) -> list[str]:

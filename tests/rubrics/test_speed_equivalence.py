@@ -89,3 +89,24 @@ def test_model_decisions_and_probabilities_are_unchanged():
             p /= p.sum()
             assert decide(m.classes, p, m.thresholds) == _plain_decide(m.classes, p, m.thresholds)
             assert all(type(v) is float for v in got[key][2].values())
+
+
+def test_known_words_are_the_spellcheckers_own():
+    # rubrics.spelling reads pyspellchecker's word list itself (no SpellChecker object: 0.25 s at first score);
+    # it must accept exactly the words SpellChecker(distance=1) with EXTRA_WORDS loaded accepts
+    from spellchecker import SpellChecker
+
+    from rubrics.lexicon import EXTRA_WORDS
+    from rubrics.spelling import _is_unknown, known_words
+    sc = SpellChecker(distance=1)
+    sc.word_frequency.load_words(EXTRA_WORDS)
+    assert known_words() == frozenset(sc.word_frequency.dictionary)
+    for word in ("colour", "Colour", "organisation", "travelled", "wifi", "WiFi", "paediatric", "recieve", "teh",
+                 "dm'd", "jewellery", "zürich", "ok"):
+        plain = word not in sc and not any(alt in sc for alt in _american_of(word))
+        assert _is_unknown(word) == plain, word
+
+
+def _american_of(word):
+    from rubrics.spelling import _american
+    return _american(word)
