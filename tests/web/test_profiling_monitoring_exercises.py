@@ -191,3 +191,28 @@ def test_a_quoted_sentence_is_escaped_where_the_planted_facts_show_it(client, lo
     raw = client.get(f"/exercises/{attempt_id}").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in raw
     assert "Used:</strong>" in raw and "&lt;script&gt;alert(1)&lt;/script&gt; X has the most queries" in raw
+
+
+def test_the_evidence_map_lists_each_exercise_under_the_standards_criteria_its_rubric_shows(client, login, csrf,
+                                                                                             demo_cohort):
+    login("learnera")
+    profile = _attempt_id(_start(client, csrf, "profiling", "9"))
+    _submit(client, csrf, profile, strong_answer(generate_profile(9)))
+    review = _attempt_id(_start(client, csrf, "monitoring", "4"))
+    _submit(client, csrf, review, strong_review(generate_metrics(4)))
+
+    def rows(page: str) -> dict:
+        found = re.findall(r'<th scope="row">(P\d|X\d) (.*?)</tr>', page, re.S)
+        return {code: body for code, body in found}
+    links = {"profiling": f'<a href="/exercises/{profile}">Platform and community profiling {profile}</a>',
+             "monitoring": f'<a href="/exercises/{review}">Monitoring review {review}</a>'}
+    page = _page(client, "/progress/")
+    shown = {code: {k for k, link in links.items() if link in body} for code, body in rows(page).items()}
+    assert shown == {"P1": {"profiling"}, "P2": {"profiling"}, "P3": {"profiling"}, "P4": {"profiling"},
+                     "P5": {"profiling"}, "P6": {"profiling", "monitoring"}, "P7": {"profiling"},
+                     "P8": {"monitoring"}, "P9": set(), "X1": set(), "X2": {"monitoring"}, "X3": {"monitoring"}}
+    _switch(client, csrf, login, "tutora")   # who agrees, but not to what: X3 is no longer evidenced
+    client.post(f"/exercises/{review}/moderate", data={"csrf_token": csrf(f"/exercises/{review}"),
+                                                       "criterion": "sign_off", "level": "1", "comment": "To what?"})
+    after = rows(_page(client, f"/progress/learners/{demo_cohort['learner']}"))
+    assert links["monitoring"] not in after["X3"] and links["monitoring"] in after["X2"]
