@@ -1,5 +1,6 @@
 """A tutor authors a scenario in Chromium: a deliberate error shown at its line, fixed, previewed as a learner sees
-it, published to their cohort; a learner of that cohort finds and starts it, another cohort's learner does not."""
+it and played (a reply scored, the customer's reaction and the result shown, nothing stored), published to their
+cohort; a learner of that cohort finds and starts it, another cohort's learner does not."""
 import re
 
 import pytest
@@ -35,7 +36,7 @@ def cohorts(live_app):
         return {"mine": mine.id, "theirs": theirs.id}
 
 
-def test_a_tutor_authors_fixes_previews_and_publishes_a_scenario_for_their_cohort_only(page, cohorts):
+def test_a_tutor_authors_fixes_previews_and_publishes_a_scenario_for_their_cohort_only(page, cohorts, live_app):
     page.context.clear_cookies()
     sign_in(page, "tara")
     page.get_by_role("link", name="Scenarios").click()
@@ -83,6 +84,21 @@ def test_a_tutor_authors_fixes_previews_and_publishes_a_scenario_for_their_cohor
     key = page.get_by_label("Your reply to", exact=False).get_attribute("data-draft-key")
     assert re.fullmatch(r"preview-\d+-1-7-customer", key), key
     check(page, "authoring-preview")
+
+    # The preview plays as a learner's attempt does: the reply is scored and marked, the customer reacts; nothing
+    # is stored in any learner's record.
+    page.get_by_role("button", name="Send reply").click()
+    page.wait_for_selector("h1:has-text('Preview result')")
+    assert page.get_by_role("heading", level=1).inner_text() == "Preview result: Acme parcel, written in the browser"
+    assert page.locator(".grade-word").inner_text() in ("Refer", "Pass", "Merit", "Distinction")
+    assert "How the customer reacted" in page.content() and "Even better if" in page.content()
+    assert "Hi, sorry about this, let me check." in page.locator(".transcript").inner_text()
+    check(page, "authoring-preview-result")
+    from web.extensions import db
+    from web.models import Attempt, User
+    with live_app.app_context():
+        tara = db.session.scalar(db.select(User.id).filter_by(username="tara"))
+        assert db.session.scalar(db.select(db.func.count()).select_from(Attempt).filter_by(learner_id=tara)) == 0
 
     page.goto(scenario_url)
     assert page.get_by_label("Otto's cohort").count() == 0            # another tutor's cohort is not offered

@@ -299,3 +299,70 @@ def test_the_result_and_review_pages_say_which_authored_version_an_attempt_was_p
     assert "Played on version 2 of this authored scenario" in seen and "read version" not in seen
     shipped = _play(app, learner, "late-parcel-x-public")
     assert "Played on version" not in learner.get(f"/practice/attempts/{shipped}/result").get_data(as_text=True)
+
+
+PLAY_RE = re.compile(r'name="play" value="([^"]+)"')
+
+
+def _preview_form(page: str) -> dict:
+    return {"csrf_token": TOKEN_RE.search(page).group(1), "play": PLAY_RE.search(page).group(1), "action": "reply",
+            "thread": re.search(r'name="thread" value="([^"]+)"', page).group(1), "turn": "0", "channel": "public"}
+
+
+def test_the_author_plays_the_preview_and_nothing_is_stored(app, client, tutor):
+    from web.extensions import db
+    from web.models import Attempt, LevelTally, Message, ScenarioInstance, XapiStatement
+
+    create(client)
+    aid = authored_id(app)
+    url = f"/author/scenarios/{aid}/versions/1/preview?seed=7"
+    page = client.get(url).get_data(as_text=True)
+    assert f'action="{url.replace("?", "?")}"' in page.replace("&amp;", "&") and 'name="play"' in page
+    form = _preview_form(page)
+    empty = client.post(url, data={**form, "reply": " "})
+    assert empty.status_code == 400 and "Your reply is empty" in empty.get_data(as_text=True)
+    done = client.post(url, data={**form, "reply": "Hi, I'm so sorry your parcel is late, that's frustrating. Please "
+                                  "DM us your order number and I'll chase the courier today and update you. ^AT"})
+    result = done.get_data(as_text=True)
+    assert done.status_code == 200 and "Preview result: Acme late parcel" in result
+    assert re.search(r"Grade: <span class=\"grade-word\">(Refer|Pass|Merit|Distinction)</span>", result)
+    assert "How the customer reacted" in result and "Every criterion" in result and "Even better if" in result
+    assert "</mark> the courier <mark" in result                # the transcript, its evidence highlighted
+    with app.app_context():   # no attempt, message, instance, tally or statement anywhere
+        for model in (Attempt, Message, ScenarioInstance, LevelTally, XapiStatement):
+            assert db.session.scalar(db.select(db.func.count()).select_from(model)) == 0, model.__name__
+    # The token is this preview's only: edited, or sent to another seed or version, it is refused.
+    assert client.post(url, data={**form, "play": form["play"][:-3] + "abc", "reply": "x"}).status_code == 400
+    assert client.post(url.replace("seed=7", "seed=8"), data={**form, "reply": "Hi"}).status_code == 400
+    assert client.post(url, data={**form, "action": "delete", "reply": "Hi"}).status_code == 400
+
+
+def test_a_conversation_preview_shows_the_customer_reacting_and_the_feedback_on_each_reply(app, client, tutor):
+    conversation = (ROOT / "tests" / "fixtures" / "scenarios" / "fb-refund-chat.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"^id: .*$", "id: acme-refund-chat", conversation, count=1, flags=re.M)
+    assert create(client, text).status_code == 302
+    aid = authored_id(app, "acme-refund-chat")
+    url = f"/author/scenarios/{aid}/versions/1/preview?seed=3"
+    page = client.get(url).get_data(as_text=True)
+    assert 'id="coach-last-h"' not in page
+    form = _preview_form(page)
+    form["channel"] = re.search(r'name="channel" (?:id="[^"]+" )?value="([^"]+)"', page).group(1)
+    after = client.post(url, data={**form, "reply": "Hi, I'm sorry about the refund delay. Could you DM me your "
+                                                    "order number so I can check it?"}).get_data(as_text=True)
+    assert "Feedback on your last reply" in after and "The customer:" in after
+    assert "check it?" in after                                  # the reply is in the conversation
+    assert PLAY_RE.search(after).group(1) != form["play"]        # the conversation moved on
+    assert 'name="turn" value="1"' in after
+
+
+def test_another_tutor_cannot_play_someone_elses_preview(app, client, tutor, make_user):
+    from tests.conftest import sign_in
+
+    create(client)
+    aid = authored_id(app)
+    url = f"/author/scenarios/{aid}/versions/1/preview?seed=7"
+    form = _preview_form(client.get(url).get_data(as_text=True))
+    make_user("tutor", "tutorx")
+    other = app.test_client()
+    sign_in(other, "tutorx")
+    assert other.post(url, data={**form, "csrf_token": token(other), "reply": "Hi"}).status_code == 403

@@ -330,9 +330,15 @@ def score_attempt(attempt: Attempt, fresh: bool = False) -> dict:
 
 
 def finish(attempt: Attempt) -> dict:
-    """Compute and store the final result; the attempt becomes completed."""
+    """Compute and store the final result; the attempt becomes completed. An author's preview (mode "preview",
+    never in the database) gets its result marked the same way and kept on the object alone: no scores, no tallies,
+    no xAPI statement."""
     state = attempt.state
     result = score_attempt(attempt)
+    if attempt.mode == "preview":
+        attempt.result, attempt.final_grade, attempt.auto_grade = result, result.get("grade"), result.get("grade")
+        attempt.status, attempt.state = "completed", {**state, "phase": "done"}
+        return result
     store_result(attempt, result)
     attempt.status = "completed"
     attempt.submitted_at = utcnow()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from web.extensions import db
 from web.models import ScenarioInstance
 from web.security import roles_required
-from web.services import attempts, authoring, drafts
+from web.services import authoring, drafts, preview_play, results, scoring
 from web.services.authoring import AuthoringError, ScenarioProblems
+from web.services.errors import AttemptError
+from web.services.evidence_spans import transcript_spans
 from web.services.library import library
 from web.views.practice import workspace_context  # the learner's own workspace page, for the preview
 
@@ -106,32 +109,64 @@ def version(authored_id: int, number: int):
     return render_template("authoring/version.html", authored=authored, version=authoring.version_of(authored, number))
 
 
-@bp.route("/scenarios/<int:authored_id>/versions/<int:number>/preview")
+@bp.route("/scenarios/<int:authored_id>/versions/<int:number>/preview", methods=["GET", "POST"])
 @roles_required(*STAFF)
 def preview(authored_id: int, number: int):
-    """The learner's workspace for this version and seed, exactly as a learner would get it; nothing is stored
-    but the note that the version was previewed."""
+    """The learner's workspace for this version and seed, played as a learner plays it: each reply is scored, the
+    customer reacts and the feedback shows, then the result. Nothing is stored but the note that the version was
+    previewed (web/services/preview_play.py keeps the conversation in a signed token on the page)."""
     authored = authoring.owned(authored_id, current_user)
     version = authoring.version_of(authored, number)
-    seed_text = request.args.get("seed", "1").strip()
-    if not seed_text.isdigit() or not 0 <= int(seed_text) < MAX_SEED:
-        abort(400, description=f"The seed is a whole number from 0 to {MAX_SEED - 1}.")
-    seed = int(seed_text)
+    seed = _seed(request.values.get("seed", "1"))
     inst = authoring.preview(version, seed)
     row = ScenarioInstance(scenario_id=inst.scenario_id, scenario_version=inst.scenario_version, seed=seed,
                            exercise_type=inst.exercise_type, title=inst.title, data=inst.to_dict())
-    # Never stored. Mode "preview": the page is the practice workspace without the coach panel, whose scoring
-    # needs a stored attempt; the forms on it lead nowhere for staff.
-    attempt = attempts.new_attempt(current_user, row, mode="preview")
-    attempt.id, attempt.instance = 0, row
+    if request.method == "GET":
+        attempt = preview_play.start(current_user, row)
+        db.session.commit()   # previewed_at
+        flash(f"Preview of {authored.scenario_id} version {version.number} with seed {seed}: this is what a learner "
+              "sees. Reply as a learner would: the customer reacts and you see the feedback. Nothing is stored in "
+              "any learner's record.", "info")
+        return _preview_page(authored, version, seed, attempt)
+    try:
+        attempt = preview_play.unpack(request.form.get("play", ""), current_user, row, authored.id, number, seed)
+    except preview_play.PreviewTokenError as exc:
+        abort(400, description=str(exc))
+    try:
+        preview_play.act(attempt, request.form.get("action", ""), request.form)
+    except AttemptError as exc:
+        flash(str(exc), "error")
+        return _preview_page(authored, version, seed, attempt, 400)
+    return _preview_page(authored, version, seed, attempt)
+
+
+def _seed(text: str) -> int:
+    text = (text or "").strip()
+    if not text.isdigit() or not 0 <= int(text) < MAX_SEED:
+        abort(400, description=f"The seed is a whole number from 0 to {MAX_SEED - 1}.")
+    return int(text)
+
+
+def _preview_page(authored, version, seed: int, attempt, code: int = 200):
+    """The workspace (or, once the exercise is over, the marked result) of a preview; its forms come back here."""
+    url = url_for("authoring.preview", authored_id=authored.id, number=version.number, seed=seed)
+    token = preview_play.pack(attempt, current_user, authored.id, version.number, seed)
+    preview = {"authored": authored, "version": version, "seed": seed, "url": url,
+               "feedback": preview_play.last_feedback(attempt), "labels": scoring.LABELS}
+    if attempt.status == "completed":
+        result = attempt.result or {}
+        return render_template("authoring/preview_result.html", attempt=attempt, result=result, preview=preview,
+                               feedback=results.prioritised_feedback(result), reasons=results.learner_reasons(result),
+                               checks=results.check_rows(result), labels=scoring.LABELS,
+                               spans_by_turn=transcript_spans(result)), code
     context = workspace_context(attempt)
     # The page saves what is typed as drafts: keep a preview's apart from every other preview and attempt.
     keys = {t: f"preview-{authored.id}-{version.number}-{seed}-{t}" for t in context["draft_keys"]}
-    context.update(draft_keys=keys, saved=drafts.load_many(current_user, list(keys.values())))
-    db.session.commit()   # previewed_at
-    flash(f"Preview of {authored.scenario_id} version {version.number} with seed {seed}: this is what a learner "
-          "sees. Nothing you type here is sent, and the practice coach is off.", "info")
-    return render_template("practice/workspace.html", **context)
+    context.update(draft_keys=keys, saved=drafts.load_many(current_user, list(keys.values())), preview=preview,
+                   act_url=lambda name: url,
+                   act_fields=lambda name: Markup('<input type="hidden" name="action" value="{}">'
+                                                  '<input type="hidden" name="play" value="{}">').format(name, token))
+    return render_template("practice/workspace.html", **context), code
 
 
 @bp.route("/scenarios/<int:authored_id>/publish", methods=["POST"])

@@ -8,6 +8,7 @@ from functools import wraps
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload, undefer
 
@@ -96,6 +97,9 @@ def workspace_context(attempt) -> dict:
         "draft_keys": keys, "saved": drafts.load_many(current_user, list(keys.values())),
         "canned": scoring.CANNED_RESPONSES, "speed": attempts.sim_speed(),
         "since": {t: attempts.response_minutes(attempt, t) for t in state.get("seen_at", {})},
+        # Where each form goes, and what it carries besides: an author's preview sends them elsewhere.
+        "act_url": lambda name: url_for(f"practice.{name}", attempt_id=attempt.id),
+        "act_fields": lambda name: Markup(""),
     }
 
 
