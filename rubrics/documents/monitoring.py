@@ -15,7 +15,8 @@ from simulator.monitoring import Metrics
 
 MAX_ANSWER = 20_000
 CAUSE = re.compile(r"\b(because|due to|caused by|root cause|likely|reason|so that's why|why|no cover|rota|"
-                   r"staff\w*|5 whys|five whys|fishbone)\b", re.I)
+                   r"staff\w*|5 whys|five whys|fishbone|suggest\w*|probably|seems?|points? to|driven by|lack of|"
+                   r"not enough|nobody|no one)\b", re.I)
 IMPROVE = re.compile(r"\b(improv\w*|introduc\w*|add\w*|chang\w*|fix\w*|train\w*|rota|cover|update\w*|creat\w*|"
                      r"set up|recommend\w*|should|will)\b", re.I)
 OWNER = re.compile(r"\b(owner|owned by|responsible|team leader|manager|supervisor|lead|head of \w+|\w+ team|"
@@ -68,6 +69,23 @@ def problems_found(sents, metrics: Metrics) -> dict:
             for p in metrics.planted}
 
 
+def causes_given(sents, metrics: Metrics, found: dict) -> dict:
+    """Found problem -> the first sentence giving a cause for it: a cause word in the sentence that found it, in the
+    one after it, or in any sentence naming one of the problem's terms. A "because" about something else (the
+    benchmark, a target) explains nothing."""
+    out = {}
+    for p in metrics.planted:
+        if not found.get(p.key):
+            continue
+        at = next(i for i, s in enumerate(sents) if s[:240] == found[p.key])
+        others = [t for q in metrics.planted if q.key != p.key for t in q.must_mention]
+        # the sentence after the finding explains it unless it is about another problem
+        near = [sents[at]] + [s for s in sents[at + 1:at + 2] if not any(_mentions(t, s) for t in others)]
+        out[p.key] = next((s[:240] for s in sents if CAUSE.search(s)
+                           and (s in near or any(_mentions(t, s) for t in p.must_mention))), None)
+    return out
+
+
 def score_review(answer: str, metrics: Metrics) -> dict:
     """Judge the learner's monitoring review; every level quotes the sentences it rests on."""
     if not isinstance(answer, str) or not answer.strip():
@@ -81,6 +99,8 @@ def score_review(answer: str, metrics: Metrics) -> dict:
     missing = [k.replace("_", " ") for k, q in found.items() if not q]
     with_figures = [s for s in shown if FIGURE.search(s)]
     causes = [s for s in sents if CAUSE.search(s)]
+    explained = causes_given(sents, metrics, found)
+    unexplained = [k.replace("_", " ") for k, q in explained.items() if not q]
     improvements = [s for s in sents if IMPROVE.search(s)]
     owned = [s for s in improvements if OWNER.search(s)]
     owners = sum(len(OWNER.findall(s)) for s in owned)
@@ -94,9 +114,11 @@ def score_review(answer: str, metrics: Metrics) -> dict:
                            if not missing and with_figures else
                            _judge(1, shown, "found some, missed: " + ", ".join(missing)) if shown else
                            _judge(0, [], "none of the planted problems named")),
-        "root_causes": (_judge(2, causes, "a likely cause given for each problem found")
-                        if shown and len(causes) >= len(shown) else
-                        _judge(1, causes, "causes for some problems only") if causes else
+        "root_causes": (_judge(2, list(explained.values()), "a likely cause given for each problem found")
+                        if shown and not unexplained else
+                        _judge(1, [q for q in explained.values() if q] or causes,
+                               "no cause given for: " + ", ".join(unexplained) if unexplained
+                               else "causes given, but for none of the planted problems") if causes else
                         _judge(0, [], "no causes given")),
         "improvements_owners": (_judge(2, owned, "improvements with owners") if owners >= 2 else
                                 _judge(1, owned or improvements, "improvements without owners for each")

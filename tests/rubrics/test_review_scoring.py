@@ -99,3 +99,21 @@ def test_departments_own_improvements_and_the_pronoun_it_does_not():
     assert result["criteria"]["improvements_owners"]["level"] == 2
     unowned = "We will fix it soon and it will improve; we should add a FAQ."
     assert score_review(unowned, m)["criteria"]["improvements_owners"]["level"] == 1
+
+
+def test_a_cause_counts_for_the_problem_it_explains_not_for_a_because_about_the_benchmark():
+    m = generate_metrics(4)   # Facebook at weekends; a price change in week 4; refund status comes back
+    review = "\n".join([
+        "Facebook messages at the weekend wait up to 239 minutes.",
+        "Net sentiment fell 30 points from week 4, after the price change.",
+        "'refund status' contacts come back 55% of the time.",
+        "The weekend gap is likely because nobody covers Facebook on the rota.",
+        "We will check first response time weekly because 42% of customers expect a reply within 60 minutes.",
+        "The team leader will fix the rota, because the manager says so.",
+    ])
+    result = score_review(review, m)
+    assert all(result["found"].values())
+    judged = result["criteria"]["root_causes"]
+    assert judged["level"] == 1, judged
+    assert judged["reason"] == "no cause given for: launch dip, repeat category"
+    assert judged["evidence"] == ["The weekend gap is likely because nobody covers Facebook on the rota."]
