@@ -117,15 +117,22 @@ def _stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1024)
+def _customer_stems(customer: str) -> frozenset[str]:
+    """The customer's content words (4+ letters), stemmed: one message is compared with many replies."""
+    return frozenset(_stem(w) for w in WORD_RE.findall(customer) if len(w) >= 4 and w.lower() not in COMMON)
+
+
 def _overlap(text: str, customer: str) -> list[float]:
     """How many of the customer's content words (4+ letters) the reply takes up: share and count."""
-    theirs = {_stem(w) for w in WORD_RE.findall(customer) if len(w) >= 4 and w.lower() not in COMMON}
-    ours = {_stem(w) for w in WORD_RE.findall(text)}
+    theirs = _customer_stems(customer)
+    ours = {_stem(w) for w in WORD_RE.findall(text) if len(w) >= 4}      # shorter words can never match
     shared = theirs & ours
     return [len(shared) / len(theirs) if theirs else 0.0, math.log1p(len(shared))]
 
 
 _protos: dict[str, np.ndarray] = {}
+_stacked: list[tuple[np.ndarray, np.ndarray]] = []
 
 
 def prototype_vectors() -> dict[str, np.ndarray]:
@@ -133,6 +140,15 @@ def prototype_vectors() -> dict[str, np.ndarray]:
     if not _protos:
         _protos.update({k: np.vstack([cached_vector(s) for s in v]) for k, v in PROTOTYPES.items()})
     return _protos
+
+
+def _prototype_matrix() -> tuple[np.ndarray, np.ndarray]:
+    """Every prototype's vector in one matrix (one product per reply) and where each group starts in it."""
+    if not _stacked:
+        groups = list(prototype_vectors().values())
+        starts = np.cumsum([0] + [len(g) for g in groups[:-1]])
+        _stacked.append((np.vstack(groups), starts))
+    return _stacked[0]
 
 
 def _customer_sentences(customer: str) -> np.ndarray | None:
@@ -158,7 +174,9 @@ def _similarities(text: str, customer: str, facts: str) -> list[float]:
            float(reply @ fact) if fact is not None else 0.0, float((sv @ fact).max()) if fact is not None else 0.0]
     cs = _customer_sentences(customer)
     out.append(float((sv @ cs.T).max()) if cs is not None else 0.0)
-    out += [float((sv @ protos.T).max()) for protos in prototype_vectors().values()]
+    protos, starts = _prototype_matrix()
+    best = (sv @ protos.T).max(axis=0)          # each prototype's closest reply sentence
+    out += np.maximum.reduceat(best, starts).tolist()
     return out + reply.tolist()
 
 

@@ -154,3 +154,17 @@ def test_a_reply_with_no_content_words_earns_nothing_above_the_rules():
         for key in ("hear", "acknowledge", "take_ownership", "act"):
             got, rule = judged[key]["level"], rules[key]["level"]
             assert got is None or got <= (rule or 0), (turns, key, got, rule)
+
+
+def test_prototype_similarities_are_each_groups_closest_sentence():
+    """The one-product form of the prototype features gives each group's best sentence match, as one product per
+    group did."""
+    import numpy as np
+
+    from rubrics.judge import features
+    from rubrics.judge.embedding import embedder
+    reply = "I'm so sorry. I'll call you tomorrow at 9am. Is there anything else I can help with?"
+    got = features._similarities(reply, "My parcel never came", "")[5:5 + len(features.PROTOTYPES)]
+    sv = embedder().vectors(features.sentences(reply))
+    want = [float((sv @ p.T).max()) for p in features.prototype_vectors().values()]
+    assert np.allclose(got, want, atol=1e-6)
