@@ -28,7 +28,9 @@ COMPLAINTS = re.compile(r"\b(complain\w*|negative|angry|unhappy|criticis\w*|moan
 ACTS = re.compile(r"\b(serv(?:e|es|ing)|recommend\w*|prioriti[sz]\w*|focus\w*|first|should|will|must|offer\w*|"
                   r"answer\w*|support\w*|staff\w*|invest\w*|concentrat\w*|dedicat\w*|move|reach)\b", re.I)
 BECAUSE = re.compile(r"\b(because|as|since|so|given|which means)\b", re.I)
-GOAL_WORDS = re.compile(r"\b(objective|goal|aim|target|so that|in order to)\b", re.I)
+# A goal is set, not described: "we will answer within 30 minutes" is one, "a rival answers within 10" is not.
+GOAL_WORDS = re.compile(r"\b(objective|goal|aim|target|so that|in order to|commit\w*|pledge|we will|we'll|"
+                        r"we should|we must)\b", re.I)
 
 
 class ProfileInputError(ScoringInputError):

@@ -150,3 +150,14 @@ def test_a_community_named_without_watching_it_is_not_the_fact_used():
     org = generate_profile(5)
     named = "#NorthfieldGasElectricHome on Instagram is where complaints collect. Our prices are fair."
     assert score_profile(named, org)["planted"]["complaint_community"] is None
+
+
+def test_a_service_goal_stated_as_a_commitment_is_a_goal():
+    org = generate_profile(5)
+    answer = ("Instagram should be our main channel because vulnerable customers are only reachable there; we will "
+              "answer within 30 minutes and resolve 85% of queries.\n"
+              "WhatsApp should be the private channel for small businesses, which supports our objective to cut the "
+              "cost of each contact.")
+    assert score_profile(answer, org)["criteria"]["service_goals"]["level"] == 2
+    described = "Kindle Power answers Instagram within 10 minutes. Small businesses use WhatsApp (59%)."
+    assert score_profile(described, org)["criteria"]["service_goals"]["level"] == 0
