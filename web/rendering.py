@@ -40,6 +40,12 @@ def authored_markdown(text: str) -> Markup:
     return Markup(nh3.clean(markdown_lib.markdown(text or "")))
 
 
+def document_markdown(text: str) -> Markup:
+    """A learner's own Markdown document (supervisory exercises): tables too (a risk register is one), then
+    sanitised exactly as authored Markdown is."""
+    return Markup(nh3.clean(markdown_lib.markdown(text or "", extensions=["tables"])))
+
+
 def when(value: datetime | None, fmt: str = "%d %b %Y %H:%M") -> str:
     return value.strftime(fmt) if value else ""
 
@@ -51,5 +57,6 @@ def level_label(level: str | None) -> str:
 def register(app) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(authored_markdown, "markdown")
+    app.add_template_filter(document_markdown, "document_markdown")
     app.add_template_filter(when)
     app.add_template_filter(level_label)

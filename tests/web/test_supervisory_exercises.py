@@ -87,10 +87,12 @@ def test_the_preview_is_markdown_sanitised(client, login, csrf, demo_cohort):
     login("learnera")
     attempt_id = _attempt_id(_start(client, csrf))
     response = _json_post(client, csrf, f"/exercises/{attempt_id}/preview",
-                          {"text": "## Risks\n- **owner**: DPO\n<script>alert(1)</script><img src=x onerror=alert(1)>"},
+                          {"text": "## Risks\n- **owner**: DPO\n<script>alert(1)</script><img src=x onerror=alert(1)>"
+                                   "\n\n| Risk | Owner |\n|---|---|\n| A breach | DPO |\n"},
                           f"/exercises/{attempt_id}")
     body = response.get_json()["html"]
     assert "<h2>Risks</h2>" in body and "<strong>owner</strong>" in body
+    assert "<td>A breach</td>" in body   # a risk register as a table
     assert "<script" not in body and "onerror" not in body
 
 

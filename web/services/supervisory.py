@@ -15,7 +15,7 @@ from rubrics.errors import ScoringInputError
 from web.extensions import db
 from web.inputs import DB_INT_MAX, InputError, whole_number
 from web.models import SUPERVISORY_KINDS, SupervisoryAttempt, SupervisoryModeration, User, utcnow
-from web.rendering import authored_markdown
+from web.rendering import document_markdown
 from web.services.accounts import can_see_learner, visible_learner_ids_query
 from web.services.supervisory_kinds import KINDS, Kind
 
@@ -68,8 +68,9 @@ def save_draft(attempt: SupervisoryAttempt, text) -> SupervisoryAttempt:
 
 
 def preview_html(text) -> str:
-    """The learner's Markdown as the result page shows it: rendered, then sanitised (raw HTML is dropped)."""
-    return str(authored_markdown(_text(text, "text", MAX_DRAFT_CHARS)))
+    """The learner's Markdown as the result page shows it: rendered (tables too), then sanitised as authored
+    Markdown is (raw HTML is dropped)."""
+    return str(document_markdown(_text(text, "text", MAX_DRAFT_CHARS)))
 
 
 def score(kind: Kind, answer: str, seed: int, task: str) -> dict:
