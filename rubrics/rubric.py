@@ -17,6 +17,9 @@ from rubrics.errors import RubricDataError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_RUBRIC = "heat-aaa-marking"
+# libyaml's safe loader when PyYAML was built with it (the same data, ~8x faster: 16 ms of a fresh process's first
+# score went on parsing the rubric in Python)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SCORER_VERSION = "2.1.2"
 
 CRITERION_ORDER = (
@@ -148,7 +151,7 @@ def load_rubric(rubric_id: str = DEFAULT_RUBRIC, path: Path | None = None,
     path = path or rubric_path(rubric_id, version)
     try:
         raw = path.read_bytes()
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise RubricDataError(f"{path}: cannot read rubric: {exc}") from exc
     problems: list[str] = []

@@ -110,3 +110,70 @@ def test_known_words_are_the_spellcheckers_own():
 def _american_of(word):
     from rubrics.spelling import _american
     return _american(word)
+
+
+def test_rubric_files_parse_the_same_with_libyaml():
+    # rubrics.rubric loads with CSafeLoader where PyYAML has it: every shipped rubric file must read as safe_load does
+    from pathlib import Path
+
+    import yaml
+
+    from rubrics.rubric import SAFE_LOADER
+    files = sorted((Path(__file__).resolve().parents[2] / "rubrics" / "data").glob("*.yaml"))
+    assert files
+    for path in files:
+        raw = path.read_bytes()
+        assert yaml.load(raw, Loader=SAFE_LOADER) == yaml.safe_load(raw), path.name
+
+
+def test_impacts_match_the_plain_dict_computation():
+    # feedback.impact varies one tuple position per candidate instead of copying the levels dict; same results
+    import itertools
+    from dataclasses import replace as dc_replace
+
+    from rubrics.feedback.impact import GRADES, Impact, _cached_index, _order, impacts, raised, top_of
+    from rubrics.rubric import CRITERION_ORDER, RUBRIC
+
+    def index(levels, checks):
+        return _cached_index(tuple(levels.get(k) for k in CRITERION_ORDER),
+                             tuple((bool(c.get("affects_grade")), bool(c.get("ok"))) for c in checks), RUBRIC.hash)
+
+    def plain(levels, checks, limit=None, skip=()):
+        now = index(levels, checks)
+        target = min(now + 1, len(GRADES) - 1)
+        out = []
+        for key in CRITERION_ORDER:
+            up = raised(key, levels.get(key))
+            if up is None or key in skip:
+                continue
+            one = index({**levels, key: up}, checks)
+            top = one if up == top_of(key) else index({**levels, key: top_of(key)}, checks)
+            out.append(Impact(key, False, one - now, top - now, False, _order(key, False), GRADES[one]))
+        for c in checks:
+            if not c.get("ok"):
+                key = str(c.get("key"))
+                met = index(levels, [dict(x, ok=True) if x.get("key") == key else dict(x) for x in checks])
+                out.append(Impact(key, True, met - now, met - now, False, _order(key, True), GRADES[met]))
+        out.sort(key=Impact.rank, reverse=True)
+        if limit is not None and len(out) > limit:
+            last = out[limit - 1]
+            out = [i for i in out if (i.gain, i.gain_top) >= (last.gain, last.gain_top)]
+        done = []
+        for i in out:
+            lv = {k: (v if k == i.key or v is None else top_of(k)) for k, v in levels.items()}
+            ck = [dict(c) if c.get("key") == i.key else dict(c, ok=True) for c in checks]
+            done.append(dc_replace(i, needed=index(lv, ck) < target, next_grade=GRADES[target]))
+        done.sort(key=Impact.rank, reverse=True)
+        return done if limit is None else done[:limit]
+
+    import random
+    rng = random.Random(5)
+    choices = {k: ((None, "pass", "fail") if k == "data_protection" else (None, 0, 1, 2)) for k in CRITERION_ORDER}
+    check_sets = [[], [{"key": "must_cover:1", "affects_grade": True, "ok": False}],
+                  [{"key": "must_cover:1", "affects_grade": True, "ok": True},
+                   {"key": "behaviour:2", "affects_grade": False, "ok": False}]]
+    for _, checks, (limit, skip) in itertools.product(range(150), check_sets, [(None, ()), (3, ("closing",))]):
+        levels = {k: rng.choice(v) for k, v in choices.items()}
+        if rng.random() < 0.2:
+            levels.pop(rng.choice(CRITERION_ORDER))           # a missing key counts as n/a
+        assert impacts(levels, checks, RUBRIC, limit, skip) == plain(levels, checks, limit, skip)
