@@ -216,3 +216,14 @@ def test_the_evidence_map_lists_each_exercise_under_the_standards_criteria_its_r
                                                        "criterion": "sign_off", "level": "1", "comment": "To what?"})
     after = rows(_page(client, f"/progress/learners/{demo_cohort['learner']}"))
     assert links["monitoring"] not in after["X3"] and links["monitoring"] in after["X2"]
+
+
+def test_a_reason_keeps_the_names_it_quotes(client, login, csrf, demo_cohort):
+    # Jinja's capitalize lowercased the rest of the reason: "#KestrelBroadbandHelp" became "#kestrelbroadbandhelp".
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "profiling", "9"))
+    org = generate_profile(9)
+    _submit(client, csrf, attempt_id, strong_answer(org))
+    worst = max(org.communities, key=lambda c: c.negative_share)
+    page = _page(client, f"/exercises/{attempt_id}")
+    assert f'<p class="reason">2 communities named, including {worst.name} where complaints gather.</p>' in page
