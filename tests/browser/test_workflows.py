@@ -180,7 +180,7 @@ def test_an_assessor_signs_off_and_sees_the_hash_of_what_was_signed(page, live_a
     page.screenshot(path=str(SHOTS / "role-assessor.png"))
     # Screenshots for the README's "what each role can do", one per role (viewport only, to stay small).
     for username, url, name in (("wanda", f"/practice/attempts/{group['attempt']}/result#disputes", "learner"),
-                                ("tomasz", "/review/agreement", "tutor"), ("ada-wf", "/admin/", "admin")):
+                                ("tomasz", "/review/agreement", "tutor"), ("ada-wf", "/admin/#cohorts", "admin")):
         if username == "ada-wf":
             from web.services.accounts import create_user
             with live_app.app_context():
