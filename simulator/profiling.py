@@ -101,6 +101,16 @@ class Organisation:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Organisation":
+        """Back from to_dict(), also after a JSON round trip (an attempt stores its organisation as JSON)."""
+        return cls(seed=int(d["seed"]), name=d["name"], sector=d["sector"], products=tuple(d["products"]),
+                   objectives=tuple(d["objectives"]), segments=tuple(Segment(**s) for s in d["segments"]),
+                   channels=tuple(ChannelData(**c) for c in d["channels"]),
+                   competitors={rival: dict(served) for rival, served in d["competitors"].items()},
+                   communities=tuple(Community(**c) for c in d["communities"]),
+                   planted=tuple(Planted(**{**p, "must_mention": tuple(p["must_mention"])}) for p in d["planted"]))
+
     def channel(self, platform: str) -> ChannelData:
         return next(c for c in self.channels if c.platform == platform)
 

@@ -78,3 +78,12 @@ def test_community_names_suit_the_sector_and_keep_the_products_capitals():
                 assert c.name == f"{c.talks_about[:1].upper()}{c.talks_about[1:]} forum"
                 assert "Sims" not in c.name
     assert len(seen) >= 3
+
+
+def test_a_stored_organisation_comes_back_whole_after_a_json_round_trip():
+    # An attempt stores its organisation as JSON; scoring from it must see the same organisation.
+    from simulator.profiling import Organisation
+    for seed in (0, 5, 33):
+        org = generate_profile(seed)
+        back = Organisation.from_dict(json.loads(json.dumps(org.to_dict())))
+        assert back == org
