@@ -5,6 +5,8 @@ from datetime import datetime
 
 import markdown as markdown_lib
 import nh3
+from flask import current_app, render_template, request
+from flask_login import current_user
 from markupsafe import Markup, escape
 
 
@@ -54,9 +56,24 @@ def level_label(level: str | None) -> str:
     return {"na": "n/a", None: "—"}.get(level, level)
 
 
+def main_nav() -> Markup:
+    """The main menu (_nav.html) for the signed-in user's role. It is the same for every request of that role, so
+    each process renders it once per role and keeps it (issue 17: some 30 url_for calls a page otherwise); with
+    template reloading on (development) it is rendered every time, so edits show at once."""
+    app = current_app._get_current_object()
+    key = (current_user.role, request.script_root)
+    if app.jinja_env.auto_reload:
+        return Markup(render_template("_nav.html"))
+    cache = app.extensions.setdefault("main_nav", {})
+    if key not in cache:
+        cache[key] = Markup(render_template("_nav.html"))
+    return cache[key]
+
+
 def register(app) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(authored_markdown, "markdown")
     app.add_template_filter(document_markdown, "document_markdown")
     app.add_template_filter(when)
     app.add_template_filter(level_label)
+    app.add_template_global(main_nav)

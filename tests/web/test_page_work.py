@@ -118,3 +118,47 @@ def test_a_revoked_session_is_refused_on_the_next_request_even_between_renewals(
         db.session.commit()
     response = client.get("/learner/")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_the_main_menu_is_rendered_once_per_role_and_each_role_gets_its_own(app, client, make_user):
+    from flask import template_rendered
+
+    rendered = []
+
+    def record(_app, template, context, **_extra):
+        rendered.append(template.name)
+
+    make_user("learner", username="sam")
+    make_user("tutor", username="tess")
+    template_rendered.connect(record, app)
+    try:
+        sign_in(client, "sam")
+        learner_pages = [client.get("/learner/").get_data(as_text=True) for _ in range(3)]
+        tutor = app.test_client()
+        sign_in(tutor, "tess")
+        tutor_page = tutor.get("/tutor/").get_data(as_text=True)
+    finally:
+        template_rendered.disconnect(record, app)
+    assert rendered.count("_nav.html") == 2   # once for learners, once for tutors, not on every page
+    assert all('href="/practice/"' in page and 'href="/review/"' not in page for page in learner_pages)
+    assert 'href="/review/"' in tutor_page and 'href="/practice/"' not in tutor_page
+
+
+def test_with_template_reloading_on_the_menu_is_rendered_every_time(app, client, make_user):
+    from flask import template_rendered
+
+    rendered = []
+    app.jinja_env.auto_reload = True   # what development (flask run --debug) has: edits must show at once
+    make_user("learner", username="sam")
+
+    def record(_app, template, context, **_extra):
+        rendered.append(template.name)
+
+    template_rendered.connect(record, app)   # blinker holds receivers weakly: keep `record` alive in this scope
+    try:
+        sign_in(client, "sam")
+        client.get("/learner/")
+        client.get("/learner/")
+    finally:
+        template_rendered.disconnect(record, app)
+    assert rendered.count("_nav.html") == 2
