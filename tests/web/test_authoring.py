@@ -366,3 +366,42 @@ def test_another_tutor_cannot_play_someone_elses_preview(app, client, tutor, mak
     other = app.test_client()
     sign_in(other, "tutorx")
     assert other.post(url, data={**form, "csrf_token": token(other), "reply": "Hi"}).status_code == 403
+
+
+def _fixture_as(name: str, new_id: str) -> str:
+    text = (ROOT / "tests" / "fixtures" / "scenarios" / f"{name}.yaml").read_text(encoding="utf-8")
+    return re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.M)
+
+
+def test_a_triage_preview_is_ordered_and_marked_and_a_live_chat_preview_ends_with_its_crm_records(app, client, tutor):
+    from web.extensions import db
+    from web.models import Attempt
+
+    assert create(client, _fixture_as("tw-mixed-queue", "acme-queue")).status_code == 302
+    url = f"/author/scenarios/{authored_id(app, 'acme-queue')}/versions/1/preview?seed=2"
+    page = client.get(url).get_data(as_text=True)
+    order = re.findall(r'name="order" value="([^"]+)"', page)
+    done = client.post(url, data={"csrf_token": TOKEN_RE.search(page).group(1), "play": PLAY_RE.search(page).group(1),
+                                  "action": "triage", "turn": "0", "order": order})
+    result = done.get_data(as_text=True)
+    assert done.status_code == 200 and "Preview result:" in result and "The order" in result
+
+    assert create(client, _fixture_as("wc-two-chats", "acme-chats")).status_code == 302
+    url = f"/author/scenarios/{authored_id(app, 'acme-chats')}/versions/1/preview?seed=2"
+    page = client.get(url).get_data(as_text=True)
+    form = _preview_form(page)
+    form["channel"] = re.search(r'name="channel" (?:id="[^"]+" )?value="([^"]+)"', page).group(1)
+    page = client.post(url, data={**form, "reply": "Hi, sorry for the wait. Let me look into this for you now."}
+                       ).get_data(as_text=True)
+    assert "Feedback on your last reply" in page
+    page = client.post(url, data={"csrf_token": TOKEN_RE.search(page).group(1), "play": PLAY_RE.search(page).group(1),
+                                  "action": "end_chats", "turn": "1"}).get_data(as_text=True)
+    assert "CRM records" in page and 'id="crm-form"' in page
+    customers = re.findall(r'name="([a-z0-9_-]+)-query_type"', page)
+    records = {f"{c}-{k}": v for c in customers for k, v in (("query_type", "Delivery"), ("resolution", "Chased it"),
+                                                            ("follow_up_needed", "no"))}
+    done = client.post(url, data={"csrf_token": TOKEN_RE.search(page).group(1), "play": PLAY_RE.search(page).group(1),
+                                  "action": "crm", "turn": "2", **records})
+    assert done.status_code == 200 and "Preview result:" in done.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Attempt)) == 0

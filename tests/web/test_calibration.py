@@ -149,3 +149,14 @@ def test_only_a_lead_tutor_sets_up_a_session_and_an_admin_makes_a_tutor_one(app,
     assert tutor.post("/calibration/", data=form).status_code == 403
     with app.app_context():
         assert db.session.get(User, demo_cohort["tutor"]).lead_tutor is False
+
+
+def test_a_role_change_ends_being_a_lead_tutor(app, demo_cohort, make_user):
+    from web.models import User
+    from web.services.accounts import change_role
+    make_user("admin", "boss")
+    _make_lead(app, "tutorb")   # owns no cohort, so may change role
+    with app.app_context():
+        tutorb = db.session.scalar(db.select(User).filter_by(username="tutorb"))
+        change_role(tutorb, "assessor", db.session.scalar(db.select(User).filter_by(username="boss")))
+        assert tutorb.lead_tutor is False
