@@ -316,3 +316,53 @@ def test_the_progress_pages_evidence_map_lists_the_exercise_under_the_criteria_i
                                                            "criterion": "risks_law", "level": "1", "comment": "No law."})
     page = _page(client, f"/progress/learners/{demo_cohort['learner']}")
     assert link in row(page, "P7") and link not in row(page, "P9")
+
+
+def test_the_score_rests_on_the_brief_the_attempt_stored(client, login, csrf, demo_cohort):
+    """A deploy that changes a generator must not change what an open attempt is scored against: the scorer reads
+    the stored brief (here replaced by seed 6's weeks, whose repeat-contact category is late delivery, not seed
+    5's refund status)."""
+    from simulator.monitoring import generate_metrics
+    from web.extensions import db
+    from web.models import SupervisoryAttempt
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, kind="monitoring", task="", seed="5"))
+    with client.application.app_context():
+        attempt = db.session.get(SupervisoryAttempt, attempt_id)
+        attempt.brief = {"metrics": generate_metrics(6).to_dict()}
+        db.session.commit()
+    _submit(client, csrf, attempt_id, "Late delivery contacts repeat far more than any other category.")
+    with client.application.app_context():
+        found = db.session.get(SupervisoryAttempt, attempt_id).result["found"]
+    assert found["repeat_category"] == "Late delivery contacts repeat far more than any other category."
+
+
+def test_a_reason_keeps_the_case_of_the_names_it_quotes(client, login, csrf, demo_cohort):
+    from web.extensions import db
+    from web.models import SupervisoryAttempt
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf))
+    _submit(client, csrf, attempt_id, STRONG)
+    with client.application.app_context():
+        attempt = db.session.get(SupervisoryAttempt, attempt_id)
+        result = dict(attempt.result)
+        result["criteria"] = {**result["criteria"], "service_apart": {
+            **result["criteria"]["service_apart"], "reason": "kept apart on #KestrelHelp, a separate handle"}}
+        attempt.result = result
+        db.session.commit()
+    assert "Kept apart on #KestrelHelp, a separate handle." in _page(client, f"/exercises/{attempt_id}")
+
+
+def test_a_procedures_brief_says_what_it_is_scored_on_and_what_is_not_asked(client, login, csrf, demo_cohort):
+    from rubrics.documents import load_exercise_rubric, not_applicable
+    login("learnera")
+    page = _page(client, f"/exercises/{_attempt_id(_start(client, csrf, task='escalation'))}")
+    rubric = load_exercise_rubric("social-document")
+    skipped = not_applicable("escalation")
+    assert skipped and "owned_earned_paid" in skipped
+    said = page.split("Not asked for in this procedure:", 1)[1].split("</p>", 1)[0]
+    assert all(rubric.criterion(k).label in said for k in skipped)
+    scored = page.split("It is scored on:", 1)[1].split("</ul>", 1)[0]
+    assert all((c.label in scored) == (c.key not in skipped) for c in rubric.criteria)
+    strategy = _page(client, f"/exercises/{_attempt_id(_start(client, csrf, task='strategy'))}")
+    assert "Not asked for" not in strategy and "Owned, earned and paid media" in strategy

@@ -51,6 +51,14 @@ def start(learner: User, kind_key, task, seed_text) -> SupervisoryAttempt:
     return attempt
 
 
+def task_criteria(kind: Kind, task: str) -> tuple[list, list]:
+    """(the rubric criteria a task is scored on, those not asked for in it), in the rubric's order: what the brief
+    tells the learner to cover."""
+    skipped = kind.not_applicable(task)
+    criteria = load_exercise_rubric(kind.rubric_id).criteria
+    return [c for c in criteria if c.key not in skipped], [c for c in criteria if c.key in skipped]
+
+
 def _text(value, field: str, maximum: int) -> str:
     if not isinstance(value, str):
         raise InputError(f"'{field}' must be text.")
@@ -73,9 +81,9 @@ def preview_html(text) -> str:
     return str(document_markdown(_text(text, "text", MAX_DRAFT_CHARS)))
 
 
-def score(kind: Kind, answer: str, seed: int, task: str) -> dict:
-    """The kind's scorer's result, with the criteria that do not apply to the task set to "na"."""
-    result = kind.score_answer(answer, seed, task)
+def score(kind: Kind, answer: str, brief: dict, seed: int, task: str) -> dict:
+    """The kind's scorer's result on the stored brief, with the criteria that do not apply to the task set to "na"."""
+    result = kind.score_answer(answer, brief, seed, task)
     for key in kind.not_applicable(task):
         if key in result["criteria"] and result["criteria"][key]["level"] != NA:   # keep the scorer's reason
             result["criteria"][key] = {"level": NA, "evidence": [], "reason": "not asked for in this task"}
@@ -89,7 +97,7 @@ def submit(attempt: SupervisoryAttempt, text) -> SupervisoryAttempt:
         raise AlreadySubmitted("This exercise has been sent already.")
     answer = _text(text, "answer", MAX_DRAFT_CHARS)
     try:
-        result = score(KINDS[attempt.kind], answer, attempt.seed, attempt.task)
+        result = score(KINDS[attempt.kind], answer, attempt.brief, attempt.seed, attempt.task)
     except ScoringInputError as exc:
         raise InputError(str(exc)) from exc
     rubric = result["rubric"]

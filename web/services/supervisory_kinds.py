@@ -1,7 +1,7 @@
 """The three supervisory exercise kinds (issue 12): for each, its tasks, the brief a seed generates and the scorer.
 
-Everything here is reproducible from (seed, task): the brief comes from the seeded generators in simulator/ and the
-score from the rule scorers in rubrics/documents/, so re-scoring a stored answer gives the same levels.
+Everything here is reproducible from (seed, task): the brief comes from the seeded generators in simulator/ and is
+stored whole on the attempt; the score comes from the rule scorers in rubrics/documents/ reading that stored brief.
 
     KINDS[kind] -> Kind    kind in web.models.SUPERVISORY_KINDS
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rubrics.documents import EXERCISE_RUBRICS, not_applicable, score_document, score_profile, score_review
-from simulator.monitoring import generate_metrics
+from simulator.monitoring import Metrics, generate_metrics
 from simulator.profiling import generate_profile
 
 # The document exercise: a strategy, or one of four procedures. The scorer marks what a procedure cannot show
@@ -32,7 +32,9 @@ class Kind:
     label: str
     tasks: dict                                   # task key -> label (the learner picks one)
     make_brief: Callable[[int, str], dict]        # (seed, task) -> the JSON-ready brief the learner works from
-    score_answer: Callable[[str, int, str], dict]  # (answer, seed, task) -> the scorer's result
+    # (answer, brief, seed, task) -> the scorer's result, from the brief the attempt stored: the page and the score
+    # always rest on the same figures, even after a deploy changes a generator
+    score_answer: Callable[[str, dict, int, str], dict]
     not_applicable: Callable[[str], frozenset] = field(default=lambda task: frozenset())
 
     @property
@@ -44,7 +46,7 @@ def _document_brief(seed: int, task: str) -> dict:
     return {"task": task, "task_label": DOCUMENT_TASKS[task], "organisation": generate_profile(seed).to_dict()}
 
 
-def _document_score(answer: str, seed: int, task: str) -> dict:
+def _document_score(answer: str, brief: dict, seed: int, task: str) -> dict:
     result = score_document(answer, kind=task)
     for judgement in result["criteria"].values():
         if judgement["level"] is None:
@@ -61,8 +63,8 @@ KINDS: dict[str, Kind] = {
                      _document_score, _document_na),
     "profiling": Kind("profiling", "Platform and community profiling", {"profile": "Profile and recommendation"},
                       lambda seed, task: {"organisation": generate_profile(seed).to_dict()},
-                      lambda answer, seed, task: score_profile(answer, generate_profile(seed))),
+                      lambda answer, brief, seed, task: score_profile(answer, generate_profile(seed))),
     "monitoring": Kind("monitoring", "Monitoring review", {"review": "Monitoring review"},
                        lambda seed, task: {"metrics": generate_metrics(seed).to_dict()},
-                       lambda answer, seed, task: score_review(answer, generate_metrics(seed))),
+                       lambda answer, brief, seed, task: score_review(answer, Metrics.from_dict(brief["metrics"]))),
 }

@@ -59,7 +59,9 @@ def bad_input(exc):
 
 def _brief_context(attempt: SupervisoryAttempt) -> dict:
     """What the kind's brief partial draws from (tables, charts), read from the brief the attempt stored."""
-    return {"platform_labels": PLATFORM_LABELS, **supervisory_data.brief_data(attempt.kind, attempt.brief)}
+    covers, not_asked = supervisory.task_criteria(KINDS[attempt.kind], attempt.task)
+    return {"platform_labels": PLATFORM_LABELS, "covers": covers, "not_asked": not_asked,
+            **supervisory_data.brief_data(attempt.kind, attempt.brief)}
 
 
 def _workspace(attempt: SupervisoryAttempt, own: bool, error: str | None = None) -> str:
