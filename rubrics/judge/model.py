@@ -51,7 +51,29 @@ class JudgeModel:
 
     def predict_all(self, x: np.ndarray) -> dict[str, tuple[str, float, dict[str, float]]]:
         """(class, its probability, every class's probability) for every modelled criterion: one matrix product
-        for all of them."""
+        and one softmax pass for all of them, the same numbers as `CriterionModel.probabilities` per criterion
+        (each step elementwise; a group's sum added in the order ndarray.sum adds 3 or 4 values)."""
+        temps, starts, sizes = self._softmax_layout
+        if sizes.max() >= 8:                        # ndarray.sum adds 8 or more values pairwise: not this loop's order
+            return self._predict_each(x)
+        z = (self._stacked[0] @ x + self._stacked[1]) / temps
+        z -= np.repeat(np.maximum.reduceat(z, starts), sizes)
+        p = np.exp(z)
+        total = p[starts]
+        for j in range(1, int(sizes.max())):       # left to right, as ndarray.sum adds fewer than 8 values
+            more = sizes > j
+            total[more] += p[starts[more] + j]
+        p /= np.repeat(total, sizes)
+        ps = p.tolist()                 # Python floats: the same doubles, without numpy's per-scalar cost
+        out = {}
+        for key, (a, b) in self._slices.items():
+            m = self.criteria[key]
+            i = decide(m.classes, p[a:b], m.thresholds)
+            out[key] = (m.classes[i], ps[a + i], dict(zip(m.classes, ps[a:b])))
+        return out
+
+    def _predict_each(self, x: np.ndarray) -> dict[str, tuple[str, float, dict[str, float]]]:
+        """predict_all one criterion at a time (the plain form of its softmax pass)."""
         z_all = self._stacked[0] @ x + self._stacked[1]
         out = {}
         for key, (a, b) in self._slices.items():
@@ -60,9 +82,15 @@ class JudgeModel:
             p = np.exp(z - z.max())
             p /= p.sum()
             i = decide(m.classes, p, m.thresholds)
-            ps = p.tolist()                 # Python floats: the same doubles, without numpy's per-scalar cost
-            out[key] = (m.classes[i], ps[i], dict(zip(m.classes, ps)))
+            out[key] = (m.classes[i], float(p[i]), dict(zip(m.classes, p.tolist())))
         return out
+
+    @cached_property
+    def _softmax_layout(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each row's temperature, and each criterion's first row and number of classes."""
+        sizes = np.asarray([b - a for a, b in self._slices.values()])
+        temps = np.repeat([self.criteria[k].temperature for k in self._slices], sizes).astype(np.float64)
+        return temps, np.asarray([a for a, _ in self._slices.values()]), sizes
 
     @cached_property
     def _slices(self) -> dict[str, tuple[int, int]]:

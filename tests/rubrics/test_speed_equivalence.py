@@ -177,3 +177,11 @@ def test_impacts_match_the_plain_dict_computation():
         if rng.random() < 0.2:
             levels.pop(rng.choice(CRITERION_ORDER))           # a missing key counts as n/a
         assert impacts(levels, checks, RUBRIC, limit, skip) == plain(levels, checks, limit, skip)
+
+
+def test_one_softmax_pass_matches_the_criterion_by_criterion_form():
+    model = load_model()
+    rng = np.random.default_rng(29)
+    for _ in range(2000):
+        x = rng.normal(size=len(model.features)) * rng.uniform(0.01, 10.0)
+        assert model.predict_all(x) == model._predict_each(x)
