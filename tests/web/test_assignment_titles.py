@@ -33,19 +33,24 @@ def test_an_assignment_set_before_titles_were_stored_shows_its_title_after_the_m
     folder = str(ROOT / "migrations")
     with app.app_context():
         upgrade(directory=folder, revision=migration.down_revision)
-        tutor = create_user("tina", "Tina Tutor", "tutor", "tina-password")
-        learner = create_user("lee", "Lee Learner", "learner", "lee-password")
-        cohort = Cohort(name="Old cohort", tutor_id=tutor.id)
-        cohort.learners.append(learner)
-        db.session.add(cohort)
-        db.session.flush()
-        db.session.add(Assignment(cohort_id=cohort.id, scenario_id=SCENARIO, mode="practice", created_by_id=tutor.id))
-        db.session.commit()
-        cohort_id = cohort.id
-        with db.engine.connect() as conn:   # as an assignment set before f15a00000001 is
+        with db.engine.begin() as conn:   # rows as they stood then (raw SQL: the models are the newest schema's)
+            conn.execute(text("INSERT INTO cohort (id, name, join_code, tutor_id, qualification, created_at) "
+                              "VALUES (1, 'Old cohort', 'OLD1', 1, 'q', '2026-01-01')"))
+            conn.execute(text("INSERT INTO assignment (cohort_id, scenario_id, mode, created_by_id, created_at) "
+                              "VALUES (1, :sid, 'practice', 1, '2026-01-01')"), {"sid": SCENARIO})
             assert conn.execute(text("SELECT scenario_title FROM assignment")).scalar() == ""
         title = library().scenarios[SCENARIO].title
         upgrade(directory=folder, revision=migration.revision)
+        upgrade(directory=folder)
+        tutor = create_user("tina", "Tina Tutor", "tutor", "tina-password")
+        learner = create_user("lee", "Lee Learner", "learner", "lee-password")
+        db.session.flush()
+        cohort = db.session.get(Cohort, 1)
+        cohort.tutor_id = tutor.id
+        cohort.learners.append(learner)
+        db.session.commit()
+        cohort_id = cohort.id
+        assert db.session.scalar(db.select(Assignment.scenario_title)) == title
         db.session.remove()
 
     client = app.test_client()
