@@ -17,9 +17,10 @@ import portfolio
 import simulator
 from portfolio.evidence import evidences
 from web.extensions import db
-from web.models import Attempt, LogbookEntry, Message, SupervisoryAttempt, User
+from web.models import LogbookEntry, Message, SupervisoryAttempt, User
 from web.security import roles_required, visible_learner
 from web.services import scoring
+from web.services.progress_rows import AttemptRow, completed_attempt_rows
 from web.services.supervisory import standing_levels
 from web.services.supervisory_kinds import KINDS
 from web.views.logbook import CRITERION_LABELS, EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
@@ -40,10 +41,10 @@ def _first_responses(attempt_ids: list[int]) -> dict[int, float]:
     return first
 
 
-def _trend_input(a: Attempt, minutes: float | None) -> dict:
+def _trend_input(a: AttemptRow, minutes: float | None) -> dict:
     """The little of an attempt that portfolio.trend_charts reads (the PDF gives it the full evidence)."""
     return {"submitted_at": a.submitted_at.isoformat(timespec="minutes") if a.submitted_at else None,
-            "grade": a.final_grade, "scenario": {"sla_minutes": a.instance.data.get("sla_minutes")},
+            "grade": a.final_grade, "scenario": {"sla_minutes": a.sla_minutes},
             "messages": [{"author": "learner", "response_minutes": minutes}] if minutes is not None else []}
 
 
@@ -52,7 +53,7 @@ def _criteria(done: list) -> tuple[list[dict], int]:
     latest = done[-30:]
     criteria = []
     for key in scoring.CRITERIA:
-        cells = [next((s.level for s in a.scores if s.criterion == key), None) for a in latest]
+        cells = [a.levels.get(key) for a in latest]
         if any(c is not None for c in cells):
             criteria.append({"key": key, "label": scoring.LABELS[key], "cells": cells})
     return criteria, len(done) - len(latest) + 1
@@ -61,8 +62,8 @@ def _criteria(done: list) -> tuple[list[dict], int]:
 def _coverage(done: list) -> dict:
     cats, plats = Counter(), Counter()
     for a in done:
-        cats[a.instance.data.get("category")] += 1
-        plats[a.instance.data.get("platform")] += 1
+        cats[a.category] += 1
+        plats[a.platform] += 1
     return {
         "categories": [{"key": k, "label": v, "count": cats[k]} for k, v in simulator.CATEGORIES.items()],
         "platforms": [{"key": k, "label": p.label, "count": plats[k]} for k, p in simulator.PLATFORMS.items()],
@@ -71,13 +72,12 @@ def _coverage(done: list) -> dict:
 
 def progress_data(user: User) -> dict:
     """Plain values for the page; the charts are drawn by portfolio's chart module, as in the PDF."""
-    done = db.session.scalars(select(Attempt).where(Attempt.learner_id == user.id, Attempt.status == "completed")
-                              .order_by(Attempt.submitted_at)).all()
+    done = completed_attempt_rows(user.id)
     first_reply = _first_responses([a.id for a in done])
     trends = portfolio.trend_charts([_trend_input(a, first_reply.get(a.id)) for a in done])
-    grades = [{"i": i, "grade": a.final_grade, "title": a.instance.data.get("title", a.instance.scenario_id),
+    grades = [{"i": i, "grade": a.final_grade, "title": a.scenario_id if a.data_title is None else a.data_title,
                "when": a.submitted_at} for i, a in enumerate(done, start=1)]
-    times = [{"i": n, "title": done[n - 1].instance.data.get("title", ""), "minutes": minutes, "sla": sla,
+    times = [{"i": n, "title": done[n - 1].data_title or "", "minutes": minutes, "sla": sla,
               "late": minutes > sla} for n, minutes, sla in trends["responses"]]
     criteria, first = _criteria(done)
     coverage = _coverage(done)
@@ -97,7 +97,7 @@ def _evidence_map(user: User, done: list) -> dict:
                 for code, label in PERFORMANCE_CRITERIA}
     for a in done:
         # The portfolio's rule: every listed criterion that applies is at its top level, and at least one applies.
-        levels = {s.criterion: s.level for s in a.scores}
+        levels = a.levels
         for code, keys in EVIDENCED_BY.items():
             applicable = [k for k in keys if levels.get(k) not in (None, "na")]
             if applicable and all(levels[k] in ("2", "pass") for k in applicable):
