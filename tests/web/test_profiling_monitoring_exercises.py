@@ -227,3 +227,23 @@ def test_a_reason_keeps_the_names_it_quotes(client, login, csrf, demo_cohort):
     worst = max(org.communities, key=lambda c: c.negative_share)
     page = _page(client, f"/exercises/{attempt_id}")
     assert f'<p class="reason">2 communities named, including {worst.name} where complaints gather.</p>' in page
+
+
+def test_a_profile_is_scored_on_the_organisation_the_attempt_stored(client, login, csrf, demo_cohort):
+    # As the monitoring review: a deploy that changes the generator must not change what an open attempt is scored
+    # against. The stored organisation here is seed 8's; the answer names seed 8's complaints community.
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, "profiling", "7"))
+    stored = generate_profile(8)
+    from web.extensions import db
+    from web.models import SupervisoryAttempt
+    with client.application.app_context():
+        attempt = db.session.get(SupervisoryAttempt, attempt_id)
+        attempt.brief = {"organisation": json.loads(json.dumps(stored.to_dict()))}
+        db.session.commit()
+    worst = max(stored.communities, key=lambda c: c.negative_share)
+    line = f"We will monitor {worst.name} every day and answer the complaints there."
+    assert worst.name not in {c.name for c in generate_profile(7).communities}
+    _submit(client, csrf, attempt_id, line)
+    with client.application.app_context():
+        assert db.session.get(SupervisoryAttempt, attempt_id).result["planted"]["complaint_community"] == line

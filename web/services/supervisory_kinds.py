@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rubrics.documents import EXERCISE_RUBRICS, not_applicable, score_document, score_profile, score_review
 from simulator.monitoring import Metrics, generate_metrics
-from simulator.profiling import generate_profile
+from simulator.profiling import Organisation, generate_profile
 
 # The document exercise: a strategy, or one of four procedures. The scorer marks what a procedure cannot show
 # n/a with its reason (rubrics.documents.not_applicable: objectives, platforms, owned/earned/paid media, and
@@ -63,7 +63,8 @@ KINDS: dict[str, Kind] = {
                      _document_score, _document_na),
     "profiling": Kind("profiling", "Platform and community profiling", {"profile": "Profile and recommendation"},
                       lambda seed, task: {"organisation": generate_profile(seed).to_dict()},
-                      lambda answer, brief, seed, task: score_profile(answer, generate_profile(seed))),
+                      lambda answer, brief, seed, task: score_profile(answer,
+                                                                      Organisation.from_dict(brief["organisation"]))),
     "monitoring": Kind("monitoring", "Monitoring review", {"review": "Monitoring review"},
                        lambda seed, task: {"metrics": generate_metrics(seed).to_dict()},
                        lambda answer, brief, seed, task: score_review(answer, Metrics.from_dict(brief["metrics"]))),
