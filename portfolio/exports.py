@@ -318,6 +318,7 @@ def _evidence_json(anon, report, include=INCLUDE, pdf_sha256: str | None = None)
             for k in ("customer_text", "reply_text", "result", "tutor_comments", "messages", "moderated_levels",
                       "grade"):
                 e.pop(k, None)
+        body["supervisory"] = []   # the exercises' answers and levels are product evidence too
     else:
         body["final_grades"] = {str(a.get("id")): final_grade(a) for a in anon.get("attempts") or []}
     body["attempts"], body["logbook"] = attempts, logbook

@@ -42,3 +42,12 @@ def test_supervisory_data_is_checked():
         PortfolioData.from_dict({**base, "supervisory": [_exercise(1, risks_law=3)]})
     with pytest.raises(InvalidPortfolioData, match=r"supervisory\[0\]: needs an id and a kind"):
         PortfolioData.from_dict({**base, "supervisory": [{"levels": {}}]})
+
+
+def test_the_evidence_json_carries_the_exercises_only_with_the_product_evidence():
+    from portfolio import evidence_json
+    data = {"learner": {"username": "u", "full_name": "A B", "candidate_number": "C1"},
+            "supervisory": [{**_exercise(1), "answer": "Our objective: answer within 60 minutes by June."}]}
+    both = evidence_json(data)["evidence"]["supervisory"]
+    assert [e["id"] for e in both] == ["1"] and "60 minutes" in both[0]["answer"]
+    assert evidence_json(data, include=("reflections",))["evidence"]["supervisory"] == []
