@@ -70,7 +70,8 @@ def _under(units: list[Unit], heading: re.Pattern) -> list[Unit]:
 
 def _objective(unit: Unit) -> bool:
     """Under an objectives heading, introduced as objectives ("We have set four objectives:"), or called one."""
-    return bool(cue.OBJECTIVE_HEADING.search(unit.heading) or cue.OBJECTIVE_WORDS.search(unit.read))
+    return bool(cue.OBJECTIVE_HEADING.search(unit.heading) or cue.OBJECTIVE_WORDS.search(unit.read)
+                or cue.OBJECTIVE_HEADING.search(unit.context))
 
 
 def _smart(units: list[Unit]) -> dict:
@@ -92,13 +93,42 @@ def _platforms_in(text: str) -> set[str]:
 
 
 RULED_OUT = re.compile(r"\b(?:not (?:open|use|join|be on|start)|no|nor|won't (?:open|use)|instead of)\b[^.;]*", re.I)
-AGE_OR_SHARE = re.compile(r"\b\d+\s*[-–]\s*\d+\b|\b\d+\s*%|\b(?:under|over|aged) \d+|\d+\+", re.I)
+
+
+def _platform_reason(unit: Unit) -> bool:
+    """A platform's reason, as the guide asks: who uses it (a particular group of customers, not "people") and for
+    what (what they ask, want or do there). The who may be the segment column of a table or the section the line
+    sits in ("Who we serve"), and a group named on its own line in such a section ("Younger owners are more on
+    Instagram") is read as that section's answer; the what for may be a table's column of needs."""
+    grouped = cue.WHO_HEADING.search(unit.heading) or (unit.row and cue.WHO_HEADING.search(unit.context))
+    group = cue.SEGMENT.search(unit.text) or cue.AGE.search(unit.text)
+    what = cue.PURPOSE.search(unit.text) or (unit.row and cue.PURPOSE_COLUMN.search(unit.context))
+    return bool((group or grouped) and what) or bool(grouped and group)
+
+
+# A bullet of up to this many sentences is read whole ("Policyholders making a claim: often stressed. Mostly
+# Facebook and X."); a paragraph, or a longer bullet, sentence by sentence.
+ITEM_SENTENCES = 3
+
+
+def _items(units: list[Unit]) -> list[Unit]:
+    """Each short bullet as one unit; everything else as it is."""
+    blocks: dict[int, list[Unit]] = {}
+    for u in units:
+        blocks.setdefault(u.block, []).append(u)
+    items = []
+    for parts in blocks.values():
+        if parts[0].bullet and len(parts) <= ITEM_SENTENCES:
+            items.append(Unit(" ".join(u.text for u in parts), parts[0].heading, parts[0].context,
+                              parts[0].numbered, parts[0].row, parts[0].block, bullet=True))
+        else:
+            items.extend(parts)
+    return items
 
 
 def _platforms(units: list[Unit]) -> dict:
     named = set().union(*(_platforms_in(RULED_OUT.sub("", u.text)) for u in units))
-    reasoned_units = [u for u in units if _platforms_in(u.text) and cue.SEGMENT.search(u.read)
-                      and (cue.USE.search(u.read) or AGE_OR_SHARE.search(u.text))]
+    reasoned_units = [u for u in _items(units) if _platforms_in(u.text) and _platform_reason(u)]
     reasoned = set().union(*(_platforms_in(u.text) for u in reasoned_units))
     if reasoned and len(reasoned) >= math.ceil(PLATFORMS_REASONED_SHARE * len(named)):
         return _judge(2, _texts(reasoned_units), f"{len(reasoned)} of {len(named)} platforms named with who uses "
@@ -123,8 +153,12 @@ def _media(units: list[Unit]) -> dict:
 
 
 def _apart(units: list[Unit]) -> dict:
-    kept = [u for u in units if cue.SEPARATE.search(u.text) and cue.PROMOTION.search(u.text)]
-    concrete = [u for u in kept if cue.STRUCTURE.search(u.text) or cue.WHY.search(u.text)]
+    paragraphs: dict[int, str] = {}
+    for u in units:
+        paragraphs[u.block] = paragraphs.get(u.block, "") + " " + u.text
+    moved = [u for u in units if cue.SERVICE_MOVED.search(u.text) and cue.PROMOTION.search(paragraphs[u.block])]
+    kept = [u for u in units if cue.SEPARATE.search(u.text) and cue.PROMOTION.search(u.text)] + moved
+    concrete = moved + [u for u in kept if cue.STRUCTURE.search(u.text) or cue.WHY.search(u.text)]
     if concrete:
         return _judge(2, _texts(concrete), "a concrete way service is kept apart from promotion, and why")
     if kept:
@@ -210,6 +244,7 @@ MEASURE_HEADING = re.compile(r"measur|kpis?|performance indicators|metrics|how w
                              r"reporting|monitor|quality", re.I)
 MEASURE_CONTEXT = re.compile(r"\b(?:measur\w*|track\w*|monitor\w*|kpis?|survey|stats|dashboard|targets?|"
                              r"(?:weekly|monthly|quarterly) report\w*|reported (?:weekly|monthly|quarterly)|"
+                             r"(?:get|bring|cut|reduce|lower|speed) (?:\w+ ){0,3}(?:down|up)|"
                              r"we(?:'ll| will) know|at the end of each|(?:per|each|every) (?:week|month|quarter))\b",
                              re.I)
 
@@ -217,19 +252,30 @@ MEASURE_CONTEXT = re.compile(r"\b(?:measur\w*|track\w*|monitor\w*|kpis?|survey|s
 def _measures(units: list[Unit], kind: str) -> dict:
     """A measure is something customer service is judged by; its target a figure to hit. An objective with a
     figure is a measure with its target, as the raters read it; followers and reach are not service measures."""
-    judged = [u for u in units if not RISK_HEADING.search(u.heading) and not cue.MARKETING_MEASURE.search(u.text)]
+    judged = [u for u in units if not RISK_HEADING.search(u.heading)
+              and (not cue.MARKETING_MEASURE.search(u.text) or cue.MEASURE.search(u.text))]
     measuring = [u for u in judged if cue.METRIC.search(u.text) and (
         MEASURE_HEADING.search(u.heading) or MEASURE_CONTEXT.search(u.read) or len(cue.METRIC.findall(u.text)) >= 3)]
     targeted = [u for u in judged if cue.TARGET.search(u.text) and (
         ((MEASURE_HEADING.search(u.heading) or _objective(u))
          and (cue.METRIC.search(u.text) or cue.MEASURE.search(u.text)))
-        or (cue.METRIC.search(u.text) and MEASURE_CONTEXT.search(u.read)))]
+        or (cue.METRIC.search(u.text) and MEASURE_CONTEXT.search(u.read)) or _target_cell(u))]
     targets = sum(max(1, len(re.findall(r"\btarget\b", u.text, re.I))) for u in targeted)
     if targets >= 2:
         return _judge(2, _texts(targeted), f"{targets} measures with target figures")
     if measuring or targeted:
         return _judge(1, _texts(targeted + measuring), "measures without a target for each")
     return _judge(0, [], "no measures")
+
+
+def _target_cell(unit: Unit) -> bool:
+    """A row of a table with a Target column, that column holding a figure to hit ("| Bookings in the chat | ~20% |
+    60% | Dec 2025 |"): the row is a measure and its target, whatever the measure is called."""
+    if not unit.row:
+        return False
+    cells, header = unit.text.split(" | "), unit.context.split(" | ")
+    columns = [i for i, name in enumerate(header) if re.search(r"\btargets?\b|\bgoal\b|\baim\b", name, re.I)]
+    return any(i < len(cells) and re.search(r"\d", cells[i]) for i in columns)
 
 
 STAGE_HEADING = cue.STAGE_HEADING
@@ -269,8 +315,11 @@ def _implementation(units: list[Unit], kind: str) -> dict:
 def _mistakes(units: list[Unit], criteria: dict, unowned: list[str], kind: str, rubric) -> list[dict]:
     named = {m.key: m for m in rubric.mistakes}
     found: list[tuple[str, list[str]]] = []
-    if criteria["measures_targets"]["level"] == 0:
-        found.append(("no_measures", []))
+    counted = [u for u in units if cue.MARKETING_MEASURE.search(u.text) and (
+        MEASURE_CONTEXT.search(u.read) or (_objective(u) and cue.TARGET.search(u.text))
+        or (MEASURE_HEADING.search(u.heading) and not re.search(r"audience", u.heading, re.I)))]
+    if criteria["measures_targets"]["level"] == 0 and not counted:
+        found.append(("no_measures", []))   # counting followers is a measure still, if not of service
     marketing = [u.text for u in units if cue.MARKETING_BENEFIT.search(u.text)]
     helping = [u for u in units if cue.CUSTOMER_BENEFIT.search(u.text)]
     if marketing and len(marketing) > len(helping):

@@ -36,9 +36,9 @@ MARKETING_MEASURE = _rx(r"\b(?:followers?|reach|engagement|likes|impressions|vie
 METRIC = _rx(r"\b(?:first response|response times?|reply times?|time to (?:first )?\w+|resolution(?: rate)?|resolved|"
              r"first[- ]contact|fcr|csat|satisfaction|nps|net promoter|sentiment|complaints|ratings?|score|"
              r"repeat contacts?|unanswered|number of|volumes?|% (?:of|where|resolved)|percentage|sla|breaches|"
-             r"compliance|numbers|stats|statistics|kpis?|performance indicators|metrics|timings?)\b|\d% of")
+             r"compliance|numbers|stats|statistics|kpis?|performance indicators|metrics|timings?)\b|\d% of\b")
 OBJECTIVE_HEADING = _rx(r"objective|\baims?\b|\bgoals?\b|achieve|targets?|success|what we want|kpis?")
-OBJECTIVE_WORDS = _rx(r"\b(?:objectives?|aims?|goals?|we (?:will|want|aim)|target|vision|mission)\b")
+OBJECTIVE_WORDS = _rx(r"\b(?:objectives?|aims?|aiming|goals?|we (?:will|want|aim)|target|vision|mission)\b")
 ACTION_START = _rx(r"^(?:\d+\s*\|\s*)?(?:cut|reduce|raise|increase|lift|grow|halve|double|keep|respond|reply|answer|"
                    r"get|improve|resolve|remove|achieve|reach|hit|bring|every|all|first|median|average|be|make|"
                    r"become|deliver|post|by)\b")
@@ -46,17 +46,31 @@ ACTION_START = _rx(r"^(?:\d+\s*\|\s*)?(?:cut|reduce|raise|increase|lift|grow|hal
 PLATFORM = _rx(r"\b(facebook|messenger|instagram|twitter|tiktok|booktok|whatsapp|linkedin|youtube|snapchat|wechat|"
                r"threads|pinterest|reddit|trustpilot|google reviews?|nextdoor)\b")
 PLATFORM_X = _rx(r"(?<![\w-])(X)(?![\w-])", 0)
-# Who is on a platform and what they use it for: a segment, an age, a share, a use or a want.
-SEGMENT = _rx(r"\b(?:customers?|members?|parents?|students?|tenants?|residents?|families|passengers?|commuters?|"
-              r"patients?|buyers?|shoppers?|users?|players?|gamers?|owners?|renters?|carers?|drivers?|riders?|"
-              r"travellers?|tourists?|applicants?|women|men|people|audiences?|followers?|fans|clients?|"
-              r"policyholders?|savers?|businesses|subscribers?|older|younger|aged|under[- ]\d+|over[- ]\d+|"
-              r"\d+\s*[-–]\s*\d+|\d+\s*%|regulars|groups?|segments?)\b")
-USE = _rx(r"\b(?:use|uses|used|using|mostly|mainly|where|because|since|so (?:that|we)|want|wants|ask|asks|asking|"
-          r"contact us|post|posts|follow|follows|prefer|prefers|live on|(?:are|is) (?:\w+ )?on|spend|send|sends|"
-          r"report|reports|about|"
-          r"for (?:quick|private|photos|questions|updates|complaints)|active|peak|evenings?|mornings?)\b")
-
+# Who is on a platform: a particular group of customers. "People", "customers" or "users" alone is everyone; a
+# qualified one ("younger customers", "business users") is a group.
+SEGMENT = _rx(r"\b(?:members|parents|students|tenants|residents|families|passengers|commuters|patients|buyers|"
+              r"shoppers|players|gamers|owners|homeowners|renters|carers|drivers|riders|travell?ers|tourists|"
+              r"applicants|women|men|clients|policyholders|savers|businesses|subscribers|regulars|holders|workers|"
+              r"leaseholders|guarantors|undergraduates|postgraduates|researchers|pensioners|retirees|teenagers|"
+              r"(?:older|younger|young|new|existing|loyal|local|business|international|core|working|first-time|"
+              r"repeat|trade|regular|disabled|rural|urban|private|nhs|premium|online|store|in-store|"
+              r"[a-z]+-(?:only|age)) (?:customers|people|users|audiences?|buyers|fans|followers|readers|"
+              r"visitors|guests|parents|members|owners|clients))\b")
+AGE = _rx(r"\b\d+\s*[-–]\s*\d+\b(?!\s*(?:am|pm|%))|\b(?:under|over|aged) \d+|\b\d+\+|\b(?:over|under)-\d+s?\b|"
+          r"\b\d+s?[- ]plus\b")
+# A section or table column that lists who the customers are.
+WHO_HEADING = _rx(r"\bwho\b|segments?|audiences?|customers and|our (?:customers|members|clients|patients|"
+                  r"passengers|tenants|residents|students|users|readers|guests)|^(?:customers|members|clients|"
+                  r"patients|passengers|tenants|residents|students|users|groups?)\b|\bgroups?\b")
+# What a group comes to a platform for: what it asks, wants, reports or does there.
+PURPOSE = _rx(r"\b(?:ask|asks|asking|about|want|wants|wanting|(?<!we )(?<!we'll )needs?|expect|expects|"
+              r"questions?|queries|complain\w*|complaints?|report|reports|reporting|book|books|booking|order\w*|chase|chasing|"
+              r"contact us|contacting|message us|dm us|to (?:find|get|know|check|see|raise|tell)|help|updates?|"
+              r"problems?|issues?|faults?|repairs?|refunds?|delays?|outages?|(?<!we )(?<!will )post|posts|posted|"
+              r"comment|comments|follow|follows|find us|buy\w*|come for|"
+              r"for (?:quick|private|photos|questions|updates|complaints|news))\b")
+PURPOSE_COLUMN = _rx(r"\b(?:want|wants|needs?|purpose|use[sd]? for|why|topics?|typical|contact(?:s| about)?|"
+                     r"queries|questions|reasons?)\b")
 OWNED = _rx(r"\b(?:owned|our (?:own )?(?:pages?|profiles?|accounts?|channels?|handles?|website|app|feed|posts?|"
             r"grid|stories|bio)|pin(?:ned)?|(?:about|bio) section|highlights?|faqs?|auto-?repl\w*|publish\w*|"
             r"post (?:a|an|our|weekly|monthly|daily|regular|updates?)|posts? (?:a|an|on|to)|help (?:page|centre)|"
@@ -71,9 +85,14 @@ SEPARATE = _rx(r"\b(?:separate\w*|apart from|away from marketing|out of marketin
                r"no (?:promotion|promotional|marketing|offers?|sales) |(?:pause|stop|suspend|hold)\w* (?:\w+ ){0,4}"
                r"(?:marketing|promo\w*|scheduled|adverts?|ads|campaigns?)|not (?:\w+ ){0,3}(?:marketing|promot\w*))",)
 PROMOTION = _rx(r"\b(?:marketing|promo\w*|offers?|sales|adverts?|ads|campaigns?|scheduled (?:posts?|content))\b")
+# Service given a home of its own: social care moved out of marketing into a service team ("Move social care from
+# Marketing to Rider Support", "moves social care into Customer Operations").
+SERVICE_MOVED = _rx(r"\b(?:mov\w*|transfer\w*|bring\w*|hand\w* over|shift\w*) (?:all )?(?:social (?:media )?care|"
+                    r"(?:social )?customer (?:service|care)|social service|the social (?:media )?team|"
+                    r"(?:social )?(?:messages|dms|the inbox)) (?:out of|away from|from|into|to|under)\b")
 STRUCTURE = _rx(r"\b(?:team|handle|account|queue|inbox|rule|desk|department|channel of its own)\b")
 WHY = _rx(r"\b(?:because|so (?:that|we|customers|complaints)|especially|otherwise|we had|so it|to avoid|to stop|"
-          r"never look|tone-deaf|insensitive)\b|—|–|\(")
+          r"never look|tone-deaf|insensitive)\b|\s[—–]\s|—|\((?!\d)")
 
 # Who does what: a role (not just "the team" or "people") with a duty, hours or a rota.
 ROLES = _rx(r"\b(?:team leaders?|agents?|advis[eo]rs?|managers?|supervisors?|coordinators?|officers?|intern|agency|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
-BOLD_HEADING = re.compile(r"^\s*\*\*([^*]{2,80})\*\*:?\s*$")
+BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__|\*|_)([^*_]{2,80})(?:\*\*|__|\*|_):?\s*$")   # bold or italic
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s+")
 NUMBERED = re.compile(r"^\s*(?:\d+[.)]|step \d+\b|[a-z][.)])\s*", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
@@ -29,6 +29,7 @@ class Unit:
     numbered: bool = False  # a numbered list item or step ("1.", "Step 2", "a)")
     row: bool = False       # a table row
     block: int = 0          # which line of the document it came from (a bullet's sentences share one)
+    bullet: bool = False    # an item of a bulleted or numbered list
 
     @property
     def read(self) -> str:
@@ -100,7 +101,7 @@ def read_document(text: str) -> list[Unit]:
         for part in SENTENCE_END.split(line):
             part = _clean(part)
             if part:
-                units.append(Unit(part, heading, lead_in, numbered=numbered, block=i))
+                units.append(Unit(part, heading, lead_in, numbered=numbered, block=i, bullet=bool(BULLET.match(row))))
         if not BULLET.match(row):
             lead_in = SENTENCE_END.split(line)[-1]   # a list is read under the sentence that introduced it
     return units

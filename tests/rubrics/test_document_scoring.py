@@ -186,3 +186,61 @@ def test_objectives_with_figures_are_measures_and_followers_are_not():
     assert judgement["level"] == 2 and not any("followers" in e for e in judgement["evidence"])
     followers = "## Objectives\n- 100k TikTok followers in year 1.\n- 1 million followers across all our channels by the end of the year.\n"
     assert _levels(followers)["measures_targets"] == 0
+
+
+def test_a_platform_needs_a_group_and_what_it_comes_for_not_people_in_general():
+    """The guide's 2: "each platform named has a reason drawn from who uses it and for what" (issue 12, round 2)."""
+    showing_off = "Our strategy is to use Instagram and Facebook to show off our lovely bakes and get more people in."
+    assert _levels(showing_off + " " + "We will post every day. " * 3)["justified_platforms"] == 1
+    just_there = "Parents are very active on Facebook and Instagram so we need to be too. We will post every day."
+    assert _levels(just_there + " Our nursery opens at 8am and closes at 6pm every weekday.")["justified_platforms"] == 1
+
+
+def test_a_segment_bullet_is_read_whole_and_a_table_of_segments_gives_who_and_what_for():
+    bullets = """## Customers
+- Policyholders making a claim: often stressed after a flood or a fire. Mostly Facebook and X.
+- Prospective customers: asking questions about cover before buying; Instagram.
+"""
+    assert _levels(bullets)["justified_platforms"] == 2
+    table = """## Customer segments
+| Segment | Size | Main platforms | Typical contact |
+|---|---|---|---|
+| Broadband households | 240k | Facebook, X | Outages, speed, engineer visits |
+| Small businesses | 35k | LinkedIn, WhatsApp | Downtime costing them money |
+"""
+    assert _levels(table)["justified_platforms"] == 2
+
+
+def test_moving_social_care_out_of_marketing_keeps_service_apart_and_a_time_range_is_no_reason():
+    moved = ("Our marketing team handles social today and passes complaints on by email, which takes days. "
+             "Move social care from Marketing to Rider Support, with a team of five covering 7am to midnight.")
+    assert _levels(moved)["service_apart"] == 2
+    paused = """| When | Action | Who |
+|---|---|---|
+| 0–5 min | Pause all scheduled marketing posts on every channel | Duty social lead |
+| 5–15 min | Draft the holding statement from the template | Duty social lead |
+"""
+    assert _levels(paused, kind="crisis")["service_apart"] == 1
+
+
+def test_a_target_column_makes_each_row_a_measure_and_an_italic_line_is_a_heading():
+    text = """*Goals for this year*
+
+| Goal | Measure | Target |
+|---|---|---|
+| Faster replies | median first reply | under 2 hours, 8am-10pm |
+| Bookings completed inside the chat | share of chats | 60% |
+"""
+    levels = _levels(text)
+    assert levels["measures_targets"] == 2 and levels["smart_objectives"] == 2
+
+
+def test_followers_counted_are_a_measure_of_sorts_but_a_follower_count_is_not():
+    counted = ("### Measuring success\nFollowers, likes, downloads, fewer complaints.\n\n### Content\nWe post recipe "
+               "videos every day on TikTok and Instagram, and answer messages when we can.")
+    result = score_document(counted)
+    assert result["criteria"]["measures_targets"]["level"] == 1
+    assert "no_measures" not in {m["key"] for m in result["mistakes"]}
+    described = ("## Channels\n- Facebook page (main channel, 14k followers)\n- X account (6k followers, used by "
+                 "local journalists)\n\nWe answer messages when we can and post updates about bin collections.")
+    assert "no_measures" in {m["key"] for m in score_document(described)["mistakes"]}
