@@ -366,3 +366,12 @@ def test_a_procedures_brief_says_what_it_is_scored_on_and_what_is_not_asked(clie
     assert all((c.label in scored) == (c.key not in skipped) for c in rubric.criteria)
     strategy = _page(client, f"/exercises/{_attempt_id(_start(client, csrf, task='strategy'))}")
     assert "Not asked for" not in strategy and "Owned, earned and paid media" in strategy
+
+
+def test_the_cohorts_tutor_and_assessor_reach_a_learners_exercises(client, login, csrf, demo_cohort):
+    link = f'href="/exercises/learners/{demo_cohort["learner"]}"'
+    login("tutora")
+    assert link in client.get(f"/tutor/cohorts/{demo_cohort['cohort']}").get_data(as_text=True)
+    _switch(client, csrf, login, "assessora")
+    assert link in client.get("/assessor/").get_data(as_text=True)
+    assert client.get(f"/exercises/learners/{demo_cohort['learner']}").status_code == 200
