@@ -25,7 +25,8 @@ MEASURE = re.compile(r"\b(first response|response time|sla|breach\w*|sentiment|r
 WHEN = re.compile(r"\b(weekly|monthly|daily|every (?:week|month|day)|by week \d+|after \d+ weeks?|review\w*|"
                   r"check\w*)\b", re.I)
 FIGURE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per ?cent|minutes?|mins?|hours?|points?)", re.I)
-BENCHMARK = re.compile(r"\b(42\s*%|32\s*%|within (?:60|30) minutes|customers expect)\b", re.I)
+# No \b after "%": there is no word boundary between "%" and the space after it.
+BENCHMARK = re.compile(r"\b(?:42|32)\s*(?:%|per ?cent\b)|\b(?:within (?:60|30) minutes|customers expect)\b", re.I)
 AGREE = re.compile(r"\b(agree\w*|approv\w*|sign[- ]?off|signed off|authori[sz]\w*|budget)\b", re.I)
 DECIDER = re.compile(r"\b(head of \w+|director|manager|board|budget holder|operations|leadership|decision makers?)\b",
                      re.I)

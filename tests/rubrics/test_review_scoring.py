@@ -117,3 +117,17 @@ def test_a_cause_counts_for_the_problem_it_explains_not_for_a_because_about_the_
     assert judged["level"] == 1, judged
     assert judged["reason"] == "no cause given for: launch dip, repeat category"
     assert judged["evidence"] == ["The weekend gap is likely because nobody covers Facebook on the rota."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will check first response time weekly, aiming for 90% inside an hour, against the 42% and 32% benchmark.",
+    "We will check first response time weekly, aiming for 90% within the hour: 42% want a reply in an hour.",
+    "We will check first response time weekly, aiming for 90% within the hour, as 32 per cent want one in half an hour.",
+])
+def test_the_benchmark_counts_when_the_review_quotes_its_figures(sentence):
+    # '42%' never matched: the pattern ended in \b, and there is no word boundary between '%' and a space.
+    m = generate_metrics(4)
+    lines = [line for line in strong_review(m).splitlines() if "42%" not in line] + [sentence]
+    result = score_review("\n".join(lines), m)
+    assert result["criteria"]["monitoring_plan"]["level"] == 2, result["criteria"]["monitoring_plan"]
+    assert sentence in result["criteria"]["monitoring_plan"]["evidence"]
