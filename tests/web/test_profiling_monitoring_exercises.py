@@ -247,3 +247,46 @@ def test_a_profile_is_scored_on_the_organisation_the_attempt_stored(client, logi
     _submit(client, csrf, attempt_id, line)
     with client.application.app_context():
         assert db.session.get(SupervisoryAttempt, attempt_id).result["planted"]["complaint_community"] == line
+
+
+def test_the_monitoring_brief_comes_back_the_same_from_the_same_seed(client, login, csrf, demo_cohort):
+    login("learnera")
+    first, again, other = (_attempt_id(_start(client, csrf, "monitoring", seed)) for seed in ("7", "7", "8"))
+    from web.extensions import db
+    from web.models import SupervisoryAttempt
+    with client.application.app_context():
+        a, b, c = (db.session.get(SupervisoryAttempt, i) for i in (first, again, other))
+        assert a.brief == b.brief and a.brief != c.brief
+        assert a.brief["metrics"] == json.loads(json.dumps(generate_metrics(7).to_dict()))
+
+    def brief(attempt_id: int) -> str:
+        page = client.get(f"/exercises/{attempt_id}").get_data(as_text=True)
+        return page.split('id="brief-h"', 1)[1].split("<form", 1)[0]
+    assert brief(first) == brief(again) != brief(other)
+
+
+def test_the_portfolio_pdf_lists_both_exercises_under_the_standards_criteria(client, login, csrf, demo_cohort):
+    from tests.web.test_supervisory_exercises import _flat, _pdf_text
+    login("learnera")
+    profile = _attempt_id(_start(client, csrf, "profiling", "9"))
+    _submit(client, csrf, profile, strong_answer(generate_profile(9)))
+    review = _attempt_id(_start(client, csrf, "monitoring", "4"))
+    _submit(client, csrf, review, strong_review(generate_metrics(4)))
+    _switch(client, csrf, login, "tutora")
+    response = client.get(f"/exports/learners/{demo_cohort['learner']}/portfolio.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = _flat(_pdf_text(response.data))
+    section = text.split("Supervisory exercises Written exercises", 1)[1]
+    assert re.search(r"S1\. Platform and community profiling Seed 9 .*? rubric social-profiling v1 · "
+                     r"evidences: P1, P2, P3, P4, P5, P6, P7 ", section)
+    assert re.search(r"S2\. Monitoring review Seed 4 .*? rubric social-monitoring v1 · evidences: P6, P8, X2, X3 ",
+                     section)
+    assert "“Serve home workers on Facebook first, because almost all of them are there.”" in section
+    rows = text.split("Evidence map", 2)[2].split("Marking points", 1)[0]
+    by_code = {part[:2]: part for part in re.split(r" (?=[PX]\d )", rows) if re.match(r"[PX]\d ", part)}
+    assert sorted(by_code) == ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "X1", "X2", "X3"]
+    shown = {code: re.search(r"Supervisory exercises: (S\d(?:, S\d)*)", part) for code, part in by_code.items()}
+    assert {code: m.group(1) for code, m in shown.items() if m} == {
+        "P1": "S1", "P2": "S1", "P3": "S1", "P4": "S1", "P5": "S1", "P6": "S1, S2", "P7": "S1", "P8": "S2",
+        "X2": "S2", "X3": "S2"}
+    assert by_code["X1"].startswith("X1 [wording not available; summary] implementing the procedures")
