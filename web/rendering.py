@@ -42,10 +42,14 @@ def authored_markdown(text: str) -> Markup:
     return Markup(nh3.clean(markdown_lib.markdown(text or "")))
 
 
+# A learner's image (or image map) would be fetched by whoever reads the document, the tutor included.
+LEARNER_DOCUMENT_TAGS = nh3.ALLOWED_TAGS - {"img", "map", "area"}
+
+
 def document_markdown(text: str) -> Markup:
     """A learner's own Markdown document (supervisory exercises): tables too (a risk register is one), then
-    sanitised exactly as authored Markdown is."""
-    return Markup(nh3.clean(markdown_lib.markdown(text or "", extensions=["tables"])))
+    sanitised as authored Markdown is, less anything that fetches."""
+    return Markup(nh3.clean(markdown_lib.markdown(text or "", extensions=["tables"]), tags=LEARNER_DOCUMENT_TAGS))
 
 
 def when(value: datetime | None, fmt: str = "%d %b %Y %H:%M") -> str:

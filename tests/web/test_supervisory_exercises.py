@@ -375,3 +375,17 @@ def test_the_cohorts_tutor_and_assessor_reach_a_learners_exercises(client, login
     _switch(client, csrf, login, "assessora")
     assert link in client.get("/assessor/").get_data(as_text=True)
     assert client.get(f"/exercises/learners/{demo_cohort['learner']}").status_code == 200
+
+
+def test_a_learners_document_makes_the_reader_fetch_nothing(client, login, csrf, demo_cohort):
+    # An image in a learner's Markdown would be fetched by whoever reads it (the tutor's browser: a GET to any URL
+    # of this site, or a tracker where the CSP allows it); a strategy or procedure needs none.
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf))
+    text = STRONG + "\n![chart](/exercises/review)\n\n<img src=\"/logout\"><map name=m><area href=\"/x\"></map>\n"
+    body = _json_post(client, csrf, f"/exercises/{attempt_id}/preview", {"text": text},
+                      f"/exercises/{attempt_id}").get_json()["html"]
+    assert "<img" not in body and "<area" not in body and "<h2>Risks</h2>" in body
+    _submit(client, csrf, attempt_id, text)
+    page = client.get(f"/exercises/{attempt_id}").get_data(as_text=True)
+    assert "<img" not in page.split('class="authored submitted-answer"', 1)[1]
