@@ -28,6 +28,9 @@ def test_tutor_reviews_and_moderates_by_keyboard(page, staff):
     sign_in(page, "tess")
     check(page, "staff-tutor-home")
     page.goto(f"/tutor/cohorts/{staff['cohort']}")
+    page.get_by_label("Qualification and level").fill("Customer Service Specialist (Level 3)")
+    page.get_by_role("button", name="Save the qualification").click()
+    page.get_by_text("portfolios now name Customer Service Specialist (Level 3)").wait_for()
     check(page, "staff-tutor-cohort")
     page.goto(f"/review/cohorts/{staff['cohort']}/weaknesses")
     assert page.locator("svg[role=img]").count() == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,3 +71,45 @@ def test_the_migration_moves_old_criteria_and_keeps_the_dropped_frontline_ones(t
             row = conn.execute(text("SELECT performance_criteria, fields FROM logbook_entry")).one()
         assert row[0] == '["P1", "P11", "P4"]' and "superseded" not in row[1]
         db.engine.dispose()
+
+
+def test_the_cohorts_tutor_sets_the_qualification_its_portfolios_name(client, login, csrf, demo_cohort):
+    from web.extensions import db
+    from web.models import User
+    from web.services.learner_evidence import learner_evidence
+    url = f"/tutor/cohorts/{demo_cohort['cohort']}"
+    login("tutora")
+    response = client.post(url + "/qualification", data={"csrf_token": csrf(url),
+                                                          "qualification": "  Customer Service Specialist  (Level 3) "})
+    assert response.status_code == 302
+    assert "Customer Service Specialist (Level 3)" in client.get(url).get_data(as_text=True)
+    with client.application.app_context():
+        data = learner_evidence(db.session.get(User, demo_cohort["learner"]))
+    assert data["qualification"] == {"title": "Customer Service Specialist (Level 3)"}
+
+
+@pytest.mark.parametrize("title, message", [("   ", "Name the qualification"), ("x" * 201, "under 200 characters")])
+def test_a_blank_or_overlong_qualification_is_a_clear_400(client, login, csrf, demo_cohort, title, message):
+    url = f"/tutor/cohorts/{demo_cohort['cohort']}"
+    login("tutora")
+    response = client.post(url + "/qualification", data={"csrf_token": csrf(url), "qualification": title})
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("username, status", [("tutorb", 403), ("learnera", 403), ("assessora", 403)])
+def test_only_the_cohorts_tutor_sets_its_qualification(client, login, csrf, demo_cohort, username, status):
+    login(username)
+    response = client.post(f"/tutor/cohorts/{demo_cohort['cohort']}/qualification",
+                           data={"csrf_token": csrf("/"), "qualification": "Something else (Level 4)"})
+    assert response.status_code == status
+    from web.extensions import db
+    from web.models import Cohort
+    with client.application.app_context():
+        assert db.session.get(Cohort, demo_cohort["cohort"]).qualification == "Customer Service Practitioner (Level 2)"
+
+
+def test_setting_the_qualification_needs_the_csrf_token(client, login, demo_cohort):
+    login("tutora")
+    response = client.post(f"/tutor/cohorts/{demo_cohort['cohort']}/qualification",
+                           data={"qualification": "Something else (Level 4)"})
+    assert response.status_code == 400

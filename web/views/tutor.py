@@ -1,4 +1,4 @@
-"""The tutor's home: their cohorts, join codes, adding learners."""
+"""The tutor's home: their cohorts, join codes, adding learners, the qualification a cohort works towards."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -62,6 +62,27 @@ def create_cohort():
 @roles_required("tutor", "admin")
 def cohort(cohort_id: int):
     return _cohort_page(owned_cohort(cohort_id))
+
+
+MAX_QUALIFICATION_CHARS = 200   # Cohort.qualification's column
+
+
+@bp.route("/cohorts/<int:cohort_id>/qualification", methods=["POST"])
+@roles_required("tutor", "admin")
+def set_qualification(cohort_id: int):
+    """The qualification and level the cohort's portfolios name (issue 12: never one from the standard's file)."""
+    cohort = owned_cohort(cohort_id)
+    title = " ".join(request.form.get("qualification", "").split())
+    problem = ("Name the qualification, with its level." if not title else
+               f"Keep the qualification under {MAX_QUALIFICATION_CHARS} characters."
+               if len(title) > MAX_QUALIFICATION_CHARS else None)
+    if problem:
+        flash(problem, "error")
+        return _cohort_page(cohort, 400)
+    cohort.qualification = title
+    db.session.commit()
+    flash(f"{cohort.name}'s portfolios now name {title}.", "info")
+    return redirect(url_for("tutor.cohort", cohort_id=cohort.id))
 
 
 def _cohort_page(cohort: Cohort, code: int = 200, sent: dict | None = None):
