@@ -73,3 +73,28 @@ def test_the_pdf_says_the_signed_evidence_changed(app, signed):
         "csrf_token": _token(tutor, f"/review/attempts/{attempt_id}")})
     text = " ".join(pdf_text(assessor.get(f"/exports/attempts/{attempt_id}.pdf").data).split())
     assert "Changed since sign-off:" in text
+
+
+
+def test_a_dispute_opened_after_sign_off_is_not_a_change_until_it_is_decided(app, demo_cohort, make_attempt):
+    """An open dispute is the learner's question, not evidence: the signed evidence changes when the tutor decides."""
+    from web.models import Dispute, User
+    from web.services.disputes import open_dispute, resolve
+    from web.services.signoff import sign
+
+    attempt_id = make_attempt(demo_cohort["learner"], reply="ok we will look")
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        attempt.mode = "assessed"
+        sign(attempt, db.session.get(User, demo_cohort["assessor"]), "Meets PC3.")
+        criterion = next(s.criterion for s in attempt.scores if s.auto_level == "0")
+        dispute = open_dispute(attempt, db.session.get(User, demo_cohort["learner"]), criterion, "2", "I did that.")
+        db.session.commit()
+        dispute_id = dispute.id
+    assessor = _client(app, "assessora")
+    assert "Unchanged since sign-off." in assessor.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+    with app.app_context():
+        resolve(db.session.get(Dispute, dispute_id), "rejected", None, "No: nothing in the reply does it.",
+                db.session.get(User, demo_cohort["tutor"]))
+        db.session.commit()
+    assert "Changed since sign-off:" in assessor.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)

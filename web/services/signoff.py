@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from web.models import Attempt, User, utcnow
+from web.models import Attempt, Dispute, User, utcnow
 from web.services import xapi_outbox
 from web.services.marks import effective_levels
 
@@ -24,8 +24,16 @@ def signed_content(attempt: Attempt) -> dict:
         "moderations": [{"criterion": m.criterion, "old": m.old_level, "new": m.new_level, "comment": m.comment}
                         for m in attempt.moderations],
         "disputes": [{"criterion": d.criterion, "status": d.status, "level": d.outcome_level}
-                     for d in attempt.disputes],
+                     for d in attempt.disputes if _signed_or_decided(d, attempt)],
     }
+
+
+def _signed_or_decided(dispute: Dispute, attempt: Attempt) -> bool:
+    """A dispute the learner opened after the sign-off is a question, not yet a change to what was signed: it
+    counts once decided. (One open at signing stays in, as it always was, so older hashes still match.)"""
+    if dispute.status != "open" or dispute.created_at is None or attempt.signed_off_at is None:
+        return True
+    return dispute.created_at <= attempt.signed_off_at
 
 
 def evidence_sha256(attempt: Attempt) -> str:
