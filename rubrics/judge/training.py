@@ -22,7 +22,7 @@ from rubrics.judge.model import FORMAT, MODEL_PATH, decide
 from rubrics.rubric import CRITERION_ORDER, RUBRIC
 
 SEED = 20261207
-MODEL_VERSION = "2.1.0"
+MODEL_VERSION = "2.1.3"
 # Criteria the model may take over (each is kept only if it beats the rules in cross-validation on train).
 CANDIDATES = ("hear", "empathise", "apologise", "take_ownership", "act", "acknowledge", "greeting",
               "personalisation", "signposting", "closing", "tone_of_voice", "plain_language", "take_private")
