@@ -106,3 +106,42 @@ def test_decided_disputes_are_counted_and_a_change_they_made_is_marked(app, clie
     listed = page.split('id="agreement-disagreements"')[1].split("</ul>")[0]
     item = listed.split(f"/review/attempts/{fifth}#crit-apologise")[1].split("</li>")[0]
     assert "(after the learner's dispute)" in item
+
+
+def test_cohorts_and_months_are_reported_apart(app, client, login, demo_cohort, make_user, make_attempt):
+    """Two of the tutor's cohorts, each with one attempt reviewed, submitted in October and November: each cohort
+    and each month has its own row, counting that attempt's levels only (one changed: n - 1 agreed)."""
+    from datetime import datetime
+
+    from web.models import Cohort
+    from web.services.marks import moderate
+
+    second = make_user("learner", "learnerz")
+    first_id = make_attempt(demo_cohort["learner"], reply=WEAK)
+    second_id = make_attempt(second, reply=STRONG_REPLY)
+    with app.app_context():
+        other = Cohort(name="Evening cohort", tutor_id=demo_cohort["tutor"])
+        db.session.add(other)
+        other.learners.append(db.session.get(User, second))
+        tutor = db.session.get(User, demo_cohort["tutor"])
+        compared = {}
+        for attempt_id, month, criterion in ((first_id, 10, "greeting"), (second_id, 11, "closing")):
+            attempt = db.session.get(Attempt, attempt_id)
+            attempt.submitted_at = datetime(2026, month, 15, 12, 0)
+            level = next(s for s in attempt.scores if s.criterion == criterion).level
+            moderate(attempt, criterion, "0" if level != "0" else "1", "Reviewed.", tutor)
+            compared[attempt_id] = sum(1 for s in attempt.scores if (s.auto_level, s.level) != ("na", "na"))
+        db.session.commit()
+    login("tutora")
+    response = client.get("/review/agreement.csv")
+    rows = {(r["scope"], r["key"]): (int(r["pairs"]), int(r["exact"]))
+            for r in csv.DictReader(io.StringIO(response.get_data(as_text=True)))}
+    first, second_n = compared[first_id], compared[second_id]
+    assert rows[("month", "2026-10")] == (first, first - 1)
+    assert rows[("month", "2026-11")] == (second_n, second_n - 1)
+    assert rows[("cohort", "Test cohort")] == (first, first - 1)
+    assert rows[("cohort", "Evening cohort")] == (second_n, second_n - 1)
+    page = client.get("/review/agreement").get_data(as_text=True)
+    months = page.split('id="agreement-months"')[1].split("</table>")[0]
+    assert months.index("2026-10") < months.index("2026-11")     # in time order
+    assert "Evening cohort" in page.split('id="agreement-cohorts"')[1].split("</table>")[0]
