@@ -83,7 +83,8 @@ def accuracy(cues: Cues, sit: Situation) -> Judgement:
             span, literal = found
             return Judgement(0, spans(cues, [span]), "promises that stay within the policy",
                              f"Promises something beyond policy ({phrase}).", HIGH if literal else LOW)
-    known = (repr(facts) + " " + " ".join(exp.get("may_promise") or [])).lower()
+    # what the customer told us is not invented: repeating their order's £46.99 or "18 August" back is accurate
+    known = (repr(facts) + " " + " ".join(exp.get("may_promise") or []) + " " + sit.customer.text).lower()
     # amounts compare whole ("£30" is not "£300"), as numbers ("£54.2" written "£54.20")
     known_amounts = {_amount(m.group()) for m in AMOUNT_RE.finditer(known)}
     invented = [(m.start(), m.end()) for m in AMOUNT_RE.finditer(cues.r.masked)

@@ -26,7 +26,9 @@ def plain_language(cues: Cues, sit: Situation) -> Judgement:
     text = cues.r.masked
     cust = sit.customer
     jargon = [j for j in cues.find(JARGON_RE) if text[j[0]:j[1]].lower() not in cust.vocabulary]
-    codes = [(m.start(), m.end()) for m in CODE_RE.finditer(text) if m.group().upper() not in cust.acronyms]
+    # a code the customer wrote themselves (their order number) is one they know
+    codes = [(m.start(), m.end()) for m in CODE_RE.finditer(text) if m.group().upper() not in cust.acronyms
+             and m.group().lower() not in cust.text.lower()]
     acr = [(m.start(), m.end()) for m in ACRONYM_RE.finditer(text)
            if m.group().rstrip("s") not in KNOWN_ACRONYMS and m.group() not in KNOWN_ACRONYMS
            and m.group().upper() not in cust.acronyms and m.group().rstrip("s").upper() not in cust.acronyms

@@ -69,3 +69,18 @@ def test_a_beyond_policy_refund_amount_scores_zero():
                 "expected": {"must_not_promise": ["full refund of £49.99"], "may_promise": ["refund of the £3.99"]}}
     assert accuracy("Sorry! I'll process a full £49.99 refund for you now.", scenario)["level"] == 0
     assert accuracy("Sorry! I'll refund the £3.99 delivery charge now.", scenario)["level"] == 2
+
+
+def test_an_amount_or_date_the_customer_gave_is_not_invented():
+    # the customer's own figures repeated back ("your £46.99 refund", "it reached us on 20 November") are facts of
+    # the case, not the learner's invention
+    ctx = {"customer": ["Where's my refund? You got my return on 20 November, it was a £46.99 order."],
+           "platform": "facebook", "channel": "private",
+           "scenario": {"id": "slow-refund", "version": "test", "facts": {"policy": ["Refunds within 14 days."]}}}
+    j = score_reply("Sorry Annette, I've put your £46.99 refund through now. It reached our warehouse on 20 November "
+                    "and should have been done before 4 December.", ctx)["criteria"]["accuracy"]
+    assert j["level"] == 1, j["reason"]                        # the invented 4 December still counts
+    assert [e["text"] for e in j["evidence"]] == ["before 4 December"]
+    j = score_reply("Sorry Annette, I've put your £46.99 refund through now; it reached us on 20 November.",
+                    ctx)["criteria"]["accuracy"]
+    assert j["level"] == 2, j["reason"]

@@ -147,3 +147,13 @@ def test_sorry_for_our_slow_reply_to_a_compliment_is_no_misreading():
     got = criteria("Sorry for the slow reply Tom! Thanks for the lovely feedback about Priya, we'll pass it on.",
                    customer=PRAISE)
     assert got["hear"]["level"] >= 1
+
+
+def test_an_order_code_the_customer_wrote_is_not_jargon():
+    customer = "Order TM-3989606 still hasn't arrived, it's been a week"
+    assert criteria("Sorry Jo, I've chased TM-3989606 with the courier and it'll be with you tomorrow.",
+                    customer)["plain_language"]["level"] == 2
+    got = criteria("Sorry Jo, I've raised ticket INC-4471902 for TM-3989606 and it'll be with you tomorrow.",
+                   customer)["plain_language"]
+    assert got["level"] == 1 and got["evidence"][0]["text"] == "INC-4471902"
+    assert not any("TM-" in e["text"] for e in got["evidence"])
