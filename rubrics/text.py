@@ -23,6 +23,8 @@ DASH_SIGN_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.!?)]))[-–—~]\s?[A-Z][a-z
                           r"\^|https?://|\s*(?:\d/\d)?\s*$)")
 THANKS_SIGN_RE = re.compile(r"(?:(?:many\s+)?thanks|cheers|regards|kind regards|best wishes|best|warm regards|thank "
                             r"you)\s*,\s*([A-Z][a-z]{1,14})\s*[.!]?\s*$", re.I)
+# a kiss before the agent's name ("xo Gabi", "xx Pip"): a brand's informal sign-off
+KISS_SIGN_RE = re.compile(r"(?:(?<=\s)|(?<=^))(?:xo|xx|xoxo|x)\s+[A-Z][a-z]{1,14}\s*$")
 TRAILING_NAME_RE = re.compile(r"(?<=[.!?)])\s+([A-Z][a-z]{2,14})\s*$")
 NOT_NAMES = frozenset("thanks thank cheers regards sorry enjoy best thx ta bye goodbye apologies welcome "
                       "again soon today tomorrow there here everyone all team".split())
@@ -95,7 +97,7 @@ def _signoff_spans(text: str, masked: str, turn: int) -> list[Span]:
     tail = masked.rstrip()
     def covered(a: int) -> bool:
         return any(s.start <= a < s.end for s in signoff)
-    for extra in (INITIALS_SIGN_RE, REGARDS_SIGN_RE):
+    for extra in (INITIALS_SIGN_RE, REGARDS_SIGN_RE, KISS_SIGN_RE):
         m = extra.search(tail)
         if m:
             start = m.start() + len(m.group()) - len(m.group().lstrip())

@@ -26,6 +26,8 @@ RUDE_RE = rx(r"\b(?:you\s+should\s+(?:have|'ve)\s+(?:read|checked|known|called|c
              r"will\s+not)\s+"
              r"apologi[sz]e|clearly\s+you|obviously\s+you|that'?s\s+(?:just\s+)?(?:how|the\s+way)\s+it\s+is|"
              r"take\s+it\s+or\s+leave\s+it|go\s+elsewhere|(?:nobody|no\s+one)\s+(?:else\s+)?(?:has|is)\s+complain\w*)\b")
+# an emoji that mocks when aimed at the customer but can be rueful about our own slip (Cues.sarcasm)
+RUEFUL_EMOJI = ("🙃",)
 SARCASM_RE = rx(r"(?:\b(?:oh\s+)?(?:great|wonderful|brilliant|fantastic|lovely|perfect),?\s+(?:another|so|now|"
                 r"just\s+what)|"
                 r"\byeah\s+right\b|\bgood\s+luck\s+with\s+that\b|\bnice\s+try\b|(?<!make )(?<!making )(?<!be )(?<!to "

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from rubrics.cues import apology, issue
 from rubrics.cues.acknowledgement import DATA_WORDS
-from rubrics.cues.manner import CAPS_RE
+from rubrics.cues.manner import CAPS_RE, RUEFUL_EMOJI, SARCASM_RE
 from rubrics.cues.matching import FAST, GATE_RE, fast_paths
 from rubrics.cues.ownership import (
     DM_RE,
@@ -98,6 +98,21 @@ class Cues:
     @cached_property
     def apologies(self) -> list[dict]:
         return apology.classify(self)
+
+    @cached_property
+    def sarcasm(self) -> list[tuple[int, int]]:
+        """Sarcasm cues, less a rueful emoji: the customer's own upside-down face mirrored in a sentence that says
+        sorry ("I'm sorry you've had to chase us 🙃") laughs at the brand's slip, not at the customer."""
+        found = self.find(SARCASM_RE)
+        if not found or not any(e in self.c.text for e in RUEFUL_EMOJI):
+            return found
+        sorry = [a["span"][0] for a in self.apologies if a["kind"] not in ("negated", "blame")]
+        def rueful(s: int, e: int) -> bool:
+            if self.r.masked[s:e] not in RUEFUL_EMOJI or self.r.masked[s:e] not in self.c.text:
+                return False
+            ss, se = self.r.sentence_of(s)
+            return any(ss <= a < se for a in sorry)
+        return [m for m in found if not rueful(*m)]
 
     @cached_property
     def ownership(self) -> dict[str, list[tuple[int, int]]]:

@@ -12,7 +12,7 @@ from rubrics.cues.empathy import (
     IMPACT_EVAL_RE,
     OWN_SLIP_RE,
 )
-from rubrics.cues.manner import RUDE_RE, SARCASM_RE
+from rubrics.cues.manner import RUDE_RE
 from rubrics.cues.reply import Cues
 from rubrics.detectors.base import HIGH, LOW, Judgement, Situation, detector, has_problem, issue_label, spans
 
@@ -47,7 +47,7 @@ def empathise(cues: Cues, sit: Situation) -> Judgement:
               + [(m.start(), m.end()) for m in EMPATHY_IMPACT_RE.finditer(cues.r.masked)])
     understand = cues.find(EMPATHY_UNDERSTAND_FEELING_RE)
     light = cues.find(EMPATHY_LIGHT_RE)
-    dismiss = cues.find(DISMISSIVE_RE) + cues.find(RUDE_RE) + cues.find(SARCASM_RE)
+    dismiss = cues.find(DISMISSIVE_RE) + cues.find(RUDE_RE) + cues.sarcasm
     if dismiss:
         return Judgement(0, spans(cues, dismiss[:2]), "recognition of how the customer feels, without blame",
                          "Dismissive, blaming or sarcastic wording cancels any empathy.", HIGH)

@@ -6,7 +6,7 @@ import re
 from rubrics.cues.acknowledgement import ACK_RE, PRAISE_ACK_RE, REFERENCE_RE
 from rubrics.cues.apology import REPLY_DELAY_RE
 from rubrics.cues.empathy import DISMISSIVE_RE
-from rubrics.cues.manner import RUDE_RE, SARCASM_RE
+from rubrics.cues.manner import RUDE_RE
 from rubrics.cues.ownership import DM_RE, DONE_RE, OWN_CONCRETE_RE, PURPOSE_CONCRETE_RE, REPLIED_DM_RE
 from rubrics.cues.reply import Cues
 from rubrics.detectors.base import HIGH, LOW, Judgement, Situation, detector, issue_label, spans
@@ -94,7 +94,7 @@ def hear(cues: Cues, sit: Situation) -> Judgement:
 def acknowledge(cues: Cues, sit: Situation, hear: Judgement) -> Judgement:
     h = hear
     acks = cues.find(ACK_RE)
-    disputes = (cues.find(RUDE_RE) + cues.find(DISMISSIVE_RE) + cues.find(SARCASM_RE)
+    disputes = (cues.find(RUDE_RE) + cues.find(DISMISSIVE_RE) + cues.sarcasm
                 + [a["span"] for a in cues.apologies if a["kind"] == "blame"])
     if h.level == 2 and disputes:
         return Judgement(1, spans(cues, disputes[:1]),

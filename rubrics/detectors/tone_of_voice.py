@@ -6,7 +6,7 @@ import re
 from rubrics import tone
 from rubrics.brand_voice import CASUAL_OK, CASUAL_PHRASES, CASUAL_WORDS, GUIDE_DEFAULT
 from rubrics.cues.empathy import DISMISSIVE_RE, EMPATHY_LIGHT_RE, EMPATHY_STRONG_RE
-from rubrics.cues.manner import COURTESY_RE, DEFENSIVE_RE, MULTI_PUNCT_RE, RUDE_RE, SARCASM_RE
+from rubrics.cues.manner import COURTESY_RE, DEFENSIVE_RE, MULTI_PUNCT_RE, RUDE_RE
 from rubrics.cues.reply import Cues
 from rubrics.detectors.base import HIGH, LETTER_RE, LOW, UPPER_RE, Judgement, Situation, detector, spans
 from rubrics.detectors.names import names_in
@@ -70,7 +70,7 @@ def _voice_issues(cues: Cues, sit: Situation, caps: list) -> tuple[list[str], li
 @detector("tone_of_voice")
 def tone_of_voice(cues: Cues, sit: Situation) -> Judgement:
     rude = cues.find(RUDE_RE) + cues.find(DISMISSIVE_RE)
-    sarcasm = cues.find(SARCASM_RE)
+    sarcasm = cues.sarcasm
     caps = [c for c in cues.caps_words if is_english(c[2])]
     codes = [c for c in cues.caps_words if not is_english(c[2]) and c[2] not in KNOWN_ACRONYMS]
     if len(codes) >= 2 and len(caps) < 3:

@@ -157,3 +157,23 @@ def test_an_order_code_the_customer_wrote_is_not_jargon():
                    customer)["plain_language"]
     assert got["level"] == 1 and got["evidence"][0]["text"] == "INC-4471902"
     assert not any("TM-" in e["text"] for e in got["evidence"])
+
+
+def test_the_customers_upside_down_face_mirrored_with_an_apology_is_rueful_not_sarcastic():
+    customer = "any news on my refund? returned it ages ago, tracking says you got it on the 18 August 🙃"
+    got = criteria("Hi Jane, 18 August is well past our 14 days, I'm sorry you've had to chase us 🙃 DM us your "
+                   "order number and I'll sort it today", customer, platform="instagram")
+    assert got["tone_of_voice"]["level"] != 0 and got["empathise"]["level"] != 0
+    # aimed at the customer, with no apology, it still mocks them; and used unprompted it is still sarcasm
+    assert criteria("Hi Jane, 'ages ago' 🙃 we do have a few thousand returns to get through. DM us your order "
+                    "number", customer, platform="instagram")["tone_of_voice"]["level"] == 0
+    assert criteria("Hi Jane, I'm sorry you've had to chase us 🙃 DM us your order number",
+                    "any news on my refund? returned it ages ago", platform="instagram")["tone_of_voice"]["level"] == 0
+
+
+@pytest.mark.parametrize("reply", ["Your refund went through just now. Anything else, just shout 💛 xo Gabi",
+                                   "Your refund went through just now. Anything else, just shout! xx Pip"])
+def test_a_kiss_before_the_agents_name_is_a_sign_off(reply):
+    got = criteria(reply, "any news on my refund?", platform="instagram")["closing"]
+    assert got["level"] == 2, got["reason"]
+    assert any(e["text"].endswith(("Gabi", "Pip")) for e in got["evidence"])
