@@ -1,9 +1,14 @@
 """A learner's completed attempts as light rows for the progress page (issue 17): the columns the page shows, the
-few instance fields its charts need (read from the stored JSON by the database, never the whole instance) and each
-attempt's criterion levels, in three statements however many attempts there are. Loading ORM attempts lazily
-loaded each one's instance and scores: over a thousand statements for a learner with 500 attempts."""
+few instance fields its charts need (read from the stored JSON by the database, never the whole instance) and the
+criterion levels the page reads, in a fixed number of statements however many attempts there are. Loading ORM
+attempts lazily loaded each one's instance and scores: over a thousand statements for a learner with 500 attempts.
+
+Only the levels the page reads are fetched: every criterion of the newest attempts (the heatmap's columns) and, for
+the older ones, only the criteria the evidence map reads. A reply's 19 criteria times 500 attempts were 9,500 rows
+a request, most of them read by nothing (issue 17 item 2: 500k attempts)."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -25,11 +30,14 @@ class AttemptRow:
     sla_minutes: float | None
     category: str | None
     platform: str | None
-    levels: dict[str, str] = field(default_factory=dict)   # criterion -> level (moderated, else automatic)
+    # criterion -> level (moderated, else automatic): every criterion for the newest `all_levels_for` attempts,
+    # only the `criteria` asked for on the older ones
+    levels: dict[str, str] = field(default_factory=dict)
 
 
-def completed_attempt_rows(learner_id: int) -> list[AttemptRow]:
-    """The learner's completed attempts, oldest first, with their criterion levels."""
+def completed_attempt_rows(learner_id: int, *, all_levels_for: int, criteria: Collection[str]) -> list[AttemptRow]:
+    """The learner's completed attempts, oldest first, with every level of the newest `all_levels_for` attempts
+    and the levels of `criteria` on all of them."""
     data = ScenarioInstance.data
     rows = db.session.execute(
         select(Attempt.id, Attempt.mode, Attempt.final_grade, Attempt.submitted_at, ScenarioInstance.title,
@@ -42,11 +50,17 @@ def completed_attempt_rows(learner_id: int) -> list[AttemptRow]:
                        scenario_id=r[5], data_title=r[6], sla_minutes=r[7], category=r[8],
                        platform=r[9]) for r in rows]
     by_id = {a.id: a for a in done}
-    for attempt_id, criterion, auto, moderated in db.session.execute(
-            select(CriterionScore.attempt_id, CriterionScore.criterion, CriterionScore.auto_level,
-                   CriterionScore.moderated_level)
-            .join(Attempt, Attempt.id == CriterionScore.attempt_id)
-            .where(Attempt.learner_id == learner_id, Attempt.status == "completed")):
-        if attempt_id in by_id:
-            by_id[attempt_id].levels[criterion] = moderated if moderated is not None else auto
+    newest = [a.id for a in done[-all_levels_for:]] if all_levels_for > 0 else []
+    level = (CriterionScore.attempt_id, CriterionScore.criterion, CriterionScore.auto_level,
+             CriterionScore.moderated_level)
+    wanted = [select(*level).where(CriterionScore.attempt_id.in_(newest or [-1]))]
+    if criteria:
+        # (attempt_id, criterion) is unique, so its index answers this without reading the rows that do not match
+        wanted.append(select(*level).join(Attempt, Attempt.id == CriterionScore.attempt_id)
+                      .where(Attempt.learner_id == learner_id, Attempt.status == "completed",
+                             CriterionScore.criterion.in_(sorted(criteria))))
+    for statement in wanted:
+        for attempt_id, criterion, auto, moderated in db.session.execute(statement):
+            if attempt_id in by_id:
+                by_id[attempt_id].levels[criterion] = moderated if moderated is not None else auto
     return done

@@ -3,12 +3,15 @@ coverage of categories and platforms, and the evidence map to the standard's per
 
 Charts are server-rendered inline SVG drawn by portfolio.charts, the same code that draws the PDF's (no scripts,
 no style attributes), and every chart has a table with the same figures. `progress_data` builds plain values.
+
+The per-attempt tables (grades, response times) show TABLE_PAGE attempts a page, the newest first: a learner with
+500 attempts made a 260 KB page that took longer to render than everything else together (issue 17 item 2).
 """
 from __future__ import annotations
 
 from collections import Counter
 
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -17,7 +20,8 @@ import portfolio
 import simulator
 from portfolio.evidence import evidences
 from web.extensions import db
-from web.models import LogbookEntry, Message, SupervisoryAttempt, User
+from web.inputs import InputError, whole_number
+from web.models import Attempt, LogbookEntry, Message, SupervisoryAttempt, User
 from web.security import roles_required, visible_learner
 from web.services import scoring
 from web.services.progress_rows import AttemptRow, completed_attempt_rows
@@ -26,13 +30,19 @@ from web.services.supervisory_kinds import KINDS
 from web.views.logbook import CRITERION_LABELS, EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
+HEATMAP_ATTEMPTS = 30   # the criterion chart's columns: the newest attempts
+EVIDENCE_CRITERIA = frozenset(k for keys in EVIDENCED_BY.values() for k in keys)   # all the evidence map reads
+TABLE_PAGE = 50   # attempts a page of the grade and response-time tables
+MAX_PAGE = 100_000
 
 
-def _first_responses(attempt_ids: list[int]) -> dict[int, float]:
-    """Attempt id -> the simulated minutes its first timed learner reply took (the portfolio's rule)."""
+def _first_responses(learner_id: int) -> dict[int, float]:
+    """Attempt id -> the simulated minutes its first timed learner reply took (the portfolio's rule). Joined on the
+    learner rather than given the attempt ids: no bound parameter a completed attempt, however many there are."""
     rows = db.session.execute(
         select(Message.attempt_id, Message.response_minutes)
-        .where(Message.attempt_id.in_(attempt_ids or [-1]), Message.author == "learner",
+        .join(Attempt, Attempt.id == Message.attempt_id)
+        .where(Attempt.learner_id == learner_id, Attempt.status == "completed", Message.author == "learner",
                Message.response_minutes.is_not(None))
         .order_by(Message.id)).all()
     first: dict[int, float] = {}
@@ -49,8 +59,8 @@ def _trend_input(a: AttemptRow, minutes: float | None) -> dict:
 
 
 def _criteria(done: list) -> tuple[list[dict], int]:
-    """Each criterion's level in the latest 30 attempts (the table below the chart has the same columns)."""
-    latest = done[-30:]
+    """Each criterion's level in the latest attempts (the table below the chart has the same columns)."""
+    latest = done[-HEATMAP_ATTEMPTS:]
     criteria = []
     for key in scoring.CRITERIA:
         cells = [a.levels.get(key) for a in latest]
@@ -70,18 +80,34 @@ def _coverage(done: list) -> dict:
     }
 
 
+def _table_page(count: int) -> dict:
+    """The attempt numbers (1 = the oldest) the tables show: page 1 is the newest TABLE_PAGE; 404 past the last."""
+    try:
+        page = whole_number(request.args.get("page"), "page", maximum=MAX_PAGE) or 1
+    except InputError as exc:
+        abort(400, description=str(exc))
+    pages = max(1, -(-count // TABLE_PAGE))
+    if page > pages:
+        abort(404)
+    last = count - (page - 1) * TABLE_PAGE
+    return {"page": page, "pages": pages, "first": max(1, last - TABLE_PAGE + 1), "last": last,
+            "asked": "page" in request.args}
+
+
 def progress_data(user: User) -> dict:
     """Plain values for the page; the charts are drawn by portfolio's chart module, as in the PDF."""
-    done = completed_attempt_rows(user.id)
-    first_reply = _first_responses([a.id for a in done])
+    done = completed_attempt_rows(user.id, all_levels_for=HEATMAP_ATTEMPTS, criteria=EVIDENCE_CRITERIA)
+    first_reply = _first_responses(user.id)
     trends = portfolio.trend_charts([_trend_input(a, first_reply.get(a.id)) for a in done])
+    table = _table_page(len(done))
     grades = [{"i": i, "grade": a.final_grade, "title": a.scenario_id if a.data_title is None else a.data_title,
-               "when": a.submitted_at} for i, a in enumerate(done, start=1)]
+               "when": a.submitted_at} for i, a in enumerate(done[table["first"] - 1:table["last"]], table["first"])]
     times = [{"i": n, "title": done[n - 1].data_title or "", "minutes": minutes, "sla": sla,
-              "late": minutes > sla} for n, minutes, sla in trends["responses"]]
+              "late": minutes > sla} for n, minutes, sla in trends["responses"] if table["first"] <= n <= table["last"]]
     criteria, first = _criteria(done)
     coverage = _coverage(done)
-    return {"attempts": done, "grades": grades, "times": times, "criteria": criteria, "coverage": coverage,
+    return {"attempts": done, "grades": grades, "times": times, "table": table,
+            "timed": len(trends["responses"]), "criteria": criteria, "coverage": coverage,
             "evidence": list(_evidence_map(user, done).values()), "standard_title": STANDARD_TITLE,
             "charts": {
                 "grades": Markup(trends["grades_svg"]), "response": Markup(trends["response_svg"]),
@@ -98,6 +124,8 @@ def _evidence_map(user: User, done: list) -> dict:
     for a in done:
         # The portfolio's rule: every listed criterion that applies is at its top level, and at least one applies.
         levels = a.levels
+        if levels.keys().isdisjoint(EVIDENCE_CRITERIA):
+            continue   # a reply's criteria show no performance criterion: most attempts stop here
         for code, keys in EVIDENCED_BY.items():
             applicable = [k for k in keys if levels.get(k) not in (None, "na")]
             if applicable and all(levels[k] in ("2", "pass") for k in applicable):
