@@ -14,6 +14,9 @@ from simulator.profiling import generate_profile
 from tests.rubrics.test_profile_scoring import strong_answer
 from tests.rubrics.test_review_scoring import strong_review
 
+# Sent with a one-line answer, so that the exercise's 20-word minimum is met without touching what is found.
+PAD = "\nMore detail on the other figures will follow once the team has read the whole brief together next week."
+
 
 def _start(client, csrf, kind: str, seed: str = "6"):
     return client.post("/exercises/start", data={"csrf_token": csrf("/exercises/"), "kind": kind, "seed": seed})
@@ -187,7 +190,7 @@ def test_a_quoted_sentence_is_escaped_where_the_planted_facts_show_it(client, lo
     login("learnera")
     attempt_id = _attempt_id(_start(client, csrf, "profiling", "0"))   # X is the busy platform
     line = "<script>alert(1)</script> X has the most queries, so we move account questions to a private DM."
-    assert _submit(client, csrf, attempt_id, line).status_code == 302
+    assert _submit(client, csrf, attempt_id, line + PAD).status_code == 302
     raw = client.get(f"/exercises/{attempt_id}").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in raw
     assert "Used:</strong>" in raw and "&lt;script&gt;alert(1)&lt;/script&gt; X has the most queries" in raw
@@ -244,7 +247,7 @@ def test_a_profile_is_scored_on_the_organisation_the_attempt_stored(client, logi
     worst = max(stored.communities, key=lambda c: c.negative_share)
     line = f"We will monitor {worst.name} every day and answer the complaints there."
     assert worst.name not in {c.name for c in generate_profile(7).communities}
-    _submit(client, csrf, attempt_id, line)
+    _submit(client, csrf, attempt_id, line + PAD)
     with client.application.app_context():
         assert db.session.get(SupervisoryAttempt, attempt_id).result["planted"]["complaint_community"] == line
 
@@ -290,3 +293,16 @@ def test_the_portfolio_pdf_lists_both_exercises_under_the_standards_criteria(cli
         "P1": "S1", "P2": "S1", "P3": "S1", "P4": "S1", "P5": "S1", "P6": "S1, S2", "P7": "S1", "P8": "S2",
         "X2": "S2", "X3": "S2"}
     assert by_code["X1"].startswith("X1 [wording not available; summary] implementing the procedures")
+
+
+@pytest.mark.parametrize("kind", ["profiling", "monitoring"])
+def test_too_short_an_answer_is_a_400_that_keeps_the_text_and_the_exercise(client, login, csrf, demo_cohort, kind):
+    # Sent once only: a stray click on a half-written answer must not spend the exercise (as the document's 20 words).
+    login("learnera")
+    attempt_id = _attempt_id(_start(client, csrf, kind, "3"))
+    response = _submit(client, csrf, attempt_id, "Weekend <b>X</b> is slow, fix later.")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "at least 20 words" in page
+    assert "Weekend &lt;b&gt;X&lt;/b&gt; is slow, fix later.</textarea>" in page
+    assert _submit(client, csrf, attempt_id, strong_review(generate_metrics(3)) if kind == "monitoring"
+                   else strong_answer(generate_profile(3))).status_code == 302

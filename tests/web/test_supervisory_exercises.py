@@ -331,7 +331,8 @@ def test_the_score_rests_on_the_brief_the_attempt_stored(client, login, csrf, de
         attempt = db.session.get(SupervisoryAttempt, attempt_id)
         attempt.brief = {"metrics": generate_metrics(6).to_dict()}
         db.session.commit()
-    _submit(client, csrf, attempt_id, "Late delivery contacts repeat far more than any other category.")
+    _submit(client, csrf, attempt_id, "Late delivery contacts repeat far more than any other category.\nMore detail "
+            "on the other figures will follow once the team has read the whole brief together next week.")
     with client.application.app_context():
         found = db.session.get(SupervisoryAttempt, attempt_id).result["found"]
     assert found["repeat_category"] == "Late delivery contacts repeat far more than any other category."

@@ -20,6 +20,9 @@ from web.services.accounts import can_see_learner, visible_learner_ids_query
 from web.services.supervisory_kinds import KINDS, Kind
 
 MAX_DRAFT_CHARS = 40_000      # the longest answer any kind's scorer takes (a document)
+# An exercise is sent once, so a stray click on a half-written answer must not spend it. The document's scorer
+# asks for 20 words itself; the profiling and monitoring scorers take any text (their tests score snippets).
+MIN_ANSWER_WORDS = 20
 MAX_COMMENT_CHARS = 4_000
 NA = "na"
 
@@ -96,6 +99,8 @@ def submit(attempt: SupervisoryAttempt, text) -> SupervisoryAttempt:
     if attempt.submitted_at is not None:
         raise AlreadySubmitted("This exercise has been sent already.")
     answer = _text(text, "answer", MAX_DRAFT_CHARS)
+    if len(answer.split()) < MIN_ANSWER_WORDS:
+        raise InputError(f"Write at least {MIN_ANSWER_WORDS} words before sending your answer: it is scored once.")
     try:
         result = score(KINDS[attempt.kind], answer, attempt.brief, attempt.seed, attempt.task)
     except ScoringInputError as exc:
