@@ -15,7 +15,7 @@ from sqlalchemy import event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import rubrics
-from web import cli, queue, rendering
+from web import cli, limits, queue, rendering
 from web.config import check_production_safety, from_environment
 from web.extensions import csrf, db, limiter, login_manager, migrate, sqlite_pragmas
 from web.inputs import BoundedIntConverter, JSONProvider, refuse_unusable_text
@@ -87,6 +87,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # the JSON API takes no cookies-only form posts; see web/views/api.py
+    limits.drop_idle_hook(app, limiter)   # only sign-in is limited, by its own decorator
     cli.register(app)
     rendering.register(app)
     queue.init_app(app)

@@ -7,6 +7,10 @@ an HMAC and a Set-Cookie header per request. Here the cookie is re-issued when t
 or when it was issued SESSION_REFRESH_SECONDS ago or more: the timeout still slides, and ends at most that many
 seconds earlier than it would have. Nothing about who is signed in changes: the user loader still checks the
 account's session version on every request (web/sessions.py).
+
+A cookie value that verified once is remembered per process (VERIFIED_COOKIES), so the next request with the same
+bytes skips the HMAC and the JSON decoding; its age is still checked against the lifetime on every request, as
+itsdangerous does, so a remembered cookie expires exactly when a fresh one would.
 """
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadSignature
 
 DEFAULT_REFRESH_SECONDS = 60
+VERIFIED_COOKIES = 4096   # remembered per process; the whole memory is dropped when full (a few hundred KiB)
+SCALARS = (str, int, float, bool, type(None))
 
 
 class IssuedSession(SecureCookieSession):
@@ -31,12 +37,26 @@ class ThrottledRefreshSessionInterface(SecureCookieSessionInterface):
         if not val:
             return self.session_class()
         max_age = int(app.permanent_session_lifetime.total_seconds())
-        try:
-            data, issued = s.loads(val, max_age=max_age, return_timestamp=True)
-        except BadSignature:
-            return self.session_class()
-        session = self.session_class(data)
-        session.issued_at = int(issued.timestamp())
+        verified = app.extensions.setdefault("verified_session_cookies", {})
+        key = (app.secret_key, val)
+        known = verified.get(key)
+        if known is not None:
+            data, issued_at = known
+            age = s.make_signer().get_timestamp() - issued_at
+            if age < 0 or age > max_age:   # itsdangerous's own test: refused as expired
+                return self.session_class()
+        else:
+            try:
+                data, issued = s.loads(val, max_age=max_age, return_timestamp=True)
+            except BadSignature:
+                return self.session_class()
+            issued_at = int(issued.timestamp())
+            if all(isinstance(v, SCALARS) for v in data.values()):   # a shallow copy per request is then enough
+                if len(verified) >= VERIFIED_COOKIES:
+                    verified.clear()
+                verified[key] = (data, issued_at)
+        session = self.session_class(data)   # a copy: the request may change its session
+        session.issued_at = issued_at
         return session
 
     def should_set_cookie(self, app, session) -> bool:
