@@ -60,7 +60,7 @@ def test_a_tutor_authors_fixes_previews_and_publishes_a_scenario_for_their_cohor
     page.get_by_label("Scenario YAML").fill(GOOD)
     page.get_by_role("button", name="Check and save").click()
     page.wait_for_url(re.compile(r".*/author/scenarios/\d+$"))
-    assert "Saved acme-parcel-browser as version 1" in page.locator(".flashes").inner_text()
+    assert "Saved “Acme parcel, written in the browser” as version 1" in page.locator(".flashes").inner_text()
     scenario_url = page.url
     check(page, "authoring-scenario")
 
@@ -104,7 +104,7 @@ def test_a_tutor_authors_fixes_previews_and_publishes_a_scenario_for_their_cohor
     assert page.get_by_label("Otto's cohort").count() == 0            # another tutor's cohort is not offered
     page.get_by_label("Authoring cohort").check()
     page.get_by_role("button", name="Publish").click()
-    assert "Version 1 of acme-parcel-browser is live for Authoring cohort." in page.locator(".flashes").inner_text()
+    assert "Version 1 of “Acme parcel, written in the browser” is live for Authoring cohort." in page.locator(".flashes").inner_text()
     assert "Live: version 1 for Authoring cohort." in page.locator("#status").inner_text()
 
     # A learner of that cohort finds it and starts it; another cohort's learner never sees it.

@@ -107,11 +107,11 @@ def test_the_preview_is_the_learners_workspace_for_that_seed_and_publishing_need
     page = client.get(f"/author/scenarios/{aid}/versions/1/preview?seed=7").get_data(as_text=True)
     expected = simulator.generate(simulator.load_scenario_text(GOOD), 7)
     assert expected.messages[0].text in page.replace("&#39;", "'")       # the customer's first message, seed 7
-    assert "Agent tools" in page and "Preview of acme-late-parcel version 1 with seed 7" in page
+    assert "Agent tools" in page and "Preview of “Acme late parcel” version 1 with seed 7" in page
     assert client.get(f"/author/scenarios/{aid}/versions/1/preview?seed=x").status_code == 400
     assert client.get(f"/author/scenarios/{aid}/versions/9/preview?seed=1").status_code == 404
     done = publish(client, aid, 1, [tutor["cohort"]]).get_data(as_text=True)
-    assert "Version 1 of acme-late-parcel is live for Test cohort." in done
+    assert "Version 1 of “Acme late parcel” is live for Test cohort." in done
 
 
 def _published(app, client, tutor):
@@ -405,3 +405,21 @@ def test_a_triage_preview_is_ordered_and_marked_and_a_live_chat_preview_ends_wit
     assert done.status_code == 200 and "Preview result:" in done.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(Attempt)) == 0
+
+
+def _flash(response) -> str:
+    return response.get_data(as_text=True).split('class="flashes"')[1].split("</div>")[0]
+
+
+def test_every_message_names_the_scenario_by_its_title_never_its_id(app, client, tutor):
+    """Titles everywhere (issue 15): the author's confirmations too."""
+    said = [_flash(client.post("/author/new", data={"text": GOOD, "csrf_token": token(client)},
+                               follow_redirects=True))]
+    aid = authored_id(app)
+    said.append(_flash(client.get(f"/author/scenarios/{aid}/versions/1/preview?seed=3")))
+    said.append(_flash(publish(client, aid, 1, [tutor["cohort"]])))
+    said.append(_flash(client.post(f"/author/scenarios/{aid}/withdraw", data={
+        "csrf_token": token(client, f"/author/scenarios/{aid}")}, follow_redirects=True)))
+    assert all("“Acme late parcel”" in text and "acme-late-parcel" not in text for text in said), said
+    back = client.get(f"/author/scenarios/{aid}/versions/1").get_data(as_text=True)
+    assert "Back to the scenario and its versions</a>" in back and "Back to acme-late-parcel" not in back

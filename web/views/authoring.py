@@ -71,7 +71,7 @@ def new():
     except ScenarioProblems as exc:
         return _editor("authoring/new.html", 422, text=text, problems=exc.problems)
     db.session.commit()
-    flash(f"Saved {authored.scenario_id} as version 1. Preview it, then publish it to your cohorts.", "info")
+    flash(f"Saved {_named(authored.latest)} as version 1. Preview it, then publish it to your cohorts.", "info")
     return redirect(url_for("authoring.scenario", authored_id=authored.id))
 
 
@@ -93,6 +93,11 @@ def scenario(authored_id: int):
     db.session.commit()
     flash(f"Saved version {version.number}. Preview it before publishing it.", "info")
     return redirect(url_for("authoring.scenario", authored_id=authored.id))
+
+
+def _named(version) -> str:
+    """A scenario as people see it everywhere: by its title, never its id."""
+    return f"“{version.title}”"
 
 
 def _detail(authored, text: str, problems: list[dict], code: int = 200):
@@ -124,7 +129,7 @@ def preview(authored_id: int, number: int):
     if request.method == "GET":
         attempt = preview_play.start(current_user, row)
         db.session.commit()   # previewed_at
-        flash(f"Preview of {authored.scenario_id} version {version.number} with seed {seed}: this is what a learner "
+        flash(f"Preview of {_named(version)} version {version.number} with seed {seed}: this is what a learner "
               "sees. Reply as a learner would: the customer reacts and you see the feedback. Nothing is stored in "
               "any learner's record.", "info")
         return _preview_page(authored, version, seed, attempt)
@@ -183,7 +188,8 @@ def publish(authored_id: int):
         flash(str(exc), "error")
         return _detail(authored, authored.latest.text, [], 400)
     db.session.commit()
-    flash(f"Version {number} of {authored.scenario_id} is live for {', '.join(c.name for c in cohorts)}.", "info")
+    flash(f"Version {number} of {_named(authoring.version_of(authored, int(number)))} is live for "
+          f"{', '.join(c.name for c in cohorts)}.", "info")
     return redirect(url_for("authoring.scenario", authored_id=authored.id))
 
 
@@ -193,5 +199,5 @@ def withdraw(authored_id: int):
     authored = authoring.owned(authored_id, current_user)
     authoring.withdraw(authored)
     db.session.commit()
-    flash(f"{authored.scenario_id} is withdrawn: learners no longer see it (their attempts are kept).", "info")
+    flash(f"{_named(authored.latest)} is withdrawn: learners no longer see it (their attempts are kept).", "info")
     return redirect(url_for("authoring.scenario", authored_id=authored.id))
