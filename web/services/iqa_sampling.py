@@ -7,7 +7,7 @@ The rule (risk-weighted, as internal quality assurance strategies usually are):
    signed them.
 2. Each assessor's base rate follows their experience, counted as sign-offs ever made:
    fewer than 10: 50 %; 10 to 49: 25 %; 50 or more: 10 %.
-3. Risk: an assessor with an "action" outcome among their last IQA checks has the rate doubled (at most 100 %).
+3. Risk: an assessor with any earlier "action" outcome from an IQA check has the rate doubled (at most 100 %).
 4. Each assessor with any unsampled evidence gets at least one check: n = max(1, ceil(rate x population)),
    never more than the population.
 5. Within an assessor, attempts are picked to spread across learners and exercise types: each pick is the
