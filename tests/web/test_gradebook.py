@@ -64,6 +64,26 @@ def test_one_row_per_attempt_with_both_levels_and_the_signoff(app, gradebook_dat
     assert "Learner Person" not in body and "learnera" not in body   # candidate numbers, never names
 
 
+def test_the_signoff_carries_its_hash_and_says_when_the_evidence_changed_since(app, gradebook_data):
+    """As the review page and the PDF do: a sign-off made with a hash shows it, and 'yes' once a level changed."""
+    from web.services.marks import moderate
+    from web.services.signoff import sign
+    with app.app_context():
+        second = db.session.get(Attempt, gradebook_data["second"])
+        digest = sign(second, db.session.get(User, gradebook_data["assessor"]), "Meets the criteria.")
+        db.session.commit()
+    rows = list(csv.DictReader(io.StringIO(_download(app, "tutora", gradebook_data["cohort"]).get_data(True))))
+    assert (rows[1]["signed_sha256"], rows[1]["changed_since_signoff"]) == (digest, "no")
+    assert (rows[0]["signed_sha256"], rows[0]["changed_since_signoff"]) == ("", "")   # signed before hashes
+    with app.app_context():
+        second = db.session.get(Attempt, gradebook_data["second"])
+        tone = next(s for s in second.scores if s.criterion == "tone_of_voice").level
+        moderate(second, "tone_of_voice", "0" if tone != "0" else "1", "Curt.", db.session.get(User, gradebook_data["tutor"]))
+        db.session.commit()
+    rows = list(csv.DictReader(io.StringIO(_download(app, "tutora", gradebook_data["cohort"]).get_data(True))))
+    assert (rows[1]["signed_sha256"], rows[1]["changed_since_signoff"]) == (digest, "yes")
+
+
 def test_cells_that_would_run_as_formulas_are_escaped(app, gradebook_data):
     rows = list(csv.DictReader(io.StringIO(_download(app, "tutora", gradebook_data["cohort"]).get_data(True))))
     assert rows[0]["cohort"] == "'" + HOSTILE_COHORT
