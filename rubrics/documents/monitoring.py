@@ -47,9 +47,15 @@ def _judge(level: int, evidence: list[str], reason: str) -> dict:
 
 # Words a review may use for the planted problems' key terms (keys lower case, without a leading article: the data
 # says "a price change", a learner writes "the price change" or "the price rise").
-SYNONYMS = {"repeat": r"repeat\w*|come(?:s)? back|coming back|again|second contact",
+SYNONYMS = {"repeat": r"repeat\w*|come(?:s)? back|coming back|again|second (?:contact|time)|more than once|"
+                      r"follow(?:s|ed|ing)?[- ]?ups?|chas(?:e|es|ed|ing)|re-?contact\w*",
             "weekend": r"weekends?|saturdays?|sundays?",
             "x": r"x|twitter",
+            "instagram": r"instagram|insta|ig",
+            "facebook": r"facebook|fb",
+            "tiktok": r"tik ?tok",
+            "linkedin": r"linked ?in",
+            "whatsapp": r"whats ?app",
             "new app": r"(?:new |mobile )?app",
             "price change": r"prices? (?:change\w*|rise|rose|increase\w*|went up)|new prices?|"
                             r"(?:chang\w*|rais\w*|rise|increase\w*) (?:in |of |to |our |the )*prices?",

@@ -47,10 +47,15 @@ def _sentences(text: str) -> list[str]:
     return [s for s in (LINE_MARK.sub("", p).strip() for p in parts) if s]
 
 
-# Other names learners use for a platform or a segment (X was Twitter until 2023; "vulnerable customers" for
-# customers in vulnerable circumstances). Each includes the name itself.
+# Other names learners use for a platform or a segment (X was Twitter until 2023; "Insta", "FB"; "vulnerable
+# customers" for customers in vulnerable circumstances). Each includes the name itself.
 ALIASES = {
     "X": ("X", "Twitter"),
+    "Instagram": ("Instagram", "Insta", "IG"),
+    "Facebook": ("Facebook", "FB"),
+    "TikTok": ("TikTok", "Tik Tok"),
+    "LinkedIn": ("LinkedIn", "Linked In"),
+    "WhatsApp": ("WhatsApp", "Whats App"),
     "customers in vulnerable circumstances": ("customers in vulnerable circumstances", "vulnerable customers",
                                               "customers in vulnerable situations", "vulnerable people"),
     "over-65s": ("over-65s", "over 65s", "over-65", "people over 65", "pensioners", "older people"),

@@ -161,3 +161,12 @@ def test_a_service_goal_stated_as_a_commitment_is_a_goal():
     assert score_profile(answer, org)["criteria"]["service_goals"]["level"] == 2
     described = "Kindle Power answers Instagram within 10 minutes. Small businesses use WhatsApp (59%)."
     assert score_profile(described, org)["criteria"]["service_goals"]["level"] == 0
+
+
+@pytest.mark.parametrize("nickname, platform", [("Insta", "instagram"), ("IG", "instagram"), ("FB", "facebook"),
+                                                ("Tik Tok", "tiktok")])
+def test_a_platform_is_heard_by_its_everyday_name(nickname, platform):
+    org = generate_profile(0)
+    seg = org.segments[0]
+    profile = f"Existing customers: {seg.name} use {nickname} ({seg.usage[platform]}%)."
+    assert score_profile(profile, org)["criteria"]["platform_use"]["level"] >= 1

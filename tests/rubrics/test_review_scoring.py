@@ -131,3 +131,48 @@ def test_the_benchmark_counts_when_the_review_quotes_its_figures(sentence):
     result = score_review("\n".join(lines), m)
     assert result["criteria"]["monitoring_plan"]["level"] == 2, result["criteria"]["monitoring_plan"]
     assert sentence in result["criteria"]["monitoring_plan"]["evidence"]
+
+
+EVERYDAY_REVIEW = "\n".join([
+    "## What the data shows",
+    "1. On Saturdays and Sundays our Insta DMs sit for up to almost four hours before anyone replies (95-225 min), "
+    "way past our 60 minute SLA. Weekdays are fine.",
+    "2. Customer mood dropped sharply in week 7 when the app launched: net sentiment went from around +20 to about "
+    "-10 and it hasn't come back.",
+    "3. Refund status queries: 43% of these customers have to contact us a second time, far more than any other "
+    "category.",
+    "## Why",
+    "- Weekend: I think the rota only has one person covering weekends and they work the Facebook queue first.",
+    "- App: customers probably can't log in on the new version, judging by the comments.",
+    "- Refunds: agents give no timescale, so people chase.",
+    "## What to do",
+    "- Team leader to add an Instagram shift at weekends from next month.",
+    "- Digital team to fix the login bug and post a pinned how-to.",
+    "- Refunds lead to add the expected refund date to the template reply.",
+    "## Checking it worked",
+    "We'll track weekend Instagram first response every week, target under 60 minutes for 90% of messages, compared "
+    "with the benchmark that 42% of customers expect an answer within an hour. Refund repeat contacts should be "
+    "under 15% by week 16.",
+    "## Sign-off",
+    "The customer service manager needs to approve the extra weekend hours, and the head of digital has to agree to "
+    "prioritise the bug fix.",
+])
+
+
+def test_a_review_in_everyday_words_finds_each_problem_where_it_is_stated():
+    # Written as a learner would for seed 2 (Instagram at weekends, a new app, refund status): 'Insta' is Instagram,
+    # and 'contact us a second time' is a repeat contact. The weekend problem had been credited to the improvement
+    # line, which happens to say 'Instagram', and the repeat category was missed.
+    m = generate_metrics(2)
+    result = score_review(EVERYDAY_REVIEW, m)
+    assert result["found"]["weekend_sla"].startswith("On Saturdays and Sundays our Insta DMs")
+    assert result["found"]["repeat_category"].startswith("Refund status queries: 43%")
+    assert result["criteria"]["problems_found"]["level"] == 2
+
+
+@pytest.mark.parametrize("sentence", ["Refund status is followed up by 43% of customers.",
+                                      "43% ask about their refund status more than once.",
+                                      "Refund status: many customers chase us for it."])
+def test_repeat_contacts_are_heard_in_the_words_people_use(sentence):
+    m = generate_metrics(2)
+    assert score_review(sentence, m)["found"]["repeat_category"] == sentence
