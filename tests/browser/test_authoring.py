@@ -100,6 +100,9 @@ def test_a_tutor_authors_fixes_previews_and_publishes_a_scenario_for_their_cohor
         tara = db.session.scalar(db.select(User.id).filter_by(username="tara"))
         assert db.session.scalar(db.select(db.func.count()).select_from(Attempt).filter_by(learner_id=tara)) == 0
 
+    page.goto(scenario_url + "/versions/1")     # a saved version, as it was saved
+    assert "difficulty: easy" in page.locator("main").inner_text()
+    check(page, "authoring-version")
     page.goto(scenario_url)
     assert page.get_by_label("Otto's cohort").count() == 0            # another tutor's cohort is not offered
     page.get_by_label("Authoring cohort").check()

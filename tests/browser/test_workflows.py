@@ -74,6 +74,9 @@ def test_a_learner_disputes_a_level_and_the_tutor_resolves_it(page, live_app, gr
     page.goto(f"/practice/attempts/{group['attempt']}/result")
     text = page.locator("#disputes").inner_text()
     assert "Accepted by Tomasz Tutor" in text and "the reply says what you will do and when" in text
+    page.goto("/disputes/")                     # the learner's own list of disputes
+    assert "Accepted" in page.locator("main").inner_text()
+    check(page, "workflows-learner-disputes")
 
 
 @pytest.fixture(scope="module")
@@ -273,9 +276,11 @@ def test_three_tutors_calibrate_an_attempt(page, live_app, group):
     page.get_by_label("Title").fill("December standardisation")
     page.locator(f"#cal-a{group['attempt']}").check()
     page.get_by_label("Other tutors taking part (usernames, separated by commas)").fill("uma, vic")
+    check(page, "workflows-calibration-setup")
     page.get_by_role("button", name="Set up the session").click()
     page.wait_for_url("**/calibration/*")
     session_url = page.url
+    check(page, "workflows-calibration-session")
     hear_levels = {"tomasz": autos["hear"], "uma": autos["hear"], "vic": "0" if autos["hear"] != "0" else "1"}
     for username in ("tomasz", "uma", "vic"):
         if username != "tomasz":
