@@ -176,3 +176,54 @@ def test_the_progress_page_runs_as_many_statements_for_many_attempts_as_for_one(
     page = client.get(path).get_data(as_text=True)
     assert statements(app, client, path) == few
     assert page.count("<td>13</td>") >= 1   # the 13th attempt is listed: the rows are all there
+
+
+def selects_built(client, path: str) -> int:
+    """How many SELECT statements the request constructs in Python (running one that was built before is free)."""
+    from sqlalchemy.sql.selectable import Select
+
+    built = []
+    original = Select.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    Select.__init__ = counted
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        Select.__init__ = original
+    return len(built)
+
+
+@pytest.mark.parametrize("username, path", [("assessora", "/assessor/")])
+def test_a_list_page_builds_its_statements_once_per_process_not_per_request(
+        app, client, login, demo_cohort, make_attempt, username, path):
+    make_attempt(demo_cohort["learner"])
+    login(username)
+    client.get(path)
+    assert selects_built(client, path) == 0
+
+
+def test_the_assessor_home_reads_each_assessors_own_cohorts_from_its_shared_statements(
+        app, client, login, demo_cohort, make_attempt, make_user):
+    make_attempt(demo_cohort["learner"])
+    other = make_user("assessor", "assessorb")
+    extra = more_learners(app, make_user, demo_cohort["cohort"], 3)
+    with app.app_context():
+        second = db.session.scalar(select(Cohort).where(Cohort.name == "Second cohort"))
+        second.assessors.append(db.session.get(User, other))
+        second.learners.append(db.session.get(User, extra[0]))
+        db.session.commit()
+    login("assessora")
+    mine = client.get("/assessor/").get_data(as_text=True)
+    theirs = app.test_client()
+    sign_in(theirs, "assessorb")
+    page = theirs.get("/assessor/").get_data(as_text=True)
+    assert "Test cohort" in mine and "Second cohort" not in mine and mine.count('href="/exports/') > 0
+    assert "Second cohort" in page and "Test cohort" not in page
+    with app.app_context():
+        names = {u.id: u.full_name for u in db.session.scalars(select(User))}
+    assert names[extra[0]] in page and names[demo_cohort["learner"]] not in page
+    assert names[demo_cohort["learner"]] in mine and names[extra[1]] in mine

@@ -3,14 +3,16 @@ their completed attempts summarised in SQL (issue 17: at 500,000 attempts the pa
 attempt of every learner of every cohort: 10,000 rows a request for one cohort)."""
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
-from sqlalchemy import case, func, select, union_all
+from sqlalchemy import bindparam, case, func, select, union_all
 
-from web.extensions import db
 from web.inputs import InputError, whole_number
 from web.models import Attempt, Cohort, ScenarioInstance, User, cohort_assessors, cohort_learners
 from web.security import roles_required
+from web.statements import rows
 
 bp = Blueprint("assess", __name__, url_prefix="/assessor")
 LEARNERS_PAGE = 20   # learners a page
@@ -18,34 +20,54 @@ RECENT = 5           # newest completed attempts shown per learner (assessed fir
 MAX_PAGE = 100_000
 
 
+ASSESSED_COHORTS = (   # (id, name, learners) for each cohort this assessor assesses, by name
+    select(Cohort.id, Cohort.name, func.count(cohort_learners.c.user_id).label("learners"))
+    .join(cohort_assessors, cohort_assessors.c.cohort_id == Cohort.id)
+    .outerjoin(cohort_learners, cohort_learners.c.cohort_id == Cohort.id)
+    .where(cohort_assessors.c.user_id == bindparam("assessor_id")).group_by(Cohort.id, Cohort.name)
+    .order_by(Cohort.name))
+PAGE_OF_LEARNERS = (   # one more than a page: is there a next one?
+    select(User.id, User.full_name, User.candidate_number)
+    .join(cohort_learners, cohort_learners.c.user_id == User.id)
+    .where(cohort_learners.c.cohort_id == bindparam("cohort_id")).order_by(User.username)
+    .offset(bindparam("skip")).limit(LEARNERS_PAGE + 1))
+COUNTS = (   # completed, assessed and signed-off attempts of some learners, from ix_attempt_learner_lists alone
+    select(Attempt.learner_id, func.count().label("completed"),
+           func.sum(case((Attempt.mode == "assessed", 1), else_=0)).label("assessed"),
+           func.sum(case((Attempt.signed_off_at.is_not(None), 1), else_=0)).label("signed_off"))
+    .where(Attempt.learner_id.in_(bindparam("learner_ids", expanding=True)), Attempt.status == "completed")
+    .group_by(Attempt.learner_id))
+
+
 def assessed_cohorts(assessor_id: int) -> list:
     """(id, name, learners) for each cohort this assessor assesses, by name."""
-    return db.session.execute(
-        select(Cohort.id, Cohort.name, func.count(cohort_learners.c.user_id).label("learners"))
-        .join(cohort_assessors, cohort_assessors.c.cohort_id == Cohort.id)
-        .outerjoin(cohort_learners, cohort_learners.c.cohort_id == Cohort.id)
-        .where(cohort_assessors.c.user_id == assessor_id).group_by(Cohort.id, Cohort.name).order_by(Cohort.name)
-    ).all()
+    return list(rows(ASSESSED_COHORTS, assessor_id=assessor_id))
 
 
 def learner_page(cohort_id: int, page: int) -> list[dict]:
     """One page of a cohort's learners (by username), with their completed, assessed and signed-off counts: one
     GROUP BY over the page's learners, read from ix_attempt_learner_lists alone."""
-    learners = db.session.execute(
-        select(User.id, User.full_name, User.candidate_number)
-        .join(cohort_learners, cohort_learners.c.user_id == User.id)
-        .where(cohort_learners.c.cohort_id == cohort_id).order_by(User.username)
-        .offset((page - 1) * LEARNERS_PAGE).limit(LEARNERS_PAGE + 1)).all()
-    counts = {row.learner_id: row for row in db.session.execute(
-        select(Attempt.learner_id, func.count().label("completed"),
-               func.sum(case((Attempt.mode == "assessed", 1), else_=0)).label("assessed"),
-               func.sum(case((Attempt.signed_off_at.is_not(None), 1), else_=0)).label("signed_off"))
-        .where(Attempt.learner_id.in_([l.id for l in learners] or [-1]), Attempt.status == "completed")
-        .group_by(Attempt.learner_id))}
+    learners = rows(PAGE_OF_LEARNERS, cohort_id=cohort_id, skip=(page - 1) * LEARNERS_PAGE)
+    counts = {row.learner_id: row for row in rows(COUNTS, learner_ids=[l.id for l in learners] or [-1])}
     return [{"id": l.id, "full_name": l.full_name, "candidate_number": l.candidate_number,
              "completed": counts[l.id].completed if l.id in counts else 0,
              "assessed": int(counts[l.id].assessed or 0) if l.id in counts else 0,
              "signed_off": int(counts[l.id].signed_off or 0) if l.id in counts else 0} for l in learners]
+
+
+@cache
+def recent_statement(learners: int):
+    """The statement recent_attempts runs for this many learners (bind parameters l0, l1, ...): built once per
+    count, as a page has at most LEARNERS_PAGE learners."""
+    picks = [select(Attempt.id).where(Attempt.learner_id == bindparam(f"l{i}"), Attempt.status == "completed", mode)
+             .order_by(Attempt.submitted_at.desc()).limit(RECENT).subquery()   # the index's order: no sort
+             for i in range(learners) for mode in (Attempt.mode == "assessed", Attempt.mode != "assessed")]
+    chosen = union_all(*(select(p.c.id) for p in picks)).subquery()
+    return (select(Attempt.id, Attempt.learner_id, Attempt.mode, Attempt.final_grade, Attempt.signed_off_at,
+                   ScenarioInstance.title)
+            .join(chosen, chosen.c.id == Attempt.id).join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id)
+            .order_by(Attempt.learner_id, (Attempt.mode == "assessed").desc(), Attempt.submitted_at.desc(),
+                      Attempt.id.desc()))
 
 
 def recent_attempts(learner_ids: list[int]) -> dict[int, list]:
@@ -54,18 +76,8 @@ def recent_attempts(learner_ids: list[int]) -> dict[int, list]:
     ix_attempt_learner_lists (no sort of the learner's hundreds of attempts); then only those rows are read."""
     if not learner_ids:
         return {}
-    picks = [select(Attempt.id).where(Attempt.learner_id == learner_id, Attempt.status == "completed", mode)
-             .order_by(Attempt.submitted_at.desc()).limit(RECENT).subquery()   # the index's order: no sort
-             for learner_id in learner_ids for mode in (Attempt.mode == "assessed", Attempt.mode != "assessed")]
-    chosen = union_all(*(select(p.c.id) for p in picks)).subquery()
-    rows = db.session.execute(
-        select(Attempt.id, Attempt.learner_id, Attempt.mode, Attempt.final_grade, Attempt.signed_off_at,
-               ScenarioInstance.title)
-        .join(chosen, chosen.c.id == Attempt.id).join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id)
-        .order_by(Attempt.learner_id, (Attempt.mode == "assessed").desc(), Attempt.submitted_at.desc(),
-                  Attempt.id.desc())).all()
     by_learner: dict[int, list] = {}
-    for row in rows:
+    for row in rows(recent_statement(len(learner_ids)), **{f"l{i}": id_ for i, id_ in enumerate(learner_ids)}):
         mine = by_learner.setdefault(row.learner_id, [])
         if len(mine) < RECENT:
             mine.append(row)
