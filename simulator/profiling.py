@@ -13,6 +13,7 @@ Every organisation has three planted facts a good answer must use (`planted`):
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import asdict, dataclass
 
 from simulator.errors import SimulatorUsageError
@@ -161,8 +162,10 @@ def _communities(rng: random.Random, org: str, sector: dict, platforms: list[str
     out = []
     for i, (kind, platform) in enumerate(kinds[:4]):
         topic = rng.choice(sector["products"])
-        # The topic keeps its own capitals ("mobile SIMs", not title case's "Sims"); Instagram's tag suits the sector.
-        name = {"Facebook group": f"{org} Customers UK", "forum": f"{topic[:1].upper()}{topic[1:]} forum",
+        # The topic keeps its own capitals ("mobile SIMs", not title case's "Sims") and loses its article ("a loyalty
+        # scheme" gave "A loyalty scheme forum"); Instagram's tag suits the sector.
+        forum = re.sub(r"^(?:a|an) ", "", topic)
+        name = {"Facebook group": f"{org} Customers UK", "forum": f"{forum[:1].upper()}{forum[1:]} forum",
                 "hashtag": f"#{tag}Help" if platform == "x" else f"#{tag}{sector['instagram_tag']}",
                 "subreddit-style board": f"{tag} users board", "TikTok tag": f"#{tag}Review"}[kind]
         out.append(Community(name, kind, platform, rng.randint(400, 25000), topic,

@@ -74,7 +74,9 @@ ALIASES = {
 
 
 def _has(name: str, sentence: str) -> bool:
-    names = "|".join(re.escape(n) for n in ALIASES.get(name, (name,)))
+    # A name's own article is left out ("A loyalty scheme forum", stored before forum names dropped it: a learner
+    # writes "the loyalty scheme forum").
+    names = "|".join(re.escape(re.sub(r"^(?:a|an|the)\s+", "", n, flags=re.I)) for n in ALIASES.get(name, (name,)))
     return re.search(r"(?<!\w)(?:" + names + r")(?!\w)", sentence, re.I) is not None
 
 

@@ -170,3 +170,15 @@ def test_a_platform_is_heard_by_its_everyday_name(nickname, platform):
     seg = org.segments[0]
     profile = f"Existing customers: {seg.name} use {nickname} ({seg.usage[platform]}%)."
     assert score_profile(profile, org)["criteria"]["platform_use"]["level"] >= 1
+
+
+def test_a_community_is_heard_with_or_without_its_article():
+    # An organisation stored before forum names dropped their article has "A loyalty scheme forum"; a learner writes
+    # "the loyalty scheme forum".
+    import dataclasses
+    org = generate_profile(4)
+    worst = max(org.communities, key=lambda c: c.negative_share)
+    stored = dataclasses.replace(org, communities=tuple(
+        dataclasses.replace(c, name="A loyalty scheme forum") if c is worst else c for c in org.communities))
+    line = "We will watch the loyalty scheme forum daily, because that is where complaints gather."
+    assert score_profile(line, stored)["planted"]["complaint_community"] == line
