@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from rubrics.cues.empathy import EMPATHY_LIGHT_RE, EMPATHY_STRONG_RE, EMPATHY_UNDERSTAND_FEELING_RE
 from rubrics.cues.ownership import CONDITIONAL_OFFER_RE
 from rubrics.cues.questions import CLOSING_Q_RE
 from rubrics.cues.reply import Cues
@@ -45,11 +46,14 @@ def _answered(cues: Cues, sit: Situation, hear: Judgement, o: dict) -> str | Non
              or re.search(r"\bany\s+(?:updates?|news|info\w*|idea)\b[^.!?]*\?", sit.customer.text, re.I))
     if not asked or hear.level != 2 or o["pushback"] or len(cues.r.words) < 5:
         return None
-    apology_at = [a["span"][0] for a in cues.apologies]
+    # an apology or a show of feeling that names the issue ("we know how important birthdays are") is not an answer
+    feeling_at = ([a["span"][0] for a in cues.apologies] + [e[0] for e in cues.find(EMPATHY_LIGHT_RE)]
+                  + [e[0] for e in cues.find(EMPATHY_STRONG_RE)]
+                  + [e[0] for e in cues.find(EMPATHY_UNDERSTAND_FEELING_RE)])
     statements = []
     for ev in hear.evidence:
         ss, se = cues.r.sentence_of(ev.start)
-        if cues.r.masked[ss:se].rstrip().endswith("?") or any(ss <= a < se for a in apology_at):
+        if cues.r.masked[ss:se].rstrip().endswith("?") or any(ss <= a < se for a in feeling_at):
             continue
         statements.append(ev)
     if not statements:

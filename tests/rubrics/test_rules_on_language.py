@@ -177,3 +177,12 @@ def test_a_kiss_before_the_agents_name_is_a_sign_off(reply):
     got = criteria(reply, "any news on my refund?", platform="instagram")["closing"]
     assert got["level"] == 2, got["reason"]
     assert any(e["text"].endswith(("Gabi", "Pip")) for e in got["evidence"])
+
+
+def test_a_feeling_that_names_the_issue_does_not_answer_the_question():
+    customer = "where is my order?? it's my daughter's birthday present and it was due yesterday"
+    got = criteria("Hi Sam, I'm so sorry. We know how important birthdays are!", customer)
+    assert got["take_ownership"]["level"] == 0 and got["act"]["level"] == 0
+    # a statement of fact about it still answers
+    got = criteria("Hi Sam, I'm so sorry. Your birthday present is on the van and arrives today.", customer)
+    assert got["take_ownership"]["level"] == 2
