@@ -123,14 +123,20 @@ def _communities(sents, org) -> dict:
     return _judge(0, [], "no community named")
 
 
+def _a_list_of_platforms(sentence: str) -> bool:
+    """'We should be on Facebook, TikTok, X, WhatsApp and LinkedIn' names them all and acts on none in particular."""
+    return sum(_has(label, sentence) for label in PLATFORM_LABELS.values()) >= 4
+
+
 def planted_used(sents, org: Organisation) -> dict:
     """Which planted facts the answer uses, each with the sentence that shows it (or None)."""
     out = {}
+    acting = [s for s in sents if ACTS.search(s) and not _a_list_of_platforms(s)]
     for fact in org.planted:
         if fact.key == "lives_on_one":   # a profile line names both too: the recommendation acts on them
-            found = [s for s in sents if all(_has(n, s) for n in fact.must_mention) and ACTS.search(s)]
+            found = [s for s in acting if all(_has(n, s) for n in fact.must_mention)]
         elif fact.key == "busy_poor_private":   # acting on it: a profile line may name a private app too
-            found = [s for s in sents if _has(fact.must_mention[0], s) and PRIVATE_WORDS.search(s) and ACTS.search(s)]
+            found = [s for s in acting if _has(fact.must_mention[0], s) and PRIVATE_WORDS.search(s)]
         else:   # watched: in the sentence naming it, or in the next one after it is named as the complaints place
             found = [s for i, s in enumerate(sents) if _has(fact.must_mention[0], s) and (
                 WATCH_WORDS.search(s) or (COMPLAINTS.search(s) and WATCH_WORDS.search(" ".join(sents[i + 1:i + 2]))))]

@@ -182,3 +182,15 @@ def test_a_community_is_heard_with_or_without_its_article():
         dataclasses.replace(c, name="A loyalty scheme forum") if c is worst else c for c in org.communities))
     line = "We will watch the loyalty scheme forum daily, because that is where complaints gather."
     assert score_profile(line, stored)["planted"]["complaint_community"] == line
+
+
+def test_a_list_of_every_platform_acts_on_none_of_them():
+    # 'TikTok' and 'WhatsApp' (a private app) in a list of every platform with 'should' had used the busy platform's
+    # fact: the recommendation scored 1 for an answer that treats every platform alike.
+    org = generate_profile(4)
+    answer = ("We should be on every platform: Facebook, TikTok, X, WhatsApp and LinkedIn, and answer everyone "
+              "quickly and politely.\nAll platforms are equally important to our customers, so we will give each the "
+              "same attention.")
+    result = score_profile(answer, org)
+    assert result["planted"] == dict.fromkeys(result["planted"])
+    assert result["criteria"]["recommendation"]["level"] == 0
