@@ -98,3 +98,25 @@ def test_a_dispute_opened_after_sign_off_is_not_a_change_until_it_is_decided(app
                 db.session.get(User, demo_cohort["tutor"]))
         db.session.commit()
     assert "Changed since sign-off:" in assessor.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+
+
+def test_a_second_sign_off_leaves_the_first_as_it_was(app, signed, demo_cohort, make_user):
+    """A double click or a second assessor of the cohort: the first sign-off (who, when, comment, hash) stands."""
+    from web.models import Cohort, User
+    attempt_id, digest, _assessor = signed
+    make_user("assessor", "assessorz")
+    with app.app_context():
+        cohort = db.session.get(Cohort, demo_cohort["cohort"])
+        cohort.assessors.append(db.session.scalar(db.select(User).filter_by(username="assessorz")))
+        first = db.session.get(Attempt, attempt_id)
+        before = (first.signed_off_by_id, first.signed_off_at, first.signoff_comment)
+        db.session.commit()
+    other = _client(app, "assessorz")
+    response = other.post(f"/review/attempts/{attempt_id}/signoff", data={
+        "comment": "Signed again.", "csrf_token": _token(other, f"/review/attempts/{attempt_id}")},
+        follow_redirects=True)
+    assert "Already signed off by" in response.get_data(as_text=True)
+    with app.app_context():
+        again = db.session.get(Attempt, attempt_id)
+        assert (again.signed_off_by_id, again.signed_off_at, again.signoff_comment) == before
+        assert again.signed_sha256 == digest

@@ -124,6 +124,9 @@ def sign_off(attempt_id: int):
     form = SignOffForm()
     if attempt.status != "completed":
         flash("Only completed attempts can be signed off.", "error")
+    elif attempt.signed_off_at is not None:
+        # Another sign-off (a double click, a second assessor) would overwrite who signed, when and the hash.
+        flash(f"Already signed off by {attempt.signed_off_by.full_name}: that sign-off stands.", "error")
     elif form.validate_on_submit():
         sign(attempt, current_user, form.comment.data)
         db.session.commit()
