@@ -197,7 +197,7 @@ def selects_built(client, path: str) -> int:
     return len(built)
 
 
-@pytest.mark.parametrize("username, path", [("assessora", "/assessor/")])
+@pytest.mark.parametrize("username, path", [("assessora", "/assessor/"), ("learnera", "/learner/")])
 def test_a_list_page_builds_its_statements_once_per_process_not_per_request(
         app, client, login, demo_cohort, make_attempt, username, path):
     make_attempt(demo_cohort["learner"])

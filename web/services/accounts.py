@@ -123,11 +123,6 @@ def invite_learner(cohort: Cohort, username: str, inviter: User) -> None:
         db.session.add(CohortInvitation(cohort_id=cohort.id, learner_id=learner.id, invited_by_id=inviter.id))
 
 
-def pending_invitations(learner: User) -> list[CohortInvitation]:
-    return list(db.session.scalars(select(CohortInvitation).where(CohortInvitation.learner_id == learner.id)
-                                   .order_by(CohortInvitation.created_at)))
-
-
 def answer_invitation(learner: User, invitation_id: int, accept: bool) -> Cohort | None:
     """The learner accepts (joins) or declines; the invitation is used up either way. None if it is not theirs."""
     invitation = db.session.get(CohortInvitation, invitation_id)

@@ -3,34 +3,59 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.orm import aliased
 
 from web.extensions import db
 from web.forms import InvitationForm, JoinCohortForm
-from web.models import Attempt, Cohort, ScenarioInstance, User, cohort_learners
+from web.models import (
+    Assignment,
+    Attempt,
+    Cohort,
+    CohortInvitation,
+    ScenarioInstance,
+    User,
+    assignment_learners,
+    cohort_learners,
+)
 from web.security import roles_required
-from web.services.accounts import AccountError, answer_invitation, join_cohort, pending_invitations
-from web.services.catalogue import assignments_for
+from web.services.accounts import AccountError, answer_invitation, join_cohort
+from web.statements import rows
 
 bp = Blueprint("learner", __name__, url_prefix="/learner")
+Tutor, Inviter = aliased(User), aliased(User)
+
+
+LEARNER = bindparam("learner_id")
+COHORTS = (select(Cohort.id, Cohort.name, User.full_name.label("tutor_name")).join(User, User.id == Cohort.tutor_id)
+           .join(cohort_learners, cohort_learners.c.cohort_id == Cohort.id)
+           .where(cohort_learners.c.user_id == LEARNER).order_by(Cohort.name))
+CHOSEN = select(assignment_learners.c.user_id).where(assignment_learners.c.assignment_id == Assignment.id)
+ASSIGNMENTS = (   # the learner's cohorts' work set for the whole cohort (no one chosen) or chosen to include them
+    select(Assignment.id, Assignment.mode, Assignment.due_at, Assignment.instructions,
+           func.coalesce(func.nullif(Assignment.scenario_title, ""), Assignment.scenario_id).label("title"))
+    .join(cohort_learners, cohort_learners.c.cohort_id == Assignment.cohort_id)
+    .where(cohort_learners.c.user_id == LEARNER,
+           or_(~CHOSEN.exists(), CHOSEN.where(assignment_learners.c.user_id == LEARNER).exists()))
+    .order_by(Assignment.created_at.desc(), Assignment.id.desc()))
+INVITATIONS = (select(CohortInvitation.id, Cohort.name.label("cohort_name"), Tutor.full_name.label("tutor_name"),
+                      Inviter.full_name.label("invited_by_name"))
+               .join(Cohort, Cohort.id == CohortInvitation.cohort_id).join(Tutor, Tutor.id == Cohort.tutor_id)
+               .join(Inviter, Inviter.id == CohortInvitation.invited_by_id)
+               .where(CohortInvitation.learner_id == LEARNER).order_by(CohortInvitation.created_at))
+RECENT = (select(Attempt.id, Attempt.status, Attempt.started_at, Attempt.final_grade, ScenarioInstance.title)
+          .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).where(Attempt.learner_id == LEARNER)
+          .order_by(Attempt.started_at.desc()).limit(10))
 
 
 @bp.route("/")
 @roles_required("learner")
 def home():
-    cohorts = db.session.execute(
-        select(Cohort.id, Cohort.name, User.full_name.label("tutor_name")).join(User, User.id == Cohort.tutor_id)
-        .join(cohort_learners, cohort_learners.c.cohort_id == Cohort.id)
-        .where(cohort_learners.c.user_id == current_user.id).order_by(Cohort.name)).all()
-    assignments = assignments_for(current_user)
-    attempts = db.session.execute(
-        select(Attempt.id, Attempt.status, Attempt.started_at, Attempt.final_grade, ScenarioInstance.title)
-        .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).where(Attempt.learner_id == current_user.id)
-        .order_by(Attempt.started_at.desc()).limit(10)
-    ).all()
-    return render_template("learner/home.html", form=JoinCohortForm(), cohorts=cohorts, assignments=assignments,
-                           attempts=attempts, invitations=pending_invitations(current_user),
-                           invitation_form=InvitationForm())
+    """Rows from statements built once (web/statements.py): this is every learner's first page."""
+    mine = {"learner_id": current_user.id}
+    return render_template("learner/home.html", form=JoinCohortForm(), cohorts=rows(COHORTS, **mine),
+                           assignments=rows(ASSIGNMENTS, **mine), attempts=rows(RECENT, **mine),
+                           invitations=rows(INVITATIONS, **mine), invitation_form=InvitationForm())
 
 
 @bp.route("/invitations/<int:invitation_id>", methods=["POST"])
