@@ -19,7 +19,14 @@ from simulator.seeds import rng_for
 
 PLATFORMS = ("x", "facebook", "instagram")
 LABELS = {"x": "X", "facebook": "Facebook", "instagram": "Instagram"}
-CATEGORIES = ("late delivery", "refund status", "faulty item", "billing error", "account access")
+# Complaint categories by brand: each brand's own business (an energy supplier has no 'late delivery'). The same
+# five places in each, so the random draws, and every figure of every seed, are the same whatever the brand.
+CATEGORIES = {
+    "Harbour Connect": ("engineer visit", "refund status", "faulty router", "billing error", "account access"),
+    "Maple Lane Clothing": ("late delivery", "refund status", "faulty item", "billing error", "account access"),
+    "Kindle Power": ("meter reading", "refund status", "smart meter fault", "billing error", "account access"),
+    "Plated Express": ("late delivery", "refund status", "missing item", "billing error", "account access"),
+}
 SLA_MINUTES = 60
 BENCHMARK = {"within_60_minutes": 42, "within_30_minutes": 32}   # % of customers who expect a reply that fast
 HOURS = tuple(range(8, 22, 2))
@@ -80,12 +87,12 @@ def generate_metrics(seed: int) -> Metrics:
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise SimulatorUsageError("the seed must be a whole number, 0 or more")
     rng = rng_for("monitoring", seed)
-    brand = rng.choice(("Harbour Connect", "Maple Lane Clothing", "Kindle Power", "Plated Express"))
+    brand = rng.choice(tuple(CATEGORIES))
     weeks = rng.randint(8, 12)
     weekend_platform = rng.choice(PLATFORMS)
     launch_week = rng.randint(3, weeks - 3)
     launch = rng.choice(("a new app", "a price change", "a new loyalty scheme", "a redesigned website"))
-    repeat = rng.choice(CATEGORIES)
+    repeat = rng.choice(CATEGORIES[brand])
     rows = []
     for week in range(1, weeks + 1):
         for p in PLATFORMS:
@@ -100,7 +107,7 @@ def generate_metrics(seed: int) -> Metrics:
         by_hour[p] = {"weekday": weekday, "weekend": weekend}
     categories = {c: {"contacts": rng.randint(120, 600), "repeat_pct": (rng.randint(38, 55) if c == repeat
                                                                          else rng.randint(4, 14))}
-                  for c in CATEGORIES}
+                  for c in CATEGORIES[brand]}
     planted = (
         Problem("weekend_sla", weekend_platform, f"{LABELS[weekend_platform]} messages at weekends wait "
                 f"{min(by_hour[weekend_platform]['weekend'].values())}-{max(by_hour[weekend_platform]['weekend'].values())}"

@@ -66,7 +66,7 @@ ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 
 def _mentions(term: str, sentence: str) -> bool:
     key = ARTICLE.sub("", term).lower()
-    pattern = SYNONYMS.get(key, re.escape(key))
+    pattern = SYNONYMS.get(key, re.escape(key) + "s?")   # 'billing errors', 'meter readings'
     return re.search(r"(?<!\w)(?:" + pattern + r")(?!\w)", sentence, re.I) is not None
 
 

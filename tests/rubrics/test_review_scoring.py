@@ -176,3 +176,10 @@ def test_a_review_in_everyday_words_finds_each_problem_where_it_is_stated():
 def test_repeat_contacts_are_heard_in_the_words_people_use(sentence):
     m = generate_metrics(2)
     assert score_review(sentence, m)["found"]["repeat_category"] == sentence
+
+
+def test_a_category_is_heard_in_the_plural():
+    m = generate_metrics(3)   # billing error drives the repeat contacts
+    assert next(p for p in m.planted if p.key == "repeat_category").where == "billing error"
+    sentence = "Billing errors keep coming back: half of those customers contact us again."
+    assert score_review(sentence, m)["found"]["repeat_category"] == sentence
