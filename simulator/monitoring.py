@@ -94,12 +94,16 @@ def generate_metrics(seed: int) -> Metrics:
     launch = rng.choice(("a new app", "a price change", "a new loyalty scheme", "a redesigned website"))
     repeat = rng.choice(CATEGORIES[brand])
     rows = []
+    level: dict = {}   # a platform's usual weekly volume: its first week's draw
     for week in range(1, weeks + 1):
         for p in PLATFORMS:
             frt = rng.randint(18, 45) + (rng.randint(35, 60) if p == weekend_platform else 0) // 2
             breach = rng.randint(2, 9) + (rng.randint(18, 28) if p == weekend_platform else 0)
             sentiment = rng.randint(8, 22) - (rng.randint(25, 35) if week >= launch_week else 0)
-            rows.append(WeekRow(week, p, rng.randint(250, 900), frt, breach, rng.randint(74, 88), sentiment))
+            # Later weeks move within 15% of that level (the same draw, rescaled: every other figure is unchanged).
+            draw = rng.randint(250, 900)
+            volume = level.setdefault(p, draw) if week == 1 else round(level[p] * (0.85 + 0.3 * (draw - 250) / 650))
+            rows.append(WeekRow(week, p, volume, frt, breach, rng.randint(74, 88), sentiment))
     by_hour = {}
     for p in PLATFORMS:
         weekday = {h: rng.randint(12, 40) for h in HOURS}
