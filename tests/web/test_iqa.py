@@ -183,3 +183,22 @@ def test_a_role_change_takes_an_iqa_off_their_cohorts(app, signed_cohort):
         boss = db.session.get(User, signed_cohort["tutor"])
         boss.role = "admin"
         assert change_role(quinn, "assessor", boss) == 1 and quinn.sampled_cohorts == []
+
+
+def test_the_sample_says_which_evidence_changed_since_its_sign_off(app, signed_cohort):
+    """The IQA checks evidence as it was signed: a level a tutor changed afterwards is flagged on the sample."""
+    from web.services.marks import moderate
+    iqa = _client(app, "quinn")
+    url = _draw(iqa, signed_cohort["cohort"]).headers["Location"]
+    assert "Changed since sign-off" not in iqa.get(url).get_data(as_text=True)
+    with app.app_context():
+        picked = db.session.scalar(db.select(IqaSample)).checks[0].attempt
+        tone = next(s for s in picked.scores if s.criterion == "tone_of_voice").level
+        moderate(picked, "tone_of_voice", "0" if tone != "0" else "1", "Flat.",
+                 db.session.get(User, signed_cohort["tutor"]))
+        db.session.commit()
+        changed_id = picked.id
+    page = iqa.get(url).get_data(as_text=True)
+    assert page.count("Changed since sign-off") == 1
+    item = page.split(f'href="/review/attempts/{changed_id}"')[1].split("</li>")[0]
+    assert "Changed since sign-off" in item

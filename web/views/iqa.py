@@ -12,6 +12,7 @@ from web.forms import CsrfForm
 from web.models import Attempt, Cohort, IqaCheck, IqaSample
 from web.security import roles_required
 from web.services.iqa import IqaError, answer_action, draw_sample, record_check, samples_cohort
+from web.services.signoff import changed_since_signoff
 
 bp = Blueprint("iqa", __name__, url_prefix="/iqa")
 
@@ -60,7 +61,9 @@ def new_sample(cohort_id: int):
 @roles_required("iqa")
 def sample(sample_id: int):
     sample = _own_sample(sample_id)
-    return render_template("iqa/sample.html", sample=sample)
+    # What the IQA checks is the evidence as signed: say when it has changed since (the review page says how).
+    changed = {c.attempt_id: changed_since_signoff(c.attempt) for c in sample.checks}
+    return render_template("iqa/sample.html", sample=sample, changed=changed)
 
 
 @bp.route("/checks/<int:check_id>", methods=["POST"])
