@@ -197,7 +197,8 @@ def selects_built(client, path: str) -> int:
     return len(built)
 
 
-@pytest.mark.parametrize("username, path", [("assessora", "/assessor/"), ("learnera", "/learner/")])
+@pytest.mark.parametrize("username, path", [("assessora", "/assessor/"), ("learnera", "/learner/"), ("tutora", "/tutor/"),
+                                            ("tutora", "/review/?show=all"), ("tutora", "/review/")])
 def test_a_list_page_builds_its_statements_once_per_process_not_per_request(
         app, client, login, demo_cohort, make_attempt, username, path):
     make_attempt(demo_cohort["learner"])

@@ -135,21 +135,25 @@ def answer_invitation(learner: User, invitation_id: int, accept: bool) -> Cohort
     return cohort
 
 
+VIEWER = bindparam("viewer_id")
+LEARNERS_VISIBLE_TO = {   # per role, the ids of the learners whose work the viewer (bind parameter viewer_id) may see
+    "learner": select(User.id).where(User.id == VIEWER),
+    "iqa": select(User.id).where(User.id == -1),   # sampled attempts only (web.services.iqa.iqa_may_see)
+    "tutor": (select(cohort_learners.c.user_id).join(Cohort, Cohort.id == cohort_learners.c.cohort_id)
+              .where(Cohort.tutor_id == VIEWER)),
+    "assessor": (select(cohort_learners.c.user_id)   # the learners of the cohorts they assess
+                 .join(cohort_assessors, cohort_assessors.c.cohort_id == cohort_learners.c.cohort_id)
+                 .where(cohort_assessors.c.user_id == VIEWER)),
+}
+
+
 def visible_learner_ids_query(user: User) -> Select | None:
     """A SELECT of the ids of the learners whose work this user may see (None: all of them, for an admin), to use
-    as a subquery: one statement, however many cohorts and learners (issue 17)."""
+    as a subquery: one statement, however many cohorts and learners (issue 17). Pages whose statements are built
+    once use LEARNERS_VISIBLE_TO[role] directly, with viewer_id as a parameter."""
     if user.role == "admin":
         return None
-    if user.role == "learner":
-        return select(User.id).where(User.id == user.id)
-    if user.role == "iqa":   # an IQA sees sampled attempts only (web.services.iqa.iqa_may_see), no learner whole
-        return select(User.id).where(User.id == -1)
-    if user.role == "tutor":
-        return (select(cohort_learners.c.user_id).join(Cohort, Cohort.id == cohort_learners.c.cohort_id)
-                .where(Cohort.tutor_id == user.id))
-    return (select(cohort_learners.c.user_id)   # assessor: the learners of the cohorts they assess
-            .join(cohort_assessors, cohort_assessors.c.cohort_id == cohort_learners.c.cohort_id)
-            .where(cohort_assessors.c.user_id == user.id))
+    return LEARNERS_VISIBLE_TO.get(user.role, LEARNERS_VISIBLE_TO["assessor"]).params(viewer_id=user.id)
 
 
 def learner_ids_visible_to(user: User) -> set[int] | None:

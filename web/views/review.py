@@ -4,9 +4,11 @@ Assessors read the same attempt page and sign attempts off as evidence.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 import rubrics
 from web.extensions import db
@@ -14,19 +16,41 @@ from web.forms import CommentForm, ModerationForm, SignOffForm
 from web.inputs import InputError, whole_number
 from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioInstance, User
 from web.security import roles_required, visible_attempt
-from web.services.accounts import visible_learner_ids_query
+from web.services.accounts import LEARNERS_VISIBLE_TO, visible_learner_ids_query
 from web.services.agreement import build_report, cohorts_for, report_csv
 from web.services.authoring import played_on
 from web.services.iqa import checks_of
 from web.services.marks import ModerationError, grade_rule, moderate
 from web.services.results import check_rows
 from web.services.signoff import changed_since_signoff, sign
+from web.statements import rows
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 # Fewer judged attempts than this and a criterion's bar is grey: one attempt at 100 % says little.
 SMALL_SAMPLE = 5
 QUEUE_PAGE = 25   # attempts a page of the review queue
 MAX_PAGE = 100_000
+
+
+ORDER = ((Attempt.mode == "assessed").desc(), Attempt.unsure_count.desc(), Attempt.submitted_at.desc(),
+         Attempt.id.desc())
+
+
+@cache
+def queue_statement(everyone: bool, unsure_only: bool):
+    """A page of the queue (one more row than a page: is there a next one?), built once per variant: for an admin
+    (everyone) or for the learners visible to the viewer (bind parameter viewer_id), all or unsure only; the page
+    is the bind parameter skip."""
+    ids = select(Attempt.id).where(Attempt.status == "completed")   # the page's ids, from the index alone
+    if not everyone:
+        ids = ids.where(Attempt.learner_id.in_(LEARNERS_VISIBLE_TO["tutor"].scalar_subquery()))
+    if unsure_only:
+        ids = ids.where(Attempt.unsure_count > 0)
+    chosen = ids.order_by(*ORDER).offset(bindparam("skip")).limit(QUEUE_PAGE + 1).subquery()
+    return (select(Attempt.id, Attempt.mode, Attempt.submitted_at, Attempt.final_grade, Attempt.auto_grade,
+                   Attempt.unsure_count, User.full_name.label("learner_name"), ScenarioInstance.title)
+            .join(chosen, chosen.c.id == Attempt.id).join(User, User.id == Attempt.learner_id)
+            .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).order_by(*ORDER))
 
 
 @bp.route("/")
@@ -38,25 +62,14 @@ def queue():
         page = whole_number(request.args.get("page"), "page", maximum=MAX_PAGE) or 1
     except InputError as exc:
         abort(400, description=str(exc))
-    visible = visible_learner_ids_query(current_user)
     if request.args.get("show") == "rescored":
-        return _rescored(page, visible)
-    order = ((Attempt.mode == "assessed").desc(), Attempt.unsure_count.desc(), Attempt.submitted_at.desc(),
-             Attempt.id.desc())
-    ids = select(Attempt.id).where(Attempt.status == "completed")   # the page's ids, from the index alone
-    if visible is not None:
-        ids = ids.where(Attempt.learner_id.in_(visible.scalar_subquery()))
+        return _rescored(page, visible_learner_ids_query(current_user))
     only = request.args.get("show", "unsure")
-    if only == "unsure":
-        ids = ids.where(Attempt.unsure_count > 0)
-    chosen = ids.order_by(*order).offset((page - 1) * QUEUE_PAGE).limit(QUEUE_PAGE + 1).subquery()
-    rows = db.session.execute(   # one more than a page: is there a next one?
-        select(Attempt.id, Attempt.mode, Attempt.submitted_at, Attempt.final_grade, Attempt.auto_grade,
-               Attempt.unsure_count, User.full_name.label("learner_name"), ScenarioInstance.title)
-        .join(chosen, chosen.c.id == Attempt.id).join(User, User.id == Attempt.learner_id)
-        .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).order_by(*order)).all()
-    return render_template("review/queue.html", attempts=rows[:QUEUE_PAGE], show=only, page=page,
-                           more=len(rows) > QUEUE_PAGE)
+    everyone = current_user.role == "admin"   # as visible_learner_ids_query: an admin sees every learner
+    found = rows(queue_statement(everyone, only == "unsure"), viewer_id=current_user.id,
+                 skip=(page - 1) * QUEUE_PAGE)
+    return render_template("review/queue.html", attempts=found[:QUEUE_PAGE], show=only, page=page,
+                           more=len(found) > QUEUE_PAGE)
 
 
 def _rescored(page: int, visible):

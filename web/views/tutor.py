@@ -11,9 +11,10 @@ from web.forms import AddLearnerForm, CohortForm
 from web.models import MODES, Assignment, Attempt, Cohort, ScenarioInstance, User, cohort_learners
 from web.security import roles_required
 from web.services import authoring  # scenarios written for this cohort, for setting work
-from web.services.accounts import AccountError, add_learner_to_cohort, invite_learner, visible_learner_ids_query
+from web.services.accounts import LEARNERS_VISIBLE_TO, VIEWER, AccountError, add_learner_to_cohort, invite_learner
 from web.services.assignments import AssignmentError, describe, new_assignment
 from web.services.library import library  # the scenario catalogue, for setting work
+from web.statements import rows
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
 
@@ -25,22 +26,25 @@ def owned_cohort(cohort_id: int) -> Cohort:
     return cohort
 
 
+COHORTS = (select(Cohort.id, Cohort.name, Cohort.join_code, func.count(cohort_learners.c.user_id).label("learners"))
+           .outerjoin(cohort_learners, cohort_learners.c.cohort_id == Cohort.id)
+           .where(Cohort.tutor_id == VIEWER).group_by(Cohort.id).order_by(Cohort.name))
+NEWEST = (select(Attempt.id).where(Attempt.learner_id.in_(LEARNERS_VISIBLE_TO["tutor"].scalar_subquery()),
+                                   Attempt.status == "completed")
+          .order_by(Attempt.submitted_at.desc()).limit(20).subquery())   # from the index alone
+RECENT = (   # rows of the columns shown, not ORM objects: a list page (issue 17)
+    select(User.full_name.label("learner_name"), ScenarioInstance.title, Attempt.submitted_at, Attempt.final_grade)
+    .join(NEWEST, NEWEST.c.id == Attempt.id)
+    .join(User, User.id == Attempt.learner_id).join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id)
+    .order_by(Attempt.submitted_at.desc()))
+
+
 @bp.route("/")
 @roles_required("tutor")
 def home():
-    cohorts = db.session.execute(
-        select(Cohort.id, Cohort.name, Cohort.join_code, func.count(cohort_learners.c.user_id).label("learners"))
-        .outerjoin(cohort_learners, cohort_learners.c.cohort_id == Cohort.id)
-        .where(Cohort.tutor_id == current_user.id).group_by(Cohort.id).order_by(Cohort.name)).all()
-    learners = visible_learner_ids_query(current_user).scalar_subquery()
-    newest = (select(Attempt.id).where(Attempt.learner_id.in_(learners), Attempt.status == "completed")
-              .order_by(Attempt.submitted_at.desc()).limit(20).subquery())   # from the index alone
-    recent = db.session.execute(   # rows of the columns shown, not ORM objects: a list page (issue 17)
-        select(User.full_name.label("learner_name"), ScenarioInstance.title, Attempt.submitted_at, Attempt.final_grade)
-        .join(newest, newest.c.id == Attempt.id)
-        .join(User, User.id == Attempt.learner_id).join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id)
-        .order_by(Attempt.submitted_at.desc())
-    ).all() if cohorts else []
+    """Rows from statements built once (web/statements.py)."""
+    cohorts = rows(COHORTS, viewer_id=current_user.id)
+    recent = rows(RECENT, viewer_id=current_user.id) if cohorts else []
     return render_template("tutor/home.html", cohorts=cohorts, recent=recent, form=CohortForm())
 
 
