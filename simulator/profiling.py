@@ -46,6 +46,14 @@ SECTORS = {
 }
 OBJECTIVES = ("keep more customers at renewal", "cut the cost of each contact", "raise satisfaction scores",
               "win customers from a rival", "protect the brand's reputation online")
+# Segments seldom found on a platform (few teenagers or gamers are on LinkedIn, few over-65s on TikTok): their use
+# there is scaled down, and such a segment never "lives on" that platform.
+RARELY_ON = {
+    "linkedin": frozenset({"teenagers", "students", "gamers", "over-65s", "older customers", "bargain hunters",
+                           "fashion enthusiasts", "customers in vulnerable circumstances", "young families",
+                           "families", "parents"}),
+    "tiktok": frozenset({"over-65s", "older customers", "customers in vulnerable circumstances", "small businesses"}),
+}
 COMMUNITY_KINDS = (("Facebook group", "facebook"), ("forum", None), ("hashtag", "x"), ("hashtag", "instagram"),
                    ("subreddit-style board", None), ("TikTok tag", "tiktok"))
 
@@ -126,14 +134,22 @@ def _split(rng: random.Random, keys, total: int = 100) -> dict:
     return dict(zip(keys, out))
 
 
+def _suited(segment: str, drawn: str, candidates: list[str]) -> str:
+    """The platform drawn, or the next candidate after it that suits the segment (no further draw, so the seed's
+    other figures stay the same)."""
+    start = candidates.index(drawn)
+    return next(p for p in candidates[start:] + candidates[:start] if segment not in RARELY_ON.get(p, ()))
+
+
 def _segments(rng: random.Random, names: list[str], platforms: list[str], loyal: tuple[str, str]) -> list[Segment]:
     segments = []
     shares = _split(rng, names)
     for i, name in enumerate(names):
         if name == loyal[0]:   # lives on one platform: 75-90% there, 10% or less anywhere else
             usage = {p: (rng.randint(75, 90) if p == loyal[1] else rng.randint(0, 10)) for p in platforms}
-        else:
+        else:   # the same draw everywhere, scaled down where the segment seldom is
             usage = {p: rng.randint(15, 65) for p in platforms}
+            usage = {p: round(v * 0.3) if name in RARELY_ON.get(p, ()) else v for p, v in usage.items()}
         segments.append(Segment(name, existing=i < len(names) - 1, share=shares[name], usage=usage))
     return segments
 
@@ -186,6 +202,7 @@ def generate_profile(seed: int) -> Organisation:
     # account details. Five of the six platforms are always drawn, so one of the two is always there.
     busy = rng.choice([p for p in platforms if p in ("x", "tiktok")])
     loyal = (rng.choice(segment_names), rng.choice([p for p in platforms if p != busy]))
+    loyal = (loyal[0], _suited(loyal[0], loyal[1], [p for p in platforms if p != busy]))
     segments = _segments(rng, segment_names, platforms, loyal)
     channels = _channels(rng, platforms, busy)
     competitors = {rival: {p: (rng.choice((10, 20, 30, 60, 120)) if rng.random() < 0.7 else None) for p in platforms}

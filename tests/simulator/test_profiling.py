@@ -90,3 +90,21 @@ def test_a_stored_organisation_comes_back_whole_after_a_json_round_trip():
         org = generate_profile(seed)
         back = Organisation.from_dict(json.loads(json.dumps(org.to_dict())))
         assert back == org
+
+
+def test_segments_are_seldom_on_platforms_that_do_not_suit_them():
+    # Usage was a flat 15-65% everywhere, so teenagers were on LinkedIn at 48% (seed 4) and over-65s could 'live on'
+    # TikTok. Only those figures move: the draws are the same, so every other figure of every seed is unchanged.
+    from simulator.profiling import RARELY_ON
+    pairs = 0
+    for seed in range(120):
+        org = generate_profile(seed)
+        fact = next(p for p in org.planted if p.key == "lives_on_one")
+        for seg in org.segments:
+            for platform, usage in seg.usage.items():
+                if seg.name in RARELY_ON.get(platform, ()):
+                    pairs += 1
+                    assert usage <= 20, (seed, seg.name, platform, usage)
+                    assert fact.must_mention != (seg.name, PLATFORM_LABELS[platform]), (seed, fact)
+    assert pairs > 50
+    assert "teenagers" in RARELY_ON["linkedin"] and "over-65s" in RARELY_ON["tiktok"]
