@@ -38,6 +38,25 @@ THEME_SUBJECTS: Mapping[str, str] = {
     "device": "your device", "software": "the app", "staff": "your visit", "damage": "your order",
     "food": "your order", "delay": "the wait",
 }
+# What a subject's customer writes when they speak of it: a subject from the scenario's category or the message's
+# theme is used only when the customer spoke of that kind of thing ("why do I even pay you" is not about "your
+# payment"; a slip on a platform is not about "your order").
+SUBJECT_WORDS: Mapping[str, re.Pattern] = {head: re.compile(rf"\b(?:{words})", re.I) for head, words in {
+    "order": r"order|parcel|package|deliver|bought|purchase|arriv",
+    "parcel": r"parcel|package|deliver",
+    "bill": r"bill|charg|tariff|statement",
+    "payment": r"payment|paid|charg|debit|transaction",
+    "refund": r"refund|money\s+back|return",
+    "service": r"servic|internet|broadband|wi-?fi|signal|outage|network|connection|power|supply|down\b",
+    "connection": r"internet|broadband|wi-?fi|signal|connect|network",
+    "journey": r"journey|train|trip|flight|travel|bus\b|route",
+    "device": r"device|phone(?!\s+(?:number|line|call))|laptop|tablet|tv\b|watch|speaker|console|router|hub",
+    "app": r"app\b|apps\b|website|site\b|online|log\s?in",
+    "visit": r"visit|branch|restaurant|went\s+in|came\s+in|in\s+store",
+}.items()}
+# The customer's insults are theirs, not words for the learner to repeat ("your idiot driver").
+ABUSE_WORDS = frozenset("idiot idiots idiotic stupid useless incompetent pathetic clueless moronic rubbish bloody "
+                        "damn crap crappy shit shitty".split())
 # "my kettle", "the Petal Tint lip oil": a thing the customer named, up to four words after the determiner.
 THING_RE = re.compile(r"\b(?:my|our|the|this|your)((?:\s+[A-Za-z][\w'-]*){1,5})", re.I)
 NOT_THINGS = frozenset("""
@@ -98,7 +117,7 @@ def _thing_from(customer: str, issue_stems: frozenset[str], det: str) -> str | N
     """The first thing the customer named with a determiner ("my Steamline Rapid kettle has gone black" -> "your
     Steamline Rapid kettle"): its words up to a function word or a verb form, if one of them is an issue word."""
     for m in THING_RE.finditer(customer):
-        words, end, named = m.group(1).split(), 0, False
+        words, end, named = [w for w in m.group(1).split() if w.lower() not in ABUSE_WORDS], 0, False
         for j, word in enumerate(words):
             low = word.lower().strip("'")
             if low in NOT_THINGS or low in STOPWORDS or low in VERBISH or len(low) < 3 or \
@@ -110,8 +129,16 @@ def _thing_from(customer: str, issue_stems: frozenset[str], det: str) -> str | N
     return None
 
 
+def _spoken_of(subject: str, customer: str) -> bool:
+    """The customer wrote of the kind of thing `subject` names ("your bill": billed, charged, tariff...)."""
+    words = SUBJECT_WORDS.get(subject.split()[-1])
+    return words is None or bool(words.search(customer))
+
+
 def _subject(sit: Situation, category: str | None, item: str | None) -> tuple[str | None, str | None]:
     phrase = CATEGORY_PHRASES.get(category or "")
+    if phrase is not None and not _spoken_of(phrase[0].replace("{item}", "order"), sit.customer.text):
+        phrase, item = None, None       # this customer writes of something else (a live-chat queue's other customer)
     if phrase is not None:
         subject, problem = phrase
         if "{item}" in subject:
@@ -126,7 +153,7 @@ def _subject(sit: Situation, category: str | None, item: str | None) -> tuple[st
     if thing:
         return thing, None
     for theme in sorted(sit.customer.themes):
-        if theme in THEME_SUBJECTS and not praise:
+        if theme in THEME_SUBJECTS and not praise and _spoken_of(THEME_SUBJECTS[theme], sit.customer.text):
             return THEME_SUBJECTS[theme], None
     return None, None
 

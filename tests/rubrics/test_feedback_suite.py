@@ -181,6 +181,31 @@ def clean(label: str, ctx: dict, res: dict) -> None:
             assert simulator.message_length(e["example"], "twitter", "public") <= 280, e
 
 
+# What an example may call the customer's problem: "your payment", "the app"... only when the customer, the scenario
+# or the learner spoke of it ("the trouble with the app" to someone whose washing machine flooded does not fit).
+SUBJECT_RE = re.compile(r"\b(?:your|the)\s+(app|payment|order|device|connection|journey|visit|parcel|bill|refund|"
+                        r"booking|delivery|service)\b(?!\s+(?:number|reference|details))", re.I)
+# A plain paraphrase still fits: "your payment" for "charged £2.04", "your connection" for "no internet".
+PARAPHRASES = {"payment": ("charg", "paid", "paying"), "connection": ("internet", "broadband", "wifi", "network"),
+               "order": ("parcel", "package", "deliver", "bought", "arriv", "purchas"), "bill": ("charg", "billed"),
+               "service": ("internet", "broadband", "signal", "outage"), "visit": ("branch", "restaurant", "in store"),
+               "journey": ("train", "flight", "trip", "travel"), "app": ("website", "online", "log in", "login")}
+# The customer's insults are not the learner's words ("I'll look into your idiot driver").
+ABUSE_RE = re.compile(r"\b(?:idiots?|stupid|useless|incompetent|pathetic|clowns?|muppets?|morons?|crap|rubbish)\b",
+                      re.I)
+
+
+def fits_the_case(label: str, turns: list[str], ctx: dict, res: dict) -> None:
+    customer = ctx.get("customer")
+    customer = " ".join(customer) if isinstance(customer, list) else customer or ""
+    known = " ".join([customer, repr(ctx.get("scenario")), *turns]).lower()
+    for e in res["feedback"]["even_better_if"]:
+        for m in SUBJECT_RE.finditer(e["example"]):
+            head = m.group(1).lower()
+            assert any(w in known for w in (head[:5], *PARAPHRASES.get(head, ()))), (label, e["example"])
+        assert not ABUSE_RE.search(e["example"]), (label, e["example"])
+
+
 def quotes_the_learner(label: str, turns: list[str], res: dict) -> None:
     said = " ".join(" ".join(t.split()) for t in turns)
     for w in res["feedback"]["went_well"]:
@@ -207,6 +232,12 @@ def test_no_cue_words_artefacts_or_other_platform_advice(scenario_id):
 
 
 @pytest.mark.parametrize("scenario_id", SCORED)
+def test_examples_speak_of_what_the_customer_wrote_about(scenario_id):
+    for label, turns, ctx, res in cases(scenario_id):
+        fits_the_case(label, turns, ctx, res)
+
+
+@pytest.mark.parametrize("scenario_id", SCORED)
 def test_went_well_is_short_and_quotes_the_learner(scenario_id):
     for label, turns, _ctx, res in cases(scenario_id):
         quotes_the_learner(label, turns, res)
@@ -227,6 +258,7 @@ def test_free_mode_feedback_passes_the_same_checks(name):
         ranked(row["id"], res)
         consistent(row["id"], res)
         clean(row["id"], ctx, res)
+        fits_the_case(row["id"], turns, ctx, res)
         quotes_the_learner(row["id"], turns, res)
 
 
