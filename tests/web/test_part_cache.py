@@ -105,3 +105,29 @@ def test_a_redis_that_cannot_be_reached_is_a_miss_and_never_fails_an_export(app)
     with app.app_context():
         cache.put(key, (1, b"%PDF", frozenset()))   # logged, not raised
     assert cache.get(key) == (1, b"%PDF", frozenset())   # this process's memory still has it
+
+
+@pytest.mark.redis
+def test_a_part_written_by_one_process_is_read_by_another_through_a_real_redis():
+    """PART_CACHE=redis (hosts with no shared folder): two caches with their own memory, as two processes have,
+    share parts through the server alone. Marked `redis`: .ci/run runs it where a Redis server is up."""
+    import redis
+
+    import portfolio
+    from web.services.part_cache import RedisStore
+
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("SKIPPED: REDIS_URL is not set, so the Redis part cache was not tested (.ci/run sets it)")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+    except redis.RedisError as exc:
+        pytest.skip(f"SKIPPED: no Redis server answers at {url} ({exc})")
+    first, second = (SharedPageCache(portfolio.PageCache(), RedisStore(url)) for _ in range(2))
+    key = hashlib.sha256(f"{os.getpid()}-{time.time()}".encode()).hexdigest()
+    try:
+        first.put(key, (2, b"%PDF part", frozenset({"a1"})))
+        assert second.get(key) == (2, b"%PDF part", frozenset({"a1"})) and second.shared_hits == 1
+        assert 0 < redis.Redis.from_url(url).ttl("replyready:part:" + key) <= 30 * 24 * 3600   # it expires
+    finally:
+        redis.Redis.from_url(url).delete("replyready:part:" + key)
