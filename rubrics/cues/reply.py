@@ -31,6 +31,7 @@ from rubrics.customer import CustomerReading
 from rubrics.lexicon import KNOWN_ACRONYMS, SLANG
 from rubrics.text import EMOJI_RE, EMOTICON_RE, Reading
 
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 FURTHER_HELP_Q_RE = re.compile(r"\b(?:anything\s+else|any(?:thing)?\s+(?:other|more|further))\b", re.I)
 
 
@@ -158,8 +159,13 @@ class Cues:
     @cached_property
     def slang(self) -> list[tuple[int, int, str]]:
         text = self.r.masked
-        return [(s, e, w) for s, e, w in self.r.words if w.lower() in SLANG
-                and not (len(w) == 1 and text[e:e + 1] == ".")]
+        found = [(s, e, w) for s, e, w in self.r.words if w.lower() in SLANG
+                 and not (len(w) == 1 and text[e:e + 1] == ".")]
+        if found and "@" in text:
+            # the letters of an email address ("hartley.k@example.com") are not text-speak
+            emails = [m.span() for m in EMAIL_RE.finditer(text)]
+            found = [f for f in found if not any(a <= f[0] < b for a, b in emails)]
+        return found
 
     @cached_property
     def caps_words(self) -> list[tuple[int, int, str]]:

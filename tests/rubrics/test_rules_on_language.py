@@ -186,3 +186,11 @@ def test_a_feeling_that_names_the_issue_does_not_answer_the_question():
     # a statement of fact about it still answers
     got = criteria("Hi Sam, I'm so sorry. Your birthday present is on the van and arrives today.", customer)
     assert got["take_ownership"]["level"] == 2
+
+
+def test_the_letters_of_an_email_address_are_not_text_speak():
+    customer = "please change the email on my account to hartley.k@example.com"
+    got = criteria("Thanks Keith, that all matches. I've changed your email to hartley.k@example.com. Anything else "
+                   "while you're here?", customer, platform="webchat")["tone_of_voice"]
+    assert got["level"] == 2, got["reason"]
+    assert criteria("Thanks Keith, k, I've changed it.", customer, platform="webchat")["tone_of_voice"]["level"] == 1
