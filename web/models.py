@@ -199,6 +199,24 @@ class Attempt(db.Model):
                             passive_deletes=True)
     feedback = relationship("Feedback", back_populates="attempt", order_by="Feedback.id", cascade="all, delete-orphan")
     disputes = relationship("Dispute", back_populates="attempt", order_by="Dispute.id", cascade="all, delete-orphan")
+    past_signoffs = relationship("PastSignoff", back_populates="attempt", order_by="PastSignoff.id",
+                                 cascade="all, delete-orphan")
+
+
+class PastSignoff(db.Model):
+    """A sign-off that a later one replaced, kept as it was: the evidence changed after it (a moderation, a dispute's
+    decision, a re-mark) and an assessor signed off the evidence as it then stood (web/services/signoff.py)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    assessor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    signed_at: Mapped[datetime] = mapped_column()
+    comment: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    attempt = relationship("Attempt", back_populates="past_signoffs")
+    assessor = relationship("User")
 
 
 class Message(db.Model):

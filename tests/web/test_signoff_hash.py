@@ -1,7 +1,7 @@
 """A sign-off records the SHA-256 of what was signed; a later change shows, on the page and in the PDF."""
 import pytest
 
-from tests.conftest import sign_in
+from tests.conftest import csrf_from, sign_in
 from web.extensions import db
 from web.models import Attempt
 
@@ -120,3 +120,28 @@ def test_a_second_sign_off_leaves_the_first_as_it_was(app, signed, demo_cohort, 
         again = db.session.get(Attempt, attempt_id)
         assert (again.signed_off_by_id, again.signed_off_at, again.signoff_comment) == before
         assert again.signed_sha256 == digest
+
+
+def test_evidence_changed_since_is_signed_again_and_the_earlier_sign_off_kept(app, signed):
+    """After a tutor changes a level, the assessor may sign off the evidence as it now stands; the first sign-off
+    (who, when, comment, hash) is listed as it was."""
+    from web.models import PastSignoff
+    attempt_id, digest, assessor = signed
+    url = f"/review/attempts/{attempt_id}"
+    assert 'action="/review/attempts/%d/signoff"' % attempt_id not in assessor.get(url).get_data(as_text=True)
+    tutor = _client(app, "tutora")
+    tutor.post(f"{url}/moderate", data={"criterion": "tone_of_voice", "level": "1", "comment": "Flat.",
+                                        "csrf_token": _token(tutor, url)})
+    page = assessor.get(url).get_data(as_text=True)
+    assert "sign off the evidence as it now stands" in page
+    response = assessor.post(f"{url}/signoff", data={"comment": "Re-checked after the moderation.",
+                                                     "csrf_token": csrf_from(page)}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Signed off as evidence." in page and "Unchanged since sign-off." in page
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        (past,) = db.session.scalars(db.select(PastSignoff).filter_by(attempt_id=attempt_id)).all()
+        assert (past.sha256, past.comment) == (digest, "Meets PC3.") and attempt.signed_sha256 != digest
+        assert attempt.signoff_comment == "Re-checked after the moderation."
+    earlier = page.split('id="past-signoffs-h"')[1].split("</ul>")[0]
+    assert digest in earlier and "Meets PC3." in earlier

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from web.models import Attempt, Dispute, User, utcnow
+from web.models import Attempt, Dispute, PastSignoff, User, utcnow
 from web.services import xapi_outbox
 from web.services.marks import effective_levels
 
@@ -41,7 +41,19 @@ def evidence_sha256(attempt: Attempt) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+class SignoffError(ValueError):
+    """The attempt cannot be signed off now; the message says why."""
+
+
 def sign(attempt: Attempt, assessor: User, comment: str | None) -> str:
+    """Sign the attempt off as it now stands. An attempt already signed is signed again only when its evidence has
+    changed since (the earlier sign-off is kept as a PastSignoff); otherwise the sign-off there stands."""
+    if attempt.signed_off_at is not None:
+        if not changed_since_signoff(attempt):
+            who = attempt.signed_off_by.full_name if attempt.signed_off_by else "an assessor"
+            raise SignoffError(f"Already signed off by {who}: that sign-off stands.")
+        attempt.past_signoffs.append(PastSignoff(assessor_id=attempt.signed_off_by_id, signed_at=attempt.signed_off_at,
+                                                 comment=attempt.signoff_comment, sha256=attempt.signed_sha256))
     attempt.signed_off_by_id, attempt.signed_off_at = assessor.id, utcnow()
     attempt.signoff_comment = (comment or "").strip() or None
     attempt.signed_sha256 = evidence_sha256(attempt)

@@ -22,7 +22,7 @@ from web.services.authoring import played_on
 from web.services.iqa import checks_of
 from web.services.marks import ModerationError, grade_rule, moderate
 from web.services.results import check_rows
-from web.services.signoff import changed_since_signoff, sign
+from web.services.signoff import SignoffError, changed_since_signoff, sign
 from web.statements import rows
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -137,13 +137,14 @@ def sign_off(attempt_id: int):
     form = SignOffForm()
     if attempt.status != "completed":
         flash("Only completed attempts can be signed off.", "error")
-    elif attempt.signed_off_at is not None:
-        # Another sign-off (a double click, a second assessor) would overwrite who signed, when and the hash.
-        flash(f"Already signed off by {attempt.signed_off_by.full_name}: that sign-off stands.", "error")
     elif form.validate_on_submit():
-        sign(attempt, current_user, form.comment.data)
-        db.session.commit()
-        flash("Signed off as evidence.", "info")
+        try:   # signed already: again only if the evidence changed since (a double click changes nothing)
+            sign(attempt, current_user, form.comment.data)
+        except SignoffError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            flash("Signed off as evidence.", "info")
     return redirect(url_for("review.attempt", attempt_id=attempt.id))
 
 
