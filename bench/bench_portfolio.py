@@ -40,7 +40,8 @@ def _chromium_print(html: str) -> tuple[float, int]:
 
     from portfolio import html as templates
 
-    page_html = html.replace("</head>", "<style>" + templates.css("print.css", "standalone.css") + "</style></head>", 1)
+    css = "\n".join((templates.TEMPLATES / name).read_text(encoding="utf-8") for name in templates.stylesheets(True))
+    page_html = html.replace("</head>", "<style>" + css + "</style></head>", 1)
     times, size = [], 0
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
