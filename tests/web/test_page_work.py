@@ -8,7 +8,7 @@ import time
 import pytest
 from sqlalchemy import event, insert, select
 
-from tests.conftest import sign_in
+from tests.conftest import csrf_from, sign_in
 from web.extensions import db
 from web.models import Attempt, Cohort, User, cohort_learners
 
@@ -228,3 +228,35 @@ def test_the_assessor_home_reads_each_assessors_own_cohorts_from_its_shared_stat
         names = {u.id: u.full_name for u in db.session.scalars(select(User))}
     assert names[extra[0]] in page and names[demo_cohort["learner"]] not in page
     assert names[demo_cohort["learner"]] in mine and names[extra[1]] in mine
+
+
+def test_the_workspace_and_result_pages_build_their_statements_once_per_process(
+        app, client, login, demo_cohort, make_attempt):
+    done = make_attempt(demo_cohort["learner"])
+    make_attempt(demo_cohort["learner"], seed=4)   # an earlier attempt at the scenario: the result compares
+    login("learnera")
+    token = csrf_from(client.get("/learner/").get_data(as_text=True))
+    started = client.post("/practice/start", data={"scenario_id": "late-parcel-x-public", "csrf_token": token})
+    workspace = started.headers["Location"]
+    for path in (workspace, f"/practice/attempts/{done}/result"):
+        client.get(path)
+        assert selects_built(client, path) == 0, path
+
+
+def test_the_workspace_shows_each_learners_own_saved_drafts_through_the_shared_statement(
+        app, client, login, demo_cohort):
+    from web.services import drafts
+
+    login("learnera")
+    token = csrf_from(client.get("/learner/").get_data(as_text=True))
+    workspace = client.post("/practice/start", data={"scenario_id": "late-parcel-x-public",
+                                                     "csrf_token": token}).headers["Location"]
+    attempt_id = int(workspace.rstrip("/").rsplit("/", 1)[1])
+    with app.app_context():
+        learner = db.session.get(User, demo_cohort["learner"])
+        other = db.session.get(User, demo_cohort["other_learner"])
+        drafts.save(learner, f"attempt-{attempt_id}-customer-0", "My own unsent draft")
+        drafts.save(other, f"attempt-{attempt_id}-customer-0", "Somebody else's draft")
+        db.session.commit()
+    page = client.get(workspace).get_data(as_text=True)
+    assert "My own unsent draft" in page and "Somebody else" not in page

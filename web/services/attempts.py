@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import abort, current_app
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import undefer
 
 import simulator
@@ -352,16 +352,34 @@ def finish(attempt: Attempt) -> dict:
 def owned_attempt(attempt_id: int, user: User, *options) -> Attempt:
     """The learner's own attempt; anyone else's is reported as missing (404), never shown. `options` are loader
     options for what the page shows (eager loads: one statement instead of one per lazy attribute)."""
-    attempt = db.session.get(Attempt, attempt_id, options=options)
+    return _theirs(db.session.get(Attempt, attempt_id, options=options), user)
+
+
+def attempt_statement(*options) -> Select:
+    """A SELECT of the attempt with the bind parameter attempt_id and a page's loader options: built once, for
+    owned_attempt_by (issue 17: Session.get with options builds and keys a statement on every call)."""
+    return select(Attempt).where(Attempt.id == bindparam("attempt_id")).options(*options)
+
+
+def owned_attempt_by(statement: Select, attempt_id: int, user: User) -> Attempt:
+    """As owned_attempt, read with a statement from attempt_statement."""
+    return _theirs(db.session.execute(statement, {"attempt_id": attempt_id}).scalar_one_or_none(), user)
+
+
+def _theirs(attempt: Attempt | None, user: User) -> Attempt:
     if attempt is None or attempt.learner_id != user.id:
         abort(404)
     return attempt
 
 
+PREVIOUS = (   # built once: a learner's last completed attempt at a scenario before a given attempt
+    select(Attempt).join(ScenarioInstance, Attempt.instance_id == ScenarioInstance.id)
+    .where(Attempt.learner_id == bindparam("learner_id"), Attempt.status == "completed",
+           ScenarioInstance.scenario_id == bindparam("scenario_id"), Attempt.id < bindparam("attempt_id"))
+    .options(undefer(Attempt.result)).order_by(Attempt.id.desc()).limit(1))
+
+
 def previous_attempt(attempt: Attempt) -> Attempt | None:
     """The learner's last completed attempt at the same scenario before this one."""
-    return db.session.scalar(
-        select(Attempt).join(ScenarioInstance, Attempt.instance_id == ScenarioInstance.id)
-        .where(Attempt.learner_id == attempt.learner_id, Attempt.id != attempt.id, Attempt.status == "completed",
-               ScenarioInstance.scenario_id == attempt.instance.scenario_id, Attempt.id < attempt.id)
-        .options(undefer(Attempt.result)).order_by(Attempt.id.desc()).limit(1))
+    return db.session.scalar(PREVIOUS, {"learner_id": attempt.learner_id, "attempt_id": attempt.id,
+                                        "scenario_id": attempt.instance.scenario_id})

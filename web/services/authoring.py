@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 import simulator
 from web.extensions import db
@@ -231,10 +231,13 @@ def version_number(scenario_id: str, scenario_version: str) -> int | None:
     return version.number if version is not None else None
 
 
+PLAYED_ON = (select(AuthoredVersion).join(AuthoredScenario)   # built once: the result page asks on every view
+             .where(AuthoredScenario.scenario_id == bindparam("scenario_id"),
+                    AuthoredVersion.scenario_version == bindparam("scenario_version"))
+             .order_by(AuthoredVersion.number).limit(1))
+
+
 def played_on(scenario_id: str, scenario_version: str) -> AuthoredVersion | None:
     """The authored version a stored instance was generated from (None for shipped scenarios): the result and
     review pages name it, since a later version may have changed the customer or the facts."""
-    return db.session.scalar(
-        select(AuthoredVersion).join(AuthoredScenario)
-        .where(AuthoredScenario.scenario_id == scenario_id, AuthoredVersion.scenario_version == scenario_version)
-        .order_by(AuthoredVersion.number).limit(1))
+    return db.session.scalar(PLAYED_ON, {"scenario_id": scenario_id, "scenario_version": scenario_version})

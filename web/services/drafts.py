@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import timezone
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from web.extensions import db
 from web.models import Draft, User, utcnow
@@ -55,8 +55,12 @@ def save(user: User, key: str, text: str) -> Draft:
     return draft
 
 
+DRAFTS = select(Draft).where(Draft.user_id == bindparam("user_id"),   # built once: every workspace view asks
+                             Draft.key.in_(bindparam("keys", expanding=True)))
+
+
 def load_many(user: User, keys: list[str]) -> dict[str, dict]:
-    rows = db.session.scalars(select(Draft).where(Draft.user_id == user.id, Draft.key.in_(keys))) if keys else []
+    rows = db.session.scalars(DRAFTS, {"user_id": user.id, "keys": keys}) if keys else []
     return {d.key: {"text": d.text, "ms": int(d.updated_at.replace(tzinfo=timezone.utc).timestamp() * 1000)}
             for d in rows}
 

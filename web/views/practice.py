@@ -26,6 +26,9 @@ from web.services.marks import grade_rule
 bp = Blueprint("practice", __name__, url_prefix="/practice")
 # What the workspace and the result page show of an attempt, loaded with it (issue 17: no lazy loads).
 PAGE_LOADS = (joinedload(Attempt.instance), undefer(Attempt.state), selectinload(Attempt.messages))
+WORKSPACE_ATTEMPT = attempts.attempt_statement(*PAGE_LOADS)   # built once (issue 17)
+RESULT_ATTEMPT = attempts.attempt_statement(*PAGE_LOADS, undefer(Attempt.result),
+                                            joinedload(Attempt.instance).undefer(ScenarioInstance.data))
 
 
 @bp.route("/")
@@ -106,7 +109,7 @@ def workspace_context(attempt) -> dict:
 @bp.route("/attempts/<int:attempt_id>")
 @roles_required("learner")
 def workspace(attempt_id: int):
-    attempt = attempts.owned_attempt(attempt_id, current_user, *PAGE_LOADS)
+    attempt = attempts.owned_attempt_by(WORKSPACE_ATTEMPT, attempt_id, current_user)
     if attempt.status == "completed":
         return redirect(url_for("practice.result", attempt_id=attempt.id))
     try:
@@ -238,8 +241,7 @@ def retry(attempt_id: int):
 @bp.route("/attempts/<int:attempt_id>/result")
 @roles_required("learner")
 def result(attempt_id: int):
-    attempt = attempts.owned_attempt(attempt_id, current_user, *PAGE_LOADS, undefer(Attempt.result),
-                                     joinedload(Attempt.instance).undefer(ScenarioInstance.data))
+    attempt = attempts.owned_attempt_by(RESULT_ATTEMPT, attempt_id, current_user)
     if attempt.status != "completed":
         return redirect(url_for("practice.workspace", attempt_id=attempt.id))
     before = attempts.previous_attempt(attempt)
