@@ -110,6 +110,9 @@ def load(port: int, path: str, seconds: float, concurrency: int, cookie: str | N
             response.read()
             mine.append(time.perf_counter() - t0)
             bad += response.status != 200
+            renewed = [c for c in response.headers.get_all("Set-Cookie") or [] if c.startswith("session=")]
+            if renewed:   # keep the renewed session cookie, as a browser does (it is re-signed once a minute)
+                headers["Cookie"] = renewed[0].split(";")[0]
         with lock:
             latencies.extend(mine)
             errors[0] += bad
