@@ -48,7 +48,7 @@ def people(live_app):
     with live_app.app_context():
         tutor = create_user("theo-x", "Theo Tutor", "tutor", PASSWORD)
         assessor = create_user("asa-x", "Asa Assessor", "assessor", PASSWORD)
-        learner = create_user("rhea-x", "Rhea Learner", "learner", PASSWORD, email="rhea@example.com")
+        learner = create_user("rhea-x", "Rhea Learner", "learner", PASSWORD, email="rhea-x@example.com")
         cohort = Cohort(name="xAPI cohort", tutor_id=tutor.id)
         db.session.add(cohort)
         cohort.learners.append(learner)
