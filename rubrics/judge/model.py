@@ -120,21 +120,41 @@ class JudgeModel:
         return [(self.features[i], float(w[i])) for i in order if w[i] > 0]
 
 
+# The cut points may pick a level the model itself finds implausible: with greeting's (1.0, 1.5), p = 0 .004,
+# 1 .995, 2 .001 has an expected level of 0.997, in the band of 0. A level chosen by the cut points stands only while
+# its probability is at least this share of its more probable neighbouring level (odds of 10 to 1 against it);
+# otherwise the decision steps to that neighbour, and again from there if need be. Each step goes to a class at
+# least ten times as probable, so it ends, and it never steps past the most probable class.
+NEGLIGIBLE_SHARE = 0.1
+
+
 def decide(classes: tuple[str, ...] | list[str], p: np.ndarray, thresholds: tuple[float, float] | None) -> int:
     """The chosen class's index: n/a when it is the most probable; otherwise, with thresholds, the level whose band
-    holds the expected level (0..2, over the level classes only), else the most probable class."""
+    holds the expected level (0..2, over the level classes only), moved to a neighbouring level when that one is far
+    more probable (NEGLIGIBLE_SHARE); else the most probable class."""
     top = int(np.argmax(p))
     if thresholds is None or classes[top] == "na":
         return top
-    levels = [(i, int(c)) for i, c in enumerate(classes) if c != "na"]
+    index = {int(c): i for i, c in enumerate(classes) if c != "na"}
     ps = p.tolist()         # the same doubles as Python floats: the same sums, without numpy's per-scalar cost
-    mass = sum(ps[i] for i, _ in levels)
-    expected = sum(ps[i] * lv for i, lv in levels) / mass if mass > 0 else 0.0
+    mass = sum(ps[i] for i in index.values())
+    expected = sum(ps[i] * lv for lv, i in index.items()) / mass if mass > 0 else 0.0
     want = 0 if expected < thresholds[0] else 1 if expected < thresholds[1] else 2
-    for i, lv in levels:
-        if lv == want:
-            return i
-    return top
+    if want not in index:
+        return top
+    return index[_plausible(want, index, ps)]
+
+
+def _plausible(level: int, index: dict[int, int], ps: list[float]) -> int:
+    """`level`, or the neighbouring level it steps to while a neighbour is far more probable (NEGLIGIBLE_SHARE)."""
+    while True:
+        near = [lv for lv in (level - 1, level + 1) if lv in index]
+        if not near:
+            return level
+        best = max(near, key=lambda lv: ps[index[lv]])
+        if ps[index[level]] >= NEGLIGIBLE_SHARE * ps[index[best]]:
+            return level
+        level = best
 
 
 def parse(data: dict) -> JudgeModel:
