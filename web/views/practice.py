@@ -14,6 +14,7 @@ from sqlalchemy.orm import joinedload, selectinload, undefer
 
 import simulator
 from web.extensions import db
+from web.fragments import fragments
 from web.inputs import InputError, whole_number
 from web.models import Assignment, Attempt, ScenarioInstance
 from web.security import roles_required
@@ -22,6 +23,7 @@ from web.services.catalogue import learner_catalogue, surprise_id
 from web.services.errors import AttemptError
 from web.services.library import instance_for, library
 from web.services.marks import grade_rule
+from web.services.result_versions import fragment_key, result_versions
 
 bp = Blueprint("practice", __name__, url_prefix="/practice")
 # What the workspace and the result page show of an attempt, loaded with it (issue 17: no lazy loads).
@@ -241,15 +243,26 @@ def retry(attempt_id: int):
 @bp.route("/attempts/<int:attempt_id>/result")
 @roles_required("learner")
 def result(attempt_id: int):
+    """The page's content is kept per attempt and its versions (web/services/result_versions.py): a repeat view runs
+    one statement for the versions, checked for ownership first, and renders only the layout around the kept HTML."""
+    versions = result_versions(attempt_id)
+    if versions is None or versions.learner_id != current_user.id:
+        abort(404)   # as owned_attempt: someone else's attempt is reported missing
+    if versions.status != "completed":
+        return redirect(url_for("practice.workspace", attempt_id=attempt_id))
+    content = fragments().get(fragment_key(versions), lambda csrf_token: _result_content(attempt_id, csrf_token))
+    return render_template("practice/result.html", title=versions.title, content=content)
+
+
+def _result_content(attempt_id: int, csrf_token) -> str:
     attempt = attempts.owned_attempt_by(RESULT_ATTEMPT, attempt_id, current_user)
-    if attempt.status != "completed":
-        return redirect(url_for("practice.workspace", attempt_id=attempt.id))
     before = attempts.previous_attempt(attempt)
-    return render_template("practice/result.html", attempt=attempt, result=attempt.result or {},
+    return render_template("practice/_result_content.html", attempt=attempt, result=attempt.result or {},
                            grade_rule=grade_rule(attempt), checks=results.check_rows(attempt.result or {}),
                            feedback=results.prioritised_feedback(attempt.result or {}),
                            reasons=results.learner_reasons(attempt.result or {}),
                            spans_by_turn=results.spans_by_turn(attempt), labels=scoring.LABELS,
                            before=before, compare=results.comparison(attempt, before),
                            authored_version=authoring.played_on(attempt.instance.scenario_id,
-                                                                attempt.instance.scenario_version))
+                                                                attempt.instance.scenario_version),
+                           csrf_token=csrf_token)
