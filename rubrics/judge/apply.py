@@ -13,8 +13,9 @@
   the brand's file; the model learned the guide's default voice.
 - Where the model agrees with the rules, the rules' judgement stays, with the model's confidence.
 - Where it differs, the level is the model's; the evidence is the rules' spans when they found any, otherwise the
-  reply's sentence that best matches what the criterion looks for (rubrics.judge.evidence), so every level above 0
-  keeps evidence; the reason says what the rules said and the model's probability.
+  reply's sentence that shows what the criterion looks for (rubrics.judge.evidence), so every level above 0
+  keeps evidence; when no sentence shows it, the rules' judgement stands with low confidence. The reason says what
+  the rules said and the model's probability.
 - Confidence is "low" when the model's probability for its level is under the file's threshold.
 """
 from __future__ import annotations
@@ -103,18 +104,17 @@ def _same_with(rule: Judgement, confidence: str) -> Judgement:
     return Judgement(rule.level, rule.evidence, rule.missing, rule.reason, confidence)
 
 
-def _judged(key: str, rule: Judgement, level, p: float, texts: Sequence[str], threshold: float) -> Judgement:
+def _judged(key: str, rule: Judgement, level, p: float, texts: Sequence[str], threshold: float,
+            customer: str = "") -> Judgement:
     confidence = HIGH if p >= threshold else LOW
     if level == rule.level:
         return _same_with(rule, confidence)
     evidence = rule.evidence
     if level not in (None, 0) and not evidence:
-        span = best_sentence(key, texts)
-        if span is None:                  # nothing readable to show for it (only handles, links, a sign-off)
-            level = 0
-        evidence = (span,) if span else ()
-        if level == rule.level:
-            return _same_with(rule, confidence)
+        span = best_sentence(key, texts, customer)
+        if span is None:                  # no sentence shows that level: the rules' judgement stands, unsure
+            return _same_with(rule, LOW)
+        evidence = (span,)
     said = "n/a" if rule.level is None else rule.level
     reason = (f"{rule.reason} The learned judgement puts this at {'n/a' if level is None else level} "
               f"(probability {p:.2f}); the rules alone said {said}.").strip()
@@ -155,5 +155,5 @@ def judge_criteria(criteria: Mapping[str, Judgement], texts: Sequence[str],
         if key in VOICE_KEYS and sit.voice != GUIDE_DEFAULT:
             continue                      # the model learned the guide's default voice; a brand's own is the rules'
 
-        out[key] = _judged(key, criteria[key], level, p, texts, model.low_confidence_below)
+        out[key] = _judged(key, criteria[key], level, p, texts, model.low_confidence_below, sit.customer.text)
     return out, f"model {model.version}"
