@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, delete, func, select
 
 from web.extensions import db
 from web.models import Draft, User, utcnow
+from web.statements import rows
 
 KEY_RULE = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,119}$")
 MAX_DRAFT_CHARS = 20_000
@@ -55,14 +56,15 @@ def save(user: User, key: str, text: str) -> Draft:
     return draft
 
 
-DRAFTS = select(Draft).where(Draft.user_id == bindparam("user_id"),   # built once: every workspace view asks
-                             Draft.key.in_(bindparam("keys", expanding=True)))
+# Built once: every workspace view asks. Columns, not Draft objects: the page reads three values (issue 17).
+DRAFTS = select(Draft.key, Draft.text, Draft.updated_at).where(Draft.user_id == bindparam("user_id"),
+                                                               Draft.key.in_(bindparam("keys", expanding=True)))
 
 
 def load_many(user: User, keys: list[str]) -> dict[str, dict]:
-    rows = db.session.scalars(DRAFTS, {"user_id": user.id, "keys": keys}) if keys else []
+    found = rows(DRAFTS, user_id=user.id, keys=keys) if keys else []
     return {d.key: {"text": d.text, "ms": int(d.updated_at.replace(tzinfo=timezone.utc).timestamp() * 1000)}
-            for d in rows}
+            for d in found}
 
 
 def load(user: User, key: str) -> str:

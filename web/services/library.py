@@ -112,6 +112,26 @@ def instance_for(row: ScenarioInstance) -> simulator.Instance:
     return generated(sc, row.seed)
 
 
+_stored_dicts: OrderedDict[tuple, dict] = OrderedDict()
+
+
+def instance_dict_for(row: ScenarioInstance) -> dict:
+    """instance_for(row).to_dict(), built once per process and shared by every request that shows the instance (the
+    workspace reads it on every view): treat it as read-only."""
+    key = (row.scenario_id, row.scenario_version, row.seed)
+    with _stored_lock:
+        found = _stored_dicts.get(key)
+        if found is not None:
+            _stored_dicts.move_to_end(key)
+            return found
+    found = instance_for(row).to_dict()
+    with _stored_lock:
+        _stored_dicts[key] = found
+        if len(_stored_dicts) > STORED_CACHE_SIZE:
+            _stored_dicts.popitem(last=False)
+    return found
+
+
 @lru_cache(maxsize=256)
 def _generate_given(sc: simulator.Scenario, seed: int) -> simulator.Instance:
     return simulator.generate(sc, seed)

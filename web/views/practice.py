@@ -9,6 +9,7 @@ from functools import wraps
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload, undefer
 
@@ -16,20 +17,25 @@ import simulator
 from web.extensions import db
 from web.fragments import fragments
 from web.inputs import InputError, whole_number
-from web.models import Assignment, Attempt, ScenarioInstance
+from web.models import Assignment, Attempt, Message, ScenarioInstance
 from web.security import roles_required
 from web.services import attempts, authoring, drafts, results, scoring
 from web.services.catalogue import learner_catalogue, surprise_id
 from web.services.errors import AttemptError
-from web.services.library import instance_for, library
+from web.services.library import instance_dict_for, instance_for, library
 from web.services.marks import grade_rule
 from web.services.result_versions import fragment_key, result_versions
+from web.statements import rows
 
 bp = Blueprint("practice", __name__, url_prefix="/practice")
 # What the workspace and the result page show of an attempt, loaded with it (issue 17: no lazy loads).
-PAGE_LOADS = (joinedload(Attempt.instance), undefer(Attempt.state), selectinload(Attempt.messages))
+PAGE_LOADS = (joinedload(Attempt.instance), undefer(Attempt.state))
 WORKSPACE_ATTEMPT = attempts.attempt_statement(*PAGE_LOADS)   # built once (issue 17)
-RESULT_ATTEMPT = attempts.attempt_statement(*PAGE_LOADS, undefer(Attempt.result),
+# The workspace's transcript as rows of the columns it shows: a third of the page's time went to loading Message
+# objects (issue 17).
+TRANSCRIPT = (select(Message.thread, Message.author, Message.channel, Message.text, Message.sim_minute)
+              .where(Message.attempt_id == bindparam("attempt_id")).order_by(Message.id))
+RESULT_ATTEMPT = attempts.attempt_statement(*PAGE_LOADS, selectinload(Attempt.messages), undefer(Attempt.result),
                                             joinedload(Attempt.instance).undefer(ScenarioInstance.data))
 
 
@@ -79,33 +85,44 @@ def surprise():
     return _start(scenario_id)
 
 
-def workspace_context(attempt) -> dict:
-    """What the workspace template needs for an attempt (the learner's page, and the author's preview of it)."""
-    inst = instance_for(attempt.instance)
+def workspace_context(attempt, messages=None) -> dict:
+    """What the workspace template needs for an attempt (the learner's page, and the author's preview of it, whose
+    attempt is not stored); `messages`: the transcript's rows, read with TRANSCRIPT, else attempt.messages."""
+    row = attempt.instance
+    inst = instance_for(row)
     state = attempt.state or {}
     threads = {}
-    for m in attempt.messages:
+    for m in attempt.messages if messages is None else messages:
         threads.setdefault(m.thread, []).append(m)
     platform = simulator.get_platform(inst.platform)
     turn = state.get("turn", 0)
     keys = {t: drafts.key_for(attempt.id, t, turn) for t in state.get("threads", {})}
     keys["crm"] = drafts.key_for(attempt.id, "crm", turn)
     return {
-        "attempt": attempt, "inst": inst.to_dict(), "platform": platform, "threads": threads, "state": state,
+        "attempt": attempt, "inst": instance_dict_for(row), "platform": platform, "threads": threads, "state": state,
         "turn": turn, "channels": [platform.channels[c] for c in inst.channels],
         "limits": {c: {"max": attempts.reply_limit(inst, c), "weighted": platform.channels[c].weighted,
                        "label": platform.channels[c].label, "words": attempts.limit_words(inst, c)}
                    for c in inst.channels},
         "personas": {c.id: c.persona.to_dict() for c in inst.customers},
-        "tools": {g["customer"]: g["sections"] for g in simulator.agent_tools(inst)},
+        "agent_tools": _agent_tools(row, inst, crm_phase=state.get("phase") == "crm"),
         "query_types": simulator.crm_query_types(inst) if inst.exercise_type == "live_chat" else [],
         "draft_keys": keys, "saved": drafts.load_many(current_user, list(keys.values())),
-        "canned": scoring.CANNED_RESPONSES, "speed": attempts.sim_speed(),
+        "speed": attempts.sim_speed(),
         "since": {t: attempts.response_minutes(attempt, t) for t in state.get("seen_at", {})},
         # Where each form goes, and what it carries besides: an author's preview sends them elsewhere.
         "act_url": lambda name: url_for(f"practice.{name}", attempt_id=attempt.id),
         "act_fields": lambda name: Markup(""),
     }
+
+
+def _agent_tools(row: ScenarioInstance, inst: simulator.Instance, crm_phase: bool) -> Markup:
+    """The agent tools beside the conversation, rendered once per stored instance: (scenario, version, seed) names
+    its content (web/services/library.py), and the tools show nothing of the learner or the attempt."""
+    key = ("practice.agent_tools", row.scenario_id, row.scenario_version, row.seed, crm_phase)
+    return fragments().get(key, lambda csrf_token: render_template(
+        "practice/_tools.html", inst=instance_dict_for(row), crm_phase=crm_phase, canned=scoring.CANNED_RESPONSES,
+        tools={g["customer"]: g["sections"] for g in simulator.agent_tools(inst)}))
 
 
 @bp.route("/attempts/<int:attempt_id>")
@@ -115,7 +132,7 @@ def workspace(attempt_id: int):
     if attempt.status == "completed":
         return redirect(url_for("practice.result", attempt_id=attempt.id))
     try:
-        context = workspace_context(attempt)
+        context = workspace_context(attempt, rows(TRANSCRIPT, attempt_id=attempt.id))
     except AttemptError as exc:
         flash(str(exc), "error")
         return redirect(url_for("practice.catalogue"))

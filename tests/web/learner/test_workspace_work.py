@@ -1,0 +1,73 @@
+"""The workspace does a fixed amount of work per view (issue 17): four statements (the signed-in user, the attempt
+with its instance, the transcript, the drafts) however long the conversation, and the agent tools, which show the
+instance alone, rendered once per instance and process; what the learner has done still shows on the next view."""
+from __future__ import annotations
+
+from sqlalchemy import event
+
+from tests.conftest import csrf_from, sign_in
+from tests.web.learner.test_practice import _reply
+from web.extensions import db
+from web.fragments import fragments
+
+
+def statements(app, client, path: str) -> list[str]:
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return seen
+
+
+def agent_tools(page: str) -> str:
+    return page[page.index('<aside class="ws-side"'):page.index("</aside>")]
+
+
+def test_a_workspace_view_runs_four_statements_however_long_the_conversation(app, client, learner, start,
+                                                                              page_token, state_of):
+    attempt_id = start("fb-refund-chat")
+    path = f"/practice/attempts/{attempt_id}"
+    client.get(path)
+    first = statements(app, client, path)
+    assert len(first) == 4, first   # user, attempt and instance, transcript, drafts: no lazy load
+    _reply(client, page_token, attempt_id, "Hi, I'm sorry about the refund. Could you DM me your order number?",
+           channel="private", thread="customer", state_of=state_of)
+    later = statements(app, client, path)
+    assert len(later) == 4, later
+    assert "Could you DM me your order number?" in client.get(path).get_data(as_text=True)
+
+
+def test_the_agent_tools_are_rendered_once_per_instance_and_shown_to_each_learner(app, client, learner, start,
+                                                                                 make_user):
+    mine = client.get(f"/practice/attempts/{start('tw-late-parcel', seed=7)}").get_data(as_text=True)
+    make_user("learner", username="otto")
+    other = app.test_client()
+    assert sign_in(other, "otto").status_code == 302
+    token = csrf_from(other.get("/practice/").get_data(as_text=True))
+    started = other.post("/practice/start", data={"csrf_token": token, "scenario_id": "tw-late-parcel", "seed": "7"})
+    theirs = other.get(started.headers["Location"]).get_data(as_text=True)
+    assert "Customer record:" in agent_tools(mine) and "Canned responses" in agent_tools(mine)
+    assert agent_tools(mine) == agent_tools(theirs)
+    with app.app_context():
+        assert sum(1 for key in fragments()._entries if key[0] == "practice.agent_tools") == 1
+    assert "Lena Learner" in mine and "Lena Learner" not in theirs   # the rest of the page is each learner's own
+
+
+def test_the_canned_responses_go_once_the_crm_records_are_due(app, client, learner, start, page_token, state_of):
+    attempt_id = start("wc-two-chats")
+    path = f"/practice/attempts/{attempt_id}"
+    assert "Canned responses" in agent_tools(client.get(path).get_data(as_text=True))
+    for thread in ("broadband-down", "bill-query"):
+        _reply(client, page_token, attempt_id, "Hello, thanks for waiting. I'm sorry about this: I'll check your "
+               "account now.", channel="chat", thread=thread, state_of=state_of)
+    client.post(f"{path}/end-chats", data={"csrf_token": page_token(path), "turn": state_of(attempt_id)["turn"]})
+    page = client.get(path).get_data(as_text=True)
+    assert "CRM records" in page and "Canned responses" not in agent_tools(page)
