@@ -24,6 +24,7 @@ import numpy as np
 
 from rubrics.detectors import Judgement, Situation
 from rubrics.judge.embedding import DIM, cached_vector, embedder
+from rubrics.judge.specificity import stem
 
 LEVELS = ("na", "0", "1", "2")
 INTENTS = ("complaint", "query", "praise")
@@ -109,24 +110,16 @@ def _shape(text: str, customer: str, turns: int) -> list[float]:
             len(YOU_RE.findall(text)) / max(len(words), 1), log(len(WORD_RE.findall(customer)))]
 
 
-def _stem(word: str) -> str:
-    w = word.lower().strip("'")
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
-
-
 @lru_cache(maxsize=1024)
 def _customer_stems(customer: str) -> frozenset[str]:
     """The customer's content words (4+ letters), stemmed: one message is compared with many replies."""
-    return frozenset(_stem(w) for w in WORD_RE.findall(customer) if len(w) >= 4 and w.lower() not in COMMON)
+    return frozenset(stem(w) for w in WORD_RE.findall(customer) if len(w) >= 4 and w.lower() not in COMMON)
 
 
 def _overlap(text: str, customer: str) -> list[float]:
     """How many of the customer's content words (4+ letters) the reply takes up: share and count."""
     theirs = _customer_stems(customer)
-    ours = {_stem(w) for w in WORD_RE.findall(text) if len(w) >= 4}      # shorter words can never match
+    ours = {stem(w) for w in WORD_RE.findall(text) if len(w) >= 4}      # shorter words can never match
     shared = theirs & ours
     return [len(shared) / len(theirs) if theirs else 0.0, math.log1p(len(shared))]
 

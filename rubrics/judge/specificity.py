@@ -45,7 +45,8 @@ NAMES = ("spec:shared", "spec:shared_share", "spec:codes_shared", "spec:soft_hi"
          "spec:covered", "spec:own_words", "spec:beyond_generic")
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A light stem (delay/delayed/delays meet): the one both the model's overlap features and these readings use."""
     w = word.lower().strip("'")
     for suffix in ("ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
@@ -91,14 +92,14 @@ def _customer(customer: str) -> tuple[frozenset[str], frozenset[str], np.ndarray
     e = embedder()
     vecs = word_vectors(words) if (e is not None and words) else None
     ack = float(cached_vector(GENERIC_ACK) @ cached_vector(customer)) if (e is not None and customer.strip()) else 0.0
-    return frozenset(_stem(w) for w in words), _codes(customer), vecs, ack
+    return frozenset(stem(w) for w in words), _codes(customer), vecs, ack
 
 
 def readings(text: str, customer: str, best_sentence_sim: float) -> list[float]:
     """The numbers named by NAMES for a reply (all turns' text) against the customer's message."""
     stems, codes, cvecs, ack = _customer(customer)
     words = content_words(text)
-    ours = {_stem(w) for w in words}
+    ours = {stem(w) for w in words}
     shared = stems & ours
     out = [math.log1p(len(shared)), len(shared) / len(stems) if stems else 0.0,
            math.log1p(len(codes & _codes(text)))]

@@ -1,5 +1,5 @@
 """The learned layer's readings of specificity (hear) and of concrete, owned steps (act, take_ownership)."""
-from rubrics.judge import action, specificity
+from rubrics.judge import action, features, specificity
 
 CUSTOMER = ("@LarkspurVale Next day delivery my arse. mum's birthday was yesterday and still no personalised mug. "
             "Not impressed")
@@ -58,3 +58,10 @@ def test_a_conversation_keeps_its_most_decisive_turn():
     single = _act("Anything else I can help with?")
     assert r["act:best_turn_steps"] > single["act:best_turn_steps"] == 0
     assert r["act:step_turn_share"] == 0.5
+
+
+def test_the_model_features_and_the_specificity_readings_stem_words_one_way():
+    """One light stem for both (features had a copy): a change to it reaches the overlap features and the readings."""
+    assert features.stem is specificity.stem
+    assert [specificity.stem(w) for w in ("Delayed", "delays", "charging", "refunds", "bus")] == \
+        ["delay", "delay", "charg", "refund", "bus"]
