@@ -23,7 +23,7 @@ from web.extensions import db
 from web.inputs import InputError, whole_number
 from web.models import Attempt, LogbookEntry, Message, SupervisoryAttempt, User
 from web.security import roles_required, visible_learner
-from web.services import scoring
+from web.services import progress_cache, scoring
 from web.services.progress_rows import AttemptRow, completed_attempt_rows
 from web.services.supervisory import standing_levels
 from web.services.supervisory_kinds import KINDS
@@ -80,12 +80,16 @@ def _coverage(done: list) -> dict:
     }
 
 
-def _table_page(count: int) -> dict:
-    """The attempt numbers (1 = the oldest) the tables show: page 1 is the newest TABLE_PAGE; 404 past the last."""
+def _asked_page() -> int:
+    """The table page asked for (1 when none): 400 when it is not a whole number in range."""
     try:
-        page = whole_number(request.args.get("page"), "page", maximum=MAX_PAGE) or 1
+        return whole_number(request.args.get("page"), "page", maximum=MAX_PAGE) or 1
     except InputError as exc:
         abort(400, description=str(exc))
+
+
+def _table_page(count: int, page: int) -> dict:
+    """The attempt numbers (1 = the oldest) the tables show: page 1 is the newest TABLE_PAGE; 404 past the last."""
     pages = max(1, -(-count // TABLE_PAGE))
     if page > pages:
         abort(404)
@@ -94,12 +98,12 @@ def _table_page(count: int) -> dict:
             "asked": "page" in request.args}
 
 
-def progress_data(user: User) -> dict:
+def progress_data(user: User, page: int = 1) -> dict:
     """Plain values for the page; the charts are drawn by portfolio's chart module, as in the PDF."""
     done = completed_attempt_rows(user.id, all_levels_for=HEATMAP_ATTEMPTS, criteria=EVIDENCE_CRITERIA)
     first_reply = _first_responses(user.id)
     trends = portfolio.trend_charts([_trend_input(a, first_reply.get(a.id)) for a in done])
-    table = _table_page(len(done))
+    table = _table_page(len(done), page)
     grades = [{"i": i, "grade": a.final_grade, "title": a.scenario_id if a.data_title is None else a.data_title,
                "when": a.submitted_at} for i, a in enumerate(done[table["first"] - 1:table["last"]], table["first"])]
     times = [{"i": n, "title": done[n - 1].data_title or "", "minutes": minutes, "sla": sla,
@@ -147,14 +151,23 @@ def _evidence_map(user: User, done: list) -> dict:
     return evidence
 
 
+def _page(user: User) -> str:
+    """The page, its body drawn from the learner's data only when that data changed since it was last drawn."""
+    page = _asked_page()
+    key = (user.id, request.endpoint, user.id == current_user.id, page, "page" in request.args,
+           progress_cache.data_version(user.id))
+    body = progress_cache.drawn_pages().get_or_draw(
+        key, lambda: render_template("progress/_body.html", learner=user, **progress_data(user, page)))
+    return render_template("progress/index.html", learner=user, body=Markup(body))
+
+
 @bp.route("/")
 @roles_required("learner")
 def index():
-    return render_template("progress/index.html", learner=current_user, **progress_data(current_user))
+    return _page(current_user)
 
 
 @bp.route("/learners/<int:learner_id>")
 @roles_required("tutor", "admin")
 def learner(learner_id: int):
-    user = visible_learner(learner_id)
-    return render_template("progress/index.html", learner=user, **progress_data(user))
+    return _page(visible_learner(learner_id))
