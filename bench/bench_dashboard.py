@@ -4,7 +4,7 @@ learner's progress page and a cohort's CSV gradebook, through the real app and F
 p95 and max. Goal (issue 17): p95 < 100 ms for every staff page at 500k attempts, on SQLite and on PostgreSQL
 (--database-url postgresql+psycopg://...; an empty database).
 
-The progress page is kept drawn until the learner's data changes (web/services/progress_cache.py): its plain rows
+The progress page is kept drawn until the learner's data changes (web/fragments.py, web/services/progress_version.py): its plain rows
 time repeat views, its "drawn afresh" rows the first view after a change (a new attempt, a moderation...). One
 learner (l0000, 500 attempts) has timed replies and ~950 moderations; every attempt of the gradebook's cohort
 (10,000) has a level per criterion.
@@ -295,7 +295,7 @@ def main() -> None:
     tutor, learner = signed_in(app, "tutor00"), f"/progress/learners/{info['learner_id']}"
     own = signed_in(app, info["learner"])
     few = max(3, args.repeat // 5)   # the CSV downloads take seconds at this size
-    # (name, client, path, requests, progress pages kept drawn: web/services/progress_cache.py)
+    # (name, client, path, requests, pages kept drawn: web/fragments.py)
     pages = [("tutor home (cohorts, 20 newest attempts)", tutor, "/tutor/", args.repeat, True),
              ("cohort weaknesses chart", tutor, f"/review/cohorts/{info['cohort_id']}/weaknesses", args.repeat, True),
              ("review queue: judgements to check", tutor, "/review/?show=unsure", args.repeat, True),
@@ -315,11 +315,11 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
     print(f"{'page':50s} {'median ms':>10s} {'p95 ms':>8s} {'max ms':>8s} {'CPU p95':>8s}"
           f"   ({args.repeat} requests each unless said, test client)")
-    from web.services.progress_cache import DrawnPages
-    kept = DrawnPages(app.config["PROGRESS_CACHE_ENTRIES"])
+    from web.fragments import Fragments
+    kept = Fragments()
     for name, client, path, repeat, keep in pages:
         # "drawn afresh": what the first view after a change costs (a new attempt, a moderation...)
-        app.extensions["progress_pages"] = kept if keep else DrawnPages(0)
+        app.extensions["page_fragments"] = kept if keep else Fragments(limit=0)
         median, p95, worst, cpu_p95 = time_page(client, path, repeat)
         print(f"{name:50s} {median:10.1f} {p95:8.1f} {worst:8.1f} {cpu_p95:8.1f}")
     print(f"load average {os.getloadavg()[0]:.2f} at the end")

@@ -65,9 +65,6 @@ def from_environment(instance_path: str) -> dict:
         "PART_CACHE": env.get("PART_CACHE", "disk"),
         "PART_CACHE_DIR": env.get("PART_CACHE_DIR", str(Path(instance_path) / "part-cache")),
         "PART_CACHE_MB": int(env.get("PART_CACHE_MB", "1024")),
-        # Learners' progress pages kept drawn, per process, until their data changes (web/services/progress_cache.py);
-        # 0 draws every request afresh.
-        "PROGRESS_CACHE_ENTRIES": int(env.get("PROGRESS_CACHE_ENTRIES", "256")),
         "QUEUE_SQLITE_PATH": env.get("QUEUE_SQLITE_PATH", str(Path(instance_path) / "queue.sqlite")),
         "SCENARIO_DIR": env.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         # How often each process looks for edited scenario files (web/services/library.py): no restart needed.

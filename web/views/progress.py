@@ -20,11 +20,13 @@ import portfolio
 import simulator
 from portfolio.evidence import evidences
 from web.extensions import db
+from web.fragments import fragments
 from web.inputs import InputError, whole_number
 from web.models import Attempt, LogbookEntry, Message, SupervisoryAttempt, User
 from web.security import roles_required, visible_learner
-from web.services import progress_cache, scoring
+from web.services import scoring
 from web.services.progress_rows import AttemptRow, completed_attempt_rows
+from web.services.progress_version import data_version
 from web.services.supervisory import standing_levels
 from web.services.supervisory_kinds import KINDS
 from web.views.logbook import CRITERION_LABELS, EVIDENCED_BY, PERFORMANCE_CRITERIA, STANDARD_TITLE
@@ -154,11 +156,11 @@ def _evidence_map(user: User, done: list) -> dict:
 def _page(user: User) -> str:
     """The page, its body drawn from the learner's data only when that data changed since it was last drawn."""
     page = _asked_page()
-    key = (user.id, request.endpoint, user.id == current_user.id, page, "page" in request.args,
-           progress_cache.data_version(user.id))
-    body = progress_cache.drawn_pages().get_or_draw(
-        key, lambda: render_template("progress/_body.html", learner=user, **progress_data(user, page)))
-    return render_template("progress/index.html", learner=user, body=Markup(body))
+    key = ("progress", user.id, request.endpoint, user.id == current_user.id, page, "page" in request.args,
+           data_version(user.id))
+    body = fragments().get(key, lambda _csrf_token: render_template("progress/_body.html", learner=user,
+                                                                     **progress_data(user, page)))
+    return render_template("progress/index.html", learner=user, body=body)
 
 
 @bp.route("/")

@@ -1,4 +1,4 @@
-"""The progress page is drawn once per state of the learner's record (web/services/progress_cache.py, issue 17
+"""The progress page is drawn once per state of the learner's record (web/services/progress_version.py, issue 17
 item 2): a repeat view runs one summary statement instead of reading the learner's attempts, and every change the
 page shows (a new completed attempt, a moderation, a logbook entry) draws it afresh."""
 from __future__ import annotations
@@ -11,7 +11,6 @@ from tests.conftest import csrf_from, sign_in
 from tests.web.test_page_work import copy_attempts, statements
 from web.extensions import db
 from web.models import CriterionScore, LogbookEntry
-from web.services.progress_cache import DrawnPages
 from web.services.scoring import LABELS
 
 
@@ -86,16 +85,3 @@ def test_the_learners_own_page_and_the_tutors_view_are_kept_apart(app, client, l
     staff = tutor.get(f"/progress/learners/{demo_cohort['learner']}").get_data(as_text=True)
     assert "your knowledge checks" in own and "their knowledge checks" not in own
     assert "their knowledge checks" in staff and "your knowledge checks" not in staff
-
-
-def test_the_store_keeps_the_most_recently_used_pages_and_drops_the_oldest():
-    pages = DrawnPages(entries=2)
-    drawn = []
-
-    def draw(name):
-        return lambda: drawn.append(name) or name
-
-    for key in ("a", "b", "a", "c", "a", "b"):
-        pages.get_or_draw(key, draw(key))
-    assert drawn == ["a", "b", "c", "b"] and len(pages) == 2
-    assert DrawnPages(entries=0).get_or_draw("a", draw("a")) == "a" and len(DrawnPages(entries=0)) == 0
