@@ -92,9 +92,12 @@ def test_cells_that_would_run_as_formulas_are_escaped(app, gradebook_data):
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
 def test_each_formula_start_is_escaped_and_ordinary_text_is_not(text):
-    from web.services.spreadsheet import safe_cell
+    from web.services.spreadsheet import csv_text, safe_cell
     assert safe_cell(text) == "'" + text
     assert safe_cell("Reply 1 = good") == "Reply 1 = good" and safe_cell(None) == ""
+    # csv_text's fast path for ordinary text escapes the same cells
+    written = list(csv.reader(io.StringIO(csv_text(["a", "b", "c", "d"], [[text, "Reply 1 = good", None, -1]]))))
+    assert written[1] == ["'" + text, "Reply 1 = good", "", "-1"]
 
 
 def test_only_those_who_may_export_the_cohort_get_its_gradebook(app, gradebook_data, make_user):

@@ -37,7 +37,9 @@ def rows(cohort: Cohort) -> list[list]:
     completed = (Attempt.learner_id.in_(select(cohort_learners.c.user_id)
                                         .where(cohort_learners.c.cohort_id == cohort.id)),
                  Attempt.status == "completed")
-    attempts = db.session.execute(
+    # Core execution on the session's connection: the ORM's per-row processing was half the time of 190,000 rows.
+    connection = db.session.connection()
+    attempts = connection.execute(
         select(Attempt.id, User.candidate_number, ScenarioInstance.title, Attempt.mode, Attempt.started_at,
                Attempt.submitted_at, Attempt.final_grade, Attempt.auto_grade, signer.full_name,
                Attempt.signed_off_at, Attempt.signoff_comment, Attempt.signed_sha256)
@@ -46,7 +48,7 @@ def rows(cohort: Cohort) -> list[list]:
         .outerjoin(signer, signer.id == Attempt.signed_off_by_id)
         .where(*completed).order_by(Attempt.submitted_at, Attempt.id)).all()
     levels: dict[int, dict[str, tuple[str, str]]] = {}
-    for attempt_id, criterion, auto, moderated in db.session.execute(
+    for attempt_id, criterion, auto, moderated in connection.execute(
             select(CriterionScore.attempt_id, CriterionScore.criterion, CriterionScore.auto_level,
                    CriterionScore.moderated_level)
             .join(Attempt, Attempt.id == CriterionScore.attempt_id).where(*completed)):
