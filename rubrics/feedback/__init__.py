@@ -11,6 +11,7 @@ The detectors' reasons (which name cue words) stay in the criteria; none of them
 """
 from __future__ import annotations
 
+import re
 from typing import Mapping, Sequence
 
 from rubrics.checks import CheckResult
@@ -20,9 +21,10 @@ from rubrics.feedback.explain import explain
 from rubrics.feedback.impact import Impact, impacts, top_of
 from rubrics.feedback.quote import quote_of
 from rubrics.feedback.setting import Setting, setting_of
-from rubrics.feedback.wording import advice, example, well
+from rubrics.feedback.wording import advice, example, signed_closing, well
 from rubrics.grading import CORE
 from rubrics.rubric import CRITERION_ORDER, RUBRIC, Rubric
+from rubrics.text import read
 
 MAX_EVEN_BETTER = 3
 MAX_WENT_WELL = 3
@@ -34,6 +36,9 @@ CHECK_INTROS = {
     "key_behaviour": "This scenario asks you to: {label}",
     "praise_thanks": "Thank them for the praise.",
 }
+# A sign-off that marks the agent ("^RK", "-Nadia", "xo Mia"), which an example can end with as the learner wrote it
+# (a closing "Thanks, Dee" is theirs too, but the example then ends with the brand's own mark).
+SIGN_MARK_RE = re.compile(r"(?:\^|-|xo\s)\s?[A-Za-z]{1,15}")
 AVOID_EXAMPLE = "We're looking into what happened and we'll update you as soon as we know more."
 
 
@@ -58,10 +63,21 @@ def _check_item(c: CheckResult, imp: Impact, wordings: Mapping[str, Behaviour], 
             "missing": text, "example": ex, "impact": imp.to_dict()}
 
 
-def _criterion_item(key: str, level, imp: Impact, s: Setting) -> dict:
-    text = advice(key, level, s)
+def _criterion_item(key: str, level, imp: Impact, s: Setting, texts: Sequence[str] = ()) -> dict:
+    text, ex = advice(key, level, s), example(key, s)
+    own = _own_signoff(texts) if key == "closing" and level == 1 else None
+    if own:         # "finish by ... signing off" to a reply that signed off, with another agent's initials: no
+        text, ex = signed_closing(s, own if SIGN_MARK_RE.fullmatch(own) else s.signoff)
     return {"criterion": key, "kind": "criterion", "level": level, "text": text, "missing": text,
-            "example": example(key, s), "impact": imp.to_dict()}
+            "example": ex, "impact": imp.to_dict()}
+
+
+def _own_signoff(texts: Sequence[str]) -> str | None:
+    """The learner's sign-off in their last reply ("^RK", "-Nadia", "xo Mia"), if they signed off."""
+    if not texts:
+        return None
+    signs = read(texts[-1], len(texts) - 1).signoff
+    return " ".join(signs[-1].text.split()).replace("- ", "-") if signs else None
 
 
 def even_better_if(criteria: Mapping[str, Judgement], checks: Sequence[CheckResult], s: Setting,
@@ -70,7 +86,7 @@ def even_better_if(criteria: Mapping[str, Judgement], checks: Sequence[CheckResu
     by_key = {c.key: c for c in checks}
     skip = [k for k in CRITERION_ORDER if k in NOT_WORDING or (levels[k] is not None and not advice(k, levels[k], s))]
     return [_check_item(by_key[imp.key], imp, wordings, texts) if imp.is_check else
-            _criterion_item(imp.key, levels[imp.key], imp, s)
+            _criterion_item(imp.key, levels[imp.key], imp, s, texts)
             for imp in impacts(levels, [c.to_dict() for c in checks], rubric, MAX_EVEN_BETTER, skip)]
 
 

@@ -58,10 +58,15 @@ SUBJECT_WORDS: Mapping[str, re.Pattern] = {head: re.compile(rf"\b(?:{words})", r
 ABUSE_WORDS = frozenset("idiot idiots idiotic stupid useless incompetent pathetic clueless moronic rubbish bloody "
                         "damn crap crappy shit shitty".split())
 # "my kettle", "the Petal Tint lip oil": a thing the customer named, up to four words after the determiner.
-THING_RE = re.compile(r"\b(?:my|our|the|this|your)((?:\s+[A-Za-z][\w'-]*){1,5})", re.I)
+# Every determiner starts a candidate (a lookahead, so "this but my Sunset Haze palette" still finds "my ...").
+THING_RE = re.compile(r"\b(my|our|the|this|your)(?=((?:\s+[A-Za-z][\w'-]*){1,5}))", re.I)
+# The customer's determiner as the learner would say it: their "my" is the learner's "your", their "your" (the
+# brand's app, platform) is "our", "the offer" stays "the offer" (not "your offer").
+SPOKEN_DET = {"my": "your", "our": "your", "your": "our", "this": "the", "the": "the"}
 NOT_THINGS = frozenset("""
     same one other way time day week month year moment only last first best worst most whole thing things lot
     issue problem problems issues fact end point reason people person company team service guy guys full
+    country world planet universe history
     """.split())
 NOT_OFFER_RE = re.compile(r"\b(?:should|will|would|can|could|may|might|if|DM|message|call|that|we|you|they)\b",
                           re.I)
@@ -117,7 +122,7 @@ def _thing_from(customer: str, issue_stems: frozenset[str], det: str) -> str | N
     """The first thing the customer named with a determiner ("my Steamline Rapid kettle has gone black" -> "your
     Steamline Rapid kettle"): its words up to a function word or a verb form, if one of them is an issue word."""
     for m in THING_RE.finditer(customer):
-        words, end, named = [w for w in m.group(1).split() if w.lower() not in ABUSE_WORDS], 0, False
+        words, end, named = [w for w in m.group(2).split() if w.lower() not in ABUSE_WORDS], 0, False
         for j, word in enumerate(words):
             low = word.lower().strip("'")
             if low in NOT_THINGS or low in STOPWORDS or low in VERBISH or len(low) < 3 or \
@@ -125,7 +130,7 @@ def _thing_from(customer: str, issue_stems: frozenset[str], det: str) -> str | N
                 break
             end, named = j + 1, named or stem(low) in issue_stems
         if named:
-            return f"{det} " + " ".join(words[:end])
+            return f"{det if det == 'the' else SPOKEN_DET[m.group(1).lower()]} " + " ".join(words[:end])
     return None
 
 

@@ -115,6 +115,24 @@ def _offer(s: Setting) -> str:
     return " or ".join(s.promises[:2]) if s.promises else ""
 
 
+def _a(word: str) -> str:
+    """'an Instagram', 'a Facebook': the article by the word's first sound (the platform names begin plainly)."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
+def signed_closing(s: Setting, own: str) -> tuple[str, str]:
+    """(advice, example) for a closing 1 whose reply signed off (`own`, the learner's sign-off): what is missing is
+    the offer of more help, and the example ends with their own sign-off, not the brand's sample agent's."""
+    if s.praise:
+        return "You signed off; before you do, end warmly, for example by thanking them again.", \
+            f"Thanks again for letting us know! {own}"
+    if s.chat:
+        return "You signed off; before you end the chat, check they are happy with the answer.", \
+            f"Is there anything else I can help with today? {own}"
+    return "You signed off; before you do, offer more help or check they are happy.", \
+        f"Is there anything else we can help with? {own}"
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -206,7 +224,7 @@ def _fit(s: Setting) -> str:
         return "Keep a public reply on X under 280 characters; put the details in a DM."
     if s.chat:
         return "Send one or two short sentences per chat message."
-    return (f"Keep a {s.platform_label} reply to two or three short sentences; put the details in a "
+    return (f"Keep {_a(s.platform_label)} reply to two or three short sentences; put the details in a "
             f"{s.private_word}." if s.public else
             f"Keep a {s.private_word} to a few short sentences, one point each.")
 
