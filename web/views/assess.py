@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy import bindparam, case, func, select, union_all
 
 from web.inputs import InputError, whole_number
+from web.links import row_url
 from web.models import Attempt, Cohort, ScenarioInstance, User, cohort_assessors, cohort_learners
 from web.security import roles_required
 from web.statements import rows
@@ -99,4 +100,15 @@ def home():
     rows = learner_page(cohort.id, page) if cohort else []
     learners = rows[:LEARNERS_PAGE]
     return render_template("assess/home.html", cohorts=cohorts, cohort=cohort, learners=learners, page=page,
-                           more=len(rows) > LEARNERS_PAGE, recent=recent_attempts([l["id"] for l in learners]))
+                           more=len(rows) > LEARNERS_PAGE, recent=recent_attempts([l["id"] for l in learners]),
+                           links=learner_links() if learners else {})
+
+
+def learner_links() -> dict:
+    """Each learner row's links, built once a page (web/links.py)."""
+    return {"exercises": row_url("exercises.learner_index", "learner_id"),
+            "attempt": row_url("review.attempt", "attempt_id"),
+            "portfolio": row_url("exports.portfolio_pdf", "user_id"),
+            "evidence": row_url("exports.portfolio_pdf", "user_id", include="evidence"),
+            "reflections": row_url("exports.portfolio_pdf", "user_id", include="reflections"),
+            "logbook": row_url("exports.logbook_pdf", "user_id"), "pack": row_url("exports.make_pack", "user_id")}

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
 from web.extensions import db
 from web.forms import InvitationForm, JoinCohortForm
+from web.fragments import fragments
+from web.links import row_url
 from web.models import (
     Assignment,
     Attempt,
@@ -53,9 +56,18 @@ RECENT = (select(Attempt.id, Attempt.status, Attempt.started_at, Attempt.final_g
 def home():
     """Rows from statements built once (web/statements.py): this is every learner's first page."""
     mine = {"learner_id": current_user.id}
-    return render_template("learner/home.html", form=JoinCohortForm(), cohorts=rows(COHORTS, **mine),
-                           assignments=rows(ASSIGNMENTS, **mine), attempts=rows(RECENT, **mine),
-                           invitations=rows(INVITATIONS, **mine), invitation_form=InvitationForm())
+    attempts, invitations = rows(RECENT, **mine), rows(INVITATIONS, **mine)
+    return render_template("learner/home.html", join_form=join_form(), cohorts=rows(COHORTS, **mine),
+                           assignments=rows(ASSIGNMENTS, **mine), attempts=attempts, invitations=invitations,
+                           invitation_form=InvitationForm() if invitations else None,
+                           result_url=row_url("practice.result", "attempt_id") if attempts else None,
+                           workspace_url=row_url("practice.workspace", "attempt_id") if attempts else None)
+
+
+def join_form() -> Markup:
+    """The join-a-cohort form, rendered once per process (issue 17: WTForms' rendering was a fifth of the page)."""
+    return fragments().get(("learner.join_form",), lambda csrf_token: render_template(
+        "learner/_join_form.html", form=JoinCohortForm(), csrf_token=csrf_token))
 
 
 @bp.route("/invitations/<int:invitation_id>", methods=["POST"])

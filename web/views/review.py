@@ -14,6 +14,7 @@ import rubrics
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
 from web.inputs import InputError, whole_number
+from web.links import row_url
 from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioInstance, User
 from web.security import roles_required, visible_attempt
 from web.services.accounts import LEARNERS_VISIBLE_TO, visible_learner_ids_query
@@ -69,7 +70,7 @@ def queue():
     found = rows(queue_statement(everyone, only == "unsure"), viewer_id=current_user.id,
                  skip=(page - 1) * QUEUE_PAGE)
     return render_template("review/queue.html", attempts=found[:QUEUE_PAGE], show=only, page=page,
-                           more=len(found) > QUEUE_PAGE)
+                           more=len(found) > QUEUE_PAGE, attempt_url=row_url("review.attempt", "attempt_id"))
 
 
 def _rescored(page: int, visible):

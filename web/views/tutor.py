@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from web.extensions import db
 from web.forms import AddLearnerForm, CohortForm
+from web.fragments import fragments
+from web.links import row_url
 from web.models import MODES, Assignment, Attempt, Cohort, ScenarioInstance, User, cohort_learners
 from web.security import roles_required
 from web.services import authoring  # scenarios written for this cohort, for setting work
@@ -45,7 +48,14 @@ def home():
     """Rows from statements built once (web/statements.py)."""
     cohorts = rows(COHORTS, viewer_id=current_user.id)
     recent = rows(RECENT, viewer_id=current_user.id) if cohorts else []
-    return render_template("tutor/home.html", cohorts=cohorts, recent=recent, form=CohortForm())
+    return render_template("tutor/home.html", cohorts=cohorts, recent=recent, cohort_form=cohort_form(),
+                           cohort_url=row_url("tutor.cohort", "cohort_id") if cohorts else None)
+
+
+def cohort_form() -> Markup:
+    """The new-cohort form, rendered once per process (issue 17: WTForms' rendering)."""
+    return fragments().get(("tutor.cohort_form",), lambda csrf_token: render_template(
+        "tutor/_cohort_form.html", form=CohortForm(), csrf_token=csrf_token))
 
 
 @bp.route("/cohorts", methods=["POST"])
