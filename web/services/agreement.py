@@ -33,6 +33,9 @@ def cohorts_for(user: User) -> list[Cohort]:
     return list(db.session.scalars(query))
 
 
+IDS_CHUNK = 1000   # attempt ids bound in one statement
+
+
 @dataclass(slots=True)
 class Reviewed:
     """A reviewed attempt as the report reads it: plain values, no ORM objects (issue 17 item 2: 441 reviewed
@@ -48,7 +51,7 @@ class Reviewed:
 
 def reviewed_attempts(user: User, cohort: Cohort | None = None) -> list[Reviewed]:
     """Completed attempts with a moderation or a decided dispute, whose learner the user may see, with their levels
-    and disputes: three statements however many there are."""
+    and disputes: one statement, then two for each IDS_CHUNK attempts found."""
     reviewed = or_(Attempt.id.in_(select(Moderation.attempt_id)),
                    Attempt.id.in_(select(Dispute.attempt_id).where(Dispute.status != "open")))
     where = [Attempt.status == "completed", reviewed]
@@ -63,16 +66,20 @@ def reviewed_attempts(user: User, cohort: Cohort | None = None) -> list[Reviewed
         .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id).join(User, User.id == Attempt.learner_id)
         .where(*where).order_by(Attempt.submitted_at, Attempt.id))]
     by_id = {a.id: a for a in attempts}
-    ids = select(Attempt.id).where(*where)
-    for attempt_id, criterion, auto, moderated in db.session.execute(
-            select(CriterionScore.attempt_id, CriterionScore.criterion, CriterionScore.auto_level,
-                   CriterionScore.moderated_level).where(CriterionScore.attempt_id.in_(ids))
-            .order_by(CriterionScore.id)):
-        by_id[attempt_id].levels.append((criterion, auto, auto if moderated is None else moderated))
-    for attempt_id, criterion, status in db.session.execute(
-            select(Dispute.attempt_id, Dispute.criterion, Dispute.status).where(Dispute.attempt_id.in_(ids))
-            .order_by(Dispute.id)):
-        by_id[attempt_id].disputes.append((criterion, status))
+    # The ids themselves, not the query again: PostgreSQL guessed 7,500 attempts for 441 and hashed all 190,000
+    # score rows (122 ms); with the ids it probes the attempt index.
+    found = list(by_id)
+    for start in range(0, len(found), IDS_CHUNK):
+        ids = found[start:start + IDS_CHUNK]
+        for attempt_id, criterion, auto, moderated in db.session.execute(
+                select(CriterionScore.attempt_id, CriterionScore.criterion, CriterionScore.auto_level,
+                       CriterionScore.moderated_level).where(CriterionScore.attempt_id.in_(ids))
+                .order_by(CriterionScore.id)):
+            by_id[attempt_id].levels.append((criterion, auto, auto if moderated is None else moderated))
+        for attempt_id, criterion, status in db.session.execute(
+                select(Dispute.attempt_id, Dispute.criterion, Dispute.status).where(Dispute.attempt_id.in_(ids))
+                .order_by(Dispute.id)):
+            by_id[attempt_id].disputes.append((criterion, status))
     return attempts
 
 
