@@ -164,3 +164,20 @@ def test_the_report_reads_plain_rows_in_a_fixed_few_statements(app, client, logi
     assert "8 reviewed attempts" in client.get("/review/agreement").get_data(as_text=True)
     # the session's user, the attempts, their levels, their disputes, the tutor's cohorts, the learners' cohorts
     assert statements(app, client, "/review/agreement.csv") == few == 6
+
+
+def test_the_disagreements_are_listed_a_page_at_a_time(app, client, login, seeded, demo_cohort, monkeypatch):
+    """Issue 17 item 2: 603 disagreements made 75 ms of links; the figures above them still count every one."""
+    import web.views.review as review
+
+    monkeypatch.setattr(review, "DISAGREEMENTS_PAGE", 2)
+    login("tutora")
+    listed = []
+    for number in (1, 2):
+        page = client.get(f"/review/agreement?cohort={demo_cohort['cohort']}&page={number}").get_data(as_text=True)
+        listed.append(page.split('id="agreement-disagreements"')[1].split("</ul>")[0].count("<li>"))
+        assert f"Page {number} of 2" in page and "4 reviewed attempts" in page
+    assert listed == [2, 1]
+    assert 'rel="next"' in client.get("/review/agreement").get_data(as_text=True)
+    for query, status in (("page=3", 404), ("page=abc", 400), ("page=-1", 400), ("page=99999999999", 400)):
+        assert client.get(f"/review/agreement?{query}").status_code == status, query
