@@ -56,7 +56,7 @@ SUBJECT_WORDS: Mapping[str, re.Pattern] = {head: re.compile(rf"\b(?:{words})", r
 }.items()}
 # The customer's insults are theirs, not words for the learner to repeat ("your idiot driver").
 ABUSE_WORDS = frozenset("idiot idiots idiotic stupid useless incompetent pathetic clueless moronic rubbish bloody "
-                        "damn crap crappy shit shitty".split())
+                        "damn crap crappy shit shitty shambles joke farce circus muppets clowns disgrace".split())
 # "my kettle", "the Petal Tint lip oil": a thing the customer named, up to four words after the determiner.
 # Every determiner starts a candidate (a lookahead, so "this but my Sunset Haze palette" still finds "my ...").
 THING_RE = re.compile(r"\b(my|our|the|this|your)(?=((?:\s+[A-Za-z][\w'-]*){1,5}))", re.I)

@@ -58,3 +58,9 @@ def test_no_feedback_line_says_a_before_a_vowel():
         lines = [fb["grade_explained"]] + [w["text"] for w in fb["went_well"]]
         lines += [e[k] for e in fb["even_better_if"] for k in ("text", "example")]
         assert not [x for x in lines if A_BEFORE_VOWEL_RE.search(x)], case
+
+
+def test_the_customers_insult_is_not_the_thing_to_apologise_for():
+    # "Who runs this shambles": before, "I'm really sorry about the trouble with the shambles"
+    res = _results()["learner-W3-070"][1]
+    assert not any("shambles" in e["example"] for e in res["feedback"]["even_better_if"])
