@@ -181,3 +181,43 @@ def test_the_disagreements_are_listed_a_page_at_a_time(app, client, login, seede
     assert 'rel="next"' in client.get("/review/agreement").get_data(as_text=True)
     for query, status in (("page=3", 404), ("page=abc", 400), ("page=-1", 400), ("page=99999999999", 400)):
         assert client.get(f"/review/agreement?{query}").status_code == status, query
+
+
+def test_a_repeat_view_is_kept_and_a_moderation_a_decision_or_a_new_member_shows_at_once(
+        app, client, login, seeded, demo_cohort, make_attempt, make_user):
+    """The report's content is kept under the versions of what it reads (agreement.report_version)."""
+    from tests.web.test_page_work import statements
+    from web.models import Cohort
+    from web.services.disputes import open_dispute, resolve
+    from web.services.marks import moderate
+
+    login("tutora")
+    drawn = statements(app, client, "/review/agreement")
+    assert statements(app, client, "/review/agreement") == 3 < drawn   # the user, the cohorts, the versions
+    fifth = make_attempt(demo_cohort["learner"], reply=WEAK)
+    with app.app_context():
+        tutor = db.session.get(User, demo_cohort["tutor"])
+        moderate(db.session.get(Attempt, fifth), "greeting", "0", "No greeting.", tutor)
+        db.session.commit()
+    assert "5 reviewed attempts" in client.get("/review/agreement").get_data(as_text=True)
+    with app.app_context():   # a dispute decided without changing a level: counted among the decisions
+        sixth = db.session.get(Attempt, make_attempt(demo_cohort["learner"], reply=WEAK))
+        sixth.mode = "assessed"
+        dispute = open_dispute(sixth, db.session.get(User, demo_cohort["learner"]), "act", "2", "I acted.")
+        db.session.flush()
+        resolve(dispute, "rejected", None, "No action in the reply.", db.session.get(User, demo_cohort["tutor"]))
+        db.session.commit()
+    page = client.get("/review/agreement").get_data(as_text=True)
+    assert "6 reviewed attempts" in page and 'data-criterion="act"' in page.split('id="agreement-disputes"')[1]
+    newcomer = make_user("learner", "learnery")
+    with app.app_context():   # a reviewed learner joins a second cohort of the tutor's: a row of its own
+        reviewed = make_attempt(newcomer, reply=WEAK)
+        moderate(db.session.get(Attempt, reviewed), "greeting", "0", "No greeting.",
+                 db.session.get(User, demo_cohort["tutor"]))
+        db.session.commit()
+    assert "7 reviewed attempts" not in client.get("/review/agreement").get_data(as_text=True)
+    with app.app_context():
+        cohort = db.session.get(Cohort, demo_cohort["cohort"])
+        cohort.learners.append(db.session.get(User, newcomer))
+        db.session.commit()
+    assert "7 reviewed attempts" in client.get("/review/agreement").get_data(as_text=True)

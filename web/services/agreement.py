@@ -5,12 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 import rubrics
 from rubrics.agreement import agreement
 from web.extensions import db
-from web.models import Attempt, Cohort, CriterionScore, Dispute, Moderation, ScenarioInstance, User, cohort_learners
+from web.models import (
+    Attempt,
+    Cohort,
+    CriterionScore,
+    Dispute,
+    Moderation,
+    Rescore,
+    ScenarioInstance,
+    User,
+    cohort_learners,
+)
 from web.services.accounts import visible_learner_ids_query
 from web.services.spreadsheet import csv_text
 
@@ -81,6 +91,21 @@ def reviewed_attempts(user: User, cohort: Cohort | None = None) -> list[Reviewed
                 .order_by(Dispute.id)):
             by_id[attempt_id].disputes.append((criterion, status))
     return attempts
+
+
+def report_version() -> tuple:
+    """What any agreement report reads, as versions in one statement: the newest and the count of moderations (a
+    deleted attempt takes its own with it), re-scorings and disputes, the newest dispute decision, and cohort
+    membership (who is in which cohort decides whose attempts a tutor sees and under which cohort they count).
+    Any change makes a new key for every report; reports are read far more often than levels change.
+    Not covered: a learner's changed display name shows once the kept report ages out."""
+    figures = [func.max(Moderation.id), func.count(Moderation.id)], [func.max(Rescore.id)], \
+        [func.max(Dispute.id), func.max(Dispute.resolved_at)], \
+        [func.count(), func.sum(cohort_learners.c.user_id), func.sum(cohort_learners.c.cohort_id)]
+    sources = (Moderation, Rescore, Dispute, cohort_learners)
+    parts = [select(column).select_from(source).scalar_subquery()
+             for source, columns in zip(sources, figures) for column in columns]
+    return tuple(db.session.execute(select(*parts)).one())
 
 
 def _cohort_names(attempts: list[Reviewed], cohorts: list[Cohort]) -> dict[int, list[str]]:

@@ -13,12 +13,13 @@ from sqlalchemy import bindparam, func, select
 import rubrics
 from web.extensions import db
 from web.forms import CommentForm, ModerationForm, SignOffForm
+from web.fragments import fragments
 from web.inputs import InputError, whole_number
 from web.links import row_url
 from web.models import Attempt, Cohort, Feedback, LevelTally, Rescore, ScenarioInstance, User
 from web.security import roles_required, visible_attempt
 from web.services.accounts import LEARNERS_VISIBLE_TO, visible_learner_ids_query
-from web.services.agreement import build_report, cohorts_for, report_csv
+from web.services.agreement import build_report, cohorts_for, report_csv, report_version
 from web.services.authoring import played_on
 from web.services.iqa import checks_of
 from web.services.marks import ModerationError, grade_rule, moderate
@@ -195,14 +196,21 @@ def agreement():
         page = whole_number(request.args.get("page"), "page", maximum=MAX_PAGE) or 1
     except InputError as exc:
         abort(400, description=str(exc))
+    cohorts = cohorts_for(current_user)
+    key = ("agreement", current_user.id, cohort.id if cohort else None, page,
+           tuple((c.id, c.name) for c in cohorts), report_version())
+    body = fragments().get(key, lambda _csrf_token: _agreement_report(cohort, cohorts, page))
+    return render_template("review/agreement.html", body=body)
+
+
+def _agreement_report(cohort: Cohort | None, cohorts: list[Cohort], page: int) -> str:
     report = build_report(current_user, cohort)
     pages = max(1, -(-len(report.disagreements) // DISAGREEMENTS_PAGE))
     if page > pages:
         abort(404)
     shown = report.disagreements[(page - 1) * DISAGREEMENTS_PAGE:page * DISAGREEMENTS_PAGE]
-    return render_template("review/agreement.html", report=report, cohort=cohort, cohorts=cohorts_for(current_user),
-                           disagreements=shown, page=page, pages=pages,
-                           first=(page - 1) * DISAGREEMENTS_PAGE + 1)
+    return render_template("review/_agreement_report.html", report=report, cohort=cohort, cohorts=cohorts,
+                           disagreements=shown, page=page, pages=pages, first=(page - 1) * DISAGREEMENTS_PAGE + 1)
 
 
 @bp.route("/agreement.csv")
