@@ -36,10 +36,10 @@ def test_row_links_are_the_urls_url_for_builds(app):
             row_url("review.attempt", "attempt_id")("7 onclick=x")   # only whole numbers take the id's place
 
 
-def test_the_kept_join_form_carries_each_sessions_own_token(app, client, login, demo_cohort):
-    login("learnera")
-    client.get("/learner/")   # renders and keeps the form
-    other = app.test_client()
+def test_a_kept_home_page_carries_each_sessions_own_token(app, client, login, demo_cohort):
+    login("learnerc")
+    client.get("/learner/")   # draws and keeps the page's content, the join form with it
+    other = app.test_client()   # the same learner in another browser: another session, another token
     assert sign_in(other, "learnerc").status_code == 302
     page = other.get("/learner/").get_data(as_text=True)
     form = page[page.index('action="/learner/join"'):]
@@ -50,3 +50,21 @@ def test_the_kept_join_form_carries_each_sessions_own_token(app, client, login, 
     joined = other.post("/learner/join", data={"join_code": code, "csrf_token": csrf_from(form)},
                         follow_redirects=True)
     assert "You have joined Test cohort." in joined.get_data(as_text=True)
+    assert "Test cohort (tutor:" in client.get("/learner/").get_data(as_text=True)   # the change shows at once
+
+
+def test_a_new_attempt_shows_on_the_home_pages_at_once(app, client, login, demo_cohort, make_attempt):
+    make_attempt(demo_cohort["learner"])
+    pages = {"/learner/": client, "/tutor/": app.test_client(), "/assessor/": app.test_client()}
+    assert sign_in(pages["/tutor/"], "tutora").status_code == 302
+    assert sign_in(pages["/assessor/"], "assessora").status_code == 302
+    login("learnera")
+    before = {path: c.get(path).get_data(as_text=True) for path, c in pages.items()}   # drawn and kept
+    newer = make_attempt(demo_cohort["learner"], scenario_id="outage-broadband-x")
+    with app.app_context():
+        from web.extensions import db
+        from web.models import Attempt
+        title = db.session.get(Attempt, newer).instance.title
+    for path, c in pages.items():
+        assert title not in before[path]
+        assert title in c.get(path).get_data(as_text=True), path

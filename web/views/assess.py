@@ -9,6 +9,7 @@ from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import bindparam, case, func, select, union_all
 
+from web.fragments import fragments
 from web.inputs import InputError, whole_number
 from web.links import row_url
 from web.models import Attempt, Cohort, ScenarioInstance, User, cohort_assessors, cohort_learners
@@ -99,9 +100,19 @@ def home():
     cohort = next((c for c in cohorts if c.id == chosen), cohorts[0] if cohorts else None)
     rows = learner_page(cohort.id, page) if cohort else []
     learners = rows[:LEARNERS_PAGE]
-    return render_template("assess/home.html", cohorts=cohorts, cohort=cohort, learners=learners, page=page,
-                           more=len(rows) > LEARNERS_PAGE, recent=recent_attempts([l["id"] for l in learners]),
-                           links=learner_links() if learners else {})
+    shown = {"cohorts": tuple(cohorts), "cohort": cohort, "learners": tuple(learners), "page": page,
+             "more": len(rows) > LEARNERS_PAGE, "recent": recent_attempts([l["id"] for l in learners])}
+    content = fragments().get(content_key(shown), lambda csrf_token: render_template(
+        "assess/_home_content.html", **shown, links=learner_links() if learners else {}, csrf_token=csrf_token))
+    return render_template("assess/home.html", content=content)
+
+
+def content_key(shown: dict) -> tuple:
+    """The page's content is a function of the rows it shows (and where the app is mounted): they are its key, so a
+    change to any of them draws it again, and two assessors shown the same rows share it."""
+    return ("assess.home", request.script_root, shown["cohorts"], shown["cohort"], shown["page"], shown["more"],
+            tuple(tuple(l.items()) for l in shown["learners"]),
+            tuple((learner, tuple(found)) for learner, found in shown["recent"].items()))
 
 
 def learner_links() -> dict:

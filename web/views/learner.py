@@ -1,9 +1,8 @@
 """The learner's home: cohorts, assignments, recent attempts."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from markupsafe import Markup
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
@@ -54,20 +53,19 @@ RECENT = (select(Attempt.id, Attempt.status, Attempt.started_at, Attempt.final_g
 @bp.route("/")
 @roles_required("learner")
 def home():
-    """Rows from statements built once (web/statements.py): this is every learner's first page."""
+    """Rows from statements built once (web/statements.py): this is every learner's first page. The content is
+    drawn from those rows alone and kept under them (web/fragments.py): a new attempt, cohort or invitation is
+    another key, so it shows at once."""
     mine = {"learner_id": current_user.id}
-    attempts, invitations = rows(RECENT, **mine), rows(INVITATIONS, **mine)
-    return render_template("learner/home.html", join_form=join_form(), cohorts=rows(COHORTS, **mine),
-                           assignments=rows(ASSIGNMENTS, **mine), attempts=attempts, invitations=invitations,
-                           invitation_form=InvitationForm() if invitations else None,
-                           result_url=row_url("practice.result", "attempt_id") if attempts else None,
-                           workspace_url=row_url("practice.workspace", "attempt_id") if attempts else None)
-
-
-def join_form() -> Markup:
-    """The join-a-cohort form, rendered once per process (issue 17: WTForms' rendering was a fifth of the page)."""
-    return fragments().get(("learner.join_form",), lambda csrf_token: render_template(
-        "learner/_join_form.html", form=JoinCohortForm(), csrf_token=csrf_token))
+    shown = {"first_name": current_user.full_name.split(" ")[0], "cohorts": tuple(rows(COHORTS, **mine)),
+             "assignments": tuple(rows(ASSIGNMENTS, **mine)), "attempts": tuple(rows(RECENT, **mine)),
+             "invitations": tuple(rows(INVITATIONS, **mine))}
+    key = ("learner.home", request.script_root, *shown.values())   # what it shows: a change draws it again
+    content = fragments().get(key, lambda csrf_token: render_template(
+        "learner/_home_content.html", **shown, form=JoinCohortForm(), csrf_token=csrf_token,
+        invitation_form=InvitationForm() if shown["invitations"] else None,
+        result_url=row_url("practice.result", "attempt_id"), workspace_url=row_url("practice.workspace", "attempt_id")))
+    return render_template("learner/home.html", content=content)
 
 
 @bp.route("/invitations/<int:invitation_id>", methods=["POST"])

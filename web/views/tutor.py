@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -45,17 +44,15 @@ RECENT = (   # rows of the columns shown, not ORM objects: a list page (issue 17
 @bp.route("/")
 @roles_required("tutor")
 def home():
-    """Rows from statements built once (web/statements.py)."""
-    cohorts = rows(COHORTS, viewer_id=current_user.id)
-    recent = rows(RECENT, viewer_id=current_user.id) if cohorts else []
-    return render_template("tutor/home.html", cohorts=cohorts, recent=recent, cohort_form=cohort_form(),
-                           cohort_url=row_url("tutor.cohort", "cohort_id") if cohorts else None)
-
-
-def cohort_form() -> Markup:
-    """The new-cohort form, rendered once per process (issue 17: WTForms' rendering)."""
-    return fragments().get(("tutor.cohort_form",), lambda csrf_token: render_template(
-        "tutor/_cohort_form.html", form=CohortForm(), csrf_token=csrf_token))
+    """Rows from statements built once (web/statements.py); the content is drawn from them alone and kept under them
+    (web/fragments.py)."""
+    cohorts = tuple(rows(COHORTS, viewer_id=current_user.id))
+    recent = tuple(rows(RECENT, viewer_id=current_user.id)) if cohorts else ()
+    key = ("tutor.home", request.script_root, cohorts, recent)   # what it shows: a change draws it again
+    content = fragments().get(key, lambda csrf_token: render_template(
+        "tutor/_home_content.html", cohorts=cohorts, recent=recent, form=CohortForm(),
+        cohort_url=row_url("tutor.cohort", "cohort_id"), csrf_token=csrf_token))
+    return render_template("tutor/home.html", content=content)
 
 
 @bp.route("/cohorts", methods=["POST"])
