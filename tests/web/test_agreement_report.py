@@ -162,8 +162,9 @@ def test_the_report_reads_plain_rows_in_a_fixed_few_statements(app, client, logi
                                       old_level="2", new_level="1", comment="Copy") for i in copies)
         db.session.commit()
     assert "8 reviewed attempts" in client.get("/review/agreement").get_data(as_text=True)
-    # the session's user, the attempts, their levels, their disputes, the tutor's cohorts, the learners' cohorts
-    assert statements(app, client, "/review/agreement.csv") == few == 6
+    # the session's user, the tutor's cohorts, the versions (agreement.report_version: new ones here, so the CSV is
+    # drawn afresh), the attempts, their levels, their disputes, the tutor's cohorts again, the learners' cohorts
+    assert statements(app, client, "/review/agreement.csv") == few == 8
 
 
 def test_the_disagreements_are_listed_a_page_at_a_time(app, client, login, seeded, demo_cohort, monkeypatch):
@@ -194,6 +195,8 @@ def test_a_repeat_view_is_kept_and_a_moderation_a_decision_or_a_new_member_shows
     login("tutora")
     drawn = statements(app, client, "/review/agreement")
     assert statements(app, client, "/review/agreement") == 3 < drawn   # the user, the cohorts, the versions
+    first_csv = client.get("/review/agreement.csv").get_data(as_text=True)
+    assert statements(app, client, "/review/agreement.csv") == 3
     fifth = make_attempt(demo_cohort["learner"], reply=WEAK)
     with app.app_context():
         tutor = db.session.get(User, demo_cohort["tutor"])
@@ -209,6 +212,7 @@ def test_a_repeat_view_is_kept_and_a_moderation_a_decision_or_a_new_member_shows
         db.session.commit()
     page = client.get("/review/agreement").get_data(as_text=True)
     assert "6 reviewed attempts" in page and 'data-criterion="act"' in page.split('id="agreement-disputes"')[1]
+    assert client.get("/review/agreement.csv").get_data(as_text=True) != first_csv
     newcomer = make_user("learner", "learnery")
     with app.app_context():   # a reviewed learner joins a second cohort of the tutor's: a row of its own
         reviewed = make_attempt(newcomer, reply=WEAK)

@@ -217,7 +217,10 @@ def _agreement_report(cohort: Cohort | None, cohorts: list[Cohort], page: int) -
 @roles_required("tutor", "admin")
 def agreement_csv():
     cohort = _report_scope()
-    response = Response(report_csv(build_report(current_user, cohort)), mimetype="text/csv")
+    key = ("agreement.csv", current_user.id, cohort.id if cohort else None,
+           tuple((c.id, c.name) for c in cohorts_for(current_user)), report_version())
+    body = fragments().get(key, lambda _csrf_token: report_csv(build_report(current_user, cohort)))
+    response = Response(str(body), mimetype="text/csv")
     name = f"scoring-agreement-cohort-{cohort.id}.csv" if cohort else "scoring-agreement.csv"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
