@@ -15,6 +15,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_configure(config) -> None:
+    from tests.compile_once import share_compiled_code
+
+    share_compiled_code()   # each test's fresh app would compile ~200 URL builders and its templates again
+
+
 def server_database_url() -> str | None:
     """The database server the tests should use instead of a temporary SQLite file, if any.
 
