@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Fast in tests (an account and each sign-in hash a password); production keeps scrypt (tests/web/test_app.py).
+TEST_PASSWORD_HASH = "pbkdf2:sha256:1000"
 
 
 def pytest_configure(config) -> None:
@@ -82,7 +84,7 @@ def app(database_url, tmp_path, app_config):
         "EXPORT_DIR": str(tmp_path / "exports"),
         "PART_CACHE_DIR": str(tmp_path / "part-cache"),   # the shared PDF part cache (web/services/part_cache.py)
         "QUEUE_SQLITE_PATH": str(tmp_path / "queue.sqlite"),
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",   # fast in tests; production keeps scrypt
+        "PASSWORD_HASH_METHOD": TEST_PASSWORD_HASH,
         **app_config,
     })
     with app.app_context():

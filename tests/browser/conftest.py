@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_schema, server_database_url
+from tests.conftest import ROOT, TEST_PASSWORD_HASH, build_schema, server_database_url
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -40,7 +40,8 @@ def live_app(tmp_path_factory):
                       "EXPORT_DIR": str(folder / "exports"), "WTF_CSRF_ENABLED": True,
                       "QUEUE_SQLITE_PATH": str(folder / "queue.sqlite"),
                       "SCENARIO_DIR": str(ROOT / "tests" / "fixtures" / "scenarios"), "SIM_SPEED": 1.0,
-                      "LOGIN_RATE_LIMIT": "1000 per minute"})
+                      "LOGIN_RATE_LIMIT": "1000 per minute",
+                      "PASSWORD_HASH_METHOD": TEST_PASSWORD_HASH})   # scrypt costs ~0.6 s an account here
     build_schema(app)
     with app.app_context():
         create_user("bella", "Bella Okafor", "learner", PASSWORD, email="bella@example.com")
