@@ -68,3 +68,17 @@ def test_a_new_attempt_shows_on_the_home_pages_at_once(app, client, login, demo_
     for path, c in pages.items():
         assert title not in before[path]
         assert title in c.get(path).get_data(as_text=True), path
+
+
+def test_a_moderation_shows_in_the_review_queue_at_once(app, client, login, demo_cohort, make_attempt):
+    attempt_id = make_attempt(demo_cohort["learner"])
+    login("tutora")
+    assert '<span class="tag">moderated</span>' not in client.get("/review/?show=all").get_data(as_text=True)
+    with app.app_context():
+        from web.extensions import db
+        from web.models import Attempt, User
+        from web.services.marks import moderate
+        moderate(db.session.get(Attempt, attempt_id), "tone_of_voice", "0", "Sarcastic in context.",
+                 db.session.get(User, demo_cohort["tutor"]))
+        db.session.commit()
+    assert '<span class="tag">moderated</span>' in client.get("/review/?show=all").get_data(as_text=True)

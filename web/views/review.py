@@ -8,6 +8,7 @@ from functools import cache
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import bindparam, func, select
 
 import rubrics
@@ -72,8 +73,11 @@ def queue():
     everyone = current_user.role == "admin"   # as visible_learner_ids_query: an admin sees every learner
     found = rows(queue_statement(everyone, only == "unsure"), viewer_id=current_user.id,
                  skip=(page - 1) * QUEUE_PAGE)
-    return render_template("review/queue.html", attempts=found[:QUEUE_PAGE], show=only, page=page,
-                           more=len(found) > QUEUE_PAGE, attempt_url=row_url("review.attempt", "attempt_id"))
+    shown = {"attempts": tuple(found[:QUEUE_PAGE]), "show": only, "page": page, "more": len(found) > QUEUE_PAGE}
+    key = ("review.queue", request.script_root, *shown.values())   # what it shows: a change draws it again
+    content = fragments().get(key, lambda csrf_token: render_template(
+        "review/_queue_content.html", **shown, attempt_url=row_url("review.attempt", "attempt_id")))
+    return render_template("review/queue.html", content=content)
 
 
 def _rescored(page: int, visible):
@@ -85,8 +89,9 @@ def _rescored(page: int, visible):
         query = query.where(Attempt.learner_id.in_(visible.scalar_subquery()))
     rows = db.session.execute(query.order_by(Rescore.id.desc()).offset((page - 1) * QUEUE_PAGE)
                               .limit(QUEUE_PAGE + 1)).all()
-    return render_template("review/queue.html", rescored=rows[:QUEUE_PAGE], attempts=[], show="rescored", page=page,
-                           more=len(rows) > QUEUE_PAGE, criteria=rubrics.CRITERIA)
+    return render_template("review/queue.html", content=Markup(render_template(   # ORM rows: drawn each time
+        "review/_queue_content.html", rescored=rows[:QUEUE_PAGE], attempts=[], show="rescored", page=page,
+        more=len(rows) > QUEUE_PAGE, criteria=rubrics.CRITERIA)))
 
 
 @bp.route("/attempts/<int:attempt_id>")
