@@ -5,8 +5,10 @@ from datetime import datetime
 
 import markdown as markdown_lib
 import nh3
-from flask import current_app, render_template, request
+from flask import current_app, g, render_template, request, session
+from flask.globals import _cv_request
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 
@@ -74,6 +76,62 @@ def main_nav() -> Markup:
     return cache[key]
 
 
+MEMO_SIZE = 4096   # entries per process and cache; the whole cache is dropped when full (a few hundred KiB)
+
+
+def memoised_url_for(app):
+    """Templates' url_for, remembering each URL it built (issue 17: a page calls it tens of times, ~15 us each,
+    for URLs that never change while the process runs). The URL is keyed by host, script root, endpoint and values
+    with their types; anything whose URL depends on more (a relative ".endpoint", _external, _anchor...) or cannot
+    be a key is built every time."""
+    build = app.url_for
+    memo: dict = {}
+
+    def url_for(endpoint: str, **values) -> str:
+        context = _cv_request.get(None)
+        if context is None or endpoint[:1] == "." or any(name[:1] == "_" for name in values):
+            return build(endpoint, **values)
+        try:
+            key = (context.request.environ.get("HTTP_HOST"), context.request.root_path, endpoint,
+                   *((name, value.__class__, value) for name, value in sorted(values.items())))
+            url = memo.get(key)
+        except TypeError:   # an unhashable value (a list of ids)
+            return build(endpoint, **values)
+        if url is None:
+            url = build(endpoint, **values)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[key] = url
+        return url
+
+    return url_for
+
+
+def csrf_token() -> str:
+    """Flask-WTF's generate_csrf, with the signed token remembered per session token (issue 17: every signed-in
+    page has the sign-out form, and signing costs an HMAC and a serializer per request). Sound only while tokens
+    never expire (WTF_CSRF_TIME_LIMIT None: the signature's timestamp is then never read); otherwise, and for a
+    session without a token yet, it is generate_csrf itself. The token still belongs to its session: validation
+    compares it with the session's own token, as before."""
+    app = current_app._get_current_object()
+    config = app.config
+    field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    raw = session.get(field)
+    if config.get("WTF_CSRF_TIME_LIMIT", 3600) is not None or field in g or not isinstance(raw, str):
+        return generate_csrf()
+    cache = app.extensions.setdefault("signed_csrf_tokens", {})
+    key = (config.get("WTF_CSRF_SECRET_KEY") or app.secret_key, raw)
+    token = cache.get(key)
+    if token is None:
+        token = generate_csrf()
+        if len(cache) >= MEMO_SIZE:
+            cache.clear()
+        cache[key] = token
+    else:
+        setattr(g, field, token)   # where generate_csrf (and so every FlaskForm) finds it for this request
+    return token
+
+
 def register(app) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(authored_markdown, "markdown")
@@ -81,3 +139,9 @@ def register(app) -> None:
     app.add_template_filter(when)
     app.add_template_filter(level_label)
     app.add_template_global(main_nav)
+    app.add_template_global(csrf_token)
+    # Flask-WTF also puts its generate_csrf in every template's context, which would hide the global above.
+    processors = app.template_context_processors[None]
+    processors[:] = [p for p in processors if getattr(p, "__module__", "") != "flask_wtf.csrf"]
+    if not any(app.url_default_functions.values()):   # url_defaults callbacks could make a URL vary per request
+        app.add_template_global(memoised_url_for(app), "url_for")
