@@ -20,7 +20,7 @@ from web.config import check_production_safety, from_environment
 from web.extensions import csrf, db, limiter, login_manager, migrate, sqlite_pragmas
 from web.inputs import BoundedIntConverter, JSONProvider, refuse_unusable_text
 from web.security import add_security_headers
-from web.services.accounts import load_user
+from web.services.session_user import load_user
 from web.session_cookie import ThrottledRefreshSessionInterface
 from web.views import (
     admin,
@@ -80,7 +80,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_message = "Please sign in to see that page."
     login_manager.session_protection = "strong"   # a session is bound to its browser (web/sessions.py)
     login_manager.blueprint_login_views["api"] = None   # the JSON API answers 401, never a redirect
-    login_manager.user_loader(load_user)   # "<id>:<session version>" (web/sessions.py, web/services/accounts.py)
+    login_manager.user_loader(load_user)   # "<id>:<session version>" (web/sessions.py, web/services/session_user.py)
     user_loaded_from_cookie.connect(auth.keep_session_permanent, app)
 
     app.before_request(refuse_unusable_text)

@@ -197,22 +197,3 @@ def detach_iqa(cohort: Cohort, user_id: int) -> User:
         raise AccountError("That IQA is not attached to this cohort.")
     cohort.iqas.remove(iqa)
     return iqa
-
-
-# Built once: Session.get builds and keys a new SELECT on every call, and this runs on every signed-in request
-# (issue 17). Autoflush stays off, as with Session.get: loading the user never writes a view's pending changes.
-USER_BY_ID = select(User).where(User.id == bindparam("user_id")).execution_options(autoflush=False)
-
-
-def load_user(session_id: str):
-    """Flask-Login's user loader: "<id>:<version>" of an active account whose version is unchanged, else None.
-    A bare id (a session from before versions) is refused too: that user signs in again once."""
-    user_part, _, version_part = str(session_id).partition(":")
-    if not (user_part.isascii() and user_part.isdigit() and version_part.isascii() and version_part.isdigit()):
-        return None
-    if len(user_part) > 10 or len(version_part) > 10:
-        return None
-    user = db.session.execute(USER_BY_ID, {"user_id": int(user_part)}).scalar_one_or_none()
-    if user is None or not user.active or user.session_version != int(version_part):
-        return None
-    return user
