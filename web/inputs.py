@@ -76,9 +76,17 @@ def _json_strings(data):
             stack.extend(item)
 
 
+FORM_TYPES = frozenset(("application/x-www-form-urlencoded", "multipart/form-data"))
+
+
 def refuse_unusable_text() -> None:
     """before_request: a NUL or a lone surrogate anywhere in the query, the form or a JSON body is a 400."""
-    for where, values in (("address", request.args), ("form", request.form)):
+    sources = []
+    if request.query_string:
+        sources.append(("address", request.args))
+    if request.mimetype in FORM_TYPES:   # the only bodies Werkzeug parses into request.form
+        sources.append(("form", request.form))
+    for where, values in sources:
         for key, value in values.items(multi=True):
             problem = unusable(key) or unusable(value)
             if problem:

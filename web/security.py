@@ -43,14 +43,20 @@ def roles_required(*roles: str):
 
 
 def add_security_headers(response):
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    """Each header unless the view set its own. The names already present are read once (issue 17): setdefault
+    scans every header for each of the eight."""
+    headers = response.headers
+    present = {name.lower() for name in headers.keys()}
+    wanted = list(SECURITY_HEADERS.items())
     hsts = current_app.config.get("STRICT_TRANSPORT_SECURITY")
     if hsts:
-        response.headers.setdefault("Strict-Transport-Security", hsts)
+        wanted.append(("Strict-Transport-Security", hsts))
     if response.mimetype == "text/html":
         # Pages can show personal data: never keep them in shared caches.
-        response.headers.setdefault("Cache-Control", "no-store")
+        wanted.append(("Cache-Control", "no-store"))
+    for name, value in wanted:
+        if name.lower() not in present:
+            headers.add(name, value)
     return response
 
 

@@ -29,6 +29,17 @@ class IssuedSession(SecureCookieSession):
 class ThrottledRefreshSessionInterface(SecureCookieSessionInterface):
     session_class = IssuedSession
 
+    def get_signing_serializer(self, app):
+        """Flask's serializer, built once per secret key (and fallbacks) instead of twice a request: it holds only
+        the keys, the salt and the settings, and signs nothing by itself."""
+        if not app.secret_key:
+            return None
+        key = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        kept = app.extensions.get("session_serializer")
+        if kept is None or kept[0] != key:
+            kept = app.extensions["session_serializer"] = (key, super().get_signing_serializer(app))
+        return kept[1]
+
     def open_session(self, app, request):
         s = self.get_signing_serializer(app)
         if s is None:

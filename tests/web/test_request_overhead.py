@@ -105,3 +105,58 @@ def test_a_tampered_copy_of_a_remembered_session_cookie_is_refused(app, client, 
     other.set_cookie("session", forged)
     response = other.get("/learner/")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_the_session_serializer_is_built_once_per_secret_key(app, client, make_user, monkeypatch):
+    from flask.sessions import SecureCookieSessionInterface
+
+    make_user("learner", username="sam")
+    sign_in(client, "sam")
+    client.get("/learner/")
+    built = []
+    original = SecureCookieSessionInterface.get_signing_serializer
+
+    def counted(self, flask_app):
+        built.append(1)
+        return original(self, flask_app)
+
+    monkeypatch.setattr(SecureCookieSessionInterface, "get_signing_serializer", counted)
+    for _ in range(3):
+        assert client.get("/learner/").status_code == 200
+    assert built == []
+    app.secret_key = "another-secret"   # a new key: a new serializer, and the old cookie is refused
+    response = client.get("/learner/")
+    assert built == [1]
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_a_get_without_a_form_body_parses_no_form(app, client, make_user, monkeypatch):
+    from flask import Request
+
+    make_user("learner", username="sam")
+    sign_in(client, "sam")
+    parsed = []
+    original = Request._load_form_data
+
+    def counted(self):
+        parsed.append(self.path)
+        return original(self)
+
+    monkeypatch.setattr(Request, "_load_form_data", counted)
+    assert client.get("/learner/").status_code == 200
+    assert parsed == []
+    assert client.get("/learner/?q=a%00b").status_code == 400   # still refused in the query
+    assert client.post("/logout", data={"csrf_token": "x\x00"}).status_code == 400   # and in a form
+
+
+def test_security_headers_are_sent_once_and_a_views_own_are_kept(app, client, make_user):
+    make_user("learner", username="sam")
+    sign_in(client, "sam")
+    page = client.get("/learner/")
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+                 "Permissions-Policy", "Cross-Origin-Opener-Policy", "Cache-Control"):
+        assert len(page.headers.getlist(name)) == 1, name
+    assert page.headers["Cache-Control"] == "no-store"
+    static = client.get("/static/css/app.css")
+    assert "no-store" not in static.headers.get("Cache-Control", "")   # send_file's own caching header stays
+    assert len(static.headers.getlist("Content-Security-Policy")) == 1
