@@ -63,13 +63,15 @@ OWN_ACTION_RE = re.compile(r"\b(?:(?:i|we)(?:'ll|\s+will|'ve|\s+have|\s+can|'m\s
 STEP_VERB = r"\b(?:will|'ll|going\s+to|booked|arranged|expect|should|takes?|be\s+with\s+you|on\s+(?:its|the)\s+way)\b"
 TIMED_STEP_RE = re.compile(STEP_VERB + r"[^.!?]*?" + TIME_RE.pattern + "|" + TIME_RE.pattern + r"[^.!?]*?" + STEP_VERB,
                            re.I)
-# Where or how the next step happens: a channel, a place to go, a thing for the customer to do or send.
+# Where or how the next step happens: a channel, a place to go, a thing for the customer to do or send, the person
+# or team it goes to ("I've sent your thanks to Sam and their manager").
 WHERE_RE = re.compile(r"\b(?:website|web\s*site|our\s+site|online|app|link|form|page|helpline|phone|call|e-?mail|"
                       r"visit|claim|sign\s+up|apply|contact|ring|team|store|branch|desk|speak\s+to|get\s+in\s+touch|here|"
                       r"below|ticket|request|submit|write\s+to|reach\s+(?:out\s+to\s+)?(?:us|them|me)|let\s+(?:us|me)\s+"
                       r"know|tell\s+(?:us|me)\s+(?:more|about|which|what|how|when|where)|send\s+(?:us|me)|share|"
                       r"confirm|check(?:ing)?|you'?ll\s+need|need\s+(?:ur|your)|"
-                      r"stop\s+using|suggest|select|add|top\s+up)\b", re.I)
+                      r"stop\s+using|suggest|select|add|top\s+up|manager|supervisor|team\s+leader|"
+                      r"pass\w*\s+(?:it|this|that|them|your\s+\w+)\s+(?:on\s+)?to)\b", re.I)
 # A move to a channel where personal details are safe.
 PRIVATE_RE = re.compile(r"\b(?:messenger|message\s+(?:us|me)|e-?mail|write\s+to\s+us|reach\s+(?:out\s+to\s+)?us|"
                         r"call\s+us|contact\s+us|link|form|ticket|request|securely|privacy|here:|below)", re.I)

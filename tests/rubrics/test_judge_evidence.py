@@ -87,3 +87,12 @@ def test_empathy_without_feeling_words_is_the_sentence_about_the_customers_own_s
     # a request of the customer about the same things is not empathy
     assert best_sentence("empathise", ["Please send us a private message about your flight to Faro and the £540."],
                          customer) is None
+
+
+def test_signposting_in_a_praise_reply_is_where_the_praise_goes():
+    # suite W3-034 and W3-065 (signposting 2 from both raters): the quote is the hand-on to the manager, and a thank
+    # you alone shows no next step
+    reply = ("Jemma this made our day! Tidy cables are Sam's trademark. I've sent your thanks to Sam and their "
+             "manager today.")
+    assert _quote("signposting", reply) == "I've sent your thanks to Sam and their manager today."
+    assert _quote("signposting", "Joshua, thank you for taking the time to tell us.") is None
