@@ -22,8 +22,9 @@ from sqlalchemy import and_, func, or_, select, update
 
 import portfolio
 from web.extensions import db
-from web.models import Attempt, Cohort, ExportJob, LogbookEntry, User, utcnow
+from web.models import Attempt, Cohort, ExportJob, LogbookEntry, User, cohort_learners, utcnow
 from web.services.export_storage import storage
+from web.services.gradebook import gradebook_csv
 from web.services.learner_evidence import brand_values, learner_evidence
 from web.services.part_cache import page_cache
 
@@ -89,6 +90,8 @@ def run_export_job(job_id: int) -> None:
         return
     if job.kind in LEARNER_KINDS:
         run_learner_job(job)
+    elif job.kind == GRADEBOOK:
+        run_gradebook_job(job)
     else:
         run_cohort_job(job)
 
@@ -147,6 +150,47 @@ def run_learner_job(job: ExportJob) -> None:
         fail_run(job.id, run, f"{type(exc).__name__}: {exc}")
         raise
     if not finish_run(job.id, run, file_name, {**params, **extra}, progress=1):
+        storage().delete(file_name)
+
+
+# A cohort's CSV gradebook in the background (issue 17 item 2): 10,000 attempts with 190,000 levels take half a
+# second of CPU and 1-4.5 s on a loaded server, so above DIRECT_GRADEBOOK_MAX_ATTEMPTS completed attempts it is a job
+# too (the same progress page), and a smaller one still streams.
+
+GRADEBOOK = "cohort_gradebook"
+
+
+def gradebook_small_enough_to_stream(cohort: Cohort) -> bool:
+    limit = current_app.config.get("DIRECT_GRADEBOOK_MAX_ATTEMPTS", 2000)
+    count = db.session.scalar(select(func.count(Attempt.id)).where(
+        Attempt.learner_id.in_(select(cohort_learners.c.user_id).where(cohort_learners.c.cohort_id == cohort.id)),
+        Attempt.status == "completed")) or 0
+    return count <= limit
+
+
+def queue_gradebook(cohort: Cohort, requested_by: User) -> ExportJob:
+    """A queued job for the cohort's gradebook (the caller commits, then enqueues job.id)."""
+    job = ExportJob(kind=GRADEBOOK, requested_by_id=requested_by.id, cohort_id=cohort.id, total=1, params={})
+    db.session.add(job)
+    db.session.flush()
+    return job
+
+
+def run_gradebook_job(job: ExportJob) -> None:
+    cohort = db.session.get(Cohort, job.cohort_id or -1)
+    run = claim_run(job.id, 1)
+    if run is None:
+        return
+    try:
+        if cohort is None:
+            raise LookupError("the cohort no longer exists")
+        body = gradebook_csv(cohort).encode("utf-8")
+        file_name = write_export(f"{GRADEBOOK}-{cohort.id}-job-{job.id}-{secrets.token_hex(8)}.csv", body)
+    except Exception as exc:
+        db.session.rollback()
+        fail_run(job.id, run, f"{type(exc).__name__}: {exc}")
+        raise
+    if not finish_run(job.id, run, file_name, dict(job.params or {}), progress=1):
         storage().delete(file_name)
 
 
@@ -226,10 +270,14 @@ def download_name(job: ExportJob) -> str:
         if tuple(include) != SECTIONS and job.kind != "learner_logbook":
             kind = f"{kind}-{include[0]}-only"
         return export_name(learner, kind, ext) if learner else f"{kind}.{ext}"
+    if job.kind == GRADEBOOK:
+        return f"cohort-{job.cohort_id}-gradebook.csv"
     return f"cohort-{job.cohort_id}-portfolios.zip"
 
 
 def download_mimetype(job: ExportJob) -> str:
+    if job.kind == GRADEBOOK:
+        return "text/csv"
     return "application/pdf" if DOWNLOADS.get(job.kind, ("", "zip"))[1] == "pdf" else "application/zip"
 
 

@@ -150,7 +150,23 @@ def _cohort_for(user: User, cohort_id: int) -> Cohort:
 def gradebook(cohort_id: int):
     """One row per completed attempt of the cohort, for a spreadsheet or an awarding body's system."""
     cohort = _cohort_for(current_user, cohort_id)
+    if not export_jobs.gradebook_small_enough_to_stream(cohort):
+        return render_template("exports/start_gradebook.html", cohort=cohort, form=CsrfForm())
     return _download(gradebook_csv(cohort).encode("utf-8"), f"cohort-{cohort.id}-gradebook.csv", "text/csv")
+
+
+@bp.route("/cohorts/<int:cohort_id>/gradebook/jobs", methods=["POST"])
+@roles_required("tutor", "assessor", "admin")
+def queue_gradebook(cohort_id: int):
+    """Queue a large cohort's gradebook and go to its progress page."""
+    cohort = _cohort_for(current_user, cohort_id)
+    if not CsrfForm().validate_on_submit():
+        abort(400)
+    job = export_jobs.queue_gradebook(cohort, current_user)
+    db.session.commit()
+    task_queue().enqueue("export", job.id)
+    flash("The gradebook is being made. This page shows when it is ready.", "info")
+    return redirect(url_for("exports.job", job_id=job.id))
 
 
 def _prune_on_the_way() -> None:
@@ -204,6 +220,9 @@ def job_message(job: ExportJob, stalled) -> str | None:
         kept = current_app.config["EXPORT_RETENTION_DAYS"]
         age = f", {_days((job.expired_at - job.finished_at).days)} after the export finished" if job.finished_at else ""
         policy = f": cohort exports are kept for {_days(kept)}" if kept > 0 else ""
+        if job.kind == export_jobs.GRADEBOOK:
+            return (f"This gradebook's CSV was deleted on {_date(job.expired_at)}{age}{policy}. "
+                    "Make the gradebook again to get a new CSV.")
         return (f"This export's ZIP was deleted on {_date(job.expired_at)}{age}{policy}. "
                 "Export the cohort again to get a new ZIP.")
     if stalled:
