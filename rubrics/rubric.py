@@ -20,7 +20,7 @@ DEFAULT_RUBRIC = "heat-aaa-marking"
 # libyaml's safe loader when PyYAML was built with it (the same data, ~8x faster: 16 ms of a fresh process's first
 # score went on parsing the rubric in Python)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SCORER_VERSION = "2.1.11"
+SCORER_VERSION = "2.1.12"
 
 CRITERION_ORDER = (
     "hear", "empathise", "apologise", "take_ownership", "acknowledge", "act",

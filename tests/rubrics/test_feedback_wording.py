@@ -64,3 +64,11 @@ def test_the_customers_insult_is_not_the_thing_to_apologise_for():
     # "Who runs this shambles": before, "I'm really sorry about the trouble with the shambles"
     res = _results()["learner-W3-070"][1]
     assert not any("shambles" in e["example"] for e in res["feedback"]["even_better_if"])
+
+
+def test_more_updates_here_today_covers_more_updates_to_follow():
+    # W3-021's recall statement ends "More updates here today." (both raters: every must-cover point shown); before,
+    # the feedback said "Your statement should also cover: more updates to follow"
+    res = _results()["learner-W3-021"][1]
+    assert {c["key"]: c["status"] for c in res["checks"]}["must_cover:4"] == "shown"
+    assert not any("more updates" in e["text"] for e in res["feedback"]["even_better_if"])
