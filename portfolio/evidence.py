@@ -211,9 +211,37 @@ def attempt_view(attempt: dict, number: int, include: tuple) -> dict:
                      for d in attempt.get("disputes") or []],
         "tutor_feedback": [{**f, "at": show_time(f.get("at"))} for f in attempt.get("tutor_feedback") or []],
         "signoff": {**signoff, "at": show_time(signoff.get("at"))} if signoff else None,
+        "signoff_history": signoff_history(signoff, attempt.get("past_signoffs") or []),
         "reflection": reflection,
         "show_evidence": "evidence" in include,
     }
+
+
+# How many hex digits of a sign-off's SHA-256 the history table shows: enough to tell sign-offs apart and to match
+# the full hash printed above it and on the review page.
+SHORT_HASH = 12
+
+
+def signoff_history(current: dict | None, past: list) -> list[dict]:
+    """Every sign-off of the attempt, oldest first, the current one last: when, by whom, the evidence hash (short),
+    and whether the evidence changed after it. Empty when there is only the current one (nothing to list)."""
+    if not current or not past:
+        return []
+
+    def row(s: dict, is_current: bool) -> dict:
+        changed = s.get("changed")
+        if changed is None:
+            since = "not known"
+        elif not changed:
+            since = "unchanged"
+        elif s.get("replaced_at"):
+            since = f"changed; signed off again {show_time(s.get('replaced_at'))}"
+        else:
+            since = "changed"
+        return {"at": show_time(s.get("at")), "by": s.get("by") or "an assessor", "comment": s.get("comment") or "",
+                "sha256": (s.get("sha256") or "")[:SHORT_HASH], "since": since, "current": is_current}
+
+    return [row(p, False) for p in past] + [row(current, True)]
 
 
 def _minutes(value) -> str:

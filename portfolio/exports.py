@@ -286,7 +286,7 @@ def render_logbook_pdf(data, *, known_values=(), keep_values=()) -> bytes:
 
 
 PRODUCT_EVIDENCE = ("messages", "result", "moderated_levels", "moderations", "tutor_feedback", "assessor_signoff",
-                    "grade")
+                    "past_signoffs", "grade")
 
 
 def evidence_json(data, *, include=INCLUDE, known_values=(), keep_values=()) -> dict:

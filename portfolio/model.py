@@ -111,6 +111,12 @@ class Signoff:
 
 
 @dataclass(frozen=True)
+class PastSignoff(Signoff):
+    """A sign-off a later one replaced (the evidence changed and was signed off again): kept as it was."""
+    replaced_at: str | None = None   # when the evidence as it then stood was signed off again
+
+
+@dataclass(frozen=True)
 class Reflection:
     form: str                   # gibbs | short
     fields: dict
@@ -135,6 +141,7 @@ class Attempt:
     mode: str = "practice"      # practice | assessed (set by the tutor; assessed attempts count as evidence)
     grade_rule: str | None = None   # the rule behind `grade` (after moderation); None: the result's own
     disputes: tuple = ()            # the learner's disputes of a level and the tutor's decisions (plain dicts)
+    past_signoffs: tuple = ()       # PastSignoff: earlier sign-offs a later one replaced, oldest first
 
 
 @dataclass(frozen=True)
@@ -239,6 +246,9 @@ class PortfolioData:
                 grade_rule=a.get("grade_rule") or None,
                 disputes=tuple({k: (level(v) if k.endswith("_level") else v) for k, v in d.items()}
                                for d in a.get("disputes") or [] if isinstance(d, dict)),
+                past_signoffs=tuple(PastSignoff(p.get("by") or "", p.get("at"), p.get("comment") or "", p.get("sha256"),
+                                                p.get("changed"), p.get("replaced_at"))
+                                    for p in a.get("past_signoffs") or [] if isinstance(p, dict)),
             ))
         logbook = []
         for i, e in enumerate(raw.get("logbook") or []):

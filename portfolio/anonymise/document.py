@@ -16,7 +16,7 @@ id key criterion level old_level new_level grade auto_grade author channel threa
 sent_at started_at submitted_at created_at at start end turn response_minutes sim_minute sla_minutes
 candidate_number hash version scorer_version confidence mode kind form platform exercise_type category
 difficulty seed standard_ref schema mood previous_mood customer_intent tone_analyser timeliness
-sha256 disputed_level requested_level outcome_level resolved_at
+sha256 disputed_level requested_level outcome_level resolved_at replaced_at
 """.split())
 SAFE_DICT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")   # snake_case field names (criterion keys, reflection fields)
 

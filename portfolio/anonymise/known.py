@@ -123,6 +123,9 @@ def _staff(attempts: list, logbook: list):
                 yield d.get("by"), "Tutor"
         if a.get("assessor_signoff"):
             yield a["assessor_signoff"].get("by"), "Assessor"
+        for p in a.get("past_signoffs") or []:   # earlier sign-offs, maybe by another assessor
+            if isinstance(p, dict):
+                yield p.get("by"), "Assessor"
     for e in logbook:
         for c in e.get("tutor_comments") or []:
             if isinstance(c, dict):

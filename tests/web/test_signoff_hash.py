@@ -1,4 +1,6 @@
 """A sign-off records the SHA-256 of what was signed; a later change shows, on the page and in the PDF."""
+import re
+
 import pytest
 
 from tests.conftest import csrf_from, sign_in
@@ -145,3 +147,40 @@ def test_evidence_changed_since_is_signed_again_and_the_earlier_sign_off_kept(ap
         assert attempt.signoff_comment == "Re-checked after the moderation."
     earlier = page.split('id="past-signoffs-h"')[1].split("</ul>")[0]
     assert digest in earlier and "Meets PC3." in earlier
+
+
+@pytest.mark.slow
+def test_the_pdf_lists_both_sign_offs_of_two_assessors_with_no_name_or_email(app, signed, demo_cohort, make_user):
+    """assessora signs, a tutor moderates, assessorz signs the changed evidence: the attempt PDF lists both sign-offs
+    with their dates, pseudonymised assessors, short hashes and what changed after each, and names nobody."""
+    from tests.web.test_exports import pdf_text
+    from web.models import Cohort, User
+    attempt_id, digest, _assessora = signed
+    make_user("assessor", "assessorz", full_name="Zainab Quartermaine")
+    with app.app_context():
+        cohort = db.session.get(Cohort, demo_cohort["cohort"])
+        cohort.assessors.append(db.session.scalar(db.select(User).filter_by(username="assessorz")))
+        db.session.commit()
+        people = [(u.full_name, u.username, u.email) for u in db.session.scalars(db.select(User))]
+    url = f"/review/attempts/{attempt_id}"
+    tutor = _client(app, "tutora")
+    tutor.post(f"{url}/moderate", data={"criterion": "tone_of_voice", "level": "1", "comment": "Flat.",
+                                        "csrf_token": _token(tutor, url)})
+    other = _client(app, "assessorz")
+    assert other.post(f"{url}/signoff", data={"comment": "Re-checked.", "csrf_token": _token(other, url)}
+                      ).status_code == 302
+    with app.app_context():
+        second = db.session.get(Attempt, attempt_id).signed_sha256
+    raw = pdf_text(other.get(f"/exports/attempts/{attempt_id}.pdf").data)
+    text = " ".join(raw.split())
+    history = text.split("Sign-off history", 1)[1].split("Learner's reflection", 1)[0]
+    earlier, current = history.split("(current)", 1)
+    assert "Assessor B" in earlier and digest[:12] in earlier and "changed; signed off again" in earlier
+    assert "Meets PC3." in earlier
+    assert "Assessor A" in current and second[:12] in current and "unchanged" in current
+    assert "Signed off by Assessor A" in text
+    squashed = "".join(raw.split()).lower()   # pypdf may break an address across lines
+    for full_name, username, email in people:
+        assert "".join(email.split()).lower() not in squashed, email
+        for value in (full_name, username):   # as words: "Tutor A" is the pseudonym, "tutora" a username
+            assert not re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text, re.I), value

@@ -9,7 +9,7 @@ from simulator.profiling import SECTORS
 from web.extensions import db
 from web.models import Attempt, KnowledgeCheck, LogbookEntry, SupervisoryAttempt, User
 from web.services.marks import effective_levels, grade_rule
-from web.services.signoff import changed_since_signoff
+from web.services.signoff import changed_since_signoff, evidence_sha256
 from web.services.supervisory import criteria_rows, standing_levels
 from web.services.supervisory_kinds import KINDS
 
@@ -74,9 +74,21 @@ def attempt_evidence(attempt: Attempt) -> dict:
         "assessor_signoff": ({"by": attempt.signed_off_by.full_name, "at": _iso(attempt.signed_off_at),
                               "comment": attempt.signoff_comment or "", "sha256": attempt.signed_sha256,
                               "changed": changed_since_signoff(attempt)} if attempt.signed_off_at else None),
+        "past_signoffs": _past_signoffs(attempt),
         "reflection": None,
         "injected_personal_data": _personal_values(data),
     }
+
+
+def _past_signoffs(attempt: Attempt) -> list[dict]:
+    """The sign-offs a later one replaced, oldest first, as they were; ``changed``: the evidence now differs from
+    what each one signed (the hash of the evidence is worked out once, and only when there are any)."""
+    if not attempt.past_signoffs:
+        return []
+    now = evidence_sha256(attempt)
+    return [{"by": p.assessor.full_name if p.assessor else "", "at": _iso(p.signed_at), "comment": p.comment or "",
+             "sha256": p.sha256, "changed": (p.sha256 != now) if p.sha256 else None,
+             "replaced_at": _iso(p.replaced_at)} for p in attempt.past_signoffs]
 
 
 def logbook_evidence(entry: LogbookEntry, attempt: dict | None = None) -> dict:
