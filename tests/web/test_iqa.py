@@ -202,3 +202,58 @@ def test_the_sample_says_which_evidence_changed_since_its_sign_off(app, signed_c
     assert page.count("Changed since sign-off") == 1
     item = page.split(f'href="/review/attempts/{changed_id}"')[1].split("</li>")[0]
     assert "Changed since sign-off" in item
+
+
+def _sample_id(response) -> int:
+    return int(re.search(r"/samples/(\d+)", response.headers["Location"]).group(1))
+
+
+def _record_all(client, app, sample_id: int, outcome_of) -> None:
+    """Record an outcome on every check of the sample through its page: outcome_of(attempt_id) -> outcome."""
+    page = client.get(f"/iqa/samples/{sample_id}").get_data(as_text=True)
+    with app.app_context():
+        checks = db.session.execute(db.select(IqaCheck.id, IqaCheck.attempt_id).filter_by(sample_id=sample_id)).all()
+    for check_id, attempt_id in checks:
+        assert client.post(f"/iqa/checks/{check_id}", data={
+            "outcome": outcome_of(attempt_id), "comment": "Checked against PC3.",
+            "csrf_token": csrf_from(page)}).status_code == 302
+
+
+def _sign_new(app, cohort, make_attempt, assessor, n: int) -> list[int]:
+    ids = [make_attempt(cohort["learner"]) for _ in range(n)]
+    for attempt_id in ids:
+        url = f"/review/attempts/{attempt_id}"
+        assert assessor.post(f"{url}/signoff", data={
+            "comment": "Meets the criteria.", "csrf_token": csrf_from(assessor.get(url).get_data(as_text=True))
+        }).status_code == 302
+    return ids
+
+
+def _plan_row(page: str) -> str:
+    return page.split("<h2>The plan</h2>", 1)[1].split("</table>", 1)[0]
+
+
+def test_an_action_doubles_the_rate_until_later_work_is_checked_and_agreed(app, signed_cohort, make_attempt):
+    """Rule 3 through the IQA pages: an action doubles the assessor's rate; agreeing with work they signed before it
+    leaves it doubled; a sound check of work they signed off since brings it back to the base rate."""
+    iqa, assessor = _client(app, "quinn"), _client(app, "assessora")
+    first = _sample_id(_draw(iqa, signed_cohort["cohort"]))   # 4 sign-offs: 50 % of 4 -> 2
+    with app.app_context():
+        flagged = db.session.scalar(db.select(IqaCheck.attempt_id).filter_by(sample_id=first).order_by(IqaCheck.id))
+    _record_all(iqa, app, first, lambda a: "action" if a == flagged else "agree")   # the agree: older work
+    later = _sign_new(app, signed_cohort, make_attempt, assessor, 2)
+    response = _draw(iqa, signed_cohort["cohort"])   # 2 old + 2 new unsampled; 6 sign-offs: 50 % doubled -> all 4
+    second = _sample_id(response)
+    plan = _plan_row(iqa.get(response.headers["Location"]).get_data(as_text=True))
+    assert "100%" in plan and "rate doubled" in plan
+    with app.app_context():
+        assert set(later) <= set(db.session.scalars(db.select(IqaCheck.attempt_id).filter_by(sample_id=second)))
+    _record_all(iqa, app, second, lambda a: "agree")   # work signed since the action, found sound
+    _sign_new(app, signed_cohort, make_attempt, assessor, 2)
+    response = _draw(iqa, signed_cohort["cohort"])   # 8 sign-offs: 50 % of 2 -> 1, no longer doubled
+    plan = _plan_row(iqa.get(response.headers["Location"]).get_data(as_text=True))
+    assert "50%" in plan and "cleared by a sound check of later work" in plan and "rate doubled" not in plan
+    with app.app_context():
+        sample = db.session.get(IqaSample, _sample_id(response))
+        p = sample.plan[str(signed_cohort["assessor"])]
+        assert (p["population"], p["rate"], p["size"], p["past_actions"], p["raised"]) == (2, 0.5, 1, 1, False)

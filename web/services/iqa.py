@@ -7,8 +7,19 @@ import random
 from sqlalchemy import func, select
 
 from web.extensions import db
-from web.models import IQA_OUTCOMES, Attempt, Cohort, IqaCheck, IqaSample, User, cohort_iqas, cohort_learners, utcnow
-from web.services.iqa_sampling import Candidate, draw
+from web.models import (
+    IQA_OUTCOMES,
+    Attempt,
+    Cohort,
+    IqaCheck,
+    IqaSample,
+    PastSignoff,
+    User,
+    cohort_iqas,
+    cohort_learners,
+    utcnow,
+)
+from web.services.iqa_sampling import Candidate, Outcome, draw, raised
 
 MAX_TEXT = 2000
 
@@ -32,6 +43,29 @@ def _counts(column, ids: set[int], *where) -> dict[int, int]:
     return {k: int(v) for k, v in rows}
 
 
+def _outcomes(assessors: set[int]) -> dict[int, list[Outcome]]:
+    """Each assessor's decided checks, with when the sign-off each one checked was made (rule 3 needs it)."""
+    rows = db.session.execute(
+        select(IqaCheck.assessor_id, IqaCheck.outcome, IqaCheck.checked_at, IqaCheck.attempt_id, Attempt.signed_off_at)
+        .join(Attempt, Attempt.id == IqaCheck.attempt_id)
+        .where(IqaCheck.assessor_id.in_(assessors or {-1}), IqaCheck.outcome.in_(IQA_OUTCOMES),
+               IqaCheck.checked_at.is_not(None))).all()
+    # An attempt signed off again after its check: what was checked is the sign-off in force then (past_signoff).
+    again = {r.attempt_id for r in rows if r.signed_off_at is None or r.signed_off_at > r.checked_at}
+    earlier: dict[int, list] = {}
+    if again:
+        for attempt_id, signed_at in db.session.execute(select(PastSignoff.attempt_id, PastSignoff.signed_at)
+                                                        .where(PastSignoff.attempt_id.in_(again))):
+            earlier.setdefault(attempt_id, []).append(signed_at)
+    out: dict[int, list[Outcome]] = {}
+    for r in rows:
+        signed = r.signed_off_at
+        if signed is None or signed > r.checked_at:
+            signed = max((t for t in earlier.get(r.attempt_id, []) if t <= r.checked_at), default=None)
+        out.setdefault(r.assessor_id, []).append(Outcome(r.outcome, r.checked_at, signed))
+    return out
+
+
 def draw_sample(cohort: Cohort, iqa: User, seed: int | None = None) -> IqaSample:
     if not samples_cohort(iqa, cohort):
         raise IqaError("You sample only the cohorts an admin attached you to.")
@@ -41,11 +75,13 @@ def draw_sample(cohort: Cohort, iqa: User, seed: int | None = None) -> IqaSample
     assessors = {c.assessor_id for c in candidates}
     signoffs = _counts(Attempt.signed_off_by_id, assessors)
     actions = _counts(IqaCheck.assessor_id, assessors, IqaCheck.outcome == "action")
+    outcomes = _outcomes(assessors)
+    at_risk = {a for a in assessors if raised(outcomes.get(a, []))}
     seed = random.SystemRandom().randrange(1, 1_000_000) if seed is None else seed
-    plan = draw(candidates, signoffs, actions, seed)
+    plan = draw(candidates, signoffs, at_risk, seed)
     sample = IqaSample(iqa_id=iqa.id, cohort_id=cohort.id, seed=seed,
-                       plan={str(a): {**p, "signoffs": signoffs.get(a, 0), "past_actions": actions.get(a, 0)}
-                             for a, p in plan.items()})
+                       plan={str(a): {**p, "signoffs": signoffs.get(a, 0), "past_actions": actions.get(a, 0),
+                                      "raised": a in at_risk} for a, p in plan.items()})
     for assessor_id, p in plan.items():
         for attempt_id in p["picked"]:
             sample.checks.append(IqaCheck(attempt_id=attempt_id, assessor_id=assessor_id, outcome="pending"))
