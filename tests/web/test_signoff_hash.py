@@ -184,3 +184,24 @@ def test_the_pdf_lists_both_sign_offs_of_two_assessors_with_no_name_or_email(app
         assert "".join(email.split()).lower() not in squashed, email
         for value in (full_name, username):   # as words: "Tutor A" is the pseudonym, "tutora" a username
             assert not re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text, re.I), value
+
+
+def test_a_portfolio_reads_the_earlier_sign_offs_of_all_its_attempts_in_one_statement(app, demo_cohort, make_attempt):
+    from sqlalchemy import event
+
+    from web.models import User
+    from web.services.learner_evidence import learner_evidence
+    for _ in range(5):
+        make_attempt(demo_cohort["learner"])
+    with app.app_context():
+        statements = []
+
+        def seen(_conn, _cursor, statement, *_args):
+            statements.append(statement)
+        event.listen(db.engine, "before_cursor_execute", seen)
+        try:
+            data = learner_evidence(db.session.get(User, demo_cohort["learner"]))
+        finally:
+            event.remove(db.engine, "before_cursor_execute", seen)
+    assert len(data["attempts"]) == 5
+    assert len([s for s in statements if "FROM past_signoff" in s]) == 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 import simulator
 from portfolio.standard import standard
@@ -115,7 +116,9 @@ def learner_evidence(learner: User, *, attempt_ids: list[int] | None = None) -> 
     query = select(Attempt).where(Attempt.learner_id == learner.id, Attempt.status == "completed")
     if attempt_ids is not None:
         query = query.where(Attempt.id.in_(attempt_ids or [-1]))
-    attempts = db.session.scalars(query.order_by(Attempt.submitted_at)).all()
+    # Earlier sign-offs in one statement for all the attempts, not one each (most attempts have none).
+    attempts = db.session.scalars(query.options(selectinload(Attempt.past_signoffs))
+                                  .order_by(Attempt.submitted_at)).all()
     entries = db.session.scalars(select(LogbookEntry).where(LogbookEntry.learner_id == learner.id)
                                  .order_by(LogbookEntry.created_at)).all()
     evidence = [attempt_evidence(a) for a in attempts]
