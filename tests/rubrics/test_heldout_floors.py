@@ -14,7 +14,9 @@ from rubrics.evaluation import evaluate
 # hear 0.582 / 0.783, empathise 0.848 / 0.807, apologise 0.925 / 0.835, take_ownership 0.609 / 0.762,
 # act 0.555 / 0.760, grade 0.785. act fell 0.567 -> 0.555 and its floor was lowered once, 0.56 -> 0.55, so that the
 # floor reports what the scorer does rather than what an earlier one did; the others stand.
-QWK_FLOORS = {"hear": 0.57, "empathise": 0.82, "apologise": 0.91, "take_ownership": 0.59, "act": 0.55}
+# 2.1.12 (evidence quotes that show their level, cut points, escalation routes; chosen on train): take_ownership
+# 0.634 / 0.766, act 0.593 / 0.764, grade 0.785; those two floors raised to just under.
+QWK_FLOORS = {"hear": 0.57, "empathise": 0.82, "apologise": 0.91, "take_ownership": 0.62, "act": 0.58}
 EXACT_FLOORS = {"hear": 0.77, "empathise": 0.78, "apologise": 0.81, "take_ownership": 0.73, "act": 0.74}
 GRADE_FLOOR = 0.77
 
