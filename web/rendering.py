@@ -11,6 +11,8 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
+from web import channel_text
+
 
 def highlight(text: str, spans) -> Markup:
     """Escape `text` and wrap each evidence span ({start, end, label?, against?}) in <mark>; overlaps are merged
@@ -133,6 +135,7 @@ def csrf_token() -> str:
 
 
 def register(app) -> None:
+    channel_text.register(app)
     app.add_template_filter(highlight)
     app.add_template_filter(authored_markdown, "markdown")
     app.add_template_filter(document_markdown, "document_markdown")
