@@ -16,8 +16,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from flask import current_app
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
+
+from web.rendering import csrf_token
 
 MAX_FRAGMENTS = 512   # some 15-20 kB each: under 10 MB a process
 
@@ -46,7 +47,9 @@ class Fragments:
                 while len(self._entries) > self.limit:
                     self._entries.popitem(last=False)
         if self.csrf_stand_in in html:
-            html = html.replace(self.csrf_stand_in, generate_csrf())
+            # The session's kept signed token (web/rendering.py), not a fresh signature: the layout's sign-out
+            # form then reuses it instead of this request signing one.
+            html = html.replace(self.csrf_stand_in, csrf_token())
         return Markup(html)
 
     def __len__(self) -> int:

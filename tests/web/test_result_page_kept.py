@@ -4,6 +4,7 @@ its decision, a re-mark, the previous attempt's grade) shows on the next request
 served to its learner, with the current session's CSRF token."""
 from __future__ import annotations
 
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import event
 
 from tests.conftest import csrf_from, sign_in
@@ -126,5 +127,28 @@ def test_a_kept_result_page_carries_the_current_sessions_csrf_token(app, client,
         assert fragments().csrf_stand_in not in page
     retry_form = page[page.index(f'action="/practice/attempts/{attempt_id}/retry"'):]
     retried = second.post(f"/practice/attempts/{attempt_id}/retry", data={"variant": "same",
+                                                                         "csrf_token": csrf_from(retry_form)})
+    assert retried.status_code == 302 and "/practice/attempts/" in retried.headers["Location"]
+
+
+def test_a_repeat_kept_page_signs_no_csrf_token_and_its_forms_still_submit(app, client, login, demo_cohort,
+                                                                           make_attempt, monkeypatch):
+    attempt_id = make_attempt(demo_cohort["learner"])
+    login("learnera")
+    first = result_page(client, attempt_id)
+    signed = []
+    original = URLSafeTimedSerializer.dumps
+
+    def counted(self, obj, *args, **kwargs):
+        if self.salt == b"wtf-csrf-token":
+            signed.append(obj)
+        return original(self, obj, *args, **kwargs)
+
+    monkeypatch.setattr(URLSafeTimedSerializer, "dumps", counted)
+    page = result_page(client, attempt_id)
+    assert signed == []   # the session's kept token fills the kept fragment, as it does the sign-out form
+    retry_form = page[page.index(f'action="/practice/attempts/{attempt_id}/retry"'):]
+    assert csrf_from(retry_form) == csrf_from(first)
+    retried = client.post(f"/practice/attempts/{attempt_id}/retry", data={"variant": "same",
                                                                          "csrf_token": csrf_from(retry_form)})
     assert retried.status_code == 302 and "/practice/attempts/" in retried.headers["Location"]
