@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 from flask import render_template_string
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import event
 
 from tests.conftest import csrf_from, sign_in
-from web.extensions import db
+from tests.web.test_page_work import statement_texts
 from web.security import roles_required
 
 LAYOUT_ONLY = "{% extends 'base.html' %}{% block content %}<p>Only the layout.</p>{% endblock %}"
@@ -25,30 +24,14 @@ def layout_page(app):
     return "/test-layout-only"
 
 
-def statements(app, client, path: str) -> list[str]:
-    seen: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        assert client.get(path).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    return seen
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_a_signed_in_page_of_any_role_runs_one_statement_before_its_own_work(app, client, make_user, layout_page,
                                                                               role):
     make_user(role, username=f"common{role}")
     assert sign_in(client, f"common{role}").status_code == 302
     client.get(layout_page)
-    assert len(statements(app, client, layout_page)) == 1   # the account, its session version and active flag
-    assert len(statements(app, client, "/test-ok")) == 1
+    assert len(statement_texts(app, client, layout_page)) == 1   # the account, its session version and active flag
+    assert len(statement_texts(app, client, "/test-ok")) == 1
 
 
 def test_the_sign_out_form_keeps_one_signed_token_per_session_and_signs_it_once(app, client, make_user,

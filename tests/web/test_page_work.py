@@ -34,11 +34,12 @@ def more_learners(app, make_user, cohort_id: int, count: int) -> list[int]:
     return ids
 
 
-def statements(app, client, path: str) -> int:
-    seen = []
+def statement_texts(app, client, path: str) -> list[str]:
+    """The SQL statements one GET of `path` runs, in order (the page must answer 200)."""
+    seen: list[str] = []
 
-    def count(*_args):
-        seen.append(1)
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
 
     with app.app_context():
         engine = db.engine
@@ -47,7 +48,11 @@ def statements(app, client, path: str) -> int:
         assert client.get(path).status_code == 200
     finally:
         event.remove(engine, "before_cursor_execute", count)
-    return len(seen)
+    return seen
+
+
+def statements(app, client, path: str) -> int:
+    return len(statement_texts(app, client, path))
 
 
 @pytest.mark.parametrize("username, path", [("learnera", "/learner/"), ("tutora", "/tutor/"),

@@ -5,31 +5,15 @@ served to its learner, with the current session's CSRF token."""
 from __future__ import annotations
 
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import event
 
 from tests.conftest import csrf_from, sign_in
+from tests.web.test_page_work import statement_texts
 from tests.web.test_rescore import as_if_old_scorer, played
 from web.extensions import db
 from web.fragments import fragments
 from web.models import Attempt, Dispute, User
 from web.services.marks import moderate
 from web.services.rescoring import rescore
-
-
-def statements(app, client, path: str) -> list[str]:
-    seen: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        assert client.get(path).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    return seen
 
 
 def result_page(client, attempt_id: int) -> str:
@@ -42,8 +26,8 @@ def test_a_repeat_result_page_runs_one_statement_besides_the_signed_in_user(app,
                                                                           make_attempt):
     attempt_id = make_attempt(demo_cohort["learner"])
     login("learnera")
-    first = statements(app, client, f"/practice/attempts/{attempt_id}/result")
-    again = statements(app, client, f"/practice/attempts/{attempt_id}/result")
+    first = statement_texts(app, client, f"/practice/attempts/{attempt_id}/result")
+    again = statement_texts(app, client, f"/practice/attempts/{attempt_id}/result")
     assert len(again) == 2, again   # the user (session check) and the page's versions
     assert len(first) <= 9, first   # the whole page, once: no lazy load per disputes, moderations, re-marks
 

@@ -3,28 +3,10 @@ with its instance, the transcript, the drafts) however long the conversation, an
 instance alone, rendered once per instance and process; what the learner has done still shows on the next view."""
 from __future__ import annotations
 
-from sqlalchemy import event
-
 from tests.conftest import csrf_from, sign_in
 from tests.web.learner.test_practice import _reply
-from web.extensions import db
+from tests.web.test_page_work import statement_texts
 from web.fragments import fragments
-
-
-def statements(app, client, path: str) -> list[str]:
-    seen: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        assert client.get(path).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    return seen
 
 
 def agent_tools(page: str) -> str:
@@ -36,11 +18,11 @@ def test_a_workspace_view_runs_four_statements_however_long_the_conversation(app
     attempt_id = start("fb-refund-chat")
     path = f"/practice/attempts/{attempt_id}"
     client.get(path)
-    first = statements(app, client, path)
+    first = statement_texts(app, client, path)
     assert len(first) == 4, first   # user, attempt and instance, transcript, drafts: no lazy load
     _reply(client, page_token, attempt_id, "Hi, I'm sorry about the refund. Could you DM me your order number?",
            channel="private", thread="customer", state_of=state_of)
-    later = statements(app, client, path)
+    later = statement_texts(app, client, path)
     assert len(later) == 4, later
     assert "Could you DM me your order number?" in client.get(path).get_data(as_text=True)
 
