@@ -53,3 +53,37 @@ def test_the_canned_responses_go_once_the_crm_records_are_due(app, client, learn
     client.post(f"{path}/end-chats", data={"csrf_token": page_token(path), "turn": state_of(attempt_id)["turn"]})
     page = client.get(path).get_data(as_text=True)
     assert "CRM records" in page and "Canned responses" not in agent_tools(page)
+
+
+def reply_form(page: str, thread: str = "customer") -> str:
+    return page[page.index(f'id="form-{thread}"'):page.index("</form>", page.index(f'id="form-{thread}"'))]
+
+
+def test_learners_on_one_instance_each_get_their_own_escaped_draft_token_and_id(app, client, learner, start,
+                                                                                make_user, page_token):
+    """Guards for keeping any of the reply form per instance (issue 17): the instance is shared, but the draft (always
+    escaped), the CSRF token and the user id in the form are each learner's, and the form still posts a reply."""
+    mine_id = start("tw-late-parcel", seed=7)
+    key = f"attempt-{mine_id}-customer-0"
+    saved = client.post("/api/v1/drafts", json={"key": key, "text": 'Sorry <b>&"late"</b>'},
+                        headers={"X-CSRFToken": page_token(f"/practice/attempts/{mine_id}")})
+    assert saved.status_code == 200
+    mine = client.get(f"/practice/attempts/{mine_id}").get_data(as_text=True)
+    other_user = make_user("learner", username="otto")
+    other = app.test_client()
+    assert sign_in(other, "otto").status_code == 302
+    started = other.post("/practice/start", data={"csrf_token": csrf_from(other.get("/practice/").get_data(
+        as_text=True)), "scenario_id": "tw-late-parcel", "seed": "7"})
+    theirs = other.get(started.headers["Location"]).get_data(as_text=True)
+
+    assert "Sorry &lt;b&gt;&amp;&#34;late&#34;&lt;/b&gt;</textarea>" in reply_form(mine)
+    assert "<b>&" not in reply_form(mine) and "late&#34;&lt;/b&gt;" not in reply_form(theirs)
+    assert csrf_from(reply_form(mine)) != csrf_from(reply_form(theirs))
+    assert f'data-user="{other_user}"' in reply_form(theirs) and f'data-user="{other_user}"' not in reply_form(mine)
+
+    sent = client.post(f"/practice/attempts/{mine_id}/reply", data={
+        "csrf_token": csrf_from(reply_form(mine)), "reply": "Sorry your parcel is late: I'll check it now.",
+        "channel": "public", "thread": "customer", "turn": "0"})
+    assert sent.status_code == 302
+    after = client.get(f"/practice/attempts/{mine_id}", follow_redirects=True).get_data(as_text=True)
+    assert "I&#39;ll check it now." in after   # a one-reply scenario: the result page shows the reply
