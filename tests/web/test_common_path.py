@@ -15,6 +15,20 @@ LAYOUT_ONLY = "{% extends 'base.html' %}{% block content %}<p>Only the layout.</
 ROLES = ("learner", "tutor", "assessor", "iqa", "admin")
 
 
+def csrf_signatures(monkeypatch) -> list:
+    """The CSRF tokens signed from now on in this test (each Flask-WTF signature appends its payload)."""
+    signed: list = []
+    original = URLSafeTimedSerializer.dumps
+
+    def counted(self, obj, *args, **kwargs):
+        if self.salt == b"wtf-csrf-token":
+            signed.append(obj)
+        return original(self, obj, *args, **kwargs)
+
+    monkeypatch.setattr(URLSafeTimedSerializer, "dumps", counted)
+    return signed
+
+
 @pytest.fixture
 def layout_page(app):
     """A signed-in page that renders only the layout: what every page pays before its own work."""
@@ -39,15 +53,7 @@ def test_the_sign_out_form_keeps_one_signed_token_per_session_and_signs_it_once(
     make_user("learner", username="sam")
     sign_in(client, "sam")
     first = csrf_from(client.get(layout_page).get_data(as_text=True))
-    signed = []
-    original = URLSafeTimedSerializer.dumps
-
-    def counted(self, obj, *args, **kwargs):
-        if self.salt == b"wtf-csrf-token":
-            signed.append(obj)
-        return original(self, obj, *args, **kwargs)
-
-    monkeypatch.setattr(URLSafeTimedSerializer, "dumps", counted)
+    signed = csrf_signatures(monkeypatch)
     pages = [csrf_from(client.get(layout_page).get_data(as_text=True)) for _ in range(3)]
     assert pages == [first] * 3 and signed == []
     response = client.post("/logout", data={"csrf_token": first})   # the remembered token is still accepted
@@ -73,15 +79,7 @@ def test_with_a_csrf_time_limit_each_page_signs_its_token_afresh(app, client, ma
     make_user("learner", username="sam")
     sign_in(client, "sam")
     client.get(layout_page)
-    signed = []
-    original = URLSafeTimedSerializer.dumps
-
-    def counted(self, obj, *args, **kwargs):
-        if self.salt == b"wtf-csrf-token":
-            signed.append(obj)
-        return original(self, obj, *args, **kwargs)
-
-    monkeypatch.setattr(URLSafeTimedSerializer, "dumps", counted)
+    signed = csrf_signatures(monkeypatch)
     client.get(layout_page)
     client.get(layout_page)
     assert len(signed) == 2   # a signature's age matters then: never reuse one

@@ -4,9 +4,8 @@ its decision, a re-mark, the previous attempt's grade) shows on the next request
 served to its learner, with the current session's CSRF token."""
 from __future__ import annotations
 
-from itsdangerous import URLSafeTimedSerializer
-
 from tests.conftest import csrf_from, sign_in
+from tests.web.test_common_path import csrf_signatures
 from tests.web.test_page_work import statement_texts
 from tests.web.test_rescore import as_if_old_scorer, played
 from web.extensions import db
@@ -120,15 +119,7 @@ def test_a_repeat_kept_page_signs_no_csrf_token_and_its_forms_still_submit(app, 
     attempt_id = make_attempt(demo_cohort["learner"])
     login("learnera")
     first = result_page(client, attempt_id)
-    signed = []
-    original = URLSafeTimedSerializer.dumps
-
-    def counted(self, obj, *args, **kwargs):
-        if self.salt == b"wtf-csrf-token":
-            signed.append(obj)
-        return original(self, obj, *args, **kwargs)
-
-    monkeypatch.setattr(URLSafeTimedSerializer, "dumps", counted)
+    signed = csrf_signatures(monkeypatch)
     page = result_page(client, attempt_id)
     assert signed == []   # the session's kept token fills the kept fragment, as it does the sign-out form
     retry_form = page[page.index(f'action="/practice/attempts/{attempt_id}/retry"'):]
