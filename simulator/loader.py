@@ -1,4 +1,4 @@
-"""Scenario files: read, validate (simulator/validation.py: every problem at once, with file, line, field and fix)
+"""Scenario files: read, validate (simulator/validation/: every problem at once, with file, line, field and fix)
 and build Scenarios.
 
 `load_scenario_file(path)` raises one ScenarioFileError listing every problem in the file.

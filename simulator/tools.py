@@ -3,7 +3,7 @@
 Every fact an instance holds is shown: a mapping (order, account) as a record of label and value, `policy` and any
 other list as lines, `knowledge_base` as titled entries, a text (incident) as a paragraph. Live chat shows each
 customer's own facts under their name, so a second customer's knowledge-base entry is on screen too (issue 16.1).
-`on_screen_text` is the same facts as one text: the validator (simulator/validation.py) checks that a customer's
+`on_screen_text` is the same facts as one text: the validator (simulator/validation/facts.py) checks that a customer's
 `fix` and the expected escalation route can be found in it.
 
 Plain values only, no Flask: the workspace template renders the sections as given.
