@@ -53,14 +53,29 @@ def completed_attempt_rows(learner_id: int, *, all_levels_for: int, criteria: Co
     newest = [a.id for a in done[-all_levels_for:]] if all_levels_for > 0 else []
     level = (CriterionScore.attempt_id, CriterionScore.criterion, CriterionScore.auto_level,
              CriterionScore.moderated_level)
-    wanted = [select(*level).where(CriterionScore.attempt_id.in_(newest or [-1]))]
+    rows = list(db.session.execute(select(*level).where(CriterionScore.attempt_id.in_(newest or [-1]))))
     if criteria:
-        # (attempt_id, criterion) is unique, so its index answers this without reading the rows that do not match
-        wanted.append(select(*level).join(Attempt, Attempt.id == CriterionScore.attempt_id)
-                      .where(Attempt.learner_id == learner_id, Attempt.status == "completed",
-                             CriterionScore.criterion.in_(sorted(criteria))))
-    for statement in wanted:
-        for attempt_id, criterion, auto, moderated in db.session.execute(statement):
-            if attempt_id in by_id:
-                by_id[attempt_id].levels[criterion] = moderated if moderated is not None else auto
+        rows += _criteria_levels(learner_id, sorted(criteria), budget=len(done))
+    for attempt_id, criterion, auto, moderated in rows:
+        if attempt_id in by_id:
+            by_id[attempt_id].levels[criterion] = moderated if moderated is not None else auto
     return done
+
+
+def _criteria_levels(learner_id: int, criteria: list[str], budget: int) -> list:
+    """(attempt id, criterion, automatic level, moderated level) of `criteria` on the learner's completed attempts,
+    and maybe on others' too (the caller keeps its own).
+
+    Criterion first while these criteria are rare in the whole database, as the evidence map's are (replies are
+    scored on other criteria): their index entries are read in well under a millisecond, where probing each of the
+    learner's attempts for each criterion takes attempts x criteria probes (500 x 18: 2.5 ms of SQLite on a quiet
+    machine, 12 on a busy one). Past `budget` rows the learner-first probe is the cheaper one, and runs instead."""
+    level = (CriterionScore.attempt_id, CriterionScore.criterion, CriterionScore.auto_level,
+             CriterionScore.moderated_level)
+    rows = db.session.execute(select(*level).where(CriterionScore.criterion.in_(criteria)).limit(budget + 1)).all()
+    if len(rows) <= budget:
+        return rows
+    # (attempt_id, criterion) is unique, so its index answers this without reading the rows that do not match
+    return db.session.execute(select(*level).join(Attempt, Attempt.id == CriterionScore.attempt_id)
+                              .where(Attempt.learner_id == learner_id, Attempt.status == "completed",
+                                     CriterionScore.criterion.in_(criteria))).all()

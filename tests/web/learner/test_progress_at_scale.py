@@ -97,3 +97,33 @@ def test_the_rows_carry_every_level_of_the_newest_attempts_and_only_the_evidence
     assert [r.levels for r in rows[1:]] == [{"platform_use": "1"}, {"hear": "1", "platform_use": "1"},
                                             {"hear": "1", "platform_use": "1"}]
     assert "platform_use" in EVIDENCE_CRITERIA and "hear" not in EVIDENCE_CRITERIA
+
+
+def _evidence_statements(app, client, path: str) -> list[str]:
+    from tests.web.test_page_work import statement_texts
+    return [s for s in statement_texts(app, client, path) if "criterion_score.criterion IN" in s]
+
+
+def test_rare_evidence_levels_are_read_criterion_first_and_common_ones_learner_first(app, client, login, demo_cohort,
+                                                                                    make_attempt):
+    """The evidence map's criteria are read through their own index while few attempts in the database carry them
+    (no probe per attempt and criterion); once more rows carry them than the learner has attempts, per attempt."""
+    first = make_attempt(demo_cohort["learner"])
+    copy_attempts(app, first, [demo_cohort["learner"]], 3)
+    other = make_attempt(demo_cohort["other_learner"])
+    with app.app_context():   # one level on the learner's first attempt: rare
+        db.session.add(CriterionScore(attempt_id=first, criterion="platform_use", auto_level="2"))
+        db.session.commit()
+    login("learnera")
+    (rare,) = _evidence_statements(app, client, "/progress/")
+    assert "JOIN attempt" not in rare
+    copy_attempts(app, other, [demo_cohort["other_learner"]], 6)
+    with app.app_context():   # another learner's 7 attempts carry it too: 8 rows, more than the learner's 4 attempts
+        for attempt_id in db.session.scalars(select(Attempt.id).where(Attempt.learner_id == demo_cohort["other_learner"])):
+            db.session.add(CriterionScore(attempt_id=attempt_id, criterion="platform_use", auto_level="2"))
+        db.session.commit()
+    counted, common = _evidence_statements(app, client, "/progress/?page=1")
+    assert "JOIN attempt" not in counted and "JOIN attempt" in common
+    evidence = section(client.get("/progress/?page=1").get_data(as_text=True), "ev-h")
+    p1 = evidence[evidence.index("P1 "):evidence.index("</tr>", evidence.index("P1 "))]
+    assert "0 assessed, 1 practice" in p1   # only the learner's own attempt, either way
