@@ -6,7 +6,7 @@ A draft's key names what it belongs to, e.g. "attempt-12-main-3" (attempt, conve
 from __future__ import annotations
 
 import re
-from datetime import timezone
+from datetime import datetime, timezone
 
 from sqlalchemy import bindparam, delete, func, select
 
@@ -28,6 +28,11 @@ class DraftError(ValueError):
 
 def key_for(attempt_id: int, thread: str, turn: int) -> str:
     return f"attempt-{attempt_id}-{thread}-{turn}"
+
+
+def attempt_prefix(attempt_id: int) -> str:
+    """What every draft key of the attempt begins with ("attempt-1-" is not how attempt 12's keys begin)."""
+    return f"attempt-{attempt_id}-"
 
 
 def save(user: User, key: str, text: str) -> Draft:
@@ -61,10 +66,14 @@ DRAFTS = select(Draft.key, Draft.text, Draft.updated_at).where(Draft.user_id == 
                                                                Draft.key.in_(bindparam("keys", expanding=True)))
 
 
+def shown(text: str, updated_at: datetime) -> dict:
+    """A saved draft as a page gives it to static/js/draft.js: its text and when it was saved (ms since 1970)."""
+    return {"text": text, "ms": int(updated_at.replace(tzinfo=timezone.utc).timestamp() * 1000)}
+
+
 def load_many(user: User, keys: list[str]) -> dict[str, dict]:
     found = rows(DRAFTS, user_id=user.id, keys=keys) if keys else []
-    return {d.key: {"text": d.text, "ms": int(d.updated_at.replace(tzinfo=timezone.utc).timestamp() * 1000)}
-            for d in found}
+    return {d.key: shown(d.text, d.updated_at) for d in found}
 
 
 def load(user: User, key: str) -> str:
@@ -72,7 +81,7 @@ def load(user: User, key: str) -> str:
 
 
 def clear_attempt(user: User, attempt_id: int) -> None:
-    db.session.execute(delete(Draft).where(Draft.user_id == user.id, Draft.key.like(f"attempt-{attempt_id}-%")))
+    db.session.execute(delete(Draft).where(Draft.user_id == user.id, Draft.key.startswith(attempt_prefix(attempt_id))))
 
 
 def clear(user: User, key: str) -> None:

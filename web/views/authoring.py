@@ -164,7 +164,7 @@ def _preview_page(authored, version, seed: int, attempt, code: int = 200):
                                feedback=results.prioritised_feedback(result), reasons=results.learner_reasons(result),
                                checks=results.check_rows(result), labels=scoring.LABELS,
                                spans_by_turn=transcript_spans(result)), code
-    context = workspace_context(attempt)
+    context = workspace_context(attempt, saved_drafts={})   # its drafts are read below, under its own keys
     # The page saves what is typed as drafts: keep a preview's apart from every other preview and attempt.
     keys = {t: f"preview-{authored.id}-{version.number}-{seed}-{t}" for t in context["draft_keys"]}
     context.update(draft_keys=keys, saved=drafts.load_many(current_user, list(keys.values())), preview=preview,

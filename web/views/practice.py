@@ -9,7 +9,6 @@ from functools import wraps
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload, undefer
 
@@ -17,7 +16,7 @@ import simulator
 from web.extensions import db
 from web.fragments import fragments
 from web.inputs import InputError, whole_number
-from web.models import Assignment, Attempt, Message, ScenarioInstance
+from web.models import Assignment, Attempt, ScenarioInstance
 from web.security import roles_required
 from web.services import attempts, authoring, drafts, results, scoring
 from web.services.catalogue import learner_catalogue, surprise_id
@@ -25,16 +24,11 @@ from web.services.errors import AttemptError
 from web.services.library import instance_dict_for, instance_for, library
 from web.services.marks import grade_rule
 from web.services.result_versions import fragment_key, result_versions
-from web.statements import rows
+from web.services.workspace_read import read_workspace
 
 bp = Blueprint("practice", __name__, url_prefix="/practice")
-# What the workspace and the result page show of an attempt, loaded with it (issue 17: no lazy loads).
+# What the result page shows of an attempt, loaded with it (issue 17: no lazy loads).
 PAGE_LOADS = (joinedload(Attempt.instance), undefer(Attempt.state))
-WORKSPACE_ATTEMPT = attempts.attempt_statement(*PAGE_LOADS)   # built once (issue 17)
-# The workspace's transcript as rows of the columns it shows: a third of the page's time went to loading Message
-# objects (issue 17).
-TRANSCRIPT = (select(Message.thread, Message.author, Message.channel, Message.text, Message.sim_minute)
-              .where(Message.attempt_id == bindparam("attempt_id")).order_by(Message.id))
 RESULT_ATTEMPT = attempts.attempt_statement(*PAGE_LOADS, selectinload(Attempt.messages), undefer(Attempt.result),
                                             joinedload(Attempt.instance).undefer(ScenarioInstance.data))
 
@@ -85,9 +79,10 @@ def surprise():
     return _start(scenario_id)
 
 
-def workspace_context(attempt, messages=None) -> dict:
+def workspace_context(attempt, messages=None, saved_drafts=None) -> dict:
     """What the workspace template needs for an attempt (the learner's page, and the author's preview of it, whose
-    attempt is not stored); `messages`: the transcript's rows, read with TRANSCRIPT, else attempt.messages."""
+    attempt is not stored); `messages`: the transcript's lines (web/services/workspace_read.py), else
+    attempt.messages; `saved_drafts`: the attempt's drafts as read with them (key -> (text, saved at)), else read."""
     row = attempt.instance
     inst = instance_for(row)
     state = attempt.state or {}
@@ -107,7 +102,8 @@ def workspace_context(attempt, messages=None) -> dict:
         "personas": {c.id: c.persona.to_dict() for c in inst.customers},
         "agent_tools": _agent_tools(row, inst, crm_phase=state.get("phase") == "crm"),
         "query_types": simulator.crm_query_types(inst) if inst.exercise_type == "live_chat" else [],
-        "draft_keys": keys, "saved": drafts.load_many(current_user, list(keys.values())),
+        "draft_keys": keys, "saved": (drafts.load_many(current_user, list(keys.values())) if saved_drafts is None else
+                                      {k: drafts.shown(*saved_drafts[k]) for k in keys.values() if k in saved_drafts}),
         "speed": attempts.sim_speed(),
         "since": {t: attempts.response_minutes(attempt, t) for t in state.get("seen_at", {})},
         # Where each form goes, and what it carries besides: an author's preview sends them elsewhere.
@@ -128,11 +124,14 @@ def _agent_tools(row: ScenarioInstance, inst: simulator.Instance, crm_phase: boo
 @bp.route("/attempts/<int:attempt_id>")
 @roles_required("learner")
 def workspace(attempt_id: int):
-    attempt = attempts.owned_attempt_by(WORKSPACE_ATTEMPT, attempt_id, current_user)
+    read = read_workspace(attempt_id, current_user.id)
+    if read is None:   # missing or another learner's: never shown
+        abort(404)
+    attempt = read.attempt
     if attempt.status == "completed":
         return redirect(url_for("practice.result", attempt_id=attempt.id))
     try:
-        context = workspace_context(attempt, rows(TRANSCRIPT, attempt_id=attempt.id))
+        context = workspace_context(attempt, read.lines, read.drafts)
     except AttemptError as exc:
         flash(str(exc), "error")
         return redirect(url_for("practice.catalogue"))

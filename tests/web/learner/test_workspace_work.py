@@ -1,6 +1,6 @@
-"""The workspace does a fixed amount of work per view (issue 17): four statements (the signed-in user, the attempt
-with its instance, the transcript, the drafts) however long the conversation, and the agent tools, which show the
-instance alone, rendered once per instance and process; what the learner has done still shows on the next view."""
+"""The workspace does a fixed amount of work per view (issue 17): two statements (the signed-in user; the attempt with
+its instance, the transcript and the drafts in one) however long the conversation, and the agent tools, which show
+the instance alone, rendered once per instance and process; what the learner has done still shows on the next view."""
 from __future__ import annotations
 
 from tests.conftest import csrf_from, sign_in
@@ -13,18 +13,39 @@ def agent_tools(page: str) -> str:
     return page[page.index('<aside class="ws-side"'):page.index("</aside>")]
 
 
-def test_a_workspace_view_runs_four_statements_however_long_the_conversation(app, client, learner, start,
-                                                                              page_token, state_of):
+def test_a_workspace_view_runs_two_statements_however_long_the_conversation(app, client, learner, start,
+                                                                             page_token, state_of):
     attempt_id = start("fb-refund-chat")
     path = f"/practice/attempts/{attempt_id}"
     client.get(path)
     first = statement_texts(app, client, path)
-    assert len(first) == 4, first   # user, attempt and instance, transcript, drafts: no lazy load
+    assert len(first) == 2, first   # the user; the attempt, its instance, transcript and drafts: no lazy load
     _reply(client, page_token, attempt_id, "Hi, I'm sorry about the refund. Could you DM me your order number?",
            channel="private", thread="customer", state_of=state_of)
     later = statement_texts(app, client, path)
-    assert len(later) == 4, later
+    assert len(later) == 2, later
     assert "Could you DM me your order number?" in client.get(path).get_data(as_text=True)
+
+
+def test_the_workspace_shows_only_the_current_turns_draft_of_this_attempt(app, client, learner, start, state_of):
+    """The one statement reads the attempt's drafts by key pattern: another turn's draft, and one of an attempt whose
+    id starts with the same digits ("attempt-10-" beside "attempt-1-"), stay out of the reply box."""
+    from sqlalchemy import select
+
+    from web.extensions import db
+    from web.models import User
+    from web.services import drafts
+
+    attempt_id = start("tw-late-parcel")
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == learner))
+        drafts.save(user, f"attempt-{attempt_id}-customer-0", "This turn's draft")
+        drafts.save(user, f"attempt-{attempt_id}-customer-1", "Next turn's draft")
+        drafts.save(user, f"attempt-{attempt_id}0-customer-0", "Another attempt's draft")
+        db.session.commit()
+    box = reply_form(client.get(f"/practice/attempts/{attempt_id}").get_data(as_text=True))
+    assert "This turn&#39;s draft</textarea>" in box
+    assert "Next turn" not in box and "Another attempt" not in box
 
 
 def test_the_agent_tools_are_rendered_once_per_instance_and_shown_to_each_learner(app, client, learner, start,
@@ -87,3 +108,18 @@ def test_learners_on_one_instance_each_get_their_own_escaped_draft_token_and_id(
     assert sent.status_code == 302
     after = client.get(f"/practice/attempts/{mine_id}", follow_redirects=True).get_data(as_text=True)
     assert "I&#39;ll check it now." in after   # a one-reply scenario: the result page shows the reply
+
+
+def test_a_process_that_has_not_built_the_instance_reads_its_stored_data(app, client, learner, start):
+    """The one statement does not read the instance's data (large): a process without the instance built reads it
+    then, once, and the page shows it."""
+    from web.services import library
+
+    attempt_id = start("tw-late-parcel", seed=7)
+    library._stored.clear()
+    library._stored_dicts.clear()
+    path = f"/practice/attempts/{attempt_id}"
+    first = statement_texts(app, client, path)
+    assert len(first) == 3 and "scenario_instance.data" in first[2], first
+    assert len(statement_texts(app, client, path)) == 2
+    assert "Customer record:" in agent_tools(client.get(path).get_data(as_text=True))
