@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from web.extensions import db
@@ -26,6 +26,26 @@ class ScenarioInstance(db.Model):
     # The whole generated instance: large, so lists (which need only the title) never load it.
     data: Mapped[dict] = mapped_column(JSON, deferred=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Copied from data when stored (_summary_from_data), so the progress page need not parse ~10 KB of JSON an
+    # attempt for them (issue 17).
+    category: Mapped[str | None] = mapped_column(String(64))
+    platform: Mapped[str | None] = mapped_column(String(32))
+    sla_minutes: Mapped[float | None] = mapped_column()
+
+
+@event.listens_for(ScenarioInstance, "before_insert")
+@event.listens_for(ScenarioInstance, "before_update")
+def _summary_from_data(_mapper, _connection, row: ScenarioInstance) -> None:
+    """The summary columns follow the instance's data (stored once; only scripts ever change it)."""
+    if "data" not in inspect(row).unloaded:   # an update that did not load data did not change it
+        data = row.data or {}
+        row.category, row.platform = _text(data.get("category")), _text(data.get("platform"))
+        sla = data.get("sla_minutes")
+        row.sla_minutes = None if sla is None else float(sla)
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 class Attempt(db.Model):

@@ -26,7 +26,7 @@ class AttemptRow:
     submitted_at: datetime | None
     title: str                  # the instance's title column, as lists show it
     scenario_id: str
-    data_title: str | None      # the generated instance's own title (the charts' tables)
+    instance_id: int
     sla_minutes: float | None
     category: str | None
     platform: str | None
@@ -37,17 +37,17 @@ class AttemptRow:
 
 def completed_attempt_rows(learner_id: int, *, all_levels_for: int, criteria: Collection[str]) -> list[AttemptRow]:
     """The learner's completed attempts, oldest first, with every level of the newest `all_levels_for` attempts
-    and the levels of `criteria` on all of them."""
-    data = ScenarioInstance.data
+    and the levels of `criteria` on all of them. The instance's fields are its summary columns: none of its JSON
+    is read."""
     rows = db.session.execute(
         select(Attempt.id, Attempt.mode, Attempt.final_grade, Attempt.submitted_at, ScenarioInstance.title,
-               ScenarioInstance.scenario_id, data["title"].as_string(), data["sla_minutes"].as_float(),
-               data["category"].as_string(), data["platform"].as_string())
+               ScenarioInstance.scenario_id, Attempt.instance_id, ScenarioInstance.sla_minutes,
+               ScenarioInstance.category, ScenarioInstance.platform)
         .join(ScenarioInstance, ScenarioInstance.id == Attempt.instance_id)
         .where(Attempt.learner_id == learner_id, Attempt.status == "completed")
         .order_by(Attempt.submitted_at, Attempt.id)).all()
     done = [AttemptRow(id=r[0], mode=r[1], final_grade=r[2], submitted_at=r[3], title=r[4],
-                       scenario_id=r[5], data_title=r[6], sla_minutes=r[7], category=r[8],
+                       scenario_id=r[5], instance_id=r[6], sla_minutes=r[7], category=r[8],
                        platform=r[9]) for r in rows]
     by_id = {a.id: a for a in done}
     newest = [a.id for a in done[-all_levels_for:]] if all_levels_for > 0 else []
@@ -79,3 +79,10 @@ def _criteria_levels(learner_id: int, criteria: list[str], budget: int) -> list:
     return db.session.execute(select(*level).join(Attempt, Attempt.id == CriterionScore.attempt_id)
                               .where(Attempt.learner_id == learner_id, Attempt.status == "completed",
                                      CriterionScore.criterion.in_(criteria))).all()
+
+
+def data_titles(instance_ids: Collection[int]) -> dict[int, str | None]:
+    """Instance id -> the generated instance's own title (the charts' tables show it), read from the JSON of these
+    instances only: the page's tables show one page of attempts."""
+    return dict(db.session.execute(select(ScenarioInstance.id, ScenarioInstance.data["title"].as_string())
+                                   .where(ScenarioInstance.id.in_(set(instance_ids) or {-1}))).all())

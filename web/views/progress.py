@@ -25,7 +25,7 @@ from web.inputs import InputError, whole_number
 from web.models import Attempt, LogbookEntry, Message, SupervisoryAttempt, User
 from web.security import roles_required, visible_learner
 from web.services import scoring
-from web.services.progress_rows import AttemptRow, completed_attempt_rows
+from web.services.progress_rows import AttemptRow, completed_attempt_rows, data_titles
 from web.services.progress_version import data_version
 from web.services.supervisory import standing_levels
 from web.services.supervisory_kinds import KINDS
@@ -106,9 +106,11 @@ def progress_data(user: User, page: int = 1) -> dict:
     first_reply = _first_responses(user.id)
     trends = portfolio.trend_charts([_trend_input(a, first_reply.get(a.id)) for a in done])
     table = _table_page(len(done), page)
-    grades = [{"i": i, "grade": a.final_grade, "title": a.scenario_id if a.data_title is None else a.data_title,
-               "when": a.submitted_at} for i, a in enumerate(done[table["first"] - 1:table["last"]], table["first"])]
-    times = [{"i": n, "title": done[n - 1].data_title or "", "minutes": minutes, "sla": sla,
+    shown = done[table["first"] - 1:table["last"]]
+    titles = data_titles(a.instance_id for a in shown)
+    grades = [{"i": i, "grade": a.final_grade, "title": a.scenario_id if titles[a.instance_id] is None
+               else titles[a.instance_id], "when": a.submitted_at} for i, a in enumerate(shown, table["first"])]
+    times = [{"i": n, "title": titles[done[n - 1].instance_id] or "", "minutes": minutes, "sla": sla,
               "late": minutes > sla} for n, minutes, sla in trends["responses"] if table["first"] <= n <= table["last"]]
     criteria, first = _criteria(done)
     coverage = _coverage(done)
