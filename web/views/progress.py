@@ -41,7 +41,7 @@ MAX_PAGE = 100_000
 def _first_responses(learner_id: int) -> dict[int, float]:
     """Attempt id -> the simulated minutes its first timed learner reply took (the portfolio's rule). Joined on the
     learner rather than given the attempt ids: no bound parameter a completed attempt, however many there are."""
-    rows = db.session.execute(
+    rows = db.session.connection().execute(   # plain columns: no ORM result handling
         select(Message.attempt_id, Message.response_minutes)
         .join(Attempt, Attempt.id == Message.attempt_id)
         .where(Attempt.learner_id == learner_id, Attempt.status == "completed", Message.author == "learner",
