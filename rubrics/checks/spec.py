@@ -1,7 +1,7 @@
 """What a scenario asks a reply to do: its key behaviours, a crisis statement's must-cover and must-not points,
 and (for praise) thanking the customer, read from the scoring context's scenario into plain Behaviour values.
 
-Scenario files write them as (simulator/validation.py checks the shape):
+Scenario files write them as (simulator/validation/expected.py checks the shape):
 
     expected:
       key_behaviours:
