@@ -11,7 +11,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
-from web import channel_text
+from web import channel_text, transcript_markup
 
 
 def highlight(text: str, spans) -> Markup:
@@ -136,6 +136,7 @@ def csrf_token() -> str:
 
 def register(app) -> None:
     channel_text.register(app)
+    transcript_markup.register(app)
     app.add_template_filter(highlight)
     app.add_template_filter(authored_markdown, "markdown")
     app.add_template_filter(document_markdown, "document_markdown")
