@@ -4,10 +4,13 @@ Views are thin: they read the form, call one function of web.services.attempts, 
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from functools import wraps
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload, undefer
@@ -27,6 +30,7 @@ from web.services.result_versions import fragment_key, result_versions
 from web.services.workspace_read import read_workspace
 
 bp = Blueprint("practice", __name__, url_prefix="/practice")
+INSTANCE_PARTS_KEPT = 256   # stored instances whose workspace parts a process keeps (a few kB each)
 # What the result page shows of an attempt, loaded with it (issue 17: no lazy loads).
 PAGE_LOADS = (joinedload(Attempt.instance), undefer(Attempt.state))
 RESULT_ATTEMPT = attempts.attempt_statement(*PAGE_LOADS, selectinload(Attempt.messages), undefer(Attempt.result),
@@ -89,19 +93,12 @@ def workspace_context(attempt, messages=None, saved_drafts=None) -> dict:
     threads = {}
     for m in attempt.messages if messages is None else messages:
         threads.setdefault(m.thread, []).append(m)
-    platform = simulator.get_platform(inst.platform)
     turn = state.get("turn", 0)
     keys = {t: drafts.key_for(attempt.id, t, turn) for t in state.get("threads", {})}
     keys["crm"] = drafts.key_for(attempt.id, "crm", turn)
     return {
-        "attempt": attempt, "inst": instance_dict_for(row), "platform": platform, "threads": threads, "state": state,
-        "turn": turn, "channels": [platform.channels[c] for c in inst.channels],
-        "limits": {c: {"max": attempts.reply_limit(inst, c), "weighted": platform.channels[c].weighted,
-                       "label": platform.channels[c].label, "words": attempts.limit_words(inst, c)}
-                   for c in inst.channels},
-        "personas": {c.id: c.persona.to_dict() for c in inst.customers},
+        **_instance_parts(row, inst), "attempt": attempt, "threads": threads, "state": state, "turn": turn,
         "agent_tools": _agent_tools(row, inst, crm_phase=state.get("phase") == "crm"),
-        "query_types": simulator.crm_query_types(inst) if inst.exercise_type == "live_chat" else [],
         "draft_keys": keys, "saved": (drafts.load_many(current_user, list(keys.values())) if saved_drafts is None else
                                       {k: drafts.shown(*saved_drafts[k]) for k in keys.values() if k in saved_drafts}),
         "speed": attempts.sim_speed(),
@@ -110,6 +107,41 @@ def workspace_context(attempt, messages=None, saved_drafts=None) -> dict:
         "act_url": lambda name: url_for(f"practice.{name}", attempt_id=attempt.id),
         "act_fields": lambda name: Markup(""),
     }
+
+
+_instance_parts_kept: OrderedDict[tuple, dict] = OrderedDict()
+_instance_parts_lock = threading.Lock()
+
+
+def _instance_parts(row, inst: simulator.Instance) -> dict:
+    """What the workspace shows of the instance alone (its channels and their limits, the customers, the CRM query
+    types), built once per process for each stored instance and reply cap: (scenario, version, seed) names the
+    instance's content, the version being the scenario file's hash (web/services/library.py), and MAX_REPLY_CHARS
+    is the only setting these read. Shared between requests: read-only."""
+    key = (row.scenario_id, row.scenario_version, row.seed, current_app.config["MAX_REPLY_CHARS"])
+    with _instance_parts_lock:
+        parts = _instance_parts_kept.get(key)
+    if parts is None:
+        platform = simulator.get_platform(inst.platform)
+        limits = {c: {"max": attempts.reply_limit(inst, c), "weighted": platform.channels[c].weighted,
+                      "label": platform.channels[c].label, "words": attempts.limit_words(inst, c)}
+                  for c in inst.channels}
+        parts = {"inst": instance_dict_for(row), "platform": platform, "limits": limits,
+                 "limits_json": _as_tojson(limits),   # the reply form's data-limits
+                 "channels": [platform.channels[c] for c in inst.channels],
+                 "personas": {c.id: c.persona.to_dict() for c in inst.customers},
+                 "query_types": simulator.crm_query_types(inst) if inst.exercise_type == "live_chat" else []}
+        with _instance_parts_lock:
+            _instance_parts_kept[key] = parts
+            while len(_instance_parts_kept) > INSTANCE_PARTS_KEPT:
+                _instance_parts_kept.popitem(last=False)
+    return parts
+
+
+def _as_tojson(value) -> Markup:
+    """What Jinja's tojson filter writes for the value, with the app's JSON settings (sorted keys)."""
+    policies = current_app.jinja_env.policies
+    return htmlsafe_json_dumps(value, dumps=policies["json.dumps_function"], **policies["json.dumps_kwargs"])
 
 
 def _agent_tools(row: ScenarioInstance, inst: simulator.Instance, crm_phase: bool) -> Markup:

@@ -123,3 +123,22 @@ def test_a_process_that_has_not_built_the_instance_reads_its_stored_data(app, cl
     assert len(first) == 3 and "scenario_instance.data" in first[2], first
     assert len(statement_texts(app, client, path)) == 2
     assert "Customer record:" in agent_tools(client.get(path).get_data(as_text=True))
+
+
+def test_the_kept_instance_parts_show_a_changed_reply_cap_at_once(app, client, learner, start):
+    """The workspace keeps what it shows of an instance alone (channels, limits, customers) per process; the reply cap
+    (MAX_REPLY_CHARS) is the one setting they read, so a changed cap shows on the next view, in the counter and in
+    the form's data-limits (written as the tojson filter writes it)."""
+    import json
+    import re
+
+    path = f"/practice/attempts/{start('fb-refund-chat')}"
+    first = client.get(path).get_data(as_text=True)
+    limits = json.loads(re.search(r"data-limits='([^']*)'", first).group(1).replace("&#39;", "'"))
+    assert limits["private"]["max"] != 321
+    with app.app_context():
+        expected = app.jinja_env.from_string("{{ v|tojson }}").render(v=limits)
+    assert f"data-limits='{expected}'" in first
+    app.config["MAX_REPLY_CHARS"] = 321
+    again = client.get(path).get_data(as_text=True)
+    assert '"max": 321' in again and "of 321 characters" in again
