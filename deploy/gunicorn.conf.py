@@ -7,6 +7,7 @@ Long exports never run in a request (the task queue makes them), so 30 s is a ge
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 
@@ -20,6 +21,16 @@ keepalive = 5
 # Load the app (and the scorer's analysers) once in the master and fork the workers from it: less memory and a
 # faster start. create_app() opens no database connection, so no connection is shared across the fork.
 preload_app = True
+
+
+def pre_fork(_server, _worker) -> None:
+    """Move everything the preloaded app made into the collector's permanent generation before a worker is forked:
+    a full collection then scans only what requests make. Measured in process on a progress page (issue 17): the
+    two full collections in 200 draws took 150 ms each with ~170,000 startup objects tracked, under 3 ms frozen.
+    It also keeps the collector from writing to (and so copying) the pages the workers share with the master."""
+    gc.freeze()
+
+
 # A worker is replaced after this many requests (with jitter, so they do not all restart at once): a slow leak
 # in any library cannot grow without bound.
 max_requests = 2000

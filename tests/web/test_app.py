@@ -253,6 +253,19 @@ def test_the_gunicorn_config_takes_workers_from_the_cores_and_preloads(monkeypat
     assert config["workers"] == 3 and config["accesslog"] is None
 
 
+def test_the_gunicorn_config_freezes_the_preloaded_objects_before_forking_a_worker():
+    import gc
+    import runpy
+
+    config = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    assert gc.get_freeze_count() == 0
+    try:
+        config["pre_fork"](None, None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_passwords_are_hashed_with_scrypt_outside_tests(tmp_path):
     from web.config import from_environment
 
