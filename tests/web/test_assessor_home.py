@@ -80,3 +80,58 @@ def test_an_assessor_sees_only_their_cohorts_and_another_cohort_id_is_a_404(app,
     assert "Not assessed here" not in client.get("/assessor/").get_data(as_text=True)
     assert client.get(f"/assessor/?cohort={other_id}").status_code == 404
     assert client.get("/assessor/?page=x").status_code == 400
+
+
+def test_the_kept_assessor_home_shows_each_change_at_once_and_never_another_assessors_cohort(
+        app, client, login, demo_cohort, make_attempt, make_user):
+    """The page's content is kept per process (web/fragments.py) under the rows its one statement reads: every
+    change below must show on the very next request."""
+    first = make_attempt(demo_cohort["learner"])
+    later = clone(app, first, demo_cohort["learner"], ["assessed"])[0]
+    other = make_user("assessor", "assessorb")
+    with app.app_context():
+        theirs = Cohort(name="Their cohort", tutor_id=demo_cohort["tutor"])
+        mine = Cohort(name="Zeta cohort of mine", tutor_id=demo_cohort["tutor"])
+        db.session.add_all([theirs, mine])
+        theirs.assessors = [db.session.get(User, other)]
+        theirs.learners = [db.session.get(User, demo_cohort["outsider"])]
+        db.session.commit()
+        theirs_id, mine_id = theirs.id, mine.id
+    login("assessora")
+
+    def page(query: str = "") -> str:
+        return client.get(f"/assessor/{query}").get_data(as_text=True)
+
+    def change(*statements) -> None:
+        with app.app_context():
+            for statement in statements:
+                db.session.execute(statement)
+            db.session.commit()
+
+    shown = page()
+    assert page() == shown and "2, 1 assessed" in shown and "signed off" not in shown.split("<tbody>")[1]
+    assert "Their cohort" not in shown and "Zeta cohort of mine" not in shown
+
+    change(update(Attempt).where(Attempt.id == later).values(signed_off_at=utcnow()))   # a new sign-off
+    assert "2, 1 assessed, 1 signed off" in page()
+    clone(app, first, demo_cohort["learner"], ["practice"])   # a new attempt in the cohort
+    assert "3, 1 assessed, 1 signed off" in page()
+    change(update(Attempt).where(Attempt.id == first).values(final_grade="Distinction"))   # a re-mark
+    assert "(Distinction)" in page()
+    change(update(User).where(User.id == demo_cohort["learner"]).values(full_name='Renamed <b>"Ann"</b>'))
+    assert "Renamed &lt;b&gt;&#34;Ann&#34;&lt;/b&gt;" in page()
+    change(update(Cohort).where(Cohort.id == demo_cohort["cohort"]).values(name="Renamed cohort"))
+    assert "Renamed cohort" in page()
+
+    # Another cohort assigned (after the shown one by name: only its tab shows it), given a learner, removed.
+    change(insert(cohort_assessors).values(cohort_id=mine_id, user_id=demo_cohort["assessor"]))
+    shown = page()
+    assert "Zeta cohort of mine (0 learners)" in shown and "Renamed cohort (2 learners)" in shown
+    assert "Their cohort" not in shown
+    assert client.get(f"/assessor/?cohort={theirs_id}").status_code == 404
+    change(insert(cohort_learners).values(cohort_id=mine_id, user_id=demo_cohort["outsider"]))
+    assert "Zeta cohort of mine (1 learners)" in page()
+    change(cohort_assessors.delete().where(cohort_assessors.c.cohort_id == mine_id))
+    assert "Zeta cohort of mine" not in page() and client.get(f"/assessor/?cohort={mine_id}").status_code == 404
+    change(cohort_assessors.delete().where(cohort_assessors.c.user_id == demo_cohort["assessor"]))
+    assert "You are not attached to any cohort yet" in page()
