@@ -16,6 +16,7 @@ filled or not, tried first, cost 0.47 ms against 0.23 ms for the two, with the b
 from __future__ import annotations
 
 from functools import cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -146,16 +147,23 @@ def read_assessor_home(assessor_id: int, cohort_id: int | None, page: int) -> As
     connection = db.session.connection()
     found = connection.execute(HOME_READ, {
         "assessor_id": assessor_id, "cohort_id": cohort_id, "skip": (page - 1) * LEARNERS_PAGE}).all()
-    found.sort(key=lambda row: (row.kind, row.place))
-    cohorts = tuple(CohortRow(r.n, r.s1, r.c1) for r in found if r.kind == COHORT)
-    learners = [LearnerRow(r.n, r.s1, r.s2, r.c1, int(r.c2), int(r.c3)) for r in found if r.kind == LEARNER]
-    shown = learners[:LEARNERS_PAGE]
+    # Unpacked by position: reading a Row by attribute cost 0.03 of the read's 0.20 ms CPU.
+    cohorts: list[tuple[int, CohortRow]] = []
+    learners: list[tuple[int, LearnerRow]] = []
+    for kind, id_, s1, s2, _, _, c1, c2, c3, place in found:
+        if kind == COHORT:
+            cohorts.append((place, CohortRow(id_, s1, c1)))
+        else:
+            learners.append((place, LearnerRow(id_, s1, s2, c1, int(c2), int(c3))))
+    cohorts.sort(key=itemgetter(0))
+    learners.sort(key=itemgetter(0))
+    shown = [learner for _, learner in learners[:LEARNERS_PAGE]]
     recent: dict[int, list[Row]] = {}
     if shown:
         picked = connection.execute(recent_statement(len(shown)), dict(zip(_SLOT_NAMES, (l.id for l in shown))))
-        for r in picked.all():
-            mine = recent.setdefault(r.learner_id, [])
+        for row in picked.all():
+            mine = recent.setdefault(row[1], [])   # learner_id
             if len(mine) < RECENT:
-                mine.append(r)
-    return AssessorHome(cohorts, tuple(shown), len(learners) > LEARNERS_PAGE,
+                mine.append(row)
+    return AssessorHome(tuple(cohort for _, cohort in cohorts), tuple(shown), len(learners) > LEARNERS_PAGE,
                         {learner: tuple(attempts) for learner, attempts in recent.items()})
