@@ -67,6 +67,29 @@ def test_counts_are_every_completed_attempt_and_the_list_is_the_newest_five_asse
     assert practice[0] not in links                                # an attempt in progress is not evidence
 
 
+def test_with_five_assessed_attempts_or_none_the_list_is_still_the_newest_five_assessed_first(
+        app, client, login, demo_cohort, make_attempt):
+    """Each learner's attempts are picked by what their counts need (web/services/assessor_home_read.py): with
+    five or more assessed, only assessed ones; with none, the newest of all; both kinds on one page."""
+    first = make_attempt(demo_cohort["learner"])
+    practice = clone(app, first, demo_cohort["learner"], ["practice"] * 3)
+    assessed = clone(app, first, demo_cohort["learner"], ["assessed"] * 6)
+    other = make_attempt(demo_cohort["other_learner"])
+    others = clone(app, other, demo_cohort["other_learner"], ["practice"] * 6)
+    login("assessora")
+    page = client.get("/assessor/").get_data(as_text=True)
+    rows = {cells.split("</td>")[0]: [int(i) for i in re.findall(r'href="/review/attempts/(\d+)"', cells)]
+            for cells in page.split("<tr><td>")[1:]}
+    with app.app_context():
+        number = dict(db.session.execute(select(User.id, User.candidate_number)).all())
+        newest = set(db.session.scalars(select(Attempt.id).where(Attempt.learner_id == demo_cohort["other_learner"])
+                                        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(5)))
+    assert "10, 6 assessed" in page and "7, 0 assessed" in page
+    assert set(rows[number[demo_cohort["learner"]]]) == set(assessed[1:]) and not set(practice) & set(
+        rows[number[demo_cohort["learner"]]])
+    assert set(rows[number[demo_cohort["other_learner"]]]) == newest and len(newest & set(others)) >= 4
+
+
 def test_an_assessor_sees_only_their_cohorts_and_another_cohort_id_is_a_404(app, client, login, demo_cohort,
                                                                              make_user):
     with app.app_context():

@@ -15,7 +15,7 @@ filled or not, tried first, cost 0.47 ms against 0.23 ms for the two, with the b
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -124,16 +124,20 @@ HOME_READ = union_all(_COHORT_BRANCH, _LEARNER_BRANCH)   # built once
 _SLOT_NAMES = tuple(f"l{i}" for i in range(LEARNERS_PAGE))
 
 
-@cache
-def recent_statement(learners: int) -> Any:
-    """The page's learners' newest completed attempts, for this many learners (bind parameters l0, l1, ...): per
-    learner, the newest RECENT assessed and the newest RECENT practice attempts, each a short backward walk of
-    ix_attempt_learner_lists (no sort of the learner's hundreds of attempts); then only those rows are read.
-    Built once per count, as a page has at most LEARNERS_PAGE learners."""
-    picks = [select(Attempt.id).where(Attempt.learner_id == bindparam(f"l{i}"), _COMPLETED, mode)
+@lru_cache(maxsize=256)
+def recent_statement(practice_only: int, assessed_only: int, mixed: int) -> Any:
+    """The page's learners' newest completed attempts (bind parameters l0, l1, ... in that order of kinds), each
+    pick a short backward walk of ix_attempt_learner_lists (no sort of a learner's hundreds of attempts), then only
+    the picked rows read. What a learner needs picking follows from their counts (the page's first statement):
+    with no assessed attempt, their newest RECENT; with RECENT or more, their newest RECENT assessed; between, the
+    newest RECENT of each mode; with none completed, nothing. Built once per mix of kinds."""
+    everything, assessed = [_COMPLETED], [_COMPLETED, _ASSESSED]
+    kinds = ([[everything]] * practice_only + [[assessed]] * assessed_only
+             + [[assessed, [_COMPLETED, ~_ASSESSED]]] * mixed)
+    picks = [select(Attempt.id).where(Attempt.learner_id == bindparam(f"l{i}"), *conditions)
              .order_by(Attempt.submitted_at.desc()).limit(_int(RECENT)).offset(_int(0))   # the index's order: no sort
              .subquery()
-             for i in range(learners) for mode in (_ASSESSED, ~_ASSESSED)]
+             for i, kind in enumerate(kinds) for conditions in kind]
     chosen = union_all(*(select(p.c.id) for p in picks)).subquery()
     return (select(Attempt.id, Attempt.learner_id, Attempt.mode, Attempt.final_grade, Attempt.signed_off_at,
                    ScenarioInstance.title)
@@ -159,8 +163,12 @@ def read_assessor_home(assessor_id: int, cohort_id: int | None, page: int) -> As
     learners.sort(key=itemgetter(0))
     shown = [learner for _, learner in learners[:LEARNERS_PAGE]]
     recent: dict[int, list[Row]] = {}
-    if shown:
-        picked = connection.execute(recent_statement(len(shown)), dict(zip(_SLOT_NAMES, (l.id for l in shown))))
+    practice_only = [l.id for l in shown if l.completed and not l.assessed]
+    assessed_only = [l.id for l in shown if l.assessed >= RECENT]
+    mixed = [l.id for l in shown if 0 < l.assessed < RECENT]
+    if practice_only or assessed_only or mixed:
+        picked = connection.execute(recent_statement(len(practice_only), len(assessed_only), len(mixed)),
+                                    dict(zip(_SLOT_NAMES, practice_only + assessed_only + mixed)))
         for row in picked.all():
             mine = recent.setdefault(row[1], [])   # learner_id
             if len(mine) < RECENT:
