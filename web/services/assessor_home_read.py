@@ -98,11 +98,19 @@ _PAGE = (select(User.id, User.full_name, User.candidate_number,
          .join(cohort_learners, cohort_learners.c.user_id == User.id).where(cohort_learners.c.cohort_id == _CHOSEN)
          .order_by(User.username).offset(bindparam("skip")).limit(_int(LEARNERS_PAGE + 1))
          .cte("learner_page").prefix_with("MATERIALIZED"))   # read once for the rows and the counts
-_COUNTS = (select(Attempt.learner_id, func.count().label("completed"),
-                  func.sum(case((_ASSESSED, _int(1)), else_=_int(0))).label("assessed"),
-                  func.sum(case((Attempt.signed_off_at.is_not(None), _int(1)), else_=_int(0))).label("signed_off"))
-           .where(Attempt.learner_id.in_(select(_PAGE.c.id)), _COMPLETED)
-           .group_by(Attempt.learner_id).subquery())
+
+
+def _per_learner(*figure) -> Any:
+    """One count over a page learner's completed attempts, correlated with the page's row: each runs as a walk of
+    that learner's entries in ix_attempt_learner_lists. (Grouping the page's learners' attempts in one subquery
+    had PostgreSQL hash-join a scan of every attempt: 84 ms at 500,000 attempts, against 0.3 ms for this.)"""
+    return (select(*figure).where(Attempt.learner_id == _PAGE.c.id, _COMPLETED).correlate(_PAGE)
+            .scalar_subquery())
+
+
+_COUNTS = (_per_learner(func.count()),
+           _per_learner(func.count(case((_ASSESSED, _int(1))))),
+           _per_learner(func.count(Attempt.signed_off_at)))
 
 
 _COHORT_BRANCH = (
@@ -115,9 +123,7 @@ _COHORT_BRANCH = (
     .where(_ASSESSOR).group_by(Cohort.id, Cohort.name))
 _LEARNER_BRANCH = (
     select(_kind(LEARNER), _PAGE.c.id, _PAGE.c.full_name, _PAGE.c.candidate_number, _none(String), _none(DateTime),
-           func.coalesce(_COUNTS.c.completed, _int(0)), func.coalesce(_COUNTS.c.assessed, _int(0)),
-           func.coalesce(_COUNTS.c.signed_off, _int(0)), _PAGE.c.place)
-    .outerjoin(_COUNTS, _COUNTS.c.learner_id == _PAGE.c.id))
+           *_COUNTS, _PAGE.c.place))
 HOME_READ = union_all(_COHORT_BRANCH, _LEARNER_BRANCH)   # built once
 
 
